@@ -1,0 +1,94 @@
+"""The library entry: load → extract → link → check, for one text or many files.
+
+Nothing here prints; the CLI and the reports decide what to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck import nlp as nlp_module
+from factcheck.checks import KINDS
+from factcheck.extract import extract, split_sentences
+from factcheck.link import link
+from factcheck.load import load_document
+from factcheck.model import Analysis, Document, Finding, Severity
+from factcheck.records import RecordSet, load_records
+from factcheck.rules import Rule, Vocabulary, load_rule_set
+
+
+@dataclass
+class FileResult:
+    document: Document
+    findings: list[Finding]
+
+
+@dataclass
+class Checker:
+    records: RecordSet
+    rules: list[Rule]
+    vocabulary: Vocabulary
+    model: str | None = None
+    day_first: bool = False
+    _nlp: object = field(default=None, repr=False)
+
+    @classmethod
+    def from_paths(cls, records: Iterable[Path] = (), rule_dirs: Iterable[Path] = (), model: str | None = None,
+                   select: Iterable[str] = (), ignore: Iterable[str] = ()) -> "Checker":
+        rules, vocabulary = load_rule_set(rule_dirs)
+        rules = select_rules(rules, select, ignore)
+        record_paths = list(records)
+        record_set = load_records(record_paths) if record_paths else RecordSet()
+        return cls(record_set, rules, vocabulary, model)
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = nlp_module.load_pipeline(self.model)
+        return self._nlp
+
+    def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        pairs = ((document.text, document) for document in documents)
+        for spacy_doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=nlp_module.BATCH_SIZE):
+            yield self.analyse_parsed(document, nlp_module.entity_mentions(spacy_doc))
+
+    def analyse_parsed(self, document: Document, entities) -> Analysis:
+        sentences = split_sentences(document.text)
+        mentions = extract(document, entities, self.day_first)
+        linked = link(document, sentences, mentions, self.records, self.vocabulary)
+        return Analysis(document, sentences, mentions, linked.links, linked.claims, self.records, self.vocabulary, linked.tokens)
+
+    def findings(self, analysis: Analysis) -> list[Finding]:
+        found: dict[tuple, Finding] = {}
+        for rule in self.rules:
+            for finding in KINDS[rule.kind].run(analysis, rule):
+                found.setdefault((finding.rule, finding.start, finding.end), finding)
+        return sorted(found.values(), key=Finding.sort_key)
+
+    def check_documents(self, documents: Iterable[Document]) -> Iterator[FileResult]:
+        for analysis in self.analyse(documents):
+            yield FileResult(analysis.document, self.findings(analysis))
+
+    def check_text(self, text: str, published: dt.date | None = None, path: str = "<text>") -> FileResult:
+        document = load_document(path, published, source=text)
+        return next(self.check_documents([document]))
+
+
+def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
+    from factcheck.errors import UserError
+
+    known = {rule.id for rule in rules}
+    select, ignore = list(select), list(ignore)
+    for rule_id in select + ignore:
+        if rule_id not in known:
+            raise UserError(f"unknown rule {rule_id!r}; `factcheck rules` lists them")
+    if select:
+        rules = [rule for rule in rules if rule.id in select]
+    return [rule for rule in rules if rule.id not in ignore]
+
+
+def worst(findings: Iterable[Finding]) -> Severity | None:
+    return max((finding.severity for finding in findings), default=None)

@@ -1,0 +1,43 @@
+"""The check kinds: the small set of Python functions that rules (YAML data) point at.
+
+Every kind takes the Analysis of one document and a Rule, and yields Findings.
+An explicit registry: nothing is discovered by magic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.errors import UserError
+from factcheck.model import Analysis, Finding
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    name: str
+    run: Callable[[Analysis, Any], Iterable[Finding]]
+    summary: str
+    # parameter name → (allowed Python types, default)
+    params: dict[str, tuple[tuple[type, ...], Any]] = field(default_factory=dict)
+
+    def validate(self, params: dict, path: str, line: int) -> None:
+        for name, value in params.items():
+            if name not in self.params:
+                known = ", ".join(sorted(self.params)) or "none"
+                raise UserError(f"check kind {self.name!r} has no parameter {name!r} (known: {known})", path, getattr(params, "line_of", lambda _: line)(name))
+            types, _ = self.params[name]
+            if not isinstance(value, types):
+                raise UserError(f"parameter {name!r} must be {' or '.join(t.__name__ for t in types)}", path, getattr(params, "line_of", lambda _: line)(name))
+
+    def param(self, rule, name: str) -> Any:
+        return rule.params.get(name, self.params[name][1])
+
+
+from factcheck.checks import conflicting_values, list_membership, near_miss, record_fact, title_variant  # noqa: E402
+
+KINDS: dict[str, CheckKind] = {
+    kind.name: kind
+    for kind in (near_miss.KIND, record_fact.KIND, conflicting_values.KIND, list_membership.KIND, title_variant.KIND)
+}

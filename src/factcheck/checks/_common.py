@@ -1,0 +1,116 @@
+"""What several check kinds share: comparing stated values with record values, and
+writing a suggested correction in the style of the text it replaces."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from factcheck.model import DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
+from factcheck.text import name_key
+
+
+def admits(mention: Mention, fact: FactValue) -> bool:
+    """Does the stated value allow the record's value? Approximate statements admit ranges."""
+    stated, recorded = mention.value, fact.value
+    if isinstance(stated, DateValue):
+        if isinstance(recorded, dt.date):
+            return stated.admits(recorded)
+        if isinstance(recorded, int):  # a year-precision record
+            return stated.earliest.year <= recorded <= stated.latest.year
+        return True  # a text the records hold (e.g. "2023") cannot be compared safely
+    if isinstance(stated, NumberValue):
+        if isinstance(recorded, (int, float)) and not isinstance(recorded, bool):
+            return stated.admits(float(recorded))
+        return True
+    return same_name(mention.text, str(recorded))
+
+
+def same_name(written: str, recorded: str) -> bool:
+    """'McQuarrie' names 'Christopher McQuarrie'; 'Rome' names 'Rome, Italy'."""
+    written_key, recorded_key = name_key(written), name_key(recorded)
+    if not written_key or not recorded_key:
+        return False
+    if written_key == recorded_key:
+        return True
+    return set(written_key) <= set(recorded_key)
+
+
+def comparable(mention: Mention, fact: FactValue) -> bool:
+    stated, recorded = mention.value, fact.value
+    if isinstance(stated, DateValue):
+        return isinstance(recorded, (dt.date, int))
+    if isinstance(stated, NumberValue):
+        return isinstance(recorded, (int, float)) and not isinstance(recorded, bool)
+    return isinstance(recorded, str)
+
+
+def preferred(values: tuple[FactValue, ...]) -> FactValue:
+    """The value to suggest: not one marked superseded."""
+    for value in values:
+        if value.qualifiers.get("status") not in ("superseded", "previous", "deprecated"):
+            return value
+    return values[0]
+
+
+def evidence(record: Record, fact: str, values: tuple[FactValue, ...]) -> Evidence:
+    shown = "; ".join(str(value) for value in values)
+    return Evidence(record=record.id, fact=fact, value=shown, source=record.source)
+
+
+def suggestion_for(mention: Mention, fact: FactValue) -> str:
+    value = fact.value
+    if isinstance(value, dt.date):
+        return format_date_like(mention.text, value)
+    if isinstance(value, (int, float)) and isinstance(mention.value, NumberValue):
+        return format_number_like(mention, float(value))
+    return str(value)
+
+
+_ORDINAL_WORDS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                  "nineteenth", "twentieth"]
+
+
+def format_number_like(mention: Mention, number: float) -> str:
+    stated: NumberValue = mention.value
+    written = mention.text
+    if stated.ordinal:
+        if written[:1].isalpha() and 0 <= number < len(_ORDINAL_WORDS) and number == int(number):
+            word = _ORDINAL_WORDS[int(number)]
+            return word.capitalize() if written[:1].isupper() else word
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(int(number) % 10, "th")
+        return f"{int(number)}{suffix}"
+    text = format_number(number)
+    if "," not in written:
+        text = text.replace(",", "")
+    return text
+
+
+def format_date_like(written: str, day: dt.date) -> str:
+    """Write `day` the way `written` writes a date: 'June 28, 2024' → 'July 12, 2023'."""
+    text = written.strip()
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+        return day.isoformat()
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", text):
+        year = str(day.year) if len(text.rsplit("/", 1)[1]) == 4 else f"{day.year % 100:02d}"
+        return f"{day.month}/{day.day}/{year}"
+    weekday = re.match(r"([A-Za-z]+\.?),?\s+(?=\S)", text)
+    prefix = ""
+    if weekday and weekday.group(1).rstrip(".").lower() in {d.lower() for d in calendar.day_name} | {d.lower() for d in calendar.day_abbr}:
+        prefix = calendar.day_name[day.weekday()] + (", " if "," in weekday.group() else " ")
+        text = text[weekday.end():]
+    abbreviated = re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?", text) is not None
+    month = calendar.month_abbr[day.month] + "." if abbreviated else calendar.month_name[day.month]
+    has_year = re.search(r"\d{4}", text) is not None
+    day_first = re.match(r"(?:the\s+)?\d", text) is not None
+    ordinal = re.search(r"\d(st|nd|rd|th)\b", text)
+    day_text = str(day.day)
+    if ordinal:
+        day_text += "th" if 10 <= day.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    if day_first:
+        body = f"{day_text} {month}" + (f" {day.year}" if has_year else "")
+    else:
+        body = f"{month} {day_text}" + (f", {day.year}" if has_year else "")
+    return prefix + body

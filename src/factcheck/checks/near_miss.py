@@ -1,0 +1,98 @@
+"""near-miss: a known title or name written with a typo ("Part On" for "Part One").
+
+Known names are the records' names and aliases, the people the records name
+as fact values (cast, director …), and multi-word names the article itself
+repeats: a form written once beside a form written several times is a typo.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from factcheck.checks import CheckKind
+from factcheck.link import capitalised_in
+from factcheck.model import Analysis, Evidence, Finding
+from factcheck.names import NameIndex
+from factcheck.text import name_key, tokenize
+
+SHORT_WORD = 4  # a wrong word shorter than this is shown with the word before it
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    sources = set(KIND.param(rule, "sources"))
+    text = analysis.document.text
+    if "records" in sources:
+        for link in analysis.links:
+            if not link.exact:
+                yield _finding(rule, text, link.start, link.text, link.matched_name,
+                               Evidence(record=link.record.id, fact="name", value=link.matched_name, source=link.record.source))
+    known: dict[tuple[str, ...], tuple[str, Evidence]] = {}
+    if "record-values" in sources:
+        for record in analysis.records.records:
+            for fact, values in record.facts.items():
+                for value in values:
+                    if isinstance(value.value, str) and _looks_like_name(value.value):
+                        known.setdefault(name_key(value.value), (value.value, Evidence(record=record.id, fact=fact, value=value.value, source=record.source)))
+    if "article" in sources:
+        counts = Counter(name_key(m.text) for m in analysis.mentions if m.kind in ("person", "org", "work", "event", "product"))
+        for mention in analysis.mentions:
+            key = name_key(mention.text)
+            if len(key) >= 2 and counts[key] >= KIND.param(rule, "min_repeats"):
+                line, _ = analysis.document.position(mention.start)
+                known.setdefault(key, (mention.text, Evidence(value=mention.text, source=f"written so {counts[key]} times in this article, first on line {line}")))
+    if not known:
+        return
+    tokens = analysis.tokens
+    taken = {i for i, token in enumerate(tokens) if any(l.start <= token.start < l.end for l in analysis.links)}
+    index = NameIndex(known)
+    capitalised = capitalised_in(text, tokens)
+    exact_spans = {(hit.first, hit.last) for hit in index.exact(tokens, capitalised)}
+    for hit in index.near(tokens, taken, capitalised):
+        if (hit.first, hit.last) in exact_spans:
+            continue
+        name, evidence = known[hit.key]
+        start, end = tokens[hit.first].start, tokens[hit.last - 1].end
+        yield _finding(rule, text, start, text[start:end], name, evidence)
+
+
+def _looks_like_name(value: str) -> bool:
+    words = value.split()
+    return len(words) >= 2 and all(word[:1].isupper() for word in words)
+
+
+def _finding(rule, text: str, start: int, written: str, name: str, evidence: Evidence) -> Finding:
+    """Point at the misspelt word (with its neighbour when it is short) and suggest the right one."""
+    written_tokens = tokenize(written)
+    name_tokens = tokenize(name)
+    wrong = [i for i, (a, b) in enumerate(zip(written_tokens, name_tokens)) if a.norm != b.norm]
+    if len(written_tokens) == len(name_tokens) and len(wrong) == 1:
+        i = wrong[0]
+        first = i - 1 if i > 0 and len(written_tokens[i].norm) < SHORT_WORD else i
+        span_start, span_end = written_tokens[first].start, written_tokens[i].end
+        suggestion = name[name_tokens[first].start:name_tokens[i].end]
+        shown = written[span_start:span_end]
+        start, written_span = start + span_start, shown
+    else:
+        written_span, suggestion = written, name
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=f"“{written_span}” looks like a misspelling of “{suggestion}” (as in “{name}”)",
+        start=start,
+        end=start + len(written_span),
+        text=written_span,
+        suggestion=suggestion,
+        evidence=evidence,
+    )
+
+
+KIND = CheckKind(
+    name="near-miss",
+    run=run,
+    summary="a known title or name is written with a typo",
+    params={
+        "sources": ((list,), ["records", "record-values", "article"]),
+        "min_repeats": ((int,), 2),
+    },
+)

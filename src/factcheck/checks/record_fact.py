@@ -1,0 +1,64 @@
+"""record-fact: a value the article ties to a record's fact disagrees with the record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.checks import CheckKind, _common
+from factcheck.model import Analysis, Evidence, Finding
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    kinds = set(KIND.param(rule, "values"))
+    facts = set(KIND.param(rule, "facts"))
+    seen: set[tuple[int, int]] = set()
+    for claim in analysis.claims:
+        spec = analysis.vocabulary.spec(claim.record.type, claim.fact)
+        if spec is None or spec.value not in kinds or (facts and claim.fact not in facts):
+            continue
+        recorded = tuple(v for v in claim.record.facts.get(claim.fact, ()) if _common.comparable(claim.value, v))
+        if not recorded or any(_common.admits(claim.value, value) for value in recorded):
+            continue
+        if (claim.value.start, claim.value.end) in seen:
+            continue
+        seen.add((claim.value.start, claim.value.end))
+        best = _common.preferred(recorded)
+        message = (
+            f"{spec.label} of “{claim.record.name}” is {best} in the records, "
+            f"not {claim.value.value if claim.value.value is not None else claim.value.text}"
+        )
+        other = _other_record_with(analysis, claim)
+        if other is not None:
+            message += f" ({claim.value.value} is the {spec.label} of “{other.name}”)"
+        yield Finding(
+            rule=rule.id,
+            severity=rule.severity,
+            message=message,
+            start=claim.value.start,
+            end=claim.value.end,
+            text=claim.value.text,
+            suggestion=_common.suggestion_for(claim.value, best),
+            evidence=_common.evidence(claim.record, claim.fact, recorded),
+        )
+
+
+def _other_record_with(analysis: Analysis, claim):
+    """Another record of the same type whose fact has the stated value: a likely mix-up."""
+    for record in analysis.records.records:
+        if record is claim.record or record.type != claim.record.type:
+            continue
+        values = record.facts.get(claim.fact, ())
+        if any(_common.comparable(claim.value, v) and _common.admits(claim.value, v) for v in values):
+            return record
+    return None
+
+
+KIND = CheckKind(
+    name="record-fact",
+    run=run,
+    summary="a value tied to a record's fact disagrees with the record",
+    params={
+        "values": ((list,), ["date", "number", "ordinal", "duration", "money", "person", "text"]),
+        "facts": ((list,), []),
+    },
+)

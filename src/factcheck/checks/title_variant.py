@@ -1,0 +1,40 @@
+"""title-variant: a name written in a form that is neither the record's canonical name nor an alias."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.checks import CheckKind
+from factcheck.model import Analysis, Evidence, Finding
+from factcheck.text import normalise_punctuation
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    types = set(KIND.param(rule, "types"))
+    for link in analysis.links:
+        if not link.exact or (types and link.record.type not in types):
+            continue
+        if len(link.text.split()) < 2:
+            continue  # a surname alone is how people are named after the first mention
+        written = normalise_punctuation(link.text)
+        accepted = {normalise_punctuation(name) for name in link.record.names}
+        if written in accepted:
+            continue
+        yield Finding(
+            rule=rule.id,
+            severity=rule.severity,
+            message=f"“{link.text}” is written differently from the records' name “{link.record.name}”",
+            start=link.start,
+            end=link.end,
+            text=link.text,
+            suggestion=link.record.name,
+            evidence=Evidence(record=link.record.id, fact="name", value=link.record.name, source=link.record.source),
+        )
+
+
+KIND = CheckKind(
+    name="title-variant",
+    run=run,
+    summary="a known name is written in a variant form (punctuation, capitals)",
+    params={"types": ((list,), [])},
+)

@@ -1,0 +1,227 @@
+"""Find date expressions and turn them into DateValues.
+
+Calendar forms ("June 28, 2024", "12 July 2023", "2023-07-12", "7/12/2023",
+"July 2023", "in 2023") are found by pattern, so an impossible date such as
+"February 30" is still found (its value is None and its label "invalid").
+Relative forms ("two days ago", "last Tuesday", "next month") are resolved by
+dateparser against the publication date; without one they stay unresolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from factcheck.model import DateValue, Mention
+
+MONTHS = {
+    name.lower(): index
+    for index in range(1, 13)
+    for name in (calendar.month_name[index], calendar.month_abbr[index])
+}
+MONTHS["sept"] = 9
+WEEKDAYS = {
+    name.lower(): index
+    for index in range(7)
+    for name in (calendar.day_name[index], calendar.day_abbr[index])
+}
+MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b))"
+WEEKDAY = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+(?:the\s+)?)?"
+DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>\d{4})(?!\d)"
+NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|\d+)"
+UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_CALENDAR_PATTERNS = [
+    # Thursday, July 12, 2023 / July 12th / Jul. 12 2023
+    re.compile(rf"\b{WEEKDAY}{MONTH}\s+{DAY}(?!\d)(?:(?:,\s*|\s+){YEAR})?", re.IGNORECASE),
+    # Thursday 12 July 2023 / 12th of July / the 31 April
+    re.compile(rf"\b{WEEKDAY}{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?", re.IGNORECASE),
+    # 2023-07-12
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+    # 7/12/2023 (US order unless day_first)
+    re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"),
+    # July 2023
+    re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}", re.IGNORECASE),
+]
+# A bare year is a date only where the words around it say so: "in 2023", "the 2024 season".
+_YEAR_PATTERN = re.compile(
+    r"\b(?:(?:in|since|by|from|until|till|before|after|during|of|early|late|mid|summer|spring|autumn|fall|winter)\s+|mid-|(?:the|its|their|his|her)\s+(?=\d{4}\s+[a-z]))(?P<year>(?:1[89]|20)\d{2})(?!\d|[,.]\d|\s*(?:%|percent))",
+    re.IGNORECASE,
+)
+_RELATIVE_PATTERN = re.compile(
+    rf"\b(?:{NUMBER_WORD}\s+{UNIT}\s+(?:ago|earlier|later|from now)"
+    rf"|(?:in|within)\s+{NUMBER_WORD}\s+{UNIT}"
+    r"|(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)"
+    rf"|(?:last|next|this|this\s+past|this\s+coming)\s+(?:week|month|year|weekend|{WEEKDAY_NAME}|spring|summer|autumn|fall|winter)"
+    rf"|(?:on\s+)?{WEEKDAY_NAME}(?=\s*[,.;]|\s+(?:night|morning|afternoon|evening))"
+    r")\b",
+    re.IGNORECASE,
+)
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+
+def find_dates(text: str, published: dt.date | None, day_first: bool = False) -> list[Mention]:
+    """All date mentions in `text`, without overlaps, in text order."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for pattern in _CALENDAR_PATTERNS:
+        for match in pattern.finditer(text):
+            if free(match.start(), match.end()):
+                mention = _calendar_mention(match, published, day_first)
+                if mention is not None:
+                    found.append(mention)
+                    taken.append((match.start(), match.end()))
+    for match in _YEAR_PATTERN.finditer(text):
+        start = match.start("year")
+        if free(start, match.end()):
+            year = int(match.group("year"))
+            value = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+            found.append(Mention("date", start, match.end(), match.group("year"), value, "year"))
+            taken.append((start, match.end()))
+    for match in _RELATIVE_PATTERN.finditer(text):
+        start, end = match.span()
+        phrase = match.group()
+        if phrase.lower().startswith("on "):
+            start += 3
+            phrase = phrase[3:]
+        if free(start, end):
+            found.append(Mention("date", start, end, phrase, resolve_relative(phrase, published), "relative"))
+            taken.append((start, end))
+    found.sort(key=lambda mention: mention.start)
+    return found
+
+
+def _calendar_mention(match: re.Match, published: dt.date | None, day_first: bool) -> Mention | None:
+    groups = match.groupdict()
+    text = match.group()
+    if "first" in groups and groups.get("first"):
+        first, second = int(groups["first"]), int(groups["second"])
+        month, day = (second, first) if day_first else (first, second)
+        year = int(groups["year"])
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+        return _day_mention(match, year, month, day, None, inferred=False)
+    month_text = groups["month"]
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
+    if month is None:
+        return None
+    year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("day") is None:
+        if year is None:
+            return None
+        last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 28
+        value = DateValue(dt.date(year, month, 1), dt.date(year, month, last), "month")
+        return Mention("date", match.start(), match.end(), text, value, "month")
+    day = int(groups["day"])
+    weekday = groups.get("weekday")
+    inferred = year is None
+    if year is None:
+        if published is None:
+            checked = _valid_day(2000, month, day)  # a leap year: February 29 is possible
+            label = "invalid" if checked is None else "no-year"
+            return Mention("date", match.start(), match.end(), text, None, label)
+        year = infer_year(month, day, published)
+    return _day_mention(match, year, month, day, weekday, inferred)
+
+
+def _day_mention(match: re.Match, year: int, month: int, day: int, weekday: str | None, inferred: bool) -> Mention:
+    date = _valid_day(year, month, day)
+    if date is None:
+        return Mention("date", match.start(), match.end(), match.group(), None, "invalid")
+    label = "weekday" if weekday else "day"
+    return Mention("date", match.start(), match.end(), match.group(), DateValue(date, date, "day", relative=inferred), label)
+
+
+def _valid_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_year(month: int, day: int, published: dt.date) -> int:
+    """The year that puts a month and day closest to the publication date."""
+    best_year = published.year
+    best_distance = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        candidate = _valid_day(year, month, min(day, 28)) or dt.date(year, month, 1)
+        distance = abs((candidate - published).days)
+        if best_distance is None or distance < best_distance:
+            best_year, best_distance = year, distance
+    return best_year
+
+
+def stated_weekday(mention: Mention) -> int | None:
+    match = re.match(r"\s*([A-Za-z]+)", mention.text)
+    if match and mention.label == "weekday":
+        return WEEKDAYS.get(match.group(1).lower().rstrip("."))
+    return None
+
+
+def resolve_relative(phrase: str, published: dt.date | None) -> DateValue | None:
+    if published is None:
+        return None
+    return _resolve_relative(phrase.lower(), published)
+
+
+@lru_cache(maxsize=4096)
+def _resolve_relative(phrase: str, published: dt.date) -> DateValue | None:
+    season = re.fullmatch(r"(last|next|this|this past|this coming)\s+(spring|summer|autumn|fall|winter)", phrase)
+    if season:
+        return _season(season.group(1), season.group(2), published)
+    parsed = _parser(published).get_date_data(phrase)
+    if parsed.date_obj is None:
+        return None
+    day = parsed.date_obj.date()
+    period = parsed.period or "day"
+    if period == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return DateValue(day.replace(day=1), day.replace(day=last), "month", relative=True)
+    if period == "year":
+        return DateValue(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", relative=True)
+    if period == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return DateValue(monday, monday + dt.timedelta(days=6), "span", relative=True)
+    return DateValue(day, day, "day", relative=True)
+
+
+def _season(which: str, season: str, published: dt.date) -> DateValue:
+    first, last = SEASONS[season]
+    year = published.year
+    if which == "next" or (which == "this coming"):
+        year += 1 if published.month > last else 0
+    elif which in ("last", "this past"):
+        year -= 1 if published.month < first or season == "winter" else 0
+    start = dt.date(year, first, 1)
+    end_year = year + 1 if first > last else year
+    end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+    return DateValue(start, end, "span", relative=True)
+
+
+@lru_cache(maxsize=16)
+def _parser(published: dt.date):
+    # dateparser is imported here so that commands that parse no text never pay for it;
+    # one parser per publication date keeps its settings built once.
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
+        "PREFER_DATES_FROM": "current_period",
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def iter_date_values(mentions: list[Mention]) -> Iterator[tuple[Mention, DateValue]]:
+    for mention in mentions:
+        if mention.kind == "date" and isinstance(mention.value, DateValue):
+            yield mention, mention.value

@@ -1,0 +1,163 @@
+"""Find numbers written in digits or words, with their qualifiers, and value them.
+
+"13,000", "13000" and "thirteen thousand" are all 13000; "seventh" and "7th"
+are the ordinal 7; "over 500" admits anything above 500; "about 13,000" and
+round figures ("six million") admit the values they would round from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from text_to_num import text2num
+
+from factcheck.model import Mention, NumberValue
+
+UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+ORDINALS = {
+    "first": "one", "second": "two", "third": "three", "fourth": "four", "fifth": "five",
+    "sixth": "six", "seventh": "seven", "eighth": "eight", "ninth": "nine", "tenth": "ten",
+    "eleventh": "eleven", "twelfth": "twelve", "thirteenth": "thirteen", "fourteenth": "fourteen",
+    "fifteenth": "fifteen", "sixteenth": "sixteen", "seventeenth": "seventeen", "eighteenth": "eighteen",
+    "nineteenth": "nineteen", "twentieth": "twenty", "thirtieth": "thirty", "fortieth": "forty",
+    "fiftieth": "fifty", "sixtieth": "sixty", "seventieth": "seventy", "eightieth": "eighty",
+    "ninetieth": "ninety", "hundredth": "hundred", "thousandth": "thousand", "millionth": "million",
+}
+SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 10**12}
+CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+# The qualifier decides which values a stated number admits.
+LOWER_BOUNDS = {"over", "more than", "above", "upwards of", "in excess of", "exceeding"}
+AT_LEAST = {"at least", "no fewer than", "no less than", "a minimum of"}
+UPPER_BOUNDS = {"under", "less than", "fewer than", "below"}
+AT_MOST = {"up to", "at most", "no more than", "a maximum of"}
+NEARLY = {"nearly", "almost", "close to", "just under", "shy of"}
+ABOUT = {"about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "circa", "approx.", "roughly", "nearly", "almost"} - NEARLY
+QUALIFIERS = sorted(LOWER_BOUNDS | AT_LEAST | UPPER_BOUNDS | AT_MOST | NEARLY | ABOUT, key=len, reverse=True)
+
+_word = "|".join(UNITS + TENS + list(SCALES) + list(ORDINALS))
+_NUMBER_WORDS = rf"(?:{_word})(?:(?:\s+and\s+|[\s-]+)(?:{_word}))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>k|m|mn|bn|b|tn)\b)"
+_QUALIFIER = "|".join(re.escape(q) for q in QUALIFIERS)
+NUMBER_RE = re.compile(
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
+    rf"(?P<currency>US\$|[$€£¥])?"
+    rf"(?:(?P<digits>(?<![\w.,/-])(?:{_DIGITS}))(?P<suffix>st|nd|rd|th)?{_SCALE}?"
+    rf"|(?P<words>\b{_NUMBER_WORDS}\b))"
+    rf"(?P<percent>\s*(?:%|per\s?cent\b))?",
+    re.IGNORECASE,
+)
+
+
+def find_numbers(text: str, exclude: list[tuple[int, int]] = ()) -> list[Mention]:
+    mentions = []
+    for match in NUMBER_RE.finditer(text):
+        number_start = match.start("digits") if match.group("digits") else match.start("words")
+        start, end = number_start, match.end()
+        if any(s < end and start < e for s, e in exclude):
+            continue
+        if match.group("digits") and _glued_to_word(text, match.end("digits"), match.group("suffix"), match.group("scale") or match.group("abbr")):
+            continue
+        value = _value(match)
+        if value is None:
+            continue
+        if match.group("currency"):
+            start = match.start("currency")
+        mentions.append(Mention("number", start, end, text[start:end], value, _label(match, value)))
+    return mentions
+
+
+def _glued_to_word(text: str, end: int, suffix: str | None, scale: str | None) -> bool:
+    """'4K', 'F1', 'COVID-19b': digits that are part of a word are not numbers."""
+    if suffix or scale:
+        return False
+    return end < len(text) and (text[end].isalpha() or text[end] == "_")
+
+
+def _label(match: re.Match, value: NumberValue) -> str:
+    if match.group("currency"):
+        return "money"
+    if match.group("percent"):
+        return "percent"
+    return "ordinal" if value.ordinal else "cardinal"
+
+
+def word_value(words: str) -> tuple[float, bool] | None:
+    """The value of number words and whether they are an ordinal: 'twenty-first' → (21, True)."""
+    cleaned = re.sub(r"[\s-]+", " ", words.lower()).strip()
+    parts = cleaned.split(" ")
+    ordinal = parts[-1] in ORDINALS
+    if ordinal:
+        parts[-1] = ORDINALS[parts[-1]]
+    if any(part in ORDINALS for part in parts[:-1]):
+        return None
+    phrase = " ".join(parts)
+    if phrase in SCALES:  # "hundred" alone: "a hundred" is handled by the caller's text
+        return float(SCALES[phrase]), ordinal
+    try:
+        return float(text2num(phrase, "en")), ordinal
+    except ValueError:
+        return None
+
+
+def _value(match: re.Match) -> NumberValue | None:
+    qualifier = (match.group("qualifier") or "").lower() or None
+    ordinal = False
+    round_unit = 1.0
+    if match.group("digits"):
+        digits = match.group("digits").replace(",", "")
+        number = float(digits)
+        ordinal = bool(match.group("suffix"))
+        scale = match.group("scale") or (match.group("abbr") if match.group("currency") else None)
+        if match.group("abbr") and not scale:
+            return None
+        if scale:
+            multiplier = SCALES.get(scale.lower()) or SCALE_ABBREVIATIONS[scale.lower()]
+            decimals = len(digits.split(".")[1]) if "." in digits else 0
+            round_unit = multiplier / 10**decimals
+            number *= multiplier
+        else:
+            round_unit = _rounding_unit(digits)
+    else:
+        parsed = word_value(match.group("words"))
+        if parsed is None:
+            return None
+        number, ordinal = parsed
+        round_unit = 1.0 if ordinal else _rounding_unit(str(int(number)))
+    low, high = _admitted_range(number, qualifier, round_unit, ordinal)
+    return NumberValue(number, low, high, ordinal=ordinal, qualifier=qualifier)
+
+
+def _rounding_unit(digits: str) -> float:
+    """13,000 is a round figure (it may stand for 12,600); 13,472 is not; a year-like 2023 is exact."""
+    if "." in digits:
+        return 1.0
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped)
+    return 10.0**zeros if zeros >= 3 else 1.0
+
+
+def _admitted_range(number: float, qualifier: str | None, round_unit: float, ordinal: bool) -> tuple[float, float]:
+    if ordinal or qualifier is None:
+        if round_unit > 1:
+            return number - round_unit / 2, number + round_unit / 2
+        return number, number
+    if qualifier in LOWER_BOUNDS:
+        return math.nextafter(number, math.inf), math.inf
+    if qualifier in AT_LEAST:
+        return number, math.inf
+    if qualifier in UPPER_BOUNDS:
+        return -math.inf, math.nextafter(number, -math.inf)
+    if qualifier in AT_MOST:
+        return -math.inf, number
+    if qualifier in NEARLY:
+        return number * 0.9, number
+    margin = max(number * 0.1, round_unit / 2)
+    return number - margin, number + margin

@@ -1,0 +1,306 @@
+"""Link mentions to records, and turn sentences into claims about the records' facts.
+
+A claim needs three things in one sentence: a value (date, number, person …),
+a trigger word from the fact vocabulary ("released", "directed by"), and the
+entity it is about — named in the sentence, or, where the vocabulary allows
+it, the entity of that type the article last named ("the film").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factcheck.model import Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence
+from factcheck.names import NameIndex
+from factcheck.records import RecordSet
+from factcheck.rules import FactSpec, Vocabulary
+from factcheck.text import Token, tokenize
+
+MAX_VALUE_DISTANCE = 15  # tokens between a trigger and its value
+PERSON_KINDS = {"person"}
+DURATION_UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "day": 1440, "days": 1440}
+UNIT_SCALE = {"minutes": 1, "hours": 60, "days": 1440}
+
+
+@dataclass
+class Linked:
+    links: list[EntityLink]
+    claims: list[Claim]
+    tokens: list[Token]
+
+
+def link(document: Document, sentences: list[Sentence], mentions: list[Mention], records: RecordSet, vocabulary: Vocabulary) -> Linked:
+    text = document.text
+    tokens = tokenize(text)
+    links = find_links(text, tokens, records, mentions)
+    claims = find_claims(text, tokens, sentences, mentions, links, vocabulary)
+    return Linked(links, claims, tokens)
+
+
+def capitalised_in(text: str, tokens: list[Token]) -> Callable[[int, int], bool]:
+    """A name in running text starts with a capital or a digit and stays on one line."""
+
+    def check(first: int, last: int) -> bool:
+        start, end = tokens[first].start, tokens[last - 1].end
+        return (text[start].isupper() or text[start].isdigit()) and "\n" not in text[start:end]
+
+    return check
+
+
+def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention]) -> list[EntityLink]:
+    if not records.records:
+        return []
+    index = _name_index(records)
+    capitalised = capitalised_in(text, tokens)
+    links: list[EntityLink] = []
+    taken: set[int] = set()
+    for hit in index.exact(tokens, capitalised):
+        record, name = records.by_name[hit.key][0]
+        links.append(_make_link(text, tokens, hit.first, hit.last, record, name, True))
+        taken.update(range(hit.first, hit.last))
+    for hit in index.near(tokens, taken, capitalised):
+        record, name = records.by_name[hit.key][0]
+        links.append(_make_link(text, tokens, hit.first, hit.last, record, name, False))
+    links.extend(_surname_links(text, tokens, links, taken | {i for l in links for i in range(*_token_range(tokens, l))}))
+    links.sort(key=lambda link: link.start)
+    return links
+
+
+_INDEX_CACHE: dict[int, NameIndex] = {}
+
+
+def _name_index(records: RecordSet) -> NameIndex:
+    cached = _INDEX_CACHE.get(id(records))
+    if cached is None or cached.keys != set(records.by_name):
+        cached = NameIndex(records.by_name)
+        _INDEX_CACHE.clear()
+        _INDEX_CACHE[id(records)] = cached
+    return cached
+
+
+def _make_link(text: str, tokens: list[Token], first: int, last: int, record: Record, name: str, exact: bool) -> EntityLink:
+    start, end = tokens[first].start, tokens[last - 1].end
+    # the token keeps a possessive ("Cruise’s"); the link is the name alone
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix, start, end):
+            end -= len(suffix)
+    return EntityLink(record, start, end, text[start:end], name, exact)
+
+
+def _token_range(tokens: list[Token], link: EntityLink) -> tuple[int, int]:
+    starts = [token.start for token in tokens]
+    first = bisect.bisect_left(starts, link.start)
+    last = bisect.bisect_left(starts, link.end)
+    return first, last
+
+
+def _surname_links(text: str, tokens: list[Token], links: list[EntityLink], taken: set[int]) -> list[EntityLink]:
+    """'Cruise' alone is Tom Cruise once the article has named him in full."""
+    surnames: dict[str, EntityLink] = {}
+    for link in links:
+        if link.record.type == "person" and link.exact:
+            words = link.matched_name.split()
+            if len(words) >= 2:
+                surnames.setdefault(tokenize(words[-1])[0].norm, link)
+    found = []
+    for position, token in enumerate(tokens):
+        full = surnames.get(token.norm)
+        if full is not None and position not in taken and text[token.start].isupper():
+            found.append(_make_link(text, tokens, position, position + 1, full.record, full.matched_name, True))
+    return found
+
+
+# --- claims -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    spec: FactSpec
+    first: int  # token indexes
+    last: int
+    text: str
+
+
+def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary) -> list[Claim]:
+    if not links or not vocabulary.facts:
+        return []
+    starts = [token.start for token in tokens]
+    trigger_index = _trigger_index(vocabulary)
+    persons = _person_mentions(mentions, links)
+    claims: list[Claim] = []
+    for sentence in sentences:
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end)
+        if first == last:
+            continue
+        triggers = _find_triggers(tokens, first, last, trigger_index, text)
+        if not triggers:
+            continue
+        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        sentence_links = [l for l in links if sentence.start <= l.start < sentence.end]
+        sentence_persons = [p for p in persons if sentence.start <= p.start < sentence.end]
+        for trigger in triggers:
+            claims.extend(_claims_for(trigger, text, tokens, starts, sentence, in_sentence, sentence_links, sentence_persons, links, vocabulary))
+    return claims
+
+
+def _trigger_index(vocabulary: Vocabulary) -> dict[str, list[tuple[tuple[str, ...], FactSpec]]]:
+    index: dict[str, list[tuple[tuple[str, ...], FactSpec]]] = {}
+    for spec in vocabulary.facts:
+        for trigger in spec.triggers:
+            index.setdefault(trigger[0].rstrip("*")[:3], []).append((trigger, spec))
+    return index
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    position = first
+    while position < last:
+        best: list[tuple[tuple[str, ...], FactSpec]] = []
+        best_length = 0
+        for trigger, spec in index.get(tokens[position].norm[:3], ()):
+            length = len(trigger)
+            if position + length > last:
+                continue
+            if all(_word_matches(p, tokens[position + i].norm) for i, p in enumerate(trigger)):
+                if length > best_length:
+                    best, best_length = [(trigger, spec)], length
+                elif length == best_length:
+                    best.append((trigger, spec))
+        for trigger, spec in best:
+            span_text = text[tokens[position].start:tokens[position + best_length - 1].end]
+            found.append(_Trigger(spec, position, position + best_length, span_text))
+        position += best_length or 1
+    return found
+
+
+def _person_mentions(mentions: list[Mention], links: list[EntityLink]) -> list[Mention]:
+    """People named in the article: the recogniser's, and record links to people."""
+    people = [m for m in mentions if m.kind in PERSON_KINDS]
+    for link in links:
+        if link.record.type == "person" and not any(p.start <= link.start < p.end for p in people):
+            people.append(Mention("person", link.start, link.end, link.text, None, "record"))
+    return sorted(people, key=lambda m: m.start)
+
+
+def _claims_for(trigger: _Trigger, text, tokens, starts, sentence, mentions, sentence_links, persons, links, vocabulary) -> list[Claim]:
+    spec = trigger.spec
+    values = _candidate_values(spec, text, tokens, starts, trigger, mentions, persons, sentence_links)
+    if not values:
+        return []
+    subject = _subject(spec, trigger, tokens, sentence_links, values)
+    record = subject.record if subject else None
+    if record is None:
+        if not (spec.topic or _names_type_noun(tokens, starts, sentence, vocabulary.type_nouns.get(spec.entity_type, set()))):
+            return []
+        record = _topic(links, spec.entity_type, sentence.start)
+        if record is None:
+            return []
+    return [Claim(record, spec.key, value, trigger.text, (sentence.start, sentence.end), subject) for value in values]
+
+
+def _token_of(starts: list[int], offset: int) -> int:
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
+def _distance(starts: list[int], trigger: _Trigger, mention) -> float:
+    position = _token_of(starts, mention.start)
+    if position >= trigger.last:
+        return position - trigger.last
+    end_position = _token_of(starts, max(mention.end - 1, mention.start))
+    # negative: the value stands before its trigger, and counts a little further away
+    return -(trigger.first - end_position) - 0.5
+
+
+def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, mentions, persons, sentence_links) -> list[Mention]:
+    def outside_links(mention: Mention) -> bool:
+        return not any(link.start < mention.end and mention.start < link.end for link in sentence_links if link.record.type != "person")
+
+    if spec.value in ("person", "person-list"):
+        pool = [p for p in persons if outside_links(p)]
+    elif spec.value == "date":
+        pool = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)]
+    elif spec.value == "text":
+        pool = [m for m in mentions if m.kind in ("place", "org") and outside_links(m)]
+    else:
+        pool = [m for m in mentions if m.kind == "number" and outside_links(m) and _fits_number(spec, m, text, tokens, starts)]
+        pool = [_as_duration(spec, m, text) if spec.value == "duration" else m for m in pool]
+    scored = sorted(
+        ((_distance(starts, trigger, m), m) for m in pool if not (trigger.first <= _token_of(starts, m.start) < trigger.last)),
+        key=lambda pair: abs(pair[0]),
+    )
+    if spec.value != "person-list":  # a list runs on to the end of its sentence
+        scored = [(d, m) for d, m in scored if abs(d) <= MAX_VALUE_DISTANCE]
+    if spec.adjacent:
+        scored = [(d, m) for d, m in scored if -4 <= d < 0]
+    if not scored:
+        return []
+    if spec.value == "person-list":
+        after = [m for d, m in scored if d >= 0]
+        return sorted(after or [m for _, m in scored], key=lambda m: m.start)
+    return [scored[0][1]]
+
+
+def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) -> bool:
+    value: NumberValue = mention.value
+    if spec.value == "ordinal":
+        return value.ordinal
+    if spec.value == "money":
+        return mention.label == "money"
+    if value.ordinal or mention.label == "percent":
+        return False
+    if spec.value == "duration":
+        return _unit_after(text, mention) in DURATION_UNITS
+    return True
+
+
+def _unit_after(text: str, mention: Mention) -> str:
+    rest = text[mention.end:mention.end + 12].lstrip(" -")
+    word = rest.split(" ", 1)[0].strip(".,;:)").lower() if rest else ""
+    return word
+
+
+def _as_duration(spec: FactSpec, mention: Mention, text: str) -> Mention:
+    """'2 hours' for a runtime in minutes is 120."""
+    factor = DURATION_UNITS[_unit_after(text, mention)] / UNIT_SCALE.get(spec.unit or "minutes", 1)
+    if factor == 1:
+        return mention
+    value: NumberValue = mention.value
+    scaled = NumberValue(value.value * factor, value.low * factor, value.high * factor, value.ordinal, value.qualifier)
+    return Mention(mention.kind, mention.start, mention.end, mention.text, scaled, mention.label)
+
+
+def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[EntityLink], values: list[Mention]) -> EntityLink | None:
+    candidates = [
+        link for link in sentence_links
+        if link.record.type == spec.entity_type
+        and not any(v.start <= link.start < v.end or link.start <= v.start < link.end for v in values)
+    ]
+    if not candidates:
+        return None
+    trigger_start = tokens[trigger.first].start
+    before = [link for link in candidates if link.start < trigger_start]
+    return before[-1] if before else candidates[0]
+
+
+def _names_type_noun(tokens: list[Token], starts, sentence: Sentence, nouns: set[tuple[str, ...]]) -> bool:
+    first = bisect.bisect_left(starts, sentence.start)
+    last = bisect.bisect_left(starts, sentence.end)
+    words = [token.norm for token in tokens[first:last]]
+    for noun in nouns:
+        for i in range(len(words) - len(noun) + 1):
+            if tuple(words[i:i + len(noun)]) == noun:
+                return True
+    return False
+
+
+def _topic(links: list[EntityLink], entity_type: str, before: int) -> Record | None:
+    """The entity of this type the article named last before this sentence."""
+    earlier = [link for link in links if link.record.type == entity_type and link.start < before]
+    return earlier[-1].record if earlier else None

@@ -1,0 +1,213 @@
+"""Load articles: plain text, Markdown with YAML front matter, HTML, or standard input.
+
+A Document keeps the original text and a copy of the same length in which
+everything that must not be checked (front matter, code, URLs, markup) is
+blanked with spaces; offsets into one are offsets into the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from factcheck.errors import UserError
+from factcheck.model import Document
+from factcheck.yamlfile import parse_yaml
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+STDIN = "-"
+MAX_ARTICLE_BYTES = 10_000_000
+PUBLISHED_KEYS = ("date", "published", "publication_date", "pubdate")
+
+_FRONT_MATTER_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”’]")
+_INLINE_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_LINK_TARGET_RE = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")
+_REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+_HEADING_MARK_RE = re.compile(r"^ {0,3}(#{1,6})(?=\s)|^ {0,3}>[ >]*|^ {0,3}(?:[-*+]|\d{1,9}[.)])(?=\s)", re.MULTILINE)
+_EMPHASIS_RE = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*])")
+_TAG_RE = re.compile(r"<[^>]*>")
+_SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+def collect_paths(arguments: Iterable[str]) -> list[str]:
+    """Files to check: the arguments, with directories walked for articles."""
+    paths: list[str] = []
+    for argument in arguments:
+        if argument == STDIN:
+            paths.append(STDIN)
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(
+                str(p) for p in path.rglob("*")
+                if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not _hidden(p, path)
+            )
+            if not found:
+                suffixes = ", ".join(ARTICLE_SUFFIXES)
+                raise UserError(f"no articles ({suffixes}) in this directory", argument)
+            paths.extend(found)
+        elif path.exists() and not path.is_file():
+            raise UserError("not a regular file", argument)
+        elif not path.exists():
+            raise UserError("no such file or directory", argument)
+        else:
+            paths.append(argument)
+    return paths
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_source(path: str) -> str:
+    if path == STDIN:
+        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        display = "<stdin>"
+    else:
+        display = path
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_ARTICLE_BYTES + 1)
+        except OSError as error:
+            raise UserError(f"cannot read: {error.strerror or error}", path) from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise UserError(f"larger than {MAX_ARTICLE_BYTES:,} bytes, the limit for one article", display)
+    if b"\x00" in data:
+        raise UserError("binary file, not text", display)
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise UserError(f"not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8", display, line) from None
+    if not source.strip():
+        raise UserError("empty file: nothing to check", display)
+    return source
+
+
+def load_document(path: str, published: dt.date | None = None, source: str | None = None) -> Document:
+    """Read and prepare one article. `published` overrides the front matter's date."""
+    if source is None:
+        source = read_source(path)
+    display = "<stdin>" if path == STDIN else path
+    text, front_matter_date = _mask_front_matter(source, display)
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES or (path == STDIN and re.match(r"\s*<(?:!doctype|html)", text, re.I)):
+        text = mask_html(text)
+    elif suffix in MARKDOWN_SUFFIXES or path == STDIN:
+        text = mask_markdown(text)
+    text = _mask(text, _URL_RE)
+    return Document(
+        path=display,
+        source=source,
+        text=text,
+        published=published or front_matter_date,
+        line_starts=Document.index_lines(source),
+    )
+
+
+def blank(text: str) -> str:
+    """Spaces for every character but line breaks, so offsets and lines stay put."""
+    return re.sub(r"[^\r\n]", " ", text)
+
+
+def _mask(text: str, pattern: re.Pattern, group: int = 0) -> str:
+    pieces = []
+    last = 0
+    for match in pattern.finditer(text):
+        start, end = match.span(group)
+        if start < 0:
+            continue
+        pieces.append(text[last:start])
+        pieces.append(blank(text[start:end]))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _mask_front_matter(source: str, path: str) -> tuple[str, dt.date | None]:
+    match = _FRONT_MATTER_RE.match(source)
+    if not match:
+        return source, None
+    try:
+        data = parse_yaml(match.group(1), path)
+    except UserError as error:
+        # the YAML starts on the file's second line
+        raise UserError(f"front matter: {error.message}", path, (error.line or 0) + 1) from None
+    published = None
+    if isinstance(data, dict):
+        for key in PUBLISHED_KEYS:
+            if key in data:
+                published = _as_date(data[key], path, data.line_of(key) + 1)
+                break
+    return blank(source[: match.end()]) + source[match.end():], published
+
+
+def _as_date(value: object, path: str, line: int) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise UserError(f"front matter: the publication date {value!r} is not a YYYY-MM-DD date", path, line)
+
+
+def mask_markdown(text: str) -> str:
+    from markdown_it import MarkdownIt
+
+    lines = text.splitlines(keepends=True)
+    masked = list(lines)
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type in ("fence", "code_block", "html_block") and token.map:
+            first, last = token.map
+            for index in range(first, min(last, len(lines))):
+                masked[index] = blank(lines[index])
+    text = "".join(masked)
+    text = _mask(text, _HTML_COMMENT_RE)
+    text = _mask(text, _INLINE_CODE_RE)
+    text = _mask_links(text)
+    text = _mask(text, _REFERENCE_DEFINITION_RE)
+    text = _mask(text, _HEADING_MARK_RE)
+    text = _mask(text, _EMPHASIS_RE, 1)
+    return _mask(text, _EMPHASIS_RE, 2)
+
+
+def _mask_links(text: str) -> str:
+    """Keep a link's words, blank its brackets and target; blank images whole."""
+    pieces = []
+    last = 0
+    for match in _LINK_TARGET_RE.finditer(text):
+        pieces.append(text[last:match.start()])
+        if match.group(1):
+            pieces.append(blank(match.group()))
+        else:
+            pieces.append(" " + match.group(2) + blank(text[match.end(2):match.end()]))
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def mask_html(text: str) -> str:
+    text = _mask(text, _SCRIPT_RE)
+    text = _mask(text, _HTML_COMMENT_RE)
+    text = _mask(text, _TAG_RE)
+    # "&amp;" → "&" and spaces, so the words keep their offsets
+    return _ENTITY_RE.sub(lambda m: _unescape(m.group()).ljust(len(m.group())), text)
+
+
+def _unescape(entity: str) -> str:
+    import html
+
+    value = html.unescape(entity)
+    return value if len(value) == 1 else " "

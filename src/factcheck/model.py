@@ -1,0 +1,230 @@
+"""Plain data passed between the stages: load → extract → link → check → report.
+
+Every position is a 0-based character offset into the original file's text;
+only the report turns offsets into 1-based lines and columns.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import enum
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.records import RecordSet
+    from factcheck.rules import Vocabulary
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        return cls[name.upper()]
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    source: str
+    # Same length as `source`; what must not be checked (front matter, code,
+    # URLs, markup) is blanked with spaces so offsets need no mapping.
+    text: str
+    published: dt.date | None = None
+    line_starts: tuple[int, ...] = ()
+
+    @staticmethod
+    def index_lines(source: str) -> tuple[int, ...]:
+        starts = [0]
+        for i, char in enumerate(source):
+            if char == "\n":
+                starts.append(i + 1)
+            elif char == "\r" and not source.startswith("\n", i + 1):
+                starts.append(i + 1)
+        return tuple(starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date as precise as the text says: a day, a month, a year or a span."""
+
+    earliest: dt.date
+    latest: dt.date
+    precision: str  # day | month | year | span
+    relative: bool = False
+
+    def admits(self, day: dt.date) -> bool:
+        return self.earliest <= day <= self.latest
+
+    def overlaps(self, other: "DateValue") -> bool:
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+    def __str__(self) -> str:
+        if self.precision == "day":
+            return self.earliest.isoformat()
+        if self.precision == "month":
+            return self.earliest.strftime("%Y-%m")
+        if self.precision == "year":
+            return str(self.earliest.year)
+        return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
+
+
+@dataclass(frozen=True)
+class NumberValue:
+    """A number and the range a qualifier lets it mean ("over 500" admits 501, 10,000 …)."""
+
+    value: float
+    low: float
+    high: float
+    ordinal: bool = False
+    qualifier: str | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+    def admits(self, number: float) -> bool:
+        return self.low <= number <= self.high
+
+    def overlaps(self, other: "NumberValue") -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def __str__(self) -> str:
+        text = format_number(self.value)
+        return f"{self.qualifier} {text}" if self.qualifier else text
+
+
+def format_number(number: float) -> str:
+    if math.isfinite(number) and number == int(number):
+        return f"{int(number):,}"
+    return f"{number:,.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the article that the extractors recognised."""
+
+    kind: str  # date | number | person | org | work | place | other
+    start: int
+    end: int
+    text: str
+    value: Any = None  # DateValue | NumberValue | normalised name | None (unresolved)
+    label: str = ""  # the extractor's own label (spaCy's, or "regex")
+
+
+@dataclass(frozen=True)
+class FactValue:
+    value: Any  # dt.date | int | float | str
+    qualifiers: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __str__(self) -> str:
+        text = self.value.isoformat() if isinstance(self.value, dt.date) else str(self.value)
+        if "region" in self.qualifiers:
+            text += f" ({self.qualifiers['region']})"
+        return text
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    facts: dict[str, tuple[FactValue, ...]] = field(default_factory=dict, compare=False, hash=False)
+    sources: tuple[str, ...] = ()
+    origin: str = ""  # file:line where the record is defined
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    @property
+    def source(self) -> str | None:
+        return self.sources[0] if self.sources else None
+
+
+@dataclass(frozen=True)
+class EntityLink:
+    """A span of the article that names a record (or a near miss of its name)."""
+
+    record: Record
+    start: int
+    end: int
+    text: str
+    matched_name: str  # the record name or alias the span matches
+    exact: bool = True  # False: a near miss (typo) of `matched_name`
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The article states that `record`'s `fact` has the value in `value`."""
+
+    record: Record
+    fact: str
+    value: Mention
+    trigger: str
+    sentence: tuple[int, int]
+    subject: EntityLink | None = None  # None: tied through the article's topic
+
+
+@dataclass(frozen=True)
+class Evidence:
+    record: str | None = None
+    fact: str | None = None
+    value: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    text: str
+    suggestion: str | None = None
+    evidence: Evidence | None = None
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.rule)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Analysis:
+    """Everything the checks may look at for one document."""
+
+    document: Document
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    links: list[EntityLink]
+    claims: list[Claim]
+    records: "RecordSet"
+    vocabulary: "Vocabulary"
+    tokens: list = field(default_factory=list)  # factcheck.text.Token, folded words of document.text
+
+    def sentence_of(self, offset: int) -> Sentence:
+        starts = [s.start for s in self.sentences]
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        return self.sentences[index]
+

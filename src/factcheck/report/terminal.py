@@ -1,0 +1,87 @@
+"""The rich terminal report: each finding with its place, rule, message, suggestion,
+evidence, and its sentence with the wrong words highlighted."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from factcheck.model import Finding, Severity
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+CONTEXT = 70  # characters of the line shown on each side of the finding
+
+
+def render(results, stream: TextIO, color: bool | None = None, **_options) -> None:
+    console = Console(file=stream, force_terminal=color, no_color=color is False, highlight=False, soft_wrap=True)
+    totals = {severity: 0 for severity in Severity}
+    for result in results:
+        for finding in result.findings:
+            totals[finding.severity] += 1
+            _render_finding(console, result.document, finding)
+    console.print(_summary(results, totals))
+
+
+def _render_finding(console: Console, document, finding: Finding) -> None:
+    line, column = document.position(finding.start)
+    header = Text()
+    header.append(f"{document.path}:{line}:{column}", style="bold")
+    header.append(": ")
+    header.append(finding.severity.label, style=STYLES[finding.severity])
+    header.append(f" [{finding.rule}] ", style="magenta")
+    header.append(finding.message)
+    console.print(header)
+    console.print(_excerpt(document, finding))
+    if finding.suggestion:
+        suggestion = Text("    suggestion: ", style="dim")
+        suggestion.append(finding.suggestion, style="green")
+        console.print(suggestion)
+    evidence = finding.evidence
+    if evidence and (evidence.record or evidence.source):
+        parts = []
+        if evidence.record:
+            parts.append(f"record {evidence.record}")
+        if evidence.fact:
+            parts.append(f"{evidence.fact} = {_shorten(evidence.value or '', 120)}")
+        if evidence.source:
+            parts.append(f"source {evidence.source}")
+        console.print(Text("    evidence: " + "; ".join(parts), style="dim"))
+    console.print()
+
+
+def _excerpt(document, finding: Finding) -> Text:
+    source = document.source
+    line_start = source.rfind("\n", 0, finding.start) + 1
+    line_end = source.find("\n", finding.end)
+    line_end = len(source) if line_end < 0 else line_end
+    start = max(line_start, finding.start - CONTEXT)
+    end = min(line_end, finding.end + CONTEXT)
+    text = Text("    ")
+    text.append("…" if start > line_start else "")
+    text.append(source[start:finding.start].replace("\r", ""))
+    text.append(source[finding.start:finding.end], style=f"{STYLES[finding.severity]} underline")
+    text.append(source[finding.end:end].replace("\r", ""))
+    text.append("…" if end < line_end else "")
+    return text
+
+
+def _shorten(value: str, width: int) -> str:
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def _summary(results, totals: dict[Severity, int]) -> Text:
+    files = len(results)
+    total = sum(totals.values())
+    text = Text()
+    if total == 0:
+        text.append(f"✓ {files} file{'s' if files != 1 else ''} checked, no findings", style="bold green")
+        return text
+    text.append(f"{total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}: ", style="bold")
+    parts = [(totals[s], s) for s in sorted(Severity, reverse=True)]
+    for index, (count, severity) in enumerate(parts):
+        if index:
+            text.append(", ")
+        text.append(f"{count} {severity.label}{'s' if count != 1 else ''}", style=STYLES[severity] if count else "dim")
+    return text

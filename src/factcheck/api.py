@@ -59,7 +59,7 @@ class Checker:
         sentences = split_sentences(document.text)
         mentions = extract(document, entities, self.day_first)
         linked = link(document, sentences, mentions, self.records, self.vocabulary)
-        return Analysis(document, sentences, mentions, linked.links, linked.claims, self.records, self.vocabulary, linked.tokens)
+        return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, self.records, self.vocabulary, linked.tokens)
 
     def findings(self, analysis: Analysis) -> list[Finding]:
         found: dict[tuple, Finding] = {}

@@ -29,14 +29,17 @@ class Linked:
     links: list[EntityLink]
     claims: list[Claim]
     tokens: list[Token]
+    mentions: list[Mention]  # the extracted ones, less numbers that are part of a title ("Part One")
 
 
 def link(document: Document, sentences: list[Sentence], mentions: list[Mention], records: RecordSet, vocabulary: Vocabulary) -> Linked:
     text = document.text
     tokens = tokenize(text)
     links = find_links(text, tokens, records, mentions)
+    titles = [link for link in links if link.record.type != "person"]
+    mentions = [m for m in mentions if m.kind != "number" or not any(t.start <= m.start and m.end <= t.end for t in titles)]
     claims = find_claims(text, tokens, sentences, mentions, links, vocabulary)
-    return Linked(links, claims, tokens)
+    return Linked(links, claims, tokens, mentions)
 
 
 def capitalised_in(text: str, tokens: list[Token]) -> Callable[[int, int], bool]:

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+SEED = FIXTURES / "articles" / "mission-impossible-bts.md"
+RECORDS = FIXTURES / "records"
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str):
+        self.code, self.out, self.err = code, out, err
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the CLI in this process, as the console script does."""
+
+    def run(*args: str) -> CliResult:
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+def run_process(*args: str, stdin: bytes | None = None, cwd: Path = ROOT, timeout: float = 120) -> CliResult:
+    """Run `python -m factcheck` as a separate process (what a user's shell does)."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "factcheck", *map(str, args)],
+        input=stdin, capture_output=True, cwd=cwd, timeout=timeout,
+    )
+    return CliResult(completed.returncode, completed.stdout.decode(), completed.stderr.decode())
+
+
+@pytest.fixture(scope="session")
+def seed_report():
+    result = run_process("check", SEED, "--records", RECORDS, "--format", "json")
+    assert result.code == 1, result.err
+    return result.json()

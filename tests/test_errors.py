@@ -1,0 +1,116 @@
+"""Bad input ends in one line naming the file (and line), exit code 2, no traceback; nothing is modified."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from conftest import RECORDS, SEED, run_process
+
+
+def _assert_one_line_error(result, *expected: str):
+    assert result.code == 2, (result.out, result.err)
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith("factcheck: error: ")
+    assert "Traceback" not in result.err
+    for part in expected:
+        assert part in lines[0], lines[0]
+
+
+def test_missing_file(cli, tmp_path):
+    missing = tmp_path / "nope.md"
+    _assert_one_line_error(cli("check", missing), str(missing), "no such file")
+
+
+def test_directory_without_articles(cli, tmp_path):
+    (tmp_path / "notes.json").write_text("{}")
+    _assert_one_line_error(cli("check", tmp_path), str(tmp_path), "no articles")
+
+
+def test_binary_file(cli, tmp_path):
+    binary = tmp_path / "photo.md"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    _assert_one_line_error(cli("check", binary), str(binary), "binary")
+
+
+def test_non_utf8_file_names_the_line(cli, tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("First line\nCaf\u00e9 opened on May 2, 2023.\n".encode("latin-1"))
+    _assert_one_line_error(cli("check", legacy), f"{legacy}:2:", "not UTF-8")
+
+
+@pytest.mark.parametrize("content", ["", "  \n\n"])
+def test_empty_file(cli, tmp_path, content):
+    empty = tmp_path / "empty.md"
+    empty.write_text(content)
+    _assert_one_line_error(cli("check", empty), str(empty), "empty")
+
+
+def test_malformed_records_yaml_names_file_and_line(cli, tmp_path):
+    records = tmp_path / "films.yaml"
+    records.write_text("entities:\n  - id: x\n    type: film\n    name: [unclosed\n")
+    _assert_one_line_error(cli("check", SEED, "--records", records), f"{records}:", "invalid YAML")
+
+
+def test_records_with_unknown_key_names_the_line(cli, tmp_path):
+    records = tmp_path / "films.yaml"
+    records.write_text("entities:\n  - id: x\n    type: film\n    name: X Film\n    released: 2020-01-01\n")
+    _assert_one_line_error(cli("check", SEED, "--records", records), f"{records}:5:", "released")
+
+
+def test_records_with_impossible_date(cli, tmp_path):
+    records = tmp_path / "films.yaml"
+    records.write_text("entities:\n  - id: x\n    type: film\n    name: X Film\n    facts:\n      release_date: '2020-02-30'\n")
+    _assert_one_line_error(cli("check", SEED, "--records", records), f"{records}:6:", "2020-02-30")
+
+
+def test_malformed_rule_yaml_names_file_and_line(cli, tmp_path):
+    (tmp_path / "house.yaml").write_text("id: house-rule\nkind: near-miss\nseverity: error\nsummary: [oops\n")
+    _assert_one_line_error(cli("check", SEED, "--rules", tmp_path), str(tmp_path / "house.yaml") + ":", "invalid YAML")
+
+
+def test_rule_with_unknown_kind_names_the_line(cli, tmp_path):
+    (tmp_path / "house.yaml").write_text("id: house-rule\nkind: telepathy\nseverity: error\nsummary: Reads minds.\n")
+    _assert_one_line_error(cli("check", SEED, "--rules", tmp_path), str(tmp_path / "house.yaml") + ":2:", "telepathy")
+
+
+def test_bad_front_matter_names_the_line(cli, tmp_path):
+    article = tmp_path / "draft.md"
+    article.write_text("---\ntitle: Draft\ndate: next week\n---\nBody text.\n")
+    _assert_one_line_error(cli("check", article), f"{article}:3:", "publication date")
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--format", "xml"], "--format"),
+        (["--fail-on", "sometimes"], "--fail-on"),
+        (["--published", "21/12/2022"], "--published"),
+        (["--select", "no-such-rule"], "no-such-rule"),
+        (["--bogus"], "--bogus"),
+    ],
+)
+def test_bad_flag_values(cli, args, expected):
+    _assert_one_line_error(cli("check", SEED, *args), expected)
+
+
+def test_missing_model_is_a_user_error(cli):
+    _assert_one_line_error(cli("check", SEED, "--model", "xx_no_such_model"), "xx_no_such_model")
+
+
+def test_errors_are_one_line_in_a_real_process_too(tmp_path):
+    missing = tmp_path / "missing.md"
+    _assert_one_line_error(run_process("check", missing), str(missing))
+
+
+def test_checked_files_are_never_modified(cli, tmp_path):
+    article = tmp_path / "article.md"
+    article.write_bytes(SEED.read_bytes())
+    before = hashlib.sha256(article.read_bytes()).hexdigest()
+    mtime = article.stat().st_mtime_ns
+    for output_format in ("terminal", "json"):
+        assert cli("check", article, "--records", RECORDS, "--format", output_format).code == 1
+    assert hashlib.sha256(article.read_bytes()).hexdigest() == before
+    assert article.stat().st_mtime_ns == mtime

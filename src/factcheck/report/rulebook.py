@@ -6,6 +6,7 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from factcheck.rules import Rule
 
@@ -36,7 +37,7 @@ def render_list(rules: list[Rule], stream: TextIO) -> None:
 
 
 def render_rule(rule: Rule, stream: TextIO) -> None:
-    console = Console(file=stream, highlight=False)
+    console = Console(file=stream, highlight=False, soft_wrap=True)
     console.print(f"[bold]{rule.id}[/bold]  ({rule.severity.label}; check kind: {rule.kind})", markup=True)
     console.print(rule.summary, markup=False)
     console.print()
@@ -50,7 +51,11 @@ def render_rule(rule: Rule, stream: TextIO) -> None:
         console.print()
         console.print("[bold]Reported[/bold] (the underlined words are found)")
         for example in rule.failing:
-            console.print("  ✗ " + example.text, markup=False)
+            line = Text("  ✗ " + example.text)
+            for found in example.finds:
+                start = example.text.find(found) + 4
+                line.stylize("bold red underline", start, start + len(found))
+            console.print(line)
             console.print("    finds: " + ", ".join(f"“{f}”" for f in example.finds), markup=False)
     if rule.passing:
         console.print()

@@ -208,15 +208,20 @@ def _claims_for(trigger: _Trigger, text, tokens, starts, sentence, mentions, sen
     return [Claim(record, spec.key, value, trigger.text, (sentence.start, sentence.end), subject) for value in values]
 
 
-def _token_of(starts: list[int], offset: int) -> int:
-    return max(bisect.bisect_right(starts, offset) - 1, 0)
+def _first_token(starts: list[int], mention) -> int:
+    """The first word token inside a mention ("$694" starts before its first token)."""
+    return bisect.bisect_left(starts, mention.start)
+
+
+def _last_token(starts: list[int], mention) -> int:
+    return max(bisect.bisect_left(starts, mention.end) - 1, 0)
 
 
 def _distance(starts: list[int], trigger: _Trigger, mention) -> float:
-    position = _token_of(starts, mention.start)
+    position = _first_token(starts, mention)
     if position >= trigger.last:
         return position - trigger.last
-    end_position = _token_of(starts, max(mention.end - 1, mention.start))
+    end_position = _last_token(starts, mention)
     # negative: the value stands before its trigger, and counts a little further away
     return -(trigger.first - end_position) - 0.5
 
@@ -226,16 +231,18 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         return not any(link.start < mention.end and mention.start < link.end for link in sentence_links if link.record.type != "person")
 
     if spec.value in ("person", "person-list"):
-        pool = [p for p in persons if outside_links(p)]
+        pool = [p for p in persons if outside_links(p) and _full_name_or_known(p)]
     elif spec.value == "date":
         pool = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)]
     elif spec.value == "text":
-        pool = [m for m in mentions if m.kind in ("place", "org") and outside_links(m)]
+        # a maker or venue may itself be a record ("Norhaven Robotics"): its link is a value too
+        named = [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links if l.record.type not in (spec.entity_type, "person")]
+        pool = [m for m in mentions if m.kind in ("place", "org") and outside_links(m)] + named
     else:
         pool = [m for m in mentions if m.kind == "number" and outside_links(m) and _fits_number(spec, m, text, tokens, starts)]
         pool = [_as_duration(spec, m, text) if spec.value == "duration" else m for m in pool]
     scored = sorted(
-        ((_distance(starts, trigger, m), m) for m in pool if not (trigger.first <= _token_of(starts, m.start) < trigger.last)),
+        ((_distance(starts, trigger, m), m) for m in pool if not (trigger.first <= _first_token(starts, m) < trigger.last)),
         key=lambda pair: abs(pair[0]),
     )
     if spec.value != "person-list":  # a list runs on to the end of its sentence
@@ -250,13 +257,18 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     return [scored[0][1]]
 
 
+def _full_name_or_known(person: Mention) -> bool:
+    """A one-word 'person' is a surname of someone the records know, or a recogniser's slip ("Moon")."""
+    return person.label == "record" or len(tokenize(person.text)) >= 2
+
+
 def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) -> bool:
     value: NumberValue = mention.value
     if spec.value == "ordinal":
         return value.ordinal
     if spec.value == "money":
         return mention.label == "money"
-    if value.ordinal or mention.label == "percent":
+    if value.ordinal or (mention.label == "percent") != (spec.unit == "percent"):
         return False
     if spec.value == "duration":
         return _unit_after(text, mention) in DURATION_UNITS
@@ -304,6 +316,16 @@ def _names_type_noun(tokens: list[Token], starts, sentence: Sentence, nouns: set
 
 
 def _topic(links: list[EntityLink], entity_type: str, before: int) -> Record | None:
-    """The entity of this type the article named last before this sentence."""
-    earlier = [link for link in links if link.record.type == entity_type and link.start < before]
-    return earlier[-1].record if earlier else None
+    """What "the film" or an unnamed cast list is about: the entity of this type the
+    article names most often (its subject), the one named last before this sentence on a tie."""
+    counts: dict[str, int] = {}
+    for link in links:
+        if link.record.type == entity_type:
+            counts[link.record.id] = counts.get(link.record.id, 0) + 1
+    if not counts:
+        return None
+    most = max(counts.values())
+    earlier = [l.record for l in links if l.record.type == entity_type and l.start < before and counts[l.record.id] == most]
+    if earlier:
+        return earlier[-1]
+    return next(l.record for l in links if counts.get(l.record.id) == most)

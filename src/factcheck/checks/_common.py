@@ -83,9 +83,16 @@ def format_number_like(mention: Mention, number: float) -> str:
         suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(int(number) % 10, "th")
         return f"{int(number)}{suffix}"
     text = format_number(number)
-    if "," not in written:
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    if digits is None:  # written in words: the figure alone
+        return text
+    if "," not in digits.group():
         text = text.replace(",", "")
-    return text
+    # keep what surrounds the figure: "$694" → "$649", "51.6 per cent" → "48.6 per cent"
+    scale = stated.value / float(digits.group().replace(",", "")) if float(digits.group().replace(",", "")) else 1
+    if scale not in (0, 1):
+        text = format_number(number / scale).replace(",", "" if "," not in digits.group() else ",")
+    return written[:digits.start()] + text + written[digits.end():]
 
 
 def format_date_like(written: str, day: dt.date) -> str:

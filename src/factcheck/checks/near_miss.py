@@ -16,7 +16,6 @@ from factcheck.model import Analysis, Evidence, Finding
 from factcheck.names import NameIndex
 from factcheck.text import name_key, tokenize
 
-SHORT_WORD = 4  # a wrong word shorter than this is shown with the word before it
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -62,15 +61,16 @@ def _looks_like_name(value: str) -> bool:
 
 
 def _finding(rule, text: str, start: int, written: str, name: str, evidence: Evidence) -> Finding:
-    """Point at the misspelt word (with its neighbour when it is short) and suggest the right one."""
+    """Point at the misspelt word with one neighbour, so that the suggestion reads on its own:
+    "Part On" → "Part One", "Harrogate Rovers" → "Harrowgate Rovers"."""
     written_tokens = tokenize(written)
     name_tokens = tokenize(name)
     wrong = [i for i, (a, b) in enumerate(zip(written_tokens, name_tokens)) if a.norm != b.norm]
     if len(written_tokens) == len(name_tokens) and len(wrong) == 1:
         i = wrong[0]
-        first = i - 1 if i > 0 and len(written_tokens[i].norm) < SHORT_WORD else i
-        span_start, span_end = written_tokens[first].start, written_tokens[i].end
-        suggestion = name[name_tokens[first].start:name_tokens[i].end]
+        first, last = (i - 1, i) if i > 0 else (i, min(i + 1, len(written_tokens) - 1))
+        span_start, span_end = written_tokens[first].start, written_tokens[last].end
+        suggestion = name[name_tokens[first].start:name_tokens[last].end]
         shown = written[span_start:span_end]
         start, written_span = start + span_start, shown
     else:

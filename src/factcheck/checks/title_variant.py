@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from factcheck.checks import CheckKind
 from factcheck.model import Analysis, Evidence, Finding
-from factcheck.text import normalise_punctuation
+from factcheck.text import normalise_punctuation, tokenize
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -14,7 +14,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     for link in analysis.links:
         if not link.exact or (types and link.record.type not in types):
             continue
-        if len(link.text.split()) < 2:
+        if len(tokenize(link.text)) < 2:
             continue  # a surname alone is how people are named after the first mention
         written = normalise_punctuation(link.text)
         accepted = {normalise_punctuation(name) for name in link.record.names}

@@ -132,7 +132,12 @@ class FactValue:
     qualifiers: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
-        text = self.value.isoformat() if isinstance(self.value, dt.date) else str(self.value)
+        if isinstance(self.value, dt.date):
+            text = self.value.isoformat()
+        elif isinstance(self.value, (int, float)) and not isinstance(self.value, bool) and abs(self.value) >= 10_000:
+            text = format_number(self.value)  # 41,276; a year such as 1898 stays as it is
+        else:
+            text = str(self.value)
         notes = [str(self.qualifiers[key]) for key in ("region", "place", "status") if key in self.qualifiers]
         return f"{text} ({', '.join(notes)})" if notes else text
 

@@ -35,9 +35,26 @@ class CheckKind:
         return rule.params.get(name, self.params[name][1])
 
 
-from factcheck.checks import conflicting_values, list_membership, near_miss, record_fact, title_variant  # noqa: E402
+from factcheck.checks import (  # noqa: E402
+    age,
+    conflicting_values,
+    impossible_date,
+    list_membership,
+    name_variants,
+    near_miss,
+    percent,
+    record_fact,
+    relative_date,
+    tense,
+    title_number,
+    title_variant,
+    weekday,
+)
 
 KINDS: dict[str, CheckKind] = {
-    kind.name: kind
-    for kind in (near_miss.KIND, record_fact.KIND, conflicting_values.KIND, list_membership.KIND, title_variant.KIND)
+    module.KIND.name: module.KIND
+    for module in (
+        near_miss, record_fact, conflicting_values, list_membership, title_variant,
+        weekday, impossible_date, tense, relative_date, title_number, age, percent, name_variants,
+    )
 }

@@ -121,3 +121,36 @@ def format_date_like(written: str, day: dt.date) -> str:
     else:
         body = f"{month} {day_text}" + (f", {day.year}" if has_year else "")
     return prefix + body
+
+
+def tokens_between(analysis, start: int, end: int) -> list:
+    """The folded word tokens of the document between two offsets."""
+    import bisect
+
+    starts = [token.start for token in analysis.tokens] if not hasattr(analysis, "_token_starts") else analysis._token_starts
+    analysis._token_starts = starts
+    return analysis.tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def find_phrase(words: list[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, tuple[str, ...]]]:
+    """Where each phrase (a tuple of folded words; a trailing * on a word matches any ending) occurs in words."""
+    found = []
+    for index in range(len(words)):
+        for phrase in phrases:
+            if index + len(phrase) <= len(words) and all(
+                words[index + i].startswith(p[:-1]) if p.endswith("*") else words[index + i] == p
+                for i, p in enumerate(phrase)
+            ):
+                found.append((index, phrase))
+    return found
+
+
+def phrase_keys(phrases) -> list[tuple[str, ...]]:
+    keys = []
+    for phrase in phrases:
+        key = name_key(phrase.rstrip("*"))
+        if phrase.endswith("*") and key:
+            key = key[:-1] + (key[-1] + "*",)
+        if key:
+            keys.append(key)
+    return keys

@@ -1,0 +1,184 @@
+"""age: an age, "N years ago" or "Nth anniversary" that the dates do not allow.
+
+An age ("the 37-year-old", "Raman, 46,", "aged 37") is checked against the
+person's birth date — from their record, or from "born on/in …" in the
+article — at the publication date. "Twenty years ago, in 2004" and "the 50th
+anniversary of its 1975 founding" are checked against the publication year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from factcheck.checks import CheckKind, _common
+from factcheck.extract.numbers import word_value
+from factcheck.model import Analysis, DateValue, Evidence, Finding, Mention
+from factcheck.text import name_key
+
+_NUMBER = r"(\d{1,3}|(?:[a-z]+[- ])?[a-z]+)"
+AGE_PATTERNS = [
+    re.compile(rf"\b{_NUMBER}-year-old\b", re.IGNORECASE),
+    re.compile(rf"\b(?:aged|at age|at the age of|turned|turns|age)\s+{_NUMBER}\b", re.IGNORECASE),
+]
+_AFTER_NAME = re.compile(r"^,\s*(\d{1,3}),")
+_YEARS_AGO = re.compile(rf"\b{_NUMBER}\s+years\s+ago\b", re.IGNORECASE)
+_ANNIVERSARY = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th))\s+anniversary\b|\b([a-z]+(?:-[a-z]+)?)\s+anniversary\b", re.IGNORECASE)
+_PAST_CONTEXT = re.compile(r"\b(?:when|at the time|then|was|died|death)\b", re.IGNORECASE)
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    published = analysis.document.published
+    if published is None:
+        return
+    yield from _ages(analysis, rule, published)
+    yield from _years_ago(analysis, rule, published)
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    parsed = word_value(text.replace(" ", "-"))
+    return int(parsed[0]) if parsed and parsed[0] == int(parsed[0]) else None
+
+
+def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """(start, end, name as written, key of the full name) for every person named."""
+    people = []
+    for link in analysis.links:
+        if link.record.type == "person":
+            people.append((link.start, link.end, link.text, name_key(link.record.name)))
+    for mention in analysis.mentions:
+        if mention.kind == "person" and not any(p[0] <= mention.start < p[1] for p in people):
+            key = name_key(mention.text)
+            full = next((p[3] for p in people if key and key[-1:] == p[3][-1:]), key)
+            people.append((mention.start, mention.end, mention.text, full))
+    # a surname alone names the person given in full elsewhere, whatever the recogniser called it
+    surnames = {p[3][-1]: p[3] for p in people if len(p[3]) >= 2}
+    text = analysis.document.text
+    for token in analysis.tokens:
+        full = surnames.get(token.norm)
+        if full and text[token.start].isupper() and not any(p[0] <= token.start < p[1] for p in people):
+            end = token.end - (2 if text[token.start:token.end].endswith(("’s", "'s")) else 0)
+            people.append((token.start, end, text[token.start:end], full))
+    return sorted(people)
+
+
+def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[DateValue | dt.date | int, str]]:
+    births: dict[tuple[str, ...], tuple] = {}
+    for record in analysis.records.records:
+        if record.type == "person" and record.facts.get("birth_date"):
+            births[name_key(record.name)] = (record.facts["birth_date"][0].value, f"record {record.id}")
+    text = analysis.document.text
+    for match in re.finditer(r"\bborn\b", text):
+        sentence = analysis.sentence_of(match.start())
+        date = next((m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
+                     and match.end() <= m.start < min(sentence.end, match.end() + 40)), None)
+        person = next((p for p in reversed(people) if sentence.start <= p[0] < match.start()), None)
+        if date is not None and person is not None:
+            line, _ = analysis.document.position(date.start)
+            births.setdefault(person[3], (date.value, f"“born … {date.text}” on line {line}"))
+    return births
+
+
+def _age_range(birth, on: dt.date) -> tuple[int, int] | None:
+    if isinstance(birth, dt.date):
+        age = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+        return age, age
+    if isinstance(birth, int):
+        return on.year - birth - 1, on.year - birth
+    if isinstance(birth, DateValue):
+        oldest = on.year - birth.earliest.year - ((on.month, on.day) < (birth.earliest.month, birth.earliest.day))
+        youngest = on.year - birth.latest.year - ((on.month, on.day) < (birth.latest.month, birth.latest.day))
+        return youngest, oldest
+    return None
+
+
+def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
+    text = analysis.document.text
+    people = _people(analysis)
+    if not people:
+        return
+    births = _birth_dates(analysis, people)
+    stated: list[tuple[int, int, int, tuple | None]] = []  # start, end, age, person key (None: nearest)
+    for pattern in AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            age = _number(match.group(1))
+            if age is not None and 0 < age < 125:
+                stated.append((match.start(1), match.end(1), age, None))
+    for start, end, _, key in people:
+        after = _AFTER_NAME.match(text[end:end + 8])
+        if after:
+            stated.append((end + after.start(1), end + after.end(1), int(after.group(1)), key))
+    for start, end, age, key in sorted(stated):
+        sentence = analysis.sentence_of(start)
+        if _PAST_CONTEXT.search(text[sentence.start:sentence.end]):
+            continue  # "was 27 when she won" speaks of another day than the publication
+        if key is None:
+            before = [p for p in people if p[0] < start]
+            in_sentence = [p for p in people if sentence.start <= p[0] < sentence.end]
+            candidates = [p for p in in_sentence if p[0] < start] or in_sentence or before[-1:]
+            if not candidates:
+                continue
+            key = candidates[-1][3]
+        if key not in births:
+            continue
+        birth, source = births[key]
+        allowed = _age_range(birth, published)
+        if allowed is None or allowed[0] <= age <= allowed[1]:
+            continue
+        shown = str(allowed[0]) if allowed[0] == allowed[1] else f"{allowed[0]} or {allowed[1]}"
+        written = analysis.document.source[start:end]
+        yield Finding(
+            rule=rule.id,
+            severity=rule.severity,
+            message=f"{' '.join(key).title()} was {shown} on the publication date {published.isoformat()} (born {_shown(birth)}), not {age}",
+            start=start,
+            end=end,
+            text=written,
+            suggestion=str(allowed[1] if allowed[0] == allowed[1] else allowed[0]) if written.isdigit() else None,
+            evidence=Evidence(fact="birth_date", value=_shown(birth), source=source),
+        )
+
+
+def _shown(birth) -> str:
+    return birth.isoformat() if isinstance(birth, dt.date) else str(birth)
+
+
+def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
+    text = analysis.document.text
+    dates = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and not m.value.relative]
+    for pattern, what in ((_YEARS_AGO, "years ago"), (_ANNIVERSARY, "anniversary")):
+        for match in pattern.finditer(text):
+            group = 1 if match.group(1) else 2
+            count = _number(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", match.group(group).lower()))
+            if count is None and what == "anniversary":
+                parsed = word_value(match.group(group).lower())
+                count = int(parsed[0]) if parsed and parsed[1] else None
+            if count is None or count <= 0:
+                continue
+            sentence = analysis.sentence_of(match.start())
+            near = [d for d in dates if sentence.start <= d.start < sentence.end and d.start != match.start()]
+            if not near:
+                continue
+            date = min(near, key=lambda d: abs(d.start - match.start()))
+            elapsed_low = published.year - date.value.latest.year - 1
+            elapsed_high = published.year - date.value.earliest.year
+            if what == "anniversary":  # an anniversary is marked in the year it falls, or around it
+                elapsed_low, elapsed_high = elapsed_low, elapsed_high + 1
+            if elapsed_low <= count <= elapsed_high:
+                continue
+            start, end = match.start(group), match.end(group)
+            yield Finding(
+                rule=rule.id,
+                severity=rule.severity,
+                message=f"{date.text} is {elapsed_low}–{elapsed_high} years before the publication date {published.isoformat()}, not {count}",
+                start=start,
+                end=end,
+                text=analysis.document.source[start:end],
+                evidence=Evidence(fact="elapsed years", value=date.text, source="the date in the same sentence"),
+            )
+
+
+KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow")

@@ -1,0 +1,85 @@
+"""name-variants: one person or organisation spelled two ways in one article.
+
+"McQuarrie" three times and "McQuarie" once: the rarer form is reported, with
+the common one as the suggestion. Only names the recogniser (or the records)
+call people or organisations are compared, so "Austria" and "Australia" are
+left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Indel
+
+from factcheck.checks import CheckKind
+from factcheck.model import Analysis, Evidence, Finding
+from factcheck.names import NUMBER_WORDS
+from factcheck.text import tokenize
+
+NAME_KINDS = ("person", "org")
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    min_length = KIND.param(rule, "min_length")
+    similarity = KIND.param(rule, "min_similarity")
+    text = analysis.document.text
+    # every capitalised word that is part of a person's or organisation's name
+    name_words: set[str] = set()
+    for mention in analysis.mentions:
+        if mention.kind in NAME_KINDS:
+            name_words.update(t.norm for t in tokenize(mention.text) if len(t.norm) >= min_length)
+    for link in analysis.links:
+        if link.record.type in ("person", "organisation"):
+            name_words.update(t.norm for t in tokenize(link.text) if len(t.norm) >= min_length)
+    occurrences: dict[str, list] = defaultdict(list)
+    written: dict[str, Counter] = defaultdict(Counter)
+    for token in analysis.tokens:
+        if token.norm in name_words and text[token.start].isupper():
+            occurrences[token.norm].append(token)
+            written[token.norm][analysis.document.source[token.start:token.end]] += 1
+    forms = sorted(occurrences, key=lambda w: -len(occurrences[w]))
+    for rare in forms:
+        rare_count = len(occurrences[rare])
+        common = next(
+            (w for w in forms if len(occurrences[w]) >= 2 and len(occurrences[w]) > rare_count and _variant(rare, w, similarity)),
+            None,
+        )
+        if common is None:
+            continue
+        suggestion = written[common].most_common(1)[0][0]
+        for token in occurrences[rare]:
+            if any(link.start <= token.start < link.end for link in analysis.links):
+                continue  # part of a record's name: the record rules speak for it
+            shown = analysis.document.source[token.start:token.end]
+            for suffix in ("’s", "'s"):
+                if shown.endswith(suffix):
+                    shown = shown[: -len(suffix)]
+            line, _ = analysis.document.position(occurrences[common][0].start)
+            yield Finding(
+                rule=rule.id,
+                severity=rule.severity,
+                message=f"“{shown}” is written “{suggestion}” {len(occurrences[common])} times in this article",
+                start=token.start,
+                end=token.start + len(shown),
+                text=shown,
+                suggestion=suggestion,
+                evidence=Evidence(fact="spelling", value=suggestion, source=f"this article, first on line {line}"),
+            )
+
+
+def _variant(rare: str, common: str, similarity: float) -> bool:
+    if rare == common or rare in NUMBER_WORDS or common in NUMBER_WORDS:
+        return False
+    if rare.rstrip("s") == common.rstrip("s"):
+        return False  # "Smiths", "Jones'": plurals and possessives, not spellings
+    return Indel.normalized_similarity(rare, common) >= similarity
+
+
+KIND = CheckKind(
+    name="name-variants",
+    run=run,
+    summary="a name spelled two ways in one article",
+    params={"min_length": ((int,), 4), "min_similarity": ((int, float), 0.8)},
+)

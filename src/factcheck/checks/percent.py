@@ -1,0 +1,115 @@
+"""percent: arithmetic that does not add up.
+
+"rose from 40 to 50, a 20% increase" (it is 25%), "doubled from 10 to 30"
+(it tripled), and shares of one whole that sum past 100%.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks import CheckKind, _common
+from factcheck.model import Analysis, Evidence, Finding, Mention, NumberValue, format_number
+
+MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_POINTS = re.compile(r"^\s*(?:percentage|percent(?:age)?)?\s*points?\b", re.IGNORECASE)
+_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+)?([a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    text = analysis.document.text
+    tolerance = KIND.param(rule, "tolerance_points")
+    for sentence in analysis.sentences:
+        numbers = [m for m in analysis.mentions if m.kind == "number" and sentence.start <= m.start < sentence.end
+                   and isinstance(m.value, NumberValue) and not m.value.ordinal]
+        if len(numbers) < 2:
+            continue
+        words = [t.norm for t in _common.tokens_between(analysis, sentence.start, sentence.end)]
+        pair = _from_to(text, numbers)
+        if pair is not None:
+            before, after = pair
+            yield from _change(analysis, rule, text, numbers, before, after, words, tolerance)
+        yield from _shares(analysis, rule, text, numbers)
+
+
+def _from_to(text: str, numbers: list[Mention]) -> tuple[Mention, Mention] | None:
+    """The two figures of "from A to B" or "to B from A"."""
+    for first, second in zip(numbers, numbers[1:]):
+        lead = text[max(0, first.start - 6):first.start].lower()
+        between = text[first.end:second.start].lower()
+        if lead.rstrip().endswith("from") and re.fullmatch(r"\s*(?:[a-z%]+\s+){0,3}to\s*", between):
+            return first, second
+        if lead.rstrip().endswith("to") and re.fullmatch(r"\s*(?:[a-z%]+\s+){0,3}from\s*", between):
+            return second, first
+    return None
+
+
+def _change(analysis, rule, text, numbers, before: Mention, after: Mention, words, tolerance) -> Iterator[Finding]:
+    old, new = before.value.value, after.value.value
+    if old == 0:
+        return
+    multiplier = next((MULTIPLIERS[w] for w in words if w in MULTIPLIERS), None)
+    if multiplier is not None:
+        actual = new / old
+        if abs(actual - multiplier) / multiplier > 0.1:
+            word = next(w for w in words if w in MULTIPLIERS)
+            start = text.lower().find(word, analysis.sentence_of(before.start).start)
+            yield Finding(
+                rule=rule.id, severity=rule.severity,
+                message=f"from {format_number(old)} to {format_number(new)} is ×{actual:.2g}, not “{word}” (×{multiplier:g})",
+                start=start, end=start + len(word), text=analysis.document.source[start:start + len(word)],
+                evidence=Evidence(fact="ratio", value=f"{format_number(new)} / {format_number(old)} = {actual:.3g}", source="arithmetic"),
+            )
+        return
+    for percent in numbers:
+        if percent.label != "percent" or percent in (before, after):
+            continue
+        if _POINTS.match(text[percent.end:percent.end + 30]):
+            expected = new - old
+            unit = " percentage points"
+        else:
+            expected = (new - old) / old * 100
+            unit = "%"
+        stated = percent.value.value
+        if abs(abs(stated) - abs(expected)) <= max(tolerance, abs(expected) * 0.02) or not percent.value.exact:
+            continue
+        yield Finding(
+            rule=rule.id, severity=rule.severity,
+            message=f"from {format_number(old)} to {format_number(new)} is a change of {abs(expected):.1f}{unit}, not {format_number(stated)}{unit}",
+            start=percent.start, end=percent.end, text=percent.text,
+            suggestion=_common.format_number_like(percent, round(abs(expected), 1 if abs(expected) < 10 else 0)),
+            evidence=Evidence(fact="change", value=f"({format_number(new)} − {format_number(old)}) / {format_number(old)}", source="arithmetic"),
+        )
+
+
+def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Finding]:
+    """Percentages "of the vote" (the same whole) in one sentence that add up past 100."""
+    wholes: dict[str, list[Mention]] = {}
+    current = None
+    for mention in numbers:
+        if mention.label != "percent":
+            continue
+        share_of = _SHARE_OF.match(text[mention.end:mention.end + 40])
+        if share_of:
+            current = share_of.group(1).lower()
+        if current is not None:
+            wholes.setdefault(current, []).append(mention)
+    for whole, shares in wholes.items():
+        total = sum(m.value.value for m in shares)
+        if len(shares) >= 2 and total > 100.5 and all(m.value.exact for m in shares):
+            last = shares[-1]
+            yield Finding(
+                rule=rule.id, severity=rule.severity,
+                message=f"shares of the {whole} add up to {format_number(total)}%, more than the whole",
+                start=last.start, end=last.end, text=last.text,
+                evidence=Evidence(fact="sum", value=" + ".join(m.text for m in shares), source="arithmetic"),
+            )
+
+
+KIND = CheckKind(
+    name="percent",
+    run=run,
+    summary="a percentage change, multiple or set of shares that does not add up",
+    params={"tolerance_points": ((int, float), 0.6)},
+)

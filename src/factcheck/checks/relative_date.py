@@ -1,0 +1,66 @@
+"""relative-date: a relative date ("last Tuesday", "two days ago") that contradicts the
+absolute date written beside it, or that cannot be resolved for want of a publication date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks import CheckKind
+from factcheck.model import Analysis, DateValue, Evidence, Finding, Severity
+
+# What may stand between a relative date and the absolute one that restates it:
+# "last Tuesday, March 5", "two days ago (on March 12)", "on Monday — June 3 —"
+_BETWEEN = re.compile(r"^[\s,(—–-]*(?:on|,|the)?[\s,(—–-]*$", re.IGNORECASE)
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    published = analysis.document.published
+    text = analysis.document.text
+    mentions = [m for m in analysis.mentions if m.kind == "date"]
+    for index, mention in enumerate(mentions):
+        if mention.label != "relative":
+            continue
+        if published is None:
+            if KIND.param(rule, "report_unresolved"):
+                yield Finding(
+                    rule=rule.id,
+                    severity=Severity.parse(KIND.param(rule, "unresolved_severity")),
+                    message=f"“{mention.text}” cannot be resolved: the article has no publication date (add date: to the front matter or pass --published)",
+                    start=mention.start,
+                    end=mention.end,
+                    text=mention.text,
+                    evidence=Evidence(fact="publication date", value="unknown", source="the article"),
+                )
+            continue
+        if not isinstance(mention.value, DateValue):
+            continue
+        for other in (mentions[index - 1] if index else None, mentions[index + 1] if index + 1 < len(mentions) else None):
+            if other is None or other.label == "relative" or not isinstance(other.value, DateValue):
+                continue
+            first, second = (mention, other) if mention.start < other.start else (other, mention)
+            if not _BETWEEN.match(text[first.end:second.start]):
+                continue
+            if mention.value.overlaps(other.value):
+                continue
+            yield Finding(
+                rule=rule.id,
+                severity=rule.severity,
+                message=(
+                    f"“{mention.text}” is {mention.value} counted from the publication date {published.isoformat()}, "
+                    f"but the date given beside it is {other.value}"
+                ),
+                start=first.start,
+                end=second.end,
+                text=analysis.document.source[first.start:second.end],
+                suggestion=None,
+                evidence=Evidence(fact="publication date", value=published.isoformat(), source="the article's publication date"),
+            )
+
+
+KIND = CheckKind(
+    name="relative-date",
+    run=run,
+    summary="a relative date contradicts the absolute date beside it, or cannot be resolved",
+    params={"report_unresolved": ((bool,), True), "unresolved_severity": ((str,), "info")},
+)

@@ -1,7 +1,8 @@
 """conflicting-values: one entity's fact given two different values in one article.
 
 Where the records hold the fact, record-fact already says which value is wrong;
-this kind speaks only where the article is the only witness.
+this kind speaks only where the article is the only witness, and then reports
+the values that disagree with the one most mentions give.
 """
 
 from __future__ import annotations
@@ -9,43 +10,54 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.checks import CheckKind
+from factcheck.checks._common import same_name
 from factcheck.model import Analysis, DateValue, Evidence, Finding, NumberValue
 
 SINGLE_VALUED = {"date", "number", "ordinal", "duration", "money", "person", "text"}
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
-    first_seen: dict[tuple[str, str], list] = {}
+    groups: dict[tuple[str, str], list] = {}
     for claim in analysis.claims:
         spec = analysis.vocabulary.spec(claim.record.type, claim.fact)
         if spec is None or spec.value not in SINGLE_VALUED or claim.record.facts.get(claim.fact):
             continue
-        earlier = first_seen.setdefault((claim.record.id, claim.fact), [])
-        clash = next((c for c in earlier if not _agree(c.value.value, claim.value.value, c.value.text, claim.value.text)), None)
-        if clash is not None:
-            line, _ = analysis.document.position(clash.value.start)
+        group = groups.setdefault((claim.record.id, claim.fact), [])
+        if all(c.value.start != claim.value.start for c in group):
+            group.append(claim)
+    for (_, fact), claims in groups.items():
+        if len(claims) < 2:
+            continue
+        # the value most mentions agree with is taken as meant; the earliest wins a tie
+        support = [sum(_agree(c.value, other.value) for other in claims) for c in claims]
+        reference = claims[support.index(max(support))]
+        spec = analysis.vocabulary.spec(reference.record.type, fact)
+        line, _ = analysis.document.position(reference.value.start)
+        for claim in claims:
+            if _agree(claim.value, reference.value):
+                continue
             yield Finding(
                 rule=rule.id,
                 severity=rule.severity,
-                message=f"{spec.label} of “{claim.record.name}” is given as {clash.value.text} on line {line} and as {claim.value.text} here",
+                message=f"{spec.label} of “{claim.record.name}” is given as {reference.value.text} on line {line} and as {claim.value.text} here",
                 start=claim.value.start,
                 end=claim.value.end,
                 text=claim.value.text,
-                suggestion=None,
-                evidence=Evidence(record=claim.record.id, fact=claim.fact, value=clash.value.text, source=f"line {line}"),
+                suggestion=reference.value.text if _same_kind(claim.value, reference.value) else None,
+                evidence=Evidence(record=claim.record.id, fact=fact, value=reference.value.text, source=f"line {line} of this article"),
             )
-        elif all(c.value.start != claim.value.start for c in earlier):
-            earlier.append(claim)
 
 
-def _agree(first, second, first_text: str, second_text: str) -> bool:
-    if isinstance(first, DateValue) and isinstance(second, DateValue):
-        return first.overlaps(second)
-    if isinstance(first, NumberValue) and isinstance(second, NumberValue):
-        return first.overlaps(second)
-    from factcheck.checks._common import same_name
+def _same_kind(first, second) -> bool:
+    return type(first.value) is type(second.value)
 
-    return same_name(first_text, second_text) or same_name(second_text, first_text)
+
+def _agree(first, second) -> bool:
+    if isinstance(first.value, DateValue) and isinstance(second.value, DateValue):
+        return first.value.overlaps(second.value)
+    if isinstance(first.value, NumberValue) and isinstance(second.value, NumberValue):
+        return first.value.overlaps(second.value)
+    return same_name(first.text, second.text) or same_name(second.text, first.text)
 
 
 KIND = CheckKind(

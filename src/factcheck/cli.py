@@ -35,6 +35,10 @@ class ExitCode(enum.IntEnum):
 class OutputFormat(str, enum.Enum):
     terminal = "terminal"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    html = "html"
 
 
 class FailOn(str, enum.Enum):
@@ -111,7 +115,7 @@ def check(
     paths: Annotated[list[str], typer.Argument(help="Articles to check: files, folders (walked for .md, .markdown, .txt, .html), or - for standard input.", show_default=False)],
     records: RecordsOption = None,
     published: PublishedOption = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: terminal (for people) or json (for machines).")] = OutputFormat.terminal,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: terminal (for people), json, sarif (code scanning), github (Actions annotations), junit (CI test reports) or html (a self-contained page).")] = OutputFormat.terminal,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1; 'never' always exits 0 when the check ran.")] = FailOn.error,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Run only this rule (repeatable).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Do not run this rule (repeatable).")] = None,
@@ -132,7 +136,7 @@ def check(
     checker.day_first = day_first
     documents = (load_document(path, published_date) for path in files)
     results = list(checker.check_documents(documents))
-    FORMATS[output_format.value](results, sys.stdout, color=color)
+    FORMATS[output_format.value](results, sys.stdout, color=color, rules=checker.rules)
     if fail_on is FailOn.never:
         raise typer.Exit(ExitCode.OK)
     threshold = Severity.parse(fail_on.value)

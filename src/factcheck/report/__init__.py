@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
 
-from factcheck.report import json_report, terminal
+from factcheck.report import github, html_report, json_report, junit, sarif, terminal
 
-# format name → render(results, stream, options)
+# format name → render(results, stream, **options)
 FORMATS: dict[str, Callable[..., None]] = {
     "terminal": terminal.render,
     "json": json_report.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
+    "html": html_report.render,
 }

@@ -1,0 +1,36 @@
+"""--format junit: one test suite per file, one failing test case per finding (for CI test reports)."""
+
+from __future__ import annotations
+
+from typing import TextIO
+from xml.etree import ElementTree as ET
+
+
+def render(results, stream: TextIO, **_options) -> None:
+    suites = ET.Element("testsuites", name="factcheck")
+    total = failures = 0
+    for result in results:
+        document = result.document
+        suite = ET.SubElement(suites, "testsuite", name=document.path, tests=str(max(1, len(result.findings))),
+                              failures=str(len(result.findings)), errors="0", skipped="0")
+        total += max(1, len(result.findings))
+        failures += len(result.findings)
+        if not result.findings:
+            ET.SubElement(suite, "testcase", classname=document.path, name="factcheck")
+        for finding in result.findings:
+            line, column = document.position(finding.start)
+            case = ET.SubElement(suite, "testcase", classname=document.path, name=f"{finding.rule} at {line}:{column}",
+                                 file=document.path, line=str(line))
+            failure = ET.SubElement(case, "failure", type=finding.severity.label, message=finding.message)
+            details = [f"{document.path}:{line}:{column}: {finding.severity.label} [{finding.rule}] {finding.message}",
+                       f"text: {finding.text}"]
+            if finding.suggestion:
+                details.append(f"suggestion: {finding.suggestion}")
+            if finding.evidence and finding.evidence.record:
+                details.append(f"evidence: record {finding.evidence.record}, {finding.evidence.fact} = {finding.evidence.value}")
+            failure.text = "\n".join(details)
+    suites.set("tests", str(total))
+    suites.set("failures", str(failures))
+    ET.indent(suites)
+    stream.write(ET.tostring(suites, encoding="unicode", xml_declaration=True))
+    stream.write("\n")

@@ -24,16 +24,24 @@ STDIN = "-"
 MAX_ARTICLE_BYTES = 10_000_000
 PUBLISHED_KEYS = ("date", "published", "publication_date", "pubdate")
 
-_FRONT_MATTER_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# Line breaks are \n, \r\n or a lone \r (old Mac files), as Document.index_lines counts them.
+_NEWLINE = r"(?:\r\n?|\n)"
+_FRONT_MATTER_RE = re.compile(rf"\A(?:\ufeff)?---[ \t]*{_NEWLINE}(.*?){_NEWLINE}(?:---|\.\.\.)[ \t]*(?:{_NEWLINE}|\Z)", re.DOTALL)
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”’]")
-_INLINE_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+# A code span ends at its paragraph: a stray backtick must not blank the paragraphs after it.
+_INLINE_CODE_RE = re.compile(rf"(`+)(?!`)(?:(?!{_NEWLINE}[ \t]*{_NEWLINE}).)+?(?<!`)\1(?!`)", re.DOTALL)
 _HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
-_LINK_TARGET_RE = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")
+# a target may hold one level of parentheses: (https://en.wikipedia.org/wiki/Heat_(1995_film))
+_LINK_TARGET_RE = re.compile(r"(!?)\[([^\]\n]*)\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
 _REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
-_HEADING_MARK_RE = re.compile(r"^ {0,3}(#{1,6})(?=\s)|^ {0,3}>[ >]*|^ {0,3}(?:[-*+]|\d{1,9}[.)])(?=\s)", re.MULTILINE)
+_HEADING_MARK_RE = re.compile(r"^ {0,3}(#{1,6})(?=\s)|^ {0,3}>[ >]*", re.MULTILINE)
+# Applied only to the lines where markdown-it starts a list item: a wrapped line of a
+# paragraph may begin "2023. The film …" and that is no list.
+_LIST_MARK_RE = re.compile(r"^(?:[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=\s))+")
 _EMPHASIS_RE = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*])")
 _TAG_RE = re.compile(r"<[^>]*>")
-_SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+# Code is not prose in HTML either: <pre> and <code> are blanked as Markdown's code is.
+_SCRIPT_RE = re.compile(r"<(script|style|pre|code)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
@@ -166,13 +174,16 @@ def _as_date(value: object, path: str, line: int) -> dt.date:
 def mask_markdown(text: str) -> str:
     from markdown_it import MarkdownIt
 
-    lines = text.splitlines(keepends=True)
+    # not str.splitlines(): it also breaks at \f, \x85, \u2028 …, which markdown-it's line numbers do not count
+    lines = re.findall(rf".*?{_NEWLINE}|.+", text, re.DOTALL)
     masked = list(lines)
     for token in MarkdownIt("commonmark").parse(text):
         if token.type in ("fence", "code_block", "html_block") and token.map:
             first, last = token.map
             for index in range(first, min(last, len(lines))):
                 masked[index] = blank(lines[index])
+        elif token.type == "list_item_open" and token.map and token.map[0] < len(lines):
+            masked[token.map[0]] = _mask(masked[token.map[0]], _LIST_MARK_RE)
     text = "".join(masked)
     text = _mask(text, _HTML_COMMENT_RE)
     text = _mask(text, _INLINE_CODE_RE)

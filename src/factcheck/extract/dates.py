@@ -28,6 +28,8 @@ WEEKDAYS = {
     for index in range(7)
     for name in (calendar.day_name[index], calendar.day_abbr[index])
 }
+# the longer abbreviations WEEKDAY accepts, so that stated_weekday() can read them too
+WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
 MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b))"
 WEEKDAY = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+(?:the\s+)?)?"
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -62,6 +64,11 @@ _RELATIVE_PATTERN = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# Lower-case month names that are also English words: "20 may be affected" is no date.
+_MONTH_LOOKALIKES = {"may", "mar"}
+# "two days later" counts from an event the article tells of, not from the publication.
+_ANAPHORIC_RE = re.compile(r"\b(?:earlier|later)$")
+_RELATIVE_WEEKDAY_PATTERN = re.compile(rf"\b(?:last|next|this|this past|this coming)\s+{WEEKDAY_NAME}\b", re.IGNORECASE)
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 
@@ -73,13 +80,21 @@ def find_dates(text: str, published: dt.date | None, day_first: bool = False) ->
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
+    # "last Tuesday, March 5": the relative weekday first, so the date after it stands alone
+    for match in _RELATIVE_WEEKDAY_PATTERN.finditer(text):
+        found.append(Mention("date", match.start(), match.end(), match.group(), resolve_relative(match.group(), published), "relative"))
+        taken.append(match.span())
     for pattern in _CALENDAR_PATTERNS:
-        for match in pattern.finditer(text):
-            if free(match.start(), match.end()):
-                mention = _calendar_mention(match, published, day_first)
-                if mention is not None:
-                    found.append(mention)
-                    taken.append((match.start(), match.end()))
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
+            position = match.end()
+            if not free(match.start(), match.end()):
+                position = match.start() + 1  # a shorter date may start inside this one
+                continue
+            mention = _calendar_mention(match, published, day_first)
+            if mention is not None:
+                found.append(mention)
+                taken.append((match.start(), match.end()))
     for match in _YEAR_PATTERN.finditer(text):
         start = match.start("year")
         if free(start, match.end()):
@@ -111,6 +126,8 @@ def _calendar_mention(match: re.Match, published: dt.date | None, day_first: boo
             year += 2000 if year < 70 else 1900
         return _day_mention(match, year, month, day, None, inferred=False)
     month_text = groups["month"]
+    if month_text in _MONTH_LOOKALIKES:
+        return None
     month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
     if month is None:
         return None
@@ -168,7 +185,7 @@ def stated_weekday(mention: Mention) -> int | None:
 
 
 def resolve_relative(phrase: str, published: dt.date | None) -> DateValue | None:
-    if published is None:
+    if published is None or _ANAPHORIC_RE.search(phrase.lower()):
         return None
     return _resolve_relative(phrase.lower(), published)
 
@@ -178,6 +195,8 @@ def _resolve_relative(phrase: str, published: dt.date) -> DateValue | None:
     season = re.fullmatch(r"(last|next|this|this past|this coming)\s+(spring|summer|autumn|fall|winter)", phrase)
     if season:
         return _season(season.group(1), season.group(2), published)
+    # dateparser knows "next Monday" and "last Monday" but not "this coming/past Monday"
+    phrase = re.sub(r"^this coming ", "next ", re.sub(r"^this past ", "last ", phrase))
     parsed = _parser(published).get_date_data(phrase)
     if parsed.date_obj is None:
         return None
@@ -196,14 +215,20 @@ def _resolve_relative(phrase: str, published: dt.date) -> DateValue | None:
 
 def _season(which: str, season: str, published: dt.date) -> DateValue:
     first, last = SEASONS[season]
-    year = published.year
-    if which == "next" or (which == "this coming"):
-        year += 1 if published.month > last else 0
+
+    def span(year: int) -> tuple[dt.date, dt.date]:
+        end_year = year + 1 if first > last else year  # winter runs into the next year
+        return dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+
+    # "this": the season of the publication's year, or the winter it falls in (January is last year's winter)
+    year = published.year - 1 if first > last and published.month <= last else published.year
+    if which in ("next", "this coming"):
+        # the first one not yet begun
+        year = published.year if span(published.year)[0] > published else published.year + 1
     elif which in ("last", "this past"):
-        year -= 1 if published.month < first or season == "winter" else 0
-    start = dt.date(year, first, 1)
-    end_year = year + 1 if first > last else year
-    end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+        # the latest one already over
+        year = year if span(year)[1] < published else year - 1
+    start, end = span(year)
     return DateValue(start, end, "span", relative=True)
 
 

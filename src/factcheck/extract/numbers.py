@@ -42,12 +42,17 @@ ABOUT = {"about", "around", "approximately", "roughly", "some", "an estimated", 
 QUALIFIERS = sorted(LOWER_BOUNDS | AT_LEAST | UPPER_BOUNDS | AT_MOST | NEARLY | ABOUT, key=len, reverse=True)
 
 _word = "|".join(UNITS + TENS + list(SCALES) + list(ORDINALS))
-_NUMBER_WORDS = rf"(?:{_word})(?:(?:\s+and\s+|[\s-]+)(?:{_word}))*"
+# "and" joins words into one number only after a scale word ("one hundred and five");
+# "between five and ten" is two numbers.
+_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))\s+and\s+"
+_NUMBER_WORDS = rf"(?:{_word})(?:(?:{_AND}|[\s-]+)(?:{_word}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>k|m|mn|bn|b|tn)\b)"
 _QUALIFIER = "|".join(re.escape(q) for q in QUALIFIERS)
 NUMBER_RE = re.compile(
-    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
+    # \b: the "over" of "leftover 20" and the "some" of "handsome 500" are no qualifiers;
+    # "more than a million" qualifies the million
+    rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+(?:an?\s+(?=[a-z]))?)?"
     rf"(?P<currency>US\$|[$€£¥])?"
     rf"(?:(?P<digits>(?<![\w.,/-])(?:{_DIGITS}))(?P<suffix>st|nd|rd|th)?{_SCALE}?"
     rf"|(?P<words>\b{_NUMBER_WORDS}\b))"

@@ -18,6 +18,9 @@ ABBREVIATIONS = {
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\r\n|\n|\r")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
+# "J. K. Rowling", "J.K. Rowling": the dot after a lone letter is an initial's, not a sentence's end
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
+_NUMBER_AHEAD = re.compile(r"\s*\d")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -27,7 +30,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if match.group()[0] == ".":
             before = _LAST_WORD.search(text, max(0, match.start() - 12), match.start() + 1)
             word = before.group(1).lower() if before else ""
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            # "No. 1" is an abbreviation; "The answer was no." ends a sentence
+            abbreviation = word in ABBREVIATIONS and (word != "no" or _NUMBER_AHEAD.match(text, match.end()))
+            if abbreviation or _INITIALS.fullmatch(word):
                 continue
         _add(sentences, text, start, match.end())
         start = match.end()

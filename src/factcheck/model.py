@@ -42,6 +42,10 @@ class Document:
     published: dt.date | None = None
     line_starts: tuple[int, ...] = ()
 
+    def __post_init__(self) -> None:
+        if not self.line_starts:
+            object.__setattr__(self, "line_starts", self.index_lines(self.source))
+
     @staticmethod
     def index_lines(source: str) -> tuple[int, ...]:
         starts = [0]

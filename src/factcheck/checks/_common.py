@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import re
 
+from factcheck.extract.dates import WEEKDAYS
 from factcheck.model import DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.text import name_key
 
@@ -105,7 +106,7 @@ def format_date_like(written: str, day: dt.date) -> str:
         return f"{day.month}/{day.day}/{year}"
     weekday = re.match(r"([A-Za-z]+\.?),?\s+(?=\S)", text)
     prefix = ""
-    if weekday and weekday.group(1).rstrip(".").lower() in {d.lower() for d in calendar.day_name} | {d.lower() for d in calendar.day_abbr}:
+    if weekday and weekday.group(1).rstrip(".").lower() in WEEKDAYS:
         prefix = calendar.day_name[day.weekday()] + (", " if "," in weekday.group() else " ")
         text = text[weekday.end():]
     abbreviated = re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?", text) is not None

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck import nlp as nlp_module
+from factcheck import suppress
+from factcheck.config import Config, check_rule_ids
 from factcheck.checks import KINDS
 from factcheck.extract import extract, split_sentences
 from factcheck.link import link
@@ -33,7 +35,21 @@ class Checker:
     vocabulary: Vocabulary
     model: str | None = None
     day_first: bool = False
+    config: Config = field(default_factory=Config)
+    known_rules: set[str] = field(default_factory=set)  # every rule id, selected or not
     _nlp: object = field(default=None, repr=False)
+
+    @classmethod
+    def from_config(cls, config: Config, records: Iterable[Path] = (), rule_dirs: Iterable[Path] = (), model: str | None = None,
+                    select: Iterable[str] = (), ignore: Iterable[str] = (), day_first: bool = False) -> "Checker":
+        """Command-line values first, then the config's; records and rule folders add up."""
+        rules, vocabulary = load_rule_set([*config.rules, *rule_dirs])
+        known = {rule.id for rule in rules}
+        check_rule_ids(config, known)
+        rules = select_rules(rules, list(select) or config.select, [*config.ignore, *ignore])
+        record_paths = [*config.records, *records]
+        record_set = load_records(record_paths) if record_paths else RecordSet()
+        return cls(record_set, rules, vocabulary, model or config.model, day_first or config.day_first, config, known)
 
     @classmethod
     def from_paths(cls, records: Iterable[Path] = (), rule_dirs: Iterable[Path] = (), model: str | None = None,
@@ -62,11 +78,21 @@ class Checker:
         return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, self.records, self.vocabulary, linked.tokens)
 
     def findings(self, analysis: Analysis) -> list[Finding]:
+        document = analysis.document
+        ignored, severities = self.config.file_settings(document.path)
         found: dict[tuple, Finding] = {}
         for rule in self.rules:
+            if rule.id in ignored:
+                continue
             for finding in KINDS[rule.kind].run(analysis, rule):
+                if rule.id in severities:
+                    finding = replace(finding, severity=severities[rule.id])
                 found.setdefault((finding.rule, finding.start, finding.end), finding)
-        return sorted(found.values(), key=Finding.sort_key)
+        findings = sorted(found.values(), key=Finding.sort_key)
+        return suppress.apply(document, findings, self.known_rules or {r.id for r in self.rules}, self.config.quotes)
+
+    def rule_kinds(self) -> dict[str, str]:
+        return {rule.id: rule.kind for rule in self.rules}
 
     def check_documents(self, documents: Iterable[Document]) -> Iterator[FileResult]:
         for analysis in self.analyse(documents):

@@ -112,36 +112,55 @@ def _parse_published(value: str | None) -> dt.date | None:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Articles to check: files, folders (walked for .md, .markdown, .txt, .html), or - for standard input.", show_default=False)],
+    paths: Annotated[list[str], typer.Argument(help="Articles to check: files, folders (walked for .md, .markdown, .txt, .html), globs, URLs (http/https), or - for standard input.", show_default=False)],
     records: RecordsOption = None,
     published: PublishedOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: terminal (for people), json, sarif (code scanning), github (Actions annotations), junit (CI test reports) or html (a self-contained page).")] = OutputFormat.terminal,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1; 'never' always exits 0 when the check ran.")] = FailOn.error,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1; 'never' always exits 0 when the check ran. [default: error, or the config's fail_on]", show_default=False)] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Run only this rule (repeatable).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Do not run this rule (repeatable).")] = None,
     rule_dirs: RuleDirsOption = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="The config file (default: the nearest factcheck.toml, or pyproject.toml with [tool.factcheck], at or above the first path).")] = None,
     model: ModelOption = None,
     day_first: DayFirstOption = False,
-    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colours on or off (default: on for a terminal).")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the unambiguous corrections (near-miss names) in place, atomically, and say what changed.")] = False,
+    show_diff: Annotated[bool, typer.Option("--diff", help="Print the corrections --fix would make as a unified diff; write nothing.")] = False,
+    diff_base: Annotated[Optional[str], typer.Option("--diff-base", metavar="REV", help="Report only findings on lines changed since this git revision.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Silence the findings recorded in this baseline file.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record today's findings in this file (then exit 0), to adopt the gate without fixing the archive first.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line: findings only.")] = False,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colours on or off (default: on for a terminal, off when NO_COLOR is set).")] = None,
 ) -> None:
     """Check articles and report each finding with its place, rule, message, suggestion and evidence."""
-    from factcheck.api import Checker, worst
-    from factcheck.load import collect_paths, load_document
-    from factcheck.model import Severity
-    from factcheck.report import FORMATS
+    from factcheck import workflow
 
-    published_date = _parse_published(published)
-    files = collect_paths(paths)
-    checker = Checker.from_paths(records or [], rule_dirs or [], model, select or [], ignore or [])
-    checker.day_first = day_first
-    documents = (load_document(path, published_date) for path in files)
-    results = list(checker.check_documents(documents))
-    FORMATS[output_format.value](results, sys.stdout, color=color, rules=checker.rules)
-    if fail_on is FailOn.never:
-        raise typer.Exit(ExitCode.OK)
-    threshold = Severity.parse(fail_on.value)
-    highest = worst(f for result in results for f in result.findings)
-    raise typer.Exit(ExitCode.FINDINGS if highest is not None and highest >= threshold else ExitCode.OK)
+    options = workflow.CheckOptions(
+        paths=paths, records=records or [], published=_parse_published(published), output_format=output_format.value,
+        fail_on=fail_on.value if fail_on else None, select=select or [], ignore=ignore or [], rule_dirs=rule_dirs or [],
+        config_file=config_file, model=model, day_first=day_first, fix=fix, diff=show_diff, diff_base=diff_base,
+        baseline=baseline, write_baseline=write_baseline, quiet=quiet, color=color,
+    )
+    raise typer.Exit(workflow.run_check(options, sys.stdout, sys.stderr))
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Where to write factcheck.toml and records/example.yaml.")] = Path("."),
+) -> None:
+    """Write a commented starter config (factcheck.toml) and an example records file."""
+    from factcheck.config import STARTER, STARTER_RECORDS
+
+    config = directory / "factcheck.toml"
+    example = directory / "records" / "example.yaml"
+    for target in (config, example):
+        if target.exists():
+            raise UserError("already exists; not overwritten", str(target))
+    if not directory.is_dir():
+        raise UserError("not a directory", str(directory))
+    example.parent.mkdir(exist_ok=True)
+    config.write_text(STARTER, encoding="utf-8")
+    example.write_text(STARTER_RECORDS, encoding="utf-8")
+    typer.echo(f"wrote {config} and {example}")
 
 
 @app.command()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from factcheck.errors import UserError
@@ -40,35 +40,95 @@ _HEADING_MARK_RE = re.compile(r"^ {0,3}(#{1,6})(?=\s)|^ {0,3}>[ >]*", re.MULTILI
 _LIST_MARK_RE = re.compile(r"^(?:[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=\s))+")
 _EMPHASIS_RE = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*])")
 _TAG_RE = re.compile(r"<[^>]*>")
+# `factcheck: ignore[…]` alone on a line is a suppression directive in plain text, not prose
+_DIRECTIVE_LINE_RE = re.compile(r"^[ \t]*(?:#|//)?[ \t]*factcheck:\s*(?:ignore|off|on)(?:\[[^\]\n]*\])?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # Code is not prose in HTML either: <pre> and <code> are blanked as Markdown's code is.
 _SCRIPT_RE = re.compile(r"<(script|style|pre|code)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
-def collect_paths(arguments: Iterable[str]) -> list[str]:
-    """Files to check: the arguments, with directories walked for articles."""
+def collect_paths(arguments: Iterable[str], extensions: Iterable[str] = ARTICLE_SUFFIXES,
+                  excluded: Callable[[str], bool] = lambda path: False) -> list[str]:
+    """Files to check: the arguments, with folders walked and globs expanded.
+
+    A walk takes files with one of `extensions`, and skips hidden files, what
+    git ignores (when in a git work tree) and what `excluded` names. A file
+    named explicitly is always checked.
+    """
+    extensions = tuple(e.lower() for e in extensions)
     paths: list[str] = []
     for argument in arguments:
-        if argument == STDIN:
-            paths.append(STDIN)
+        if argument == STDIN or is_url(argument):
+            paths.append(argument)
             continue
         path = Path(argument)
-        if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not _hidden(p, path)
-            )
+        if _is_glob(argument) and not path.exists():
+            found = sorted(str(p) for p in _expand_glob(argument) if p.is_file())
+            found = [p for p in _not_ignored(found) if not excluded(p)]
             if not found:
-                suffixes = ", ".join(ARTICLE_SUFFIXES)
-                raise UserError(f"no articles ({suffixes}) in this directory", argument)
+                raise UserError("the pattern matches no files", argument)
+            paths.extend(found)
+        elif path.is_dir():
+            candidates = sorted(
+                str(p) for p in _walk(path)
+                if p.suffix.lower() in extensions and not _hidden(p, path)
+            )
+            found = [p for p in _not_ignored(candidates) if not excluded(p)]
+            if not found:
+                raise UserError(f"no articles ({', '.join(extensions)}) in this directory", argument)
             paths.extend(found)
         elif path.exists() and not path.is_file():
-            raise UserError("not a regular file", argument)
+            raise UserError("not a regular file (a folder, FIFO or device)", argument)
         elif not path.exists():
             raise UserError("no such file or directory", argument)
         else:
             paths.append(argument)
-    return paths
+    return list(dict.fromkeys(paths))
+
+
+def is_url(argument: str) -> bool:
+    return argument.lower().startswith(("http://", "https://"))
+
+
+def _is_glob(argument: str) -> bool:
+    return any(char in argument for char in "*?[")
+
+
+def _expand_glob(pattern: str) -> list[Path]:
+    import glob
+
+    return [Path(p) for p in glob.glob(pattern, recursive=True)]
+
+
+def _walk(root: Path) -> Iterable[Path]:
+    """Regular files below root; symbolic links to folders are not followed (no loops)."""
+    import os
+
+    for folder, folders, files in os.walk(root, onerror=None, followlinks=False):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in files:
+            candidate = Path(folder) / name
+            if candidate.is_file():
+                yield candidate
+
+
+def _not_ignored(paths: list[str]) -> list[str]:
+    """Drop what git ignores; outside a git work tree nothing is dropped."""
+    import subprocess
+
+    if not paths:
+        return paths
+    try:
+        result = subprocess.run(
+            ["git", "check-ignore", "--stdin", "-z"], input="\0".join(paths) + "\0",
+            capture_output=True, text=True, timeout=60, cwd=Path(paths[0]).parent,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return paths
+    if result.returncode not in (0, 1):  # 128: not a git work tree
+        return paths
+    ignored = set(filter(None, result.stdout.split("\0")))
+    return [p for p in paths if p not in ignored]
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -100,17 +160,26 @@ def read_source(path: str) -> str:
     return source
 
 
-def load_document(path: str, published: dt.date | None = None, source: str | None = None) -> Document:
-    """Read and prepare one article. `published` overrides the front matter's date."""
+def load_document(path: str, published: dt.date | None = None, source: str | None = None,
+                  published_key: str | None = None, markup: str | None = None) -> Document:
+    """Read and prepare one article. `published` overrides the front matter's date
+    (read from `published_key`, or the first of PUBLISHED_KEYS). `markup` (html,
+    markdown, text) overrides what the file name says."""
     if source is None:
         source = read_source(path)
     display = "<stdin>" if path == STDIN else path
-    text, front_matter_date = _mask_front_matter(source, display)
+    text, front_matter_date = _mask_front_matter(source, display, (published_key,) if published_key else PUBLISHED_KEYS)
     suffix = Path(path).suffix.lower()
-    if suffix in HTML_SUFFIXES or (path == STDIN and re.match(r"\s*<(?:!doctype|html)", text, re.I)):
+    if markup is None:
+        if suffix in HTML_SUFFIXES or (path == STDIN and re.match(r"\s*<(?:!doctype|html)", text, re.I)):
+            markup = "html"
+        elif suffix in MARKDOWN_SUFFIXES or path == STDIN:
+            markup = "markdown"
+    if markup == "html":
         text = mask_html(text)
-    elif suffix in MARKDOWN_SUFFIXES or path == STDIN:
+    elif markup == "markdown":
         text = mask_markdown(text)
+    text = _mask(text, _DIRECTIVE_LINE_RE)
     text = _mask(text, _URL_RE)
     return Document(
         path=display,
@@ -140,7 +209,7 @@ def _mask(text: str, pattern: re.Pattern, group: int = 0) -> str:
     return "".join(pieces)
 
 
-def _mask_front_matter(source: str, path: str) -> tuple[str, dt.date | None]:
+def _mask_front_matter(source: str, path: str, keys: tuple[str, ...] = PUBLISHED_KEYS) -> tuple[str, dt.date | None]:
     match = _FRONT_MATTER_RE.match(source)
     if not match:
         return source, None
@@ -151,7 +220,7 @@ def _mask_front_matter(source: str, path: str) -> tuple[str, dt.date | None]:
         raise UserError(f"front matter: {error.message}", path, (error.line or 0) + 1) from None
     published = None
     if isinstance(data, dict):
-        for key in PUBLISHED_KEYS:
+        for key in keys:
             if key in data:
                 published = _as_date(data[key], path, data.line_of(key) + 1)
                 break

@@ -207,6 +207,7 @@ class Finding:
     text: str
     suggestion: str | None = None
     evidence: Evidence | None = None
+    quoted: bool = False  # inside a quotation: the speaker's words, never fixed automatically
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.rule)

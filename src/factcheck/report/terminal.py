@@ -14,14 +14,15 @@ STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.
 CONTEXT = 70  # characters of the line shown on each side of the finding
 
 
-def render(results, stream: TextIO, color: bool | None = None, **_options) -> None:
+def render(results, stream: TextIO, color: bool | None = None, quiet: bool = False, **_options) -> None:
     console = Console(file=stream, force_terminal=color, no_color=color is False, highlight=False, soft_wrap=True)
     totals = {severity: 0 for severity in Severity}
     for result in results:
         for finding in result.findings:
             totals[finding.severity] += 1
             _render_finding(console, result.document, finding)
-    console.print(_summary(results, totals))
+    if not quiet:
+        console.print(_summary(results, totals))
 
 
 def _render_finding(console: Console, document, finding: Finding) -> None:

@@ -1,0 +1,81 @@
+"""Baselines: adopt the gate on an archive without fixing it first.
+
+`--write-baseline FILE` records today's findings; `--baseline FILE` silences
+them. An entry is the file, the rule, the words found and the sentence around
+them — not a line number — so it survives edits elsewhere in the file, and a
+finding added later (even the same words in a new sentence) still fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from factcheck.errors import UserError
+from factcheck.fix import write_atomically
+from factcheck.model import Document, Finding
+from factcheck.text import normalise_punctuation
+
+VERSION = 1
+
+
+def _sentence(document: Document, finding: Finding) -> str:
+    text = document.source
+    start = max(text.rfind(mark, 0, finding.start) for mark in (".", "!", "?", "\n")) + 1
+    ends = [i for i in (text.find(mark, finding.end) for mark in (".", "!", "?", "\n")) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return normalise_punctuation(text[start:end])
+
+
+def key(document: Document, finding: Finding) -> tuple[str, str, str, str]:
+    context = hashlib.sha256(_sentence(document, finding).encode()).hexdigest()[:16]
+    return (Path(document.path).as_posix(), finding.rule, finding.text, context)
+
+
+def write(path: Path, results) -> int:
+    entries = Counter(key(r.document, f) for r in results for f in r.findings)
+    data = {
+        "factcheck_baseline": VERSION,
+        "findings": [
+            {"path": p, "rule": rule, "text": text, "context": context, "count": count}
+            for (p, rule, text, context), count in sorted(entries.items())
+        ],
+    }
+    if not path.exists():
+        path.touch()
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    return sum(entries.values())
+
+
+def read(path: Path) -> Counter:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError("baseline file does not exist (create it with --write-baseline)", str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(f"cannot read baseline: {error}", str(path)) from None
+    except json.JSONDecodeError as error:
+        raise UserError(f"invalid baseline JSON: {error.msg}", str(path), error.lineno) from None
+    if not isinstance(data, dict) or data.get("factcheck_baseline") != VERSION or not isinstance(data.get("findings"), list):
+        raise UserError("not a factcheck baseline (write one with --write-baseline)", str(path))
+    counts: Counter = Counter()
+    for entry in data["findings"]:
+        try:
+            counts[(entry["path"], entry["rule"], entry["text"], entry["context"])] += int(entry.get("count", 1))
+        except (KeyError, TypeError, ValueError):
+            raise UserError("a baseline entry needs path, rule, text and context", str(path)) from None
+    return counts
+
+
+def filter_known(document: Document, findings: list[Finding], known: Counter) -> list[Finding]:
+    """Findings not in the baseline; each baseline entry silences as many findings as it counted."""
+    kept = []
+    for finding in findings:
+        entry = key(document, finding)
+        if known[entry] > 0:
+            known[entry] -= 1
+        else:
+            kept.append(finding)
+    return kept

@@ -1,0 +1,119 @@
+"""What the writer has said is right: suppression comments, `[sic]`, and quotations.
+
+    <!-- factcheck: ignore -->                 the next paragraph (or, at the end of a line, that line)
+    <!-- factcheck: ignore[rule-a, rule-b] -->  the same, for those rules only
+    <!-- factcheck: off -->  …  <!-- factcheck: on -->   (also off[rule-a])
+
+In plain text the same directives stand alone on a line: `factcheck: ignore[rule-a]`.
+A finding followed by `[sic]` is silenced. A finding inside a quotation is the
+speaker's words: it is reported at most as the configured severity and never fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from factcheck.errors import UserError
+from factcheck.model import Document, Finding, Severity
+
+_DIRECTIVE = r"factcheck:\s*(ignore|off|on)(?:\[([^\]]*)\])?"
+_COMMENT_RE = re.compile(rf"<!--\s*{_DIRECTIVE}\s*-->", re.IGNORECASE)
+_LINE_RE = re.compile(rf"^[ \t]*(?:#|//)?[ \t]*{_DIRECTIVE}[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_SIC_RE = re.compile(r"^[\"'”’)\]]*\s*\[sic\]", re.IGNORECASE)
+_QUOTE_PAIRS = [
+    re.compile(r"“[^“”\n]*”"),
+    re.compile(r"(?<![\w\"])\"[^\"\n]+\"(?![\w\"])"),
+    re.compile(r"(?<![\w‘’])‘[^‘’\n]+’(?![\w‘’])"),
+]
+_BLOCKQUOTE_RE = re.compile(r"^ {0,3}>.*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    start: int
+    end: int
+    rules: frozenset[str] | None  # None: every rule
+
+
+def directive_spans(document: Document) -> list[tuple[int, int]]:
+    """Where the directives stand, so the loader can keep them out of the checked text."""
+    return [m.span() for m in _COMMENT_RE.finditer(document.source)] + [m.span() for m in _LINE_RE.finditer(document.source)]
+
+
+def suppressions(document: Document, known_rules: set[str]) -> list[Suppression]:
+    source = document.source
+    found: list[Suppression] = []
+    directives = sorted([*_COMMENT_RE.finditer(source), *_LINE_RE.finditer(source)], key=lambda m: m.start())
+    open_blocks: list[tuple[int, frozenset[str] | None]] = []
+    for match in directives:
+        action = match.group(1).lower()
+        rules = _rules(match.group(2), known_rules, document, match.start())
+        if action == "ignore":
+            found.append(Suppression(match.end(), _ignore_end(source, match), rules))
+        elif action == "off":
+            open_blocks.append((match.end(), rules))
+        elif open_blocks:
+            start, block_rules = open_blocks.pop()
+            found.append(Suppression(start, match.start(), block_rules))
+    for start, rules in open_blocks:
+        found.append(Suppression(start, len(source), rules))
+    return found
+
+
+def _rules(listed: str | None, known: set[str], document: Document, offset: int) -> frozenset[str] | None:
+    if listed is None or not listed.strip():
+        return None
+    rules = frozenset(r.strip() for r in listed.split(",") if r.strip())
+    for rule in rules:
+        if rule not in known:
+            line, _ = document.position(offset)
+            raise UserError(f"unknown rule {rule!r} in a factcheck suppression comment", document.path, line)
+    return rules
+
+
+def _ignore_end(source: str, match: re.Match) -> int:
+    """A directive alone on its line covers the next paragraph; after text, its own line."""
+    line_start = source.rfind("\n", 0, match.start()) + 1
+    line_end = source.find("\n", match.end())
+    line_end = len(source) if line_end < 0 else line_end
+    if source[line_start:match.start()].strip():
+        return line_end
+    paragraph = re.compile(r"\n[ \t]*\r?\n")
+    # skip blank lines right after the directive, then run to the end of that paragraph
+    position = line_end
+    while position < len(source) and source[position] in "\r\n \t":
+        position += 1
+    end = paragraph.search(source, position)
+    return end.start() if end else len(source)
+
+
+def quote_spans(document: Document) -> list[tuple[int, int]]:
+    spans = [m.span() for pattern in _QUOTE_PAIRS for m in pattern.finditer(document.text)]
+    if document.path.endswith((".md", ".markdown")) or document.path == "<stdin>":
+        spans += [m.span() for m in _BLOCKQUOTE_RE.finditer(document.source)]
+    return sorted(spans)
+
+
+def apply(document: Document, findings: list[Finding], known_rules: set[str], quotes: str = "warning") -> list[Finding]:
+    """Drop suppressed findings and soften the ones inside quotations."""
+    blocks = suppressions(document, known_rules)
+    quoted = quote_spans(document)
+    kept = []
+    for finding in findings:
+        if any(b.start <= finding.start < b.end and (b.rules is None or finding.rule in b.rules) for b in blocks):
+            continue
+        if _SIC_RE.match(document.source[finding.end:finding.end + 12]):
+            continue
+        if any(start <= finding.start and finding.end <= end for start, end in quoted):
+            if quotes == "ignore":
+                continue
+            cap = Severity.parse(quotes)
+            finding = replace(
+                finding,
+                severity=min(finding.severity, cap),
+                message=finding.message + " — in a quotation: the speaker's words disagree; not fixed automatically",
+                quoted=True,
+            )
+        kept.append(finding)
+    return kept

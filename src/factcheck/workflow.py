@@ -1,0 +1,158 @@
+"""`factcheck check` from start to finish: config, files, check, filters, fixes, report, exit code.
+
+The CLI only parses arguments into CheckOptions; everything a run does is here,
+in the order it does it, so that other front ends (pre-commit, the archive
+audit) can run the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TextIO
+
+from factcheck.api import Checker, FileResult, worst
+from factcheck.config import Config, load_config
+from factcheck.errors import UserError
+from factcheck.load import STDIN, collect_paths, is_url, load_document
+from factcheck.model import Severity
+
+OK, FINDINGS = 0, 1
+
+
+@dataclass
+class CheckOptions:
+    paths: list[str]
+    records: list[Path] = field(default_factory=list)
+    published: dt.date | None = None
+    output_format: str = "terminal"
+    fail_on: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    rule_dirs: list[Path] = field(default_factory=list)
+    config_file: Path | None = None
+    model: str | None = None
+    day_first: bool = False
+    fix: bool = False
+    diff: bool = False
+    diff_base: str | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    quiet: bool = False
+    color: bool | None = None
+
+
+def config_for(options: CheckOptions) -> Config:
+    first = next((p for p in options.paths if p != STDIN and not is_url(p)), None)
+    start = Path(first) if first else Path.cwd()
+    return load_config(start if start.exists() else Path.cwd(), options.config_file)
+
+
+def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
+    from factcheck import baseline as baseline_file
+    from factcheck import fix as fixes
+    from factcheck import gitdiff
+    from factcheck.report import FORMATS
+
+    if options.fix and options.diff:
+        raise UserError("--fix and --diff do not go together: --diff shows what --fix would write")
+    config = config_for(options)
+    files = collect_paths(options.paths, config.extensions, config.excluded)
+    if options.diff_base:
+        gitdiff.verify_revision(options.diff_base, Path(next((p for p in files if p != STDIN and not is_url(p)), ".")).resolve().parent)
+    known_baseline = baseline_file.read(options.baseline) if options.baseline else None
+    checker = Checker.from_config(config, options.records, options.rule_dirs, options.model, options.select, options.ignore, options.day_first)
+
+    results: list[FileResult] = []
+    for result in checker.check_documents(_documents(files, options, config, err)):
+        findings = result.findings
+        if known_baseline is not None:
+            findings = baseline_file.filter_known(result.document, findings, known_baseline)
+        if options.diff_base and result.document.path not in ("<stdin>",) and not is_url(result.document.path):
+            changed = gitdiff.changed_lines(result.document.path, options.diff_base)
+            if changed is not None:
+                findings = [f for f in findings if _lines(result.document, f) & changed]
+        results.append(FileResult(result.document, findings))
+
+    if options.write_baseline:
+        count = baseline_file.write(options.write_baseline, results)
+        err.write(f"factcheck: wrote {count} finding(s) to the baseline {options.write_baseline}\n")
+        return OK
+    if options.diff:
+        return _fix(checker, results, options, out, err, fixes)
+    if options.fix and _fix(checker, results, options, out, err, fixes):
+        # report what is left, at its new place
+        fixed = [r.document.path for r in results]
+        refreshed = {r.document.path: r for r in checker.check_documents(_documents(fixed, options, config, err))}
+        results = [refreshed.get(r.document.path, r) for r in results]
+
+    FORMATS[options.output_format](results, out, color=options.color, rules=checker.rules, quiet=options.quiet)
+    return exit_code(results, options.fail_on or config.fail_on)
+
+
+def exit_code(results: Iterable[FileResult], fail_on: str) -> int:
+    if fail_on == "never":
+        return OK
+    highest = worst(f for result in results for f in result.findings)
+    return FINDINGS if highest is not None and highest >= Severity.parse(fail_on) else OK
+
+
+def _lines(document, finding) -> set[int]:
+    first, _ = document.position(finding.start)
+    last, _ = document.position(max(finding.end - 1, finding.start))
+    return set(range(first, last + 1))
+
+
+def _documents(files: list[str], options: CheckOptions, config: Config, err: TextIO) -> Iterator:
+    """Documents one at a time (memory does not grow with the number of files), with a
+    progress bar on a terminal's stderr when there are many."""
+    def load(path: str):
+        if is_url(path):
+            from factcheck.fetch import fetch_source, main_content_mask
+
+            document = load_document(path, options.published, source=fetch_source(path), published_key=config.published_key, markup="html")
+            return replace(document, text=main_content_mask(document.text))
+        return load_document(path, options.published, published_key=config.published_key)
+
+    show_progress = (
+        len(files) > 1 and not options.quiet and options.output_format == "terminal"
+        and hasattr(err, "isatty") and err.isatty()
+    )
+    if not show_progress:
+        for path in files:
+            yield load(path)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(file=err), transient=True) as progress:
+        task = progress.add_task("check", total=len(files))
+        for path in files:
+            yield load(path)
+            progress.advance(task)
+
+
+def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out: TextIO, err: TextIO, fixes) -> int:
+    kinds = checker.rule_kinds()
+    changed = 0
+    for result in results:
+        edits = fixes.edits_for(result.findings, kinds)
+        if not edits:
+            continue
+        fixed = fixes.apply_edits(result.document.source, edits)
+        if options.diff:
+            out.write(fixes.unified_diff(result.document, fixed))
+        else:
+            fixes.fix_file(result.document, edits)
+            for edit in edits:
+                line, column = result.document.position(edit.start)
+                err.write(f"fixed {result.document.path}:{line}:{column}: “{edit.old}” → “{edit.new}” [{edit.rule}]\n")
+        changed += len(edits)
+    if not options.quiet:
+        verb = "would fix" if options.diff else "fixed"
+        err.write(f"factcheck: {verb} {changed} finding(s)\n")
+    return FINDINGS if changed else OK

@@ -40,6 +40,7 @@ _HEADING_MARK_RE = re.compile(r"^ {0,3}(#{1,6})(?=\s)|^ {0,3}>[ >]*", re.MULTILI
 _LIST_MARK_RE = re.compile(r"^(?:[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=\s))+")
 _EMPHASIS_RE = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*])")
 _TAG_RE = re.compile(r"<[^>]*>")
+_BLOCK_TAG_RE = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|section|article|header|footer|nav|aside|main|blockquote|figure|figcaption|title|dd|dt)\b[^>]*>", re.IGNORECASE)
 # `factcheck: ignore[…]` alone on a line is a suppression directive in plain text, not prose
 _DIRECTIVE_LINE_RE = re.compile(r"^[ \t]*(?:#|//)?[ \t]*factcheck:\s*(?:ignore|off|on)(?:\[[^\]\n]*\])?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # Code is not prose in HTML either: <pre> and <code> are blanked as Markdown's code is.
@@ -118,16 +119,17 @@ def _not_ignored(paths: list[str]) -> list[str]:
 
     if not paths:
         return paths
+    absolute = {str(Path(p).resolve()): p for p in paths}
     try:
         result = subprocess.run(
-            ["git", "check-ignore", "--stdin", "-z"], input="\0".join(paths) + "\0",
-            capture_output=True, text=True, timeout=60, cwd=Path(paths[0]).parent,
+            ["git", "check-ignore", "--stdin", "-z"], input="\0".join(absolute) + "\0",
+            capture_output=True, text=True, timeout=60, cwd=Path(paths[0]).resolve().parent,
         )
     except (OSError, subprocess.SubprocessError):
         return paths
     if result.returncode not in (0, 1):  # 128: not a git work tree
         return paths
-    ignored = set(filter(None, result.stdout.split("\0")))
+    ignored = {absolute.get(p, p) for p in result.stdout.split("\0") if p}
     return [p for p in paths if p not in ignored]
 
 
@@ -179,6 +181,8 @@ def load_document(path: str, published: dt.date | None = None, source: str | Non
         text = mask_html(text)
     elif markup == "markdown":
         text = mask_markdown(text)
+    else:
+        text = join_soft_breaks(text)
     text = _mask(text, _DIRECTIVE_LINE_RE)
     text = _mask(text, _URL_RE)
     return Document(
@@ -246,7 +250,10 @@ def mask_markdown(text: str) -> str:
     # not str.splitlines(): it also breaks at \f, \x85, \u2028 …, which markdown-it's line numbers do not count
     lines = re.findall(rf".*?{_NEWLINE}|.+", text, re.DOTALL)
     masked = list(lines)
+    block_starts: set[int] = set()
     for token in MarkdownIt("commonmark").parse(text):
+        if token.map and token.nesting >= 0:
+            block_starts.add(token.map[0])
         if token.type in ("fence", "code_block", "html_block") and token.map:
             first, last = token.map
             for index in range(first, min(last, len(lines))):
@@ -260,7 +267,40 @@ def mask_markdown(text: str) -> str:
     text = _mask(text, _REFERENCE_DEFINITION_RE)
     text = _mask(text, _HEADING_MARK_RE)
     text = _mask(text, _EMPHASIS_RE, 1)
-    return _mask(text, _EMPHASIS_RE, 2)
+    text = _mask(text, _EMPHASIS_RE, 2)
+    return join_soft_breaks(text, block_starts)
+
+
+_LINE_RE = re.compile(rf".*?(?:{_NEWLINE})|.+", re.DOTALL)
+_CONTINUES = re.compile(r"[a-z,;:\-–—(]$")
+
+
+def _headline(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def join_soft_breaks(text: str, block_starts: set[int] | None = None) -> str:
+    """A line break inside a paragraph is a space: "will release on⏎June 28" is one sentence.
+
+    A break stays where a block starts (Markdown: a heading, a list item), next
+    to a blank line, and, in plain text, after a line that ends as a headline or
+    a sentence does (anything but a lower-case letter or , ; : - ( ).
+    """
+    lines = _LINE_RE.findall(text)
+    out = []
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        ending = line[len(body):]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        soft = (
+            ending
+            and body.strip() and following.strip()
+            and (block_starts is None or index + 1 not in block_starts)
+            and (block_starts is not None or (_CONTINUES.search(body.rstrip()) and not _headline(body)) or following.lstrip()[:1].islower())
+        )
+        out.append(body + (" " * len(ending) if soft else ending))
+    return "".join(out)
 
 
 def _mask_links(text: str) -> str:
@@ -281,6 +321,9 @@ def _mask_links(text: str) -> str:
 def mask_html(text: str) -> str:
     text = _mask(text, _SCRIPT_RE)
     text = _mask(text, _HTML_COMMENT_RE)
+    # in HTML a line break is a space and a block element is a break
+    text = re.sub(r"\r\n|\r|\n", lambda m: " " * len(m.group()), text)
+    text = _BLOCK_TAG_RE.sub(lambda m: "\n" + " " * (len(m.group()) - 1), text)
     text = _mask(text, _TAG_RE)
     # "&amp;" → "&" and spaces, so the words keep their offsets
     return _ENTITY_RE.sub(lambda m: _unescape(m.group()).ljust(len(m.group())), text)

@@ -9,6 +9,7 @@ it, the entity of that type the article last named ("the film").
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -200,7 +201,10 @@ def _claims_for(trigger: _Trigger, text, tokens, starts, sentence, mentions, sen
     subject = _subject(spec, trigger, tokens, sentence_links, values)
     record = subject.record if subject else None
     if record is None:
-        if not (spec.topic or _names_type_noun(tokens, starts, sentence, vocabulary.type_nouns.get(spec.entity_type, set()))):
+        nouns = vocabulary.type_nouns.get(spec.entity_type, set())
+        trigger_words = tuple(t.norm for t in tokens[trigger.first:trigger.last])
+        # "the third instalment": the trigger itself names the type
+        if not (spec.topic or trigger_words in nouns or _names_type_noun(tokens, starts, sentence, nouns)):
             return []
         record = _topic(links, spec.entity_type, sentence.start)
         if record is None:
@@ -240,7 +244,8 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         pool = [m for m in mentions if m.kind in ("place", "org") and outside_links(m)] + named
     else:
         pool = [m for m in mentions if m.kind == "number" and outside_links(m) and _fits_number(spec, m, text, tokens, starts)]
-        pool = [_as_duration(spec, m, text) if spec.value == "duration" else m for m in pool]
+        if spec.value == "duration":
+            pool = _combine_durations([_as_duration(spec, m, text) for m in pool], text)
     scored = sorted(
         ((_distance(starts, trigger, m), m) for m in pool if not (trigger.first <= _first_token(starts, m) < trigger.last)),
         key=lambda pair: abs(pair[0]),
@@ -249,12 +254,22 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         scored = [(d, m) for d, m in scored if abs(d) <= MAX_VALUE_DISTANCE]
     if spec.adjacent:
         scored = [(d, m) for d, m in scored if -4 <= d < 0]
+    if spec.blockers:
+        scored = [(d, m) for d, m in scored if not _blocked(spec, tokens, starts, trigger, m)]
     if not scored:
         return []
     if spec.value == "person-list":
         after = [m for d, m in scored if d >= 0]
         return sorted(after or [m for _, m in scored], key=lambda m: m.start)
     return [scored[0][1]]
+
+
+def _blocked(spec: FactSpec, tokens, starts, trigger: _Trigger, mention: Mention) -> bool:
+    """'released the first trailer … on Wednesday': a blocker word between trigger and value."""
+    first, last = sorted((trigger.last, _first_token(starts, mention)))
+    last = max(last, min(trigger.last + 4, len(tokens)))
+    words = [t.norm for t in tokens[first:last]]
+    return any(tuple(words[i:i + len(b)]) == b for b in spec.blockers for i in range(len(words) - len(b) + 1))
 
 
 def _full_name_or_known(person: Mention) -> bool:
@@ -291,6 +306,22 @@ def _as_duration(spec: FactSpec, mention: Mention, text: str) -> Mention:
     return Mention(mention.kind, mention.start, mention.end, mention.text, scaled, mention.label)
 
 
+def _combine_durations(pool: list[Mention], text: str) -> list[Mention]:
+    """'two hours and eight minutes' is one duration: 128 minutes."""
+    combined: list[Mention] = []
+    for mention in sorted(pool, key=lambda m: m.start):
+        previous = combined[-1] if combined else None
+        if previous is not None and re.fullmatch(r"\s*[a-z]+\s*(?:,|and)?\s*", text[previous.end:mention.start]) \
+                and _unit_after(text, previous).startswith(("hour", "hr")) and _unit_after(text, mention).startswith("min"):
+            total: NumberValue = previous.value
+            part: NumberValue = mention.value
+            value = NumberValue(total.value + part.value, total.low + part.low, total.high + part.high, False, total.qualifier)
+            combined[-1] = Mention("number", previous.start, mention.end, text[previous.start:mention.end], value, previous.label)
+        else:
+            combined.append(mention)
+    return combined
+
+
 def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[EntityLink], values: list[Mention]) -> EntityLink | None:
     candidates = [
         link for link in sentence_links
@@ -304,13 +335,18 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
     return before[-1] if before else candidates[0]
 
 
+DETERMINERS = {"the", "this", "that", "its", "his", "her", "their", "our"}
+
+
 def _names_type_noun(tokens: list[Token], starts, sentence: Sentence, nouns: set[tuple[str, ...]]) -> bool:
+    """Does the sentence say "the film"? Only right after a determiner: "the 2026 race"
+    or "the original film" may be another entity of the type."""
     first = bisect.bisect_left(starts, sentence.start)
     last = bisect.bisect_left(starts, sentence.end)
     words = [token.norm for token in tokens[first:last]]
     for noun in nouns:
-        for i in range(len(words) - len(noun) + 1):
-            if tuple(words[i:i + len(noun)]) == noun:
+        for i in range(1, len(words) - len(noun) + 1):
+            if tuple(words[i:i + len(noun)]) == noun and words[i - 1] in DETERMINERS:
                 return True
     return False
 

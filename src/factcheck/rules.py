@@ -22,7 +22,7 @@ from factcheck.yamlfile import LineDict, load_yaml
 
 RULE_KEYS = {"id", "kind", "severity", "summary", "description", "params", "examples"}
 VALUE_KINDS = {"date", "number", "ordinal", "duration", "money", "person", "person-list", "text"}
-FACT_KEYS = {"label", "value", "triggers", "adjacent", "topic", "unit", "currency"}
+FACT_KEYS = {"label", "value", "triggers", "adjacent", "topic", "unit", "currency", "blockers"}
 _RULE_ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$")
 
 
@@ -58,6 +58,8 @@ class FactSpec:
     adjacent: bool = False
     topic: bool = False
     unit: str | None = None
+    # words that, between the trigger and the value, show the value is about something else
+    blockers: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass
@@ -213,6 +215,7 @@ def _add_vocabulary(vocabulary: Vocabulary, data: Any, path: str) -> None:
                 adjacent=bool(spec.get("adjacent")),
                 topic=bool(spec.get("topic")),
                 unit=spec.get("unit"),
+                blockers=tuple(name_key(str(b)) for b in spec.get("blockers") or [] if name_key(str(b))),
             )
         )
 

@@ -25,7 +25,8 @@ AGE_PATTERNS = [
 _AFTER_NAME = re.compile(r"^,\s*(\d{1,3}),")
 _YEARS_AGO = re.compile(rf"\b{_NUMBER}\s+years\s+ago\b", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th))\s+anniversary\b|\b([a-z]+(?:-[a-z]+)?)\s+anniversary\b", re.IGNORECASE)
-_PAST_CONTEXT = re.compile(r"\b(?:when|at the time|then|was|died|death)\b", re.IGNORECASE)
+# an age in a sentence about another day: "was 27 when she won", "at the time", "died at 80"
+_PAST_CONTEXT = re.compile(r"\b(?:when|at the time|then|died|death|(?:was|were)\s+(?:\d+|aged))\b", re.IGNORECASE)
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -116,12 +117,15 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         if _PAST_CONTEXT.search(text[sentence.start:sentence.end]):
             continue  # "was 27 when she won" speaks of another day than the publication
         if key is None:
-            before = [p for p in people if p[0] < start]
-            in_sentence = [p for p in people if sentence.start <= p[0] < sentence.end]
-            candidates = [p for p in in_sentence if p[0] < start] or in_sentence or before[-1:]
-            if not candidates:
+            # the nearest person before the age whose birth date is known: "Halloran returns
+            # as Nora Keane. The 35-year-old …" is about the actor, not the character
+            in_sentence = [p for p in people if sentence.start <= p[0] < start]
+            earlier = [p for p in people if p[0] < start and p[0] >= sentence.start - 600]
+            candidates = in_sentence or earlier
+            known = [p for p in candidates if p[3] in births]
+            if not known:
                 continue
-            key = candidates[-1][3]
+            key = known[-1][3]
         if key not in births:
             continue
         birth, source = births[key]

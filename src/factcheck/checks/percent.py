@@ -38,9 +38,12 @@ def _from_to(text: str, numbers: list[Mention]) -> tuple[Mention, Mention] | Non
     for first, second in zip(numbers, numbers[1:]):
         lead = text[max(0, first.start - 6):first.start].lower()
         between = text[first.end:second.start].lower()
-        if lead.rstrip().endswith("from") and re.fullmatch(r"\s*(?:[a-z%]+\s+){0,3}to\s*", between):
+        if len(between) > 40 or re.search(r"[.;!?]", between):
+            continue
+        # "from 31,530 votes in 2021 to 39,412": words (and a year) may stand between
+        if lead.rstrip().endswith("from") and re.search(r"\bto\s*$", between):
             return first, second
-        if lead.rstrip().endswith("to") and re.fullmatch(r"\s*(?:[a-z%]+\s+){0,3}from\s*", between):
+        if lead.rstrip().endswith("to") and re.search(r"\bfrom\s*$", between):
             return second, first
     return None
 

@@ -6,7 +6,7 @@ Nothing here prints; the CLI and the reports decide what to show.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,9 +17,12 @@ from factcheck.checks import KINDS
 from factcheck.extract import extract, split_sentences
 from factcheck.link import link
 from factcheck.load import load_document
-from factcheck.model import Analysis, Document, Finding, Severity
+from factcheck.model import Analysis, Document, Finding, Record, Severity
 from factcheck.records import RecordSet, load_records
 from factcheck.rules import Rule, Vocabulary, load_rule_set
+from factcheck.text import name_key
+
+ONLINE_KINDS = ("person", "work", "org", "event", "product")
 
 
 @dataclass
@@ -37,6 +40,8 @@ class Checker:
     day_first: bool = False
     config: Config = field(default_factory=Config)
     known_rules: set[str] = field(default_factory=set)  # every rule id, selected or not
+    # Wikidata (or another source) for entities no local record covers: takes (name, kind) pairs
+    online: Callable[[list[tuple[str, str]]], list[Record]] | None = None
     _nlp: object = field(default=None, repr=False)
 
     @classmethod
@@ -75,7 +80,27 @@ class Checker:
         sentences = split_sentences(document.text)
         mentions = extract(document, entities, self.day_first)
         linked = link(document, sentences, mentions, self.records, self.vocabulary)
+        if self.online is not None and self._add_online_records(mentions, linked.links):
+            linked = link(document, sentences, mentions, self.records, self.vocabulary)
         return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, self.records, self.vocabulary, linked.tokens)
+
+    def _add_online_records(self, mentions, links) -> bool:
+        """Look up the names no record covers; local records win where both speak."""
+        unlinked = []
+        for mention in mentions:
+            if mention.kind in ONLINE_KINDS and not any(l.start < mention.end and mention.start < l.end for l in links):
+                if len(mention.text.split()) >= 2 or mention.kind != "person":
+                    unlinked.append((mention.text, mention.kind))
+        unlinked = list(dict.fromkeys(unlinked))
+        if not unlinked:
+            return False
+        added = False
+        for record in self.online(unlinked):
+            if record.id in self.records.by_id or any(name_key(n) in self.records.by_name for n in record.names):
+                continue
+            self.records.add(record)
+            added = True
+        return added
 
     def findings(self, analysis: Analysis) -> list[Finding]:
         document = analysis.document

@@ -129,6 +129,10 @@ def check(
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Silence the findings recorded in this baseline file.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record today's findings in this file (then exit 0), to adopt the gate without fixing the archive first.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line: findings only.")] = False,
+    online: Annotated[Optional[bool], typer.Option("--online/--no-online", help="Look up on Wikidata the entities no local record covers (cached; local records win). [default: the config's online, else off]", show_default=False)] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Use Wikidata facts from the cache only; never touch the network.")] = False,
+    wikidata_url: Annotated[Optional[str], typer.Option("--wikidata-url", metavar="URL", help="Wikidata root serving /w/api.php (default: $FACTCHECK_WIKIDATA_URL or https://www.wikidata.org).")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where the Wikidata and result caches live (default: the user cache folder).")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colours on or off (default: on for a terminal, off when NO_COLOR is set).")] = None,
 ) -> None:
     """Check articles and report each finding with its place, rule, message, suggestion and evidence."""
@@ -139,6 +143,7 @@ def check(
         fail_on=fail_on.value if fail_on else None, select=select or [], ignore=ignore or [], rule_dirs=rule_dirs or [],
         config_file=config_file, model=model, day_first=day_first, fix=fix, diff=show_diff, diff_base=diff_base,
         baseline=baseline, write_baseline=write_baseline, quiet=quiet, color=color,
+        online=online, offline=offline, wikidata_url=wikidata_url, cache_dir=cache_dir,
     )
     raise typer.Exit(workflow.run_check(options, sys.stdout, sys.stderr))
 

@@ -12,6 +12,9 @@ walking up from the checked path. Paths in it are relative to the file it is in.
     exclude = ["drafts/**"]            # globs, relative to the config file
     fail_on = "error"                  # error | warning | info | never
     quotes = "warning"                 # cap for findings inside quotations: error | warning | info | ignore
+    online = false                     # look up entities no record covers on Wikidata (cached)
+    wikidata_url = "https://www.wikidata.org"
+    cache_dir = ".factcheck-cache"     # default: the user cache folder
 
     [severity]                         # per-rule severity
     title-variant = "warning"
@@ -63,6 +66,9 @@ class Config:
     quotes: str = "warning"
     severity: dict[str, Severity] = field(default_factory=dict)
     overrides: list[Override] = field(default_factory=list)
+    online: bool = False
+    wikidata_url: str | None = None
+    cache_dir: Path | None = None
 
     @property
     def root(self) -> Path:
@@ -156,7 +162,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
 
 KEYS = {
     "records", "rules", "select", "ignore", "published_key", "day_first", "model",
-    "extensions", "exclude", "fail_on", "quotes", "severity", "overrides",
+    "extensions", "exclude", "fail_on", "quotes", "severity", "overrides", "online", "wikidata_url", "cache_dir",
 }
 
 
@@ -193,10 +199,19 @@ def parse_config(data: dict[str, Any], path: Path, where: str = "") -> Config:
             if not isinstance(data[key], str) or not data[key].strip():
                 raise fail(key, "must be a text")
             setattr(config, key, data[key].strip())
-    if "day_first" in data:
-        if not isinstance(data["day_first"], bool):
-            raise fail("day_first", "must be true or false")
-        config.day_first = data["day_first"]
+    for key in ("day_first", "online"):
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise fail(key, "must be true or false")
+            setattr(config, key, data[key])
+    if "wikidata_url" in data:
+        if not isinstance(data["wikidata_url"], str) or not data["wikidata_url"].startswith(("http://", "https://")):
+            raise fail("wikidata_url", "must be an http(s) URL")
+        config.wikidata_url = data["wikidata_url"]
+    if "cache_dir" in data:
+        if not isinstance(data["cache_dir"], str):
+            raise fail("cache_dir", "must be a path")
+        config.cache_dir = base / data["cache_dir"]
     if "fail_on" in data:
         if data["fail_on"] not in FAIL_ON:
             raise fail("fail_on", f"must be one of {', '.join(FAIL_ON)}")

@@ -43,6 +43,10 @@ class CheckOptions:
     write_baseline: Path | None = None
     quiet: bool = False
     color: bool | None = None
+    online: bool | None = None  # None: the config's `online`
+    offline: bool = False
+    wikidata_url: str | None = None
+    cache_dir: Path | None = None
 
 
 def config_for(options: CheckOptions) -> Config:
@@ -65,6 +69,14 @@ def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
         gitdiff.verify_revision(options.diff_base, Path(next((p for p in files if p != STDIN and not is_url(p)), ".")).resolve().parent)
     known_baseline = baseline_file.read(options.baseline) if options.baseline else None
     checker = Checker.from_config(config, options.records, options.rule_dirs, options.model, options.select, options.ignore, options.day_first)
+    if options.online or (options.online is None and config.online) or options.offline:
+        from factcheck.wikidata import WikidataSource
+
+        source = WikidataSource(
+            base_url=options.wikidata_url or config.wikidata_url, cache_dir=options.cache_dir or config.cache_dir,
+            offline=options.offline, warn=lambda message: err.write(f"factcheck: warning: {message}\n"),
+        )
+        checker.online = source.records_for
 
     results: list[FileResult] = []
     for result in checker.check_documents(_documents(files, options, config, err)):

@@ -105,9 +105,10 @@ def _fetch(url: str, display: str, timeout: float, max_bytes: int, session: requ
                 raise UserError(f"unexpected HTTP status {_status(response)}{where}", display)
             content_type = response.headers.get("Content-Type", "")
             media_type = content_type.split(";", 1)[0].strip().lower()
+            if not media_type:
+                raise UserError(f"no content type given; expected text/html or text/plain{where}", display)
             if media_type not in TEXT_TYPES:
-                shown = _display(media_type) if media_type else "missing"
-                raise UserError(f"content type {shown} is not text/html or text/plain{where}", display)
+                raise UserError(f"content type {_display(media_type)} is not text/html or text/plain{where}", display)
             data = _read_body(response, display, where, max_bytes, deadline, timeout, current)
             return _decode(data, content_type, media_type, display)
     raise UserError(f"more than {MAX_REDIRECTS} redirects", display)
@@ -251,8 +252,10 @@ def _timeout_message(timeout: float) -> str:
 
 
 def _scheme(url: str) -> str:
-    match = re.match(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):", url)
-    return f"{match.group(1).lower()}://" if match else "a URL without a scheme"
+    match = re.match(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):(//)?", url)
+    if not match:
+        return "a URL without a scheme"
+    return f"{match.group(1).lower()}:{match.group(2) or ''}"
 
 
 def _display(text: str) -> str:

@@ -20,6 +20,7 @@ from factcheck.rules import FactSpec, Vocabulary
 from factcheck.text import Token, tokenize
 
 MAX_VALUE_DISTANCE = 15  # tokens between a trigger and its value
+TEXT_VALUE_KINDS = ("place", "org", "person", "event", "work", "product")
 PERSON_KINDS = {"person"}
 DURATION_UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "day": 1440, "days": 1440}
 UNIT_SCALE = {"minutes": 1, "hours": 60, "days": 1440}
@@ -39,8 +40,19 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     links = find_links(text, tokens, records, mentions)
     titles = [link for link in links if link.record.type != "person"]
     mentions = [m for m in mentions if m.kind != "number" or not any(t.start <= m.start and m.end <= t.end for t in titles)]
-    claims = find_claims(text, tokens, sentences, mentions, links, vocabulary)
+    claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, _record_people(text, tokens, records, vocabulary))
     return Linked(links, claims, tokens, mentions)
+
+
+def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabulary: Vocabulary) -> list[Mention]:
+    """Where the article names, in full, a person the records give as a fact value."""
+    person_facts = {(spec.entity_type, spec.key) for spec in vocabulary.facts if spec.value in ("person", "person-list")}
+    names = records.person_names(person_facts)
+    if not names:
+        return []
+    hits = NameIndex(names).exact(tokens, capitalised_in(text, tokens))
+    return [Mention("person", tokens[h.first].start, tokens[h.last - 1].end, text[tokens[h.first].start:tokens[h.last - 1].end], None, "record-value")
+            for h in hits]
 
 
 def capitalised_in(text: str, tokens: list[Token]) -> Callable[[int, int], bool]:
@@ -119,20 +131,22 @@ def _surname_links(text: str, tokens: list[Token], links: list[EntityLink], take
 # --- claims -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Trigger:
     spec: FactSpec
     first: int  # token indexes
     last: int
     text: str
+    key: tuple[str, ...] = ()  # the vocabulary's trigger that matched
 
 
-def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary) -> list[Claim]:
+def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink],
+                vocabulary: Vocabulary, known_people: list[Mention] = ()) -> list[Claim]:
     if not links or not vocabulary.facts:
         return []
     starts = [token.start for token in tokens]
     trigger_index = _trigger_index(vocabulary)
-    persons = _person_mentions(mentions, links)
+    persons = _person_mentions(mentions, links, known_people)
     claims: list[Claim] = []
     for sentence in sentences:
         first = bisect.bisect_left(starts, sentence.start)
@@ -145,9 +159,29 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
         sentence_links = [l for l in links if sentence.start <= l.start < sentence.end]
         sentence_persons = [p for p in persons if sentence.start <= p.start < sentence.end]
+        scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links)
+                  for trigger in triggers}
+        owners = _owners(scored)
         for trigger in triggers:
-            claims.extend(_claims_for(trigger, text, tokens, starts, sentence, in_sentence, sentence_links, sentence_persons, links, vocabulary))
+            mine = [(d, m) for d, m in scored[trigger] if trigger in owners[(VALUE_CLASSES[trigger.spec.value], m.start)]]
+            claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary))
     return claims
+
+
+def _owners(scored: dict) -> dict[tuple[str, int], set]:
+    """A value belongs to the trigger nearest to it: in "directed by X, … stars A, B",
+    A is the cast's, not the director's. Triggers of one fact at the same distance share it."""
+    best: dict[tuple[str, int], tuple[float, set]] = {}
+    for trigger, candidates in scored.items():
+        kind = VALUE_CLASSES[trigger.spec.value]
+        for distance, mention in candidates:
+            key = (kind, mention.start)
+            current = best.get(key)
+            if current is None or abs(distance) < current[0]:
+                best[key] = (abs(distance), {trigger})
+            elif abs(distance) == current[0]:
+                current[1].add(trigger)
+    return {key: triggers for key, (_, triggers) in best.items()}
 
 
 def _trigger_index(vocabulary: Vocabulary) -> dict[str, list[tuple[tuple[str, ...], FactSpec]]]:
@@ -179,23 +213,27 @@ def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str)
                     best.append((trigger, spec))
         for trigger, spec in best:
             span_text = text[tokens[position].start:tokens[position + best_length - 1].end]
-            found.append(_Trigger(spec, position, position + best_length, span_text))
+            found.append(_Trigger(spec, position, position + best_length, span_text, trigger))
         position += best_length or 1
     return found
 
 
-def _person_mentions(mentions: list[Mention], links: list[EntityLink]) -> list[Mention]:
-    """People named in the article: the recogniser's, and record links to people."""
+def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_people: list[Mention] = ()) -> list[Mention]:
+    """People named in the article: the recogniser's, record links to people, and the
+    people the records name as fact values (the recogniser calls some of them organisations)."""
     people = [m for m in mentions if m.kind in PERSON_KINDS]
     for link in links:
         if link.record.type == "person" and not any(p.start <= link.start < p.end for p in people):
             people.append(Mention("person", link.start, link.end, link.text, None, "record"))
+    for known in known_people:
+        overlapping = [p for p in people if p.start < known.end and known.start < p.end]
+        if not overlapping:
+            people.append(known)
     return sorted(people, key=lambda m: m.start)
 
 
-def _claims_for(trigger: _Trigger, text, tokens, starts, sentence, mentions, sentence_links, persons, links, vocabulary) -> list[Claim]:
+def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary) -> list[Claim]:
     spec = trigger.spec
-    values = _candidate_values(spec, text, tokens, starts, trigger, mentions, persons, sentence_links)
     if not values:
         return []
     subject = _subject(spec, trigger, tokens, sentence_links, values)
@@ -239,9 +277,10 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     elif spec.value == "date":
         pool = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)]
     elif spec.value == "text":
-        # a maker or venue may itself be a record ("Norhaven Robotics"): its link is a value too
+        # a maker or venue may itself be a record ("Norhaven Robotics"): its link is a value too;
+        # and the recogniser's label for a name is no guide here ("Ashcombe Green" as a person)
         named = [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links if l.record.type not in (spec.entity_type, "person")]
-        pool = [m for m in mentions if m.kind in ("place", "org") and outside_links(m)] + named
+        pool = [m for m in mentions if m.kind in TEXT_VALUE_KINDS and outside_links(m)] + named
     else:
         pool = [m for m in mentions if m.kind == "number" and outside_links(m) and _fits_number(spec, m, text, tokens, starts)]
         if spec.value == "duration":
@@ -256,12 +295,23 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         scored = [(d, m) for d, m in scored if -4 <= d < 0]
     if spec.blockers:
         scored = [(d, m) for d, m in scored if not _blocked(spec, tokens, starts, trigger, m)]
+    side = spec.directions.get(trigger.key)
+    if side is not None:
+        scored = [(d, m) for d, m in scored if (d < 0) == (side == "before")]
+    return scored
+
+
+def _pick(spec: FactSpec, scored: list[tuple[float, Mention]]) -> list[Mention]:
     if not scored:
         return []
     if spec.value == "person-list":
         after = [m for d, m in scored if d >= 0]
         return sorted(after or [m for _, m in scored], key=lambda m: m.start)
     return [scored[0][1]]
+
+
+VALUE_CLASSES = {"person": "person", "person-list": "person", "date": "date", "text": "text",
+                 "number": "number", "ordinal": "number", "duration": "number", "money": "number"}
 
 
 def _blocked(spec: FactSpec, tokens, starts, trigger: _Trigger, mention: Mention) -> bool:

@@ -36,11 +36,14 @@ class RecordSet:
             if key:
                 self.by_name.setdefault(key, []).append((record, name))
 
-    def person_names(self) -> dict[tuple[str, ...], str]:
-        """Names of people that the records mention as fact values (cast, director …)."""
+    def person_names(self, person_facts: set[tuple[str, str]] | None = None) -> dict[tuple[str, ...], str]:
+        """Names of people that the records mention as fact values (cast, director …);
+        with `person_facts`, only those (entity type, fact) pairs count."""
         names: dict[tuple[str, ...], str] = {}
         for record in self.records:
-            for values in record.facts.values():
+            for key, values in record.facts.items():
+                if person_facts is not None and (record.type, key) not in person_facts:
+                    continue
                 for fact in values:
                     if isinstance(fact.value, str) and _looks_like_person(fact.value):
                         names.setdefault(name_key(fact.value), fact.value)

@@ -60,6 +60,8 @@ class FactSpec:
     unit: str | None = None
     # words that, between the trigger and the value, show the value is about something else
     blockers: tuple[tuple[str, ...], ...] = ()
+    # triggers whose value stands on one side only: {("won",): "before"} — "Brandt won", not "won … after Ferro's"
+    directions: dict[tuple[str, ...], str] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -203,7 +205,18 @@ def _add_vocabulary(vocabulary: Vocabulary, data: Any, path: str) -> None:
         if spec.get("value") not in VALUE_KINDS:
             raise UserError(f"fact {key!r}: value must be one of {', '.join(sorted(VALUE_KINDS))}", path, spec.line_of("value"))
         triggers = spec.get("triggers")
-        if not isinstance(triggers, list) or not triggers or not all(isinstance(t, str) and name_key(t.rstrip("*")) for t in triggers):
+        directions: dict[tuple[str, ...], str] = {}
+        words: list[str] = []
+        for trigger in triggers if isinstance(triggers, list) else []:
+            if isinstance(trigger, dict):
+                # {words: won, value: before}: the value stands on that side of the trigger
+                if not isinstance(trigger.get("words"), str) or trigger.get("value") not in ("before", "after"):
+                    raise UserError(f"fact {key!r}: a trigger mapping needs 'words:' and 'value: before|after'", path, getattr(trigger, "line", spec.line_of("triggers")))
+                directions[_trigger_key(trigger["words"])] = trigger["value"]
+                trigger = trigger["words"]
+            words.append(trigger)
+        triggers = words
+        if not triggers or not all(isinstance(t, str) and name_key(t.rstrip("*")) for t in triggers):
             raise UserError(f"fact {key!r}: triggers must be a list of words or phrases", path, spec.line_of("triggers"))
         vocabulary.facts.append(
             FactSpec(
@@ -216,6 +229,7 @@ def _add_vocabulary(vocabulary: Vocabulary, data: Any, path: str) -> None:
                 topic=bool(spec.get("topic")),
                 unit=spec.get("unit"),
                 blockers=tuple(name_key(str(b)) for b in spec.get("blockers") or [] if name_key(str(b))),
+                directions=directions,
             )
         )
 

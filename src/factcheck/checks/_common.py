@@ -17,6 +17,10 @@ def admits(mention: Mention, fact: FactValue) -> bool:
     stated, recorded = mention.value, fact.value
     if isinstance(stated, DateValue):
         if isinstance(recorded, dt.date):
+            if stated.relative and stated.precision == "day" and mention.label in ("day-no-year", "weekday"):
+                # "July 12" with no year: the same day of the month within a year of the guess
+                return (recorded.month, recorded.day) == (stated.earliest.month, stated.earliest.day) \
+                    and abs(recorded.year - stated.earliest.year) <= 1
             return stated.admits(recorded)
         if isinstance(recorded, int):  # a year-precision record
             return stated.earliest.year <= recorded <= stated.latest.year

@@ -119,13 +119,15 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         if key is None:
             # the nearest person before the age whose birth date is known: "Halloran returns
             # as Nora Keane. The 35-year-old …" is about the actor, not the character
-            in_sentence = [p for p in people if sentence.start <= p[0] < start]
-            earlier = [p for p in people if p[0] < start and p[0] >= sentence.start - 600]
-            candidates = in_sentence or earlier
-            known = [p for p in candidates if p[3] in births]
-            if not known:
+            # … and "the 24-year-old" in a sentence that names people is its subject, the first named
+            in_sentence = [p for p in people if sentence.start <= p[0] < start and p[3] in births]
+            earlier = [p for p in people if sentence.start - 600 <= p[0] < start and p[3] in births]
+            if in_sentence:
+                key = in_sentence[0][3]
+            elif earlier:
+                key = earlier[-1][3]
+            else:
                 continue
-            key = known[-1][3]
         if key not in births:
             continue
         birth, source = births[key]

@@ -74,6 +74,8 @@ def _variant(rare: str, common: str, similarity: float) -> bool:
         return False
     if rare.rstrip("s") == common.rstrip("s"):
         return False  # "Smiths", "Jones'": plurals and possessives, not spellings
+    if rare[0] != common[0] or abs(len(rare) - len(common)) > 1:
+        return False  # "Baines" and "Ines" are two names; a typo keeps the first letter and the length
     return Indel.normalized_similarity(rare, common) >= similarity
 
 

@@ -28,8 +28,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             f"not {claim.value.value if claim.value.value is not None else claim.value.text}"
         )
         other = _other_record_with(analysis, claim)
+        if other is not None and claim.subject is None:
+            # tied only through "the film": the value is the other record's, so the
+            # sentence is most likely about that one ("the 2022 sequel, directed by …")
+            continue
         if other is not None:
-            message += f" ({claim.value.value} is the {spec.label} of “{other.name}”)"
+            stated = claim.value.value if claim.value.value is not None else claim.value.text
+            message += f" ({stated} is the {spec.label} of “{other.name}”)"
         yield Finding(
             rule=rule.id,
             severity=rule.severity,

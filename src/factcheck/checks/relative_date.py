@@ -38,6 +38,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         for other in (mentions[index - 1] if index else None, mentions[index + 1] if index + 1 < len(mentions) else None):
             if other is None or other.label == "relative" or not isinstance(other.value, DateValue):
                 continue
+            if other.value.precision != "day" or mention.value.precision != "day":
+                continue  # "since 2011 on Saturday": a year does not restate a day
             first, second = (mention, other) if mention.start < other.start else (other, mention)
             if not _BETWEEN.match(text[first.end:second.start]):
                 continue

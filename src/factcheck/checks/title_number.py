@@ -8,6 +8,7 @@ film in its series. An ordinal is typed by the noun after it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from factcheck.checks import CheckKind, _common
@@ -33,7 +34,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if kind is None:
             continue
         for start, end, written, name in titles:
-            if not sentence.start <= start < sentence.end:
+            if not sentence.start <= start < sentence.end or not _beside(analysis, start, end, mention):
                 continue
             number = title_number(written, markers).get(kind)
             if number is None or number == mention.value.value:
@@ -49,6 +50,17 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 evidence=Evidence(fact="title number", value=written, source="the title in the same sentence"),
             )
             break
+
+
+MAX_GAP = 6  # words between a title and the ordinal that describes it
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\b(?:while|whereas|but)\b")
+
+
+def _beside(analysis: Analysis, start: int, end: int, ordinal) -> bool:
+    """'Toy Tales 8 is the seventh film', 'the seventh film, Toy Tales 8': in one clause, close."""
+    first, second = (end, ordinal.start) if end <= ordinal.start else (ordinal.end, start)
+    between = analysis.document.text[first:second]
+    return len(_common.tokens_between(analysis, first, second)) <= MAX_GAP and not _CLAUSE_BREAK.search(between)
 
 
 def title_number(title: str, markers: dict[str, str]) -> dict[str, float]:

@@ -146,7 +146,7 @@ def _calendar_mention(match: re.Match, published: dt.date | None, day_first: boo
             checked = _valid_day(2000, month, day)  # a leap year: February 29 is possible
             label = "invalid" if checked is None else "no-year"
             return Mention("date", match.start(), match.end(), text, None, label)
-        year = infer_year(month, day, published)
+        year = infer_year(month, day, published, WEEKDAYS.get(weekday.lower().rstrip(".")) if weekday else None)
     return _day_mention(match, year, month, day, weekday, inferred)
 
 
@@ -154,7 +154,7 @@ def _day_mention(match: re.Match, year: int, month: int, day: int, weekday: str 
     date = _valid_day(year, month, day)
     if date is None:
         return Mention("date", match.start(), match.end(), match.group(), None, "invalid")
-    label = "weekday" if weekday else "day"
+    label = "weekday" if weekday else ("day-no-year" if inferred else "day")
     return Mention("date", match.start(), match.end(), match.group(), DateValue(date, date, "day", relative=inferred), label)
 
 
@@ -165,11 +165,17 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def infer_year(month: int, day: int, published: dt.date) -> int:
-    """The year that puts a month and day closest to the publication date."""
+def infer_year(month: int, day: int, published: dt.date, weekday: int | None = None) -> int:
+    """The year that puts a month and day closest to the publication date; with a
+    weekday ("Thursday, November 5"), the nearest year in which that day is that weekday."""
+    years = (published.year - 1, published.year, published.year + 1)
+    if weekday is not None:
+        matching = [y for y in years if (d := _valid_day(y, month, day)) is not None and d.weekday() == weekday]
+        if matching:
+            years = tuple(matching)
     best_year = published.year
     best_distance = None
-    for year in (published.year - 1, published.year, published.year + 1):
+    for year in years:
         candidate = _valid_day(year, month, min(day, 28)) or dt.date(year, month, 1)
         distance = abs((candidate - published).days)
         if best_distance is None or distance < best_distance:

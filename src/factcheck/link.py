@@ -21,6 +21,7 @@ from factcheck.text import Token, tokenize
 
 MAX_VALUE_DISTANCE = 15  # tokens between a trigger and its value
 TEXT_VALUE_KINDS = ("place", "org", "person", "event", "work", "product")
+MAX_TEXT_DISTANCE = 3
 PERSON_KINDS = {"person"}
 DURATION_UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "day": 1440, "days": 1440}
 UNIT_SCALE = {"minutes": 1, "hours": 60, "days": 1440}
@@ -162,10 +163,29 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links)
                   for trigger in triggers}
         owners = _owners(scored)
+        picked: dict[int, tuple[_Trigger, list[tuple[float, Mention]]]] = {}
         for trigger in triggers:
-            mine = [(d, m) for d, m in scored[trigger] if trigger in owners[(VALUE_CLASSES[trigger.spec.value], m.start)]]
+            mine = [(d, m) for d, m in scored[trigger] if _owns(trigger, d, owners[(VALUE_CLASSES[trigger.spec.value], m.start)])]
+            if trigger.spec.value == "person-list":
+                claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary))
+                continue
+            # "employs 310 … staff and runs three ships": two triggers of one fact state one value, the nearest
+            best = picked.get(id(trigger.spec))
+            if mine and (best is None or not best[1] or abs(mine[0][0]) < abs(best[1][0][0])):
+                picked[id(trigger.spec)] = (trigger, mine)
+        for trigger, mine in picked.values():
             claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary))
     return claims
+
+
+def _owns(trigger: _Trigger, distance: float, owners: set) -> bool:
+    """A list keeps the people after it whose nearer trigger is a role inside the list:
+    "the crew — commander A, pilot B and specialist C" are all crew."""
+    if trigger in owners:
+        return True
+    return trigger.spec.value == "person-list" and distance >= 0 and all(
+        o.spec.value != "person-list" and o.first > trigger.first for o in owners
+    )
 
 
 def _owners(scored: dict) -> dict[tuple[str, int], set]:
@@ -197,25 +217,22 @@ def _word_matches(pattern: str, word: str) -> bool:
 
 
 def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str) -> list[_Trigger]:
+    """Every trigger in the sentence; overlapping ones too ("was played at": a date's
+    "was played" and a venue's "played at"), but not one inside a longer one of the same fact."""
     found: list[_Trigger] = []
-    position = first
-    while position < last:
-        best: list[tuple[tuple[str, ...], FactSpec]] = []
-        best_length = 0
+    for position in range(first, last):
         for trigger, spec in index.get(tokens[position].norm[:3], ()):
             length = len(trigger)
             if position + length > last:
                 continue
             if all(_word_matches(p, tokens[position + i].norm) for i, p in enumerate(trigger)):
-                if length > best_length:
-                    best, best_length = [(trigger, spec)], length
-                elif length == best_length:
-                    best.append((trigger, spec))
-        for trigger, spec in best:
-            span_text = text[tokens[position].start:tokens[position + best_length - 1].end]
-            found.append(_Trigger(spec, position, position + best_length, span_text, trigger))
-        position += best_length or 1
-    return found
+                span_text = text[tokens[position].start:tokens[position + length - 1].end]
+                found.append(_Trigger(spec, position, position + length, span_text, trigger))
+    return [
+        t for t in found
+        if not any(o is not t and o.spec is t.spec and o.first <= t.first and t.last <= o.last and (o.last - o.first) > (t.last - t.first)
+                   for o in found)
+    ]
 
 
 def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_people: list[Mention] = ()) -> list[Mention]:
@@ -247,7 +264,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         record = _topic(links, spec.entity_type, sentence.start)
         if record is None:
             return []
-    return [Claim(record, spec.key, value, trigger.text, (sentence.start, sentence.end), subject) for value in values]
+    return [Claim(record, spec.key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start) for value in values]
 
 
 def _first_token(starts: list[int], mention) -> int:
@@ -280,7 +297,10 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         # a maker or venue may itself be a record ("Norhaven Robotics"): its link is a value too;
         # and the recogniser's label for a name is no guide here ("Ashcombe Green" as a person)
         named = [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links if l.record.type not in (spec.entity_type, "person")]
-        pool = [m for m in mentions if m.kind in TEXT_VALUE_KINDS and outside_links(m)] + named
+        pool = [m for m in mentions if m.kind in TEXT_VALUE_KINDS and outside_links(m) and _proper(m.text)] + named
+        pool += [m for m in _capitalised_runs(text, tokens, trigger) if outside_links(m) and not any(p.start < m.end and m.start < p.end for p in pool)]
+        # "Kavanagh Aerospace's launch site": an owner, not the site
+        pool = [m for m in pool if not text.startswith(("'s", "’s"), m.end)]
     else:
         pool = [m for m in mentions if m.kind == "number" and outside_links(m) and _fits_number(spec, m, text, tokens, starts)]
         if spec.value == "duration":
@@ -291,6 +311,8 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     )
     if spec.value != "person-list":  # a list runs on to the end of its sentence
         scored = [(d, m) for d, m in scored if abs(d) <= MAX_VALUE_DISTANCE]
+    if spec.value == "text":  # "held at X", "based in X": a place or a name right by its word
+        scored = [(d, m) for d, m in scored if abs(d) <= MAX_TEXT_DISTANCE]
     if spec.adjacent:
         scored = [(d, m) for d, m in scored if -4 <= d < 0]
     if spec.blockers:
@@ -316,8 +338,11 @@ VALUE_CLASSES = {"person": "person", "person-list": "person", "date": "date", "t
 
 def _blocked(spec: FactSpec, tokens, starts, trigger: _Trigger, mention: Mention) -> bool:
     """'released the first trailer … on Wednesday': a blocker word between trigger and value."""
-    first, last = sorted((trigger.last, _first_token(starts, mention)))
-    last = max(last, min(trigger.last + 4, len(tokens)))
+    if _first_token(starts, mention) >= trigger.last:
+        first, last = trigger.last, _first_token(starts, mention)
+    else:
+        first, last = _last_token(starts, mention) + 1, trigger.first
+    first = min(first, max(trigger.first - 2, 0))  # "expects revenue of …", "hire 50 more staff"
     words = [t.norm for t in tokens[first:last]]
     return any(tuple(words[i:i + len(b)]) == b for b in spec.blockers for i in range(len(words) - len(b) + 1))
 
@@ -356,6 +381,37 @@ def _as_duration(spec: FactSpec, mention: Mention, text: str) -> Mention:
     return Mention(mention.kind, mention.start, mention.end, mention.text, scaled, mention.label)
 
 
+def _proper(name: str) -> bool:
+    """A name, not a description: "the Koonalda Range" yes, "the west coast" no."""
+    words = name.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|\d+|[IVX]+")
+
+
+def _capitalised_runs(text: str, tokens: list[Token], trigger: _Trigger) -> list[Mention]:
+    """Names the recogniser missed right by a trigger: "aboard a Vantor 2 rocket"."""
+    runs = []
+    for side in (range(trigger.first - 1, max(trigger.first - 5, -1), -1), range(trigger.last, min(trigger.last + 4, len(tokens)))):
+        run: list[Token] = []
+        for index in side:
+            word = text[tokens[index].start:tokens[index].end]
+            if _NAME_WORD.fullmatch(word) and (run or word[0].isupper()) or (run and _NAME_WORD.fullmatch(word)):
+                run.append(tokens[index])
+            elif run or word.lower() not in ("a", "an", "the"):
+                break
+        run.sort(key=lambda t: t.start)
+        while run and not text[run[0].start].isupper():
+            run.pop(0)
+        if run:
+            start, end = run[0].start, run[-1].end
+            runs.append(Mention("org", start, end, text[start:end], None, "capitalised"))
+    return runs
+
+
 def _combine_durations(pool: list[Mention], text: str) -> list[Mention]:
     """'two hours and eight minutes' is one duration: 128 minutes."""
     combined: list[Mention] = []
@@ -382,10 +438,16 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
         return None
     trigger_start = tokens[trigger.first].start
     before = [link for link in candidates if link.start < trigger_start]
-    return before[-1] if before else candidates[0]
+    if before:
+        return before[-1]
+    # a name after the trigger is its subject unless it is what the value is compared with
+    # ("priced at $42,000, about $6,000 more than the Tallyman 2")
+    text_between = lambda link: " ".join(t.norm for t in tokens if trigger_start <= t.start < link.start)
+    after = [link for link in candidates if not re.search(r"\b(?:than|compared|versus|vs|unlike|like)\b", text_between(link))]
+    return after[0] if after else None
 
 
-DETERMINERS = {"the", "this", "that", "its", "his", "her", "their", "our"}
+DETERMINERS = {"the", "this", "its", "his", "her", "their", "our"}  # not "that": "that mission" is often another
 
 
 def _names_type_noun(tokens: list[Token], starts, sentence: Sentence, nouns: set[tuple[str, ...]]) -> bool:

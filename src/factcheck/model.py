@@ -187,6 +187,7 @@ class Claim:
     trigger: str
     sentence: tuple[int, int]
     subject: EntityLink | None = None  # None: tied through the article's topic
+    trigger_start: int = 0
 
 
 @dataclass(frozen=True)

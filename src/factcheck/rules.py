@@ -188,12 +188,16 @@ def _published(item: dict) -> str | None:
 
 
 def _add_vocabulary(vocabulary: Vocabulary, data: Any, path: str) -> None:
+    for key in data if isinstance(data, dict) else []:
+        if key not in ("type", "type_nouns", "facts", "blockers"):
+            raise UserError(f"unknown vocabulary key {key!r} (allowed: type, type_nouns, blockers, facts)", path, data.line_of(key))
     if not isinstance(data, LineDict) or not isinstance(data.get("type"), str) or not isinstance(data.get("facts"), dict):
         raise UserError("a fact vocabulary needs 'type:' and a 'facts:' mapping", path, 1)
     entity_type = data["type"].strip().lower()
     nouns = vocabulary.type_nouns.setdefault(entity_type, set())
     for noun in data.get("type_nouns") or []:
         nouns.add(name_key(str(noun)))
+    shared_blockers = tuple(name_key(str(b)) for b in data.get("blockers") or [] if name_key(str(b)))
     facts = data["facts"]
     for key, spec in facts.items():
         line = facts.line_of(key)
@@ -228,7 +232,7 @@ def _add_vocabulary(vocabulary: Vocabulary, data: Any, path: str) -> None:
                 adjacent=bool(spec.get("adjacent")),
                 topic=bool(spec.get("topic")),
                 unit=spec.get("unit"),
-                blockers=tuple(name_key(str(b)) for b in spec.get("blockers") or [] if name_key(str(b))),
+                blockers=shared_blockers + tuple(name_key(str(b)) for b in spec.get("blockers") or [] if name_key(str(b))),
                 directions=directions,
             )
         )

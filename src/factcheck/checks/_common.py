@@ -32,9 +32,14 @@ def admits(mention: Mention, fact: FactValue) -> bool:
     return same_name(mention.text, str(recorded))
 
 
+HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "the", "president",
+              "senator", "sen", "rep", "gov", "governor", "mayor", "judge", "justice", "gen", "general", "capt", "captain", "coach"}
+
+
 def same_name(written: str, recorded: str) -> bool:
-    """'McQuarrie' names 'Christopher McQuarrie'; 'Rome' names 'Rome, Italy'."""
+    """'McQuarrie' names 'Christopher McQuarrie'; 'Rome' names 'Rome, Italy'; 'Dr Ana Sokolova' names 'Ana Sokolova'."""
     written_key, recorded_key = name_key(written), name_key(recorded)
+    written_key = tuple(w for w in written_key if w not in HONORIFICS) or written_key
     if not written_key or not recorded_key:
         return False
     if written_key == recorded_key:

@@ -19,7 +19,9 @@ from factcheck.text import name_key
 
 _NUMBER = r"(\d{1,3}|(?:[a-z]+[- ])?[a-z]+)"
 AGE_PATTERNS = [
-    re.compile(rf"\b{_NUMBER}-year-old\b", re.IGNORECASE),
+    # not "an 81-year-old man": an indefinite article introduces someone unnamed
+    re.compile(rf"(?<!\ba )(?<!\ban )\b{_NUMBER}-year-old\b", re.IGNORECASE),
+    re.compile(r"\b(?:is|was) now (\d{1,3})\b(?=\s*(?:[,.;]|and\b|years old\b))", re.IGNORECASE),
     re.compile(rf"\b(?:aged|at age|at the age of|turned|turns|age)\s+{_NUMBER}\b", re.IGNORECASE),
 ]
 _AFTER_NAME = re.compile(r"^,\s*(\d{1,3}),")

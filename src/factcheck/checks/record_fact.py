@@ -28,9 +28,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             f"not {claim.value.value if claim.value.value is not None else claim.value.text}"
         )
         other = _other_record_with(analysis, claim)
-        if other is not None and claim.subject is None:
-            # tied only through "the film": the value is the other record's, so the
-            # sentence is most likely about that one ("the 2022 sequel, directed by …")
+        if other is not None and (claim.subject is None or _far(analysis, claim)):
+            # tied only through "the film", or through a name far from the trigger: the value is
+            # the other record's, so the sentence is most likely about that one
+            # ("Pocket Dragons 3, in 2019, and stepped away for the 2022 sequel, which was directed by …")
             continue
         if other is not None:
             stated = claim.value.value if claim.value.value is not None else claim.value.text
@@ -45,6 +46,16 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             suggestion=_common.suggestion_for(claim.value, best),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
+
+
+NEAR_SUBJECT = 6  # words between a named subject and its trigger
+
+
+def _far(analysis: Analysis, claim) -> bool:
+    first, second = sorted((claim.subject.end, claim.trigger_start))
+    if claim.subject.start > claim.trigger_start:
+        first, second = claim.value.end, claim.subject.start  # a subject after its value: count from the value
+    return len(_common.tokens_between(analysis, first, second)) > NEAR_SUBJECT
 
 
 def _other_record_with(analysis: Analysis, claim):

@@ -38,7 +38,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         for other in (mentions[index - 1] if index else None, mentions[index + 1] if index + 1 < len(mentions) else None):
             if other is None or other.label == "relative" or not isinstance(other.value, DateValue):
                 continue
-            if other.value.precision != "day" or mention.value.precision != "day":
+            if other.value.precision != "day" or mention.value.precision not in ("day", "span"):
                 continue  # "since 2011 on Saturday": a year does not restate a day
             first, second = (mention, other) if mention.start < other.start else (other, mention)
             if not _BETWEEN.match(text[first.end:second.start]):

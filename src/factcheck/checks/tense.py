@@ -21,11 +21,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     window = KIND.param(rule, "window")
     for mention in analysis.mentions:
         value = mention.value
-        if mention.kind != "date" or not isinstance(value, DateValue) or value.relative:
+        if mention.kind != "date" or not isinstance(value, DateValue) or not _usable(mention, published):
             continue
         sentence = analysis.sentence_of(mention.start)
-        before = [t.norm for t in _common.tokens_between(analysis, sentence.start, mention.start)][-window:]
-        cue = _nearest_cue(before, cues)
+        words = [t.norm for t in _common.tokens_between(analysis, sentence.start, mention.start)]
+        # a cue must end inside the window, but may start before it ("there were")
+        lead = max(0, len(words) - window - 3)
+        cue = _nearest_cue(words[lead:], cues, min_end=len(words) - lead - window)
         if cue is None:
             continue
         tense, words = cue
@@ -46,7 +48,16 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
-def _nearest_cue(words: list[str], cues: dict) -> tuple[str, str] | None:
+def _usable(mention, published) -> bool:
+    """Relative dates are the publication date's by construction; a date whose year was
+    guessed is trusted only near the publication date (far off, the writer may mean another year)."""
+    value = mention.value
+    if not value.relative:
+        return True
+    return mention.label in ("day-no-year", "weekday") and abs((value.earliest - published).days) <= 60
+
+
+def _nearest_cue(words: list[str], cues: dict, min_end: int = 0) -> tuple[str, str] | None:
     """The tense of the cue closest before the date.
 
     A past-tense plan ("was scheduled for") speaks of no tense; a past participle
@@ -55,7 +66,8 @@ def _nearest_cue(words: list[str], cues: dict) -> tuple[str, str] | None:
     found = []
     for category, phrases in cues.items():
         for index, phrase in _common.find_phrase(words, phrases):
-            found.append((index + len(phrase), len(phrase), index, category))
+            if index + len(phrase) > min_end:
+                found.append((index + len(phrase), len(phrase), index, category))
     if not found:
         return None
     end, _, index, category = max(found)

@@ -121,6 +121,8 @@ def _calendar_mention(match: re.Match, published: dt.date | None, day_first: boo
     if "first" in groups and groups.get("first"):
         first, second = int(groups["first"]), int(groups["second"])
         month, day = (second, first) if day_first else (first, second)
+        if month > 12 and day <= 12:
+            month, day = day, month  # "26/09/2025" can only be day first, whatever the default
         year = int(groups["year"])
         if year < 100:
             year += 2000 if year < 70 else 1900
@@ -170,7 +172,10 @@ def infer_year(month: int, day: int, published: dt.date, weekday: int | None = N
     weekday ("Thursday, November 5"), the nearest year in which that day is that weekday."""
     years = (published.year - 1, published.year, published.year + 1)
     if weekday is not None:
-        matching = [y for y in years if (d := _valid_day(y, month, day)) is not None and d.weekday() == weekday]
+        # only a year that keeps the date within nine months of publication: "Friday, August 16"
+        # in an August 2025 article is a wrong weekday, not August 2024
+        matching = [y for y in years if (d := _valid_day(y, month, day)) is not None and d.weekday() == weekday
+                    and abs((d - published).days) <= 270]
         if matching:
             years = tuple(matching)
     best_year = published.year
@@ -201,6 +206,11 @@ def _resolve_relative(phrase: str, published: dt.date) -> DateValue | None:
     season = re.fullmatch(r"(last|next|this|this past|this coming)\s+(spring|summer|autumn|fall|winter)", phrase)
     if season:
         return _season(season.group(1), season.group(2), published)
+    ago = re.fullmatch(r"(.+?)\s+(weeks?|months?|years?)\s+ago", phrase)
+    if ago:
+        spanned = _ago(ago.group(1), ago.group(2), published)
+        if spanned is not None:
+            return spanned
     # dateparser knows "next Monday" and "last Monday" but not "this coming/past Monday"
     phrase = re.sub(r"^this coming ", "next ", re.sub(r"^this past ", "last ", phrase))
     parsed = _parser(published).get_date_data(phrase)
@@ -217,6 +227,30 @@ def _resolve_relative(phrase: str, published: dt.date) -> DateValue | None:
         monday = day - dt.timedelta(days=day.weekday())
         return DateValue(monday, monday + dt.timedelta(days=6), "span", relative=True)
     return DateValue(day, day, "day", relative=True)
+
+
+def _ago(count_text: str, unit: str, published: dt.date) -> DateValue | None:
+    """"three weeks ago" is about 21 days before (±3); "two months ago" that month; "a year ago" that year."""
+    from factcheck.extract.numbers import word_value
+
+    count_text = {"a": "one", "an": "one"}.get(count_text, count_text)
+    if count_text.isdigit():
+        count = int(count_text)
+    else:
+        parsed = word_value(count_text)
+        if parsed is None or parsed[1]:
+            return None
+        count = int(parsed[0])
+    if unit.startswith("week"):
+        middle = published - dt.timedelta(days=7 * count)
+        return DateValue(middle - dt.timedelta(days=3), middle + dt.timedelta(days=3), "span", relative=True)
+    if unit.startswith("month"):
+        month_index = published.year * 12 + published.month - 1 - count
+        year, month = divmod(month_index, 12)
+        last = calendar.monthrange(year, month + 1)[1]
+        return DateValue(dt.date(year, month + 1, 1), dt.date(year, month + 1, last), "month", relative=True)
+    year = published.year - count
+    return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", relative=True)
 
 
 def _season(which: str, season: str, published: dt.date) -> DateValue:

@@ -228,6 +228,10 @@ def explain(
     raise UserError(f"unknown rule {rule_id!r}; `factcheck rules` lists them")
 
 
+from factcheck.cli_records import records_app  # noqa: E402
+app.add_typer(records_app, name="records", help="Pull, validate and show reference records.")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: every error becomes one line on stderr and exit code 2."""
     try:

@@ -51,7 +51,8 @@ def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabular
     names = records.person_names(person_facts)
     if not names:
         return []
-    hits = NameIndex(names).exact(tokens, capitalised_in(text, tokens))
+    index = records.memo(("person_index", frozenset(person_facts)), lambda: NameIndex(names))
+    hits = index.exact(tokens, capitalised_in(text, tokens))
     return [Mention("person", tokens[h.first].start, tokens[h.last - 1].end, text[tokens[h.first].start:tokens[h.last - 1].end], None, "record-value")
             for h in hits]
 
@@ -85,16 +86,8 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     return links
 
 
-_INDEX_CACHE: dict[int, NameIndex] = {}
-
-
 def _name_index(records: RecordSet) -> NameIndex:
-    cached = _INDEX_CACHE.get(id(records))
-    if cached is None or cached.keys != set(records.by_name):
-        cached = NameIndex(records.by_name)
-        _INDEX_CACHE.clear()
-        _INDEX_CACHE[id(records)] = cached
-    return cached
+    return records.memo("name_index", lambda: NameIndex(records.by_name))
 
 
 def _make_link(text: str, tokens: list[Token], first: int, last: int, record: Record, name: str, exact: bool) -> EntityLink:
@@ -146,7 +139,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
     if not links or not vocabulary.facts:
         return []
     starts = [token.start for token in tokens]
-    trigger_index = _trigger_index(vocabulary)
+    trigger_index = vocabulary.memo("trigger_index", lambda: _trigger_index(vocabulary))
     persons = _person_mentions(mentions, links, known_people)
     claims: list[Claim] = []
     for sentence in sentences:

@@ -27,8 +27,17 @@ class RecordSet:
     by_id: dict[str, Record] = field(default_factory=dict)
     # folded name tokens → (record, the name or alias as written)
     by_name: dict[tuple[str, ...], list[tuple[Record, str]]] = field(default_factory=dict)
+    # indexes built from the records once, not per article; emptied when a record is added
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key, build):
+        """A value derived from the records, built on first use."""
+        if key not in self.derived:
+            self.derived[key] = build()
+        return self.derived[key]
 
     def add(self, record: Record) -> None:
+        self.derived.clear()
         self.records.append(record)
         self.by_id[record.id] = record
         for name in record.names:
@@ -39,6 +48,10 @@ class RecordSet:
     def person_names(self, person_facts: set[tuple[str, str]] | None = None) -> dict[tuple[str, ...], str]:
         """Names of people that the records mention as fact values (cast, director …);
         with `person_facts`, only those (entity type, fact) pairs count."""
+        return self.memo(("person_names", frozenset(person_facts) if person_facts is not None else None),
+                         lambda: self._person_names(person_facts))
+
+    def _person_names(self, person_facts: set[tuple[str, str]] | None) -> dict[tuple[str, ...], str]:
         names: dict[tuple[str, ...], str] = {}
         for record in self.records:
             for key, values in record.facts.items():

@@ -68,12 +68,16 @@ class FactSpec:
 class Vocabulary:
     facts: list[FactSpec] = field(default_factory=list)
     type_nouns: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key, build):
+        if key not in self.derived:
+            self.derived[key] = build()
+        return self.derived[key]
 
     def spec(self, entity_type: str, key: str) -> FactSpec | None:
-        for spec in self.facts:
-            if spec.entity_type == entity_type and spec.key == key:
-                return spec
-        return None
+        specs = self.memo("specs", lambda: {(s.entity_type, s.key): s for s in self.facts})
+        return specs.get((entity_type, key))
 
     def label(self, key: str) -> str:
         for spec in self.facts:

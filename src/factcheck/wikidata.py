@@ -161,6 +161,14 @@ _PLACE = {"P571": ("founded", "time"), "P1082": ("population", "quantity")}
 PROPERTY_FACTS: dict[str, dict[str, tuple[str, str]]] = {
     "film": _FILM, "person": _PERSON, "organisation": _ORGANISATION, "event": _EVENT, "place": _PLACE, "product": {},
 }
+# Wikidata's English labels of the properties above, for people reading where a fact came from
+PROPERTY_LABELS: dict[str, str] = {
+    "P577": "publication date", "P1191": "date of first performance", "P57": "director", "P161": "cast member",
+    "P179": "part of the series", "P1545": "series ordinal", "P2047": "duration", "P569": "date of birth",
+    "P570": "date of death", "P19": "place of birth", "P571": "inception", "P159": "headquarters location",
+    "P169": "chief executive officer", "P1128": "employees", "P1082": "population", "P585": "point in time",
+    "P1110": "attendance", "P291": "place of publication", "P4647": "location of first performance",
+}
 # qualifiers whose item values need labels: place of publication, location of first performance
 _LABELLED_QUALIFIERS = ("P291", "P4647")
 
@@ -695,11 +703,18 @@ class WikidataSource:
         all_ids = list(dict.fromkeys(q for _, _, ids in wanted for q in ids))
         entities: dict[str, dict] = {}
         if all_ids:
+            not_cached: list[str] = []
             try:
-                entities = self._entities(all_ids, full=True, misses=[] if self._down else misses)
+                entities = self._entities(all_ids, full=True, misses=not_cached)
             except WikidataError as error:
                 self._failure(error, problems)
-                entities = self._entities(all_ids, full=True, misses=[])  # what the cache has
+                entities = self._cache_only(lambda: self._entities(all_ids, full=True, misses=[]))
+            else:
+                if not self._down:
+                    misses.extend(not_cached)
+                    gone = [q for q in all_ids if q not in entities and q not in not_cached]
+                    if gone:
+                        problems.append(f"search found {', '.join(gone)} but Wikidata has no such item (deleted or merged?)")
         chosen: dict[str, dict] = {}
         for name, kind, ids in wanted:
             entity, _ = _choose(name, [entities[q] for q in ids if q in entities], KIND_TYPES.get(kind))
@@ -711,7 +726,15 @@ class WikidataSource:
             records.extend(self._build(list(chosen.values()), misses=[] if self._down else misses))
         except WikidataError as error:
             self._failure(error, problems)
-            records.extend(self._build(list(chosen.values()), misses=[]))
+            records.extend(self._cache_only(lambda: self._build(list(chosen.values()), misses=[])))
+
+    def _cache_only(self, lookup: Callable[[], Any]) -> Any:
+        """What the cache has, after a failure: no request (and no second failure)."""
+        before, self.client.cache_only = self.client.cache_only, True
+        try:
+            return lookup()
+        finally:
+            self.client.cache_only = before or bool(self._down)
 
     def _failure(self, error: WikidataError, problems: list[str]) -> None:
         problems.append(str(error))

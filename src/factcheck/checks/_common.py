@@ -4,6 +4,7 @@ writing a suggested correction in the style of the text it replaces."""
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 import datetime as dt
 import re
 
@@ -145,8 +146,9 @@ def tokens_between(analysis, start: int, end: int) -> list:
 def find_phrase(words: list[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, tuple[str, ...]]]:
     """Where each phrase (a tuple of folded words; a trailing * on a word matches any ending) occurs in words."""
     found = []
-    for index in range(len(words)):
-        for phrase in phrases:
+    by_first = _by_first_word(tuple(phrases))
+    for index, word in enumerate(words):
+        for phrase in by_first.get(word, ()) + tuple(p for p in by_first.get("*", ()) if word.startswith(p[0][:-1])):
             if index + len(phrase) <= len(words) and all(
                 words[index + i].startswith(p[:-1]) if p.endswith("*") else words[index + i] == p
                 for i, p in enumerate(phrase)
@@ -155,7 +157,20 @@ def find_phrase(words: list[str], phrases: list[tuple[str, ...]]) -> list[tuple[
     return found
 
 
-def phrase_keys(phrases) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=256)
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list] = {}
+    for phrase in phrases:
+        index.setdefault("*" if phrase[0].endswith("*") else phrase[0], []).append(phrase)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def phrase_keys(phrases) -> tuple[tuple[str, ...], ...]:
+    return _phrase_keys(tuple(phrases))
+
+
+@lru_cache(maxsize=256)
+def _phrase_keys(phrases) -> tuple[tuple[str, ...], ...]:
     keys = []
     for phrase in phrases:
         key = name_key(phrase.rstrip("*"))
@@ -163,4 +178,4 @@ def phrase_keys(phrases) -> list[tuple[str, ...]]:
             key = key[:-1] + (key[-1] + "*",)
         if key:
             keys.append(key)
-    return keys
+    return tuple(keys)

@@ -28,11 +28,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                                Evidence(record=link.record.id, fact="name", value=link.matched_name, source=link.record.source))
     known: dict[tuple[str, ...], tuple[str, Evidence]] = {}
     if "record-values" in sources:
-        for record in analysis.records.records:
-            for fact, values in record.facts.items():
-                for value in values:
-                    if isinstance(value.value, str) and _looks_like_name(value.value):
-                        known.setdefault(name_key(value.value), (value.value, Evidence(record=record.id, fact=fact, value=value.value, source=record.source)))
+        known.update(analysis.records.memo("near-miss:record-values", lambda: _record_values(analysis.records)))
     if "article" in sources:
         counts = Counter(name_key(m.text) for m in analysis.mentions if m.kind in ("person", "org", "work", "event", "product"))
         for mention in analysis.mentions:
@@ -44,7 +40,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         return
     tokens = analysis.tokens
     taken = {i for i, token in enumerate(tokens) if any(l.start <= token.start < l.end for l in analysis.links)}
-    index = NameIndex(known)
+    index = NameIndex(known) if "article" in sources else analysis.records.memo(("near-miss:index", frozenset(sources)), lambda: NameIndex(known))
     capitalised = capitalised_in(text, tokens)
     exact_spans = {(hit.first, hit.last) for hit in index.exact(tokens, capitalised)}
     for hit in index.near(tokens, taken, capitalised):
@@ -53,6 +49,16 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         name, evidence = known[hit.key]
         start, end = tokens[hit.first].start, tokens[hit.last - 1].end
         yield _finding(rule, text, start, text[start:end], name, evidence)
+
+
+def _record_values(records) -> dict:
+    known = {}
+    for record in records.records:
+        for fact, values in record.facts.items():
+            for value in values:
+                if isinstance(value.value, str) and _looks_like_name(value.value):
+                    known.setdefault(name_key(value.value), (value.value, Evidence(record=record.id, fact=fact, value=value.value, source=record.source)))
+    return known
 
 
 def _looks_like_name(value: str) -> bool:

@@ -206,6 +206,9 @@ def _resolve_relative(phrase: str, published: dt.date) -> DateValue | None:
     season = re.fullmatch(r"(last|next|this|this past|this coming)\s+(spring|summer|autumn|fall|winter)", phrase)
     if season:
         return _season(season.group(1), season.group(2), published)
+    weekday = re.fullmatch(r"(?:(last|next|this|this past|this coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", phrase)
+    if weekday:
+        return _weekday(weekday.group(1), WEEKDAYS[weekday.group(2)], published)
     ago = re.fullmatch(r"(.+?)\s+(weeks?|months?|years?)\s+ago", phrase)
     if ago:
         spanned = _ago(ago.group(1), ago.group(2), published)
@@ -226,6 +229,21 @@ def _resolve_relative(phrase: str, published: dt.date) -> DateValue | None:
     if period == "week":
         monday = day - dt.timedelta(days=day.weekday())
         return DateValue(monday, monday + dt.timedelta(days=6), "span", relative=True)
+    return DateValue(day, day, "day", relative=True)
+
+
+def _weekday(which: str | None, weekday: int, published: dt.date) -> DateValue:
+    """A weekday named alone is the last one before publication (news tells of what
+    happened); "next"/"this coming" the first one after; "this" the one in the same week."""
+    offset = (published.weekday() - weekday) % 7
+    if which in ("next", "this coming"):
+        day = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    elif which == "this":
+        day = published + dt.timedelta(days=weekday - published.weekday())
+    elif which is None:  # alone: the most recent one, publication day included ("said on Wednesday")
+        day = published - dt.timedelta(days=offset)
+    else:  # "last", "this past": the most recent one before publication day
+        day = published - dt.timedelta(days=offset or 7)
     return DateValue(day, day, "day", relative=True)
 
 

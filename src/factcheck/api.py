@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from factcheck import nlp as nlp_module
@@ -16,13 +17,20 @@ from factcheck.config import Config, check_rule_ids
 from factcheck.checks import KINDS
 from factcheck.extract import extract, split_sentences
 from factcheck.link import link
-from factcheck.load import load_document
+from factcheck.load import apply_mask, load_document
 from factcheck.model import Analysis, Document, Finding, Record, Severity
 from factcheck.records import RecordSet, load_records
 from factcheck.rules import Rule, Vocabulary, load_rule_set
 from factcheck.text import name_key
 
+if TYPE_CHECKING:
+    from factcheck.resultcache import ResultCache
+
 ONLINE_KINDS = ("person", "work", "org", "event", "product")
+WINDOW = 256  # documents read ahead at most
+# spaCy starts its worker processes anew for every batch, which costs about a model load
+# each: below this many articles per process, one process is faster (../shared/PERF-NOTES.md)
+MIN_DOCUMENTS_PER_PROCESS = 40
 
 
 @dataclass
@@ -42,6 +50,8 @@ class Checker:
     known_rules: set[str] = field(default_factory=set)  # every rule id, selected or not
     # Wikidata (or another source) for entities no local record covers: takes (name, kind) pairs
     online: Callable[[list[tuple[str, str]]], list[Record]] | None = None
+    cache: "ResultCache | None" = None
+    processes: int = 1  # spaCy worker processes for large batches
     _nlp: object = field(default=None, repr=False)
 
     @classmethod
@@ -71,9 +81,18 @@ class Checker:
             self._nlp = nlp_module.load_pipeline(self.model)
         return self._nlp
 
-    def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:
-        pairs = ((document.text, document) for document in documents)
-        for spacy_doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=nlp_module.BATCH_SIZE):
+    def analyse(self, documents: Iterable[Document], processes: int = 1) -> Iterator[Analysis]:
+        # the context is an index, not the document: worker processes return copies of what they get
+        documents = (apply_mask(document) for document in documents)
+        documents = list(documents) if processes > 1 else documents
+        if processes > 1:
+            pairs = ((document.text, index) for index, document in enumerate(documents))
+            options = {"n_process": processes}
+        else:
+            pairs = ((document.text, document) for document in documents)
+            options = {}
+        for spacy_doc, context in self.nlp.pipe(pairs, as_tuples=True, batch_size=nlp_module.BATCH_SIZE, **options):
+            document = documents[context] if processes > 1 else context
             yield self.analyse_parsed(document, nlp_module.entity_mentions(spacy_doc))
 
     def analyse_parsed(self, document: Document, entities) -> Analysis:
@@ -120,8 +139,36 @@ class Checker:
         return {rule.id: rule.kind for rule in self.rules}
 
     def check_documents(self, documents: Iterable[Document]) -> Iterator[FileResult]:
-        for analysis in self.analyse(documents):
-            yield FileResult(analysis.document, self.findings(analysis))
+        """Results in the order of `documents`, read a window at a time: memory stays flat
+        however many files there are, cached files are not parsed again, and a window with
+        enough work for several processes gets them."""
+        window: list[Document] = []
+        for document in documents:
+            window.append(document)
+            if len(window) == WINDOW:
+                yield from self._check_window(window)
+                window = []
+        if window:
+            yield from self._check_window(window)
+
+    def _check_window(self, window: list[Document]) -> Iterator[FileResult]:
+        cached = [self.cache.get(d) if self.cache is not None else None for d in window]
+        missing = [apply_mask(d) for d, found in zip(window, cached) if found is None]
+        processes = self.processes if len(missing) >= MIN_DOCUMENTS_PER_PROCESS * self.processes else 1
+        fresh: list[list[Finding]] = []
+        if missing:  # all cached: spaCy is never loaded
+            for analysis in self.analyse(missing, processes):
+                findings = self.findings(analysis)
+                fresh.append(findings)
+                if self.cache is not None:
+                    self.cache.put(analysis.document, findings)
+        results = iter(zip(missing, fresh))
+        for document, found in zip(window, cached):
+            if found is not None:
+                yield FileResult(document, found)
+            else:
+                masked, findings = next(results)
+                yield FileResult(masked, findings)
 
     def check_text(self, text: str, published: dt.date | None = None, path: str = "<text>") -> FileResult:
         document = load_document(path, published, source=text)

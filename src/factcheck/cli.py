@@ -133,6 +133,8 @@ def check(
     offline: Annotated[bool, typer.Option("--offline", help="Use Wikidata facts from the cache only; never touch the network.")] = False,
     wikidata_url: Annotated[Optional[str], typer.Option("--wikidata-url", metavar="URL", help="Wikidata root serving /w/api.php (default: $FACTCHECK_WIKIDATA_URL or https://www.wikidata.org).")] = None,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where the Wikidata and result caches live (default: the user cache folder).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again instead of reusing the findings of unchanged ones.")] = False,
+    processes: Annotated[Optional[int], typer.Option("--processes", "-j", min=1, max=64, help="Worker processes for large batches (default: the machine's cores, at most 4).")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colours on or off (default: on for a terminal, off when NO_COLOR is set).")] = None,
 ) -> None:
     """Check articles and report each finding with its place, rule, message, suggestion and evidence."""
@@ -143,7 +145,7 @@ def check(
         fail_on=fail_on.value if fail_on else None, select=select or [], ignore=ignore or [], rule_dirs=rule_dirs or [],
         config_file=config_file, model=model, day_first=day_first, fix=fix, diff=show_diff, diff_base=diff_base,
         baseline=baseline, write_baseline=write_baseline, quiet=quiet, color=color,
-        online=online, offline=offline, wikidata_url=wikidata_url, cache_dir=cache_dir,
+        online=online, offline=offline, wikidata_url=wikidata_url, cache_dir=cache_dir, no_cache=no_cache, processes=processes,
     )
     raise typer.Exit(workflow.run_check(options, sys.stdout, sys.stderr))
 

@@ -442,11 +442,15 @@ class Validator:
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
-        return str(value)
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str):
-        return repr(value)
-    return {True: "true", False: "false", None: "an empty value"}.get(value, type(value).__name__) if not isinstance(value, (list, dict)) else ("a list" if isinstance(value, list) else "a mapping")
+        return repr(str(value))
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    return str(value)
 
 
 @records_app.command()

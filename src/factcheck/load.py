@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from factcheck.errors import UserError
@@ -163,10 +164,12 @@ def read_source(path: str) -> str:
 
 
 def load_document(path: str, published: dt.date | None = None, source: str | None = None,
-                  published_key: str | None = None, markup: str | None = None) -> Document:
+                  published_key: str | None = None, markup: str | None = None, mask: bool = True) -> Document:
     """Read and prepare one article. `published` overrides the front matter's date
     (read from `published_key`, or the first of PUBLISHED_KEYS). `markup` (html,
-    markdown, text) overrides what the file name says."""
+    markdown, text) overrides what the file name says. With `mask=False` the markup
+    is not yet blanked (`apply_mask` does it later): enough to look a file up in the
+    result cache or to report on it."""
     if source is None:
         source = read_source(path)
     display = "<stdin>" if path == STDIN else path
@@ -177,21 +180,32 @@ def load_document(path: str, published: dt.date | None = None, source: str | Non
             markup = "html"
         elif suffix in MARKDOWN_SUFFIXES or path == STDIN:
             markup = "markdown"
-    if markup == "html":
-        text = mask_html(text)
-    elif markup == "markdown":
-        text = mask_markdown(text)
-    else:
-        text = join_soft_breaks(text)
-    text = _mask(text, _DIRECTIVE_LINE_RE)
-    text = _mask(text, _URL_RE)
-    return Document(
+    document = Document(
         path=display,
         source=source,
         text=text,
         published=published or front_matter_date,
         line_starts=Document.index_lines(source),
+        markup=markup or "text",
+        masked=False,
     )
+    return apply_mask(document) if mask else document
+
+
+def apply_mask(document: Document) -> Document:
+    """Blank what must not be checked (markup, code, URLs); the front matter already is."""
+    if document.masked:
+        return document
+    text = document.text
+    if document.markup == "html":
+        text = mask_html(text)
+    elif document.markup == "markdown":
+        text = mask_markdown(text)
+    else:
+        text = join_soft_breaks(text)
+    text = _mask(text, _DIRECTIVE_LINE_RE)
+    text = _mask(text, _URL_RE)
+    return replace(document, text=text, masked=True)
 
 
 def blank(text: str) -> str:

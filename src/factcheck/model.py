@@ -41,6 +41,8 @@ class Document:
     text: str
     published: dt.date | None = None
     line_starts: tuple[int, ...] = ()
+    markup: str = "text"  # text | markdown | html
+    masked: bool = True  # False: `text` still has its markup (factcheck.load.apply_mask blanks it)
 
     def __post_init__(self) -> None:
         if not self.line_starts:

@@ -391,7 +391,7 @@ class Client:
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_BODY_BYTES:
-                    raise requests.RequestException(f"response larger than {MAX_BODY_BYTES:,} bytes")
+                    raise ApiError(f"{self.api_url} sent more than {MAX_BODY_BYTES:,} bytes", "too-large")
                 if time.monotonic() > deadline:
                     raise requests.Timeout()
             return response.status_code, response.headers, b"".join(chunks)
@@ -680,6 +680,7 @@ class WikidataSource:
 
     def close(self) -> None:
         self.cache.close()
+        self.client.session.close()
 
     # -- resolving names ------------------------------------------------------------
 

@@ -47,6 +47,8 @@ class CheckOptions:
     offline: bool = False
     wikidata_url: str | None = None
     cache_dir: Path | None = None
+    no_cache: bool = False
+    processes: int | None = None  # None: decided from the machine's cores
 
 
 def config_for(options: CheckOptions) -> Config:
@@ -77,6 +79,10 @@ def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
             offline=options.offline, warn=lambda message: err.write(f"factcheck: warning: {message}\n"),
         )
         checker.online = source.records_for
+    elif not options.no_cache:
+        # Wikidata answers change without the key knowing: only offline-reproducible runs are cached
+        checker.cache = _result_cache(checker, config, options, err)
+    checker.processes = options.processes or default_processes()
 
     results: list[FileResult] = []
     for result in checker.check_documents(_documents(files, options, config, err)):
@@ -105,6 +111,26 @@ def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
     return exit_code(results, options.fail_on or config.fail_on)
 
 
+def default_processes() -> int:
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, 4))
+
+
+def _result_cache(checker: Checker, config: Config, options: CheckOptions, err: TextIO):
+    from factcheck.resultcache import ResultCache, files_digest, fingerprint, model_version
+    from factcheck.rules import builtin_rules_dir
+
+    key = fingerprint(
+        files_digest([*config.records, *options.records]),
+        files_digest([builtin_rules_dir(), *config.rules, *options.rule_dirs]),
+        config.path.read_bytes() if config.path else b"",
+        sorted(r.id for r in checker.rules), checker.day_first, config.quotes, model_version(checker.model),
+    )
+    return ResultCache(key, options.cache_dir or config.cache_dir, warn=lambda m: err.write(f"factcheck: warning: {m}\n"))
+
+
 def exit_code(results: Iterable[FileResult], fail_on: str) -> int:
     if fail_on == "never":
         return OK
@@ -127,7 +153,7 @@ def _documents(files: list[str], options: CheckOptions, config: Config, err: Tex
 
             document = load_document(path, options.published, source=fetch_source(path), published_key=config.published_key, markup="html")
             return replace(document, text=main_content_mask(document.text))
-        return load_document(path, options.published, published_key=config.published_key)
+        return load_document(path, options.published, published_key=config.published_key, mask=False)
 
     show_progress = (
         len(files) > 1 and not options.quiet and options.output_format == "terminal"

@@ -18,7 +18,7 @@ class Token:
     end: int
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # a few MB: enough for one article's words and the records' names
 def fold(word: str) -> str:
     """Lower case, no accents, straight apostrophes, no possessive 's."""
     word = unicodedata.normalize("NFKD", word.lower())

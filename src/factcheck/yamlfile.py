@@ -1,10 +1,22 @@
 """Safe YAML loading that remembers where every mapping and key came from.
 
-Only `yaml.SafeLoader` is used: no Python object is ever constructed from a file.
+Only `yaml.SafeLoader` is used: no Python object is ever constructed from a file
+(`!!python/...` tags are errors). A hostile file is refused before it can cost
+much time or memory: its size is bounded before it is read, and so are its
+aliases, its nesting and the number of values it expands to (aliases counted
+as many times as they are used, which is what a "billion laughs" inflates).
+The bounds can be changed with environment variables (see `limit`).
+
+Reading a file safely (a regular file only, never blocking on a FIFO, never
+more than a bound into memory, decoding errors that name the line and guess the
+encoding) lives here too, as the lowest layer both articles and YAML files use.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +24,106 @@ import yaml
 
 from factcheck.errors import UserError
 
-MAX_YAML_BYTES = 5_000_000
+MAX_YAML_BYTES = 5_000_000  # FACTCHECK_MAX_YAML_BYTES
+MAX_YAML_NODES = 1_000_000  # FACTCHECK_MAX_YAML_NODES: values after expanding every alias
 MAX_ALIASES = 1_000  # expanding more than this is an alias bomb, not a records file
+MAX_YAML_DEPTH = 100  # records and rules nest a handful of levels
+
+
+def limit(name: str, default: int) -> int:
+    """A size bound: the environment variable `name` when set (a positive whole number), else `default`."""
+    value = os.environ.get(name, "").strip().replace("_", "")
+    if not value:
+        return default
+    if not value.isdigit() or int(value) <= 0:
+        raise UserError(f"{name} must be a positive whole number, not {os.environ[name]!r}")
+    return int(value)
+
+
+def read_bounded(path: str | Path, max_bytes: int, what: str = "file", env: str | None = None) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`.
+
+    A FIFO, device or folder is refused without blocking (the file is opened
+    non-blocking and checked with fstat, so nothing swapped in after a check is
+    read either); a larger file is refused before it is read.
+    """
+    display = str(path)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise UserError(_os_message("cannot read", error), display) from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise UserError(f"not a regular file ({_kind(info.st_mode)}); give a {what} path", display)
+        hint = f"; {env} raises the limit" if env else ""
+        if info.st_size > max_bytes:
+            raise UserError(f"larger than {max_bytes:,} bytes, the limit for one {what}{hint}", display)
+        chunks, size = [], 0
+        while size <= max_bytes:  # the file may grow while it is read
+            chunk = os.read(descriptor, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:
+            raise UserError(f"larger than {max_bytes:,} bytes, the limit for one {what}{hint}", display)
+        return b"".join(chunks)
+    except OSError as error:
+        raise UserError(_os_message("cannot read", error), display) from None
+    finally:
+        os.close(descriptor)
+
+
+def _os_message(verb: str, error: OSError) -> str:
+    import errno
+
+    if error.errno == errno.ELOOP:
+        return f"{verb}: a loop of symbolic links"
+    return f"{verb}: {error.strerror or error}"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a plain file"
+
+
+def decode_utf8(data: bytes, display: str) -> str:
+    """UTF-8 text (a byte-order mark dropped); otherwise one line naming the line, the byte and a likely encoding."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        guess = guess_encoding(data)
+        advice = f"it looks like {guess}: save it as UTF-8 (iconv -f {guess} -t UTF-8)" if guess else "save it as UTF-8"
+        raise UserError(f"not UTF-8 text (byte 0x{data[error.start]:02x}); {advice}", display, line) from None
+
+
+_PLAUSIBLE = re.compile(r"[^\W\d_]|[\s“”‘’„‚–—…•€£¥©®™°±·×÷«»¡¿§¶¢¤¦¨ª¬¯²³´µ¸¹º¼½¾]")
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The legacy encoding a file that is not UTF-8 most likely has, or None."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    high = bytes(sorted(set(data) - set(range(128))))
+    if not high:
+        return None
+    for encoding, name in (("cp1252", "cp1252"), ("latin-1", "latin-1")):
+        try:
+            decoded = high.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if all(_PLAUSIBLE.match(char) for char in decoded):
+            return name
+    return None
 
 
 class LineDict(dict):
@@ -30,14 +140,39 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, stream: str):
         super().__init__(stream)
         self._aliases_seen = 0
+        self._depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             self._aliases_seen += 1
             if self._aliases_seen > MAX_ALIASES:
                 mark = self.peek_event().start_mark
-                raise yaml.MarkedYAMLError(None, None, f"more than {MAX_ALIASES} aliases", mark)
-        return super().compose_node(parent, index)
+                raise yaml.MarkedYAMLError(None, None, f"more than {MAX_ALIASES} aliases (an alias bomb?)", mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.MarkedYAMLError(None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def get_single_node(self):  # type: ignore[override]
+        node = super().get_single_node()
+        if node is not None:
+            check_expanded_size(node, limit("FACTCHECK_MAX_YAML_NODES", MAX_YAML_NODES))
+        return node
+
+    def construct_object(self, node, deep=False):  # type: ignore[override]
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as error:
+            # an impossible date (2020-02-30), an integer of 5,000 digits …: an error at its line
+            problem = " ".join(str(error).split())
+            problem = problem if len(problem) <= 100 else problem[:99] + "…"
+            value = node.value if isinstance(node, yaml.ScalarNode) else ""
+            shown = f" {value!r}" if len(value) <= 30 else f" {value[:29]!r}…"
+            raise yaml.constructor.ConstructorError(None, None, f"bad value{shown if value else ''}: {problem}", node.start_mark) from None
 
     def construct_mapping(self, node, deep=False):  # type: ignore[override]
         mapping = LineDict(super().construct_mapping(node, deep=True))
@@ -52,6 +187,54 @@ class _Loader(yaml.SafeLoader):
         return mapping
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    return []
+
+
+def check_expanded_size(root: yaml.Node, max_nodes: int = MAX_YAML_NODES, max_depth: int = MAX_YAML_DEPTH) -> int:
+    """The number of values `root` stands for with every alias expanded, without expanding any.
+
+    PyYAML shares an aliased node rather than copying it, so a few kilobytes can
+    stand for billions of values, which anything walking the data would visit.
+    Each distinct node is visited once (its expanded size and height are
+    remembered); a recursive alias, nesting deeper than `max_depth` or more
+    than `max_nodes` values is a MarkedYAMLError at the node's line.
+    """
+    sizes: dict[int, int] = {}
+    heights: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, leaving = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if leaving:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            heights[key] = 1 + max((heights[id(child)] for child in children), default=0)
+            if sizes[key] > max_nodes:
+                raise yaml.MarkedYAMLError(
+                    None, None, f"expands to more than {max_nodes:,} values (an alias bomb?)", node.start_mark
+                )
+            continue
+        if key in sizes:
+            if depth - 1 + heights[key] > max_depth:
+                raise yaml.MarkedYAMLError(None, None, f"nested more than {max_depth} levels deep", node.start_mark)
+            continue
+        if key in on_path:
+            raise yaml.MarkedYAMLError(None, None, "an alias refers to a value that contains it", node.start_mark)
+        if depth > max_depth:
+            raise yaml.MarkedYAMLError(None, None, f"nested more than {max_depth} levels deep", node.start_mark)
+        on_path.add(key)
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children)
+    return sizes[id(root)]
+
+
 def _construct_line_dict(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return loader.construct_mapping(node)
 
@@ -61,18 +244,19 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML text; errors become a UserError naming the file and line."""
-    if len(text) > MAX_YAML_BYTES:
-        raise UserError(f"YAML file is larger than {MAX_YAML_BYTES:,} bytes", path)
+    max_bytes = limit("FACTCHECK_MAX_YAML_BYTES", MAX_YAML_BYTES)
+    if len(text) > max_bytes:
+        raise UserError(f"YAML larger than {max_bytes:,} bytes (FACTCHECK_MAX_YAML_BYTES raises the limit)", path)
     loader = _Loader(text)
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        problem = error.problem or error.context or "invalid YAML"
+        problem = " ".join(str(error.problem or error.context or "invalid YAML").split())
         raise UserError(f"invalid YAML: {problem}", path, line) from None
     except yaml.YAMLError as error:
-        raise UserError(f"invalid YAML: {error}", path) from None
+        raise UserError(f"invalid YAML: {' '.join(str(error).split())}", path) from None
     except RecursionError:
         raise UserError("invalid YAML: nested too deeply", path) from None
     finally:
@@ -80,13 +264,6 @@ def parse_yaml(text: str, path: str) -> Any:
 
 
 def load_yaml(path: Path) -> Any:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror or error}", str(path)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise UserError("not UTF-8 text", str(path), line) from None
-    return parse_yaml(text, str(path))
+    max_bytes = limit("FACTCHECK_MAX_YAML_BYTES", MAX_YAML_BYTES)
+    data = read_bounded(path, max_bytes, "YAML file", "FACTCHECK_MAX_YAML_BYTES")
+    return parse_yaml(decode_utf8(data, str(path)), str(path))

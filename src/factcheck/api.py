@@ -16,7 +16,7 @@ from factcheck import suppress
 from factcheck.config import Config, check_rule_ids
 from factcheck.checks import KINDS
 from factcheck.extract import extract, split_sentences
-from factcheck.link import link
+from factcheck.link import link, title_runs
 from factcheck.load import apply_mask, load_document
 from factcheck.model import Analysis, Document, Finding, Record, Severity
 from factcheck.records import RecordSet, load_records
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 ONLINE_KINDS = ("person", "work", "org", "event", "product")
 WINDOW = 256  # documents read ahead at most
+MAX_LOOKUPS = 40  # names looked up online per article
 # spaCy starts its worker processes anew for every batch, which costs about a model load
 # each: below this many articles per process, one process is faster (../shared/PERF-NOTES.md)
 MIN_DOCUMENTS_PER_PROCESS = 40
@@ -99,18 +100,26 @@ class Checker:
         sentences = split_sentences(document.text)
         mentions = extract(document, entities, self.day_first)
         linked = link(document, sentences, mentions, self.records, self.vocabulary)
-        if self.online is not None and self._add_online_records(mentions, linked.links):
+        if self.online is not None and self._add_online_records(document, mentions, linked.links, linked.tokens):
             linked = link(document, sentences, mentions, self.records, self.vocabulary)
         return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, self.records, self.vocabulary, linked.tokens)
 
-    def _add_online_records(self, mentions, links) -> bool:
-        """Look up the names no record covers; local records win where both speak."""
+    def _add_online_records(self, document: Document, mentions, links, tokens) -> bool:
+        """Look up the names no record covers; local records win where both speak.
+        Names are the recogniser's, and runs of capitalised words (titles it often misses)."""
+        def free(start: int, end: int) -> bool:
+            return not any(l.start < end and start < l.end for l in links)
+
         unlinked = []
         for mention in mentions:
-            if mention.kind in ONLINE_KINDS and not any(l.start < mention.end and mention.start < l.end for l in links):
+            if mention.kind in ONLINE_KINDS and free(mention.start, mention.end):
                 if len(mention.text.split()) >= 2 or mention.kind != "person":
                     unlinked.append((mention.text, mention.kind))
-        unlinked = list(dict.fromkeys(unlinked))
+        known = {name_key(name) for name, _ in unlinked}
+        for start, end, name in title_runs(document.text, tokens):
+            if free(start, end) and name_key(name) not in known:
+                unlinked.append((name, "work"))
+        unlinked = list(dict.fromkeys(unlinked))[:MAX_LOOKUPS]
         if not unlinked:
             return False
         added = False

@@ -374,6 +374,37 @@ def _as_duration(spec: FactSpec, mention: Mention, text: str) -> Mention:
     return Mention(mention.kind, mention.start, mention.end, mention.text, scaled, mention.label)
 
 
+_CONNECTORS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "de", "la", "le", "von", "van", "der"}
+_TITLE_GAP = re.compile(r"^(?:\s+|\s*[:–—-]\s*)$")
+
+
+def title_runs(text: str, tokens: list[Token], min_words: int = 2) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words ("Mission: Impossible – Dead Reckoning Part One"): names the
+    recogniser may have missed, worth a look-up when no record covers them."""
+    runs: list[tuple[int, int, str]] = []
+    run: list[Token] = []
+
+    def close() -> None:
+        while run and run[-1].norm in _CONNECTORS:
+            run.pop()
+        if sum(text[t.start].isupper() for t in run) >= min_words:
+            runs.append((run[0].start, run[-1].end, text[run[0].start:run[-1].end]))
+        run.clear()
+
+    for index, token in enumerate(tokens):
+        word = text[token.start:token.end]
+        capital = word[0].isupper() or word.isdigit()
+        joined = not run or _TITLE_GAP.match(text[run[-1].end:token.start])
+        if run and joined and (capital or token.norm in _CONNECTORS):
+            run.append(token)
+        else:
+            close()
+            if capital:
+                run.append(token)
+    close()
+    return runs
+
+
 def _proper(name: str) -> bool:
     """A name, not a description: "the Koonalda Range" yes, "the west coast" no."""
     words = name.split()

@@ -8,21 +8,24 @@ blanked with spaces; offsets into one are offsets into the other.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from factcheck.errors import UserError
 from factcheck.model import Document
-from factcheck.yamlfile import parse_yaml
+from factcheck.yamlfile import decode_utf8, guess_encoding, limit, parse_yaml, read_bounded
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 STDIN = "-"
-MAX_ARTICLE_BYTES = 10_000_000
+# Limits (README "Limits"); the environment variables change them for one run.
+MAX_ARTICLE_BYTES = 10_000_000  # FACTCHECK_MAX_FILE_BYTES: refused before it is read
+MAX_ARTICLE_CHARS = 1_000_000  # FACTCHECK_MAX_TEXT_CHARS: what one analysis takes (spaCy's own max_length)
 PUBLISHED_KEYS = ("date", "published", "publication_date", "pubdate")
 
 # Line breaks are \n, \r\n or a lone \r (old Mac files), as Document.index_lines counts them.
@@ -46,6 +49,9 @@ _BLOCK_TAG_RE = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|se
 _DIRECTIVE_LINE_RE = re.compile(r"^[ \t]*(?:#|//)?[ \t]*factcheck:\s*(?:ignore|off|on)(?:\[[^\]\n]*\])?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # Code is not prose in HTML either: <pre> and <code> are blanked as Markdown's code is.
 _SCRIPT_RE = re.compile(r"<(script|style|pre|code)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_SCRIPT_OPEN_RE = re.compile(r"<(script|style|pre|code)\b", re.IGNORECASE)
+_SCRIPT_CLOSE_RES = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "pre", "code")}
+_LINK_REST_RE = re.compile(r"\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
 _ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
@@ -64,7 +70,7 @@ def collect_paths(arguments: Iterable[str], extensions: Iterable[str] = ARTICLE_
             paths.append(argument)
             continue
         path = Path(argument)
-        if _is_glob(argument) and not path.exists():
+        if _is_glob(argument) and not path.exists() and not path.is_symlink():
             found = sorted(str(p) for p in _expand_glob(argument) if p.is_file())
             found = [p for p in _not_ignored(found) if not excluded(p)]
             if not found:
@@ -79,13 +85,31 @@ def collect_paths(arguments: Iterable[str], extensions: Iterable[str] = ARTICLE_
             if not found:
                 raise UserError(f"no articles ({', '.join(extensions)}) in this directory", argument)
             paths.extend(found)
-        elif path.exists() and not path.is_file():
-            raise UserError("not a regular file (a folder, FIFO or device)", argument)
-        elif not path.exists():
-            raise UserError("no such file or directory", argument)
+        elif not path.is_file():
+            raise UserError(_not_a_file(path), argument)
         else:
             paths.append(argument)
     return list(dict.fromkeys(paths))
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a path that is neither a folder nor a regular file cannot be checked."""
+    import errno
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+        if path.is_symlink():
+            return "a broken symbolic link (its target does not exist)"
+        if error.errno == errno.ENOENT:
+            return "no such file or directory"
+        return f"cannot read: {error.strerror or error}"
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a plain file"
+    return f"not a regular file ({kind}); give an article's path"
 
 
 def is_url(argument: str) -> bool:
@@ -97,16 +121,49 @@ def _is_glob(argument: str) -> bool:
 
 
 def _expand_glob(pattern: str) -> list[Path]:
+    """What a glob names. `**` never follows a symbolic link to a folder: the glob
+    module would, and two links to `.` below the pattern make its walk exponential."""
     import glob
 
-    return [Path(p) for p in glob.glob(pattern, recursive=True)]
+    parts = Path(pattern).parts
+    if "**" not in parts:
+        return [Path(p) for p in glob.glob(pattern)]  # one folder level per part: bounded
+    fixed = next(i for i, part in enumerate(parts) if _is_glob(part))
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    if not root.is_dir():
+        return []
+    found = []
+    for path in _walk(root):
+        relative = Path(os.path.relpath(path, root)).parts
+        if not any(part.startswith(".") for part in relative) and _glob_matches(parts[fixed:], relative):
+            found.append(path)
+    return found
+
+
+def _glob_matches(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Whether path parts match glob parts, `**` standing for any number of folders."""
+    import fnmatch
+
+    reached = {0}  # how many of `parts` the pattern so far can have consumed
+    for piece in pattern:
+        if piece == "**":
+            reached = set(range(min(reached), len(parts) + 1))
+        else:
+            reached = {i + 1 for i in reached if i < len(parts) and fnmatch.fnmatchcase(parts[i], piece)}
+        if not reached:
+            return False
+    return len(parts) in reached
 
 
 def _walk(root: Path) -> Iterable[Path]:
-    """Regular files below root; symbolic links to folders are not followed (no loops)."""
+    """Regular files below root; symbolic links to folders are not followed (no loops),
+    and a folder that cannot be read is an error naming it, not a silent gap."""
     import os
 
-    for folder, folders, files in os.walk(root, onerror=None, followlinks=False):
+    def refuse(error: OSError) -> None:
+        raise UserError(f"cannot read this folder: {error.strerror or error}", error.filename or str(root))
+
+    for folder, folders, files in os.walk(root, onerror=refuse, followlinks=False):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in files:
             candidate = Path(folder) / name
@@ -138,26 +195,31 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def max_article_bytes() -> int:
+    return limit("FACTCHECK_MAX_FILE_BYTES", MAX_ARTICLE_BYTES)
+
+
+def max_article_chars() -> int:
+    return limit("FACTCHECK_MAX_TEXT_CHARS", MAX_ARTICLE_CHARS)
+
+
 def read_source(path: str) -> str:
+    """An article's text. Anything but a regular file of at most max_article_bytes()
+    is refused without blocking and before it is read; so is a binary file."""
+    max_bytes = max_article_bytes()
     if path == STDIN:
-        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        data = sys.stdin.buffer.read(max_bytes + 1)
         display = "<stdin>"
+        if len(data) > max_bytes:
+            raise UserError(f"larger than {max_bytes:,} bytes, the limit for one article; FACTCHECK_MAX_FILE_BYTES raises it", display)
     else:
         display = path
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_ARTICLE_BYTES + 1)
-        except OSError as error:
-            raise UserError(f"cannot read: {error.strerror or error}", path) from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise UserError(f"larger than {MAX_ARTICLE_BYTES:,} bytes, the limit for one article", display)
+        data = read_bounded(path, max_bytes, "article", "FACTCHECK_MAX_FILE_BYTES")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UserError(f"UTF-16 text, not UTF-8: save it as UTF-8 (iconv -f {guess_encoding(data)} -t UTF-8)", display)
     if b"\x00" in data:
         raise UserError("binary file, not text", display)
-    try:
-        source = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise UserError(f"not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8", display, line) from None
+    source = decode_utf8(data, display)
     if not source.strip():
         raise UserError("empty file: nothing to check", display)
     return source
@@ -173,6 +235,13 @@ def load_document(path: str, published: dt.date | None = None, source: str | Non
     if source is None:
         source = read_source(path)
     display = "<stdin>" if path == STDIN else path
+    max_chars = max_article_chars()
+    if len(source) > max_chars:
+        raise UserError(
+            f"{len(source):,} characters: longer than {max_chars:,}, the most one article may have "
+            "(the analysis takes time and memory that grow with it; FACTCHECK_MAX_TEXT_CHARS changes the limit)",
+            display,
+        )
     text, front_matter_date = _mask_front_matter(source, display, (published_key,) if published_key else PUBLISHED_KEYS)
     suffix = Path(path).suffix.lower()
     if markup is None:
@@ -213,11 +282,25 @@ def blank(text: str) -> str:
     return re.sub(r"[^\r\n]", " ", text)
 
 
-def _mask(text: str, pattern: re.Pattern, group: int = 0) -> str:
+def _mask(text: str, pattern: re.Pattern, group: int = 0, closer: str | None = None) -> str:
+    """Blank every match of `pattern` (or of one group of it).
+
+    With `closer`, the text a match must end with: nothing after its last
+    occurrence can match, so the search stops there. Without that, every opener
+    after it would scan to the end of the text and fail, and a file of 100,000
+    `<!--` would take minutes (quadratic time) instead of milliseconds.
+    """
+    end = len(text)
+    if closer is not None:
+        last = text.rfind(closer)
+        end = last + len(closer) if last >= 0 else 0
+    return _mask_spans(text, (match.span(group) for match in pattern.finditer(text, 0, end)))
+
+
+def _mask_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     pieces = []
     last = 0
-    for match in pattern.finditer(text):
-        start, end = match.span(group)
+    for start, end in spans:
         if start < 0:
             continue
         pieces.append(text[last:start])
@@ -225,6 +308,25 @@ def _mask(text: str, pattern: re.Pattern, group: int = 0) -> str:
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The matches of _SCRIPT_RE in linear time: an element whose closing tag never
+    comes is looked for once, not once for each of its opening tags."""
+    position = 0
+    exhausted: set[str] = set()
+    while len(exhausted) < len(_SCRIPT_CLOSE_RES):
+        opener = _SCRIPT_OPEN_RE.search(text, position)
+        if opener is None:
+            return
+        name = opener.group(1).lower()
+        closing = None if name in exhausted else _SCRIPT_CLOSE_RES[name].search(text, opener.end())
+        if closing is None:
+            exhausted.add(name)
+            position = opener.start() + 1
+            continue
+        yield opener.start(), closing.end()
+        position = closing.end()
 
 
 def _mask_front_matter(source: str, path: str, keys: tuple[str, ...] = PUBLISHED_KEYS) -> tuple[str, dt.date | None]:
@@ -275,7 +377,7 @@ def mask_markdown(text: str) -> str:
         elif token.type == "list_item_open" and token.map and token.map[0] < len(lines):
             masked[token.map[0]] = _mask(masked[token.map[0]], _LIST_MARK_RE)
     text = "".join(masked)
-    text = _mask(text, _HTML_COMMENT_RE)
+    text = _mask(text, _HTML_COMMENT_RE, closer="-->")
     text = _mask(text, _INLINE_CODE_RE)
     text = _mask_links(text)
     text = _mask(text, _REFERENCE_DEFINITION_RE)
@@ -321,24 +423,54 @@ def _mask_links(text: str) -> str:
     """Keep a link's words, blank its brackets and target; blank images whole."""
     pieces = []
     last = 0
-    for match in _LINK_TARGET_RE.finditer(text):
-        pieces.append(text[last:match.start()])
-        if match.group(1):
-            pieces.append(blank(match.group()))
+    for start, image, words_end, end in _links(text):
+        pieces.append(text[last:start])
+        if image:
+            pieces.append(blank(text[start:end]))
         else:
-            pieces.append(" " + match.group(2) + blank(text[match.end(2):match.end()]))
-        last = match.end()
+            pieces.append(" " + text[start + 1:words_end] + blank(text[words_end:end]))
+        last = end
     pieces.append(text[last:])
     return "".join(pieces)
 
 
+def _links(text: str) -> Iterator[tuple[int, bool, int, int]]:
+    """The matches of _LINK_TARGET_RE (start, image?, end of the words, end), in linear time.
+
+    The words of a link run from a `[` to the first `]` or line break after it,
+    so every `[` before that `]` shares its fate: when it is not followed by a
+    `(target)`, the search goes on after it instead of trying each `[` again
+    (which took minutes on a line of 100,000 `[`).
+    """
+    position = 0
+    while True:
+        bracket = text.find("[", position)
+        if bracket < 0:
+            return
+        close = text.find("]", bracket + 1)
+        newline = text.find("\n", bracket + 1)
+        if close < 0 or 0 <= newline < close:
+            if newline < 0:
+                return
+            position = newline + 1
+            continue
+        target = _LINK_REST_RE.match(text, close)
+        if target is None:
+            position = close + 1
+            continue
+        image = bracket > position and text[bracket - 1] == "!"
+        yield (bracket - 1 if image else bracket), image, close, target.end()
+        position = target.end()
+
+
 def mask_html(text: str) -> str:
-    text = _mask(text, _SCRIPT_RE)
-    text = _mask(text, _HTML_COMMENT_RE)
+    text = _mask_spans(text, _code_spans(text))
+    text = _mask(text, _HTML_COMMENT_RE, closer="-->")
     # in HTML a line break is a space and a block element is a break
     text = re.sub(r"\r\n|\r|\n", lambda m: " " * len(m.group()), text)
-    text = _BLOCK_TAG_RE.sub(lambda m: "\n" + " " * (len(m.group()) - 1), text)
-    text = _mask(text, _TAG_RE)
+    tags_end = text.rfind(">") + 1  # no tag ends after the last ">": do not look for one there
+    text = _BLOCK_TAG_RE.sub(lambda m: "\n" + " " * (len(m.group()) - 1), text[:tags_end]) + text[tags_end:]
+    text = _mask(text, _TAG_RE, closer=">")
     # "&amp;" → "&" and spaces, so the words keep their offsets
     return _ENTITY_RE.sub(lambda m: _unescape(m.group()).ljust(len(m.group())), text)
 

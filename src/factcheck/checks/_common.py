@@ -67,7 +67,11 @@ def preferred(values: tuple[FactValue, ...]) -> FactValue:
 
 def evidence(record: Record, fact: str, values: tuple[FactValue, ...]) -> Evidence:
     shown = "; ".join(str(value) for value in values)
-    return Evidence(record=record.id, fact=fact, value=shown, source=record.source)
+    source = record.source
+    prop = next((v.qualifiers["property"] for v in values if "property" in v.qualifiers), None)
+    if prop and source and "wikidata.org/wiki/" in source:
+        source = f"{source}#{prop}"  # the item and the statement's property: Wikidata anchors it
+    return Evidence(record=record.id, fact=fact, value=shown, source=source)
 
 
 def suggestion_for(mention: Mention, fact: FactValue) -> str:

@@ -1,3 +1,4 @@
 from factcheck.cli import main
 
-main()
+if __name__ == "__main__":  # worker processes import this module again: they must not run it
+    main()

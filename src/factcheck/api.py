@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 ONLINE_KINDS = ("person", "work", "org", "event", "product")
 WINDOW = 256  # documents read ahead at most
 MAX_LOOKUPS = 40  # names looked up online per article
-# spaCy starts its worker processes anew for every batch, which costs about a model load
-# each: below this many articles per process, one process is faster (../shared/PERF-NOTES.md)
+# a worker process costs about a pipeline load (~1 s) to start: below this many
+# articles per process, one process is faster
 MIN_DOCUMENTS_PER_PROCESS = 40
 
 
@@ -54,6 +54,7 @@ class Checker:
     cache: "ResultCache | None" = None
     processes: int = 1  # spaCy worker processes for large batches
     _nlp: object = field(default=None, repr=False)
+    _workers: object = field(default=None, repr=False)
 
     @classmethod
     def from_config(cls, config: Config, records: Iterable[Path] = (), rule_dirs: Iterable[Path] = (), model: str | None = None,
@@ -82,18 +83,9 @@ class Checker:
             self._nlp = nlp_module.load_pipeline(self.model)
         return self._nlp
 
-    def analyse(self, documents: Iterable[Document], processes: int = 1) -> Iterator[Analysis]:
-        # the context is an index, not the document: worker processes return copies of what they get
-        documents = (apply_mask(document) for document in documents)
-        documents = list(documents) if processes > 1 else documents
-        if processes > 1:
-            pairs = ((document.text, index) for index, document in enumerate(documents))
-            options = {"n_process": processes}
-        else:
-            pairs = ((document.text, document) for document in documents)
-            options = {}
-        for spacy_doc, context in self.nlp.pipe(pairs, as_tuples=True, batch_size=nlp_module.BATCH_SIZE, **options):
-            document = documents[context] if processes > 1 else context
+    def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        pairs = ((document.text, document) for document in map(apply_mask, documents))
+        for spacy_doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=nlp_module.BATCH_SIZE):
             yield self.analyse_parsed(document, nlp_module.entity_mentions(spacy_doc))
 
     def analyse_parsed(self, document: Document, entities) -> Analysis:
@@ -163,10 +155,17 @@ class Checker:
     def _check_window(self, window: list[Document]) -> Iterator[FileResult]:
         cached = [self.cache.get(d) if self.cache is not None else None for d in window]
         missing = [apply_mask(d) for d, found in zip(window, cached) if found is None]
-        processes = self.processes if len(missing) >= MIN_DOCUMENTS_PER_PROCESS * self.processes else 1
         fresh: list[list[Finding]] = []
-        if missing:  # all cached: spaCy is never loaded
-            for analysis in self.analyse(missing, processes):
+        enough = len(missing) >= MIN_DOCUMENTS_PER_PROCESS * self.processes > MIN_DOCUMENTS_PER_PROCESS
+        if missing and self.online is None and (enough or self._workers is not None):
+            # worker processes each load the pipeline once and check whole articles; this
+            # process never loads spaCy, so no process holds more than one article's worth
+            for document, findings in zip(missing, self._pool().imap(_check_in_worker, missing, chunksize=2)):
+                fresh.append(findings)
+                if self.cache is not None:
+                    self.cache.put(document, findings)
+        elif missing:  # all cached: spaCy is never loaded
+            for analysis in self.analyse(missing):
                 findings = self.findings(analysis)
                 fresh.append(findings)
                 if self.cache is not None:
@@ -179,9 +178,42 @@ class Checker:
                 masked, findings = next(results)
                 yield FileResult(masked, findings)
 
+    def _pool(self):
+        if self._workers is None:
+            import multiprocessing
+
+            # spawn, not fork: the workers start clean (no SQLite handle or lock of this process)
+            portable = replace(self, cache=None, online=None, _nlp=None, _workers=None)
+            context = multiprocessing.get_context("spawn")
+            self._workers = context.Pool(self.processes, initializer=_start_worker, initargs=(portable,))
+        return self._workers
+
+    def close(self) -> None:
+        if self._workers is not None:
+            self._workers.close()
+            self._workers.join()
+            self._workers = None
+        if self.cache is not None:
+            self.cache.close()
+
     def check_text(self, text: str, published: dt.date | None = None, path: str = "<text>") -> FileResult:
         document = load_document(path, published, source=text)
         return next(self.check_documents([document]))
+
+
+_WORKER_CHECKER: "Checker | None" = None
+
+
+def _start_worker(checker: "Checker") -> None:
+    global _WORKER_CHECKER
+    _WORKER_CHECKER = checker
+    checker.nlp  # load the pipeline once, before the first article
+
+
+def _check_in_worker(document: Document) -> list[Finding]:
+    checker = _WORKER_CHECKER
+    analysis = checker.analyse_parsed(document, nlp_module.entity_mentions(checker.nlp(document.text)))
+    return checker.findings(analysis)
 
 
 def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:

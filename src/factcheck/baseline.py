@@ -43,21 +43,28 @@ def write(path: Path, results) -> int:
             for (p, rule, text, context), count in sorted(entries.items())
         ],
     }
-    if not path.exists():
-        path.touch()
+    # atomically, new or not: an interrupted run leaves no file, or an empty one, behind
     write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     return sum(entries.values())
 
 
+MAX_BASELINE_BYTES = 200_000_000  # FACTCHECK_MAX_BASELINE_BYTES; an entry takes about 200 bytes
+
+
 def read(path: Path) -> Counter:
+    from factcheck.yamlfile import decode_utf8, limit, read_bounded
+
+    if not path.exists() and not path.is_symlink():
+        raise UserError("baseline file does not exist (create it with --write-baseline)", str(path))
+    max_bytes = limit("FACTCHECK_MAX_BASELINE_BYTES", MAX_BASELINE_BYTES)
+    text = decode_utf8(read_bounded(path, max_bytes, "baseline", "FACTCHECK_MAX_BASELINE_BYTES"), str(path))
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError("baseline file does not exist (create it with --write-baseline)", str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(f"cannot read baseline: {error}", str(path)) from None
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise UserError(f"invalid baseline JSON: {error.msg}", str(path), error.lineno) from None
+    except (ValueError, RecursionError) as error:  # a number of 5,000 digits, nesting 100,000 deep
+        problem = "nested too deeply" if isinstance(error, RecursionError) else " ".join(str(error).split())[:100]
+        raise UserError(f"invalid baseline JSON: {problem}", str(path)) from None
     if not isinstance(data, dict) or data.get("factcheck_baseline") != VERSION or not isinstance(data.get("findings"), list):
         raise UserError("not a factcheck baseline (write one with --write-baseline)", str(path))
     counts: Counter = Counter()

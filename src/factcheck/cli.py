@@ -10,6 +10,7 @@ import datetime as dt
 import enum
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -234,36 +235,170 @@ from factcheck.cli_records import records_app  # noqa: E402
 app.add_typer(records_app, name="records", help="Pull, validate and show reference records.")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Console entry point: every error becomes one line on stderr and exit code 2."""
+@app.command()
+def audit(
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE...", help="The archive: folders (walked for .md, .markdown, .txt, .html), globs, articles, or JSON Lines files (.jsonl) of {id, text, published, url?} records.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FINDINGS", help="Write the findings here as JSON Lines, one per line; the summary goes to FINDINGS.summary.json and the work in progress to FINDINGS.parts/.", show_default=False)],
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://HOST:8786) to use instead of a local cluster.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, max=1024, help="Worker processes of the local cluster (default: the machine's cores).")] = None,
+    records: RecordsOption = None,
+    rule_dirs: RuleDirsOption = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="The config file (default: the nearest factcheck.toml, or pyproject.toml with [tool.factcheck], at or above the first source).")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, max=100_000, help="Articles per partition, the unit of work and of resumption.")] = 50,
+    published: PublishedOption = None,
+    restart: Annotated[bool, typer.Option("--restart", help="Discard the partitions an earlier run with other settings left, and start over.")] = False,
+    keep_parts: Annotated[bool, typer.Option("--keep-parts", help="Keep FINDINGS.parts/ after the run (default: removed once FINDINGS is written).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no dashboard link and no summary; failures still go to stderr.")] = False,
+) -> None:
+    """Audit a whole archive on a Dask cluster: partitioned, resumable, the same findings whatever the workers."""
+    from factcheck import audit as auditing
+
+    options = auditing.AuditOptions(
+        sources=sources, output=output, scheduler=scheduler, workers=workers, records=records or [], rule_dirs=rule_dirs or [],
+        config_file=config_file, partition_size=partition_size, published=_parse_published(published),
+        restart=restart, keep_parts=keep_parts, quiet=quiet,
+    )
+    raise typer.Exit(auditing.run_audit(options, sys.stdout, sys.stderr).exit_code)
+
+
+class Interrupted(BaseException):
+    """A signal that ends the run (SIGINT, SIGTERM, SIGHUP), raised where the run was.
+
+    Not a KeyboardInterrupt, which click would turn into an Abort after printing
+    an empty line; a BaseException, so that no `except Exception` swallows it and
+    every `finally` (and the atomic writes' clean-up) runs on the way out.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+@contextmanager
+def _interruptible():
+    """While main() runs, SIGINT, SIGTERM and SIGHUP raise Interrupted in the main process.
+
+    A second signal while the first is being handled ends the process at once.
+    Worker processes forked by the run (spaCy's) inherit the handler and ignore
+    these signals: the main process stops them in order. A signal ignored when
+    factcheck started (nohup, a background job) stays ignored. Writes of user
+    files hold signals until the file is complete (fix.signals_deferred).
+    """
+    import os
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    main_pid = os.getpid()
+    stopping: list[int] = []
+
+    def stop(signum, frame):
+        if os.getpid() != main_pid:
+            return
+        if stopping:  # asked again: do not wait for the clean-up
+            _say("factcheck: interrupted")
+            os._exit(128 + signum)
+        stopping.append(signum)
+        raise Interrupted(signum)
+
+    previous = {}
+    for name in _STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        handler = signal.getsignal(number)
+        if handler is signal.SIG_IGN or handler is None:
+            continue
+        try:
+            signal.signal(number, stop)
+        except (ValueError, OSError):
+            continue
+        previous[number] = handler
     try:
-        code = app(args=argv, prog_name="factcheck", standalone_mode=False)
-    except UserError as error:
-        _fail(str(error))
-        code = ExitCode.USAGE
-    except _USAGE_ERROR as error:
-        if type(error).__name__ == "NoArgsIsHelpError" and error.ctx is not None:
-            typer.echo(error.ctx.get_help())
-        else:
-            hint = f" (try '{error.ctx.command_path} --help')" if error.ctx else ""
-            _fail(" ".join(error.format_message().replace("Value error, ", "").split()) + hint)
-        code = ExitCode.USAGE
-    except _CLICK_EXCEPTION as error:
-        _fail(" ".join(error.format_message().split()))
-        code = ExitCode.USAGE
-    except typer.Abort:
-        code = ExitCode.INTERRUPTED
-    except KeyboardInterrupt:
-        _fail("interrupted")
-        code = ExitCode.INTERRUPTED
-    except BrokenPipeError:
-        code = ExitCode.OK
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: every error becomes one line on stderr and exit code 2.
+
+    SIGINT (Ctrl-C), SIGTERM and SIGHUP end a run with "factcheck: interrupted"
+    and exit code 128 + the signal's number: 130, 143, 129. Files being written
+    are finished first, so each is the old one or the new one.
+    """
+    import os
+
+    with _interruptible():
+        try:
+            code = app(args=argv, prog_name="factcheck", standalone_mode=False)
+        except UserError as error:
+            _fail(str(error))
+            code = ExitCode.USAGE
+        except _USAGE_ERROR as error:
+            if type(error).__name__ == "NoArgsIsHelpError" and error.ctx is not None:
+                typer.echo(error.ctx.get_help())
+            else:
+                hint = f" (try '{error.ctx.command_path} --help')" if error.ctx else ""
+                _fail(" ".join(error.format_message().replace("Value error, ", "").split()) + hint)
+            code = ExitCode.USAGE
+        except _CLICK_EXCEPTION as error:
+            _fail(" ".join(error.format_message().split()))
+            code = ExitCode.USAGE
+        except Interrupted as stop:
+            _say("factcheck: interrupted")
+            code = 128 + stop.signum
+        except (typer.Abort, KeyboardInterrupt):
+            _say("factcheck: interrupted")
+            code = ExitCode.INTERRUPTED
+        except BrokenPipeError:
+            # the reader went away (`factcheck … | head`): nothing more to say, and
+            # nothing for the interpreter to fail to flush at exit either
+            if argv is None:
+                try:
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                except (OSError, ValueError):
+                    pass
+            code = ExitCode.OK
+        except RecursionError:
+            _fail("an input is nested too deeply to read (a config, records, rules or baseline file?)")
+            code = ExitCode.USAGE
+        except MemoryError:
+            _fail("out of memory (an input too large? see the README's Limits)")
+            code = ExitCode.USAGE
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(f"{where}{error.strerror or error}")
+            code = ExitCode.USAGE
+        except Exception as error:  # a bug: one line, not a traceback, unless asked for
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            detail = " ".join(str(error).split())
+            detail = detail if len(detail) <= 200 else detail[:199] + "…"
+            _fail(f"internal error ({type(error).__name__}: {detail}); please report it (FACTCHECK_DEBUG=1 shows the traceback)")
+            code = ExitCode.USAGE
     code = int(code or 0)
     if argv is None:
         sys.exit(code)
     return code
 
 
+def _say(line: str) -> None:
+    """One line on stderr, after what stdout holds; never an error of its own."""
+    for stream, text in ((sys.stdout, None), (sys.stderr, line + "\n")):
+        try:
+            if text:
+                stream.write(text)
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
 def _fail(message: str) -> None:
-    sys.stdout.flush()
-    sys.stderr.write(f"factcheck: error: {message}\n")
+    _say(f"factcheck: error: {message}")

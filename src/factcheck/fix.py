@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import difflib
 import os
+import signal
+import stat
 import tempfile
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,34 +65,122 @@ def unified_diff(document: Document, fixed: str) -> str:
     ))
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one rename, keeping its permissions."""
-    path = Path(path)
-    if path.is_symlink():
-        path = path.resolve()
-    mode = path.stat().st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".factcheck-tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
+# Signals that end a run: while a file is being replaced they wait, so that the
+# file is the old one or the new one and no temporary file is left behind.
+_DEFERRED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextmanager
+def signals_deferred():
+    """Hold SIGINT, SIGTERM and SIGHUP until the block is done, then deliver them.
+
+    Only the main thread can change signal handlers; elsewhere (and for a
+    handler not set from Python) the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = {}
+    for number in _DEFERRED_SIGNALS:
+        handler = signal.getsignal(number)
+        if handler is None:
+            continue
         try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+            signal.signal(number, lambda signum, frame: received.append(signum))
+        except (ValueError, OSError):
+            continue
+        previous[number] = handler
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(received):
+            signal.raise_signal(number)  # now, with the run's own handler (or the default)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one rename, keeping its permissions (and owner, when allowed).
+
+    A symbolic link is followed: the file it points to is replaced and the link
+    stays. A path that exists but is not a regular file (a folder, FIFO or
+    device such as /dev/null) is refused, not replaced. A new file gets the
+    permissions the umask gives. Interruptions wait for the rename (see
+    `signals_deferred`); failures are UserErrors naming the file.
+    """
+    path = Path(path)
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise UserError(f"cannot write: {error.strerror or error}", str(path)) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UserError("not a regular file; not replaced", str(path))
+    if info is not None:
+        mode = info.st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    data = text.encode("utf-8")
+    with signals_deferred():
+        try:
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".factcheck-tmp", dir=target.parent)
+        except OSError as error:
+            raise UserError(f"cannot write: {error.strerror or error}", str(path)) from None
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, mode)
+            if info is not None and hasattr(os, "chown"):
+                try:
+                    os.chown(temporary, info.st_uid, info.st_gid)
+                except OSError:
+                    pass  # not allowed: the file becomes ours, as any editor's save does
+            os.replace(temporary, target)
+        except BaseException as error:
+            try:
+                os.unlink(temporary)
+            except FileNotFoundError:
+                pass
+            if isinstance(error, OSError):
+                raise UserError(f"cannot write: {error.strerror or error}", str(path)) from None
+            raise
+        _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); best effort."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def fix_file(document: Document, edits: list[Edit]) -> str:
+    """Write the corrected text over the article, if it is still what was checked."""
+    from factcheck.load import max_article_bytes
+    from factcheck.yamlfile import read_bounded
+
     if document.path == "<stdin>":
         raise UserError("--fix cannot write to standard input; use --diff")
     fixed = apply_edits(document.source, edits)
     path = Path(document.path)
-    with open(path, "rb") as original:
-        bom = "\ufeff" if original.read(3) == b"\xef\xbb\xbf" else ""  # the loader dropped it; keep it
+    current = read_bounded(path, max_article_bytes(), "article", "FACTCHECK_MAX_FILE_BYTES")
+    bom = "\ufeff" if current.startswith(b"\xef\xbb\xbf") else ""  # the loader dropped it; keep it
+    if current.decode("utf-8", "replace") != bom + document.source:
+        # someone saved it since it was read: their words win; nothing is lost
+        raise UserError("changed since it was checked; not fixed (run factcheck again)", str(path))
     write_atomically(path, bom + fixed)
     return fixed

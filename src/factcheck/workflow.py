@@ -59,9 +59,7 @@ def config_for(options: CheckOptions) -> Config:
 
 def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
     from factcheck import baseline as baseline_file
-    from factcheck import fix as fixes
     from factcheck import gitdiff
-    from factcheck.report import FORMATS
 
     if options.fix and options.diff:
         raise UserError("--fix and --diff do not go together: --diff shows what --fix would write")
@@ -83,6 +81,18 @@ def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
         # Wikidata answers change without the key knowing: only offline-reproducible runs are cached
         checker.cache = _result_cache(checker, config, options, err)
     checker.processes = options.processes or default_processes()
+
+    try:
+        return _run(checker, files, config, options, out, err, known_baseline)
+    finally:
+        checker.close()
+
+
+def _run(checker: Checker, files: list[str], config: Config, options: CheckOptions, out: TextIO, err: TextIO, known_baseline) -> int:
+    from factcheck import baseline as baseline_file
+    from factcheck import fix as fixes
+    from factcheck import gitdiff
+    from factcheck.report import FORMATS
 
     results: list[FileResult] = []
     for result in checker.check_documents(_documents(files, options, config, err)):

@@ -295,3 +295,34 @@ def test_init_writes_a_starter_config_that_loads(cli, tmp_path, monkeypatch):
     (tmp_path / "a.md").write_text("---\ndate: 2024-01-01\n---\nThe Example Film opens on May 10, 2024.\n")
     assert cli("check", "a.md").code == 0
     assert cli("init").code == 2  # never overwrites
+
+
+def test_unreachable_and_oversized_urls_are_one_line_errors(cli, httpserver):
+    assert cli("check", "http://127.0.0.1:9/story.html").code == 2
+    httpserver.expect_request("/big.html").respond_with_data("<p>" + "x" * 6_000_000 + "</p>", content_type="text/html")
+    result = cli("check", httpserver.url_for("/big.html"))
+    assert result.code == 2 and len(result.err.strip().splitlines()) == 1 and "larger than" in result.err
+    refused = cli("check", "file:///etc/passwd")
+    assert refused.code == 2 and len(refused.err.strip().splitlines()) == 1
+
+
+def test_a_url_is_checked_on_its_main_article(cli, httpserver):
+    page = ("<html><body><nav>Dead Reckoning Part One will release on June 27, 2024.</nav>"
+            "<article><p>Dead Reckoning Part One will release on June 28, 2024.</p></article></body></html>")
+    httpserver.expect_request("/story.html").respond_with_data(page, content_type="text/html; charset=utf-8")
+    url = httpserver.url_for("/story.html")
+    result = cli("check", url, "--records", RECORDS, "--published", "2022-12-21", "--format", "json")
+    (file_report,) = result.json()["files"]
+    assert file_report["path"] == url
+    assert [f["text"] for f in file_report["findings"] if f["rule"] == "date-contradicts-record"] == ["June 28, 2024"]
+
+
+def test_no_color_and_quiet(repo):
+    env = {**__import__("os").environ, "FORCE_COLOR": "1"}
+    coloured = subprocess.run([__import__("sys").executable, "-m", "factcheck", "check", "."], cwd=repo, env=env, capture_output=True, text=True)
+    assert "31m" in coloured.stdout  # red, for errors, on a forced terminal
+    env["NO_COLOR"] = "1"
+    completed = subprocess.run([__import__("sys").executable, "-m", "factcheck", "check", "."], cwd=repo, env=env, capture_output=True, text=True)
+    assert "31m" not in completed.stdout and "error" in completed.stdout
+    quiet = subprocess.run([__import__("sys").executable, "-m", "factcheck", "check", ".", "-q"], cwd=repo, capture_output=True, text=True)
+    assert "finding" not in quiet.stdout.splitlines()[-1] and quiet.stderr == ""

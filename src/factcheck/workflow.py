@@ -161,7 +161,9 @@ def _documents(files: list[str], options: CheckOptions, config: Config, err: Tex
         if is_url(path):
             from factcheck.fetch import fetch_source, main_content_mask
 
-            document = load_document(path, options.published, source=fetch_source(path), published_key=config.published_key, markup="html")
+            # only the main article is checked: blank the rest of the page before the tags go
+            document = load_document(path, options.published, source=fetch_source(path), published_key=config.published_key,
+                                     markup="html", mask=False)
             return replace(document, text=main_content_mask(document.text))
         return load_document(path, options.published, published_key=config.published_key, mask=False)
 

@@ -15,7 +15,8 @@ CONTEXT = 70  # characters of the line shown on each side of the finding
 
 
 def render(results, stream: TextIO, color: bool | None = None, quiet: bool = False, **_options) -> None:
-    console = Console(file=stream, force_terminal=color, no_color=color is False, highlight=False, soft_wrap=True)
+    # None lets rich read NO_COLOR and FORCE_COLOR from the environment
+    console = Console(file=stream, force_terminal=color, no_color=True if color is False else None, highlight=False, soft_wrap=True)
     totals = {severity: 0 for severity in Severity}
     for result in results:
         for finding in result.findings:

@@ -18,7 +18,7 @@ from factcheck.checks import KINDS
 from factcheck.extract import extract, split_sentences
 from factcheck.link import link, title_runs
 from factcheck.load import apply_mask, load_document
-from factcheck.model import Analysis, Document, Finding, Record, Severity
+from factcheck.model import ARTICLE_ORIGIN, Analysis, Document, Finding, Record, Severity
 from factcheck.records import RecordSet, load_records
 from factcheck.rules import Rule, Vocabulary, load_rule_set
 from factcheck.text import name_key
@@ -94,7 +94,13 @@ class Checker:
         linked = link(document, sentences, mentions, self.records, self.vocabulary)
         if self.online is not None and self._add_online_records(document, mentions, linked.links, linked.tokens):
             linked = link(document, sentences, mentions, self.records, self.vocabulary)
-        return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, self.records, self.vocabulary, linked.tokens)
+        article_entities = _article_entities(mentions, linked.links)
+        records = self.records
+        if article_entities:
+            # the article's own entities, so that one party's two seat counts can be compared
+            records = self.records.with_records(article_entities)
+            linked = link(document, sentences, mentions, records, self.vocabulary)
+        return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, records, self.vocabulary, linked.tokens)
 
     def _add_online_records(self, document: Document, mentions, links, tokens) -> bool:
         """Look up the names no record covers; local records win where both speak.
@@ -199,6 +205,23 @@ class Checker:
     def check_text(self, text: str, published: dt.date | None = None, path: str = "<text>") -> FileResult:
         document = load_document(path, published, source=text)
         return next(self.check_documents([document]))
+
+
+ARTICLE_ENTITY_TYPES = {"org": "organisation", "person": "person", "event": "event", "product": "product"}
+
+
+def _article_entities(mentions, links) -> list[Record]:
+    """Names the recogniser found at least twice that no record covers, as records without facts."""
+    counts: dict[tuple[str, ...], list] = {}
+    for mention in mentions:
+        kind = ARTICLE_ENTITY_TYPES.get(mention.kind)
+        key = name_key(mention.text)
+        if kind and len(key) >= 2 and not any(l.start < mention.end and mention.start < l.end for l in links):
+            counts.setdefault((kind, key), []).append(mention)
+    return [
+        Record(id=f"article:{'-'.join(key)}", type=kind, name=found[0].text, origin=ARTICLE_ORIGIN)
+        for (kind, key), found in counts.items() if len(found) >= 2
+    ]
 
 
 _WORKER_CHECKER: "Checker | None" = None

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from factcheck.model import Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence
+from factcheck.model import ARTICLE_ORIGIN, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence
 from factcheck.names import NameIndex
 from factcheck.records import RecordSet
 from factcheck.rules import FactSpec, Vocabulary
@@ -491,6 +491,10 @@ def _topic(links: list[EntityLink], entity_type: str, before: int) -> Record | N
     """What "the film" or an unnamed cast list is about: the entity of this type the
     article names most often (its subject), the one named last before this sentence on a tie."""
     counts: dict[str, int] = {}
+    typed = [link for link in links if link.record.type == entity_type]
+    # the records' entities first: one the article only names is the subject only when no record is
+    recorded = [link for link in typed if link.record.origin != ARTICLE_ORIGIN]
+    links = recorded or typed
     for link in links:
         if link.record.type == entity_type:
             counts[link.record.id] = counts.get(link.record.id, 0) + 1

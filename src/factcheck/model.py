@@ -148,6 +148,9 @@ class FactValue:
         return f"{text} ({', '.join(notes)})" if notes else text
 
 
+ARTICLE_ORIGIN = "the article"  # records made from the article's own names: no facts, never near-misses
+
+
 @dataclass(frozen=True)
 class Record:
     id: str

@@ -36,6 +36,14 @@ class RecordSet:
             self.derived[key] = build()
         return self.derived[key]
 
+    def with_records(self, extra: list[Record]) -> "RecordSet":
+        """A copy with more records; names the records already have keep their record."""
+        copy = RecordSet(list(self.records), dict(self.by_id), {k: list(v) for k, v in self.by_name.items()})
+        for record in extra:
+            if record.id not in copy.by_id and not any(name_key(n) in self.by_name for n in record.names):
+                copy.add(record)
+        return copy
+
     def add(self, record: Record) -> None:
         self.derived.clear()
         self.records.append(record)

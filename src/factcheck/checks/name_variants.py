@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import Indel
 
 from factcheck.checks import CheckKind
-from factcheck.model import Analysis, Evidence, Finding
+from factcheck.model import ARTICLE_ORIGIN, Analysis, Evidence, Finding
 from factcheck.names import NUMBER_WORDS
 from factcheck.text import tokenize
 
@@ -50,7 +50,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         suggestion = written[common].most_common(1)[0][0]
         for token in occurrences[rare]:
-            if any(link.start <= token.start < link.end for link in analysis.links):
+            if any(link.start <= token.start < link.end and link.record.origin != ARTICLE_ORIGIN for link in analysis.links):
                 continue  # part of a record's name: the record rules speak for it
             shown = analysis.document.source[token.start:token.end]
             for suffix in ("’s", "'s"):

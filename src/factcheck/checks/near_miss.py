@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from factcheck.checks import CheckKind
+from factcheck.model import ARTICLE_ORIGIN
 from factcheck.link import capitalised_in
 from factcheck.model import Analysis, Evidence, Finding
 from factcheck.names import NameIndex
@@ -23,7 +24,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     if "records" in sources:
         for link in analysis.links:
-            if not link.exact:
+            if not link.exact and link.record.origin != ARTICLE_ORIGIN:
                 yield _finding(rule, text, link.start, link.text, link.matched_name,
                                Evidence(record=link.record.id, fact="name", value=link.matched_name, source=link.record.source))
     known: dict[tuple[str, ...], tuple[str, Evidence]] = {}

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.checks import CheckKind
-from factcheck.model import Analysis, Evidence, Finding
+from factcheck.model import ARTICLE_ORIGIN, Analysis, Evidence, Finding
 from factcheck.text import normalise_punctuation, tokenize
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     types = set(KIND.param(rule, "types"))
     for link in analysis.links:
-        if not link.exact or (types and link.record.type not in types):
+        if not link.exact or link.record.origin == ARTICLE_ORIGIN or (types and link.record.type not in types):
             continue
         if len(tokenize(link.text)) < 2:
             continue  # a surname alone is how people are named after the first mention

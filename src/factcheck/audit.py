@@ -12,7 +12,7 @@ The client (this process) does everything that touches the user's disk:
    therefore need factcheck installed, but neither the archive nor the records nor
    the rules on their disks; a worker that joins or is restarted later gets the
    plugin from the scheduler. Each worker process unpickles the Checker once and
-   loads the spaCy pipeline once (`_CHECKERS`, keyed by the payload's digest).
+   loads the spaCy pipeline once (`_CHECKERS`, keyed by a digest of those settings).
 3. It reads a partition's articles only when it submits that partition, keeping at
    most a few partitions per worker thread in flight, so memory stays flat however
    large the archive is.
@@ -432,7 +432,9 @@ def _manifest(options: AuditOptions, config, checker, articles: list[Article], a
         "selected_rules": sorted(rule.id for rule in checker.rules),
         "published": options.published.isoformat() if options.published else None,
         "model": model_version(checker.model),
-        "factcheck": f"{__version__} {code_digest()[:16]}",
+        # read now, not the digest cached when this process started: a long-lived process (a
+        # notebook, the tests) must see the code a resumed run would find on disk
+        "factcheck": f"{__version__} {code_digest.__wrapped__()[:16]}",
     }
 
 
@@ -460,7 +462,9 @@ class _WorkFolder:
             raise UserError("another factcheck audit is writing to this output", str(self.path)) from None
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, *exc) -> None:
+        if kind is not None and self.path.is_dir() and not any(self.path.glob("part-*")):
+            self.remove()  # a run that failed before any partition leaves nothing behind
         if self._lock is not None:
             self._lock.close()
             self._lock = None

@@ -237,14 +237,14 @@ app.add_typer(records_app, name="records", help="Pull, validate and show referen
 
 @app.command()
 def audit(
-    sources: Annotated[list[str], typer.Argument(metavar="SOURCE...", help="The archive: folders (walked for .md, .markdown, .txt, .html), globs, articles, or JSON Lines files (.jsonl) of {id, text, published, url?} records.", show_default=False)],
+    sources: Annotated[list[str], typer.Argument(help="The archive: folders (walked for .md, .markdown, .txt, .html), globs, articles, or JSON Lines files (.jsonl) of {id, text, published, url?} records.", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FINDINGS", help="Write the findings here as JSON Lines, one per line; the summary goes to FINDINGS.summary.json and the work in progress to FINDINGS.parts/.", show_default=False)],
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://HOST:8786) to use instead of a local cluster.")] = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, max=1024, help="Worker processes of the local cluster (default: the machine's cores).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", metavar="N", min=1, max=1024, help="Worker processes of the local cluster (default: the machine's cores).")] = None,
     records: RecordsOption = None,
     rule_dirs: RuleDirsOption = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="The config file (default: the nearest factcheck.toml, or pyproject.toml with [tool.factcheck], at or above the first source).")] = None,
-    partition_size: Annotated[int, typer.Option("--partition-size", min=1, max=100_000, help="Articles per partition, the unit of work and of resumption.")] = 50,
+    partition_size: Annotated[int, typer.Option("--partition-size", metavar="N", min=1, max=100_000, help="Articles per partition, the unit of work and of resumption.")] = 50,
     published: PublishedOption = None,
     restart: Annotated[bool, typer.Option("--restart", help="Discard the partitions an earlier run with other settings left, and start over.")] = False,
     keep_parts: Annotated[bool, typer.Option("--keep-parts", help="Keep FINDINGS.parts/ after the run (default: removed once FINDINGS is written).")] = False,

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,33 +111,9 @@ def _unique_ids(records: list[Record]) -> list[Record]:
 
 def write_text_atomically(path: Path, text: str) -> None:
     """A temporary file beside `path`, then one rename: readers see the old file or the new one."""
-    path = Path(path)
-    target = path.resolve() if path.is_symlink() else path
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".factcheck-tmp", dir=target.parent)
-    except OSError as error:
-        raise UserError(f"cannot write: {error.strerror or error}", str(path)) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException as error:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        if isinstance(error, OSError):
-            raise UserError(f"cannot write: {error.strerror or error}", str(path)) from None
-        raise
+    from factcheck.fix import write_atomically
+
+    write_atomically(path, text)
 
 
 def records_yaml(records: Iterable[Record], today: dt.date | None = None) -> str:

@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind, _common
+from factcheck.checks import CheckKind
 from factcheck.extract.numbers import word_value
-from factcheck.model import Analysis, DateValue, Evidence, Finding, Mention
+from factcheck.model import Analysis, DateValue, Evidence, Finding
 from factcheck.text import name_key
 
 _NUMBER = r"(\d{1,3}|(?:[a-z]+[- ])?[a-z]+)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.checks import CheckKind, _common
-from factcheck.model import Analysis, Evidence, Finding
+from factcheck.model import Analysis, Finding
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:

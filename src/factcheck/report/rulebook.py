@@ -28,9 +28,13 @@ def rule_dict(rule: Rule) -> dict:
 
 def render_list(rules: list[Rule], stream: TextIO) -> None:
     console = Console(file=stream, highlight=False)
+    if not console.is_terminal:
+        console.width = max(console.width, 120)  # piped: never cut a rule id
     table = Table(show_lines=False)
-    for column in ("rule", "severity", "kind", "what it catches"):
-        table.add_column(column)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("what it catches")
     for rule in sorted(rules, key=lambda r: r.id):
         table.add_row(rule.id, rule.severity.label, rule.kind, rule.summary)
     console.print(table)

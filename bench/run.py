@@ -136,7 +136,9 @@ def main() -> None:
             "floor_process": round(floor["maxrss_kb"] / 1024),
         },
     }
-    figures["ratio_memory_corpus_over_one"] = round(cold_report["maxrss_kb"] / one_report["maxrss_kb"], 3)
+    # per process: the main one and the largest worker, each against one article checked in one process
+    largest = max(cold_report["maxrss_kb"], cold_report["children_maxrss_kb"])
+    figures["ratio_memory_corpus_over_one"] = round(largest / one_report["maxrss_kb"], 3)
     if options.json:
         print(json.dumps(figures, indent=2))
         return
@@ -152,7 +154,7 @@ def main() -> None:
           f"one article {p['one_article_check']} MB, floor {p['floor_process']} MB")
     print(f"ratios: floor/cold time {figures['ratio_floor_over_cold']:.3f} (target >= 0.7), "
           f"warm/cold {figures['ratio_warm_over_cold']:.4f} (target < 0.05), "
-          f"memory corpus/one {figures['ratio_memory_corpus_over_one']:.3f} (target < 1.2)")
+          f"memory per process corpus/one {figures['ratio_memory_corpus_over_one']:.3f} (target < 1.2)")
 
 
 if __name__ == "__main__":

@@ -80,7 +80,12 @@ class Checker:
     @property
     def nlp(self):
         if self._nlp is None:
+            from factcheck.load import max_article_chars
+
             self._nlp = nlp_module.load_pipeline(self.model)
+            # the loader already bounds an article (FACTCHECK_MAX_TEXT_CHARS); the recogniser alone
+            # needs no parser memory, so spaCy's own guard follows that bound
+            self._nlp.max_length = max(self._nlp.max_length, max_article_chars() + 1)
         return self._nlp
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:

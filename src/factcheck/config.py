@@ -143,6 +143,8 @@ def _read_toml(path: Path) -> dict:
         raise UserError(f"invalid TOML: {message}", str(path), line) from None
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror or error}", str(path)) from None
+    except RecursionError:
+        raise UserError("invalid TOML: nested too deeply", str(path)) from None
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:

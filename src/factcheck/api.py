@@ -199,9 +199,14 @@ class Checker:
             self._workers = context.Pool(self.processes, initializer=_start_worker, initargs=(portable,))
         return self._workers
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Stop the worker processes: after the last article, or at once (`abort`) when the run fails
+        or is interrupted, rather than waiting for every queued article."""
         if self._workers is not None:
-            self._workers.close()
+            if abort:
+                self._workers.terminate()
+            else:
+                self._workers.close()
             self._workers.join()
             self._workers = None
         if self.cache is not None:
@@ -233,6 +238,10 @@ _WORKER_CHECKER: "Checker | None" = None
 
 
 def _start_worker(checker: "Checker") -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: the main process stops the workers, they need not react
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _WORKER_CHECKER
     _WORKER_CHECKER = checker
     checker.nlp  # load the pipeline once, before the first article

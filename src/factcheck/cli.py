@@ -278,14 +278,18 @@ _STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 
 @contextmanager
-def _interruptible():
+def _interruptible(restore: bool = True):
     """While main() runs, SIGINT, SIGTERM and SIGHUP raise Interrupted in the main process.
 
     A second signal while the first is being handled ends the process at once.
-    Worker processes forked by the run (spaCy's) inherit the handler and ignore
-    these signals: the main process stops them in order. A signal ignored when
+    A process forked by the run inherits the handler and ignores these signals,
+    leaving the stop to the main process (spawned workers start with Python's
+    own handlers: whoever starts them decides). A signal ignored when
     factcheck started (nohup, a background job) stays ignored. Writes of user
     files hold signals until the file is complete (fix.signals_deferred).
+
+    With `restore` false (the console script), the handlers are not put back
+    afterwards: `_finished` replaces them.
     """
     import os
     import signal
@@ -322,8 +326,28 @@ def _interruptible():
     try:
         yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        if restore:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+
+def _finished() -> None:
+    """The run is done and reported: from now on (interpreter shut-down) stop signals are ignored.
+
+    Python resets the handlers it set to the default while it shuts down, and with
+    spaCy loaded that takes a while: a signal then would kill the process (exit
+    -2) after a complete run. An ignored signal stays ignored, so the process
+    ends with the run's exit code.
+    """
+    import signal
+
+    for name in _STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                signal.signal(number, signal.SIG_IGN)
+            except (ValueError, OSError):
+                pass
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -335,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     import os
 
-    with _interruptible():
+    with _interruptible(restore=argv is not None):
         try:
             code = app(args=argv, prog_name="factcheck", standalone_mode=False)
         except UserError as error:
@@ -385,13 +409,14 @@ def main(argv: list[str] | None = None) -> int:
             code = ExitCode.USAGE
     code = int(code or 0)
     if argv is None:
+        _finished()
         sys.exit(code)
     return code
 
 
 def _say(line: str) -> None:
-    """One line on stderr, after what stdout holds; never an error of its own."""
-    for stream, text in ((sys.stdout, None), (sys.stderr, line + "\n")):
+    """One line on stderr (none for ""), after what stdout holds; never an error of its own."""
+    for stream, text in ((sys.stdout, None), (sys.stderr, line + "\n" if line else None)):
         try:
             if text:
                 stream.write(text)

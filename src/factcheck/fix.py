@@ -110,7 +110,10 @@ def write_atomically(path: Path, text: str) -> None:
     `signals_deferred`); failures are UserErrors naming the file.
     """
     path = Path(path)
-    target = path.resolve() if path.is_symlink() else path
+    try:
+        target = path.resolve() if path.is_symlink() else path
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links, before Python 3.13
+        raise UserError("cannot write: a loop of symbolic links", str(path)) from None
     try:
         info = os.stat(target)
     except FileNotFoundError:

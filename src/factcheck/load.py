@@ -26,6 +26,11 @@ STDIN = "-"
 # Limits (README "Limits"); the environment variables change them for one run.
 MAX_ARTICLE_BYTES = 10_000_000  # FACTCHECK_MAX_FILE_BYTES: refused before it is read
 MAX_ARTICLE_CHARS = 1_000_000  # FACTCHECK_MAX_TEXT_CHARS: what one analysis takes (spaCy's own max_length)
+# FACTCHECK_MAX_TOKENS: words, symbols and line breaks left to analyse once markup is blanked.
+# spaCy's recogniser needs about 17 kB of memory for each (1.7 GB for 100,000, about
+# 500,000 characters of prose, 40 s) when it takes a whole article at once.
+MAX_ARTICLE_TOKENS = 100_000
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]|\s{2,}|\n")
 PUBLISHED_KEYS = ("date", "published", "publication_date", "pubdate")
 
 # Line breaks are \n, \r\n or a lone \r (old Mac files), as Document.index_lines counts them.
@@ -34,6 +39,10 @@ _FRONT_MATTER_RE = re.compile(rf"\A(?:\ufeff)?---[ \t]*{_NEWLINE}(.*?){_NEWLINE}
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”’]")
 # A code span ends at its paragraph: a stray backtick must not blank the paragraphs after it.
 _INLINE_CODE_RE = re.compile(rf"(`+)(?!`)(?:(?!{_NEWLINE}[ \t]*{_NEWLINE}).)+?(?<!`)\1(?!`)", re.DOTALL)
+# A run this long without a space is no word of prose (a blob, a rule of dashes, a hostile file),
+# and spaCy's tokenizer takes quadratic time to split one: 4,000 "$" take it 2 s, 200,000 hours.
+MAX_WORD_CHARS = 100
+_LONG_RUN_RE = re.compile(rf"(?<!\S)\S{{{MAX_WORD_CHARS + 1},}}")
 _BACKTICKS_RE = re.compile(r"`+")
 _BLANK_LINE_AHEAD_RE = re.compile(rf"(?={_NEWLINE}[ \t]*{_NEWLINE})")
 _HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -48,7 +57,8 @@ _EMPHASIS_RE = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1
 _TAG_RE = re.compile(r"<[^>]*>")
 _BLOCK_TAG_RE = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|section|article|header|footer|nav|aside|main|blockquote|figure|figcaption|title|dd|dt)\b[^>]*>", re.IGNORECASE)
 # `factcheck: ignore[…]` alone on a line is a suppression directive in plain text, not prose
-_DIRECTIVE_LINE_RE = re.compile(r"^[ \t]*(?:#|//)?[ \t]*factcheck:\s*(?:ignore|off|on)(?:\[[^\]\n]*\])?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# (one run of blanks before the marker and one after it: two runs side by side took quadratic time on a long blank line)
+_DIRECTIVE_LINE_RE = re.compile(r"^[ \t]*(?:(?:#|//)[ \t]*)?factcheck:\s*(?:ignore|off|on)(?:\[[^\]\n]*\])?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # Code is not prose in HTML either: <pre> and <code> are blanked as Markdown's code is.
 _SCRIPT_RE = re.compile(r"<(script|style|pre|code)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _SCRIPT_OPEN_RE = re.compile(r"<(script|style|pre|code)\b", re.IGNORECASE)
@@ -147,9 +157,10 @@ def _glob_matches(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
     import fnmatch
 
     reached = {0}  # how many of `parts` the pattern so far can have consumed
-    for piece in pattern:
+    for index, piece in enumerate(pattern):
         if piece == "**":
-            reached = set(range(min(reached), len(parts) + 1))
+            # as the last part it must take the file's name at least: what comes before is a folder
+            reached = set(range(min(reached) + (index == len(pattern) - 1), len(parts) + 1))
         else:
             reached = {i + 1 for i in reached if i < len(parts) and fnmatch.fnmatchcase(parts[i], piece)}
         if not reached:
@@ -203,6 +214,22 @@ def max_article_bytes() -> int:
 
 def max_article_chars() -> int:
     return limit("FACTCHECK_MAX_TEXT_CHARS", MAX_ARTICLE_CHARS)
+
+
+def max_article_tokens() -> int:
+    return limit("FACTCHECK_MAX_TOKENS", MAX_ARTICLE_TOKENS)
+
+
+def _check_tokens(document: Document) -> None:
+    """Refuse an article with more to analyse than max_article_tokens(), counting no further."""
+    most = max_article_tokens()
+    for count, _ in enumerate(_TOKEN_RE.finditer(document.text), 1):
+        if count > most:
+            raise UserError(
+                f"more than {most:,} words and symbols to analyse, the most one article may have "
+                "(each needs about 17 kB of memory; FACTCHECK_MAX_TOKENS changes the limit)",
+                document.path,
+            )
 
 
 def read_source(path: str) -> str:
@@ -276,7 +303,10 @@ def apply_mask(document: Document) -> Document:
         text = join_soft_breaks(text)
     text = _mask(text, _DIRECTIVE_LINE_RE)
     text = _mask(text, _URL_RE)
-    return replace(document, text=text, masked=True)
+    text = _mask(text, _LONG_RUN_RE)
+    masked = replace(document, text=text, masked=True)
+    _check_tokens(masked)
+    return masked
 
 
 def blank(text: str) -> str:

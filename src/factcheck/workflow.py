@@ -82,9 +82,12 @@ def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
     checker.processes = options.processes or default_processes()
 
     try:
-        return _run(checker, files, config, options, out, err, known_baseline)
-    finally:
-        checker.close()
+        code = _run(checker, files, config, options, out, err, known_baseline)
+    except BaseException:
+        checker.close(abort=True)
+        raise
+    checker.close()
+    return code
 
 
 def _run(checker: Checker, files: list[str], config: Config, options: CheckOptions, out: TextIO, err: TextIO, known_baseline) -> int:

@@ -247,9 +247,14 @@ def parse_yaml(text: str, path: str) -> Any:
     max_bytes = limit("FACTCHECK_MAX_YAML_BYTES", MAX_YAML_BYTES)
     if len(text) > max_bytes:
         raise UserError(f"YAML larger than {max_bytes:,} bytes (FACTCHECK_MAX_YAML_BYTES raises the limit)", path)
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # reads ahead: a control character is an error already here
         return loader.get_single_data()
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1 if isinstance(error.position, int) else None
+        character = f" #x{error.character:04x}" if isinstance(error.character, int) else ""
+        raise UserError(f"invalid YAML: unacceptable character{character} (control characters are not allowed)", path, line) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -260,7 +265,8 @@ def parse_yaml(text: str, path: str) -> Any:
     except RecursionError:
         raise UserError("invalid YAML: nested too deeply", path) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def load_yaml(path: Path) -> Any:

@@ -1,0 +1,342 @@
+"""Interrupted runs: Ctrl-C (SIGINT) or SIGTERM at several points of `check`, `check --fix`
+and `check --write-baseline` leave every user file as it was or fully written, no temporary
+file behind, readable caches, "factcheck: interrupted" (one line, no traceback), exit code
+130 or 143 — and the next run works and gives what an uninterrupted run gives.
+
+The signal lands wherever the run is: interpreter start-up, imports, rules and records,
+spaCy, checking, writing. A run may also be done before the signal comes: that is allowed,
+and the files must then be the finished ones. Scenarios run a few at a time to keep the
+wall-clock time down."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from conftest import RECORDS, ROOT, SEED
+from factcheck import fix
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+
+ARTICLES = 6
+WORKERS = 3
+MODES = {
+    "check": ["--format", "json"],
+    "fix": ["--fix", "--format", "json", "--no-cache"],
+    "baseline": ["--write-baseline", "baseline.json", "--no-cache"],
+}
+
+
+def arguments(mode: str) -> list[str]:
+    # relative paths: the baseline records them as given, so every workspace writes the same bytes
+    return ["check", "corpus", "--records", str(RECORDS), "--cache-dir", "cache", "--processes", "1", *MODES[mode]]
+
+
+def command(mode: str) -> list[str]:
+    return [sys.executable, "-m", "factcheck", *arguments(mode)]
+
+
+def make_workspace(path: Path) -> Path:
+    """corpus/ of articles, each with the seed's “Part On” (which --fix corrects), and an old baseline."""
+    corpus = path / "corpus"
+    corpus.mkdir(parents=True)
+    seed = SEED.read_text(encoding="utf-8")
+    for number in range(ARTICLES):
+        (corpus / f"story-{number:02}.md").write_text(f"{seed}\n<!-- copy {number} -->\n", encoding="utf-8")
+    (path / "baseline.json").write_text('{"factcheck_baseline": 1, "findings": []}\n')
+    return path
+
+
+def snapshot(workspace: Path) -> dict[str, str]:
+    """Every user file by content hash (caches aside)."""
+    return {
+        str(p.relative_to(workspace)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(workspace.rglob("*"))
+        if p.is_file() and "cache" not in p.relative_to(workspace).parts
+    }
+
+
+def caches_are_sound(workspace: Path) -> None:
+    for database in sorted((workspace / "cache").rglob("*.sqlite3")) if (workspace / "cache").exists() else []:
+        connection = sqlite3.connect(database)
+        try:
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok", database
+            for (table,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+                connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+        finally:
+            connection.close()
+
+
+@dataclass
+class Reference:
+    mode: str
+    before: dict[str, str]
+    after: dict[str, str]
+    output: bytes
+    seconds: float
+    code: int
+
+
+@dataclass
+class Scenario:
+    mode: str
+    signum: int
+    delay: float
+    workspace: Path
+    code: int | None = None
+    err: str = ""
+    out: bytes = b""
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.mode}/{signal.Signals(self.signum).name}@{self.delay:.2f}s"
+
+
+def reference_run(mode: str, workspace: Path) -> Reference:
+    before = snapshot(workspace)
+    start = time.perf_counter()
+    completed = subprocess.run(command(mode), cwd=workspace, capture_output=True, timeout=120)
+    seconds = time.perf_counter() - start
+    assert completed.returncode in (0, 1), completed.stderr.decode()
+    assert "Traceback" not in completed.stderr.decode()
+    return Reference(mode, before, snapshot(workspace), completed.stdout, seconds, completed.returncode)
+
+
+def interrupt(scenario: Scenario) -> Scenario:
+    process = subprocess.Popen(command(scenario.mode), cwd=scenario.workspace, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(scenario.delay)
+    process.send_signal(scenario.signum)  # a no-op when it is already done
+    try:
+        out, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        scenario.problems.append("did not stop within 60 s of the signal")
+    scenario.code, scenario.out, scenario.err = process.returncode, out, err.decode(errors="replace")
+    return scenario
+
+
+def delays(seconds: float) -> list[float]:
+    """Start-up, imports and rules, then points through the run by its measured length, near the end included."""
+    return [0.05, 0.3] + [round(seconds * share, 2) for share in (0.6, 0.9, 0.98)]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict[str, tuple[Reference, list[Scenario]]]:
+    """For each mode: one uninterrupted run (the files after it, its output, its length), then
+    interrupted runs — SIGINT and SIGTERM in turn at each delay — a few at a time."""
+    with ThreadPoolExecutor(WORKERS) as pool:
+        references = dict(zip(MODES, pool.map(
+            lambda mode: reference_run(mode, make_workspace(tmp_path_factory.mktemp(f"reference-{mode}"))), MODES)))
+    # the reference runs did something: --fix changed every article, the baseline was rewritten
+    fixed = references["fix"]
+    assert all(fixed.after[name] != fixed.before[name] for name in fixed.before if name.startswith("corpus/"))
+    assert references["baseline"].after["baseline.json"] != references["baseline"].before["baseline.json"]
+    scenarios = []
+    for offset, (mode, reference) in enumerate(references.items()):
+        for number, delay in enumerate(delays(reference.seconds)):
+            signum = (signal.SIGINT, signal.SIGTERM)[(number + offset) % 2]
+            scenarios.append(Scenario(mode, signum, delay, make_workspace(tmp_path_factory.mktemp(f"{mode}-{number}"))))
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(interrupt, scenarios))
+    return {mode: (references[mode], [s for s in scenarios if s.mode == mode]) for mode in MODES}
+
+
+def judge(scenario: Scenario, reference: Reference) -> None:
+    """The invariants, whatever the moment the signal came."""
+    problems = scenario.problems
+    interrupted_code = 128 + scenario.signum
+    state = snapshot(scenario.workspace)
+    if set(state) != set(reference.before):
+        problems.append(f"files appeared or vanished: {sorted(set(state) ^ set(reference.before))}")
+    for name, digest in state.items():
+        if digest not in (reference.before.get(name), reference.after.get(name)):
+            problems.append(f"{name} is neither the old file nor the new one")
+    leftovers = [str(p) for p in scenario.workspace.rglob("*factcheck-tmp*")]
+    if leftovers:
+        problems.append(f"temporary files left: {leftovers}")
+    try:
+        caches_are_sound(scenario.workspace)
+    except (AssertionError, sqlite3.Error) as error:
+        problems.append(f"cache damaged: {error}")
+    if "Traceback" in scenario.err:
+        if not (scenario.code == -scenario.signum and scenario.delay < 0.2):
+            problems.append(f"a traceback: {scenario.err[-800:]}")
+    if scenario.code == interrupted_code:
+        lines = scenario.err.strip().splitlines()
+        if not lines or lines[-1] != "factcheck: interrupted" or scenario.err.count("interrupted") != 1:
+            problems.append(f"stderr does not end in one 'factcheck: interrupted': {scenario.err[-500:]!r}")
+        if scenario.mode != "fix" and len(lines) != 1:
+            problems.append(f"more than one line on stderr: {scenario.err[-500:]!r}")
+    elif scenario.code in (0, 1):
+        if scenario.code != reference.code:  # it finished before the signal: it must be the finished result
+            problems.append(f"finished with {scenario.code}, not {reference.code}")
+        if state != reference.after:
+            problems.append("finished, but the files are not those of a finished run")
+    elif scenario.code == -scenario.signum and scenario.delay < 0.2:
+        # killed during interpreter start-up, before factcheck could install its handler
+        if state != reference.before:
+            problems.append("killed at start-up, yet files changed")
+    else:
+        problems.append(f"exit code {scenario.code} (expected {interrupted_code}, or 0/1 when already done)")
+
+
+def rerun_matches_reference(scenario: Scenario, reference: Reference, cli, monkeypatch) -> None:
+    """The next run works, and ends where an uninterrupted run ends (a damaged cache would show here)."""
+    monkeypatch.chdir(scenario.workspace)
+    result = cli(*arguments(scenario.mode))
+    if "Traceback" in result.err or result.code not in (0, 1):
+        scenario.problems.append(f"the next run failed ({result.code}): {result.err[-800:]}")
+        return
+    if scenario.mode == "check":
+        if json.loads(result.out) != json.loads(reference.output):
+            scenario.problems.append("the next run reports otherwise than an uninterrupted run")
+    elif snapshot(scenario.workspace) != reference.after:
+        scenario.problems.append("after the next run the files are not those of an uninterrupted run")
+    if scenario.mode == "fix" and json.loads(result.out)["summary"] != json.loads(reference.output)["summary"]:
+        scenario.problems.append("the next --fix run reports otherwise than an uninterrupted one")
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_interrupted_runs_lose_nothing_and_the_next_run_works(mode, runs, cli, monkeypatch):
+    reference, scenarios = runs[mode]
+    for scenario in scenarios:
+        judge(scenario, reference)
+        if not scenario.problems:
+            rerun_matches_reference(scenario, reference, cli, monkeypatch)
+    failures = [f"{s.name} (exit {s.code}): {'; '.join(s.problems)}" for s in scenarios if s.problems]
+    assert not failures, "\n".join(failures)
+    interrupted = [s for s in scenarios if s.code == 128 + s.signum]
+    # runs were really interrupted (late ones may finish first on a busy machine, which is
+    # allowed), by both signals: 0.3 s and 60 % of the run get one each
+    assert len(interrupted) >= 2, [(s.name, s.code) for s in scenarios]
+    assert {s.signum for s in interrupted} == {signal.SIGINT, signal.SIGTERM}, [(s.name, s.code) for s in scenarios]
+
+
+def test_interrupting_worker_processes_is_clean(tmp_path):
+    """With worker processes (a large batch and --processes 2), they stop quietly with the run."""
+    workspace = tmp_path / "many"
+    corpus = workspace / "corpus"
+    corpus.mkdir(parents=True)
+    seed = SEED.read_text(encoding="utf-8")
+    for number in range(90):  # at least 40 per process for the worker processes to be used
+        (corpus / f"story-{number:02}.md").write_text(f"{seed}\n<!-- copy {number} -->\n", encoding="utf-8")
+    before = snapshot(workspace)
+    args = [sys.executable, "-m", "factcheck", "check", "corpus", "--records", str(RECORDS), "--no-cache",
+            "--processes", "2", "--format", "json"]
+    process = subprocess.Popen(args, cwd=workspace, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(3)  # past the model loads: the workers are busy
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C does: to the whole process group
+    start = time.perf_counter()
+    out, err = process.communicate(timeout=30)
+    err_text = err.decode(errors="replace")
+    assert time.perf_counter() - start < 10, "the run went on after Ctrl-C"
+    assert "Traceback" not in err_text and "Warning" not in err_text, err_text
+    if process.returncode == 130:
+        assert err_text.strip().splitlines() == ["factcheck: interrupted"], err_text
+    else:
+        assert process.returncode in (0, 1), (process.returncode, err_text)
+    assert snapshot(workspace) == before
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # the workers are gone with the run: its process group is empty
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("worker processes outlived the interrupted run")
+
+
+# --- the atomic write itself, at each step it can be interrupted ------------------------
+
+
+@pytest.mark.parametrize("step", ["mkstemp", "write", "fsync", "chmod", "replace"])
+def test_an_exception_at_any_step_of_a_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch, step):
+    target = tmp_path / "story.md"
+    target.write_text("old words\n")
+    target.chmod(0o640)
+
+    def stop(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    if step == "mkstemp":
+        monkeypatch.setattr(fix.tempfile, "mkstemp", stop)
+    elif step == "write":
+        monkeypatch.setattr(fix.os, "fdopen", stop)
+    else:
+        monkeypatch.setattr(fix.os, step, stop)
+    with pytest.raises(KeyboardInterrupt):
+        fix.write_atomically(target, "new words\n")
+    monkeypatch.undo()
+    assert target.read_text() == "old words\n"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o640)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.md"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_during_a_write_waits_for_the_file_to_be_complete(tmp_path, monkeypatch, signum):
+    """The signal comes between writing and renaming: the file is replaced whole, then the run stops."""
+    target = tmp_path / "story.md"
+    target.write_text("old words\n")
+    real_fsync = os.fsync
+    sent = []
+
+    def fsync_then_signal(descriptor):
+        real_fsync(descriptor)
+        if not sent:
+            sent.append(signum)
+            os.kill(os.getpid(), signum)
+
+    class Stopped(BaseException):
+        pass
+
+    def handler(number, frame):
+        raise Stopped(number)
+
+    previous = signal.signal(signum, handler)
+    try:
+        monkeypatch.setattr(fix.os, "fsync", fsync_then_signal)
+        with pytest.raises(Stopped):
+            fix.write_atomically(target, "new words\n")
+    finally:
+        signal.signal(signum, previous)
+    assert sent == [signum]
+    assert target.read_text() == "new words\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.md"]
+
+
+def test_a_new_file_is_written_whole_with_the_umask_permissions(tmp_path):
+    target = tmp_path / "baseline.json"
+    umask = os.umask(0o022)
+    try:
+        fix.write_atomically(target, "{}\n")
+    finally:
+        os.umask(umask)
+    assert target.read_text() == "{}\n"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o644)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.json"]
+
+
+def test_interrupted_in_process_main_restores_the_signal_handlers(cli, tmp_path):
+    before = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    cli("check", tmp_path / "missing.md")
+    assert {number: signal.getsignal(number) for number in before} == before
+
+
+def test_the_exit_codes_are_documented():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "130" in readme and "143" in readme

@@ -251,18 +251,13 @@ class Problem:
 
 def read_records_yaml(path: Path) -> Any:
     """Parse a records file keeping lines everywhere; errors are UserErrors with file and line."""
+    from factcheck.yamlfile import decode_utf8, read_bounded
+
+    # bounded and non-blocking (a FIFO is refused), like every other YAML read
+    text = decode_utf8(read_bounded(path, MAX_YAML_BYTES, "YAML file"), str(path))
+    loader = None
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror or error}", str(path)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UserError("not UTF-8 text", str(path), data[: error.start].count(b"\n") + 1) from None
-    if len(text) > MAX_YAML_BYTES:
-        raise UserError(f"YAML file is larger than {MAX_YAML_BYTES:,} bytes", str(path), 1)
-    loader = _ValidatingLoader(text)
-    try:
+        loader = _ValidatingLoader(text)
         return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -273,7 +268,8 @@ def read_records_yaml(path: Path) -> Any:
     except RecursionError:
         raise UserError("invalid YAML: nested too deeply", str(path), 1) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

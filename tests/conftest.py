@@ -56,3 +56,32 @@ def seed_report():
     result = run_process("check", SEED, "--records", RECORDS, "--format", "json")
     assert result.code == 1, result.err
     return result.json()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A real HTTP server on 127.0.0.1, threaded: a handler that sleeps must not hold up the next request."""
+    from pytest_httpserver import HTTPServer
+
+    httpserver = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    httpserver.start()
+    yield httpserver
+    httpserver.clear()
+    httpserver.stop()
+
+
+@pytest.fixture
+def fake(server, monkeypatch):
+    """The Wikidata API replayed from fixtures/wikidata, with the client's pauses made short."""
+    from factcheck import wikidata
+    from wikidata_fake import FakeWikidata
+
+    monkeypatch.setattr(wikidata, "MIN_INTERVAL", 0.0)
+    monkeypatch.setattr(wikidata, "BACKOFF", 0.01)
+    monkeypatch.setattr(wikidata, "MAX_SLEEP", 0.05)
+    server.clear()
+    replay = FakeWikidata()
+    server.expect_request("/w/api.php").respond_with_handler(replay.handler)
+    yield replay
+    replay.wait_idle()
+    server.clear()

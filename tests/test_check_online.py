@@ -4,10 +4,8 @@ server replaying recorded-shape responses), cached, and never needed offline."""
 from __future__ import annotations
 
 import pytest
-from pytest_httpserver import HTTPServer
 
-from factcheck import wikidata
-from wikidata_fake import FakeWikidata, json_response
+from wikidata_fake import json_response
 
 ARTICLE = (
     "---\ndate: 2023-06-01\n---\n"
@@ -15,25 +13,8 @@ ARTICLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def server():
-    httpserver = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpserver.start()
-    yield httpserver
-    httpserver.stop()
 
 
-@pytest.fixture
-def fake(server, monkeypatch):
-    monkeypatch.setattr(wikidata, "MIN_INTERVAL", 0.0)
-    monkeypatch.setattr(wikidata, "BACKOFF", 0.01)
-    monkeypatch.setattr(wikidata, "MAX_SLEEP", 0.05)
-    server.clear()
-    fake = FakeWikidata()
-    server.expect_request("/w/api.php").respond_with_handler(fake.handler)
-    yield fake
-    fake.wait_idle()
-    server.clear()
 
 
 @pytest.fixture

@@ -8,37 +8,17 @@ import textwrap
 
 import pytest
 import typer.main
-from pytest_httpserver import HTTPServer
 
-from factcheck import wikidata
 from factcheck.cli import app
 from factcheck.records import load_records
-from wikidata_fake import FakeWikidata, fixture, json_response
+from wikidata_fake import fixture, json_response
 
 FILM = "Mission: Impossible – Dead Reckoning Part One"
 RECORDS_COMMAND = typer.main.get_command(app).commands["records"]
 
 
-@pytest.fixture(scope="module")
-def server():
-    httpserver = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpserver.start()
-    yield httpserver
-    httpserver.clear()
-    httpserver.stop()
 
 
-@pytest.fixture
-def fake(server, monkeypatch):
-    monkeypatch.setattr(wikidata, "MIN_INTERVAL", 0.0)
-    monkeypatch.setattr(wikidata, "BACKOFF", 0.01)
-    monkeypatch.setattr(wikidata, "MAX_SLEEP", 0.05)
-    server.clear()
-    wikidata_fake = FakeWikidata()
-    server.expect_request("/w/api.php").respond_with_handler(wikidata_fake.handler)
-    yield wikidata_fake
-    wikidata_fake.wait_idle()
-    server.clear()
 
 
 @pytest.fixture

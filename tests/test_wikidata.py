@@ -10,7 +10,6 @@ import threading
 import time
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from factcheck import __version__
@@ -33,14 +32,6 @@ FILM = "Mission: Impossible – Dead Reckoning Part One"
 TODAY = dt.datetime.now(dt.timezone.utc).date().isoformat()
 
 
-@pytest.fixture(scope="module")
-def server():
-    """Threaded: a handler that sleeps must not hold up the next request or test."""
-    httpserver = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpserver.start()
-    yield httpserver
-    httpserver.clear()
-    httpserver.stop()
 
 
 @pytest.fixture

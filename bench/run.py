@@ -150,8 +150,8 @@ def main() -> None:
     print(f"(c) factcheck check, warm cache        {warm_time:8.2f} s  {'':>8}        {t['warm_articles_per_s']:>6} articles/s")
     print(f"(d) factcheck --help                   {figures['help_s']:8.3f} s")
     print(f"    one-article check, whole process   {figures['one_article_check_s']:8.2f} s")
-    print(f"(e) peak memory: corpus check {p['corpus_check_main']} MB (largest worker {p['corpus_check_largest_worker']} MB), "
-          f"one article {p['one_article_check']} MB, floor {p['floor_process']} MB")
+    print(f"(e) peak memory: corpus check {p['corpus_check_main']} MB (largest worker {p['corpus_check_largest_worker']} MB; "
+          f"all processes at most {p['corpus_check_total_upper_bound']} MB), one article {p['one_article_check']} MB, floor {p['floor_process']} MB")
     print(f"ratios: floor/cold time {figures['ratio_floor_over_cold']:.3f} (target >= 0.7), "
           f"warm/cold {figures['ratio_warm_over_cold']:.4f} (target < 0.05), "
           f"memory per process corpus/one {figures['ratio_memory_corpus_over_one']:.3f} (target < 1.2)")

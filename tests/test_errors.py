@@ -114,3 +114,10 @@ def test_checked_files_are_never_modified(cli, tmp_path):
         assert cli("check", article, "--records", RECORDS, "--format", output_format).code == 1
     assert hashlib.sha256(article.read_bytes()).hexdigest() == before
     assert article.stat().st_mtime_ns == mtime
+
+
+def test_a_rule_cannot_bring_a_regular_expression(cli, tmp_path):
+    (tmp_path / "house.yaml").write_text(
+        "id: house-rule\nkind: near-miss\nseverity: error\nsummary: Backtracks.\nparams:\n  pattern: '(a+)+$'\n"
+    )
+    _assert_one_line_error(cli("check", SEED, "--rules", tmp_path), str(tmp_path / "house.yaml") + ":6:", "pattern")

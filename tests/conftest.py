@@ -71,6 +71,16 @@ def server():
 
 
 @pytest.fixture
+def release():
+    """Set at the end of each test, so that any handler still waiting on it returns."""
+    import threading
+
+    event = threading.Event()
+    yield event
+    event.set()
+
+
+@pytest.fixture
 def fake(server, monkeypatch):
     """The Wikidata API replayed from fixtures/wikidata, with the client's pauses made short."""
     from factcheck import wikidata

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from factcheck import __version__
@@ -30,24 +28,6 @@ ARTICLE_PAGE = """<!doctype html>
 </body>
 </html>
 """
-
-
-@pytest.fixture(scope="module")
-def server():
-    """A threaded server: a handler that sleeps must not hold up the next test."""
-    httpserver = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    httpserver.start()
-    yield httpserver
-    httpserver.clear()
-    httpserver.stop()
-
-
-@pytest.fixture
-def release():
-    """Set at the end of each test, so that any handler still waiting on it returns."""
-    event = threading.Event()
-    yield event
-    event.set()
 
 
 @pytest.fixture

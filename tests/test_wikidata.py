@@ -6,7 +6,6 @@ import copy
 import datetime as dt
 import json
 import socket
-import threading
 import time
 
 import pytest
@@ -32,13 +31,6 @@ FILM = "Mission: Impossible – Dead Reckoning Part One"
 TODAY = dt.datetime.now(dt.timezone.utc).date().isoformat()
 
 
-
-
-@pytest.fixture
-def release():
-    event = threading.Event()
-    yield event
-    event.set()
 
 
 @pytest.fixture

@@ -310,19 +310,10 @@ def _interruptible(restore: bool = True):
         stopping.append(signum)
         raise Interrupted(signum)
 
-    previous = {}
-    for name in _STOP_SIGNALS:
-        number = getattr(signal, name, None)
-        if number is None:
-            continue
-        handler = signal.getsignal(number)
-        if handler is signal.SIG_IGN or handler is None:
-            continue
-        try:
-            signal.signal(number, stop)
-        except (ValueError, OSError):
-            continue
-        previous[number] = handler
+    from factcheck.fix import replace_handlers
+
+    numbers = [getattr(signal, name) for name in _STOP_SIGNALS if hasattr(signal, name)]
+    previous = replace_handlers(numbers, stop, keep_ignored=True)
     try:
         yield
     finally:

@@ -70,6 +70,22 @@ def unified_diff(document: Document, fixed: str) -> str:
 _DEFERRED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
+def replace_handlers(numbers, handler, keep_ignored: bool = False) -> dict:
+    """Set `handler` for each signal whose handler Python set (and, with `keep_ignored`,
+    that is not ignored); return the handlers it replaced, to be put back."""
+    previous = {}
+    for number in numbers:
+        current = signal.getsignal(number)
+        if current is None or (keep_ignored and current is signal.SIG_IGN):
+            continue
+        try:
+            signal.signal(number, handler)
+        except (ValueError, OSError):
+            continue
+        previous[number] = current
+    return previous
+
+
 @contextmanager
 def signals_deferred():
     """Hold SIGINT, SIGTERM and SIGHUP until the block is done, then deliver them.
@@ -81,16 +97,7 @@ def signals_deferred():
         yield
         return
     received: list[int] = []
-    previous = {}
-    for number in _DEFERRED_SIGNALS:
-        handler = signal.getsignal(number)
-        if handler is None:
-            continue
-        try:
-            signal.signal(number, lambda signum, frame: received.append(signum))
-        except (ValueError, OSError):
-            continue
-        previous[number] = handler
+    previous = replace_handlers(_DEFERRED_SIGNALS, lambda signum, frame: received.append(signum))
     try:
         yield
     finally:

@@ -92,7 +92,8 @@ class Reference:
 class Scenario:
     mode: str
     signum: int
-    delay: float
+    stage: str  # the run's stage line (see factcheck.stages) after which the signal is sent; "start": at once
+    count: int
     workspace: Path
     code: int | None = None
     err: str = ""
@@ -101,7 +102,7 @@ class Scenario:
 
     @property
     def name(self) -> str:
-        return f"{self.mode}/{signal.Signals(self.signum).name}@{self.delay:.2f}s"
+        return f"{self.mode}/{signal.Signals(self.signum).name}@{self.stage}#{self.count}"
 
 
 def reference_run(mode: str, workspace: Path) -> Reference:
@@ -114,10 +115,30 @@ def reference_run(mode: str, workspace: Path) -> Reference:
     return Reference(mode, before, snapshot(workspace), completed.stdout, seconds, completed.returncode)
 
 
+def wait_for_stage(stream, stage: str, count: int) -> bool:
+    """Read the run's stage lines until `stage` has come `count` times; False when the run ended first."""
+    seen = 0
+    for line in stream:
+        if line.strip() == stage:
+            seen += 1
+            if seen == count:
+                return True
+    return False
+
+
 def interrupt(scenario: Scenario) -> Scenario:
-    process = subprocess.Popen(command(scenario.mode), cwd=scenario.workspace, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(scenario.delay)
-    process.send_signal(scenario.signum)  # a no-op when it is already done
+    """Start the run and send the signal when it reaches the scenario's stage — however slow the
+    machine, the signal lands at the same point of the run (no fixed sleep)."""
+    read_end, write_end = os.pipe()
+    environment = {**os.environ, "FACTCHECK_STAGE_FD": str(write_end)}
+    process = subprocess.Popen(command(scenario.mode), cwd=scenario.workspace, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=environment, pass_fds=(write_end,))
+    os.close(write_end)
+    with os.fdopen(read_end, encoding="utf-8") as stages:
+        if scenario.stage == "start" or wait_for_stage(stages, scenario.stage, scenario.count):
+            process.send_signal(scenario.signum)  # a no-op when it is already done
+        else:
+            scenario.problems.append(f"the run ended without reaching {scenario.stage} #{scenario.count}")
     try:
         out, err = process.communicate(timeout=60)
     except subprocess.TimeoutExpired:
@@ -128,15 +149,16 @@ def interrupt(scenario: Scenario) -> Scenario:
     return scenario
 
 
-def delays(seconds: float) -> list[float]:
-    """Start-up, imports and rules, then points through the run by its measured length, near the end included."""
-    return [0.05, 0.3] + [round(seconds * share, 2) for share in (0.6, 0.9, 0.98)]
+# Interpreter start-up, the CLI's imports, rules and records read, the first article checked,
+# the last but one checked; for --fix also the moment the second file was written.
+STAGES = [("start", 1), ("ready", 1), ("loaded", 1), ("checked", 1), ("checked", ARTICLES - 1)]
+EXTRA_STAGES = {"fix": [("fixed", 2)], "check": [], "baseline": []}
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory) -> dict[str, tuple[Reference, list[Scenario]]]:
-    """For each mode: one uninterrupted run (the files after it, its output, its length), then
-    interrupted runs — SIGINT and SIGTERM in turn at each delay — a few at a time."""
+    """For each mode: one uninterrupted run (the files after it, its output), then interrupted
+    runs — SIGINT and SIGTERM in turn at each stage — a few at a time."""
     with ThreadPoolExecutor(WORKERS) as pool:
         references = dict(zip(MODES, pool.map(
             lambda mode: reference_run(mode, make_workspace(tmp_path_factory.mktemp(f"reference-{mode}"))), MODES)))
@@ -145,10 +167,10 @@ def runs(tmp_path_factory) -> dict[str, tuple[Reference, list[Scenario]]]:
     assert all(fixed.after[name] != fixed.before[name] for name in fixed.before if name.startswith("corpus/"))
     assert references["baseline"].after["baseline.json"] != references["baseline"].before["baseline.json"]
     scenarios = []
-    for offset, (mode, reference) in enumerate(references.items()):
-        for number, delay in enumerate(delays(reference.seconds)):
+    for offset, mode in enumerate(references):
+        for number, (stage, count) in enumerate(STAGES + EXTRA_STAGES[mode]):
             signum = (signal.SIGINT, signal.SIGTERM)[(number + offset) % 2]
-            scenarios.append(Scenario(mode, signum, delay, make_workspace(tmp_path_factory.mktemp(f"{mode}-{number}"))))
+            scenarios.append(Scenario(mode, signum, stage, count, make_workspace(tmp_path_factory.mktemp(f"{mode}-{number}"))))
     with ThreadPoolExecutor(WORKERS) as pool:
         list(pool.map(interrupt, scenarios))
     return {mode: (references[mode], [s for s in scenarios if s.mode == mode]) for mode in MODES}
@@ -172,7 +194,7 @@ def judge(scenario: Scenario, reference: Reference) -> None:
     except (AssertionError, sqlite3.Error) as error:
         problems.append(f"cache damaged: {error}")
     if "Traceback" in scenario.err:
-        if not (scenario.code == -scenario.signum and scenario.delay < 0.2):
+        if not (scenario.code == -scenario.signum and scenario.stage == "start"):
             problems.append(f"a traceback: {scenario.err[-800:]}")
     if scenario.code == interrupted_code:
         lines = scenario.err.strip().splitlines()
@@ -185,7 +207,7 @@ def judge(scenario: Scenario, reference: Reference) -> None:
             problems.append(f"finished with {scenario.code}, not {reference.code}")
         if state != reference.after:
             problems.append("finished, but the files are not those of a finished run")
-    elif scenario.code == -scenario.signum and scenario.delay < 0.2:
+    elif scenario.code == -scenario.signum and scenario.stage == "start":
         # killed during interpreter start-up, before factcheck could install its handler
         if state != reference.before:
             problems.append("killed at start-up, yet files changed")
@@ -218,11 +240,10 @@ def test_interrupted_runs_lose_nothing_and_the_next_run_works(mode, runs, cli, m
             rerun_matches_reference(scenario, reference, cli, monkeypatch)
     failures = [f"{s.name} (exit {s.code}): {'; '.join(s.problems)}" for s in scenarios if s.problems]
     assert not failures, "\n".join(failures)
-    interrupted = [s for s in scenarios if s.code == 128 + s.signum]
-    # runs were really interrupted (late ones may finish first on a busy machine, which is
-    # allowed), by both signals: 0.3 s and 60 % of the run get one each
-    assert len(interrupted) >= 2, [(s.name, s.code) for s in scenarios]
-    assert {s.signum for s in interrupted} == {signal.SIGINT, signal.SIGTERM}, [(s.name, s.code) for s in scenarios]
+    # every run signalled at a stage after the handlers were installed was interrupted, not finished
+    staged = [s for s in scenarios if s.stage != "start"]
+    assert all(s.code == 128 + s.signum for s in staged), [(s.name, s.code) for s in staged]
+    assert {s.signum for s in staged} == {signal.SIGINT, signal.SIGTERM}
 
 
 def test_interrupting_worker_processes_is_clean(tmp_path):
@@ -236,8 +257,13 @@ def test_interrupting_worker_processes_is_clean(tmp_path):
     before = snapshot(workspace)
     args = [sys.executable, "-m", "factcheck", "check", "corpus", "--records", str(RECORDS), "--no-cache",
             "--processes", "2", "--format", "json"]
-    process = subprocess.Popen(args, cwd=workspace, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(3)  # past the model loads: the workers are busy
+    read_end, write_end = os.pipe()
+    process = subprocess.Popen(args, cwd=workspace, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               env={**os.environ, "FACTCHECK_STAGE_FD": str(write_end)}, pass_fds=(write_end,))
+    os.close(write_end)
+    with os.fdopen(read_end, encoding="utf-8") as stages:
+        # the first article back from a worker: the workers are loaded and busy with the rest
+        assert wait_for_stage(stages, "checked", 1), "the run ended without checking an article"
     os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C does: to the whole process group
     start = time.perf_counter()
     out, err = process.communicate(timeout=30)

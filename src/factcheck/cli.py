@@ -18,6 +18,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.errors import UserError
+from factcheck.stages import Interrupted
 
 
 # Newer typer releases carry their own copy of click: find its exception classes
@@ -259,19 +260,6 @@ def audit(
         restart=restart, keep_parts=keep_parts, quiet=quiet,
     )
     raise typer.Exit(auditing.run_audit(options, sys.stdout, sys.stderr).exit_code)
-
-
-class Interrupted(BaseException):
-    """A signal that ends the run (SIGINT, SIGTERM, SIGHUP), raised where the run was.
-
-    Not a KeyboardInterrupt, which click would turn into an Abort after printing
-    an empty line; a BaseException, so that no `except Exception` swallows it and
-    every `finally` (and the atomic writes' clean-up) runs on the way out.
-    """
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
 
 
 _STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")

@@ -18,6 +18,7 @@ from factcheck.config import Config, load_config
 from factcheck.errors import UserError
 from factcheck.load import STDIN, collect_paths, is_url, load_document
 from factcheck.model import Severity
+from factcheck.stages import reached
 
 OK, FINDINGS = 0, 1
 
@@ -80,6 +81,7 @@ def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
         # Wikidata answers change without the key knowing: only offline-reproducible runs are cached
         checker.cache = _result_cache(checker, config, options, err)
     checker.processes = options.processes or default_processes()
+    reached("loaded")
 
     try:
         code = _run(checker, files, config, options, out, err, known_baseline)
@@ -106,6 +108,7 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
             if changed is not None:
                 findings = [f for f in findings if _lines(result.document, f) & changed]
         results.append(FileResult(result.document, findings))
+        reached("checked")
 
     if options.write_baseline:
         count = baseline_file.write(options.write_baseline, results)
@@ -120,6 +123,7 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
         results = [refreshed.get(r.document.path, r) for r in results]
 
     FORMATS[options.output_format](results, out, color=options.color, rules=checker.rules, quiet=options.quiet)
+    reached("reported")
     return exit_code(results, options.fail_on or config.fail_on)
 
 
@@ -200,6 +204,7 @@ def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out
             out.write(fixes.unified_diff(result.document, fixed))
         else:
             fixes.fix_file(result.document, edits)
+            reached("fixed")
             for edit in edits:
                 line, column = result.document.position(edit.start)
                 err.write(f"fixed {result.document.path}:{line}:{column}: “{edit.old}” → “{edit.new}” [{edit.rule}]\n")

@@ -54,10 +54,17 @@ def test_malformed_records_yaml_names_file_and_line(cli, tmp_path):
     _assert_one_line_error(cli("check", SEED, "--records", records), f"{records}:", "invalid YAML")
 
 
-def test_records_with_unknown_key_names_the_line(cli, tmp_path):
+def test_records_with_a_duplicate_key_names_the_line(cli, tmp_path):
     records = tmp_path / "films.yaml"
-    records.write_text("entities:\n  - id: x\n    type: film\n    name: X Film\n    released: 2020-01-01\n")
-    _assert_one_line_error(cli("check", SEED, "--records", records), f"{records}:5:", "released")
+    records.write_text("entities:\n  - id: x\n    type: film\n    name: X Film\n    facts:\n      released: 2020-01-01\n      released: 2021-01-01\n")
+    _assert_one_line_error(cli("check", SEED, "--records", records), f"{records}:7:", "duplicate key 'released'")
+
+
+def test_records_with_infinite_or_huge_numbers_name_the_line(cli, tmp_path):
+    for value, words in ((".inf", "inf is not a number"), (".nan", "nan is not a number"), ("1" + "0" * 400, "401 digits")):
+        records = tmp_path / "films.yaml"
+        records.write_text(f"entities:\n  - id: x\n    type: film\n    name: X Film\n    facts:\n      gross: {value}\n")
+        _assert_one_line_error(cli("check", SEED, "--records", records), f"{records}:6:", words)
 
 
 def test_records_with_impossible_date(cli, tmp_path):

@@ -27,7 +27,8 @@ import yaml
 from factcheck.errors import UserError
 from factcheck.model import FactValue, Record
 from factcheck.records import ENTITY_KEYS, REQUIRED_KEYS, find_record_files, load_records
-from factcheck.text import name_key
+from factcheck.records import read_scalar
+from factcheck.text import is_common_word, name_key
 from factcheck.yamlfile import MAX_YAML_BYTES, LineDict, _Loader
 
 records_app = typer.Typer(
@@ -283,6 +284,7 @@ class Validator:
         from factcheck.rules import load_rule_set
 
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []  # values kept but not compared: reported, never a failure
         self.records = 0
         self.ids: dict[str, str] = {}  # id → path:line
         self.names: dict[tuple[str, ...], tuple[str, str, str]] = {}  # folded name → (record id, text, path:line)
@@ -318,11 +320,11 @@ class Validator:
         self.records += 1
         for key in entity:
             if key not in ENTITY_KEYS:
-                self.problem(path, entity.line_of(key), f"unknown entity key {key!r} (allowed: {', '.join(sorted(ENTITY_KEYS))})")
+                self.warn(path, entity.line_of(key), f"{key!r} beside the entity's name is read as a fact (facts usually go under 'facts:')")
         for key in REQUIRED_KEYS:
-            if not isinstance(entity.get(key), str) or not entity[key].strip():
+            if not isinstance(entity.get(key), (str, int)) or isinstance(entity.get(key), bool) or not str(entity[key]).strip():
                 self.problem(path, entity.line_of(key), f"entity needs a non-empty text {key!r}")
-        record_id = entity["id"].strip() if isinstance(entity.get("id"), str) else None
+        record_id = str(entity["id"]).strip() if isinstance(entity.get("id"), (str, int)) and not isinstance(entity.get("id"), bool) else None
         where = f"{path}:{entity.line_of('id')}"
         if record_id:
             if record_id in self.ids:
@@ -362,6 +364,9 @@ class Validator:
         seen_here: set[tuple[str, ...]] = set()
         for text, line, what in names:
             key = name_key(text)
+            if what == "alias" and is_common_word(text):
+                self.problem(path, line, f"alias {text!r} of record {record_id!r} is a common word: it would link every {text!r} in an article")
+                continue
             if not key or key in seen_here:
                 continue
             seen_here.add(key)
@@ -372,43 +377,47 @@ class Validator:
                 self.problem(path, line, f"{what} {text!r} of record {record_id!r} is also a name of record {other[0]!r} ({other[2]}: {other[1]!r})")
 
     def check_fact(self, entity_type: str, key: str, value: Any, path: str, line: int) -> None:
-        spec = self.vocabulary.spec(entity_type, key)
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            item_line = value.line_of(index) if isinstance(value, LineList) else line
-            if isinstance(item, dict):
-                item_line = getattr(item, "line", item_line)
-                if "value" not in item:
-                    self.problem(path, item_line, f"a qualified value of {key!r} needs a 'value:' key")
-                    continue
-                for qualifier, qualifier_value in item.items():
-                    if qualifier != "value" and isinstance(qualifier_value, BadDate):
-                        self.problem(path, qualifier_value.line, f"not a real date: {qualifier_value}")
-                item_line = item.line_of("value") if isinstance(item, LineDict) else item_line
-                item = item["value"]
-            self.check_scalar(key, item, spec, path, item_line)
-
-    def check_scalar(self, key: str, value: Any, spec, path: str, line: int) -> None:
+        """Any YAML shape is read (factcheck.records.parse_facts); what cannot be compared is
+        reported as a warning, and only what makes a value unreadable is a problem."""
         if isinstance(value, BadDate):
             self.problem(path, value.line or line, f"not a real date: {value}")
             return
-        if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
-            self.problem(path, line, f"{key}: a fact value must be a date, a number or a text, not {_show(value)}")
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                self.check_fact(entity_type, key, item, path, value.line_of(index) if isinstance(value, LineList) else line)
             return
-        if isinstance(value, str) and _ISO_DATE_RE.match(value.strip()):
-            try:
-                value = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                self.problem(path, line, f"not a real date: {value.strip()}")
+        if isinstance(value, dict):
+            if "value" in value:
+                for qualifier, qualifier_value in value.items():
+                    if qualifier != "value" and isinstance(qualifier_value, BadDate):
+                        self.problem(path, qualifier_value.line, f"not a real date: {qualifier_value}")
+                self.check_fact(entity_type, key, value["value"], path, value.line_of("value") if isinstance(value, LineDict) else line)
                 return
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if spec is None:
+            for sub_key, sub_value in value.items():
+                sub_line = value.line_of(sub_key) if isinstance(value, LineDict) else line
+                if isinstance(sub_value, BadDate):
+                    self.problem(path, sub_value.line or sub_line, f"not a real date: {sub_value}")
+                elif isinstance(sub_value, (dict, list)):
+                    self.check_fact(entity_type, f"{key}.{sub_key}", sub_value, path, sub_line)
+            return
+        try:
+            scalar = read_scalar(value, path, line, None, key)
+        except UserError as error:
+            self.problem(path, error.line or line, error.message)
+            return
+        self.check_scalar(entity_type, key, scalar, path, line)
+
+    def warn(self, path: str, line: int, message: str) -> None:
+        self.warnings.append(Problem(path, max(1, int(line or 1)), f"warning: {message}"))
+
+    def check_scalar(self, entity_type: str, key: str, value: Any, path: str, line: int) -> None:
+        spec = self.vocabulary.spec(entity_type, key)
+        if spec is None or value is None:
             return
         if spec.value == "date" and not isinstance(value, (dt.date, int)):
-            self.problem(path, line, f"{key} is a date: write YYYY-MM-DD (or a year), not {_show(value)}")
-        elif spec.value in _NUMERIC_KINDS and (not isinstance(value, (int, float)) or isinstance(value, dt.date)):
-            self.problem(path, line, f"{key} is a number, not {_show(value)}")
+            self.warn(path, line, f"{key} is a date, but {_show(value)} is not one (kept as text, not compared): write YYYY-MM-DD or a year")
+        elif spec.value in _NUMERIC_KINDS and (not isinstance(value, (int, float)) or isinstance(value, (dt.date, bool))):
+            self.warn(path, line, f"{key} is a number, but {_show(value)} is not one (kept as text, not compared)")
 
 
 def _show(value: Any) -> str:
@@ -434,13 +443,15 @@ def validate(
         validator.check_file(path)
     order = {str(path): index for index, path in enumerate(files)}
     problems = sorted(set(validator.problems), key=lambda p: (order.get(p.path, 0), p.line, p.message))
-    for problem in problems:
+    shown = sorted(set(validator.problems) | set(validator.warnings), key=lambda p: (order.get(p.path, 0), p.line, p.message))
+    for problem in shown:
         sys.stdout.write(f"{problem}\n")
     count = f"{len(files)} file{'s' if len(files) != 1 else ''}"
     if problems:
         sys.stderr.write(f"factcheck: {len(problems)} problem{'s' if len(problems) != 1 else ''} in {count}\n")
         raise typer.Exit(1)
-    sys.stdout.write(f"OK: {validator.records} record{'s' if validator.records != 1 else ''} in {count}, no problems\n")
+    warned = f" ({len(validator.warnings)} warning{'s' if len(validator.warnings) != 1 else ''})" if validator.warnings else ""
+    sys.stdout.write(f"OK: {validator.records} record{'s' if validator.records != 1 else ''} in {count}, no problems{warned}\n")
 
 
 # -- show ---------------------------------------------------------------------------------
@@ -501,7 +512,9 @@ def _fact_lines(record: Record) -> dict[str, str]:
     for entity in entities if isinstance(entities, list) else []:
         if isinstance(entity, LineDict) and entity.line == int(line) and isinstance(entity.get("facts"), LineDict):
             facts = entity["facts"]
-            return {str(key): f"{path}:{facts.line_of(key)}" for key in facts}
+            lines = {str(key): f"{path}:{facts.line_of(key)}" for key in facts}
+            # a sub-fact (awards.golden_ball) is shown at its parent's line
+            return {key: lines.get(key, lines.get(key.split(".", 1)[0], "")) for key in record.facts} | lines
     return {}
 
 
@@ -532,5 +545,5 @@ ITEM_URL_FORMAT = "https://www.wikidata.org/wiki/{}"
 def _describe(value: FactValue) -> str:
     text = value.value.isoformat() if isinstance(value.value, dt.date) else str(value.value)
     notes = [f"{v}" if k in ("region", "place", "status") else f"{k} {v}" for k, v in _content(value).items()
-             if k not in ("region_code",)]
+             if k not in ("region_code",) and not (k == "unit" and v in ("date", "year"))]
     return f"{text} ({', '.join(notes)})" if notes else text

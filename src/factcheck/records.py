@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -11,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import UserError
+from factcheck.facts import describe_key
 from factcheck.model import FactValue, Record
-from factcheck.text import name_key
+from factcheck.text import is_common_word, name_key
 from factcheck.yamlfile import LineDict, load_yaml
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 ENTITY_KEYS = {"id", "type", "name", "aliases", "facts", "sources"}
-REQUIRED_KEYS = ("id", "type", "name")
+REQUIRED_KEYS = ("id", "name")  # without a type an entity is just an "entity"
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -50,7 +52,7 @@ class RecordSet:
         self.by_id[record.id] = record
         for name in record.names:
             key = name_key(name)
-            if key:
+            if key and not (name != record.name and is_common_word(name)):  # an alias "May" would link every May
                 self.by_name.setdefault(key, []).append((record, name))
 
     def person_names(self, person_facts: set[tuple[str, str]] | None = None) -> dict[tuple[str, ...], str]:
@@ -77,7 +79,10 @@ def _looks_like_person(text: str) -> bool:
 
 
 def find_record_files(paths: Iterable[Path]) -> list[Path]:
+    """Every records file once, however often it is named (a folder in the config and again on
+    the command line, a file and its folder)."""
     files: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix in RECORD_SUFFIXES and p.is_file())
@@ -88,7 +93,13 @@ def find_record_files(paths: Iterable[Path]) -> list[Path]:
             files.append(path)
         else:
             raise UserError("records path does not exist", str(path))
-    return files
+    unique = []
+    for file in files:
+        resolved = file.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            unique.append(file)
+    return unique
 
 
 def load_records(paths: Iterable[Path]) -> RecordSet:
@@ -106,40 +117,46 @@ def load_records(paths: Iterable[Path]) -> RecordSet:
     return record_set
 
 
-def parse_records(data: Any, path: str) -> list[Record]:
+def parse_records(data: Any, path: str, notes: list | None = None) -> list[Record]:
     if data is None:
         return []
+    if isinstance(data, list):  # the entities alone, without the 'entities:' key
+        return [_parse_entity(entity, path, getattr(entity, "line", 1), notes) for entity in data]
     if not isinstance(data, dict) or "entities" not in data:
         raise UserError("a records file must be a mapping with an 'entities:' list", path, 1)
     entities = data["entities"]
     if not isinstance(entities, list):
         raise UserError("'entities' must be a list", path, data.line_of("entities"))
-    return [_parse_entity(entity, path, data.line_of("entities")) for entity in entities]
+    return [_parse_entity(entity, path, data.line_of("entities"), notes) for entity in entities]
 
 
-def _parse_entity(entity: Any, path: str, parent_line: int) -> Record:
+def _parse_entity(entity: Any, path: str, parent_line: int, notes: list | None = None) -> Record:
+    """One entity. Its facts take any YAML shape (see `parse_facts`); only a missing id,
+    type or name, or a non-text name, makes it unreadable."""
     if not isinstance(entity, LineDict):
         raise UserError("each entity must be a mapping with id, type and name", path, parent_line)
-    for key in entity:
-        if key not in ENTITY_KEYS:
-            allowed = ", ".join(sorted(ENTITY_KEYS))
-            raise UserError(f"unknown entity key {key!r} (allowed: {allowed})", path, entity.line_of(key))
     for key in REQUIRED_KEYS:
-        if not isinstance(entity.get(key), str) or not entity[key].strip():
+        if not isinstance(entity.get(key), (str, int)) or isinstance(entity.get(key), bool) or not str(entity[key]).strip():
             raise UserError(f"entity needs a non-empty text {key!r}", path, entity.line_of(key))
-    aliases = _string_list(entity, "aliases", path)
-    sources = _string_list(entity, "sources", path)
-    facts_data = entity.get("facts") or LineDict()
-    if not isinstance(facts_data, dict):
-        raise UserError("'facts' must be a mapping of fact names to values", path, entity.line_of("facts"))
-    facts = {
-        str(key): _parse_fact_values(value, path, facts_data.line_of(key))
-        for key, value in facts_data.items()
-    }
+    aliases = _string_list(entity, "aliases", path, notes)
+    sources = _string_list(entity, "sources", path, notes)
+    facts_data = entity.get("facts")
+    facts: dict[str, tuple[FactValue, ...]] = {}
+    if isinstance(facts_data, dict):
+        facts = parse_facts(facts_data, path, notes)
+    elif facts_data is not None and notes is not None:
+        notes.append((path, entity.line_of("facts"), "'facts' is not a mapping of fact names to values: not read"))
+    # a fact written beside the name rather than under facts: (`born: 1962-07-03`) is a fact all the same
+    beside = LineDict({key: value for key, value in entity.items() if key not in ENTITY_KEYS})
+    if beside:
+        beside.line, beside.key_lines = entity.line, {key: entity.line_of(key) for key in beside}
+        for key, values in parse_facts(beside, path, notes).items():
+            facts.setdefault(key, values)
+    entity_type = entity.get("type")
     return Record(
-        id=entity["id"].strip(),
-        type=entity["type"].strip().lower(),
-        name=entity["name"].strip(),
+        id=str(entity["id"]).strip(),
+        type=str(entity_type).strip().lower() if isinstance(entity_type, (str, int)) and str(entity_type).strip() else "entity",
+        name=str(entity["name"]).strip(),
         aliases=tuple(aliases),
         facts=facts,
         sources=tuple(sources),
@@ -147,34 +164,109 @@ def _parse_entity(entity: Any, path: str, parent_line: int) -> Record:
     )
 
 
-def _string_list(entity: LineDict, key: str, path: str) -> list[str]:
+def _string_list(entity: LineDict, key: str, path: str, notes: list | None) -> list[str]:
     value = entity.get(key) or []
-    if isinstance(value, str):
+    if not isinstance(value, list):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise UserError(f"{key!r} must be a list of texts", path, entity.line_of(key))
-    return [item.strip() for item in value if item.strip()]
+    kept = []
+    for item in value:
+        if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            if str(item).strip():
+                kept.append(str(item).strip())
+        elif notes is not None:
+            notes.append((path, entity.line_of(key), f"{key!r}: {item!r} is not a text; left out"))
+    return kept
 
 
-def _parse_fact_values(value: Any, path: str, line: int) -> tuple[FactValue, ...]:
-    items = value if isinstance(value, list) else [value]
-    parsed = []
-    for item in items:
-        if isinstance(item, dict):
-            if "value" not in item:
-                raise UserError("a qualified fact value needs a 'value:' key", path, getattr(item, "line", line))
-            qualifiers = {str(k): v for k, v in item.items() if k != "value"}
-            parsed.append(FactValue(_scalar(item["value"], path, item.line_of("value")), qualifiers))
-        else:
-            parsed.append(FactValue(_scalar(item, path, line)))
-    return tuple(parsed)
+# keys of a mapping value that say when, where or how a value holds rather than what it is
+QUALIFIER_KEYS = {
+    "as_of", "asof", "year", "years", "period", "quarter", "region", "status", "note", "notes", "place", "source", "sources",
+    "property", "unit", "units", "currency", "label", "triggers", "fiscal_year", "season", "country", "market", "scope",
+    "date", "when", "dated", "comment", "according_to", "measured", "basis", "type", "kind", "precision",
+}
+_IDENTIFIER_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-def _scalar(value: Any, path: str, line: int) -> Any:
+def parse_facts(facts_data: LineDict, path: str, notes: list | None = None) -> dict[str, tuple[FactValue, ...]]:
+    """Every fact as the newsroom wrote it.
+
+    - a scalar (date, number, year, boolean, text) or a list of them;
+    - `{value: …, as_of: …, region: …}`: a value with qualifiers, alone or in a list;
+    - a mapping of sub-facts (`awards: {golden_ball: …}`): `awards.golden_ball`;
+    - a mapping from names to details (`roles: {Cillian Murphy: J. Robert Oppenheimer}`): the names are
+      the values of `roles`, each with its detail;
+    - a list of mappings without `value` (`[{year: 2023, revenue_usd: …}]`): each one's qualifiers hold
+      for its other keys.
+    A key's suffixes add what the value measures and when it holds (factcheck.facts.describe_key).
+    """
+    facts: dict[str, list[FactValue]] = {}
+    for key, value in facts_data.items():
+        _add_fact(facts, str(key), value, {}, path, facts_data.line_of(key), notes)
+    return {key: tuple(values) for key, values in facts.items() if values}
+
+
+def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, line: int, notes: list | None) -> None:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            item_line = getattr(item, "line", None) or (value.line_of(index) if hasattr(value, "line_of") else line)
+            _add_fact(facts, key, item, inherited, path, item_line, notes)
+        return
+    if isinstance(value, dict):
+        line = getattr(value, "line", line) or line
+        if "value" in value:
+            qualifiers = {**inherited, **{str(k): v for k, v in value.items() if k != "value"}}
+            _add_fact(facts, key, value["value"], qualifiers, path, getattr(value, "line_of", lambda _: line)("value"), notes)
+            return
+        keys = [str(k) for k in value]
+        if keys and all(_IDENTIFIER_RE.match(k) for k in keys):
+            own = {k: v for k, v in value.items() if str(k) in QUALIFIER_KEYS and not isinstance(v, (dict, list))}
+            qualifiers = {**inherited, **{str(k): v for k, v in own.items()}}
+            rest = [(k, v) for k, v in value.items() if k not in own]
+            if not rest and own:  # only qualifiers: they are the value's description
+                rest = list(own.items())
+                qualifiers = dict(inherited)
+            for sub_key, sub_value in rest:
+                sub_line = value.line_of(sub_key) if hasattr(value, "line_of") else line
+                _add_fact(facts, f"{key}.{sub_key}", sub_value, qualifiers, path, sub_line, notes)
+            return
+        for name, detail in value.items():  # names as keys: the names are the values
+            sub_line = value.line_of(name) if hasattr(value, "line_of") else line
+            qualifiers = {**inherited, "detail": detail} if detail is not None else dict(inherited)
+            _add_fact(facts, key, name, qualifiers, path, sub_line, notes)
+        return
+    scalar = read_scalar(value, path, line, notes, key)
+    if scalar is None:
+        return
+    facts.setdefault(key, []).append(FactValue(scalar, _with_key_meaning(key, inherited)))
+
+
+def _with_key_meaning(key: str, qualifiers: dict) -> dict:
+    """What the key's suffixes say (a unit, a year, an as-of date), unless the value says otherwise."""
+    meaning = describe_key(key.rsplit(".", 1)[-1] if "." in key else key)
+    found = dict(qualifiers)
+    if meaning.unit and "unit" not in found:
+        found["unit"] = meaning.unit
+    if meaning.scale != 1.0 and "scale" not in found:
+        found["scale"] = meaning.scale
+    if meaning.year and "year" not in found:
+        found["year"] = meaning.year
+    if meaning.quarter and "quarter" not in found:
+        found["quarter"] = meaning.quarter
+    if meaning.as_of and "as_of" not in found:
+        found["as_of"] = meaning.as_of
+    return found
+
+
+def read_scalar(value: Any, path: str, line: int, notes: list | None = None, key: str = "") -> Any:
+    """A date, a number, a boolean or a text; None (an empty value) is left out."""
     if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
-        raise UserError(f"a fact value must be a date, a number or a text, not {value!r}", path, line)
+    if value is None:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise UserError(f"{key or 'a fact'}: {value} is not a number a record can hold", path, line)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 1e300:
+        raise UserError(f"{key or 'a fact'}: a number of {len(str(abs(value)))} digits is not one a record can hold", path, line)
     if isinstance(value, str):
         value = value.strip()
         if _ISO_DATE_RE.match(value):
@@ -182,7 +274,12 @@ def _scalar(value: Any, path: str, line: int) -> Any:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 raise UserError(f"not a real date: {value}", path, line) from None
-    return value
+        return value or None
+    if isinstance(value, (bool, int, float, dt.date)):
+        return value
+    if notes is not None:
+        notes.append((path, line, f"{key}: {value!r} is kept as text"))
+    return str(value)
 
 
 def group_by_type(records: Iterable[Record]) -> dict[str, list[Record]]:

@@ -41,3 +41,22 @@ def normalise_punctuation(text: str) -> str:
     """What a house style may not care about: curly quotes and runs of white space."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"\s+", " ", text).strip()
+
+
+# Words too common to be a name on their own: an alias "May" or "The" would link every such word.
+COMMON_WORDS = frozenset("""
+a an the and or but if of in on at to for from by with as is was be are were been it its this that these those
+he she they we you i me him her them us his their our your my mine who whom which what when where why how all any
+each some no not one two three first last new old more most other such only same so than too very can will just
+do does did has have had may might must shall should would could up down out over under again further then once
+here there about above after before below between into through during until against among per via
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+mr mrs ms dr sir news said says report year years day days week weeks month months
+""".split())
+
+
+def is_common_word(name: str) -> bool:
+    """A one-word name that is a common English word (a month, a weekday, "The")."""
+    key = name_key(name)
+    return len(key) == 1 and key[0] in COMMON_WORDS

@@ -181,8 +181,15 @@ class _Loader(yaml.SafeLoader):
         for key_node, _ in node.value:
             try:
                 key = self.construct_object(key_node, deep=True)
-                mapping.key_lines[key] = key_node.start_mark.line + 1
             except TypeError:
+                continue
+            try:
+                if key in mapping.key_lines:
+                    # PyYAML keeps the last silently: one of the two values would be lost unseen
+                    first = mapping.key_lines[key]
+                    raise yaml.MarkedYAMLError(None, None, f"duplicate key {key!r} (first at line {first})", key_node.start_mark)
+                mapping.key_lines[key] = key_node.start_mark.line + 1
+            except TypeError:  # an unhashable key
                 pass
         return mapping
 

@@ -1,0 +1,144 @@
+"""What a record's fact measures, read from the newsroom's own key and value.
+
+Newsrooms name facts in their own words: `opening_weekend_domestic_usd`,
+`worldwide_gross_usd_as_of_2022_12_29`, `revenue_fy2023`, `age_at_final`. A key is
+split into words; its suffixes say the unit (`_usd`, `_minutes`, `_km`,
+`_percent`), that the value is a year or a date (`_year`, `_date`), and when it
+holds (`_as_of_2022_12_29`, `_fy2023`, `_2024`, `_q3`). What is left are the words
+an article uses for the fact ("opening weekend", "domestic"). Units are asked of
+pint, loaded only when a key ends in a word this module does not know.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+CURRENCIES = {"usd": "USD", "dollars": "USD", "dollar": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
+              "gbp": "GBP", "pounds_sterling": "GBP", "sterling": "GBP", "jpy": "JPY", "yen": "JPY", "inr": "INR",
+              "rupees": "INR", "cny": "CNY", "yuan": "CNY", "aud": "AUD", "cad": "CAD", "chf": "CHF"}
+PERCENT_WORDS = {"percent", "pct", "per_cent", "percentage", "share"}
+# scale words in keys: revenue_usd_millions is in millions of dollars
+SCALES = {"thousands": 1e3, "thousand": 1e3, "k": 1e3, "millions": 1e6, "million": 1e6, "m": None, "mn": 1e6,
+          "billions": 1e9, "billion": 1e9, "bn": 1e9}
+# words that say nothing about which fact a value is: never a trigger on their own
+GENERIC_WORDS = {"number", "count", "total", "value", "amount", "figure", "num", "no", "n", "of", "the", "a", "an",
+                 "at", "in", "on", "for", "to", "by", "and", "or", "with", "is", "was", "as", "per", "from", "data",
+                 "info", "stat", "stats", "official", "reported", "final", "overall", "current", "latest"}
+_SPLIT = re.compile(r"[_\W]+|(?<=[a-z])(?=[A-Z])")
+_QUARTER = re.compile(r"^q([1-4])$")
+_FISCAL = re.compile(r"^fy(\d{2}|\d{4})$")
+_YEAR = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
+
+
+@dataclass(frozen=True)
+class KeyMeaning:
+    """A fact key read as words, a unit and a time scope."""
+
+    key: str
+    words: tuple[str, ...]  # what the article may call the fact, in the key's order
+    unit: str | None = None  # "USD", "percent", "year", "date", or a pint unit name ("minute", "kilometer")
+    scale: float = 1.0  # the key's values are in thousands, millions …
+    year: int | None = None  # the fact holds for this (fiscal) year
+    quarter: int | None = None
+    as_of: dt.date | None = None
+
+
+@lru_cache(maxsize=4096)
+def describe_key(key: str) -> KeyMeaning:
+    parts = [p.lower() for p in _SPLIT.split(str(key)) if p]
+    words: list[str] = []
+    unit: str | None = None
+    scale = 1.0
+    year = quarter = None
+    as_of = None
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        rest = parts[index + 1:]
+        if part == "as" and rest[:1] == ["of"]:
+            as_of, used = _date_from(rest[1:])
+            if as_of is not None:
+                index += 2 + used
+                continue
+        if _YEAR.match(part) and index > 0:
+            date, used = _date_from(parts[index:])
+            if used > 1:
+                as_of = date
+                index += used
+                continue
+            year = int(part)
+            index += 1
+            continue
+        fiscal = _FISCAL.match(part)
+        if fiscal:
+            year = int(fiscal.group(1)) if len(fiscal.group(1)) == 4 else 2000 + int(fiscal.group(1))
+            index += 1
+            continue
+        if _QUARTER.match(part):
+            quarter = int(part[1])
+            index += 1
+            continue
+        if part in CURRENCIES and index > 0:
+            unit = CURRENCIES[part]
+        elif part in PERCENT_WORDS and index > 0 and not rest:
+            unit = "percent"
+        elif part in SCALES and SCALES[part] and index > 0:
+            scale = SCALES[part]
+        elif part in ("year", "years") and not rest and index > 0 and words[-1:] != ["light"]:
+            unit = "year" if not words or words[-1] not in ("age",) else "years"
+        elif part == "date" and not rest and index > 0:
+            unit = "date"
+        elif not rest and index > 0 and unit is None and (measured := unit_name(part)) is not None:
+            unit = measured
+        else:
+            words.append(part)
+        index += 1
+    if not words and parts:
+        words = [p for p in parts if not _YEAR.match(p)] or parts[:1]
+    return KeyMeaning(str(key), tuple(words), unit, scale, year, quarter, as_of)
+
+
+def _date_from(parts: list[str]) -> tuple[dt.date | None, int]:
+    """A date written in key parts: 2022_12_29 (three parts) or 2022 (one, the year's end)."""
+    if len(parts) >= 3 and all(p.isdigit() for p in parts[:3]) and _YEAR.match(parts[0]):
+        try:
+            return dt.date(int(parts[0]), int(parts[1]), int(parts[2])), 3
+        except ValueError:
+            pass
+    if parts and _YEAR.match(parts[0]):
+        return dt.date(int(parts[0]), 12, 31), 1
+    return None, 0
+
+
+# unit words pint reads as something other than what a key means by them
+_NOT_UNITS = {"c", "f", "g", "h", "s", "t", "a", "b", "k", "l", "min", "max", "rank", "place", "points", "point", "goals",
+              "seats", "votes", "people", "runs", "wins", "age", "gross", "final", "round", "day", "days", "second", "seconds",
+              "year", "years", "month", "months", "week", "weeks"}
+_TIME_UNITS = {"minutes": "minute", "minute": "minute", "mins": "minute", "hours": "hour", "hour": "hour", "hrs": "hour",
+               "seconds": "second", "secs": "second", "days": "day", "weeks": "week", "months": "month"}
+
+
+@lru_cache(maxsize=1024)
+def unit_name(word: str) -> str | None:
+    """pint's name of a unit word ("km" → "kilometer"), or None when it is no unit."""
+    if word in _TIME_UNITS:
+        return _TIME_UNITS[word]
+    if word in _NOT_UNITS or len(word) < 2 or not word.isalpha():
+        return None
+    registry = units()
+    try:
+        parsed = registry.parse_units(word)
+    except Exception:  # pint raises several kinds for a word it does not know
+        return None
+    return str(parsed) if parsed.dimensionality else None
+
+
+@lru_cache(maxsize=1)
+def units():
+    """pint's registry, loaded on first use (its import costs a quarter of a second)."""
+    import pint
+
+    return pint.UnitRegistry(cache_folder=":auto:")

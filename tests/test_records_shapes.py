@@ -1,0 +1,104 @@
+"""Records as newsrooms write them: any key, any reasonable YAML shape, read as it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+
+from factcheck.errors import UserError
+from factcheck.facts import describe_key
+from factcheck.records import parse_records
+from factcheck.yamlfile import parse_yaml
+
+NEWSROOM = textwrap.dedent("""\
+    entities:
+      - id: oppenheimer
+        type: film
+        name: Oppenheimer
+        facts:
+          release_date: 2023-07-21
+          release_year: 2023
+          crewed: false
+          roles: {"Cillian Murphy": "J. Robert Oppenheimer", "Emily Blunt": "Kitty Oppenheimer"}
+          awards: {golden_ball: "Aitana Bonmatí", best_young_player: "Salma Paralluelo"}
+          opening_weekend_domestic_usd: 82400000
+          worldwide_gross_usd_as_of_2023_08_06: 552900000
+          revenue:
+            - {value: 1200000000, year: 2024}
+            - {value: 310000000, quarter: Q3, year: 2025}
+          box_office: [{year: 2023, domestic_usd: 326000000}, {year: 2024, domestic_usd: 329000000}]
+          cast: ["Cillian Murphy", "Emily Blunt"]
+          notes: ~
+      - id: 42
+        name: Nameless Type
+        born: 1962-07-03
+    """)
+
+
+def records():
+    return {record.id: record for record in parse_records(parse_yaml(NEWSROOM, "n.yaml"), "n.yaml")}
+
+
+def test_every_shape_is_read():
+    film = records()["oppenheimer"]
+    facts = film.facts
+    assert [v.value for v in facts["release_date"]] == [dt.date(2023, 7, 21)]
+    assert facts["crewed"][0].value is False
+    assert [(v.value, v.qualifiers["detail"]) for v in facts["roles"]] == [
+        ("Cillian Murphy", "J. Robert Oppenheimer"), ("Emily Blunt", "Kitty Oppenheimer")]
+    assert facts["awards.golden_ball"][0].value == "Aitana Bonmatí"
+    assert facts["opening_weekend_domestic_usd"][0].qualifiers["unit"] == "USD"
+    assert facts["worldwide_gross_usd_as_of_2023_08_06"][0].qualifiers["as_of"] == dt.date(2023, 8, 6)
+    assert [(v.value, v.qualifiers.get("quarter")) for v in facts["revenue"]] == [(1200000000, None), (310000000, "Q3")]
+    assert [(v.value, v.qualifiers["year"]) for v in facts["box_office.domestic_usd"]] == [(326000000, 2023), (329000000, 2024)]
+    assert "notes" not in facts  # an empty value is no fact
+
+
+def test_an_entity_without_a_type_and_with_facts_beside_its_name():
+    other = records()["42"]
+    assert other.type == "entity"
+    assert other.facts["born"][0].value == dt.date(1962, 7, 3)
+
+
+@pytest.mark.parametrize("key, words, unit, year, as_of", [
+    ("opening_weekend_domestic_usd", ("opening", "weekend", "domestic"), "USD", None, None),
+    ("worldwide_gross_usd_as_of_2022_12_29", ("worldwide", "gross"), "USD", None, dt.date(2022, 12, 29)),
+    ("revenue_fy2023", ("revenue",), None, 2023, None),
+    ("runtime_minutes", ("runtime",), "minute", None, None),
+    ("length_km", ("length",), "kilometer", None, None),
+    ("turnout_percent", ("turnout",), "percent", None, None),
+    ("release_year", ("release",), "year", None, None),
+    ("age_at_final", ("age", "at", "final"), None, None, None),
+    ("population_2020", ("population",), None, 2020, None),
+])
+def test_key_suffixes_say_unit_and_time(key, words, unit, year, as_of):
+    meaning = describe_key(key)
+    assert (meaning.words, meaning.unit, meaning.year, meaning.as_of) == (words, unit, year, as_of)
+
+
+@pytest.mark.parametrize("value, message", [(".inf", "inf is not a number"), (".nan", "nan is not a number")])
+def test_values_no_record_can_hold_are_errors_with_a_line(value, message):
+    text = f"entities:\n  - id: x\n    name: X\n    facts:\n      gross: {value}\n"
+    with pytest.raises(UserError) as error:
+        parse_records(parse_yaml(text, "r.yaml"), "r.yaml")
+    assert error.value.line == 5 and message in error.value.message
+
+
+def test_duplicate_keys_are_errors_with_the_line():
+    with pytest.raises(UserError) as error:
+        parse_yaml("entities:\n  - id: x\n    name: X\n    id: y\n", "r.yaml")
+    assert error.value.line == 4 and "duplicate key 'id' (first at line 2)" in error.value.message
+
+
+def test_a_common_word_alias_never_links():
+    from factcheck.records import RecordSet
+    from factcheck.text import name_key
+
+    text = "entities:\n  - id: may-day\n    name: May Day Festival\n    aliases: [May, The, Mayday]\n"
+    record_set = RecordSet()
+    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
+        record_set.add(record)
+    assert name_key("May") not in record_set.by_name and name_key("The") not in record_set.by_name
+    assert name_key("Mayday") in record_set.by_name

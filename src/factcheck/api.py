@@ -96,16 +96,17 @@ class Checker:
     def analyse_parsed(self, document: Document, entities) -> Analysis:
         sentences = split_sentences(document.text)
         mentions = extract(document, entities, self.day_first)
-        linked = link(document, sentences, mentions, self.records, self.vocabulary)
+        linked = link(document, sentences, mentions, self.records, self.vocabulary.for_records(self.records))
         if self.online is not None and self._add_online_records(document, mentions, linked.links, linked.tokens):
-            linked = link(document, sentences, mentions, self.records, self.vocabulary)
+            linked = link(document, sentences, mentions, self.records, self.vocabulary.for_records(self.records))
         article_entities = _article_entities(mentions, linked.links)
         records = self.records
         if article_entities:
             # the article's own entities, so that one party's two seat counts can be compared
             records = self.records.with_records(article_entities)
-            linked = link(document, sentences, mentions, records, self.vocabulary)
-        return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, records, self.vocabulary, linked.tokens)
+            linked = link(document, sentences, mentions, records, self.vocabulary.for_records(records))
+        vocabulary = self.vocabulary.for_records(records)
+        return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, records, vocabulary, linked.tokens)
 
     def _add_online_records(self, document: Document, mentions, links, tokens) -> bool:
         """Look up the names no record covers; local records win where both speak.

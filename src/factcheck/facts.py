@@ -142,3 +142,110 @@ def units():
     import pint
 
     return pint.UnitRegistry(cache_folder=":auto:")
+
+
+# --- facts no vocabulary describes: a fact spec read from the key and the values ----------------
+
+# words of a key too vague to tie a value to the fact on their own ("time", "first")
+VAGUE_WORDS = GENERIC_WORDS | {
+    "time", "opening", "first", "second", "third", "half", "final", "previous", "prior", "new", "old", "year", "day",
+    "date", "top", "high", "low", "best", "main", "team", "home", "away", "game", "match", "season", "record", "place",
+    "round", "score", "role", "type", "name", "status", "note", "notes", "source", "official", "other", "end", "start",
+    "last", "next", "long", "short", "big", "small", "full", "part", "series", "event", "us", "uk", "world", "global",
+    "domestic", "international", "local", "national", "age", "at", "when", "since", "until", "during", "after", "before",
+}
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "ance", "ence", "ments", "ment", "s", "e")
+TIME_UNITS = {"minute": "minutes", "hour": "hours", "day": "days"}
+
+
+def stem(word: str) -> str:
+    """A trigger pattern for a key word: its stem and a star ("release" → "releas*", "attendance" → "attend*")."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + "*"
+    return word + "*" if len(word) >= 4 else word
+
+
+def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Phrases of the key's words an article may use: the whole key, each pair of neighbours,
+    and each word that is specific enough alone. The last word of a phrase is stemmed."""
+    content = [w for w in words if w not in GENERIC_WORDS and w.isalpha()]
+    phrases: list[tuple[str, ...]] = []
+    if len(content) >= 2:
+        phrases.append(tuple(content[:-1]) + (stem(content[-1]),))
+        phrases.append((content[-2], stem(content[-1])))  # the head and the word before it
+    # alone, only the word the key is about (its last: "nominations" of oscar_nominations, not "oscar")
+    head = content[-1] if content else ""
+    if head and head not in VAGUE_WORDS and len(head) >= 4:
+        phrases.append((stem(head),))
+    return tuple(dict.fromkeys(phrases))
+
+
+def value_kind(key: str, values) -> tuple[str, str | None] | None:
+    """The vocabulary's value kind (and unit) a fact's values have, or None when they are not
+    something the article's values can be compared with safely (free text, booleans)."""
+    meaning = describe_key(key.rsplit(".", 1)[-1])
+    plain = [v.value for v in values]
+    if not plain or any(isinstance(v, bool) for v in plain):
+        return None
+    if all(isinstance(v, dt.date) for v in plain):
+        return "date", None
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, dt.date) for v in plain)
+    if numbers:
+        units = {v.qualifiers.get("unit") for v in values}
+        unit = units.pop() if len(units) == 1 else None
+        if unit in ("year", "date") and all(isinstance(v, int) and 1000 <= v <= 2300 for v in plain):
+            return "date", None
+        if unit in CURRENCIES.values():
+            return "money", unit
+        if unit in TIME_UNITS:
+            return "duration", TIME_UNITS[unit]
+        if unit == "percent":
+            return "number", "percent"
+        if unit is None:
+            return "number", None
+        return "quantity", unit
+    if all(isinstance(v, str) and looks_like_person(v) for v in plain):
+        return ("person-list" if len(plain) > 1 else "person"), None
+    return None
+
+
+def looks_like_person(text: str) -> bool:
+    words = text.replace(".", ". ").split()
+    return 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words) and not any(c.isdigit() for c in text)
+
+
+def derived_specs(records, known: set[tuple[str, str]]):
+    """A FactSpec for each (entity type, fact key) of the records that the vocabulary does not
+    describe: triggers from the key's words (and the fact's own `label:`/`triggers:`), the value
+    kind and unit from its values. Such a spec ties only a value close to its words
+    (`adjacent`-free, but see link.DERIVED_DISTANCE)."""
+    from factcheck.rules import FactSpec, trigger_key
+
+    found: dict[tuple[str, str], FactSpec] = {}
+    for record in records:
+        for key, values in record.facts.items():
+            if (record.type, key) in known or (record.type, key) in found:
+                continue
+            kind = value_kind(key, values)
+            if kind is None:
+                continue
+            words = tuple(w for part in key.split(".") for w in describe_key(part).words)
+            triggers = list(key_triggers(words))
+            labels = [v.qualifiers.get("label") for v in values if isinstance(v.qualifiers.get("label"), str)]
+            for value in values:
+                extra = value.qualifiers.get("triggers")
+                for trigger in [extra] if isinstance(extra, str) else extra if isinstance(extra, list) else []:
+                    if isinstance(trigger, str) and trigger_key(trigger):
+                        triggers.append(trigger_key(trigger))
+            for label in labels:
+                triggers.append(trigger_key(label))
+            triggers = [t for t in dict.fromkeys(triggers) if t]
+            if not triggers:
+                continue
+            label = labels[0] if labels else " ".join(words) or key
+            found[(record.type, key)] = FactSpec(
+                entity_type=record.type, key=key, label=label, value=kind[0], triggers=tuple(triggers), unit=kind[1],
+                derived=True,
+            )
+    return list(found.values())

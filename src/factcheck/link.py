@@ -20,6 +20,9 @@ from factcheck.rules import FactSpec, Vocabulary
 from factcheck.text import Token, tokenize
 
 MAX_VALUE_DISTANCE = 15  # tokens between a trigger and its value
+# a fact read from a record's key ("opening_weekend_domestic_usd") has no curated trigger:
+# its words tie only a value close by
+DERIVED_DISTANCE = 4
 TEXT_VALUE_KINDS = ("place", "org", "person", "event", "work", "product")
 MAX_TEXT_DISTANCE = 3
 PERSON_KINDS = {"person"}
@@ -249,6 +252,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
     subject = _subject(spec, trigger, tokens, sentence_links, values)
     record = subject.record if subject else None
     if record is None:
+        if spec.derived:  # a fact read from a key speaks only of an entity the sentence names
+            return []
         nouns = vocabulary.type_nouns.get(spec.entity_type, set())
         trigger_words = tuple(t.norm for t in tokens[trigger.first:trigger.last])
         # "the third instalment": the trigger itself names the type
@@ -298,12 +303,14 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         pool = [m for m in mentions if m.kind == "number" and outside_links(m) and _fits_number(spec, m, text, tokens, starts)]
         if spec.value == "duration":
             pool = _combine_durations([_as_duration(spec, m, text) for m in pool], text)
+        elif spec.value == "quantity":
+            pool = [_in_unit(spec, m, text) for m in pool]
     scored = sorted(
         ((_distance(starts, trigger, m), m) for m in pool if not (trigger.first <= _first_token(starts, m) < trigger.last)),
         key=lambda pair: abs(pair[0]),
     )
     if spec.value != "person-list":  # a list runs on to the end of its sentence
-        scored = [(d, m) for d, m in scored if abs(d) <= MAX_VALUE_DISTANCE]
+        scored = [(d, m) for d, m in scored if abs(d) <= (DERIVED_DISTANCE if spec.derived else MAX_VALUE_DISTANCE)]
     if spec.value == "text":  # "held at X", "based in X": a place or a name right by its word
         scored = [(d, m) for d, m in scored if abs(d) <= MAX_TEXT_DISTANCE]
     if spec.adjacent:
@@ -326,7 +333,7 @@ def _pick(spec: FactSpec, scored: list[tuple[float, Mention]]) -> list[Mention]:
 
 
 VALUE_CLASSES = {"person": "person", "person-list": "person", "date": "date", "text": "text",
-                 "number": "number", "ordinal": "number", "duration": "number", "money": "number"}
+                 "number": "number", "ordinal": "number", "duration": "number", "money": "number", "quantity": "number"}
 
 
 def _blocked(spec: FactSpec, tokens, starts, trigger: _Trigger, mention: Mention) -> bool:
@@ -351,7 +358,11 @@ def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) ->
         return value.ordinal
     if spec.value == "money":
         return mention.label == "money"
+    if spec.value == "quantity":
+        return not value.ordinal and mention.label != "money" and quantity_in(text, mention, spec.unit) is not None
     if value.ordinal or (mention.label == "percent") != (spec.unit == "percent"):
+        return False
+    if spec.derived and mention.label == "money":  # a count is no sum of money
         return False
     if spec.value == "duration":
         return _unit_after(text, mention) in DURATION_UNITS
@@ -368,6 +379,31 @@ def _as_duration(spec: FactSpec, mention: Mention, text: str) -> Mention:
     """'2 hours' for a runtime in minutes is 120."""
     factor = DURATION_UNITS[_unit_after(text, mention)] / UNIT_SCALE.get(spec.unit or "minutes", 1)
     if factor == 1:
+        return mention
+    value: NumberValue = mention.value
+    scaled = NumberValue(value.value * factor, value.low * factor, value.high * factor, value.ordinal, value.qualifier)
+    return Mention(mention.kind, mention.start, mention.end, mention.text, scaled, mention.label)
+
+
+def quantity_in(text: str, mention: Mention, unit: str | None) -> float | None:
+    """The factor from the unit written after a number to `unit` (pint's name), when the two
+    measure the same thing: "384,400 km" for kilometres is 1.0, for miles 0.62."""
+    from factcheck.facts import unit_name, units
+
+    word = _unit_after(text, mention)
+    written = unit_name(word) or (unit_name(word[:-1]) if word.endswith("s") else None)
+    if written is None or unit is None:
+        return None
+    registry = units()
+    try:
+        return float(registry.Quantity(1, written).to(unit).magnitude)
+    except Exception:  # another dimension: not this fact's quantity
+        return None
+
+
+def _in_unit(spec: FactSpec, mention: Mention, text: str) -> Mention:
+    factor = quantity_in(text, mention, spec.unit) or 1.0
+    if factor == 1.0:
         return mention
     value: NumberValue = mention.value
     scaled = NumberValue(value.value * factor, value.low * factor, value.high * factor, value.ordinal, value.qualifier)

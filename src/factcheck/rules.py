@@ -21,7 +21,7 @@ from factcheck.text import name_key
 from factcheck.yamlfile import LineDict, load_yaml
 
 RULE_KEYS = {"id", "kind", "severity", "summary", "description", "params", "examples"}
-VALUE_KINDS = {"date", "number", "ordinal", "duration", "money", "person", "person-list", "text"}
+VALUE_KINDS = {"date", "number", "ordinal", "duration", "money", "quantity", "person", "person-list", "text"}
 FACT_KEYS = {"label", "value", "triggers", "adjacent", "topic", "unit", "currency", "blockers"}
 _RULE_ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$")
 
@@ -62,6 +62,7 @@ class FactSpec:
     blockers: tuple[tuple[str, ...], ...] = ()
     # triggers whose value stands on one side only: {("won",): "before"} — "Brandt won", not "won … after Ferro's"
     directions: dict[tuple[str, ...], str] = field(default_factory=dict, hash=False, compare=False)
+    derived: bool = False  # read from a record's key (factcheck.facts.derived_specs), not from the vocabulary
 
 
 @dataclass
@@ -78,6 +79,18 @@ class Vocabulary:
     def spec(self, entity_type: str, key: str) -> FactSpec | None:
         specs = self.memo("specs", lambda: {(s.entity_type, s.key): s for s in self.facts})
         return specs.get((entity_type, key))
+
+    def for_records(self, records) -> "Vocabulary":
+        """This vocabulary and a spec for every fact of `records` it does not describe: the records'
+        own words. Built once per record set (records and vocabulary do not change after loading)."""
+        from factcheck.facts import derived_specs
+
+        def build() -> "Vocabulary":
+            known = {(spec.entity_type, spec.key) for spec in self.facts}
+            extra = derived_specs(records.records, known)
+            return Vocabulary(self.facts + extra, self.type_nouns) if extra else self
+
+        return records.memo(("vocabulary", id(self)), build)
 
     def label(self, key: str) -> str:
         for spec in self.facts:
@@ -220,7 +233,7 @@ def _add_vocabulary(vocabulary: Vocabulary, data: Any, path: str) -> None:
                 # {words: won, value: before}: the value stands on that side of the trigger
                 if not isinstance(trigger.get("words"), str) or trigger.get("value") not in ("before", "after"):
                     raise UserError(f"fact {key!r}: a trigger mapping needs 'words:' and 'value: before|after'", path, getattr(trigger, "line", spec.line_of("triggers")))
-                directions[_trigger_key(trigger["words"])] = trigger["value"]
+                directions[trigger_key(trigger["words"])] = trigger["value"]
                 trigger = trigger["words"]
             words.append(trigger)
         triggers = words
@@ -232,7 +245,7 @@ def _add_vocabulary(vocabulary: Vocabulary, data: Any, path: str) -> None:
                 key=str(key),
                 label=str(spec.get("label") or key).strip(),
                 value=spec["value"],
-                triggers=tuple(_trigger_key(t) for t in triggers),
+                triggers=tuple(trigger_key(t) for t in triggers),
                 adjacent=bool(spec.get("adjacent")),
                 topic=bool(spec.get("topic")),
                 unit=spec.get("unit"),
@@ -242,7 +255,7 @@ def _add_vocabulary(vocabulary: Vocabulary, data: Any, path: str) -> None:
         )
 
 
-def _trigger_key(trigger: str) -> tuple[str, ...]:
+def trigger_key(trigger: str) -> tuple[str, ...]:
     key = name_key(trigger.rstrip("*"))
     if trigger.endswith("*"):
         key = key[:-1] + (key[-1] + "*",)

@@ -28,9 +28,15 @@ def admits(mention: Mention, fact: FactValue) -> bool:
         return True  # a text the records hold (e.g. "2023") cannot be compared safely
     if isinstance(stated, NumberValue):
         if isinstance(recorded, (int, float)) and not isinstance(recorded, bool):
-            return stated.admits(float(recorded))
+            return stated.admits(number_of(fact))
         return True
     return same_name(mention.text, str(recorded))
+
+
+def number_of(fact: FactValue) -> float:
+    """A recorded number in plain units: `cost_usd_millions: 500` is 500,000,000."""
+    scale = fact.qualifiers.get("scale", 1)
+    return float(fact.value) * (scale if isinstance(scale, (int, float)) and not isinstance(scale, bool) else 1)
 
 
 HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "the", "president",
@@ -79,7 +85,7 @@ def suggestion_for(mention: Mention, fact: FactValue) -> str:
     if isinstance(value, dt.date):
         return format_date_like(mention.text, value)
     if isinstance(value, (int, float)) and isinstance(mention.value, NumberValue):
-        return format_number_like(mention, float(value))
+        return format_number_like(mention, number_of(fact))
     return str(value)
 
 

@@ -29,6 +29,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if any(_near(claim.value.text, name) for name in names):
             continue  # a misspelt member: the near-miss rule says so
+        if any(_common.same_name(claim.value.text, name) for name in _named_anywhere(claim.record)):
+            continue  # a character the records give as someone's role, a name of another fact: known, not missing
         reported.add(claim.value.start)
         yield Finding(
             rule=rule.id,
@@ -40,6 +42,17 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             suggestion=None,
             evidence=_common.evidence(claim.record, claim.fact, members),
         )
+
+
+def _named_anywhere(record) -> list[str]:
+    """Every name-like text in the record's facts, their values and the details beside them."""
+    names = []
+    for values in record.facts.values():
+        for value in values:
+            for text in (value.value, value.qualifiers.get("detail")):
+                if isinstance(text, str):
+                    names.append(text)
+    return names
 
 
 def _near(written: str, name: str) -> bool:

@@ -21,6 +21,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if (claim.value.start, claim.value.end) in seen:
             continue
+        if spec.derived and _another_fact_admits(claim):
+            # words read from keys are no curated trigger: "announced" may be either announcement
+            continue
         seen.add((claim.value.start, claim.value.end))
         best = _common.preferred(recorded)
         message = (
@@ -46,6 +49,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             suggestion=_common.suggestion_for(claim.value, best),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
+
+
+def _another_fact_admits(claim) -> bool:
+    return any(
+        _common.comparable(claim.value, value) and _common.admits(claim.value, value)
+        for key, values in claim.record.facts.items() if key != claim.fact for value in values
+    )
 
 
 NEAR_SUBJECT = 6  # words between a named subject and its trigger

@@ -44,6 +44,8 @@ class KeyMeaning:
     year: int | None = None  # the fact holds for this (fiscal) year
     quarter: int | None = None
     as_of: dt.date | None = None
+    scope: tuple[str, ...] = ()  # words after a preposition: age_at_final → ("final",), the when or where
+    ordinal: bool = False  # the value is a place in a series: spain_title_number, novel_no, rank
 
 
 @lru_cache(maxsize=4096)
@@ -98,7 +100,13 @@ def describe_key(key: str) -> KeyMeaning:
         index += 1
     if not words and parts:
         words = [p for p in parts if not _YEAR.match(p)] or parts[:1]
-    return KeyMeaning(str(key), tuple(words), unit, scale, year, quarter, as_of)
+    ordinal = bool(parts) and parts[-1] in ORDINAL_KEY_WORDS and len(parts) > 1
+    scope: tuple[str, ...] = ()
+    for index, word in enumerate(words):
+        if index and word in SCOPE_PREPOSITIONS:
+            words, scope = words[:index], tuple(w for w in words[index + 1:] if w not in GENERIC_WORDS)
+            break
+    return KeyMeaning(str(key), tuple(words), unit, scale, year, quarter, as_of, scope, ordinal)
 
 
 def _date_from(parts: list[str]) -> tuple[dt.date | None, int]:
@@ -111,6 +119,13 @@ def _date_from(parts: list[str]) -> tuple[dt.date | None, int]:
     if parts and _YEAR.match(parts[0]):
         return dt.date(int(parts[0]), 12, 31), 1
     return None, 0
+
+
+ORDINAL_KEY_WORDS = {"number", "no", "nth", "ordinal", "rank", "position", "place"}
+# "age_at_final", "titles_in_last_five_seasons": what follows says when or where, the head comes before
+SCOPE_PREPOSITIONS = {"at", "in", "on", "for", "after", "before", "since", "during", "until", "to", "of", "from", "per", "as", "by", "vs"}
+# a key's head word as an article writes it: the age of a person is "the 23-year-old"
+HEAD_FORMS = {"age": (("year-old",), ("year", "old"), ("years", "old"), ("aged",))}
 
 
 # unit words pint reads as something other than what a key means by them
@@ -176,12 +191,12 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         phrases.append((content[-2], stem(content[-1])))  # the head and the word before it
     # alone, only the word the key is about (its last: "nominations" of oscar_nominations, not "oscar")
     head = content[-1] if content else ""
-    if head and head not in VAGUE_WORDS and len(head) >= 4:
+    if head and head not in VAGUE_WORDS and head not in HEAD_FORMS and len(head) >= 4:
         phrases.append((stem(head),))
     return tuple(dict.fromkeys(phrases))
 
 
-def value_kind(key: str, values) -> tuple[str, str | None] | None:
+def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple[str, str | None] | None:
     """The vocabulary's value kind (and unit) a fact's values have, or None when they are not
     something the article's values can be compared with safely (free text, booleans)."""
     meaning = describe_key(key.rsplit(".", 1)[-1])
@@ -203,9 +218,14 @@ def value_kind(key: str, values) -> tuple[str, str | None] | None:
         if unit == "percent":
             return "number", "percent"
         if unit is None:
+            if meaning.ordinal and all(isinstance(v, int) and 0 < v < 1000 for v in plain):
+                return "ordinal", None
             return "number", None
         return "quantity", unit
-    if all(isinstance(v, str) and looks_like_person(v) for v in plain):
+    # a name is a person's only when the records know that person: "Foreign Secretary" looks like one too
+    from factcheck.text import name_key
+
+    if all(isinstance(v, str) and name_key(v) in person_names for v in plain):
         return ("person-list" if len(plain) > 1 else "person"), None
     return None
 
@@ -222,16 +242,21 @@ def derived_specs(records, known: set[tuple[str, str]]):
     (`adjacent`-free, but see link.DERIVED_DISTANCE)."""
     from factcheck.rules import FactSpec, trigger_key
 
+    from factcheck.text import name_key
+
     found: dict[tuple[str, str], FactSpec] = {}
+    person_names = frozenset(name_key(name) for record in records if record.type == "person" for name in record.names)
     for record in records:
         for key, values in record.facts.items():
             if (record.type, key) in known or (record.type, key) in found:
                 continue
-            kind = value_kind(key, values)
+            kind = value_kind(key, values, person_names)
             if kind is None:
                 continue
             words = tuple(w for part in key.split(".") for w in describe_key(part).words)
             triggers = list(key_triggers(words))
+            if words and words[-1] in HEAD_FORMS:
+                triggers.extend(HEAD_FORMS[words[-1]])
             labels = [v.qualifiers.get("label") for v in values if isinstance(v.qualifiers.get("label"), str)]
             for value in values:
                 extra = value.qualifiers.get("triggers")

@@ -77,16 +77,39 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     capitalised = capitalised_in(text, tokens)
     links: list[EntityLink] = []
     taken: set[int] = set()
+    exact_spans: dict[tuple[int, int], EntityLink] = {}
     for hit in index.exact(tokens, capitalised):
         record, name = records.by_name[hit.key][0]
-        links.append(_make_link(text, tokens, hit.first, hit.last, record, name, True))
+        exact_spans[(hit.first, hit.last)] = _make_link(text, tokens, hit.first, hit.last, record, name, True)
         taken.update(range(hit.first, hit.last))
-    for hit in index.near(tokens, taken, capitalised):
+    near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans))
+                 if written_like(text, tokens, hit, records.by_name[hit.key][0][1])]
+    for hit in near_hits:  # a misspelt full name replaces the exact short name inside it
+        for span in [s for s in exact_spans if hit.first <= s[0] and s[1] <= hit.last]:
+            del exact_spans[span]
+    links.extend(exact_spans.values())
+    for hit in near_hits:
         record, name = records.by_name[hit.key][0]
         links.append(_make_link(text, tokens, hit.first, hit.last, record, name, False))
     links.extend(_surname_links(text, tokens, links, taken | {i for l in links for i in range(*_token_range(tokens, l))}))
     links.sort(key=lambda link: link.start)
     return links
+
+
+def written_like(text: str, tokens: list[Token], hit, name: str) -> bool:
+    """A near miss keeps the name's shape: its capitalised words capitalised ("Cinder orbit" is no
+    "Cinder Orbiter"), and no possessive inside it ("Orrin's robots" is no "Orrin Robotics")."""
+    words = tokenize(name)
+    window = tokens[hit.first:hit.last]
+    if len(words) != len(window):
+        return True
+    for position, (token, word) in enumerate(zip(window, words)):
+        if name[word.start].isupper() and not text[token.start].isupper():
+            return False
+        if position < len(window) - 1 and text[token.start:token.end].endswith(("'s", "’s")) \
+                and not name[word.start:word.end].endswith(("'s", "’s")):
+            return False
+    return True
 
 
 def _name_index(records: RecordSet) -> NameIndex:
@@ -311,6 +334,8 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     )
     if spec.value != "person-list":  # a list runs on to the end of its sentence
         scored = [(d, m) for d, m in scored if abs(d) <= (DERIVED_DISTANCE if spec.derived else MAX_VALUE_DISTANCE)]
+    if spec.derived and VALUE_CLASSES[spec.value] == "number":
+        scored = [(d, m) for d, m in scored if _attached(tokens, starts, trigger, d, m)]
     if spec.value == "text":  # "held at X", "based in X": a place or a name right by its word
         scored = [(d, m) for d, m in scored if abs(d) <= MAX_TEXT_DISTANCE]
     if spec.adjacent:
@@ -321,6 +346,24 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     if side is not None:
         scored = [(d, m) for d, m in scored if (d < 0) == (side == "before")]
     return scored
+
+
+# words that may stand between a fact's word and its figure after it: "attendance of 75,784",
+# "revenue was $5 billion", "turnout stood at about 68%"
+LINKING_WORDS = {"of", "was", "is", "were", "are", "be", "been", "stood", "stands", "at", "reached", "reaching", "totalled",
+                 "totaled", "totalling", "totaling", "hit", "came", "to", "rose", "fell", "grew", "climbed", "about", "around",
+                 "nearly", "almost", "some", "roughly", "approximately", "more", "than", "over", "under", "just", "a", "an",
+                 "the", "record", "reported", "put", "estimated", "an", "official", "officially", "its", "their", "his", "her"}
+
+
+def _attached(tokens, starts, trigger: _Trigger, distance: float, mention: Mention) -> bool:
+    """Is a figure the one a fact's words (read from a record key) speak of? The count right before
+    its noun ("three Super Bowl titles"), or the figure after it with only linking words between
+    ("attendance of 75,784") — not "titles in five seasons"."""
+    if distance < 0:
+        return distance >= -3.5
+    between = [t.norm for t in tokens[trigger.last:_first_token(starts, mention)]]
+    return all(word in LINKING_WORDS for word in between)
 
 
 def _pick(spec: FactSpec, scored: list[tuple[float, Mention]]) -> list[Mention]:
@@ -363,6 +406,8 @@ def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) ->
     if value.ordinal or (mention.label == "percent") != (spec.unit == "percent"):
         return False
     if spec.derived and mention.label == "money":  # a count is no sum of money
+        return False
+    if spec.derived and re.fullmatch(r"1[6-9]\d\d|20\d\d", mention.text.strip()):  # a year, not a count
         return False
     if spec.value == "duration":
         return _unit_after(text, mention) in DURATION_UNITS

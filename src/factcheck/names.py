@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -61,14 +62,21 @@ class NameIndex:
                 index += 1
         return hits
 
-    def near(self, tokens: list[Token], taken: set[int], capitalised: callable) -> list[NameHit]:
-        """Windows of text that differ from a multi-word name by a typo in one word."""
+    def near(self, tokens: list[Token], taken: set[int], capitalised: callable, shorter: set[tuple[int, int]] = frozenset()) -> list[NameHit]:
+        """Windows of text that differ from a multi-word name by a typo in one word.
+
+        A window may hold a shorter exact name whole (`shorter`, spans of token indexes):
+        "Ousmanne Diallo" is a misspelt full name though its alias "Diallo" is exact."""
         candidates: list[tuple[int, float, NameHit]] = []
         for index, token in enumerate(tokens):
             for key, position in self._anchors.get(token.norm, ()):
                 first = index - position
                 last = first + len(key)
-                if first < 0 or last > len(tokens) or any(i in taken for i in range(first, last)):
+                if first < 0 or last > len(tokens):
+                    continue
+                inside = [i for i in range(first, last) if i in taken]
+                if inside and not any(a >= first and b <= last and (b - a) < (last - first) and set(inside) <= set(range(a, b))
+                                      for a, b in shorter):
                     continue
                 if not capitalised(first, last):
                     continue
@@ -97,7 +105,57 @@ def _compare(window: list[Token], key: tuple[str, ...]) -> tuple[tuple[int, ...]
         return None  # "Part Two" is another film, not a typo of "Part One"
     if written.isdigit() or meant.isdigit():
         return None
+    if _inflection(written, meant) or same_first_name(written, meant):
+        return None  # "test flight" for "test flights", "Bob" for "Robert": no typo
     similarity = Indel.normalized_similarity(written, meant)
-    if similarity < MIN_WORD_SIMILARITY:
+    if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)):
         return None
     return (i,), similarity
+
+
+# the words an institution's name ends in: one swapped for another is a slip
+# ("Monetary Policy Council" for Committee, "European Broadcasting Association" for Union)
+INSTITUTION_WORDS = {
+    "association", "union", "council", "committee", "commission", "congress", "party", "authority", "agency", "office",
+    "institute", "institution", "society", "league", "federation", "board", "bureau", "department", "ministry",
+    "organisation", "organization", "foundation", "trust", "corporation", "company", "group", "alliance", "front",
+    "movement", "assembly", "parliament", "senate", "court", "tribunal", "service", "administration", "centre", "center",
+    "academy", "university", "college", "school", "award", "prize", "medal", "trophy", "cup", "championship", "festival",
+    "fund", "bank", "exchange", "network", "conference", "forum", "club", "orchestra", "theatre", "theater", "museum",
+}
+
+
+def _wrong_word(written: str, meant: str, length: int) -> bool:
+    """A wrong word rather than a typo, in a name long enough that the rest identifies it: an
+    institution word swapped for another, or a word cut short or lengthened ("Transport" for
+    "Transportation")."""
+    if length < 3:
+        return False
+    if written in INSTITUTION_WORDS and meant in INSTITUTION_WORDS:
+        return True
+    shorter, longer = sorted((written, meant), key=len)
+    return len(shorter) >= 5 and longer.startswith(shorter)
+
+
+def _inflection(written: str, meant: str) -> bool:
+    shorter, longer = sorted((written, meant), key=len)
+    return not longer.endswith("ss") and longer in (shorter + "s", shorter + "es", shorter + "'s")
+
+
+def same_first_name(first: str, second: str) -> bool:
+    """"Bob" and "Robert", "Chris" and "Christopher": one person's name and a short form of it."""
+    if first == second:
+        return True
+    namer = _nick_namer()
+    if namer is None:
+        return False
+    return second in namer.nicknames_of(first) or first in namer.nicknames_of(second)
+
+
+@lru_cache(maxsize=1)
+def _nick_namer():
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # the dataset is a dependency; without it short forms are simply not known
+        return None
+    return NickNamer()

@@ -10,6 +10,7 @@ import re
 
 from factcheck.extract.dates import WEEKDAYS
 from factcheck.model import DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
+from factcheck.names import same_first_name
 from factcheck.text import name_key
 
 
@@ -51,6 +52,9 @@ def same_name(written: str, recorded: str) -> bool:
         return False
     if written_key == recorded_key:
         return True
+    if len(written_key) == len(recorded_key) >= 2 and written_key[1:] == recorded_key[1:] \
+            and same_first_name(written_key[0], recorded_key[0]):
+        return True  # "Bob Kane" names "Robert Kane"
     return set(written_key) <= set(recorded_key)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from factcheck.checks import CheckKind
 from factcheck.model import ARTICLE_ORIGIN
-from factcheck.link import capitalised_in
+from factcheck.link import capitalised_in, written_like
 from factcheck.model import Analysis, Evidence, Finding
 from factcheck.names import NameIndex
 from factcheck.text import name_key, tokenize
@@ -48,6 +48,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if (hit.first, hit.last) in exact_spans:
             continue
         name, evidence = known[hit.key]
+        if not written_like(text, tokens, hit, name):
+            continue
         start, end = tokens[hit.first].start, tokens[hit.last - 1].end
         yield _finding(rule, text, start, text[start:end], name, evidence)
 

@@ -91,22 +91,22 @@ class Checker:
     def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:
         pairs = ((document.text, document) for document in map(apply_mask, documents))
         for spacy_doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=nlp_module.BATCH_SIZE):
-            yield self.analyse_parsed(document, nlp_module.entity_mentions(spacy_doc))
+            yield self.analyse_parsed(document, nlp_module.entity_mentions(spacy_doc), nlp_module.syntax_of(spacy_doc))
 
-    def analyse_parsed(self, document: Document, entities) -> Analysis:
+    def analyse_parsed(self, document: Document, entities, syntax=None) -> Analysis:
         sentences = split_sentences(document.text)
         mentions = extract(document, entities, self.day_first)
-        linked = link(document, sentences, mentions, self.records, self.vocabulary.for_records(self.records))
+        linked = link(document, sentences, mentions, self.records, self.vocabulary.for_records(self.records), syntax)
         if self.online is not None and self._add_online_records(document, mentions, linked.links, linked.tokens):
-            linked = link(document, sentences, mentions, self.records, self.vocabulary.for_records(self.records))
+            linked = link(document, sentences, mentions, self.records, self.vocabulary.for_records(self.records), syntax)
         article_entities = _article_entities(mentions, linked.links)
         records = self.records
         if article_entities:
             # the article's own entities, so that one party's two seat counts can be compared
             records = self.records.with_records(article_entities)
-            linked = link(document, sentences, mentions, records, self.vocabulary.for_records(records))
+            linked = link(document, sentences, mentions, records, self.vocabulary.for_records(records), syntax)
         vocabulary = self.vocabulary.for_records(records)
-        return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, records, vocabulary, linked.tokens)
+        return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, records, vocabulary, linked.tokens, syntax)
 
     def _add_online_records(self, document: Document, mentions, links, tokens) -> bool:
         """Look up the names no record covers; local records win where both speak.
@@ -250,7 +250,8 @@ def _start_worker(checker: "Checker") -> None:
 
 def _check_in_worker(document: Document) -> list[Finding]:
     checker = _WORKER_CHECKER
-    analysis = checker.analyse_parsed(document, nlp_module.entity_mentions(checker.nlp(document.text)))
+    parsed = checker.nlp(document.text)
+    analysis = checker.analyse_parsed(document, nlp_module.entity_mentions(parsed), nlp_module.syntax_of(parsed))
     return checker.findings(analysis)
 
 

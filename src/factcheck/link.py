@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from factcheck.model import ARTICLE_ORIGIN, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence
+from factcheck.model import ARTICLE_ORIGIN, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
 from factcheck.names import NameIndex
 from factcheck.records import RecordSet
 from factcheck.rules import FactSpec, Vocabulary
@@ -23,6 +23,11 @@ MAX_VALUE_DISTANCE = 15  # tokens between a trigger and its value
 # a fact read from a record's key ("opening_weekend_domestic_usd") has no curated trigger:
 # its words tie only a value close by
 DERIVED_DISTANCE = 4
+# and in the parse: edges between the fact's word and the value ("released … on June 28": released →
+# on → June, 2; "completed the Launch Readiness Review on Tuesday": launch → Review → completed → on →
+# Tuesday, 4, is not the launch)
+MAX_PATH = 4
+DERIVED_PATH = 3
 TEXT_VALUE_KINDS = ("place", "org", "person", "event", "work", "product")
 MAX_TEXT_DISTANCE = 3
 PERSON_KINDS = {"person"}
@@ -38,13 +43,14 @@ class Linked:
     mentions: list[Mention]  # the extracted ones, less numbers that are part of a title ("Part One")
 
 
-def link(document: Document, sentences: list[Sentence], mentions: list[Mention], records: RecordSet, vocabulary: Vocabulary) -> Linked:
+def link(document: Document, sentences: list[Sentence], mentions: list[Mention], records: RecordSet, vocabulary: Vocabulary,
+         syntax: Syntax | None = None) -> Linked:
     text = document.text
     tokens = tokenize(text)
     links = find_links(text, tokens, records, mentions)
     titles = [link for link in links if link.record.type != "person"]
     mentions = [m for m in mentions if m.kind != "number" or not any(t.start <= m.start and m.end <= t.end for t in titles)]
-    claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, _record_people(text, tokens, records, vocabulary))
+    claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, _record_people(text, tokens, records, vocabulary), syntax)
     return Linked(links, claims, tokens, mentions)
 
 
@@ -161,7 +167,7 @@ class _Trigger:
 
 
 def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink],
-                vocabulary: Vocabulary, known_people: list[Mention] = ()) -> list[Claim]:
+                vocabulary: Vocabulary, known_people: list[Mention] = (), syntax: Syntax | None = None) -> list[Claim]:
     if not links or not vocabulary.facts:
         return []
     starts = [token.start for token in tokens]
@@ -179,21 +185,21 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
         sentence_links = [l for l in links if sentence.start <= l.start < sentence.end]
         sentence_persons = [p for p in persons if sentence.start <= p.start < sentence.end]
-        scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links)
+        scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links, syntax)
                   for trigger in triggers}
         owners = _owners(scored)
         picked: dict[int, tuple[_Trigger, list[tuple[float, Mention]]]] = {}
         for trigger in triggers:
             mine = [(d, m) for d, m in scored[trigger] if _owns(trigger, d, owners[(VALUE_CLASSES[trigger.spec.value], m.start)])]
             if trigger.spec.value == "person-list":
-                claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary))
+                claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax))
                 continue
             # "employs 310 … staff and runs three ships": two triggers of one fact state one value, the nearest
             best = picked.get(id(trigger.spec))
             if mine and (best is None or not best[1] or abs(mine[0][0]) < abs(best[1][0][0])):
                 picked[id(trigger.spec)] = (trigger, mine)
         for trigger, mine in picked.values():
-            claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary))
+            claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax))
     return claims
 
 
@@ -268,11 +274,11 @@ def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_peo
     return sorted(people, key=lambda m: m.start)
 
 
-def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary) -> list[Claim]:
+def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary, syntax=None) -> list[Claim]:
     spec = trigger.spec
     if not values:
         return []
-    subject = _subject(spec, trigger, tokens, sentence_links, values)
+    subject = _subject(spec, trigger, tokens, sentence_links, values, syntax)
     record = subject.record if subject else None
     if record is None:
         if spec.derived:  # a fact read from a key speaks only of an entity the sentence names
@@ -306,7 +312,7 @@ def _distance(starts: list[int], trigger: _Trigger, mention) -> float:
     return -(trigger.first - end_position) - 0.5
 
 
-def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, mentions, persons, sentence_links) -> list[Mention]:
+def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, mentions, persons, sentence_links, syntax=None) -> list[Mention]:
     def outside_links(mention: Mention) -> bool:
         return not any(link.start < mention.end and mention.start < link.end for link in sentence_links if link.record.type != "person")
 
@@ -334,6 +340,9 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     )
     if spec.value != "person-list":  # a list runs on to the end of its sentence
         scored = [(d, m) for d, m in scored if abs(d) <= (DERIVED_DISTANCE if spec.derived else MAX_VALUE_DISTANCE)]
+    if syntax is not None and spec.value != "person-list":  # a list runs through its conjuncts
+        limit = DERIVED_PATH if spec.derived else MAX_PATH
+        scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
         scored = [(d, m) for d, m in scored if _attached(tokens, starts, trigger, d, m)]
     if spec.value == "text":  # "held at X", "based in X": a place or a name right by its word
@@ -364,6 +373,56 @@ def _attached(tokens, starts, trigger: _Trigger, distance: float, mention: Menti
         return distance >= -3.5
     between = [t.norm for t in tokens[trigger.last:_first_token(starts, mention)]]
     return all(word in LINKING_WORDS for word in between)
+
+
+def _trigger_root(syntax: Syntax, tokens, trigger: _Trigger) -> int | None:
+    return syntax.span_root(tokens[trigger.first].start, tokens[trigger.last - 1].end)
+
+
+PRONOUN_ROLES = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "attr"}
+
+
+def _trigger_words(syntax: Syntax, tokens, trigger: _Trigger) -> list[int]:
+    start, end = tokens[trigger.first].start, tokens[trigger.last - 1].end
+    first = bisect.bisect_left(syntax.starts, start)
+    return [i for i in range(first, len(syntax.tokens)) if syntax.tokens[i].start < end]
+
+
+def _tied(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention, limit: int) -> bool:
+    """Does the value hang on the fact's word in the parse, in the same clause?
+    ("Jake, born in 1987": 1987 hangs on born; "won in 2014 and 2019" hangs on won)."""
+    word = _trigger_root(syntax, tokens, trigger)
+    value = syntax.span_root(mention.start, mention.end)
+    if word is None or value is None:
+        return True
+    if syntax.path_length(word, value) > limit:
+        return False
+    return syntax.clause(value) == syntax.clause(word) or syntax.path_length(word, value) <= 2
+
+
+def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> bool:
+    """Is the named entity what the fact's clause is about? Named in the same clause, or the noun a
+    participle or relative clause hangs on ("Jake, born in 1987": born speaks of Jake, not of the
+    mother named in the main clause)."""
+    word = _trigger_root(syntax, tokens, trigger)
+    name = syntax.span_root(link.start, link.end)
+    if word is None or name is None:
+        return True
+    clause = syntax.clause(word)
+    trigger_words = set(_trigger_words(syntax, tokens, trigger))
+    # the clause of any word of the trigger, or one that hangs on it ("ballots cast in the election")
+    if syntax.clause(name) in trigger_words | {syntax.clause(w) for w in trigger_words}:
+        return True
+    head = syntax.tokens[clause]
+    if head.dep in ("acl", "relcl") and syntax.path_length(name, head.head) <= 1:
+        return True
+    # "… Part One when it releases on July 12": a pronoun stands for a name elsewhere in the sentence
+    if any(syntax.tokens[child].tag in ("PRP", "PRP$", "WDT", "WP", "WP$") and syntax.tokens[child].dep in PRONOUN_ROLES
+           for w in {clause} | trigger_words for child in syntax.children(w)):
+        return True
+    # a name in the clause that governs this one, as its subject: "X said the film opens …" no;
+    # "The film, which opens on Friday, stars …" — the relative clause's noun, above
+    return head.dep in ("xcomp", "conj") and syntax.clause(name) == syntax.clause(head.head)
 
 
 def _pick(spec: FactSpec, scored: list[tuple[float, Mention]]) -> list[Mention]:
@@ -533,12 +592,14 @@ def _combine_durations(pool: list[Mention], text: str) -> list[Mention]:
     return combined
 
 
-def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[EntityLink], values: list[Mention]) -> EntityLink | None:
+def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[EntityLink], values: list[Mention], syntax=None) -> EntityLink | None:
     candidates = [
         link for link in sentence_links
         if link.record.type == spec.entity_type
         and not any(v.start <= link.start < v.end or link.start <= v.start < link.end for v in values)
     ]
+    if syntax is not None and candidates:
+        candidates = [link for link in candidates if _speaks_of(syntax, tokens, trigger, link)]
     if not candidates:
         return None
     trigger_start = tokens[trigger.first].start

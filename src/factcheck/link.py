@@ -417,7 +417,7 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     if head.dep in ("acl", "relcl") and syntax.path_length(name, head.head) <= 1:
         return True
     # "… Part One when it releases on July 12": a pronoun stands for a name elsewhere in the sentence
-    if any(syntax.tokens[child].tag in ("PRP", "PRP$", "WDT", "WP", "WP$") and syntax.tokens[child].dep in PRONOUN_ROLES
+    if any(syntax.tokens[child].tag in ("PRP", "PRP$") and syntax.tokens[child].dep in PRONOUN_ROLES
            for w in {clause} | trigger_words for child in syntax.children(w)):
         return True
     # a name in the clause that governs this one, as its subject: "X said the film opens …" no;
@@ -634,9 +634,9 @@ def _topic(links: list[EntityLink], entity_type: str, before: int) -> Record | N
     article names most often (its subject), the one named last before this sentence on a tie."""
     counts: dict[str, int] = {}
     typed = [link for link in links if link.record.type == entity_type]
-    # the records' entities first: one the article only names is the subject only when no record is
-    recorded = [link for link in typed if link.record.origin != ARTICLE_ORIGIN]
-    links = recorded or typed
+    # only the records' entities: a name the article merely repeats is a subject where the sentence
+    # names it, never by default ("the chief executive" of a company the article only mentions)
+    links = [link for link in typed if link.record.origin != ARTICLE_ORIGIN]
     for link in links:
         if link.record.type == entity_type:
             counts[link.record.id] = counts.get(link.record.id, 0) + 1

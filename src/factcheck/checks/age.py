@@ -105,11 +105,14 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         return
     births = _birth_dates(analysis, people)
     stated: list[tuple[int, int, int, tuple | None]] = []  # start, end, age, person key (None: nearest)
-    for pattern in AGE_PATTERNS:
+    for number, pattern in enumerate(AGE_PATTERNS):
         for match in pattern.finditer(text):
             age = _number(match.group(1))
             if age is not None and 0 < age < 125:
-                stated.append((match.start(1), match.end(1), age, None))
+                if number == 2 and _of_a_past_moment(analysis, match.start(1), match.end(1)):
+                    continue  # "moved to Oxford at the age of four": an age then, not now
+                anaphor = number == 0 and re.search(r"\bthe\s+$", text[max(0, match.start() - 5):match.start()], re.IGNORECASE)
+                stated.append((match.start(1), match.end(1), age, None if anaphor else "sentence"))
     for start, end, _, key in people:
         after = _AFTER_NAME.match(text[end:end + 8])
         if after:
@@ -118,15 +121,17 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         sentence = analysis.sentence_of(start)
         if _PAST_CONTEXT.search(text[sentence.start:sentence.end]):
             continue  # "was 27 when she won" speaks of another day than the publication
-        if key is None:
+        if key is None or key == "sentence":
             # the nearest person before the age whose birth date is known: "Halloran returns
             # as Nora Keane. The 35-year-old …" is about the actor, not the character
-            # … and "the 24-year-old" in a sentence that names people is its subject, the first named
-            in_sentence = [p for p in people if sentence.start <= p[0] < start and p[3] in births]
+            # … and "the 24-year-old" in a sentence that names people is its subject, the first named;
+            # "aged 46" or "a 46-year-old" in a sentence that names nobody is nobody's we know
+            named = [p for p in people if sentence.start <= p[0] < start]
+            in_sentence = [p for p in named if p[3] in births]
             earlier = [p for p in people if sentence.start - 600 <= p[0] < start and p[3] in births]
-            if in_sentence:
+            if in_sentence and in_sentence[0] == named[0]:
                 key = in_sentence[0][3]
-            elif earlier:
+            elif key is None and earlier and not named:
                 key = earlier[-1][3]
             else:
                 continue
@@ -148,6 +153,25 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             suggestion=str(allowed[1] if allowed[0] == allowed[1] else allowed[0]) if written.isdigit() else None,
             evidence=Evidence(fact="birth_date", value=_shown(birth), source=source),
         )
+
+
+REPORTING_VERBS = {"said", "told", "added", "explained", "recalled", "wrote", "noted", "remembered", "says", "tells"}
+
+
+def _of_a_past_moment(analysis: Analysis, start: int, end: int) -> bool:
+    """Does the age hang on a verb in the past ("moved … at the age of four", "won it aged 19")?"""
+    syntax = analysis.syntax
+    if syntax is None:
+        return False
+    word = syntax.span_root(start, end)
+    if word is None:
+        return False
+    for index in syntax.ancestors(word)[:4]:
+        token = syntax.tokens[index]
+        if token.tag.startswith("VB"):
+            verb = analysis.document.text[token.start:token.end].lower()
+            return token.tag in ("VBD", "VBN") and verb not in REPORTING_VERBS
+    return False
 
 
 def _shown(birth) -> str:

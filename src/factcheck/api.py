@@ -95,7 +95,7 @@ class Checker:
 
     def analyse_parsed(self, document: Document, entities, syntax=None) -> Analysis:
         sentences = split_sentences(document.text)
-        mentions = extract(document, entities, self.day_first)
+        mentions = extract(document, entities, self.day_first, syntax)
         linked = link(document, sentences, mentions, self.records, self.vocabulary.for_records(self.records), syntax)
         if self.online is not None and self._add_online_records(document, mentions, linked.links, linked.tokens):
             linked = link(document, sentences, mentions, self.records, self.vocabulary.for_records(self.records), syntax)

@@ -27,6 +27,7 @@ DERIVED_DISTANCE = 4
 # on → June, 2; "completed the Launch Readiness Review on Tuesday": launch → Review → completed → on →
 # Tuesday, 4, is not the launch)
 MAX_PATH = 4
+MAX_SUBJECT_PATH = 5  # edges between the fact's word and the entity it speaks of, in one clause
 DERIVED_PATH = 3
 TEXT_VALUE_KINDS = ("place", "org", "person", "event", "work", "product")
 MAX_TEXT_DISTANCE = 3
@@ -340,9 +341,11 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     )
     if spec.value != "person-list":  # a list runs on to the end of its sentence
         scored = [(d, m) for d, m in scored if abs(d) <= (DERIVED_DISTANCE if spec.derived else MAX_VALUE_DISTANCE)]
-    if syntax is not None and spec.value != "person-list":  # a list runs through its conjuncts
+    if syntax is not None and spec.value != "person-list":
         limit = DERIVED_PATH if spec.derived else MAX_PATH
         scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)]
+    elif syntax is not None:  # a list runs through its conjuncts, within its clause
+        scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
         scored = [(d, m) for d, m in scored if _attached(tokens, starts, trigger, d, m)]
     if spec.value == "text":  # "held at X", "based in X": a place or a name right by its word
@@ -400,6 +403,16 @@ def _tied(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention, limit: in
     return syntax.clause(value) == syntax.clause(word) or syntax.path_length(word, value) <= 2
 
 
+def _in_clause_of(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention) -> bool:
+    """"starring A as the doll and B as Ken, opened … as Christopher Nolan's film": A and B are the
+    list's, Nolan is in another clause."""
+    value = syntax.span_root(mention.start, mention.end)
+    if value is None:
+        return True
+    words = set(_trigger_words(syntax, tokens, trigger))
+    return syntax.clause(value) in words | {syntax.clause(w) for w in words}
+
+
 def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> bool:
     """Is the named entity what the fact's clause is about? Named in the same clause, or the noun a
     participle or relative clause hangs on ("Jake, born in 1987": born speaks of Jake, not of the
@@ -412,7 +425,8 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     trigger_words = set(_trigger_words(syntax, tokens, trigger))
     # the clause of any word of the trigger, or one that hangs on it ("ballots cast in the election")
     if syntax.clause(name) in trigger_words | {syntax.clause(w) for w in trigger_words}:
-        return True
+        # … near the fact's word: "the 543-seat Lok Sabha" is no party's seat count
+        return syntax.path_length(name, word) <= MAX_SUBJECT_PATH
     head = syntax.tokens[clause]
     if head.dep in ("acl", "relcl") and syntax.path_length(name, head.head) <= 1:
         return True

@@ -68,6 +68,8 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
     for percent in numbers:
         if percent.label != "percent" or percent in (before, after):
             continue
+        if not _one_clause(analysis, percent, before, after):
+            continue  # "income rose to A from B, and earnings per share climbed 13%": another change
         if _POINTS.match(text[percent.end:percent.end + 30]):
             expected = new - old
             unit = " percentage points"
@@ -84,6 +86,16 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
             suggestion=_common.format_number_like(percent, round(abs(expected), 1 if abs(expected) < 10 else 0)),
             evidence=Evidence(fact="change", value=f"({format_number(new)} − {format_number(old)}) / {format_number(old)}", source="arithmetic"),
         )
+
+
+def _one_clause(analysis: Analysis, *mentions: Mention) -> bool:
+    syntax = analysis.syntax
+    if syntax is None:
+        return True
+    roots = [syntax.span_root(m.start, m.end) for m in mentions]
+    if any(r is None for r in roots):
+        return True
+    return len({syntax.clause(r) for r in roots}) == 1
 
 
 def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Finding]:

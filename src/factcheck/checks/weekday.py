@@ -22,7 +22,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         day = mention.value.earliest
         weekday_word = re.match(r"\s*([A-Za-z]+\.?)", mention.text).group(1)
         correct = calendar.day_name[actual] if len(weekday_word.rstrip(".")) > 3 else calendar.day_abbr[actual] + ("." if weekday_word.endswith(".") else "")
-        inferred = " (the year taken from the publication date)" if mention.value.relative else ""
+        inferred = (" (the year not written: taken from the publication date)" if mention.value.earliest.year in _publication_years(analysis)
+                    else " (the year not written: taken from the text around it)") if mention.value.relative else ""
         yield Finding(
             rule=rule.id,
             severity=rule.severity,
@@ -33,6 +34,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             suggestion=correct + mention.text[len(weekday_word):],
             evidence=Evidence(fact="weekday", value=f"{day.isoformat()} is a {calendar.day_name[actual]}", source="calendar"),
         )
+
+
+def _publication_years(analysis: Analysis) -> set[int]:
+    published = analysis.document.published
+    return {published.year - 1, published.year, published.year + 1} if published else set()
 
 
 KIND = CheckKind(name="weekday", run=run, summary="a weekday that does not fall on its date")

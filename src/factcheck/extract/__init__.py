@@ -2,19 +2,73 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import re
+
 from factcheck.extract.dates import find_dates
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
-from factcheck.model import Document, Mention
+from factcheck.model import Document, Mention, Syntax
 
 __all__ = ["extract", "split_sentences"]
 
 
-def extract(document: Document, entities: list[Mention], day_first: bool = False) -> list[Mention]:
+def extract(document: Document, entities: list[Mention], day_first: bool = False, syntax: Syntax | None = None) -> list[Mention]:
     """All mentions in text order. `entities` are the recogniser's (see factcheck.nlp)."""
-    dates = find_dates(document.text, document.published, day_first)
+    dates = years_from_context(document.text, find_dates(document.text, document.published, day_first), document.published, syntax)
     date_spans = [(m.start, m.end) for m in dates]
     numbers = find_numbers(document.text, exclude=date_spans)
     mentions = dates + numbers + entities
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+def years_from_context(text: str, dates: list[Mention], published: dt.date | None, syntax: Syntax | None = None) -> list[Mention]:
+    """A day written without its year ("on 26 March") is in the year its sentence, or the one
+    before in the same paragraph, is about ("was announced on 9 March 2021 and shipped on 26
+    March"; "came in 2010. That breakthrough, on Friday 15 October, …"), not the publication's."""
+    if published is None:
+        return dates
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    import bisect
+
+    def sentence_index(offset: int) -> int:
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    written = [m for m in dates if m.value is not None and not m.value.relative and m.label not in ("relative",)
+               and m.value.precision in ("day", "month", "year") and re.search(r"\d{4}", m.text)]
+    result = []
+    for mention in dates:
+        value = mention.value
+        if value is None or mention.label not in ("day-no-year", "weekday") or not value.relative:
+            result.append(mention)
+            continue
+        here = sentence_index(mention.start)
+        context = [m for m in written if m.start < mention.start and sentence_index(m.start) >= here - 1
+                   and "\n\n" not in text[m.end:mention.start]]
+        if context and syntax is not None and sentence_index(context[-1].start) == here \
+                and not _same_clause_chain(syntax, context[-1], mention):
+            context = []  # "built …, first used on 5 November 1948, closed for good on 8 November": another clause's year
+        year = context[-1].value.earliest.year if context else None
+        if year is None or year == value.earliest.year or year == published.year:
+            result.append(mention)
+            continue
+        try:
+            day = value.earliest.replace(year=year)
+        except ValueError:  # 29 February of a year without one
+            result.append(mention)
+            continue
+        result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
+    return result
+
+
+def _same_clause_chain(syntax: Syntax, first: Mention, second: Mention) -> bool:
+    """Do two dates stand in one clause, or in clauses joined by "and" ("was announced on … and shipped on …")?"""
+    one, other = syntax.span_root(first.start, first.end), syntax.span_root(second.start, second.end)
+    if one is None or other is None:
+        return True
+    a, b = syntax.clause(one), syntax.clause(other)
+    return a == b or (syntax.tokens[a].dep == "conj" and syntax.tokens[a].head == b) or \
+        (syntax.tokens[b].dep == "conj" and syntax.tokens[b].head == a)

@@ -20,7 +20,7 @@ from factcheck.model import Severity
 from factcheck.text import name_key
 from factcheck.yamlfile import LineDict, load_yaml
 
-RULE_KEYS = {"id", "kind", "severity", "summary", "description", "params", "examples"}
+RULE_KEYS = {"id", "kind", "severity", "summary", "description", "params", "messages", "examples"}
 VALUE_KINDS = {"date", "number", "ordinal", "duration", "money", "quantity", "person", "person-list", "text"}
 FACT_KEYS = {"label", "value", "triggers", "adjacent", "topic", "unit", "currency", "blockers"}
 _RULE_ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$")
@@ -46,6 +46,17 @@ class Rule:
     example_records: str = ""  # YAML text in the records schema
     example_published: str | None = None
     origin: str = ""
+    # message templates a newsroom may reword: name → text with {placeholders} the check kind fills
+    messages: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def message(self, name: str, **values: Any) -> str:
+        return self.messages[name].format(**values)
+
+    def finding(self, message: str, start: int, end: int, text: str, **rest: Any):
+        """A Finding of this rule, at its severity."""
+        from factcheck.model import Finding
+
+        return Finding(rule=self.id, severity=self.severity, message=message, start=start, end=end, text=text, **rest)
 
 
 @dataclass(frozen=True)
@@ -149,6 +160,12 @@ def parse_rule(data: Any, path: str) -> Rule:
     if not isinstance(params, dict):
         raise UserError("'params' must be a mapping", path, data.line_of("params"))
     KINDS[kind].validate(params, path, data.line_of("params"))
+    messages = data.get("messages") or {}
+    if not isinstance(messages, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in messages.items()):
+        raise UserError("'messages' must be a mapping of names to texts", path, data.line_of("messages"))
+    for name in KINDS[kind].messages:
+        if name not in messages:
+            raise UserError(f"rule of kind {kind!r} needs a message {name!r} under 'messages:'", path, data.line_of("messages"))
     examples = data.get("examples") or LineDict()
     failing, passing, records, published = _parse_examples(examples, path, data.line_of("examples"))
     return Rule(
@@ -163,6 +180,7 @@ def parse_rule(data: Any, path: str) -> Rule:
         example_records=records,
         example_published=published,
         origin=path,
+        messages={str(k): str(v) for k, v in messages.items()},
     )
 
 

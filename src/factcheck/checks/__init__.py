@@ -21,6 +21,8 @@ class CheckKind:
     summary: str
     # parameter name → (allowed Python types, default)
     params: dict[str, tuple[tuple[type, ...], Any]] = field(default_factory=dict)
+    # the message templates a rule of this kind must give (rule.message(name, **values))
+    messages: tuple[str, ...] = ()
 
     def validate(self, params: dict, path: str, line: int) -> None:
         for name, value in params.items():
@@ -38,6 +40,7 @@ class CheckKind:
 from factcheck.checks import (  # noqa: E402
     age,
     conflicting_values,
+    conversion,
     impossible_date,
     list_membership,
     name_variants,
@@ -55,6 +58,6 @@ KINDS: dict[str, CheckKind] = {
     module.KIND.name: module.KIND
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant,
-        weekday, impossible_date, tense, relative_date, title_number, age, percent, name_variants,
+        weekday, impossible_date, tense, relative_date, title_number, age, percent, name_variants, conversion,
     )
 }

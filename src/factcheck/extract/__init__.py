@@ -24,6 +24,9 @@ def extract(document: Document, entities: list[Mention], day_first: bool = False
     return mentions
 
 
+FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|next|upcoming|coming)\b", re.IGNORECASE)
+
+
 def years_from_context(text: str, dates: list[Mention], published: dt.date | None, syntax: Syntax | None = None) -> list[Mention]:
     """A day written without its year ("on 26 March") is in the year its sentence, or the one
     before in the same paragraph, is about ("was announced on 9 March 2021 and shipped on 26
@@ -51,6 +54,9 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         if context and syntax is not None and sentence_index(context[-1].start) == here \
                 and not _same_clause_chain(syntax, context[-1], mention):
             context = []  # "built …, first used on 5 November 1948, closed for good on 8 November": another clause's year
+        sentence = sentences[here] if sentences else None
+        if context and sentence is not None and FUTURE_WORDS.search(text[sentence.start:sentence.end]):
+            context = []  # "are due to publish on Friday, 12 January": ahead of the publication, not in the past year
         year = context[-1].value.earliest.year if context else None
         if year is None or year == value.earliest.year or year == published.year:
             result.append(mention)

@@ -1,0 +1,103 @@
+"""conversion: a figure and its conversion in one breath that do not agree.
+
+"a 42.195-kilometre (28.2-mile) course", "40.3C (106.5F)", "14.98°C (59.96°F)":
+the second figure is the first in another unit, so pint converts the first and
+the two must agree to the precision the second is written with (its significant
+figures: "238,900 miles" is good to 50 miles, "106.5F" to 0.05°F). Approximations
+("about 64 km") get twice that and 2% more. Units of different kinds are left
+alone, and so is money (exchange rates move).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks import CheckKind
+from factcheck.facts import unit_name, units
+from factcheck.model import Analysis, Evidence, Finding, format_number  # noqa: F401
+
+_NUMBER = r"(?P<{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_UNIT = r"(?:\s?-?\s?)(?P<{u}>°\s?[CF]\b|[CF]\b(?!\.\w)|degrees?\s+(?:Celsius|Fahrenheit|centigrade)\b|[A-Za-z]+(?:/[a-z]+)?)"
+_APPROXIMATE = r"(?P<{a}>(?:about|around|roughly|some|nearly|almost|approximately|approx\.|just over|just under|over|under|~)\s+)?"
+PAIR = re.compile(
+    _APPROXIMATE.format(a="a1") + _NUMBER.format(n="n1") + _UNIT.format(u="u1")
+    + r"\s*(?:\(\s*|,?\s+or\s+|\s*/\s*)" + _APPROXIMATE.format(a="a2") + _NUMBER.format(n="n2") + _UNIT.format(u="u2"),
+    re.IGNORECASE,
+)
+TEMPERATURES = {"c": "degC", "°c": "degC", "° c": "degC", "f": "degF", "°f": "degF", "° f": "degF", "degrees celsius": "degC",
+                "degree celsius": "degC", "degrees centigrade": "degC", "degrees fahrenheit": "degF", "degree fahrenheit": "degF"}
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    text = analysis.document.text
+    for match in PAIR.finditer(text):
+        first, second = _unit(match.group("u1")), _unit(match.group("u2"))
+        if first is None or second is None or first == second:
+            continue
+        if text[max(0, match.start() - 1):match.start()] in ("$", "£", "€", "¥"):
+            continue
+        stated_from = float(match.group("n1").replace(",", ""))
+        stated = float(match.group("n2").replace(",", ""))
+        registry = units()
+        try:
+            converted = float(registry.Quantity(stated_from, first).to(second).magnitude)
+        except Exception:  # not the same kind of quantity (pint raises several kinds)
+            continue
+        tolerance = _precision(match.group("n2"))
+        if match.group("a1") or match.group("a2"):
+            tolerance = 2 * tolerance + 0.02 * abs(stated)
+        tolerance += 1e-9
+        # the first figure is rounded too: what it may have been, converted, is allowed
+        slack = abs(float(registry.Quantity(stated_from + _precision(match.group("n1")), first).to(second).magnitude) - converted)
+        if abs(converted - stated) <= tolerance + slack:
+            continue
+        if first in ("degC", "degF") and abs(_difference(registry, stated_from, first, second) - stated) <= tolerance + slack:
+            continue  # "warmer by 0.17°C (0.31°F)": a difference of temperatures converts without the offset
+        if re.match(r"\s*(?:,|and)\s*\d", text[match.end("u2"):match.end("u2") + 8]):
+            continue  # "166 minutes (2 hours and 46 minutes)": the conversion goes on
+        start, end = match.start("n2"), match.end("u2")
+        decimals = len(match.group("n2").split(".")[1]) if "." in match.group("n2") else 0
+        shown = f"{converted:,.{decimals}f}" if "," in match.group("n2") else f"{converted:.{decimals}f}"
+        yield rule.finding(
+            rule.message("mismatch", first=text[match.start("n1"):match.end("u1")].strip(),
+                         converted=f"{shown}{_spacing(match)}{match.group('u2')}", stated=text[start:end]),
+            start, end, analysis.document.source[start:end],
+            suggestion=shown + text[match.end("n2"):end],
+            evidence=Evidence(fact="conversion", value=f"{format_number(stated_from)} {first} = {converted:.4g} {second}", source="pint unit conversion"),
+        )
+
+
+def _difference(registry, value: float, first: str, second: str) -> float:
+    return float(registry.Quantity(value, "delta_" + first).to("delta_" + second).magnitude)
+
+
+def _spacing(match: re.Match) -> str:
+    return match.string[match.end("n2"):match.start("u2")]
+
+
+def _unit(word: str) -> str | None:
+    folded = " ".join(word.lower().split())
+    if folded in TEMPERATURES:
+        return TEMPERATURES[folded]
+    if len(folded) == 1:
+        return None  # "5 m" is metres, but "£5m" or "3 C" in other senses are too common to guess
+    return unit_name(folded) or (unit_name(folded[:-1]) if folded.endswith("s") else None) or \
+        ({"feet": "foot", "metres": "meter", "kilometres": "kilometer", "miles": "mile"}.get(folded))
+
+
+def _precision(figure: str) -> float:
+    """Half a unit of the last significant digit: "28.2" 0.05, "620" 5, "238,900" 50."""
+    digits = figure.replace(",", "")
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".")[1])
+    trailing = len(digits) - len(digits.rstrip("0"))
+    return 0.5 * 10 ** min(trailing, len(digits) - 1)
+
+
+KIND = CheckKind(
+    name="conversion",
+    run=run,
+    summary="a figure and its conversion into another unit do not agree",
+    messages=("mismatch",),
+)

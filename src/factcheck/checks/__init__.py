@@ -42,6 +42,7 @@ from factcheck.checks import (  # noqa: E402
     conflicting_values,
     conversion,
     impossible_date,
+    list_count,
     list_membership,
     name_variants,
     near_miss,
@@ -59,5 +60,6 @@ KINDS: dict[str, CheckKind] = {
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant,
         weekday, impossible_date, tense, relative_date, title_number, age, percent, name_variants, conversion,
+        list_count,
     )
 }

@@ -1,0 +1,98 @@
+"""list-count: a count that disagrees with the items listed right after it.
+
+"adds seven new stops: Picardy Place, McDonald Road, …" (eight are named),
+"had three children: Jake; Róisín; Shane; and Yeshua", "Three members, Jonathan
+Haskel and Catherine Mann, voted …", "On three days — 17 and 18 November". The list
+must follow its noun at once (after a colon, a dash or a comma) and name each item
+with a capital or a figure; a list that says it is partial ("including", "among
+them", "such as") is not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks import CheckKind
+from factcheck.model import Analysis, Evidence, Finding, NumberValue
+
+# the counted noun, with up to three words before it ("seven new stops", "four MPs", "three children")
+_NOUN = re.compile(r"[ -]+((?:[A-Za-z][\w’'-]*\s+){0,3}?)([A-Za-z][\w’'-]*)\b(?=\s*(?::|—|–|--|,))")
+_INTRO = re.compile(r"\s*(:|—|–|--|,)\s*")
+_PARTIAL = re.compile(r"(?:including|among them|among whom|such as|notably|for example|e\.g\.|like|led by|with|of whom|of which)\b", re.IGNORECASE)
+_ITEM = re.compile(r"^(?:the\s+)?(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DATE_ITEM = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?$|^{_MONTH}\s+\d{{1,2}}$|^\d{{4}}$")
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    text = analysis.document.text
+    for mention in analysis.mentions:
+        value = mention.value
+        if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal or not value.exact \
+                or mention.label not in ("cardinal",) or not 2 <= value.value <= 20 or value.value != int(value.value):
+            continue
+        noun = _NOUN.match(text, mention.end)
+        if noun is None or re.search(r"[.;:!?]", noun.group(0)):
+            continue
+        intro = _INTRO.match(text, noun.end())
+        if intro is None:
+            continue
+        items, end = _items(text, intro.end(), intro.group(1))
+        if items is None or len(items) < 2 or len(items) == int(value.value):
+            continue
+        words = noun.group(2)
+        yield rule.finding(
+            rule.message("mismatch", count=mention.text, noun=f"{noun.group(1)}{words}".strip(), listed=len(items)),
+            mention.start, noun.end(), analysis.document.source[mention.start:noun.end()],
+            evidence=Evidence(fact="items listed", value="; ".join(items), source="the list that follows in this sentence"),
+        )
+
+
+def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
+    """The items of the list from `start`: up to the end of the sentence, a closing dash, a bracket,
+    or (after a comma) the comma that ends an appositive ("…, Jonathan Haskel and Catherine Mann, voted")."""
+    if _PARTIAL.match(text, start):
+        return None, start
+    stop = re.compile(r"[.!?)](?:\s|$)|\n|—|–|--" if opener in ("—", "–", "--") else r"[.!?)](?:\s|$)|\n|—|–")
+    found = stop.search(text, start)
+    end = found.start() if found else len(text)
+    segment = text[start:end]
+    if ";" in segment:
+        parts = [p.strip() for p in segment.split(";")]
+    else:
+        parts = [p.strip() for p in segment.split(",")]
+        if opener == ",":  # an appositive ends at the first part that does not name anything
+            kept = []
+            for part in parts:
+                if not part or not (part[0].isupper() or part[0].isdigit() or part.startswith(("and ", "or "))):
+                    break
+                kept.append(part)
+            parts = kept
+    items: list[str] = []
+    for part in parts:
+        for piece in re.split(r"\s+(?:and|or|&)\s+|^(?:and|or)\s+", part):
+            piece = piece.strip(" *_\"“”")
+            if piece:
+                items.append(piece)
+    if not items:
+        return None, end
+    # each item a name (capitalised words, short joining words) or a date-like figure; a participle
+    # clause after a name is the name's ("Jake, born in 1987" with ';' between items)
+    cleaned = []
+    for item in items:
+        head = re.split(r",\s+(?=[a-z])", item)[0]
+        if not (_ITEM.match(head) or _DATE_ITEM.match(head)) or len(head.split()) > 6:
+            return None, end
+        if re.search(r"\d", head) and not _DATE_ITEM.match(head):
+            return None, end  # "Smith 8 and Jones 6": figures per item, not a list of items
+        cleaned.append(head)
+    return cleaned, end
+
+
+KIND = CheckKind(
+    name="list-count",
+    run=run,
+    summary="a count disagrees with the items listed right after it",
+    messages=("mismatch",),
+)

@@ -423,6 +423,10 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
         return True
     clause = syntax.clause(word)
     trigger_words = set(_trigger_words(syntax, tokens, trigger))
+    token = syntax.tokens[word]
+    if token.dep in ("compound", "amod", "nmod") and syntax.tokens[token.head].tag.startswith("NN"):
+        # "the 543-seat Lok Sabha": the word describes the noun it modifies, and speaks of that
+        return syntax.path_length(name, token.head) <= 1 or name == token.head
     # the clause of any word of the trigger, or one that hangs on it ("ballots cast in the election")
     if syntax.clause(name) in trigger_words | {syntax.clause(w) for w in trigger_words}:
         # … near the fact's word: "the 543-seat Lok Sabha" is no party's seat count

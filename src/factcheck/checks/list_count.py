@@ -17,7 +17,7 @@ from factcheck.checks import CheckKind
 from factcheck.model import Analysis, Evidence, Finding, NumberValue
 
 # the counted noun, with up to three words before it ("seven new stops", "four MPs", "three children")
-_NOUN = re.compile(r"[ -]+((?:[A-Za-z][\w’'-]*\s+){0,3}?)([A-Za-z][\w’'-]*)\b(?=\s*(?::|—|–|--|,))")
+_NOUN = re.compile(r"[ -]+((?:(?!(?:with|of|in|on|at|for|from|to|by|the|a|an|and|or|than|as|who|which|that|since|after|before)\b)[A-Za-z][\w’'-]*\s+){0,3}?)([A-Za-z][\w’'-]*)\b(?=\s*(?::|—|–|--|,))", re.IGNORECASE)
 _INTRO = re.compile(r"\s*(:|—|–|--|,)\s*")
 _PARTIAL = re.compile(r"(?:including|among them|among whom|such as|notably|for example|e\.g\.|like|led by|with|of whom|of which)\b", re.IGNORECASE)
 _ITEM = re.compile(r"^(?:the\s+)?(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")

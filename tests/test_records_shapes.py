@@ -70,7 +70,7 @@ def test_an_entity_without_a_type_and_with_facts_beside_its_name():
     ("length_km", ("length",), "kilometer", None, None),
     ("turnout_percent", ("turnout",), "percent", None, None),
     ("release_year", ("release",), "year", None, None),
-    ("age_at_final", ("age", "at", "final"), None, None, None),
+    ("age_at_final", ("age",), None, None, None),  # "at final" is the scope: describe_key(...).scope
     ("population_2020", ("population",), None, 2020, None),
 ])
 def test_key_suffixes_say_unit_and_time(key, words, unit, year, as_of):

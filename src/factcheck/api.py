@@ -94,23 +94,30 @@ class Checker:
             yield self.analyse_parsed(document, nlp_module.entity_mentions(spacy_doc), nlp_module.syntax_of(spacy_doc))
 
     def analyse_parsed(self, document: Document, entities, syntax=None) -> Analysis:
+        """One document, once: extract, decide the records for this document (the local ones, what
+        online look-ups add, the names the article itself repeats) without touching the shared ones,
+        link against them, and hand the checks an immutable Analysis."""
         sentences = split_sentences(document.text)
         mentions = extract(document, entities, self.day_first, syntax)
-        linked = link(document, sentences, mentions, self.records, self.vocabulary.for_records(self.records), syntax)
-        if self.online is not None and self._add_online_records(document, mentions, linked.links, linked.tokens):
-            linked = link(document, sentences, mentions, self.records, self.vocabulary.for_records(self.records), syntax)
-        article_entities = _article_entities(mentions, linked.links)
         records = self.records
+        linked = link(document, sentences, mentions, records, self.vocabulary.for_records(records), syntax)
+        if self.online is not None:
+            found = self._online_records(document, mentions, linked.links, linked.tokens)
+            if found:
+                records = records.with_records(found)
+                linked = link(document, sentences, mentions, records, self.vocabulary.for_records(records), syntax)
+        article_entities = _article_entities(mentions, linked.links)
         if article_entities:
             # the article's own entities, so that one party's two seat counts can be compared
-            records = self.records.with_records(article_entities)
+            records = records.with_records(article_entities)
             linked = link(document, sentences, mentions, records, self.vocabulary.for_records(records), syntax)
         vocabulary = self.vocabulary.for_records(records)
         return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, records, vocabulary, linked.tokens, syntax)
 
-    def _add_online_records(self, document: Document, mentions, links, tokens) -> bool:
-        """Look up the names no record covers; local records win where both speak.
-        Names are the recogniser's, and runs of capitalised words (titles it often misses)."""
+    def _online_records(self, document: Document, mentions, links, tokens) -> list[Record]:
+        """Records for the names no local record covers, looked up online; local records win where
+        both speak. Names are the recogniser's, and runs of capitalised words (titles it often misses).
+        Returned for this document alone: another document's look-ups never change its records."""
         def free(start: int, end: int) -> bool:
             return not any(l.start < end and start < l.end for l in links)
 
@@ -125,14 +132,9 @@ class Checker:
                 unlinked.append((name, "work"))
         unlinked = list(dict.fromkeys(unlinked))[:MAX_LOOKUPS]
         if not unlinked:
-            return False
-        added = False
-        for record in self.online(unlinked):
-            if record.id in self.records.by_id or any(name_key(n) in self.records.by_name for n in record.names):
-                continue
-            self.records.add(record)
-            added = True
-        return added
+            return []
+        return [record for record in self.online(unlinked)
+                if record.id not in self.records.by_id and not any(name_key(n) in self.records.by_name for n in record.names)]
 
     def findings(self, analysis: Analysis) -> list[Finding]:
         document = analysis.document

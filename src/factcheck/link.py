@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.model import ARTICLE_ORIGIN, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
-from factcheck.names import NameIndex
+from factcheck.names import NameIndex, capitalised_in, written_like  # noqa: F401 (capitalised_in: read from here by callers)
 from factcheck.records import RecordSet
 from factcheck.rules import FactSpec, Vocabulary
 from factcheck.text import Token, tokenize
@@ -67,16 +66,6 @@ def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabular
             for h in hits]
 
 
-def capitalised_in(text: str, tokens: list[Token]) -> Callable[[int, int], bool]:
-    """A name in running text starts with a capital or a digit and stays on one line."""
-
-    def check(first: int, last: int) -> bool:
-        start, end = tokens[first].start, tokens[last - 1].end
-        return (text[start].isupper() or text[start].isdigit()) and "\n" not in text[start:end]
-
-    return check
-
-
 def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention]) -> list[EntityLink]:
     if not records.records:
         return []
@@ -101,22 +90,6 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     links.extend(_surname_links(text, tokens, links, taken | {i for l in links for i in range(*_token_range(tokens, l))}))
     links.sort(key=lambda link: link.start)
     return links
-
-
-def written_like(text: str, tokens: list[Token], hit, name: str) -> bool:
-    """A near miss keeps the name's shape: its capitalised words capitalised ("Cinder orbit" is no
-    "Cinder Orbiter"), and no possessive inside it ("Orrin's robots" is no "Orrin Robotics")."""
-    words = tokenize(name)
-    window = tokens[hit.first:hit.last]
-    if len(words) != len(window):
-        return True
-    for position, (token, word) in enumerate(zip(window, words)):
-        if name[word.start].isupper() and not text[token.start].isupper():
-            return False
-        if position < len(window) - 1 and text[token.start:token.end].endswith(("'s", "’s")) \
-                and not name[word.start:word.end].endswith(("'s", "’s")):
-            return False
-    return True
 
 
 def _name_index(records: RecordSet) -> NameIndex:

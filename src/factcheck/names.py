@@ -8,14 +8,15 @@ the same name; a near miss differs in one word by a typo ("Part On").
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from factcheck.extract.numbers import ORDINALS, SCALES, TENS, UNITS
-from factcheck.text import Token
+from factcheck.lexicon import ORDINALS, SCALES, TENS, UNITS
+
+from factcheck.text import Token, tokenize
 
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(ORDINALS) | {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 ANCHOR_STOPWORDS = {"the", "a", "an", "of", "and", "in", "on", "at", "for", "to", "part", "de", "la", "le"}
@@ -159,3 +160,29 @@ def _nick_namer():
     except ImportError:  # the dataset is a dependency; without it short forms are simply not known
         return None
     return NickNamer()
+
+
+def capitalised_in(text: str, tokens: list[Token]) -> Callable[[int, int], bool]:
+    """A name in running text starts with a capital or a digit and stays on one line."""
+
+    def check(first: int, last: int) -> bool:
+        start, end = tokens[first].start, tokens[last - 1].end
+        return (text[start].isupper() or text[start].isdigit()) and "\n" not in text[start:end]
+
+    return check
+
+
+def written_like(text: str, tokens: list[Token], hit, name: str) -> bool:
+    """A near miss keeps the name's shape: its capitalised words capitalised ("Cinder orbit" is no
+    "Cinder Orbiter"), and no possessive inside it ("Orrin's robots" is no "Orrin Robotics")."""
+    words = tokenize(name)
+    window = tokens[hit.first:hit.last]
+    if len(words) != len(window):
+        return True
+    for position, (token, word) in enumerate(zip(window, words)):
+        if name[word.start].isupper() and not text[token.start].isupper():
+            return False
+        if position < len(window) - 1 and text[token.start:token.end].endswith(("'s", "’s")) \
+                and not name[word.start:word.end].endswith(("'s", "’s")):
+            return False
+    return True

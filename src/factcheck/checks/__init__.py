@@ -6,38 +6,9 @@ An explicit registry: nothing is discovered by magic.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from factcheck.checks.base import CheckKind  # noqa: F401 (rules and callers read it from here)
 
-from factcheck.errors import UserError
-from factcheck.model import Analysis, Finding
-
-
-@dataclass(frozen=True)
-class CheckKind:
-    name: str
-    run: Callable[[Analysis, Any], Iterable[Finding]]
-    summary: str
-    # parameter name → (allowed Python types, default)
-    params: dict[str, tuple[tuple[type, ...], Any]] = field(default_factory=dict)
-    # the message templates a rule of this kind must give (rule.message(name, **values))
-    messages: tuple[str, ...] = ()
-
-    def validate(self, params: dict, path: str, line: int) -> None:
-        for name, value in params.items():
-            if name not in self.params:
-                known = ", ".join(sorted(self.params)) or "none"
-                raise UserError(f"check kind {self.name!r} has no parameter {name!r} (known: {known})", path, getattr(params, "line_of", lambda _: line)(name))
-            types, _ = self.params[name]
-            if not isinstance(value, types):
-                raise UserError(f"parameter {name!r} must be {' or '.join(t.__name__ for t in types)}", path, getattr(params, "line_of", lambda _: line)(name))
-
-    def param(self, rule, name: str) -> Any:
-        return rule.params.get(name, self.params[name][1])
-
-
-from factcheck.checks import (  # noqa: E402
+from factcheck.checks import (
     age,
     conflicting_values,
     conversion,

@@ -8,7 +8,7 @@ from functools import lru_cache
 import datetime as dt
 import re
 
-from factcheck.extract.dates import WEEKDAYS
+from factcheck.lexicon import WEEKDAYS
 from factcheck.model import DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.names import same_first_name
 from factcheck.text import name_key

@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind
-from factcheck.extract.numbers import word_value
+from factcheck.checks.base import CheckKind
+from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding
 from factcheck.text import name_key
 

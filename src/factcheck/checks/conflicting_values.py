@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind
+from factcheck.checks.base import CheckKind
 from factcheck.checks._common import same_name
 from factcheck.model import Analysis, DateValue, Evidence, Finding, NumberValue
 

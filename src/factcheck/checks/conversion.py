@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind
+from factcheck.checks.base import CheckKind
 from factcheck.facts import unit_name, units
 from factcheck.model import Analysis, Evidence, Finding, format_number  # noqa: F401
 

@@ -6,8 +6,8 @@ import calendar
 import re
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind
-from factcheck.extract.dates import MONTHS
+from factcheck.checks.base import CheckKind
+from factcheck.lexicon import MONTHS
 from factcheck.model import Analysis, Evidence, Finding
 
 

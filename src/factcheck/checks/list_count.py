@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind
+from factcheck.checks.base import CheckKind
 from factcheck.model import Analysis, Evidence, Finding, NumberValue
 
 # the counted noun, with up to three words before it ("seven new stops", "four MPs", "three children")

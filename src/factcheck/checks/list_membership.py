@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind, _common
+from factcheck.checks import _common
+from factcheck.checks.base import CheckKind
 from factcheck.model import Analysis, Finding
 from factcheck.names import MIN_WORD_SIMILARITY
 from factcheck.text import name_key

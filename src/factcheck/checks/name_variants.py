@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import Indel
 
-from factcheck.checks import CheckKind
+from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN, Analysis, Evidence, Finding
 from factcheck.names import NUMBER_WORDS
 from factcheck.text import tokenize

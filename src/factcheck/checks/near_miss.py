@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind
+from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN
-from factcheck.link import capitalised_in, written_like
 from factcheck.model import Analysis, Evidence, Finding
-from factcheck.names import NameIndex
+from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.text import name_key, tokenize
 
 

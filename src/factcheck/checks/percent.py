@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind, _common
+from factcheck.checks import _common
+from factcheck.checks.base import CheckKind
 from factcheck.model import Analysis, Evidence, Finding, Mention, NumberValue, format_number
 
 MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind
+from factcheck.checks.base import CheckKind
 from factcheck.model import Analysis, DateValue, Evidence, Finding, Severity
 
 # What may stand between a relative date and the absolute one that restates it:

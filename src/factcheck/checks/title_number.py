@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind, _common
-from factcheck.extract.numbers import word_value
+from factcheck.checks import _common
+from factcheck.checks.base import CheckKind
+from factcheck.lexicon import word_value
 from factcheck.model import Analysis, Evidence, Finding, NumberValue
 from factcheck.text import tokenize
 

@@ -6,8 +6,8 @@ import calendar
 import re
 from collections.abc import Iterator
 
-from factcheck.checks import CheckKind
-from factcheck.extract.dates import stated_weekday
+from factcheck.checks.base import CheckKind
+from factcheck.lexicon import stated_weekday
 from factcheck.model import Analysis, DateValue, Evidence, Finding
 
 

@@ -15,21 +15,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from factcheck.lexicon import MONTHS, WEEKDAYS, stated_weekday  # noqa: F401 (read from here by older callers)
 from factcheck.model import DateValue, Mention
 
-MONTHS = {
-    name.lower(): index
-    for index in range(1, 13)
-    for name in (calendar.month_name[index], calendar.month_abbr[index])
-}
-MONTHS["sept"] = 9
-WEEKDAYS = {
-    name.lower(): index
-    for index in range(7)
-    for name in (calendar.day_name[index], calendar.day_abbr[index])
-}
-# the longer abbreviations WEEKDAY accepts, so that stated_weekday() can read them too
-WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
 MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b))"
 WEEKDAY = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+(?:the\s+)?)?"
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -186,13 +174,6 @@ def infer_year(month: int, day: int, published: dt.date, weekday: int | None = N
         if best_distance is None or distance < best_distance:
             best_year, best_distance = year, distance
     return best_year
-
-
-def stated_weekday(mention: Mention) -> int | None:
-    match = re.match(r"\s*([A-Za-z]+)", mention.text)
-    if match and mention.label == "weekday":
-        return WEEKDAYS.get(match.group(1).lower().rstrip("."))
-    return None
 
 
 def resolve_relative(phrase: str, published: dt.date | None) -> DateValue | None:

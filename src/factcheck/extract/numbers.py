@@ -10,25 +10,10 @@ from __future__ import annotations
 import math
 import re
 
-from text_to_num import text2num
 
+from factcheck.lexicon import ORDINALS, SCALES, TENS, UNITS, word_value  # noqa: F401 (read from here by older callers)
 from factcheck.model import Mention, NumberValue
 
-UNITS = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-]
-TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
-ORDINALS = {
-    "first": "one", "second": "two", "third": "three", "fourth": "four", "fifth": "five",
-    "sixth": "six", "seventh": "seven", "eighth": "eight", "ninth": "nine", "tenth": "ten",
-    "eleventh": "eleven", "twelfth": "twelve", "thirteenth": "thirteen", "fourteenth": "fourteen",
-    "fifteenth": "fifteen", "sixteenth": "sixteen", "seventeenth": "seventeen", "eighteenth": "eighteen",
-    "nineteenth": "nineteen", "twentieth": "twenty", "thirtieth": "thirty", "fortieth": "forty",
-    "fiftieth": "fifty", "sixtieth": "sixty", "seventieth": "seventy", "eightieth": "eighty",
-    "ninetieth": "ninety", "hundredth": "hundred", "thousandth": "thousand", "millionth": "million",
-}
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 10**12}
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
@@ -92,24 +77,6 @@ def _label(match: re.Match, value: NumberValue) -> str:
     if match.group("percent"):
         return "percent"
     return "ordinal" if value.ordinal else "cardinal"
-
-
-def word_value(words: str) -> tuple[float, bool] | None:
-    """The value of number words and whether they are an ordinal: 'twenty-first' → (21, True)."""
-    cleaned = re.sub(r"[\s-]+", " ", words.lower()).strip()
-    parts = cleaned.split(" ")
-    ordinal = parts[-1] in ORDINALS
-    if ordinal:
-        parts[-1] = ORDINALS[parts[-1]]
-    if any(part in ORDINALS for part in parts[:-1]):
-        return None
-    phrase = " ".join(parts)
-    if phrase in SCALES:  # "hundred" alone: "a hundred" is handled by the caller's text
-        return float(SCALES[phrase]), ordinal
-    try:
-        return float(text2num(phrase, "en")), ordinal
-    except ValueError:
-        return None
 
 
 def _value(match: re.Match) -> NumberValue | None:

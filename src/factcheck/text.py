@@ -33,6 +33,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
+@lru_cache(maxsize=16384)  # names are compared again and again: the records' and the article's
 def name_key(name: str) -> tuple[str, ...]:
     return tuple(token.norm for token in tokenize(name))
 

@@ -1,0 +1,86 @@
+"""Facts in a newsroom's own keys are compared, and claims are read from the parse: a value ties
+to a fact only where it hangs on the fact's words, of the entity its clause speaks of."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+
+from factcheck.api import Checker
+from factcheck.records import RecordSet, parse_records
+from factcheck.rules import load_rule_set
+from factcheck.yamlfile import parse_yaml
+
+RECORDS = textwrap.dedent("""\
+    entities:
+      - id: orchard-film
+        type: film
+        name: The Long Orchard
+        facts:
+          opening_weekend_domestic_usd: 82400000
+          worldwide_gross_usd_as_of_2023_08_06: 552900000
+          oscar_nominations: 11
+          release_year: 2021
+          screening_length_km: 4.2
+          stunt_count: {value: 500, triggers: [skydives]}
+      - id: league
+        type: league
+        name: Harbour League
+        facts:
+          clubs: 18
+          founding_year: 1921
+          commissioner: Ada Brennan
+          titles_in_last_five_seasons: 3
+          titles_total: 4
+      - id: ada-brennan
+        type: person
+        name: Ada Brennan
+        facts:
+          born: 1970-03-02
+    """)
+
+
+@pytest.fixture(scope="module")
+def checker():
+    rules, vocabulary = load_rule_set()
+    records = RecordSet()
+    for record in parse_records(parse_yaml(RECORDS, "newsroom.yaml"), "newsroom.yaml"):
+        records.add(record)
+    return Checker(records, rules, vocabulary)
+
+
+def flagged(checker, text: str) -> list[tuple[str, str]]:
+    result = checker.check_text(text, dt.date(2023, 9, 1))
+    return sorted((f.rule, f.text) for f in result.findings if f.severity.label in ("error", "warning"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Long Orchard took $92.4 million in its opening weekend domestically.", [("number-contradicts-record", "$92.4 million")]),
+    ("The Long Orchard earned 12 Oscar nominations.", [("number-contradicts-record", "12")]),
+    ("The Harbour League has 20 clubs.", [("number-contradicts-record", "20")]),
+    ("The Harbour League was founded in 1931.", [("date-contradicts-record", "1931")]),  # founding_year: a year, so a date
+    ("The Long Orchard features 600 skydives.", [("number-contradicts-record", "600")]),  # the record's own trigger
+])
+def test_a_fact_in_the_newsrooms_own_key_is_compared(checker, text, expected):
+    assert flagged(checker, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Long Orchard took $82.4 million in its opening weekend domestically.",
+    # three titles in five seasons: "five" is the seasons', and three is another fact's value
+    "The Harbour League crowned three champions: the victory gives the league three titles in five seasons.",
+    # the count describes the noun it modifies, not the league
+    "The Harbour League sent its winner to the 64-club Continental Cup.",
+    # a figure after the fact's word, but not linked to it
+    "The Harbour League has 18 clubs, and 25 of its players were capped in 2023.",
+])
+def test_values_that_do_not_hang_on_the_facts_words_are_left_alone(checker, text):
+    assert flagged(checker, text) == []
+
+
+def test_a_participle_clause_speaks_of_its_own_noun(checker):
+    # "born" hangs on her son, not on Ada Brennan, the main clause's subject
+    assert flagged(checker, "Ada Brennan had one son, Tom, born in 1999, and a daughter.") == []
+    assert flagged(checker, "Ada Brennan, born in 1971, runs the league.") == [("date-contradicts-record", "1971")]

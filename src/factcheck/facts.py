@@ -51,6 +51,8 @@ class KeyMeaning:
 @lru_cache(maxsize=4096)
 def describe_key(key: str) -> KeyMeaning:
     parts = [p.lower() for p in _SPLIT.split(str(key)) if p]
+    if parts in (["year"], ["years"], ["date"]):  # a sub-key such as box_office.year or previous_record.date
+        return KeyMeaning(str(key), tuple(parts), "date" if parts == ["date"] else "year")
     words: list[str] = []
     unit: str | None = None
     scale = 1.0
@@ -196,6 +198,15 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(phrases))
 
 
+def _key_words(key: str) -> tuple[str, ...]:
+    """The words of a (dotted) key; a sub-key that only says "date", "year" or "value"
+    (previous_record.date) leaves the head to its parent ("record")."""
+    parts = [describe_key(part).words for part in key.split(".")]
+    if len(parts) > 1 and all(w in VAGUE_WORDS or w == "value" for w in parts[-1]):
+        parts = parts[:-1]
+    return tuple(w for words in parts for w in words)
+
+
 def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple[str, str | None] | None:
     """The vocabulary's value kind (and unit) a fact's values have, or None when they are not
     something the article's values can be compared with safely (free text, booleans)."""
@@ -253,7 +264,7 @@ def derived_specs(records, known: set[tuple[str, str]]):
             kind = value_kind(key, values, person_names)
             if kind is None:
                 continue
-            words = tuple(w for part in key.split(".") for w in describe_key(part).words)
+            words = _key_words(key)
             triggers = list(key_triggers(words))
             if words and words[-1] in HEAD_FORMS:
                 triggers.extend(HEAD_FORMS[words[-1]])

@@ -373,7 +373,11 @@ def _tied(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention, limit: in
         return True
     if syntax.path_length(word, value) > limit:
         return False
-    return syntax.clause(value) == syntax.clause(word) or syntax.path_length(word, value) <= 2
+    if syntax.clause(value) == syntax.clause(word) or syntax.path_length(word, value) <= 2:
+        return True
+    # "the previous record of 38.7C, set … on 25 July 2019": a participle clause on the fact's word
+    head = syntax.tokens[syntax.clause(value)]
+    return head.dep in ("acl", "relcl") and head.head == word
 
 
 def _in_clause_of(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention) -> bool:
@@ -397,6 +401,10 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     clause = syntax.clause(word)
     trigger_words = set(_trigger_words(syntax, tokens, trigger))
     token = syntax.tokens[word]
+    if token.dep in ("nsubj", "nsubjpass") and token.tag.startswith("NN") and word not in syntax.ancestors(name):
+        # the fact's word is its clause's subject ("One seat … had gone to the BJP's candidate"): the
+        # entity must be inside its phrase ("the BJP's 240 seats", "seats won by the BJP")
+        return False
     if token.dep in ("compound", "amod", "nmod") and syntax.tokens[token.head].tag.startswith("NN"):
         # "the 543-seat Lok Sabha": the word describes the noun it modifies, and speaks of that
         return syntax.path_length(name, token.head) <= 1 or name == token.head

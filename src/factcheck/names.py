@@ -106,8 +106,10 @@ def _compare(window: list[Token], key: tuple[str, ...]) -> tuple[tuple[int, ...]
         return None  # "Part Two" is another film, not a typo of "Part One"
     if written.isdigit() or meant.isdigit():
         return None
-    if _inflection(written, meant) or same_first_name(written, meant):
-        return None  # "test flight" for "test flights", "Bob" for "Robert": no typo
+    if _inflection(written, meant):
+        return None  # "test flight" for "test flights": no typo
+    # (a short form such as "Bob" for "Robert" is too unlike its name to come here; a spelling
+    # variant such as "Irwin" for "Erwin" is a misspelling of the person's name)
     similarity = Indel.normalized_similarity(written, meant)
     if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)):
         return None

@@ -221,13 +221,12 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
         if keys and all(_IDENTIFIER_RE.match(k) for k in keys):
             own = {k: v for k, v in value.items() if str(k) in QUALIFIER_KEYS and not isinstance(v, (dict, list))}
             qualifiers = {**inherited, **{str(k): v for k, v in own.items()}}
-            rest = [(k, v) for k, v in value.items() if k not in own]
-            if not rest and own:  # only qualifiers: they are the value's description
-                rest = list(own.items())
-                qualifiers = dict(inherited)
-            for sub_key, sub_value in rest:
+            # every key is a sub-fact (previous_record.date is a date of its own), and the ones that
+            # say when or where hold for the others too
+            for sub_key, sub_value in value.items():
                 sub_line = value.line_of(sub_key) if hasattr(value, "line_of") else line
-                _add_fact(facts, f"{key}.{sub_key}", sub_value, qualifiers, path, sub_line, notes)
+                mine = dict(inherited) if sub_key in own else qualifiers
+                _add_fact(facts, f"{key}.{sub_key}", sub_value, mine, path, sub_line, notes)
             return
         for name, detail in value.items():  # names as keys: the names are the values
             sub_line = value.line_of(name) if hasattr(value, "line_of") else line

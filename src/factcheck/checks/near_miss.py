@@ -7,6 +7,7 @@ repeats: a form written once beside a form written several times is a typo.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -58,14 +59,29 @@ def _record_values(records) -> dict:
     for record in records.records:
         for fact, values in record.facts.items():
             for value in values:
-                if isinstance(value.value, str) and _looks_like_name(value.value):
-                    known.setdefault(name_key(value.value), (value.value, Evidence(record=record.id, fact=fact, value=value.value, source=record.source)))
+                for text in (value.value, value.qualifiers.get("detail")):
+                    if not isinstance(text, str):
+                        continue
+                    for name in _names_in(text):
+                        known.setdefault(name_key(name), (name, Evidence(record=record.id, fact=fact, value=text, source=record.source)))
     return known
+
+
+_CONNECTORS = {"of", "the", "and", "de", "la", "le", "du", "von", "van", "der", "for", "on", "in", "at", "y", "da", "al", "bin"}
+
+
+def _names_in(text: str) -> list[str]:
+    """The names a record's text value holds: "Erwin Bach (married July 2013)" → Erwin Bach;
+    "Maryland Transportation Authority (MDTA)" → the authority; "Farage, Tice and Lowe" → each."""
+    outside = re.sub(r"\s*\([^)]*\)", "", text).strip()
+    parts = [outside, *re.split(r"\s*(?:;|,|\band\b|&)\s*", outside)]
+    return [part for part in dict.fromkeys(p.strip() for p in parts) if _looks_like_name(part)]
 
 
 def _looks_like_name(value: str) -> bool:
     words = value.split()
-    return len(words) >= 2 and all(word[:1].isupper() for word in words)
+    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and all(word[:1].isupper() or word.lower() in _CONNECTORS for word in words)
 
 
 def _finding(rule, text: str, start: int, written: str, name: str, evidence: Evidence) -> Finding:

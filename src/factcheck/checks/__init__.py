@@ -19,6 +19,7 @@ from factcheck.checks import (
     near_miss,
     percent,
     record_fact,
+    repeated_count,
     relative_date,
     tense,
     title_number,
@@ -31,6 +32,6 @@ KINDS: dict[str, CheckKind] = {
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant,
         weekday, impossible_date, tense, relative_date, title_number, age, percent, name_variants, conversion,
-        list_count,
+        list_count, repeated_count,
     )
 }

@@ -17,6 +17,7 @@ from factcheck.checks import (
     list_membership,
     name_variants,
     near_miss,
+    ordinal_list,
     percent,
     record_fact,
     repeated_count,
@@ -30,8 +31,9 @@ from factcheck.checks import (
 KINDS: dict[str, CheckKind] = {
     module.KIND.name: module.KIND
     for module in (
-        near_miss, record_fact, conflicting_values, list_membership, title_variant,
+        near_miss,
+    ordinal_list, record_fact, conflicting_values, list_membership, title_variant,
         weekday, impossible_date, tense, relative_date, title_number, age, percent, name_variants, conversion,
-        list_count, repeated_count,
+        list_count, repeated_count, ordinal_list,
     )
 }

@@ -65,7 +65,7 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
         if opener == ",":  # an appositive ends at the first part that does not name anything
             kept = []
             for part in parts:
-                if not part or not (part[0].isupper() or part[0].isdigit() or part.startswith(("and ", "or "))):
+                if not part or not (part[0].isupper() or part[0].isdigit() or part.startswith(("and ", "or ", "the "))):
                     break
                 kept.append(part)
             parts = kept

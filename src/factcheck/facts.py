@@ -246,6 +246,28 @@ def looks_like_person(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words) and not any(c.isdigit() for c in text)
 
 
+def borrowed_specs(records, curated) -> tuple[list, dict[str, set[str]]]:
+    """A curated spec for a key a record of another type uses: a newsroom may file a lunar mission
+    as an "event" or a club as a "team"; `launch_date` means the same whatever the type. Returns the
+    specs, and for each record type the types whose nouns it borrows ("the mission")."""
+    from dataclasses import replace
+
+    by_key: dict[str, object] = {}
+    for spec in curated:
+        by_key.setdefault(spec.key, spec)
+    known = {(spec.entity_type, spec.key) for spec in curated}
+    found: dict[tuple[str, str], object] = {}
+    borrowed: dict[str, set[str]] = {}
+    for record in records:
+        for key in record.facts:
+            spec = by_key.get(key)
+            if spec is None or (record.type, key) in known or (record.type, key) in found:
+                continue
+            found[(record.type, key)] = replace(spec, entity_type=record.type)
+            borrowed.setdefault(record.type, set()).add(spec.entity_type)
+    return list(found.values()), borrowed
+
+
 def derived_specs(records, known: set[tuple[str, str]]):
     """A FactSpec for each (entity type, fact key) of the records that the vocabulary does not
     describe: triggers from the key's words (and the fact's own `label:`/`triggers:`), the value

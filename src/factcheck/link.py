@@ -623,9 +623,14 @@ def _names_type_noun(tokens: list[Token], starts, sentence: Sentence, nouns: set
     words = [token.norm for token in tokens[first:last]]
     for noun in nouns:
         for i in range(1, len(words) - len(noun) + 1):
-            if tuple(words[i:i + len(noun)]) == noun and words[i - 1] in DETERMINERS:
+            if tuple(words[i:i + len(noun)]) == noun and (words[i - 1] in DETERMINERS or
+                                                          i >= 2 and words[i - 1] in CURRENT and words[i - 2] in DETERMINERS):
                 return True
     return False
+
+
+# "the new film", "the latest mission": the one the article is about, not another of its kind
+CURRENT = {"new", "latest", "upcoming", "forthcoming", "current"}
 
 
 def _topic(links: list[EntityLink], entity_type: str, before: int) -> Record | None:

@@ -94,12 +94,22 @@ class Vocabulary:
     def for_records(self, records) -> "Vocabulary":
         """This vocabulary and a spec for every fact of `records` it does not describe: the records'
         own words. Built once per record set (records and vocabulary do not change after loading)."""
-        from factcheck.facts import derived_specs
+        from factcheck.facts import borrowed_specs, derived_specs
 
         def build() -> "Vocabulary":
-            known = {(spec.entity_type, spec.key) for spec in self.facts}
+            borrowed, nouns_from = borrowed_specs(records.records, self.facts)
+            facts = self.facts + borrowed
+            known = {(spec.entity_type, spec.key) for spec in facts}
             extra = derived_specs(records.records, known)
-            return Vocabulary(self.facts + extra, self.type_nouns) if extra else self
+            # a type's own name refers back to it ("the deal", "the club"), and a type that borrows
+            # another's facts borrows its nouns ("the mission" for a mission filed as an event)
+            nouns = {kind: set(words) for kind, words in self.type_nouns.items()}
+            for kind in {record.type for record in records.records}:
+                nouns.setdefault(kind, set()).add(name_key(kind))
+            for kind, sources in nouns_from.items():
+                for source in sources:
+                    nouns[kind] |= self.type_nouns.get(source, set())
+            return Vocabulary(facts + extra, nouns)
 
         return records.memo(("vocabulary", id(self)), build)
 

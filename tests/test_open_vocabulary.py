@@ -84,3 +84,18 @@ def test_a_participle_clause_speaks_of_its_own_noun(checker):
     # "born" hangs on her son, not on Ada Brennan, the main clause's subject
     assert flagged(checker, "Ada Brennan had one son, Tom, born in 1999, and a daughter.") == []
     assert flagged(checker, "Ada Brennan, born in 1971, runs the league.") == [("date-contradicts-record", "1971")]
+
+
+def test_a_curated_fact_serves_a_record_of_another_type():
+    """A lunar mission filed as an "event": its launch_date still has the mission vocabulary's
+    words ("lifted off"), and "the new mission" refers back to it."""
+    rules, vocabulary = load_rule_set()
+    records = RecordSet()
+    text = ("entities:\n  - id: lander\n    type: event\n    name: Chandra Lander\n"
+            "    facts:\n      launch_date: 2023-07-14\n")
+    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
+        records.add(record)
+    checker = Checker(records, rules, vocabulary)
+    article = "Chandra Lander is the agency's second attempt. The new mission lifted off on 13 July 2023 from the coast."
+    assert flagged(checker, article) == [("date-contradicts-record", "13 July 2023")]
+    assert flagged(checker, article.replace("13 July", "14 July")) == []

@@ -38,6 +38,29 @@ MIN_DOCUMENTS_PER_PROCESS = 40
 class FileResult:
     document: Document
     findings: list[Finding]
+    # an unexpected error in this document alone ("extract: ValueError: …"): the others are still checked
+    failure: str | None = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What went wrong with one document, and in which stage; never cached."""
+
+    stage: str
+    error: str
+
+    @classmethod
+    def of(cls, stage: str, error: BaseException) -> "Failure":
+        import os
+
+        if os.environ.get("FACTCHECK_DEBUG"):  # the traceback, for whoever debugs it
+            raise error
+        detail = " ".join(str(error).split())
+        detail = detail if len(detail) <= 200 else detail[:199] + "…"
+        return cls(stage, f"{type(error).__name__}: {detail}" if detail else type(error).__name__)
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.error}"
 
 
 @dataclass
@@ -89,9 +112,47 @@ class Checker:
         return self._nlp
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:
-        pairs = ((document.text, document) for document in map(apply_mask, documents))
-        for spacy_doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=nlp_module.BATCH_SIZE):
-            yield self.analyse_parsed(document, nlp_module.entity_mentions(spacy_doc), nlp_module.syntax_of(spacy_doc))
+        for outcome in self.analyse_each(documents):
+            if isinstance(outcome[1], Failure):
+                raise RuntimeError(f"{outcome[0].path}: {outcome[1]}")
+            yield outcome[1]
+
+    def analyse_each(self, documents: Iterable[Document]) -> Iterator[tuple[Document, "Analysis | Failure"]]:
+        """Each document's Analysis, or what failed for it: an unexpected error in one document
+        (in spaCy or in any stage) is that document's alone, and the others are still analysed."""
+        batch: list[Document] = []
+        for document in map(apply_mask, documents):
+            batch.append(document)
+            if len(batch) == nlp_module.BATCH_SIZE:
+                yield from self._analyse_batch(batch)
+                batch = []
+        if batch:
+            yield from self._analyse_batch(batch)
+
+    def _analyse_batch(self, batch: list[Document]) -> Iterator[tuple[Document, "Analysis | Failure"]]:
+        try:
+            parsed = list(self.nlp.pipe([document.text for document in batch], batch_size=nlp_module.BATCH_SIZE))
+        except Exception:  # one text broke the batch: parse them one by one to find which
+            parsed = []
+            for document in batch:
+                try:
+                    parsed.append(self.nlp(document.text))
+                except Exception as error:
+                    parsed.append(Failure.of("parse", error))
+        for document, spacy_doc in zip(batch, parsed):
+            if isinstance(spacy_doc, Failure):
+                yield document, spacy_doc
+                continue
+            try:
+                yield document, self.analyse_parsed(document, nlp_module.entity_mentions(spacy_doc), nlp_module.syntax_of(spacy_doc))
+            except Exception as error:
+                yield document, Failure.of("extract and link", error)
+
+    def findings_or_failure(self, analysis: Analysis) -> "list[Finding] | Failure":
+        try:
+            return self.findings(analysis)
+        except Exception as error:
+            return Failure.of("check", error)
 
     def analyse_parsed(self, document: Document, entities, syntax=None) -> Analysis:
         """One document, once: extract, decide the records for this document (the local ones, what
@@ -176,21 +237,24 @@ class Checker:
             # process never loads spaCy, so no process holds more than one article's worth
             for document, findings in zip(missing, self._pool().imap(_check_in_worker, missing, chunksize=2)):
                 fresh.append(findings)
-                if self.cache is not None:
+                if self.cache is not None and not isinstance(findings, Failure):
                     self.cache.put(document, findings)
         elif missing:  # all cached: spaCy is never loaded
-            for analysis in self.analyse(missing):
-                findings = self.findings(analysis)
+            for document, analysis in self.analyse_each(missing):
+                findings = analysis if isinstance(analysis, Failure) else self.findings_or_failure(analysis)
                 fresh.append(findings)
-                if self.cache is not None:
-                    self.cache.put(analysis.document, findings)
+                if self.cache is not None and not isinstance(findings, Failure):
+                    self.cache.put(document, findings)
         results = iter(zip(missing, fresh))
         for document, found in zip(window, cached):
             if found is not None:
                 yield FileResult(document, found)
             else:
                 masked, findings = next(results)
-                yield FileResult(masked, findings)
+                if isinstance(findings, Failure):
+                    yield FileResult(masked, [], str(findings))
+                else:
+                    yield FileResult(masked, findings)
 
     def _pool(self):
         if self._workers is None:
@@ -250,11 +314,10 @@ def _start_worker(checker: "Checker") -> None:
     checker.nlp  # load the pipeline once, before the first article
 
 
-def _check_in_worker(document: Document) -> list[Finding]:
+def _check_in_worker(document: Document) -> "list[Finding] | Failure":
     checker = _WORKER_CHECKER
-    parsed = checker.nlp(document.text)
-    analysis = checker.analyse_parsed(document, nlp_module.entity_mentions(parsed), nlp_module.syntax_of(parsed))
-    return checker.findings(analysis)
+    outcome = next(checker._analyse_batch([document]))[1]
+    return outcome if isinstance(outcome, Failure) else checker.findings_or_failure(outcome)
 
 
 def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:

@@ -187,7 +187,10 @@ def _check_articles(checker, articles: list[dict]) -> dict:
     results = {}
     try:
         for (index, _), result in zip(documents, checker.check_documents(d for _, d in documents)):
-            results[index] = result
+            if result.failure is not None:
+                errors[index] = f"internal error in {result.failure}"
+            else:
+                results[index] = result
     except Exception:  # noqa: BLE001 — one bad article must not cost its partition: check them one by one
         results = {}
         for index, document in documents:

@@ -20,7 +20,7 @@ from factcheck.load import STDIN, collect_paths, is_url, load_document
 from factcheck.model import Severity
 from factcheck.stages import reached
 
-OK, FINDINGS = 0, 1
+OK, FINDINGS, USAGE = 0, 1, 2
 
 
 @dataclass
@@ -99,7 +99,15 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
     from factcheck.report import FORMATS
 
     results: list[FileResult] = []
+    failed = 0
     for result in checker.check_documents(_documents(files, options, config, err)):
+        if result.failure is not None:
+            # one document's unexpected error is its own: said in one line, and the run goes on
+            failed += 1
+            err.write(f"factcheck: error: {result.document.path}: internal error in {result.failure}; "
+                      "the other files are checked (FACTCHECK_DEBUG=1 and this file alone show the traceback)\n")
+            reached("checked")
+            continue
         findings = result.findings
         if known_baseline is not None:
             findings = baseline_file.filter_known(result.document, findings, known_baseline)
@@ -124,6 +132,8 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
 
     FORMATS[options.output_format](results, out, color=options.color, rules=checker.rules, quiet=options.quiet)
     reached("reported")
+    if failed:
+        return USAGE
     return exit_code(results, options.fail_on or config.fail_on)
 
 

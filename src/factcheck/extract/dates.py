@@ -158,7 +158,7 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
 def infer_year(month: int, day: int, published: dt.date, weekday: int | None = None) -> int:
     """The year that puts a month and day closest to the publication date; with a
     weekday ("Thursday, November 5"), the nearest year in which that day is that weekday."""
-    years = (published.year - 1, published.year, published.year + 1)
+    years = tuple(y for y in (published.year - 1, published.year, published.year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR)
     if weekday is not None:
         # only a year that keeps the date within nine months of publication: "Friday, August 16"
         # in an August 2025 article is a wrong weekday, not August 2024
@@ -179,7 +179,12 @@ def infer_year(month: int, day: int, published: dt.date, weekday: int | None = N
 def resolve_relative(phrase: str, published: dt.date | None) -> DateValue | None:
     if published is None or _ANAPHORIC_RE.search(phrase.lower()):
         return None
-    return _resolve_relative(phrase.lower(), published)
+    try:
+        return _resolve_relative(phrase.lower(), published)
+    except (ValueError, OverflowError):
+        # "10000 years ago", "last Monday" in an article dated 0001-01-01: a day outside the
+        # calendar (years 1–9999) cannot be named, so the phrase stays unresolved
+        return None
 
 
 @lru_cache(maxsize=4096)

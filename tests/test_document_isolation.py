@@ -1,0 +1,54 @@
+"""An unexpected failure in one document is that document's alone: the others are checked and
+reported in full, the failing file and stage are named in one line, and the exit code is 2."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings, strategies as st
+
+from conftest import RECORDS, SEED
+from factcheck.checks import KINDS
+from factcheck.extract.dates import find_dates
+
+
+def test_a_sentence_that_once_broke_date_arithmetic_is_an_unresolved_date(cli, tmp_path):
+    article = tmp_path / "farms.md"
+    article.write_text("The first farms appeared about 10000 years ago.\n", encoding="utf-8")
+    result = cli("check", article, "--published", "2024-05-01", "--format", "json", "--no-cache")
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
+
+
+@settings(max_examples=200, deadline=None)
+@given(published=st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+       phrase=st.sampled_from(["last Monday", "next Friday", "January 2", "Friday, January 2", "3 months ago", "2 weeks ago",
+                               "10000 years ago", "a year ago", "next spring", "last winter", "this coming Sunday", "29 February"]))
+def test_dates_near_the_ends_of_the_calendar_never_raise(published, phrase):
+    find_dates(f"It happened {phrase}, they said.", published)
+
+
+def test_an_internal_failure_in_one_document_leaves_the_others_reported(cli, tmp_path, monkeypatch):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a-seed.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b-broken.md").write_text("---\ndate: 2023-01-01\n---\nThis article makes the weekday check fail.\n", encoding="utf-8")
+    (folder / "c-seed.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    weekday = KINDS["weekday"]
+    real = weekday.run
+
+    def failing(analysis, rule):
+        if "makes the weekday check fail" in analysis.document.text:
+            raise ValueError("a bug in one check, met by one document")
+        return real(analysis, rule)
+
+    # a check kind that fails on one document, as a bug would
+    monkeypatch.setitem(KINDS, "weekday", type(weekday)(weekday.name, failing, weekday.summary, weekday.params, weekday.messages))
+    result = cli("check", folder, "--records", RECORDS, "--format", "json", "--no-cache", "--processes", "1")
+    assert result.code == 2
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and "b-broken.md" in lines[0] and "internal error in check: ValueError" in lines[0], result.err
+    reported = {file["path"].rsplit("/", 1)[-1]: file["findings"] for file in result.json()["files"]}
+    assert set(reported) == {"a-seed.md", "c-seed.md"}
+    alone = cli("check", folder / "a-seed.md", "--records", RECORDS, "--format", "json", "--no-cache").json()
+    assert reported["a-seed.md"] == reported["c-seed.md"] == alone["files"][0]["findings"]

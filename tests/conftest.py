@@ -95,3 +95,23 @@ def fake(server, monkeypatch):
     yield replay
     replay.wait_idle()
     server.clear()
+
+
+_SPAWNS = ("run_process(", "run_bounded(", "subprocess.run(", "subprocess.Popen(", "Popen(")
+
+
+def pytest_collection_modifyitems(items):
+    """A test that starts a factcheck process (or any process) is `slow`: `pytest -m "not slow"`
+    leaves it out of the quick loop; the full suite and CI run everything."""
+    import inspect
+
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is None or item.get_closest_marker("slow"):
+            continue
+        try:
+            source = inspect.getsource(function)
+        except (OSError, TypeError):
+            continue
+        if any(call in source for call in _SPAWNS):
+            item.add_marker(pytest.mark.slow)

@@ -17,6 +17,9 @@ from factcheck.yamlfile import parse_yaml
 
 from conftest import FIXTURES, ROOT
 
+# spawns processes or checks many articles: `pytest -m "not slow"` leaves it out
+pytestmark = pytest.mark.slow
+
 CASES = sorted(p for p in (FIXTURES / "eval").iterdir() if p.is_dir())
 
 

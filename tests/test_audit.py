@@ -29,6 +29,9 @@ from factcheck.cli import main
 sys.path.insert(0, str(ROOT / "bench"))
 from corpus import build, write  # noqa: E402
 
+# spawns processes or checks many articles: `pytest -m "not slow"` leaves it out
+pytestmark = pytest.mark.slow
+
 ARTICLES = 200
 SUBSET = "article-00[0-5]?.md"  # the first 60 articles
 SUBSET_SIZE = 60

@@ -19,6 +19,9 @@ import pytest
 
 from conftest import SEED
 
+# spawns processes or checks many articles: `pytest -m "not slow"` leaves it out
+pytestmark = pytest.mark.slow
+
 ROUNDS = 20
 ONLINE_ARTICLE = (
     "Tom Cruise stars in Mission: Impossible – Dead Reckoning Part One, directed by "

@@ -112,6 +112,7 @@ def test_a_5_mb_line_is_refused_at_once_naming_the_limit(warm, tmp_path):
     assert bound.seconds < 5
 
 
+@pytest.mark.slow  # a near-limit text through the whole pipeline
 def test_a_long_line_within_the_limit_is_checked_normally(cli, tmp_path, monkeypatch):
     line = tmp_path / "one-line.md"
     line.write_text("Mission: Impossible – Dead Reckoning – Part On will release globally on June 28, 2024. " * 300)
@@ -136,6 +137,7 @@ def test_raising_the_text_limit_raises_spacys_limit_too(monkeypatch):
     assert checker.nlp.max_length > 2_000_000
 
 
+@pytest.mark.slow  # a near-limit text through the whole pipeline
 def test_a_900_kb_word_is_blanked_not_tokenized(cli, tmp_path):
     blob = tmp_path / "blob.md"
     blob.write_text("$" * 900_000 + "\n\n" + SMALL)  # spaCy's tokenizer would take hours on it

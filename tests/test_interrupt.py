@@ -27,7 +27,8 @@ import pytest
 from conftest import RECORDS, ROOT, SEED
 from factcheck import fix
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals"),
+              pytest.mark.slow]  # spawns processes: `pytest -m "not slow"` leaves it out
 
 ARTICLES = 6
 WORKERS = 3

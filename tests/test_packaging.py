@@ -11,6 +11,9 @@ import pytest
 
 from conftest import ROOT
 
+# builds a wheel: `pytest -m "not slow"` leaves it out
+pytestmark = pytest.mark.slow
+
 RULE_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").rglob("*.yaml"))
 
 

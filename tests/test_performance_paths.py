@@ -12,6 +12,9 @@ import pytest
 
 from conftest import FIXTURES, RECORDS, ROOT
 
+# spawns processes or checks many articles: `pytest -m "not slow"` leaves it out
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):

@@ -26,6 +26,9 @@ from pathlib import Path
 
 import pytest
 
+# spawns processes or checks many articles: `pytest -m "not slow"` leaves it out
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 RECORDS_FILE = ROOT / "fixtures" / "records" / "mission-impossible.yaml"
 GIT_IDENTITY = ("-c", "user.name=factcheck tests", "-c", "user.email=tests@factcheck.invalid", "-c", "commit.gpgsign=false")

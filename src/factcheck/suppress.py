@@ -51,7 +51,7 @@ def suppressions(document: Document, known_rules: set[str]) -> list[Suppression]
         action = match.group(1).lower()
         rules = _rules(match.group(2), known_rules, document, match.start())
         if action == "ignore":
-            found.append(Suppression(match.end(), _ignore_end(source, match), rules))
+            found.append(Suppression(*_ignore_span(source, match), rules))
         elif action == "off":
             open_blocks.append((match.end(), rules))
         elif open_blocks:
@@ -73,20 +73,21 @@ def _rules(listed: str | None, known: set[str], document: Document, offset: int)
     return rules
 
 
-def _ignore_end(source: str, match: re.Match) -> int:
-    """A directive alone on its line covers the next paragraph; after text, its own line."""
-    line_start = source.rfind("\n", 0, match.start()) + 1
-    line_end = source.find("\n", match.end())
-    line_end = len(source) if line_end < 0 else line_end
+def _ignore_span(source: str, match: re.Match) -> tuple[int, int]:
+    """A directive alone on its line covers the next paragraph; after text, its own line — from
+    the line's start, so the words before it are silenced. Lines end at LF, CRLF or a lone CR."""
+    line_start = max(source.rfind("\n", 0, match.start()), source.rfind("\r", 0, match.start())) + 1
+    ends = [i for i in (source.find("\n", match.end()), source.find("\r", match.end())) if i >= 0]
+    line_end = min(ends) if ends else len(source)
     if source[line_start:match.start()].strip():
-        return line_end
-    paragraph = re.compile(r"\n[ \t]*\r?\n")
+        return line_start, line_end
+    paragraph = re.compile(r"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)")
     # skip blank lines right after the directive, then run to the end of that paragraph
     position = line_end
     while position < len(source) and source[position] in "\r\n \t":
         position += 1
     end = paragraph.search(source, position)
-    return end.start() if end else len(source)
+    return match.end(), (end.start() if end else len(source))
 
 
 def quote_spans(document: Document) -> list[tuple[int, int]]:

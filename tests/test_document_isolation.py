@@ -52,3 +52,11 @@ def test_an_internal_failure_in_one_document_leaves_the_others_reported(cli, tmp
     assert set(reported) == {"a-seed.md", "c-seed.md"}
     alone = cli("check", folder / "a-seed.md", "--records", RECORDS, "--format", "json", "--no-cache").json()
     assert reported["a-seed.md"] == reported["c-seed.md"] == alone["files"][0]["findings"]
+
+
+def test_a_baseline_with_an_infinite_count_is_a_one_line_error(cli, tmp_path):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"factcheck_baseline": 1, "findings": [{"path": "a.md", "rule": "r", "text": "t", "context": "c", "count": 1e999}]}')
+    result = cli("check", SEED, "--records", RECORDS, "--baseline", baseline)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.err.strip().splitlines() == [f"factcheck: error: {baseline}: a baseline entry's count must be a whole number"]

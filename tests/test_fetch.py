@@ -286,3 +286,11 @@ def test_main_content_mask_keeps_line_breaks_and_offsets():
     assert [c for c in masked if c in "\r\n"] == [c for c in html if c in "\r\n"]
     assert [i for i, c in enumerate(masked) if c in "\r\n"] == [i for i, c in enumerate(html) if c in "\r\n"]
     assert masked.strip() == "<article>\n<p>x</p>\r\n</article>"
+
+
+@pytest.mark.parametrize("charset", ["rot13", "zlib", "hex", "uu", "punycode", "undefined", "base64"])
+def test_refuses_a_transform_declared_as_a_charset(web, charset):
+    """Python's codec registry holds byte transforms too: none is a page's charset, and none is an internal error."""
+    web.expect_request("/odd").respond_with_data(b"<p>hi</p>", content_type=f"text/html; charset={charset}")
+    url = web.url_for("/odd")
+    assert refused(url) == f"{url}: unknown charset '{charset}' declared by the Content-Type header"

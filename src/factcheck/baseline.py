@@ -70,7 +70,10 @@ def read(path: Path) -> Counter:
     counts: Counter = Counter()
     for entry in data["findings"]:
         try:
-            counts[(entry["path"], entry["rule"], entry["text"], entry["context"])] += int(entry.get("count", 1))
+            count = int(entry.get("count", 1))
+            counts[(entry["path"], entry["rule"], entry["text"], entry["context"])] += count
+        except OverflowError:  # "count": 1e999 is infinity
+            raise UserError("a baseline entry's count must be a whole number", str(path)) from None
         except (KeyError, TypeError, ValueError):
             raise UserError("a baseline entry needs path, rule, text and context", str(path)) from None
     return counts

@@ -163,8 +163,13 @@ def _decode(data: bytes, content_type: str, media_type: str, display: str) -> st
         codec = codecs.lookup(encoding)
     except LookupError:
         raise UserError(f"unknown charset {_display(encoding)!r} declared {origin}", display) from None
+    # Python's codec registry also holds transforms (rot13, zlib, hex, uu): no charset of a web page
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in ("undefined", "punycode", "idna"):
+        raise UserError(f"unknown charset {_display(encoding)!r} declared {origin}", display)
     try:
         return data.decode(codec.name)
+    except LookupError:
+        raise UserError(f"unknown charset {_display(encoding)!r} declared {origin}", display) from None
     except UnicodeDecodeError as error:
         byte = data[error.start]
         if origin:

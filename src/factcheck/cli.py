@@ -394,7 +394,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _say(line: str) -> None:
-    """One line on stderr (none for ""), after what stdout holds; never an error of its own."""
+    """One line on stderr (none for ""), after what stdout holds; never an error of its own.
+    A file name or value from the input in it is shown, never sent as a control sequence."""
+    from factcheck.report.safe_text import for_terminal
+
+    line = for_terminal(line)
     for stream, text in ((sys.stdout, None), (sys.stderr, line + "\n" if line else None)):
         try:
             if text:

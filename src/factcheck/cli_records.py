@@ -28,6 +28,7 @@ from factcheck.errors import UserError
 from factcheck.model import FactValue, Record
 from factcheck.records import ENTITY_KEYS, REQUIRED_KEYS, find_record_files, load_records
 from factcheck.records import read_scalar
+from factcheck.report.safe_text import for_terminal
 from factcheck.text import is_common_word, name_key
 from factcheck.yamlfile import MAX_YAML_BYTES, LineDict, _Loader
 
@@ -445,7 +446,7 @@ def validate(
     problems = sorted(set(validator.problems), key=lambda p: (order.get(p.path, 0), p.line, p.message))
     shown = sorted(set(validator.problems) | set(validator.warnings), key=lambda p: (order.get(p.path, 0), p.line, p.message))
     for problem in shown:
-        sys.stdout.write(f"{problem}\n")
+        sys.stdout.write(f"{for_terminal(str(problem))}\n")
     count = f"{len(files)} file{'s' if len(files) != 1 else ''}"
     if problems:
         sys.stderr.write(f"factcheck: {len(problems)} problem{'s' if len(problems) != 1 else ''} in {count}\n")
@@ -518,8 +519,15 @@ def _fact_lines(record: Record) -> dict[str, str]:
     return {}
 
 
+class _SafeOut:
+    """stdout for what records hold: controls shown, never sent to the terminal."""
+
+    def write(self, text: str) -> None:
+        sys.stdout.write(for_terminal(text, keep_newlines=True))
+
+
 def _print_record(record: Record, lines: dict[str, str]) -> None:
-    out = sys.stdout
+    out = _SafeOut()
     wikidata = record.origin.startswith("wikidata:")
     qid = record.origin.split(":", 1)[1] if wikidata else ""
     out.write(f"{record.id} ({record.type}): {record.name}\n")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich.console import Console
+from rich.text import Text
 from rich.table import Table
 
+from factcheck.report.safe_text import for_terminal
 from factcheck.model import Analysis, Mention
 
 
@@ -53,18 +55,23 @@ def as_dict(analysis: Analysis) -> dict:
     }
 
 
+def _plain(value) -> Text:
+    """Input text as it is: no rich markup read from it, no control sequence sent."""
+    return Text(for_terminal(str(value)))
+
+
 def render(analysis: Analysis, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False)
     document = analysis.document
     published = document.published.isoformat() if document.published else "unknown (relative dates stay unresolved)"
-    console.print(f"[bold]{document.path}[/bold]  published: {published}")
+    console.print(Text(for_terminal(document.path), style="bold"), f"  published: {published}")
     table = Table(title="Mentions", title_justify="left")
     for column in ("place", "kind", "text", "value"):
         table.add_column(column)
     for mention in analysis.mentions:
         line, column = document.position(mention.start)
         table.add_row(f"{line}:{column}", mention.kind if mention.kind not in ("date", "number") else f"{mention.kind} ({mention.label})",
-                      mention.text, _value_text(mention, analysis))
+                      _plain(mention.text), _plain(_value_text(mention, analysis)))
     console.print(table)
     if analysis.links:
         links = Table(title="Linked to records", title_justify="left")
@@ -72,7 +79,8 @@ def render(analysis: Analysis, stream: TextIO) -> None:
             links.add_column(column)
         for link in analysis.links:
             line, column = document.position(link.start)
-            links.add_row(f"{line}:{column}", link.text, link.record.id, "exact" if link.exact else f"near miss of “{link.matched_name}”")
+            links.add_row(f"{line}:{column}", _plain(link.text), _plain(link.record.id),
+                          "exact" if link.exact else _plain(f"near miss of “{link.matched_name}”"))
         console.print(links)
     if analysis.claims:
         claims = Table(title="Claims", title_justify="left")
@@ -80,5 +88,5 @@ def render(analysis: Analysis, stream: TextIO) -> None:
             claims.add_column(column)
         for claim in analysis.claims:
             line, column = document.position(claim.value.start)
-            claims.add_row(f"{line}:{column}", claim.record.id, claim.fact, claim.value.text, claim.trigger)
+            claims.add_row(f"{line}:{column}", _plain(claim.record.id), _plain(claim.fact), _plain(claim.value.text), _plain(claim.trigger))
         console.print(claims)

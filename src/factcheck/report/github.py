@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TextIO
 
 from factcheck.model import Severity
+from factcheck.report.safe_text import for_terminal
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # the log is a terminal too: controls from the input are shown, never sent
+    return for_terminal(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(value: str) -> str:

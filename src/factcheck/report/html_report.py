@@ -7,6 +7,7 @@ import html
 from typing import TextIO
 
 from factcheck.model import Severity
+from factcheck.report.safe_text import for_terminal
 
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -29,12 +30,13 @@ def render(results, stream: TextIO, **_options) -> None:
             counts[finding.severity] += 1
         body.append(_file_section(result, file_number))
     summary = ", ".join(f"{counts[s]} {s.label}" for s in sorted(Severity, reverse=True))
-    stream.write(
+    stream.write(for_terminal(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>factcheck report</title><style>{STYLE}</style></head><body>\n"
         f"<h1>factcheck report</h1><p class=\"summary\">{len(results)} file(s): {summary}</p>\n"
-        + "\n".join(body) + "\n</body></html>\n"
-    )
+        + "\n".join(body) + "\n</body></html>\n",
+        keep_newlines=True,  # controls and bidi overrides from the input are shown as \x1b, never kept raw
+    ))
 
 
 def _file_section(result, file_number: int) -> str:

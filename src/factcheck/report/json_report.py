@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from typing import TextIO
 
+from factcheck.report.safe_text import json_text
 from factcheck.model import Finding, Severity
 
 
@@ -60,5 +61,5 @@ def as_dict(results) -> dict:
 
 
 def render(results, stream: TextIO, **_options) -> None:
-    json.dump(as_dict(results), stream, ensure_ascii=False, indent=2)
+    stream.write(json_text(as_dict(results)))
     stream.write("\n")

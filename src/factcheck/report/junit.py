@@ -5,6 +5,12 @@ from __future__ import annotations
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from factcheck.report.safe_text import for_terminal, for_xml
+
+
+def _clean(text: str) -> str:
+    return for_terminal(for_xml(text), keep_newlines=True)
+
 
 def render(results, stream: TextIO, **_options) -> None:
     suites = ET.Element("testsuites", name="factcheck")
@@ -31,6 +37,10 @@ def render(results, stream: TextIO, **_options) -> None:
             failure.text = "\n".join(details)
     suites.set("tests", str(total))
     suites.set("failures", str(failures))
+    for element in suites.iter():  # what the input held and XML 1.0 cannot, or a CI log should not show raw
+        element.attrib = {key: _clean(value) for key, value in element.attrib.items()}
+        if element.text:
+            element.text = _clean(element.text)
     ET.indent(suites)
     stream.write(ET.tostring(suites, encoding="unicode", xml_declaration=True))
     stream.write("\n")

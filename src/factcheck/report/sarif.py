@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from factcheck import __version__
+from factcheck.report.safe_text import json_text
 from factcheck.model import Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -96,5 +97,5 @@ def _uri(path: str) -> str:
 
 
 def render(results, stream: TextIO, rules=(), **_options) -> None:
-    json.dump(as_dict(results, rules), stream, ensure_ascii=False, indent=2)
+    stream.write(json_text(as_dict(results, rules)))
     stream.write("\n")

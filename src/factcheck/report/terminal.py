@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.model import Finding, Severity
+from factcheck.report.safe_text import for_terminal
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 CONTEXT = 70  # characters of the line shown on each side of the finding
@@ -29,16 +30,16 @@ def render(results, stream: TextIO, color: bool | None = None, quiet: bool = Fal
 def _render_finding(console: Console, document, finding: Finding) -> None:
     line, column = document.position(finding.start)
     header = Text()
-    header.append(f"{document.path}:{line}:{column}", style="bold")
+    header.append(f"{for_terminal(document.path)}:{line}:{column}", style="bold")
     header.append(": ")
     header.append(finding.severity.label, style=STYLES[finding.severity])
     header.append(f" [{finding.rule}] ", style="magenta")
-    header.append(finding.message)
+    header.append(for_terminal(finding.message))
     console.print(header)
     console.print(_excerpt(document, finding))
     if finding.suggestion:
         suggestion = Text("    suggestion: ", style="dim")
-        suggestion.append(finding.suggestion, style="green")
+        suggestion.append(for_terminal(finding.suggestion), style="green")
         console.print(suggestion)
     evidence = finding.evidence
     if evidence and (evidence.record or evidence.source):
@@ -49,7 +50,7 @@ def _render_finding(console: Console, document, finding: Finding) -> None:
             parts.append(f"{evidence.fact} = {_shorten(evidence.value or '', 120)}")
         if evidence.source:
             parts.append(f"source {evidence.source}")
-        console.print(Text("    evidence: " + "; ".join(parts), style="dim"))
+        console.print(Text("    evidence: " + for_terminal("; ".join(parts)), style="dim"))
     console.print()
 
 
@@ -62,9 +63,9 @@ def _excerpt(document, finding: Finding) -> Text:
     end = min(line_end, finding.end + CONTEXT)
     text = Text("    ")
     text.append("…" if start > line_start else "")
-    text.append(source[start:finding.start].replace("\r", ""))
-    text.append(source[finding.start:finding.end], style=f"{STYLES[finding.severity]} underline")
-    text.append(source[finding.end:end].replace("\r", ""))
+    text.append(for_terminal(source[start:finding.start].replace("\r", "")))
+    text.append(for_terminal(source[finding.start:finding.end]), style=f"{STYLES[finding.severity]} underline")
+    text.append(for_terminal(source[finding.end:end].replace("\r", "")))
     text.append("…" if end < line_end else "")
     return text
 

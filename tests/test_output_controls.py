@@ -1,0 +1,53 @@
+"""No output format carries a raw control character or bidi override from its input: every C0 and
+C1 control and every bidirectional override, in an article, a record and a file name, goes through
+every format and comes out shown (escaped) or dropped — and the XML formats stay well-formed."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.dom.minidom
+
+import pytest
+
+from factcheck.report import FORMATS
+
+CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f, *range(0x80, 0xa0)])
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+HOSTILE = CONTROLS.replace("\x00", "") + BIDI  # NUL cannot stand in a file name
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI + "]")
+RECORDS = "entities:\n  - id: tt3\n    type: film\n    name: Toy Tales 3\n    facts:\n      release_date: 2010-06-18\n      director: \"Lee Unkrich\\x1b]0;PWNED\\x07\"\n"
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = "story" + "".join(ch for ch in HOSTILE if ch not in "/\r\n\x0b\x0c") + ".md"
+    article = folder / name
+    text = f"Toy Tales 3 was released on June 18, 2011. {HOSTILE} It was directed by Lee Unkrich.\n"
+    article.write_text(text, encoding="utf-8")
+    records = tmp_path / "records.yaml"
+    records.write_text(RECORDS, encoding="utf-8")
+    return article, records
+
+
+@pytest.mark.parametrize("output_format", sorted(FORMATS))
+def test_no_format_carries_a_raw_control_from_its_input(cli, hostile, output_format):
+    article, records = hostile
+    result = cli("check", article, "--records", records, "--format", output_format, "--no-color", "--no-cache")
+    assert result.code == 1, result.err
+    assert "2011" in result.out  # the finding is there
+    raw = sorted({f"U+{ord(ch):04X}" for ch in RAW.findall(result.out.replace("\r", ""))})
+    assert not raw, f"{output_format} carries {raw}"
+    if output_format == "junit":
+        xml.dom.minidom.parseString(result.out)
+    if output_format in ("json", "sarif"):
+        json.loads(result.out)
+
+
+def test_extract_and_records_commands_show_controls(cli, hostile):
+    article, records = hostile
+    for args in (("extract", article), ("records", "show", "tt3", "--records", records), ("records", "validate", records)):
+        result = cli(*args)
+        assert not RAW.findall(result.out.replace("\r", "")), args

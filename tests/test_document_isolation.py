@@ -60,3 +60,20 @@ def test_a_baseline_with_an_infinite_count_is_a_one_line_error(cli, tmp_path):
     result = cli("check", SEED, "--records", RECORDS, "--baseline", baseline)
     assert result.code == 2 and "Traceback" not in result.err
     assert result.err.strip().splitlines() == [f"factcheck: error: {baseline}: a baseline entry's count must be a whole number"]
+
+
+def test_a_baseline_works_from_any_folder_and_however_the_path_is_written(cli, tmp_path, monkeypatch):
+    repo = tmp_path / "repo"
+    (repo / "articles").mkdir(parents=True)
+    article = repo / "articles" / "seed.md"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    written = cli("check", "articles/seed.md", "--records", RECORDS, "--write-baseline", "baseline.json", "--no-cache")
+    assert written.code == 0, written.err
+    assert '"path": "articles/seed.md"' in (repo / "baseline.json").read_text()
+    for folder, path, baseline in ((repo, "./articles/seed.md", "baseline.json"),
+                                   (repo / "articles", "seed.md", "../baseline.json"),
+                                   (tmp_path, str(article), str(repo / "baseline.json"))):
+        monkeypatch.chdir(folder)
+        result = cli("check", path, "--records", RECORDS, "--baseline", baseline, "--fail-on", "info", "--no-cache")
+        assert result.code == 0 and "no findings" in result.out, (folder, path, result.out)

@@ -3,13 +3,16 @@
 `--write-baseline FILE` records today's findings; `--baseline FILE` silences
 them. An entry is the file, the rule, the words found and the sentence around
 them — not a line number — so it survives edits elsewhere in the file, and a
-finding added later (even the same words in a new sentence) still fails.
+finding added later (even the same words in a new sentence) still fails. Paths
+are stored relative to the baseline's folder and compared as absolute paths, so
+a baseline works from any working folder and however a path is written.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -30,12 +33,35 @@ def _sentence(document: Document, finding: Finding) -> str:
 
 
 def key(document: Document, finding: Finding) -> tuple[str, str, str, str]:
+    """The entry of a finding; a file by its absolute path (stdin and URLs as they are), so that
+    it matches from any working folder and however the path was written."""
     context = hashlib.sha256(_sentence(document, finding).encode()).hexdigest()[:16]
-    return (Path(document.path).as_posix(), finding.rule, finding.text, context)
+    return (_absolute(document.path), finding.rule, finding.text, context)
+
+
+def _absolute(path: str) -> str:
+    if path in ("<stdin>", "-") or "://" in path:
+        return path
+    return Path(os.path.abspath(path)).as_posix()
+
+
+def _stored(path: str, base: Path) -> str:
+    """As written in the baseline: relative to the baseline's own folder, so the file moves with the repository."""
+    if path in ("<stdin>", "-") or "://" in path:
+        return path
+    return Path(os.path.relpath(path, base)).as_posix()
+
+
+def _loaded(path: str, base: Path) -> str:
+    if path in ("<stdin>", "-") or "://" in path:
+        return path
+    return Path(os.path.normpath(os.path.join(base, path))).as_posix()
 
 
 def write(path: Path, results) -> int:
-    entries = Counter(key(r.document, f) for r in results for f in r.findings)
+    base = Path(os.path.abspath(path)).parent
+    entries = Counter((_stored(p, base), rule, text, context)
+                      for (p, rule, text, context) in (key(r.document, f) for r in results for f in r.findings))
     data = {
         "factcheck_baseline": VERSION,
         "findings": [
@@ -68,10 +94,11 @@ def read(path: Path) -> Counter:
     if not isinstance(data, dict) or data.get("factcheck_baseline") != VERSION or not isinstance(data.get("findings"), list):
         raise UserError("not a factcheck baseline (write one with --write-baseline)", str(path))
     counts: Counter = Counter()
+    base = Path(os.path.abspath(path)).parent  # entries are relative to the baseline's folder
     for entry in data["findings"]:
         try:
             count = int(entry.get("count", 1))
-            counts[(entry["path"], entry["rule"], entry["text"], entry["context"])] += count
+            counts[(_loaded(entry["path"], base), entry["rule"], entry["text"], entry["context"])] += count
         except OverflowError:  # "count": 1e999 is infinity
             raise UserError("a baseline entry's count must be a whole number", str(path)) from None
         except (KeyError, TypeError, ValueError):

@@ -52,6 +52,7 @@ from typing import Any, TextIO
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from factcheck.errors import UserError
+from factcheck.fix import refuse_special_target
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_PARTITION_SIZE = 50
@@ -292,6 +293,7 @@ def _validate(options: AuditOptions) -> None:
         raise UserError("-o/--output must be a file: the findings are written there part by part")
     if output.is_dir():
         raise UserError("is a directory; -o/--output names the findings file", str(output))
+    refuse_special_target(output)
     if not output.parent.is_dir():
         raise UserError("no such directory for the findings file", str(output.parent))
 

@@ -107,6 +107,23 @@ def signals_deferred():
             signal.raise_signal(number)  # now, with the run's own handler (or the default)
 
 
+def refuse_special_target(path: Path) -> None:
+    """An output the tool creates (audit findings, a baseline) replaces only a regular file or
+    nothing: never a device, a FIFO or a folder, and never a symbolic link (whose target may lie
+    outside the tree). Checked before any work, so a refused run costs nothing."""
+    path = Path(path)
+    if path.is_symlink():
+        raise UserError("a symbolic link; not replaced (name the file itself)", str(path))
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise UserError(f"cannot write: {error.strerror or error}", str(path)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError("not a regular file; not replaced", str(path))
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` in one rename, keeping its permissions (and owner, when allowed).
 

@@ -8,6 +8,7 @@ import time
 import pytest
 from werkzeug import Response
 
+from conftest import ROOT
 from factcheck import __version__
 from factcheck.errors import UserError
 from factcheck.fetch import fetch_source, is_url, main_content_mask
@@ -294,3 +295,27 @@ def test_refuses_a_transform_declared_as_a_charset(web, charset):
     web.expect_request("/odd").respond_with_data(b"<p>hi</p>", content_type=f"text/html; charset={charset}")
     url = web.url_for("/odd")
     assert refused(url) == f"{url}: unknown charset '{charset}' declared by the Content-Type header"
+
+
+def test_fix_never_writes_for_a_url(web, cli, tmp_path, monkeypatch):
+    """`check URL --fix` writes no local file (not even ./http:/host/…), and says why."""
+    page = "<html><body><article><p>Mission: Impossible – Dead Reckoning – Part On will release globally on June 28, 2024.</p></article></body></html>"
+    web.expect_request("/story").respond_with_data(page, content_type="text/html; charset=utf-8")
+    url = web.url_for("/story")
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", url, "--records", ROOT / "fixtures" / "records", "--fix", "--published", "2022-12-21", "--no-cache")
+    assert result.code == 1
+    assert "is not a local file: not fixed" in result.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sarif_uris_are_uri_references(web, cli, tmp_path, monkeypatch):
+    page = "<html><body><p>Mission: Impossible – Dead Reckoning – Part On is coming.</p></body></html>"
+    web.expect_request("/a b").respond_with_data(page, content_type="text/html; charset=utf-8")
+    monkeypatch.chdir(tmp_path)
+    local = tmp_path / "my story #2.md"
+    local.write_text("Mission: Impossible – Dead Reckoning – Part On is coming.\n", encoding="utf-8")
+    url = web.url_for("/a%20b")
+    result = cli("check", "my story #2.md", url, "--records", ROOT / "fixtures" / "records", "--format", "sarif", "--no-cache")
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in result.json()["runs"][0]["results"]}
+    assert uris == {"my%20story%20%232.md", url}, uris

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 from pathlib import Path
 from typing import TextIO
@@ -91,9 +93,18 @@ def _descriptor(rule_id: str, rule) -> dict:
 
 
 def _uri(path: str) -> str:
+    """A URI reference (RFC 3986): a URL as it is, a file path relative and percent-encoded
+    ("my story #2.md" → "my%20story%20%232.md"), an absolute one as a file: URI."""
+    from urllib.parse import quote
+
     if path.startswith("<"):
         return "stdin"
-    return Path(path).as_posix()
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", path):
+        return path
+    posix = Path(path).as_posix()
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(posix, safe="/")
 
 
 def render(results, stream: TextIO, rules=(), **_options) -> None:

@@ -27,3 +27,24 @@ def test_audit_output_never_replaces_a_special_file(cli, tmp_path, kind):
     after = os.lstat(target)
     assert (before.st_mode, before.st_ino) == (after.st_mode, after.st_ino)
     assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_one_more_file(cli, tmp_path, monkeypatch):
+    """In a git work tree (names go to `git check-ignore`), by folder walk and by glob, in every format."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "ok.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.md"), "w", encoding="utf-8") as handle:
+        handle.write("Mission: Impossible – Dead Reckoning – Part On is out.\n")
+    monkeypatch.chdir(tmp_path)
+    for target in (".", "*.md"):
+        result = cli("check", target, "--records", RECORDS, "--format", "json", "--no-cache", "--fail-on", "never")
+        assert result.code == 0, result.err
+        assert len(result.json()["files"]) == 2
+    for output_format in ("terminal", "github", "junit", "html"):
+        shown = cli("check", ".", "--records", RECORDS, "--format", output_format, "--no-cache", "--fail-on", "never")
+        assert shown.code == 0 and "caf\\xe9.md" in shown.out, (output_format, shown.err)
+    sarif = cli("check", ".", "--records", RECORDS, "--format", "sarif", "--no-cache", "--fail-on", "never")
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif.json()["runs"][0]["results"]}
+    assert "caf%E9.md" in uris, uris

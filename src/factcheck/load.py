@@ -192,15 +192,16 @@ def _not_ignored(paths: list[str]) -> list[str]:
         return paths
     absolute = {str(Path(p).resolve()): p for p in paths}
     try:
+        # bytes both ways: a file name that is not UTF-8 is one more path, not an error
         result = subprocess.run(
-            ["git", "check-ignore", "--stdin", "-z"], input="\0".join(absolute) + "\0",
-            capture_output=True, text=True, timeout=60, cwd=Path(paths[0]).resolve().parent,
+            ["git", "check-ignore", "--stdin", "-z"], input=b"\0".join(map(os.fsencode, absolute)) + b"\0",
+            capture_output=True, timeout=60, cwd=Path(paths[0]).resolve().parent,
         )
     except (OSError, subprocess.SubprocessError):
         return paths
     if result.returncode not in (0, 1):  # 128: not a git work tree
         return paths
-    ignored = {absolute.get(p, p) for p in result.stdout.split("\0") if p}
+    ignored = {absolute.get(os.fsdecode(p), os.fsdecode(p)) for p in result.stdout.split(b"\0") if p}
     return [p for p in paths if p not in ignored]
 
 

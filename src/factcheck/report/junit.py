@@ -9,7 +9,7 @@ from factcheck.report.safe_text import for_terminal, for_xml
 
 
 def _clean(text: str) -> str:
-    return for_terminal(for_xml(text), keep_newlines=True)
+    return for_xml(for_terminal(text, keep_newlines=True))
 
 
 def render(results, stream: TextIO, **_options) -> None:

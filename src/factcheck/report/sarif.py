@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import json
@@ -101,10 +102,9 @@ def _uri(path: str) -> str:
         return "stdin"
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", path):
         return path
-    posix = Path(path).as_posix()
-    if Path(path).is_absolute():
-        return Path(path).as_uri()
-    return quote(posix, safe="/")
+    # a file name's bytes, percent-encoded: one that is not UTF-8 is encoded as it is on disk
+    encoded = quote(os.fsencode(Path(path).as_posix()), safe="/")
+    return f"file://{encoded}" if Path(path).is_absolute() else encoded
 
 
 def render(results, stream: TextIO, rules=(), **_options) -> None:

@@ -48,3 +48,42 @@ def test_a_file_name_that_is_not_utf8_is_one_more_file(cli, tmp_path, monkeypatc
     sarif = cli("check", ".", "--records", RECORDS, "--format", "sarif", "--no-cache", "--fail-on", "never")
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif.json()["runs"][0]["results"]}
     assert "caf%E9.md" in uris, uris
+
+
+def _repo_with(tmp_path, old: bytes, new: bytes):
+    import subprocess
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    run = lambda *args: subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+    run("init", "-q")
+    run("config", "user.email", "desk@example.org")
+    run("config", "user.name", "Desk")
+    (repo / "story.md").write_bytes(old)
+    (repo / "records.yaml").write_text("entities:\n  - id: tt3\n    type: film\n    name: Toy Tales 3\n    facts:\n"
+                                       "      release_date: 2010-06-18\n", encoding="utf-8")
+    run("add", ".")
+    run("commit", "-q", "-m", "old")
+    (repo / "story.md").write_bytes(new)
+    return repo
+
+
+@pytest.mark.parametrize("newline", [b"\r", b"\n", b"\r\n"])
+def test_diff_base_reports_the_changed_line_whatever_the_line_endings(cli, tmp_path, monkeypatch, newline):
+    old = newline.join([b"Toy Tales 3 was released on June 18, 2011.", b"A quiet line.", b""])
+    new = newline.join([b"Toy Tales 3 was released on June 18, 2011.", b"Toy Tales 3 was released on June 18, 2012.", b""])
+    repo = _repo_with(tmp_path, old, new)
+    monkeypatch.chdir(repo)
+    result = cli("check", "story.md", "--records", "records.yaml", "--diff-base", "HEAD", "--format", "json", "--no-cache")
+    assert [(f["line"], f["text"]) for f in result.json()["files"][0]["findings"]] == [(2, "June 18, 2012")]
+
+
+def test_diff_base_reads_an_old_revision_in_cp1252(cli, tmp_path, monkeypatch):
+    old = "Caf\u00e9 story. Toy Tales 3 was released on June 18, 2011.\n".encode("cp1252")
+    new = "Caf\u00e9 story. Toy Tales 3 was released on June 18, 2011.\nToy Tales 3 was released on June 18, 2012.\n".encode("utf-8")
+    repo = _repo_with(tmp_path, old, new)
+    monkeypatch.chdir(repo)
+    result = cli("check", "story.md", "--records", "records.yaml", "--diff-base", "HEAD", "--format", "json", "--no-cache")
+    assert result.code == 1, result.err
+    texts = [f["text"] for f in result.json()["files"][0]["findings"]]
+    assert "June 18, 2012" in texts

@@ -87,3 +87,30 @@ def test_diff_base_reads_an_old_revision_in_cp1252(cli, tmp_path, monkeypatch):
     assert result.code == 1, result.err
     texts = [f["text"] for f in result.json()["files"][0]["findings"]]
     assert "June 18, 2012" in texts
+
+
+TT3 = ("entities:\n  - id: tt3\n    type: film\n    name: Toy Tales 3\n    facts:\n      release_date: 2010-06-18\n"
+       "      director: Lee Unkrich\n")
+
+
+@pytest.mark.parametrize("suffix, written", [
+    (".md", "Lee **Unkrch**"), (".md", "Lee [Unkrch](https://example.org/x)"), (".md", "*Lee* Unkrch"),
+    (".md", "Lee <!-- a note --> Unkrch"), (".md", "Lee `Unkrch`"), (".html", "Lee <b>Unkrch</b>"),
+    (".html", "Lee&nbsp;Unkrch"), (".md", "Lee Unkrch"),
+])
+def test_fix_and_diff_keep_markup_that_splits_a_name(cli, tmp_path, suffix, written):
+    """Findings carry the file's own text; --fix edits the one wrong word or declines, never crashes."""
+    records = tmp_path / "records.yaml"
+    records.write_text(TT3, encoding="utf-8")
+    article = tmp_path / f"story{suffix}"
+    original = f"<p>The film Toy Tales 3 was directed by {written}.</p>\n" if suffix == ".html" else \
+        f"The film Toy Tales 3 was directed by {written}.\n"
+    article.write_text(original, encoding="utf-8")
+    report = cli("check", article, "--records", records, "--format", "json", "--no-cache")
+    assert report.code in (0, 1), report.err
+    for finding in report.json()["files"][0]["findings"]:
+        assert finding["text"] == original[finding["start"]:finding["end"]]
+    fixed = cli("check", article, "--records", records, "--fix", "--no-cache", "--format", "json")
+    assert fixed.code in (0, 1) and "Traceback" not in fixed.err and "internal error" not in fixed.err, fixed.err
+    after = article.read_text(encoding="utf-8")
+    assert after in (original, original.replace("Unkrch", "Unkrich"))

@@ -208,7 +208,8 @@ class Checker:
                 if rule.id in severities:
                     finding = replace(finding, severity=severities[rule.id])
                 found.setdefault((finding.rule, finding.start, finding.end), finding)
-        findings = sorted(found.values(), key=Finding.sort_key)
+        # a finding's words as the file has them ("Lee **Unkrch**"), not as the checks read them
+        findings = sorted((replace(f, text=document.source[f.start:f.end]) for f in found.values()), key=Finding.sort_key)
         return suppress.apply(document, findings, self.known_rules or {r.id for r in self.rules}, self.config.quotes)
 
     def rule_kinds(self) -> dict[str, str]:

@@ -33,17 +33,49 @@ class Edit:
     rule: str
 
 
-def edits_for(findings: list[Finding], rule_kinds: dict[str, str]) -> list[Edit]:
+def edits_for(findings: list[Finding], rule_kinds: dict[str, str], document: Document | None = None,
+              declined: list[str] | None = None) -> list[Edit]:
+    """The corrections to make, on the original text. Where markup stands inside a finding's words
+    ("Lee **Unkrch**"), only the one wrong word is replaced when it holds no markup itself;
+    otherwise the correction is declined (and said in `declined`), never applied over the markup."""
     edits: list[Edit] = []
     for finding in sorted(findings, key=lambda f: f.start):
         if rule_kinds.get(finding.rule) not in FIXABLE_KINDS or finding.quoted or not finding.suggestion:
             continue
-        if finding.suggestion == finding.text:
+        edit = Edit(finding.start, finding.end, finding.text, finding.suggestion, finding.rule)
+        if document is not None:
+            edit = _on_source(document, edit)
+            if edit is None:
+                if declined is not None:
+                    line, column = document.position(finding.start)
+                    declined.append(f"{document.path}:{line}:{column}: “{finding.suggestion}” not applied: markup stands inside the words")
+                continue
+        if edit.new == edit.old:
             continue
-        if edits and finding.start < edits[-1].end:
+        if edits and edit.start < edits[-1].end:
             continue  # overlapping corrections are not unambiguous
-        edits.append(Edit(finding.start, finding.end, finding.text, finding.suggestion, finding.rule))
+        edits.append(edit)
     return edits
+
+
+def _on_source(document: Document, edit: Edit) -> Edit | None:
+    from factcheck.text import tokenize
+
+    source = document.source[edit.start:edit.end]
+    checked = document.text[edit.start:edit.end]
+    if source == checked:
+        return Edit(edit.start, edit.end, source, edit.new, edit.rule)
+    words = tokenize(document.text, edit.start, edit.end)
+    wanted = tokenize(edit.new)
+    if len(words) != len(wanted):
+        return None
+    differing = [(w, n) for w, n in zip(words, wanted) if document.text[w.start:w.end] != edit.new[n.start:n.end]]
+    if len(differing) != 1:
+        return None
+    word, new = differing[0]
+    if document.source[word.start:word.end] != document.text[word.start:word.end]:
+        return None
+    return Edit(word.start, word.end, document.source[word.start:word.end], edit.new[new.start:new.end], edit.rule)
 
 
 def apply_edits(source: str, edits: list[Edit]) -> str:

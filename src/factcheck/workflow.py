@@ -205,8 +205,9 @@ def _documents(files: list[str], options: CheckOptions, config: Config, err: Tex
 def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out: TextIO, err: TextIO, fixes) -> int:
     kinds = checker.rule_kinds()
     changed = 0
+    declined: list[str] = []
     for result in results:
-        edits = fixes.edits_for(result.findings, kinds)
+        edits = fixes.edits_for(result.findings, kinds, result.document, declined)
         if not edits:
             continue
         fixed = fixes.apply_edits(result.document.source, edits)
@@ -223,6 +224,8 @@ def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out
                 line, column = result.document.position(edit.start)
                 err.write(f"fixed {result.document.path}:{line}:{column}: “{edit.old}” → “{edit.new}” [{edit.rule}]\n")
         changed += len(edits)
+    for line in declined:
+        err.write(f"factcheck: {line}\n")
     if not options.quiet:
         verb = "would fix" if options.diff else "fixed"
         err.write(f"factcheck: {verb} {changed} finding(s)\n")

@@ -319,3 +319,19 @@ def test_sarif_uris_are_uri_references(web, cli, tmp_path, monkeypatch):
     result = cli("check", "my story #2.md", url, "--records", ROOT / "fixtures" / "records", "--format", "sarif", "--no-cache")
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in result.json()["runs"][0]["results"]}
     assert uris == {"my%20story%20%232.md", url}, uris
+
+
+def test_a_server_that_drips_a_body_meets_the_whole_request_deadline(web):
+    """Content-Length, then a byte now and then: each read is quick, the whole is not."""
+    def drip():
+        yield b"<p>"
+        for _ in range(40):
+            time.sleep(0.2)  # the server's pace, the stimulus; the test waits for nothing
+            yield b"x"
+
+    web.expect_request("/drip").respond_with_response(
+        Response(drip(), content_type="text/html", headers={"Content-Length": "1000"}))
+    url = web.url_for("/drip")
+    began = time.monotonic()
+    assert refused(url, timeout=1) == f"{url}: no complete response within 1 s (timed out)"
+    assert time.monotonic() - began < 3

@@ -130,7 +130,7 @@ def _read_body(
         )
     body = bytearray()
     try:
-        for chunk in response.iter_content(CHUNK_BYTES):
+        for chunk in _chunks(response):
             body += chunk
             if len(body) > max_bytes:
                 raise UserError(f"larger than the limit of {max_bytes:,} bytes{where}", display)
@@ -139,6 +139,24 @@ def _read_body(
     except requests.RequestException as error:
         raise UserError(_request_error(error, current, timeout) + where, display) from None
     return bytes(body)
+
+
+def _chunks(response: requests.Response):
+    """The body as it arrives: whatever bytes are there, not a full chunk — so that a server
+    dripping a byte at a time meets the whole-request deadline between bytes."""
+    raw = response.raw
+    read1 = getattr(raw, "read1", None)
+    if read1 is None:  # an older urllib3: whole chunks
+        yield from response.iter_content(CHUNK_BYTES)
+        return
+    while True:
+        try:
+            chunk = read1(CHUNK_BYTES, decode_content=True)
+        except Exception as error:  # urllib3's own errors: as requests would raise them
+            raise requests.ConnectionError(error) from None
+        if not chunk:
+            return
+        yield chunk
 
 
 def _decode(data: bytes, content_type: str, media_type: str, display: str) -> str:

@@ -114,3 +114,21 @@ def test_fix_and_diff_keep_markup_that_splits_a_name(cli, tmp_path, suffix, writ
     assert fixed.code in (0, 1) and "Traceback" not in fixed.err and "internal error" not in fixed.err, fixed.err
     after = article.read_text(encoding="utf-8")
     assert after in (original, original.replace("Unkrch", "Unkrich"))
+
+
+def test_wikidata_redirects_are_not_followed_and_credentials_never_shown(cli, server, tmp_path, monkeypatch):
+    from werkzeug import Response
+
+    server.clear()
+    server.expect_request("/w/api.php").respond_with_response(
+        Response("", status=302, headers={"Location": "http://other.invalid/w/api.php"}))
+    article = tmp_path / "story.md"
+    article.write_text("---\ndate: 2023-06-01\n---\nTom Cruise returns in Mission: Impossible – Dead Reckoning Part One.\n",
+                       encoding="utf-8")
+    base = server.url_for("/").rstrip("/").replace("http://", "http://editor:s3cret@")
+    monkeypatch.setenv("FACTCHECK_WIKIDATA_URL", base)
+    result = cli("check", article, "--online", "--cache-dir", tmp_path / "cache", "--no-cache", "--fail-on", "never")
+    assert result.code == 0, result.err
+    assert "HTTP 302" in result.err and "s3cret" not in result.err and "editor" not in result.err, result.err
+    assert all(entry[0].host.startswith("127.0.0.1") or entry[0].host.startswith("localhost") for entry in server.log)
+    server.clear()

@@ -237,6 +237,8 @@ class Client:
         session: requests.Session | None = None,
     ):
         self.api_url = base_url + API_PATH
+        # for messages: never the user:password a URL may carry
+        self.shown_url = _without_credentials(self.api_url)
         self.cache = cache
         self.offline = offline
         self.timeout = float(timeout)
@@ -332,21 +334,21 @@ class Client:
             try:
                 status, headers, body = self._fetch_once(params)
             except requests.Timeout:
-                problem = f"no answer from {self.api_url} within {self.timeout:g} s"
+                problem = f"no answer from {self.shown_url} within {self.timeout:g} s"
             except requests.ConnectionError as error:
-                problem = f"cannot connect to {self.api_url} ({_reason(error)})"
+                problem = f"cannot connect to {self.shown_url} ({_reason(error)})"
             except requests.RequestException as error:
-                problem = f"request to {self.api_url} failed ({_reason(error)})"
+                problem = f"request to {self.shown_url} failed ({_reason(error)})"
             else:
                 retry_after = _retry_after(headers.get("Retry-After"))
                 if status in (429, 503):
-                    problem = f"HTTP {status} from {self.api_url}"
+                    problem = f"HTTP {status} from {self.shown_url}"
                     if retry_after is not None:
                         wait, told = retry_after, True
                 elif status >= 500:
-                    problem = f"HTTP {status} from {self.api_url}"
+                    problem = f"HTTP {status} from {self.shown_url}"
                 elif status != 200:
-                    raise ApiError(f"HTTP {status} from {self.api_url}", f"http-{status}")
+                    raise ApiError(f"HTTP {status} from {self.shown_url}", f"http-{status}")
                 else:
                     try:
                         text = body.decode("utf-8")
@@ -355,7 +357,7 @@ class Client:
                         data, text = None, ""
                     if not isinstance(data, dict):
                         kind = headers.get("Content-Type", "no content type").split(";")[0]
-                        problem = f"{self.api_url} sent a response that is not JSON ({kind})"
+                        problem = f"{self.shown_url} sent a response that is not JSON ({kind})"
                     elif isinstance(data.get("error"), dict):
                         code = str(data["error"].get("code", "unknown"))
                         info = " ".join(str(data["error"].get("info", "")).split())
@@ -383,7 +385,9 @@ class Client:
         self._last_request = time.monotonic()
         self.requests_made += 1
         deadline = time.monotonic() + self.timeout
-        response = self.session.get(self.api_url, params=params, timeout=(self.timeout, self.timeout), stream=True)
+        # no redirects: an API that sends us elsewhere (another host) is not followed
+        response = self.session.get(self.api_url, params=params, timeout=(self.timeout, self.timeout), stream=True,
+                                    allow_redirects=False)
         try:
             chunks: list[bytes] = []
             size = 0
@@ -391,12 +395,19 @@ class Client:
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_BODY_BYTES:
-                    raise ApiError(f"{self.api_url} sent more than {MAX_BODY_BYTES:,} bytes", "too-large")
+                    raise ApiError(f"{self.shown_url} sent more than {MAX_BODY_BYTES:,} bytes", "too-large")
                 if time.monotonic() > deadline:
                     raise requests.Timeout()
             return response.status_code, response.headers, b"".join(chunks)
         finally:
             response.close()
+
+
+def _without_credentials(url: str) -> str:
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
 
 
 def _reason(error: Exception) -> str:

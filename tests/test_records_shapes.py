@@ -102,3 +102,16 @@ def test_a_common_word_alias_never_links():
         record_set.add(record)
     assert name_key("May") not in record_set.by_name and name_key("The") not in record_set.by_name
     assert name_key("Mayday") in record_set.by_name
+
+
+def test_records_named_twice_are_read_once(cli, tmp_path, monkeypatch):
+    """`factcheck init` puts records = ["records"] in the config; the README's hook passes
+    --records records as well: the same folder, read once (no duplicate-id error)."""
+    from conftest import SEED
+
+    monkeypatch.chdir(tmp_path)
+    assert cli("init", ".").code == 0
+    (tmp_path / "story.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    for extra in (["--records", "records"], ["--records", "records", "--records", str(next((tmp_path / "records").glob("*.y*ml")))]):
+        result = cli("check", "story.md", *extra, "--fail-on", "never", "--no-cache")
+        assert result.code == 0, result.err

@@ -140,9 +140,21 @@ def _wrong_word(written: str, meant: str, length: int) -> bool:
     return len(shorter) >= 5 and longer.startswith(shorter)
 
 
+DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish")
+
+
 def _inflection(written: str, meant: str) -> bool:
+    """Another form of the same word, not a typo: a plural or possessive ("test flights"), or a
+    people's name beside its place's ("Kenya"/"Kenyan", "Japan"/"Japanese", "Israel"/"Israeli")."""
     shorter, longer = sorted((written, meant), key=len)
-    return not longer.endswith("ss") and longer in (shorter + "s", shorter + "es", shorter + "'s")
+    if not longer.endswith("ss") and longer in (shorter + "s", shorter + "es", shorter + "'s"):
+        return True
+    if len(shorter) < 4:
+        return False
+    if (shorter.endswith("a") and longer == shorter + "n") or (shorter.endswith("l") and longer == shorter + "i"):
+        return True  # Kenya/Kenyan, Israel/Israeli
+    stem = shorter[:-1] if shorter.endswith(("a", "e", "y")) else shorter
+    return any(longer in (shorter + ending, stem + ending) for ending in DEMONYM_ENDINGS)
 
 
 def same_first_name(first: str, second: str) -> bool:

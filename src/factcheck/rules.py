@@ -49,8 +49,9 @@ class Rule:
     # message templates a newsroom may reword: name → text with {placeholders} the check kind fills
     messages: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
-    def message(self, name: str, **values: Any) -> str:
-        return self.messages[name].format(**values)
+    def message(self, template: str, /, **values: Any) -> str:
+        """The rule's message `template` (from its YAML) filled with `values`."""
+        return self.messages[template].format(**values)
 
     def finding(self, message: str, start: int, end: int, text: str, **rest: Any):
         """A Finding of this rule, at its severity."""

@@ -14,13 +14,9 @@ from factcheck.model import Analysis, Evidence, Finding
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     for mention in analysis.mentions:
         if mention.kind == "date" and mention.label == "invalid":
-            yield Finding(
-                rule=rule.id,
-                severity=rule.severity,
-                message=f"“{mention.text}” is not a date: {_why(mention.text)}",
-                start=mention.start,
-                end=mention.end,
-                text=mention.text,
+            yield rule.finding(
+                rule.message("impossible", written=mention.text, why=_why(mention.text)),
+                mention.start, mention.end, mention.text,
                 evidence=Evidence(fact="calendar", value=_why(mention.text), source="calendar"),
             )
 
@@ -38,4 +34,4 @@ def _why(text: str) -> str:
     return "no such day"
 
 
-KIND = CheckKind(name="impossible-date", run=run, summary="a date that does not exist")
+KIND = CheckKind(name="impossible-date", run=run, summary="a date that does not exist", messages=("impossible",))

@@ -33,13 +33,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if any(_common.same_name(claim.value.text, name) for name in _named_anywhere(claim.record)):
             continue  # a character the records give as someone's role, a name of another fact: known, not missing
         reported.add(claim.value.start)
-        yield Finding(
-            rule=rule.id,
-            severity=rule.severity,
-            message=f"{claim.value.text} is not in the {spec.label} of “{claim.record.name}” in the records (which may be incomplete)",
-            start=claim.value.start,
-            end=claim.value.end,
-            text=claim.value.text,
+        yield rule.finding(
+            rule.message("missing", name=claim.value.text, list=spec.label, record=claim.record.name),
+            claim.value.start, claim.value.end, claim.value.text,
             suggestion=None,
             evidence=_common.evidence(claim.record, claim.fact, members),
         )
@@ -69,4 +65,5 @@ KIND = CheckKind(
     run=run,
     summary="a person named in a list (cast, members, crew) is not in the record's list",
     params={"facts": ((list,), [])},
+    messages=("missing",),
 )

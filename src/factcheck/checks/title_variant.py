@@ -23,7 +23,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         yield Finding(
             rule=rule.id,
             severity=rule.severity,
-            message=f"“{link.text}” is written differently from the records' name “{link.record.name}”",
+            message=rule.message("variant", written=link.text, name=link.record.name),
             start=link.start,
             end=link.end,
             text=link.text,
@@ -37,4 +37,5 @@ KIND = CheckKind(
     run=run,
     summary="a known name is written in a variant form (punctuation, capitals)",
     params={"types": ((list,), [])},
+    messages=("variant",),
 )

@@ -24,13 +24,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         correct = calendar.day_name[actual] if len(weekday_word.rstrip(".")) > 3 else calendar.day_abbr[actual] + ("." if weekday_word.endswith(".") else "")
         inferred = (" (the year not written: taken from the publication date)" if mention.value.earliest.year in _publication_years(analysis)
                     else " (the year not written: taken from the text around it)") if mention.value.relative else ""
-        yield Finding(
-            rule=rule.id,
-            severity=rule.severity,
-            message=f"{day.isoformat()}{inferred} was a {calendar.day_name[actual]}, not a {calendar.day_name[stated]}",
-            start=mention.start,
-            end=mention.end,
-            text=mention.text,
+        yield rule.finding(
+            rule.message("mismatch", date=day.isoformat(), year_note=inferred, actual=calendar.day_name[actual],
+                         stated=calendar.day_name[stated]),
+            mention.start, mention.end, mention.text,
             suggestion=correct + mention.text[len(weekday_word):],
             evidence=Evidence(fact="weekday", value=f"{day.isoformat()} is a {calendar.day_name[actual]}", source="calendar"),
         )
@@ -41,4 +38,4 @@ def _publication_years(analysis: Analysis) -> set[int]:
     return {published.year - 1, published.year, published.year + 1} if published else set()
 
 
-KIND = CheckKind(name="weekday", run=run, summary="a weekday that does not fall on its date")
+KIND = CheckKind(name="weekday", run=run, summary="a weekday that does not fall on its date", messages=("mismatch",))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 
-import json
 from pathlib import Path
 from typing import TextIO
 

@@ -99,15 +99,9 @@ def _finding(rule, text: str, start: int, written: str, name: str, evidence: Evi
         start, written_span = start + span_start, shown
     else:
         written_span, suggestion = written, name
-    return Finding(
-        rule=rule.id,
-        severity=rule.severity,
-        message=f"“{written_span}” looks like a misspelling of “{suggestion}” (as in “{name}”)",
-        start=start,
-        end=start + len(written_span),
-        text=written_span,
-        suggestion=suggestion,
-        evidence=evidence,
+    return rule.finding(
+        rule.message("misspelt", written=" ".join(written_span.split()), suggestion=suggestion, name=name),
+        start, start + len(written_span), written_span, suggestion=suggestion, evidence=evidence,
     )
 
 
@@ -119,4 +113,5 @@ KIND = CheckKind(
         "sources": ((list,), ["records", "record-values", "article"]),
         "min_repeats": ((int,), 2),
     },
+    messages=('misspelt',),
 )

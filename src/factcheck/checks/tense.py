@@ -39,18 +39,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         tense, words = cue
         if tense == "future" and value.latest < published:
-            message = f"“{words}” speaks of the future, but {value} is before the publication date {published.isoformat()}"
+            message = rule.message("future", words=words, date=value, published=published.isoformat())
         elif tense == "past" and value.earliest > published:
-            message = f"“{words}” speaks of the past, but {value} is after the publication date {published.isoformat()}"
+            message = rule.message("past", words=words, date=value, published=published.isoformat())
         else:
             continue
-        yield Finding(
-            rule=rule.id,
-            severity=rule.severity,
-            message=message,
-            start=mention.start,
-            end=mention.end,
-            text=mention.text,
+        yield rule.finding(
+            message, mention.start, mention.end, mention.text,
             evidence=Evidence(fact="publication date", value=published.isoformat(), source="the article's publication date"),
         )
 
@@ -158,4 +153,5 @@ KIND = CheckKind(
         "plan_words": ((list,), ["set", "due", "scheduled", "expected", "slated", "going", "poised", "planned", "plan",
                                  "plans", "planning", "intends", "intend", "aims", "aim", "hopes", "hope", "likely"]),
     },
+    messages=('future', 'past'),
 )

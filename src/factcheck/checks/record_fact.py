@@ -27,10 +27,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         seen.add((claim.value.start, claim.value.end))
         best = _common.preferred(recorded)
-        message = (
-            f"{spec.label} of “{claim.record.name}” is {best} in the records, "
-            f"not {claim.value.value if claim.value.value is not None else claim.value.text}"
-        )
+        stated = claim.value.value if claim.value.value is not None else claim.value.text
+        message = rule.message("contradicts", fact=spec.label, record=claim.record.name, recorded=best, stated=stated)
         other = _other_record_with(analysis, claim)
         if other is not None and (claim.subject is None or _far(analysis, claim)):
             # tied only through "the film", or through a name far from the trigger: the value is
@@ -38,15 +36,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             # ("Pocket Dragons 3, in 2019, and stepped away for the 2022 sequel, which was directed by …")
             continue
         if other is not None:
-            stated = claim.value.value if claim.value.value is not None else claim.value.text
-            message += f" ({stated} is the {spec.label} of “{other.name}”)"
-        yield Finding(
-            rule=rule.id,
-            severity=rule.severity,
-            message=message,
-            start=claim.value.start,
-            end=claim.value.end,
-            text=claim.value.text,
+            message += " " + rule.message("other_record", stated=stated, fact=spec.label, other=other.name)
+        yield rule.finding(
+            message, claim.value.start, claim.value.end, claim.value.text,
             suggestion=_common.suggestion_for(claim.value, best),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
@@ -88,4 +80,5 @@ KIND = CheckKind(
         "values": ((list,), ["date", "number", "ordinal", "duration", "money", "person", "text"]),
         "facts": ((list,), []),
     },
+    messages=("contradicts", "other_record"),
 )

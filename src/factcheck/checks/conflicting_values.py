@@ -36,13 +36,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         for claim in claims:
             if _agree(claim.value, reference.value):
                 continue
-            yield Finding(
-                rule=rule.id,
-                severity=rule.severity,
-                message=f"{spec.label} of “{claim.record.name}” is given as {reference.value.text} on line {line} and as {claim.value.text} here",
-                start=claim.value.start,
-                end=claim.value.end,
-                text=claim.value.text,
+            yield rule.finding(
+                rule.message("conflict", fact=spec.label, record=claim.record.name, first=reference.value.text, line=line,
+                             stated=claim.value.text),
+                claim.value.start, claim.value.end, claim.value.text,
                 suggestion=reference.value.text if _same_kind(claim.value, reference.value) else None,
                 evidence=Evidence(record=claim.record.id, fact=fact, value=reference.value.text, source=f"line {line} of this article"),
             )
@@ -64,4 +61,5 @@ KIND = CheckKind(
     name="conflicting-values",
     run=run,
     summary="the same fact of the same entity is given two different values",
+    messages=("conflict",),
 )

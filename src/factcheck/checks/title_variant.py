@@ -20,13 +20,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         accepted = {normalise_punctuation(name) for name in link.record.names}
         if written in accepted:
             continue
-        yield Finding(
-            rule=rule.id,
-            severity=rule.severity,
-            message=rule.message("variant", written=link.text, name=link.record.name),
-            start=link.start,
-            end=link.end,
-            text=link.text,
+        yield rule.finding(
+            rule.message("variant", written=link.text, name=link.record.name),
+            link.start, link.end, link.text,
             suggestion=link.record.name,
             evidence=Evidence(record=link.record.id, fact="name", value=link.record.name, source=link.record.source),
         )

@@ -57,13 +57,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 if shown.endswith(suffix):
                     shown = shown[: -len(suffix)]
             line, _ = analysis.document.position(occurrences[common][0].start)
-            yield Finding(
-                rule=rule.id,
-                severity=rule.severity,
-                message=f"“{shown}” is written “{suggestion}” {len(occurrences[common])} times in this article",
-                start=token.start,
-                end=token.start + len(shown),
-                text=shown,
+            yield rule.finding(
+                rule.message("variant", written=shown, common=suggestion, times=len(occurrences[common])),
+                token.start, token.start + len(shown), shown,
                 suggestion=suggestion,
                 evidence=Evidence(fact="spelling", value=suggestion, source=f"this article, first on line {line}"),
             )
@@ -84,4 +80,5 @@ KIND = CheckKind(
     run=run,
     summary="a name spelled two ways in one article",
     params={"min_length": ((int,), 4), "min_similarity": ((int, float), 0.8)},
+    messages=('variant',),
 )

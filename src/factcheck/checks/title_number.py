@@ -40,13 +40,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             number = title_number(written, markers).get(kind)
             if number is None or number == mention.value.value:
                 continue
-            yield Finding(
-                rule=rule.id,
-                severity=rule.severity,
-                message=f"“{mention.text}” {kind} does not agree with “{written}”, whose number is {int(number)}",
-                start=mention.start,
-                end=mention.end,
-                text=mention.text,
+            yield rule.finding(
+                rule.message("disagrees", stated=mention.text, noun=kind, title=written, number=int(number)),
+                mention.start, mention.end, mention.text,
                 suggestion=_common.format_number_like(mention, number),
                 evidence=Evidence(fact="title number", value=written, source="the title in the same sentence"),
             )
@@ -97,4 +93,5 @@ KIND = CheckKind(
         "nouns": ((dict,), {}),
         "title_words": ((dict,), {}),
     },
+    messages=('disagrees',),
 )

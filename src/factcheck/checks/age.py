@@ -143,13 +143,10 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             continue
         shown = str(allowed[0]) if allowed[0] == allowed[1] else f"{allowed[0]} or {allowed[1]}"
         written = analysis.document.source[start:end]
-        yield Finding(
-            rule=rule.id,
-            severity=rule.severity,
-            message=f"{' '.join(key).title()} was {shown} on the publication date {published.isoformat()} (born {_shown(birth)}), not {age}",
-            start=start,
-            end=end,
-            text=written,
+        yield rule.finding(
+            rule.message("age", person=" ".join(key).title(), allowed=shown, published=published.isoformat(),
+                         born=_shown(birth), stated=age),
+            start, end, written,
             suggestion=str(allowed[1] if allowed[0] == allowed[1] else allowed[0]) if written.isdigit() else None,
             evidence=Evidence(fact="birth_date", value=_shown(birth), source=source),
         )
@@ -202,15 +199,12 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
             if elapsed_low <= count <= elapsed_high:
                 continue
             start, end = match.start(group), match.end(group)
-            yield Finding(
-                rule=rule.id,
-                severity=rule.severity,
-                message=f"{date.text} is {elapsed_low}–{elapsed_high} years before the publication date {published.isoformat()}, not {count}",
-                start=start,
-                end=end,
-                text=analysis.document.source[start:end],
+            yield rule.finding(
+                rule.message("elapsed", date=date.text, low=elapsed_low, high=elapsed_high, published=published.isoformat(),
+                             stated=count),
+                start, end, analysis.document.source[start:end],
                 evidence=Evidence(fact="elapsed years", value=date.text, source="the date in the same sentence"),
             )
 
 
-KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow")
+KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow", messages=('age', 'elapsed'))

@@ -25,8 +25,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             if KIND.param(rule, "report_unresolved"):
                 yield Finding(
                     rule=rule.id,
-                    severity=Severity.parse(KIND.param(rule, "unresolved_severity")),
-                    message=f"“{mention.text}” cannot be resolved: the article has no publication date (add date: to the front matter or pass --published)",
+                    severity=Severity.parse(KIND.param(rule, "unresolved_severity")),  # its own severity, not the rule's
+                    message=rule.message("unresolved", written=mention.text),
                     start=mention.start,
                     end=mention.end,
                     text=mention.text,
@@ -45,16 +45,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 continue
             if mention.value.overlaps(other.value):
                 continue
-            yield Finding(
-                rule=rule.id,
-                severity=rule.severity,
-                message=(
-                    f"“{mention.text}” is {mention.value} counted from the publication date {published.isoformat()}, "
-                    f"but the date given beside it is {other.value}"
-                ),
-                start=first.start,
-                end=second.end,
-                text=analysis.document.source[first.start:second.end],
+            yield rule.finding(
+                rule.message("disagrees", written=mention.text, resolved=mention.value, published=published.isoformat(),
+                             beside=other.value),
+                first.start, second.end, analysis.document.source[first.start:second.end],
                 suggestion=None,
                 evidence=Evidence(fact="publication date", value=published.isoformat(), source="the article's publication date"),
             )
@@ -65,4 +59,5 @@ KIND = CheckKind(
     run=run,
     summary="a relative date contradicts the absolute date beside it, or cannot be resolved",
     params={"report_unresolved": ((bool,), True), "unresolved_severity": ((str,), "info")},
+    messages=('unresolved', 'disagrees'),
 )

@@ -53,11 +53,11 @@ class Rule:
         """The rule's message `template` (from its YAML) filled with `values`."""
         return self.messages[template].format(**values)
 
-    def finding(self, message: str, start: int, end: int, text: str, **rest: Any):
-        """A Finding of this rule, at its severity."""
+    def finding(self, message: str, start: int, end: int, text: str, severity: Severity | None = None, **rest: Any):
+        """A Finding of this rule, at its severity (or the one a parameter gives a kind of finding)."""
         from factcheck.model import Finding
 
-        return Finding(rule=self.id, severity=self.severity, message=message, start=start, end=end, text=text, **rest)
+        return Finding(rule=self.id, severity=severity or self.severity, message=message, start=start, end=end, text=text, **rest)
 
 
 @dataclass(frozen=True)

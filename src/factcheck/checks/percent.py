@@ -59,10 +59,10 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
         if abs(actual - multiplier) / multiplier > 0.1:
             word = next(w for w in words if w in MULTIPLIERS)
             start = text.lower().find(word, analysis.sentence_of(before.start).start)
-            yield Finding(
-                rule=rule.id, severity=rule.severity,
-                message=f"from {format_number(old)} to {format_number(new)} is ×{actual:.2g}, not “{word}” (×{multiplier:g})",
-                start=start, end=start + len(word), text=analysis.document.source[start:start + len(word)],
+            yield rule.finding(
+                rule.message("multiple", old=format_number(old), new=format_number(new), actual=f"{actual:.2g}", word=word,
+                             multiplier=f"{multiplier:g}"),
+                start, start + len(word), analysis.document.source[start:start + len(word)],
                 evidence=Evidence(fact="ratio", value=f"{format_number(new)} / {format_number(old)} = {actual:.3g}", source="arithmetic"),
             )
         return
@@ -80,10 +80,10 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
         stated = percent.value.value
         if abs(abs(stated) - abs(expected)) <= max(tolerance, abs(expected) * 0.02) or not percent.value.exact:
             continue
-        yield Finding(
-            rule=rule.id, severity=rule.severity,
-            message=f"from {format_number(old)} to {format_number(new)} is a change of {abs(expected):.1f}{unit}, not {format_number(stated)}{unit}",
-            start=percent.start, end=percent.end, text=percent.text,
+        yield rule.finding(
+            rule.message("change", old=format_number(old), new=format_number(new), actual=f"{abs(expected):.1f}{unit}",
+                         stated=f"{format_number(stated)}{unit}"),
+            percent.start, percent.end, percent.text,
             suggestion=_common.format_number_like(percent, round(abs(expected), 1 if abs(expected) < 10 else 0)),
             evidence=Evidence(fact="change", value=f"({format_number(new)} − {format_number(old)}) / {format_number(old)}", source="arithmetic"),
         )
@@ -115,10 +115,9 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
         total = sum(m.value.value for m in shares)
         if len(shares) >= 2 and total > 100.5 and all(m.value.exact for m in shares):
             last = shares[-1]
-            yield Finding(
-                rule=rule.id, severity=rule.severity,
-                message=f"shares of the {whole} add up to {format_number(total)}%, more than the whole",
-                start=last.start, end=last.end, text=last.text,
+            yield rule.finding(
+                rule.message("shares", whole=whole, total=format_number(total)),
+                last.start, last.end, last.text,
                 evidence=Evidence(fact="sum", value=" + ".join(m.text for m in shares), source="arithmetic"),
             )
 
@@ -128,4 +127,5 @@ KIND = CheckKind(
     run=run,
     summary="a percentage change, multiple or set of shares that does not add up",
     params={"tolerance_points": ((int, float), 0.6)},
+    messages=("multiple", "change", "shares"),
 )

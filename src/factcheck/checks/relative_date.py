@@ -23,13 +23,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if published is None:
             if KIND.param(rule, "report_unresolved"):
-                yield Finding(
-                    rule=rule.id,
+                yield rule.finding(
+                    rule.message("unresolved", written=mention.text), mention.start, mention.end, mention.text,
                     severity=Severity.parse(KIND.param(rule, "unresolved_severity")),  # its own severity, not the rule's
-                    message=rule.message("unresolved", written=mention.text),
-                    start=mention.start,
-                    end=mention.end,
-                    text=mention.text,
                     evidence=Evidence(fact="publication date", value="unknown", source="the article"),
                 )
             continue

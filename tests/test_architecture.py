@@ -31,3 +31,18 @@ def test_check_kind_lives_in_checks_base():
     from factcheck.checks.base import CheckKind
 
     assert KINDS and all(isinstance(kind, CheckKind) for kind in KINDS.values())
+
+
+def test_every_rule_carries_the_messages_its_kind_fills_and_every_check_builds_findings_through_its_rule():
+    import string
+
+    from factcheck.checks import KINDS
+    from factcheck.rules import load_rule_set
+
+    rules, _ = load_rule_set()
+    for rule in rules:
+        assert set(KINDS[rule.kind].messages) <= set(rule.messages), rule.id
+        for template in rule.messages.values():
+            list(string.Formatter().parse(template))  # a well-formed template
+    for path in CHECKS:
+        assert "Finding(" not in path.read_text(encoding="utf-8"), f"{path.name} builds a Finding by hand: use rule.finding"

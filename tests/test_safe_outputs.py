@@ -29,6 +29,7 @@ def test_audit_output_never_replaces_a_special_file(cli, tmp_path, kind):
     assert not (tmp_path / "elsewhere").exists()
 
 
+@pytest.mark.slow  # many whole checks, or git in a subprocess
 def test_a_file_name_that_is_not_utf8_is_one_more_file(cli, tmp_path, monkeypatch):
     """In a git work tree (names go to `git check-ignore`), by folder walk and by glob, in every format."""
     import subprocess
@@ -68,6 +69,7 @@ def _repo_with(tmp_path, old: bytes, new: bytes):
     return repo
 
 
+@pytest.mark.slow  # many whole checks, or git in a subprocess
 @pytest.mark.parametrize("newline", [b"\r", b"\n", b"\r\n"])
 def test_diff_base_reports_the_changed_line_whatever_the_line_endings(cli, tmp_path, monkeypatch, newline):
     old = newline.join([b"Toy Tales 3 was released on June 18, 2011.", b"A quiet line.", b""])
@@ -78,6 +80,7 @@ def test_diff_base_reports_the_changed_line_whatever_the_line_endings(cli, tmp_p
     assert [(f["line"], f["text"]) for f in result.json()["files"][0]["findings"]] == [(2, "June 18, 2012")]
 
 
+@pytest.mark.slow  # many whole checks, or git in a subprocess
 def test_diff_base_reads_an_old_revision_in_cp1252(cli, tmp_path, monkeypatch):
     old = "Caf\u00e9 story. Toy Tales 3 was released on June 18, 2011.\n".encode("cp1252")
     new = "Caf\u00e9 story. Toy Tales 3 was released on June 18, 2011.\nToy Tales 3 was released on June 18, 2012.\n".encode("utf-8")
@@ -93,6 +96,7 @@ TT3 = ("entities:\n  - id: tt3\n    type: film\n    name: Toy Tales 3\n    facts
        "      director: Lee Unkrich\n")
 
 
+@pytest.mark.slow  # many whole checks, or git in a subprocess
 @pytest.mark.parametrize("suffix, written", [
     (".md", "Lee **Unkrch**"), (".md", "Lee [Unkrch](https://example.org/x)"), (".md", "*Lee* Unkrch"),
     (".md", "Lee <!-- a note --> Unkrch"), (".md", "Lee `Unkrch`"), (".html", "Lee <b>Unkrch</b>"),
@@ -119,6 +123,9 @@ def test_fix_and_diff_keep_markup_that_splits_a_name(cli, tmp_path, suffix, writ
 def test_wikidata_redirects_are_not_followed_and_credentials_never_shown(cli, server, tmp_path, monkeypatch):
     from werkzeug import Response
 
+    from factcheck import wikidata
+
+    monkeypatch.setattr(wikidata, "MIN_INTERVAL", 0.0)  # the client's polite pause, not what is tested
     server.clear()
     server.expect_request("/w/api.php").respond_with_response(
         Response("", status=302, headers={"Location": "http://other.invalid/w/api.php"}))

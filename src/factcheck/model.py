@@ -225,9 +225,9 @@ class Sentence:
     end: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Analysis:
-    """Everything the checks may look at for one document."""
+    """Everything the checks may look at for one document; frozen: no check changes what the next sees."""
 
     document: Document
     sentences: list[Sentence]
@@ -238,6 +238,15 @@ class Analysis:
     vocabulary: "Vocabulary"
     tokens: list = field(default_factory=list)  # factcheck.text.Token, folded words of document.text
     syntax: "Syntax | None" = None  # the dependency parse; None where no parser ran
+
+    @property
+    def token_starts(self) -> list[int]:
+        """Where each word token starts (derived once, on first use)."""
+        starts = self.__dict__.get("_token_starts")
+        if starts is None:
+            starts = [token.start for token in self.tokens]
+            object.__setattr__(self, "_token_starts", starts)
+        return starts
 
     def sentence_of(self, offset: int) -> Sentence:
         starts = [s.start for s in self.sentences]

@@ -152,8 +152,7 @@ def tokens_between(analysis, start: int, end: int) -> list:
     """The folded word tokens of the document between two offsets."""
     import bisect
 
-    starts = [token.start for token in analysis.tokens] if not hasattr(analysis, "_token_starts") else analysis._token_starts
-    analysis._token_starts = starts
+    starts = analysis.token_starts
     return analysis.tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 

@@ -213,8 +213,9 @@ def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out
         fixed = fixes.apply_edits(result.document.source, edits)
         if options.diff:
             out.write(fixes.unified_diff(result.document, fixed))
-        elif is_url(result.document.path) or result.document.path in (STDIN, "<stdin>"):
-            # a page on the web or standard input is nobody's file here: shown, never written
+        elif is_url(result.document.path):
+            # a page on the web is nobody's file here: shown, never written (standard input is
+            # refused by fix_file itself)
             err.write(f"factcheck: {result.document.path} is not a local file: not fixed (--diff shows the corrections)\n")
             continue
         else:

@@ -138,9 +138,13 @@ _TIME_UNITS = {"minutes": "minute", "minute": "minute", "mins": "minute", "hours
                "seconds": "second", "secs": "second", "days": "day", "weeks": "week", "months": "month"}
 
 
-@lru_cache(maxsize=1024)
 def unit_name(word: str) -> str | None:
-    """pint's name of a unit word ("km" → "kilometer"), or None when it is no unit."""
+    """pint's name of a unit word ("km" → "kilometer", "inches" → "inch"), or None when it is no unit."""
+    return _unit_name(word) or (_unit_name(word[:-1]) if word.endswith("s") else None)  # pint reads most plurals, not all
+
+
+@lru_cache(maxsize=1024)
+def _unit_name(word: str) -> str | None:
     if word in _TIME_UNITS:
         return _TIME_UNITS[word]
     if word in _NOT_UNITS or len(word) < 2 or not word.isalpha():

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.model import ARTICLE_ORIGIN, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
-from factcheck.names import NameIndex, capitalised_in, written_like  # noqa: F401 (capitalised_in: read from here by callers)
+from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.records import RecordSet
 from factcheck.rules import FactSpec, Vocabulary
 from factcheck.text import Token, tokenize
@@ -386,8 +386,12 @@ def _in_clause_of(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention) -
     value = syntax.span_root(mention.start, mention.end)
     if value is None:
         return True
-    words = set(_trigger_words(syntax, tokens, trigger))
-    return syntax.clause(value) in words | {syntax.clause(w) for w in words}
+    return _in_trigger_clause(syntax, set(_trigger_words(syntax, tokens, trigger)), value)
+
+
+def _in_trigger_clause(syntax: Syntax, trigger_words: set[int], index: int) -> bool:
+    """In the clause of a word of the trigger, or in one that hangs on it ("ballots cast in the election")."""
+    return syntax.clause(index) in trigger_words | {syntax.clause(w) for w in trigger_words}
 
 
 def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> bool:
@@ -408,8 +412,7 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     if token.dep in ("compound", "amod", "nmod") and syntax.tokens[token.head].tag.startswith("NN"):
         # "the 543-seat Lok Sabha": the word describes the noun it modifies, and speaks of that
         return syntax.path_length(name, token.head) <= 1 or name == token.head
-    # the clause of any word of the trigger, or one that hangs on it ("ballots cast in the election")
-    if syntax.clause(name) in trigger_words | {syntax.clause(w) for w in trigger_words}:
+    if _in_trigger_clause(syntax, trigger_words, name):
         # … near the fact's word: "the 543-seat Lok Sabha" is no party's seat count
         return syntax.path_length(name, word) <= MAX_SUBJECT_PATH
     head = syntax.tokens[clause]
@@ -480,12 +483,7 @@ def _unit_after(text: str, mention: Mention) -> str:
 
 def _as_duration(spec: FactSpec, mention: Mention, text: str) -> Mention:
     """'2 hours' for a runtime in minutes is 120."""
-    factor = DURATION_UNITS[_unit_after(text, mention)] / UNIT_SCALE.get(spec.unit or "minutes", 1)
-    if factor == 1:
-        return mention
-    value: NumberValue = mention.value
-    scaled = NumberValue(value.value * factor, value.low * factor, value.high * factor, value.ordinal, value.qualifier)
-    return Mention(mention.kind, mention.start, mention.end, mention.text, scaled, mention.label)
+    return _scaled(mention, DURATION_UNITS[_unit_after(text, mention)] / UNIT_SCALE.get(spec.unit or "minutes", 1))
 
 
 def quantity_in(text: str, mention: Mention, unit: str | None) -> float | None:
@@ -493,8 +491,7 @@ def quantity_in(text: str, mention: Mention, unit: str | None) -> float | None:
     measure the same thing: "384,400 km" for kilometres is 1.0, for miles 0.62."""
     from factcheck.facts import unit_name, units
 
-    word = _unit_after(text, mention)
-    written = unit_name(word) or (unit_name(word[:-1]) if word.endswith("s") else None)
+    written = unit_name(_unit_after(text, mention))
     if written is None or unit is None:
         return None
     registry = units()
@@ -505,8 +502,12 @@ def quantity_in(text: str, mention: Mention, unit: str | None) -> float | None:
 
 
 def _in_unit(spec: FactSpec, mention: Mention, text: str) -> Mention:
-    factor = quantity_in(text, mention, spec.unit) or 1.0
-    if factor == 1.0:
+    return _scaled(mention, quantity_in(text, mention, spec.unit) or 1.0)
+
+
+def _scaled(mention: Mention, factor: float) -> Mention:
+    """The mention with its value (and the range it admits) in another unit."""
+    if factor == 1:
         return mention
     value: NumberValue = mention.value
     scaled = NumberValue(value.value * factor, value.low * factor, value.high * factor, value.ordinal, value.qualifier)

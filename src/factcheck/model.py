@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -239,18 +240,19 @@ class Analysis:
     tokens: list = field(default_factory=list)  # factcheck.text.Token, folded words of document.text
     syntax: "Syntax | None" = None  # the dependency parse; None where no parser ran
 
-    @property
+    # derived once, on first use (cached_property writes the instance's __dict__, which a frozen
+    # dataclass allows)
+    @cached_property
     def token_starts(self) -> list[int]:
-        """Where each word token starts (derived once, on first use)."""
-        starts = self.__dict__.get("_token_starts")
-        if starts is None:
-            starts = [token.start for token in self.tokens]
-            object.__setattr__(self, "_token_starts", starts)
-        return starts
+        """Where each word token starts."""
+        return [token.start for token in self.tokens]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
 
     def sentence_of(self, offset: int) -> Sentence:
-        starts = [s.start for s in self.sentences]
-        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        index = max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
         return self.sentences[index]
 
 
@@ -277,13 +279,9 @@ class Syntax:
 
     tokens: tuple[SyntaxToken, ...] = ()
 
-    @property
+    @cached_property
     def starts(self) -> list[int]:
-        starts = self.__dict__.get("_starts")
-        if starts is None:
-            starts = [token.start for token in self.tokens]
-            object.__setattr__(self, "_starts", starts)
-        return starts
+        return [token.start for token in self.tokens]
 
     def span_root(self, start: int, end: int) -> int | None:
         """The word of a span whose head lies outside it ("June" of "June 28, 2024")."""
@@ -330,12 +328,13 @@ class Syntax:
                 return index
             index = token.head
 
+    @cached_property
+    def _children(self) -> dict[int, list[int]]:
+        by_head: dict[int, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            if token.head != i:
+                by_head.setdefault(token.head, []).append(i)
+        return by_head
+
     def children(self, index: int) -> list[int]:
-        by_head = self.__dict__.get("_children")
-        if by_head is None:
-            by_head = {}
-            for i, token in enumerate(self.tokens):
-                if token.head != i:
-                    by_head.setdefault(token.head, []).append(i)
-            object.__setattr__(self, "_children", by_head)
-        return by_head.get(index, [])
+        return self._children.get(index, [])

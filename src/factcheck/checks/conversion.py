@@ -82,8 +82,7 @@ def _unit(word: str) -> str | None:
         return TEMPERATURES[folded]
     if len(folded) == 1:
         return None  # "5 m" is metres, but "£5m" or "3 C" in other senses are too common to guess
-    return unit_name(folded) or (unit_name(folded[:-1]) if folded.endswith("s") else None) or \
-        ({"feet": "foot", "metres": "meter", "kilometres": "kilometer", "miles": "mile"}.get(folded))
+    return unit_name(folded)
 
 
 def _precision(figure: str) -> float:

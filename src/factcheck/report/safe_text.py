@@ -24,9 +24,9 @@ def _escape(match: re.Match) -> str:
 
 
 def for_terminal(text: str, keep_newlines: bool = False) -> str:
-    if keep_newlines:
-        return _TERMINAL_UNSAFE.sub(_escape, text)
-    return _TERMINAL_UNSAFE.sub(_escape, text.replace("\n", "\\x0a")) if "\n" in text else _TERMINAL_UNSAFE.sub(_escape, text)
+    if not keep_newlines:
+        text = text.replace("\n", "\\x0a")
+    return _TERMINAL_UNSAFE.sub(_escape, text)
 
 
 def for_xml(text: str) -> str:

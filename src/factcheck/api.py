@@ -159,7 +159,7 @@ class Checker:
         online look-ups add, the names the article itself repeats) without touching the shared ones,
         link against them, and hand the checks an immutable Analysis."""
         sentences = split_sentences(document.text)
-        mentions = extract(document, entities, self.day_first, syntax)
+        mentions = extract(document, entities, self.day_first, syntax, sentences)
         records = self.records
         linked = link(document, sentences, mentions, records, self.vocabulary.for_records(records), syntax)
         if self.online is not None:

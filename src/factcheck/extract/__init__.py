@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -9,14 +10,19 @@ import re
 from factcheck.extract.dates import find_dates
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
-from factcheck.model import Document, Mention, Syntax
+from factcheck.model import Document, Mention, Sentence, Syntax
 
 __all__ = ["extract", "split_sentences"]
 
 
-def extract(document: Document, entities: list[Mention], day_first: bool = False, syntax: Syntax | None = None) -> list[Mention]:
-    """All mentions in text order. `entities` are the recogniser's (see factcheck.nlp)."""
-    dates = years_from_context(document.text, find_dates(document.text, document.published, day_first), document.published, syntax)
+def extract(document: Document, entities: list[Mention], day_first: bool = False, syntax: Syntax | None = None,
+            sentences: list[Sentence] | None = None) -> list[Mention]:
+    """All mentions in text order. `entities` are the recogniser's (see factcheck.nlp); `sentences`
+    the document's, when the caller has already split it."""
+    if sentences is None:
+        sentences = split_sentences(document.text)
+    dates = years_from_context(document.text, find_dates(document.text, document.published, day_first), document.published,
+                               syntax, sentences)
     date_spans = [(m.start, m.end) for m in dates]
     numbers = find_numbers(document.text, exclude=date_spans)
     mentions = dates + numbers + entities
@@ -27,15 +33,14 @@ def extract(document: Document, entities: list[Mention], day_first: bool = False
 FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|next|upcoming|coming)\b", re.IGNORECASE)
 
 
-def years_from_context(text: str, dates: list[Mention], published: dt.date | None, syntax: Syntax | None = None) -> list[Mention]:
+def years_from_context(text: str, dates: list[Mention], published: dt.date | None, syntax: Syntax | None,
+                       sentences: list[Sentence]) -> list[Mention]:
     """A day written without its year ("on 26 March") is in the year its sentence, or the one
     before in the same paragraph, is about ("was announced on 9 March 2021 and shipped on 26
     March"; "came in 2010. That breakthrough, on Friday 15 October, …"), not the publication's."""
     if published is None:
         return dates
-    sentences = split_sentences(text)
     starts = [s.start for s in sentences]
-    import bisect
 
     def sentence_index(offset: int) -> int:
         return max(bisect.bisect_right(starts, offset) - 1, 0)

@@ -12,6 +12,7 @@ from factcheck.checks import (
     age,
     conflicting_values,
     conversion,
+    difference,
     impossible_date,
     list_count,
     list_membership,
@@ -31,9 +32,7 @@ from factcheck.checks import (
 KINDS: dict[str, CheckKind] = {
     module.KIND.name: module.KIND
     for module in (
-        near_miss,
-    ordinal_list, record_fact, conflicting_values, list_membership, title_variant,
-        weekday, impossible_date, tense, relative_date, title_number, age, percent, name_variants, conversion,
-        list_count, repeated_count, ordinal_list,
+        near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
+        relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list,
     )
 }

@@ -1,0 +1,308 @@
+"""difference: a stated change or gap that the two figures it joins contradict.
+
+"gave the BJP 240 seats, … a drop of 73 from the 303 it won" (303 − 240 is 63); "revenue
+of $22.1 billion" … "rose 32% from $18.12 billion" (it is 22%); "9.1% … up from 8.6%, an
+acceleration of 0.7 percentage point"; "runs 166 minutes … 11 minutes longer than its
+predecessor: the 2021 film ran 150 minutes".
+
+A change has three figures: the difference (D), the base it starts from or is compared
+with (after "from" or "than"), and the figure it arrives at. The last is often not in
+the sentence: it is the figure earlier in the sentence of the same kind (money, percent,
+or a count of the same noun), or else the nearest earlier sentence's figure of the same
+noun or subject. A finding needs every such figure to disagree, each figure read to the
+precision it is written with; approximate figures ("about", "more than") are left alone,
+and so is a change written "from A to B" with a percentage (percent-arithmetic's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from factcheck.checks.base import CheckKind
+from factcheck.model import Analysis, Evidence, Mention, NumberValue, format_number
+
+# words that say a figure is a change: "rose 5% from", "a drop of 73 from", "up from 8.6%"
+CHANGE_WORD = re.compile(
+    r"\b(?:up|down|r[io]se[ns]?|rising|f[ae]ll(?:en|s|ing)?|increas\w*|decreas\w*|climb\w*|drop\w*|jump\w*|gr[eo]w\w*|"
+    r"gain\w*|declin\w*|slip\w*|slid\w*|surg\w*|dip\w*|accelerat\w*|decelerat\w*|slow\w*|loss|lost|los(?:e|es|ing)|"
+    r"cut|reduc\w*|plung\w*|soar\w*|swing|shed|add(?:ed|s|ing)?|narrow\w*|widen\w*)\b",
+    re.IGNORECASE,
+)
+CHANGE_NOUN_OF = re.compile(
+    r"\b(?:rise|increase|jump|gain|growth|drop|fall|decline|decrease|reduction|cut|loss|acceleration|deceleration|"
+    r"slowdown|swing|climb|dip|slide|surge)\s+of\s+$|\bby\s+$",
+    re.IGNORECASE,
+)
+UNIT_WORDS = r"(?:percentage|per\s?cent(?:age)?)\s+points?|points?|pp|per\s?cent|percent"
+# D, then its unit, then "from": "265% from", "73 from the", "0.5 percentage points from"
+FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:the|its|their|his|her|a|an)?\s*$", re.IGNORECASE)
+# "rose to $43.81 billion from $42.63 billion": the figure after "to" is where the change arrives
+ARRIVAL_BEFORE = re.compile(r"\b(?:to|at|reach\w*|hit)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+UP_FROM = re.compile(r"\b(?:up|down|ris(?:en|ing)|rose|f[ae]ll(?:en|ing)?|increased|decreased|climbed|dropped)\s+from\s+$", re.IGNORECASE)
+COMPARATIVE = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|larger|heavier|lighter|taller|"
+    r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b",
+    re.IGNORECASE,
+)
+TO_AFTER = re.compile(r"^[^.;:!?]{0,40}?\bto\s+(?:the|a|an)?\s*$", re.IGNORECASE)
+# a figure that is itself a gap, not a total: "32 short of a majority", "one more than", "from 8.6%"
+GAP_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:short|more|fewer|less|ahead|behind|clear|up|down|higher|lower)\b", re.IGNORECASE)
+POINTS = re.compile(rf"^\s*(?:{UNIT_WORDS.split('|pp|')[0]}|pp)\b", re.IGNORECASE)
+# nouns that say nothing of what is counted
+NOT_NOUNS = {"it", "they", "he", "she", "we", "in", "on", "at", "a", "an", "the", "of", "and", "or", "to", "from", "for", "by",
+             "with", "was", "is", "were", "are", "than", "more", "less", "per", "percent", "cent", "million", "billion",
+             "thousand", "that", "this", "which", "who", "as", "its", "their", "his", "her", "a", "year", "years"}
+MINUTES = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as this check reads it: its span, its value to the precision written, and
+    what it measures ("percent", "money", or the noun after it: "seats", "minutes")."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    value: float
+    kind: str
+    noun: str
+    exact: bool
+    mention: Mention
+
+
+def run(analysis: Analysis, rule) -> Iterator:
+    text = analysis.document.text
+    slack = KIND.param(rule, "slack_percent") / 100
+    figures = _figures(analysis, text)
+    for _, total, parts, added in _sums(analysis, text, figures, slack):
+        yield rule.finding(
+            rule.message("sum", parts=" + ".join(p.mention.text for p in parts), total=total.mention.text,
+                         actual=_like(total, added)),
+            total.start, total.end, analysis.document.source[total.start:total.end],
+            suggestion=_like(total, added),
+            evidence=Evidence(fact="sum", source="arithmetic", value=" + ".join(p.mention.text for p in parts)),
+        )
+    for change in _changes(analysis, text, figures):
+        difference, base, points, relative = change
+        arrived = _arrivals(analysis, text, figures, difference, base)
+        if not arrived:
+            continue
+        expected = [_expected(figure, base, points, relative) for figure in arrived]
+        if any(_agrees(difference, low, high, slack) for low, high, _ in expected):
+            continue
+        nearest, (low, high, unit) = arrived[0], expected[0]
+        start, end = min(difference.start, base.start), max(difference.end, base.end)
+        actual = format_number(round((low + high) / 2, 2)) + unit
+        yield rule.finding(
+            rule.message("change", base=base.mention.text, arrived=nearest.mention.text, actual=actual,
+                         stated=difference.mention.text + unit),
+            start, end, analysis.document.source[start:end],
+            evidence=Evidence(fact="difference", source="arithmetic",
+                              value=f"{nearest.mention.text} against {base.mention.text} (line {analysis.document.position(nearest.start)[0]})"),
+        )
+
+
+# "…, for a global debut of $366.3 million", "a combined total of": a figure said to be the sum of the ones before
+TOTAL_BEFORE = re.compile(r"\b(?:total|combined|overall|global|worldwide|aggregate|cumulative)\b(?:\s+[a-z-]+){0,2}\s+of\s+$", re.IGNORECASE)
+NESTED = re.compile(r"\b(?:of which|including|includes|among|out of|within)\b", re.IGNORECASE)  # a part of a part
+PART_GAP = re.compile(r"^[^.;:!?\d]{0,40}$")
+
+
+def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) -> Iterator:
+    """"$162 million in the US and Canada and $194.3 million overseas, for a global debut of $366.3 million"."""
+    for index, total in enumerate(figures):
+        sentence = analysis.sentence_of(total.start)
+        if total.kind == "percent" or not total.exact or not TOTAL_BEFORE.search(text[max(sentence.start, total.start - 40):total.start]):
+            continue
+        parts: list[Figure] = []
+        later = total
+        for figure in reversed(figures[:index]):
+            gap = text[figure.end:later.start]
+            if figure.start < sentence.start or figure.kind != total.kind or not PART_GAP.match(gap) \
+                    or (parts and not re.search(r",|\band\b|\bplus\b", gap)) or NESTED.search(gap):
+                break
+            parts.append(figure)
+            later = figure
+        if len(parts) < 2 or not all(p.exact for p in parts):
+            continue
+        low, high = sum(p.low for p in parts), sum(p.high for p in parts)
+        margin = slack * total.value
+        if low - margin <= total.high and total.low <= high + margin:
+            continue
+        parts.reverse()
+        yield analysis, total, parts, (low + high) / 2
+
+
+def _figures(analysis: Analysis, text: str) -> list[Figure]:
+    """The document's figures in order, "2 hours and 46 minutes" as one figure of 166 minutes."""
+    figures: list[Figure] = []
+    for mention in analysis.mentions:
+        value = mention.value
+        if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal:
+            continue
+        after = text[mention.end:mention.end + 30]
+        if mention.label == "percent" or re.match(r"^\s*(?:%|per\s?cent\b|percent\b)", after):
+            kind, noun = "percent", "percent"
+        elif mention.label == "money":
+            kind, noun = "money", "money"
+        else:
+            kind, noun = "count", _noun_after(after)
+        half = _half_unit(mention)
+        exact = value.qualifier is None  # "about", "more than": approximate
+        low, high = (min(value.low, value.value - half), max(value.high, value.value + half)) if exact else (value.low, value.high)
+        figure = Figure(mention.start, mention.end, low, high, value.value, kind, noun, exact, mention)
+        if noun in MINUTES:
+            previous = figures[-1] if figures else None
+            scale = MINUTES[noun]
+            figure = Figure(figure.start, figure.end, low * scale, high * scale, value.value * scale, kind, "minutes", figure.exact, mention)
+            if previous is not None and previous.noun == "minutes" and noun.startswith("min") \
+                    and re.fullmatch(r"\s*(?:hours?|hrs?)\s*(?:,|and)?\s*", text[previous.end:mention.start]):
+                # "2 hours and 46 minutes": the hours are whole, the minutes say the precision
+                figures[-1] = Figure(previous.start, mention.end, previous.value + low, previous.value + high,
+                                     previous.value + value.value, kind, "minutes", previous.exact and figure.exact, previous.mention)
+                continue
+        figures.append(figure)
+    return figures
+
+
+def _like(figure: Figure, number: float) -> str:
+    from factcheck.checks._common import format_number_like
+
+    return format_number_like(figure.mention, number)
+
+
+def _noun_after(after: str) -> str:
+    match = re.match(r"^[\s-]*(?:(?:million|billion|thousand|more|extra|additional|fewer)\s+)?([A-Za-z]+)", after)
+    word = match.group(1).lower() if match else ""
+    return "" if word in NOT_NOUNS else word
+
+
+def _half_unit(mention: Mention) -> float:
+    """Half the last written digit's worth, in the value's own scale: "$22.1 billion" is ±0.05 billion."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", mention.text)
+    if digits is None:
+        return 0.5  # a number in words
+    written = float(digits.group(0).replace(",", ""))
+    step = 10 ** -len(digits.group(1) or "")
+    scale = mention.value.value / written if written else 1
+    return 0.5 * step * scale
+
+
+def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[tuple[Figure, Figure, bool, bool]]:
+    """(difference, base, in points, relative) for each change the text states."""
+    for index, figure in enumerate(figures):
+        sentence = analysis.sentence_of(figure.start)
+        rest = [f for f in figures[index + 1:] if f.start < sentence.end]
+        after = text[figure.end:figure.end + 60]
+        points = bool(POINTS.match(after))
+        before = text[max(sentence.start, figure.start - 80):figure.start]
+        base = None
+        if rest and FROM_AFTER.match(text[figure.end:rest[0].start]) and CHANGE_WORD.search(before) \
+                and not ARRIVAL_BEFORE.search(before):
+            base = rest[0]  # "rose 265% from $6.05 billion", "a drop of 73 from the 303"
+        elif COMPARATIVE.match(after):
+            # "11 minutes longer than its predecessor: the 2021 film ran 150 minutes"
+            base = next((f for f in rest if f.kind == figure.kind and f.noun == figure.noun), None)
+        elif CHANGE_NOUN_OF.search(before):
+            # "up from 8.6% in May, was an acceleration of 0.7 percentage point"
+            base = next((f for f in figures if sentence.start <= f.start < figure.start
+                         and UP_FROM.search(text[max(sentence.start, f.start - 30):f.start])), None)
+        if base is None or not (figure.exact and base.exact):
+            continue
+        relative = figure.kind == "percent" and not points and base.kind != "percent"
+        if not relative and not _same_measure(figure, base, points):
+            continue
+        yield figure, base, points, relative
+
+
+def _same_measure(difference: Figure, base: Figure, points: bool) -> bool:
+    if points:
+        return base.kind == "percent"
+    if difference.kind != base.kind:
+        return False
+    return difference.kind != "count" or not difference.noun or not base.noun or difference.noun.rstrip("s") == base.noun.rstrip("s")
+
+
+def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: Figure, base: Figure) -> list[Figure]:
+    """The figure(s) the change arrives at: "to B" after the base, else the same measure earlier in
+    the sentence, else in the nearest earlier sentence that speaks of the same noun or subject."""
+    sentence = analysis.sentence_of(difference.start)
+    first = min(difference.start, base.start)
+
+    def candidate(figure: Figure) -> bool:
+        return (figure is not difference and figure is not base and figure.kind == base.kind
+                and (base.kind != "count" or not base.noun or figure.noun.rstrip("s") == base.noun.rstrip("s"))
+                and not GAP_AFTER.match(text[figure.end:figure.end + 30])
+                and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, figure.start - 12):figure.start]))
+
+    following = [f for f in figures if base.end <= f.start < sentence.end]
+    if following and TO_AFTER.match(text[base.end:following[0].start]) and candidate(following[0]):
+        return [] if difference.kind == "percent" and not _points(text, difference) and base.kind != "percent" else [following[0]]
+    earlier = [f for f in figures if sentence.start <= f.start < first and candidate(f)]
+    if earlier:
+        return earlier[::-1]
+    key = base.noun if base.kind == "count" and base.noun else _subject(analysis, difference)
+    if not key:
+        return []
+    for previous in reversed([s for s in analysis.sentences if s.end <= sentence.start]):
+        words = {t.norm.rstrip("s") for t in analysis.tokens[_token_index(analysis, previous.start):_token_index(analysis, previous.end)]}
+        found = [f for f in figures if previous.start <= f.start < previous.end and candidate(f)
+                 and (base.kind == "count" or key in words)]
+        if found:
+            return found[::-1]
+    return []
+
+
+def _points(text: str, figure: Figure) -> bool:
+    return bool(POINTS.match(text[figure.end:figure.end + 40]))
+
+
+def _token_index(analysis: Analysis, offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_left(analysis.token_starts, offset)
+
+
+def _subject(analysis: Analysis, figure: Figure) -> str:
+    """The noun a change speaks of: the subject of its clause ("Revenue … rose 32%", "The annual rate, up …")."""
+    syntax = analysis.syntax
+    if syntax is None:
+        return ""
+    index = syntax.span_root(figure.start, figure.end)
+    if index is None:
+        return ""
+    for word in [index, *syntax.ancestors(index)]:
+        for child in syntax.children(word):
+            token = syntax.tokens[child]
+            if token.dep in ("nsubj", "nsubjpass") and token.tag.startswith("NN"):
+                return analysis.document.text[token.start:token.end].lower().rstrip("s")
+    return ""
+
+
+def _expected(arrived: Figure, base: Figure, points: bool, relative: bool) -> tuple[float, float, str]:
+    """The range the difference must fall in, given both figures' precision, and its unit."""
+    low, high = arrived.low - base.high, arrived.high - base.low
+    unit = " percentage points" if points else ""
+    if relative:
+        low, high = low / base.value * 100, high / base.value * 100
+        unit = "%"
+    if low <= 0 <= high:
+        return 0.0, max(abs(low), abs(high)), unit
+    return min(abs(low), abs(high)), max(abs(low), abs(high)), unit
+
+
+def _agrees(difference: Figure, low: float, high: float, slack: float) -> bool:
+    margin = slack * max(abs(high), abs(difference.value))
+    return difference.low <= high + margin and low - margin <= difference.high
+
+
+KIND = CheckKind(
+    name="difference",
+    run=run,
+    summary="a stated change or gap that its two figures contradict",
+    params={"slack_percent": ((int, float), 2)},
+    messages=("change", "sum"),
+)

@@ -99,3 +99,22 @@ def test_a_curated_fact_serves_a_record_of_another_type():
     article = "Chandra Lander is the agency's second attempt. The new mission lifted off on 13 July 2023 from the coast."
     assert flagged(checker, article) == [("date-contradicts-record", "13 July 2023")]
     assert flagged(checker, article.replace("13 July", "14 July")) == []
+
+
+def test_the_noun_a_records_own_name_ends_in_refers_to_it():
+    """"The all-cash acquisition, first announced in January 2021" names no entity, but the record
+    "Microsoft acquisition of Activision Blizzard" ends in that noun; "the Election Commission" or a
+    noun in another clause ("The deal stalled after the regulator announced …") does not refer to it."""
+    rules, vocabulary = load_rule_set()
+    records = RecordSet()
+    text = ("entities:\n  - id: deal\n    type: event\n    name: Microsoft acquisition of Activision Blizzard\n"
+            "    aliases: [Activision deal]\n    facts:\n      announced: 2022-01-18\n")
+    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
+        records.add(record)
+    checker = Checker(records, rules, vocabulary)
+    assert flagged(checker, "The all-cash acquisition, first announced in January 2021, closed on Friday.") == [
+        ("date-contradicts-record", "January 2021")]
+    assert flagged(checker, "The deal was announced in January 2021.") == [("date-contradicts-record", "January 2021")]
+    assert flagged(checker, "The all-cash acquisition, first announced in January 2022, closed on Friday.") == []
+    assert flagged(checker, "The deal stalled after the regulator announced in January 2021 that it would appeal.") == []
+    assert flagged(checker, "Another acquisition was announced in January 2021.") == []

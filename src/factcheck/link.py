@@ -50,8 +50,42 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     links = find_links(text, tokens, records, mentions)
     titles = [link for link in links if link.record.type != "person"]
     mentions = [m for m in mentions if m.kind != "number" or not any(t.start <= m.start and m.end <= t.end for t in titles)]
-    claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, _record_people(text, tokens, records, vocabulary), syntax)
+    referents = records.memo("referents", lambda: own_nouns(records.records))
+    claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, _record_people(text, tokens, records, vocabulary), syntax,
+                         referents)
     return Linked(links, claims, tokens, mentions)
+
+
+NAME_PREPOSITIONS = {"of", "for", "in", "at", "on", "to", "v", "vs", "versus", "between", "against", "with", "from"}
+
+
+def own_nouns(records: list[Record]) -> dict[str, list[Record]]:
+    """The common noun each record's names end in ("Microsoft acquisition of Activision Blizzard" →
+    acquisition, "Activision deal" → deal, "Monetary Policy Committee" → committee), for "the deal"
+    or "the all-cash acquisition" in a sentence that names no entity. People have none; a noun two
+    records share refers to neither; a capitalised head ("the party") may be any other of its kind."""
+    found: dict[str, list[Record]] = {}
+    for record in records:
+        if record.type == "person":
+            continue
+        nouns = set()
+        for name in record.names:
+            words = re.findall(r"[^\W\d_][\w'’-]*|\d+", name)
+            for index, word in enumerate(words):
+                if word.lower() in NAME_PREPOSITIONS and index:
+                    words = words[:index]
+                    break
+            while words and (words[-1].isdigit() or re.fullmatch(r"[IVXLC]+", words[-1])):
+                words.pop()
+            if len(words) < 2:
+                continue
+            head = words[-1]
+            # a capitalised head is part of the name ("Scottish National Party"): "the party" may be any other
+            if len(head) >= 4 and head.isalpha() and head.islower():
+                nouns.add(head.lower())
+        for noun in nouns:
+            found.setdefault(noun, []).append(record)
+    return {noun: found_records for noun, found_records in found.items() if len(found_records) == 1}
 
 
 def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabulary: Vocabulary) -> list[Mention]:
@@ -141,8 +175,9 @@ class _Trigger:
 
 
 def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink],
-                vocabulary: Vocabulary, known_people: list[Mention] = (), syntax: Syntax | None = None) -> list[Claim]:
-    if not links or not vocabulary.facts:
+                vocabulary: Vocabulary, known_people: list[Mention] = (), syntax: Syntax | None = None,
+                referents: dict[str, list[Record]] | None = None) -> list[Claim]:
+    if not (links or referents) or not vocabulary.facts:
         return []
     starts = [token.start for token in tokens]
     trigger_index = vocabulary.memo("trigger_index", lambda: _trigger_index(vocabulary))
@@ -166,14 +201,16 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         for trigger in triggers:
             mine = [(d, m) for d, m in scored[trigger] if _owns(trigger, d, owners[(VALUE_CLASSES[trigger.spec.value], m.start)])]
             if trigger.spec.value == "person-list":
-                claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax))
+                claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
+                                          referents, text))
                 continue
             # "employs 310 … staff and runs three ships": two triggers of one fact state one value, the nearest
             best = picked.get(id(trigger.spec))
             if mine and (best is None or not best[1] or abs(mine[0][0]) < abs(best[1][0][0])):
                 picked[id(trigger.spec)] = (trigger, mine)
         for trigger, mine in picked.values():
-            claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax))
+            claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
+                                      referents, text))
     return claims
 
 
@@ -248,12 +285,16 @@ def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_peo
     return sorted(people, key=lambda m: m.start)
 
 
-def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary, syntax=None) -> list[Claim]:
+def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary, syntax=None,
+                referents=None, text: str = "") -> list[Claim]:
     spec = trigger.spec
     if not values:
         return []
     subject = _subject(spec, trigger, tokens, sentence_links, values, syntax)
     record = subject.record if subject else None
+    if record is None:
+        # "The all-cash acquisition, first announced in …": the noun the record's own name ends in
+        record = _referent(text, tokens, starts, sentence, referents or {}, trigger, syntax) if text else None
     if record is None:
         if spec.derived:  # a fact read from a key speaks only of an entity the sentence names
             return []
@@ -611,6 +652,36 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
     text_between = lambda link: " ".join(t.norm for t in tokens if trigger_start <= t.start < link.start)
     after = [link for link in candidates if not re.search(r"\b(?:than|compared|versus|vs|unlike|like)\b", text_between(link))]
     return after[0] if after else None
+
+
+def _referent(text: str, tokens: list[Token], starts, sentence: Sentence, referents: dict[str, list[Record]], trigger: _Trigger,
+              syntax: Syntax | None) -> Record | None:
+    """The one record of the fact's type, holding the fact, whose own noun the trigger's clause uses
+    after a determiner ("the deal", "the all-cash acquisition"; not the "Election" of "the Election
+    Commission", nor "the contest" of "The contest began after Johnson announced on 7 July")."""
+    spec = trigger.spec
+    first = bisect.bisect_left(starts, sentence.start)
+    last = bisect.bisect_left(starts, sentence.end)
+    words = [token.norm for token in tokens[first:last]]
+    found = set()
+    for i, word in enumerate(words):
+        token = tokens[first + i]
+        for record in referents.get(word, ()):
+            if record.type != spec.entity_type or spec.key not in record.facts or not text[token.start].islower():
+                continue
+            before = words[max(0, i - 3):i]
+            if not any(w in DETERMINERS for w in before) or not _plain_modifiers(before):
+                continue
+            reference = EntityLink(record, token.start, token.end, text[token.start:token.end], record.name, True)
+            if syntax is None or _speaks_of(syntax, tokens, trigger, reference):
+                found.add(record)
+    return found.pop() if len(found) == 1 else None
+
+
+def _plain_modifiers(words: list[str]) -> bool:
+    """Only a determiner and adjectives before the noun: not "the 2019 final" or "that other deal"."""
+    after = words[max((i for i, w in enumerate(words) if w in DETERMINERS), default=0):]
+    return not any(w.isdigit() or w in ("other", "previous", "last", "earlier", "first", "original", "another", "that") for w in after)
 
 
 DETERMINERS = {"the", "this", "its", "his", "her", "their", "our"}  # not "that": "that mission" is often another

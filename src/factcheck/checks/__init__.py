@@ -25,6 +25,7 @@ from factcheck.checks import (
     relative_date,
     tense,
     title_number,
+    title_year,
     title_variant,
     weekday,
 )
@@ -33,6 +34,6 @@ KINDS: dict[str, CheckKind] = {
     module.KIND.name: module.KIND
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
-        relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list,
+        relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, title_year,
     )
 }

@@ -118,3 +118,49 @@ def test_the_noun_a_records_own_name_ends_in_refers_to_it():
     assert flagged(checker, "The all-cash acquisition, first announced in January 2022, closed on Friday.") == []
     assert flagged(checker, "The deal stalled after the regulator announced in January 2021 that it would appeal.") == []
     assert flagged(checker, "Another acquisition was announced in January 2021.") == []
+
+
+SCOPED = textwrap.dedent("""\
+    entities:
+      - id: chipmaker
+        type: company
+        name: Norvale Semiconductor
+        facts:
+          fiscal_2024_revenue_usd_bn: 60.9
+      - id: singer
+        type: person
+        name: Ina Loreen
+        facts:
+          contest_wins: [{year: 2012, song: Euphoria, points: 372}, {year: 2023, song: Tattoo, points: 583}]
+      - id: striker
+        type: person
+        name: Kyle Ambé
+        facts:
+          goals_in_world_cup_finals: 4
+    """)
+
+
+@pytest.fixture(scope="module")
+def scoped_checker():
+    rules, vocabulary = load_rule_set()
+    records = RecordSet()
+    for record in parse_records(parse_yaml(SCOPED, "scoped.yaml"), "scoped.yaml"):
+        records.add(record)
+    return Checker(records, rules, vocabulary)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the key's year is the claim's: compared
+    ("Norvale Semiconductor reported fiscal 2024 revenue of $70.1 billion.", [("number-contradicts-record", "$70.1 billion")]),
+    # another year, or a quarter of a year: a figure the record does not hold
+    ("For the first quarter of fiscal 2025, Norvale Semiconductor forecast revenue of $24.0 billion.", []),
+    ("Norvale Semiconductor reported fiscal 2023 revenue of $26.97 billion.", []),
+    # a list's figure is that list's: "contest wins" must be spoken of
+    ("Ina Loreen's contest wins brought her 380 points in 2023.", [("number-contradicts-record", "380")]),
+    ("Ina Loreen topped the jury vote with 340 points.", []),
+    # what narrows the key must be said ("world cup finals"); and a gap is no count
+    ("Kyle Ambé scored eight goals, one more than Messi's seven.", []),
+    ("Kyle Ambé has scored three goals in World Cup finals.", [("number-contradicts-record", "three")]),
+])
+def test_a_figure_is_compared_only_for_the_time_and_scope_its_key_gives(scoped_checker, text, expected):
+    assert flagged(scoped_checker, text) == expected

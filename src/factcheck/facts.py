@@ -22,7 +22,7 @@ CURRENCIES = {"usd": "USD", "dollars": "USD", "dollar": "USD", "eur": "EUR", "eu
 PERCENT_WORDS = {"percent", "pct", "per_cent", "percentage", "share"}
 # scale words in keys: revenue_usd_millions is in millions of dollars
 SCALES = {"thousands": 1e3, "thousand": 1e3, "k": 1e3, "millions": 1e6, "million": 1e6, "m": None, "mn": 1e6,
-          "billions": 1e9, "billion": 1e9, "bn": 1e9}
+          "billions": 1e9, "billion": 1e9, "bn": 1e9, "trillions": 1e12, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
 # words that say nothing about which fact a value is: never a trigger on their own
 GENERIC_WORDS = {"number", "count", "total", "value", "amount", "figure", "num", "no", "n", "of", "the", "a", "an",
                  "at", "in", "on", "for", "to", "by", "and", "or", "with", "is", "was", "as", "per", "from", "data",
@@ -202,6 +202,18 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(phrases))
 
 
+def key_context(key: str) -> tuple[str, ...]:
+    """Stems of the words that narrow a key: its list's (`eurovision_wins.points` is a win's points, not
+    any points) and those after a preposition (`goals_in_world_cup_finals`)."""
+    parts = key.split(".")
+    words: list[str] = []
+    if len(parts) > 1:
+        words += describe_key(parts[-2]).words
+    # a vague scope ("age_on_final_day") narrows nothing an article would repeat
+    words += [w for w in describe_key(parts[-1]).scope if w not in VAGUE_WORDS]
+    return tuple(dict.fromkeys(stem(w) for w in words if w.isalpha() and len(w) >= 3 and w not in GENERIC_WORDS))
+
+
 def _key_words(key: str) -> tuple[str, ...]:
     """The words of a (dotted) key; a sub-key that only says "date", "year" or "value"
     (previous_record.date) leaves the head to its parent ("record")."""
@@ -308,6 +320,6 @@ def derived_specs(records, known: set[tuple[str, str]]):
             label = labels[0] if labels else " ".join(words) or key
             found[(record.type, key)] = FactSpec(
                 entity_type=record.type, key=key, label=label, value=kind[0], triggers=tuple(triggers), unit=kind[1],
-                derived=True,
+                derived=True, context=key_context(key),
             )
     return list(found.values())

@@ -288,7 +288,7 @@ def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_peo
 def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary, syntax=None,
                 referents=None, text: str = "") -> list[Claim]:
     spec = trigger.spec
-    if not values:
+    if not values or not _in_context(spec, tokens, starts, sentence):
         return []
     subject = _subject(spec, trigger, tokens, sentence_links, values, syntax)
     record = subject.record if subject else None
@@ -307,6 +307,15 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         if record is None:
             return []
     return [Claim(record, spec.key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start) for value in values]
+
+
+def _in_context(spec: FactSpec, tokens: list[Token], starts, sentence: Sentence) -> bool:
+    """A key narrower than its words speaks only of a sentence that says how: "Loreen topped the jury
+    vote with 340 points" is no figure of `eurovision_wins.points`."""
+    if not spec.context:
+        return True
+    words = [t.norm for t in tokens[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]]
+    return any(_word_matches(pattern, word) for pattern in spec.context for word in words)
 
 
 def _first_token(starts: list[int], mention) -> int:
@@ -497,8 +506,15 @@ def _full_name_or_known(person: Mention) -> bool:
     return person.label == "record" or len(tokenize(person.text)) >= 2
 
 
+# after a figure, words that make it a difference, not the fact's value: "one more than Messi's seven",
+# "32 short of a majority"
+GAP_AFTER = re.compile(r"^\s+(?:more|fewer|less|short|ahead|behind|clear)\b(?!\s+\w+\s+(?:ago|later|earlier))", re.IGNORECASE)
+
+
 def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) -> bool:
     value: NumberValue = mention.value
+    if GAP_AFTER.match(text[mention.end:mention.end + 30]):
+        return False
     if spec.value == "ordinal":
         return value.ordinal
     if spec.value == "money":

@@ -75,6 +75,9 @@ class FactSpec:
     # triggers whose value stands on one side only: {("won",): "before"} — "Brandt won", not "won … after Ferro's"
     directions: dict[tuple[str, ...], str] = field(default_factory=dict, hash=False, compare=False)
     derived: bool = False  # read from a record's key (factcheck.facts.derived_specs), not from the vocabulary
+    # word stems one of which the sentence must use, for a key narrower than its words: the list a
+    # sub-key belongs to (eurovision_wins.points) or what follows a preposition (goals_in_world_cup_finals)
+    context: tuple[str, ...] = ()
 
 
 @dataclass

@@ -67,6 +67,48 @@ def comparable(mention: Mention, fact: FactValue) -> bool:
     return isinstance(recorded, str)
 
 
+QUARTER_WORDS = re.compile(r"\b(?:(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter|Q[1-4]|quarter(?:ly)?|three months)\b",
+                           re.IGNORECASE)
+WRITTEN_YEAR = re.compile(r"(?<![\d,.$£€¥-])\b(1[89]\d\d|20\d\d)\b(?![\d,%]|\.\d)")
+QUARTER_NUMBERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3, "fourth": 4, "4th": 4,
+                   "q4": 4, "final": 4}
+
+
+def in_scope(analysis, claim, fact: FactValue) -> bool:
+    """Does the recorded value hold for the time the claim's sentence speaks of? A figure for 2024
+    (`revenue_2024`, `{value: …, year: 2024}`) says nothing of a sentence about 2025, and a yearly
+    figure nothing of a quarter's ("revenue for the first quarter of fiscal 2025 of $24.0 billion")."""
+    if not isinstance(claim.value.value, NumberValue):
+        return True  # a date claim states its own time
+    start, end = claim.sentence
+    text = analysis.document.text[start:end]
+    # the years the sentence names ("in 2024", "fiscal 2025", "March 2023")
+    years = {int(year) for year in WRITTEN_YEAR.findall(text)}
+    recorded_year = _year_of(fact.qualifiers.get("year")) or _year_of(fact.qualifiers.get("fiscal_year")) \
+        or _year_of(fact.qualifiers.get("as_of")) or _year_of(fact.qualifiers.get("season"))
+    if recorded_year is not None and years and recorded_year not in years:
+        return False
+    quarters = [QUARTER_NUMBERS.get(m.group(0).split()[0].split("-")[0].lower()) for m in QUARTER_WORDS.finditer(text)]
+    recorded_quarter = fact.qualifiers.get("quarter")
+    if quarters and recorded_quarter is None and not fact.qualifiers.get("period"):
+        return False  # a year's figure, a sentence about a quarter
+    if recorded_quarter is not None and quarters and all(q is not None for q in quarters):
+        number = re.search(r"[1-4]", str(recorded_quarter))
+        return number is None or int(number.group()) in quarters
+    return True
+
+
+def _year_of(value) -> int | None:
+    if isinstance(value, dt.date):
+        return value.year
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 2300:
+        return value
+    if isinstance(value, str):
+        found = re.search(r"\b(1\d{3}|20\d{2})\b", value)
+        return int(found.group(1)) if found else None
+    return None
+
+
 def preferred(values: tuple[FactValue, ...]) -> FactValue:
     """The value to suggest: not one marked superseded."""
     for value in values:

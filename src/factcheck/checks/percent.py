@@ -15,7 +15,10 @@ from factcheck.model import Analysis, Evidence, Finding, Mention, NumberValue, f
 
 MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _POINTS = re.compile(r"^\s*(?:percentage|percent(?:age)?)?\s*points?\b", re.IGNORECASE)
-_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+)?([a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
+_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|an?\s+)?([a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
+# between two shares of one whole, words that make the second another whole's: "64.1% of an electorate …,
+# higher than the 60.5% who voted in 2015"
+_ANOTHER_WHOLE = re.compile(r"\b(?:than|compared|against|versus|from|previous|last|earlier|in (?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -103,14 +106,18 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
     """Percentages "of the vote" (the same whole) in one sentence that add up past 100."""
     wholes: dict[str, list[Mention]] = {}
     current = None
+    previous = None
     for mention in numbers:
         if mention.label != "percent":
             continue
         share_of = _SHARE_OF.match(text[mention.end:mention.end + 40])
         if share_of:
             current = share_of.group(1).lower()
+        elif previous is not None and _ANOTHER_WHOLE.search(text[previous.end:mention.start]):
+            current = None
         if current is not None:
             wholes.setdefault(current, []).append(mention)
+        previous = mention
     for whole, shares in wholes.items():
         total = sum(m.value.value for m in shares)
         if len(shares) >= 2 and total > 100.5 and all(m.value.exact for m in shares):

@@ -17,7 +17,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         spec = analysis.vocabulary.spec(claim.record.type, claim.fact)
         if spec is None or spec.value not in kinds or (facts and claim.fact not in facts):
             continue
-        recorded = tuple(v for v in claim.record.facts.get(claim.fact, ()) if _common.comparable(claim.value, v))
+        recorded = tuple(v for v in claim.record.facts.get(claim.fact, ())
+                         if _common.comparable(claim.value, v) and _common.in_scope(analysis, claim, v))
         if not recorded or any(_common.admits(claim.value, value) for value in recorded):
             continue
         if (claim.value.start, claim.value.end) in seen:

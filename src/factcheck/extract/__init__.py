@@ -59,6 +59,9 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         if context and syntax is not None and sentence_index(context[-1].start) == here \
                 and not _same_clause_chain(syntax, context[-1], mention):
             context = []  # "built …, first used on 5 November 1948, closed for good on 8 November": another clause's year
+        if context and sentence_index(context[-1].start) == here - 1 and \
+                len({m.value.earliest.year for m in context if sentence_index(m.start) == here - 1}) > 1:
+            context = []  # "… the 202 it won in 2019 … the 418 that Tony Blair won in 1997. … on Saturday 6 July": which year?
         sentence = sentences[here] if sentences else None
         if context and sentence is not None and FUTURE_WORDS.search(text[sentence.start:sentence.end]):
             context = []  # "are due to publish on Friday, 12 January": ahead of the publication, not in the past year
@@ -81,5 +84,7 @@ def _same_clause_chain(syntax: Syntax, first: Mention, second: Mention) -> bool:
     if one is None or other is None:
         return True
     a, b = syntax.clause(one), syntax.clause(other)
+    # "at 10:21 p.m. on Nov. 23, 2021, which was already 1:21 a.m. on Nov. 24": a relative clause on the first's words
     return a == b or (syntax.tokens[a].dep == "conj" and syntax.tokens[a].head == b) or \
-        (syntax.tokens[b].dep == "conj" and syntax.tokens[b].head == a)
+        (syntax.tokens[b].dep == "conj" and syntax.tokens[b].head == a) or \
+        (syntax.tokens[b].dep == "relcl" and syntax.clause(syntax.tokens[b].head) == a)

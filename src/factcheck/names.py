@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
 from factcheck.lexicon import ORDINALS, SCALES, TENS, UNITS
 
@@ -111,9 +111,16 @@ def _compare(window: list[Token], key: tuple[str, ...]) -> tuple[tuple[int, ...]
     # (a short form such as "Bob" for "Robert" is too unlike its name to come here; a spelling
     # variant such as "Irwin" for "Erwin" is a misspelling of the person's name)
     similarity = Indel.normalized_similarity(written, meant)
-    if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)):
+    if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)) and not _transposed(written, meant):
         return None
     return (i,), similarity
+
+
+def _transposed(written: str, meant: str) -> bool:
+    """Two neighbouring letters swapped ("Kier" for Keir, "Kahn" for Khan): the commonest slip of a
+    typist, though the short words it hits score below MIN_WORD_SIMILARITY ("John"/"Joan" does too,
+    and is another name)."""
+    return len(written) >= 4 and sorted(written) == sorted(meant) and OSA.distance(written, meant) == 1
 
 
 # the words an institution's name ends in: one swapped for another is a slip

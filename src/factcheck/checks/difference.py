@@ -77,6 +77,16 @@ def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
     slack = KIND.param(rule, "slack_percent") / 100
     figures = _figures(analysis, text)
+    for margin, first, second in _margins(analysis, text, figures, slack):
+        larger, smaller = sorted((first, second), key=lambda f: -f.value)
+        gap = larger.value - smaller.value
+        yield rule.finding(
+            rule.message("margin", larger=larger.mention.text, smaller=smaller.mention.text, actual=_like(margin, gap),
+                         stated=margin.mention.text),
+            margin.start, margin.end, analysis.document.source[margin.start:margin.end],
+            suggestion=_like(margin, gap),
+            evidence=Evidence(fact="difference", source="arithmetic", value=f"{larger.mention.text} − {smaller.mention.text}"),
+        )
     for _, total, parts, added in _sums(analysis, text, figures, slack):
         yield rule.finding(
             rule.message("sum", parts=" + ".join(p.mention.text for p in parts), total=total.mention.text,
@@ -134,6 +144,32 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
             continue
         parts.reverse()
         yield analysis, total, parts, (low + high) / 2
+
+
+# "a margin of 760,349 votes", "a lead of 12 points": the gap between two figures the sentence gave before
+MARGIN_BEFORE = re.compile(r"\b(?:margin|lead|gap|difference)\s+of\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
+
+
+def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float) -> Iterator:
+    """"1,429,981 votes (66.4%) in favour and 723,632 (33.6%) against, a margin of 760,349 votes":
+    no two of the sentence's figures of that kind are that far apart."""
+    for margin in figures:
+        sentence = analysis.sentence_of(margin.start)
+        if not margin.exact or not MARGIN_BEFORE.search(text[max(sentence.start, margin.start - 30):margin.start]):
+            continue
+        points = _points(text, margin)
+        kind = "percent" if points else margin.kind
+        stated = [f for f in figures if sentence.start <= f.start < margin.start and f.kind == kind and f.exact
+                  and (kind != "count" or not f.noun or not margin.noun or f.noun.rstrip("s") == margin.noun.rstrip("s"))
+                  and not GAP_AFTER.match(text[f.end:f.end + 30])]
+        if len(stated) < 2:
+            continue
+        gaps = [(abs(a.value - b.value), a, b) for i, a in enumerate(stated) for b in stated[i + 1:]]
+        if any(_agrees(margin, abs(a.value - b.value) - (a.high - a.low + b.high - b.low) / 2,
+                       abs(a.value - b.value) + (a.high - a.low + b.high - b.low) / 2, slack) for _, a, b in gaps):
+            continue
+        _, first, second = max(gaps, key=lambda gap: (max(gap[1].value, gap[2].value)))
+        yield margin, first, second
 
 
 def _figures(analysis: Analysis, text: str) -> list[Figure]:
@@ -304,5 +340,5 @@ KIND = CheckKind(
     run=run,
     summary="a stated change or gap that its two figures contradict",
     params={"slack_percent": ((int, float), 2)},
-    messages=("change", "sum"),
+    messages=("change", "sum", "margin"),
 )

@@ -164,3 +164,14 @@ def scoped_checker():
 ])
 def test_a_figure_is_compared_only_for_the_time_and_scope_its_key_gives(scoped_checker, text, expected):
     assert flagged(scoped_checker, text) == expected
+
+
+def test_a_name_after_the_value_and_an_and_has_a_value_of_its_own():
+    rules, vocabulary = load_rule_set()
+    records = RecordSet()
+    text = "entities:\n  - id: ftx\n    type: company\n    name: FTX\n    facts:\n      founded_year: 2019\n"
+    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
+        records.add(record)
+    checker = Checker(records, rules, vocabulary)
+    assert flagged(checker, "Bankman-Fried founded Alameda in 2017 and FTX two years later.") == []
+    assert flagged(checker, "Bankman-Fried founded FTX in 2017.") == [("date-contradicts-record", "2017")]

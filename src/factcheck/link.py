@@ -666,7 +666,10 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
     # a name after the trigger is its subject unless it is what the value is compared with
     # ("priced at $42,000, about $6,000 more than the Tallyman 2")
     text_between = lambda link: " ".join(t.norm for t in tokens if trigger_start <= t.start < link.start)
-    after = [link for link in candidates if not re.search(r"\b(?:than|compared|versus|vs|unlike|like)\b", text_between(link))]
+    # "founded Alameda in 2017 and FTX two years later": a name after the value and an "and" has its own
+    values_end = max(v.end for v in values)
+    after = [link for link in candidates if not re.search(r"\b(?:than|compared|versus|vs|unlike|like)\b", text_between(link))
+             and not (values_end <= link.start and any(t.norm == "and" for t in tokens if values_end <= t.start < link.start))]
     return after[0] if after else None
 
 

@@ -68,11 +68,20 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
     return sorted(people)
 
 
+BIRTH_KEY = re.compile(r"(?:birth_?date|born(?:_on)?|date_of_birth|dob|birthday|birth_year|year_of_birth|born_year)")
+
+
 def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[DateValue | dt.date | int, str]]:
     births: dict[tuple[str, ...], tuple] = {}
     for record in analysis.records.records:
-        if record.type == "person" and record.facts.get("birth_date"):
-            births[name_key(record.name)] = (record.facts["birth_date"][0].value, f"record {record.id}")
+        if record.type != "person":
+            continue
+        # in the newsroom's words: birth_date, born, date_of_birth, dob, birthday
+        birth = next((values[0].value for key, values in record.facts.items()
+                      if BIRTH_KEY.fullmatch(key) and values and isinstance(values[0].value, (dt.date, int))
+                      and not isinstance(values[0].value, bool)), None)
+        if birth is not None:
+            births[name_key(record.name)] = (birth, f"record {record.id}")
     text = analysis.document.text
     for match in re.finditer(r"\bborn\b", text):
         sentence = analysis.sentence_of(match.start())
@@ -112,6 +121,14 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 if number == 2 and _of_a_past_moment(analysis, match.start(1), match.end(1)):
                     continue  # "moved to Oxford at the age of four": an age then, not now
                 anaphor = number == 0 and re.search(r"\bthe\s+$", text[max(0, match.start() - 5):match.start()], re.IGNORECASE)
+                named_after = re.match(r"[ \t]+([A-Z][\w'’.-]*)", text[match.end():match.end() + 40]) if number == 0 else None
+                if named_after:
+                    # "the 20-year-old Shelton": the age is the name's right after it, known or not
+                    position = match.end() + named_after.start(1)
+                    after = next((p for p in people if p[0] == position), None)
+                    if after is not None:
+                        stated.append((match.start(1), match.end(1), age, after[3]))
+                    continue
                 stated.append((match.start(1), match.end(1), age, None if anaphor else "sentence"))
     for start, end, _, key in people:
         after = _AFTER_NAME.match(text[end:end + 8])
@@ -128,11 +145,21 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             # "aged 46" or "a 46-year-old" in a sentence that names nobody is nobody's we know
             named = [p for p in people if sentence.start <= p[0] < start]
             in_sentence = [p for p in named if p[3] in births]
-            earlier = [p for p in people if sentence.start - 600 <= p[0] < start and p[3] in births]
+            # in the same paragraph: "Vondroušová … The 24-year-old was ranked 42nd" is not about the
+            # champion named in the paragraph before
+            earlier = [p for p in people if sentence.start - 600 <= p[0] < start and p[3] in births
+                       and "\n\n" not in text[p[1]:start]]
+            # or, with none before in its paragraph, the first named after it there ("The 29-year-old
+            # quarterback was named MVP. "We're not done," Mahomes said.")
+            paragraph_end = text.find("\n\n", start)
+            later = [p for p in people if start < p[0] < (paragraph_end if paragraph_end >= 0 else len(text))]
             if in_sentence and in_sentence[0] == named[0]:
                 key = in_sentence[0][3]
             elif key is None and earlier and not named:
                 key = earlier[-1][3]
+            elif key is None and not named and not earlier and later and later[0][3] in births \
+                    and not any("\n\n" not in text[p[1]:start] for p in people if sentence.start - 600 <= p[0] < start):
+                key = later[0][3]
             else:
                 continue
         if key not in births:
@@ -141,6 +168,8 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         allowed = _age_range(birth, published)
         if allowed is None or allowed[0] <= age <= allowed[1]:
             continue
+        if re.search(r"\b(?:turns|turning|will turn)\s+$", text[max(0, start - 12):start], re.IGNORECASE) and allowed[0] <= age - 1 <= allowed[1]:
+            continue  # "79, who turns 80 next month": the birthday is still to come
         shown = str(allowed[0]) if allowed[0] == allowed[1] else f"{allowed[0]} or {allowed[1]}"
         written = analysis.document.source[start:end]
         yield rule.finding(

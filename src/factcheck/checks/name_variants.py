@@ -43,7 +43,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     for rare in forms:
         rare_count = len(occurrences[rare])
         common = next(
-            (w for w in forms if len(occurrences[w]) >= 2 and len(occurrences[w]) > rare_count and _variant(rare, w, similarity)),
+            (w for w in forms if len(occurrences[w]) >= 2 and len(occurrences[w]) > rare_count and _variant(rare, w, similarity, written)),
             None,
         )
         if common is None:
@@ -65,13 +65,20 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             )
 
 
-def _variant(rare: str, common: str, similarity: float) -> bool:
+def _camel_case(form: str) -> bool:
+    """A capital inside a word ("SpaceX", "PlayStation"): a name made of words, not a spelling."""
+    return any(c.isupper() for c in form[1:].split("'")[0].split("’")[0])
+
+
+def _variant(rare: str, common: str, similarity: float, written: dict) -> bool:
     if rare == common or rare in NUMBER_WORDS or common in NUMBER_WORDS:
         return False
     if rare.rstrip("s") == common.rstrip("s"):
         return False  # "Smiths", "Jones'": plurals and possessives, not spellings
     if rare[0] != common[0] or abs(len(rare) - len(common)) > 1:
         return False  # "Baines" and "Ines" are two names; a typo keeps the first letter and the length
+    if (rare.startswith(common) or common.startswith(rare)) and any(_camel_case(form) for form in written[rare] | written[common]):
+        return False  # "Space" (Kennedy Space Center) and "SpaceX": a word and a name made from it ("Quan"/"Quang" is a slip)
     return Indel.normalized_similarity(rare, common) >= similarity
 
 

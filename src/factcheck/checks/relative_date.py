@@ -39,7 +39,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             first, second = (mention, other) if mention.start < other.start else (other, mention)
             if not _BETWEEN.match(text[first.end:second.start]):
                 continue
-            if mention.value.overlaps(other.value):
+            if mention.value.overlaps(other.value) or _anniversary(text, mention, other):
                 continue
             yield rule.finding(
                 rule.message("disagrees", written=mention.text, resolved=mention.value, published=published.isoformat(),
@@ -48,6 +48,24 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 suggestion=None,
                 evidence=Evidence(fact="publication date", value=published.isoformat(), source="the article's publication date"),
             )
+
+
+_AGO_TODAY = re.compile(r"\b(a|an|one|two|three|four|five|ten|twenty|fifty|\d+)\s+years?\s+ago\s*$", re.IGNORECASE)
+
+
+def _anniversary(text: str, mention, other) -> bool:
+    """"a year ago today, 25 April 2015": "today" counts back as many years as the words before it say."""
+    ago = _AGO_TODAY.search(text[max(0, mention.start - 30):mention.start])
+    if ago is None or mention.text.strip().lower() != "today":
+        return False
+    word = ago.group(1).lower()
+    years = int(word) if word.isdigit() else {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
+                                               "twenty": 20, "fifty": 50}[word]
+    day = mention.value.earliest
+    try:
+        return day.replace(year=day.year - years) == other.value.earliest
+    except ValueError:  # 29 February
+        return False
 
 
 KIND = CheckKind(

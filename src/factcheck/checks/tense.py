@@ -27,8 +27,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         value = mention.value
         if mention.kind != "date" or not isinstance(value, DateValue) or not _usable(mention, published):
             continue
+        span = (mention.start, mention.end)
         if analysis.syntax is not None:
             cue = _verb_tense(analysis, mention, rule)
+            if cue is not None:
+                verb = analysis.syntax.tokens[cue[2]]
+                # the finding covers the verb and its date: either may be the slip
+                span = (min(verb.start, mention.start), max(verb.end, mention.end))
         else:
             sentence = analysis.sentence_of(mention.start)
             words = [t.norm for t in _common.tokens_between(analysis, sentence.start, mention.start)]
@@ -37,7 +42,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             cue = _nearest_cue(words[lead:], cues, min_end=len(words) - lead - window)
         if cue is None:
             continue
-        tense, words = cue
+        tense, words = cue[:2]
         if tense == "future" and value.latest < published:
             message = rule.message("future", words=words, date=value, published=published.isoformat())
         elif tense == "past" and value.earliest > published:
@@ -45,7 +50,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         else:
             continue
         yield rule.finding(
-            message, mention.start, mention.end, mention.text,
+            message, span[0], span[1], analysis.document.source[span[0]:span[1]],
             evidence=Evidence(fact="publication date", value=published.isoformat(), source="the article's publication date"),
         )
 
@@ -64,8 +69,8 @@ def _word(analysis: Analysis, index: int) -> str:
     return analysis.document.text[token.start:token.end].lower().replace("’", "'")
 
 
-def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str] | None:
-    """("future" | "past", the words that say so) of the verb the date hangs on, or None."""
+def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | None:
+    """("future" | "past", the words that say so, the verb's index) of the verb the date hangs on, or None."""
     syntax = analysis.syntax
     date = syntax.span_root(mention.start, mention.end)
     if date is None:
@@ -90,25 +95,25 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str] | None:
         return None  # "would take place if needed", "could open on …"
     verb_word = _word(analysis, verb)
     if words & futures:
-        return "future", " ".join(w for _, w in sorted(helpers) if w in futures) + " " + verb_word
+        return "future", " ".join(w for _, w in sorted(helpers) if w in futures) + " " + verb_word, verb
     top = chain[-1]
     top_word = _word(analysis, top)
     if len(chain) > 1 and top_word in plans | {"going"}:
         tag = syntax.tokens[top].tag
         auxiliaries = [syntax.tokens[c].tag for c in syntax.children(top) if syntax.tokens[c].dep in ("aux", "auxpass")]
         if tag in ("VBZ", "VBP") or any(t in ("VBZ", "VBP") for t in auxiliaries):
-            return "future", f"{top_word} to {verb_word}"
+            return "future", f"{top_word} to {verb_word}", verb
         return None  # "was due to open …": a past plan says nothing of when
     if top_word in plans:
         return None
     tag = syntax.tokens[verb].tag
     auxiliaries = [syntax.tokens[c].tag for c in syntax.children(verb) if syntax.tokens[c].dep in ("aux", "auxpass")]
     if tag == "VBD" and not auxiliaries:
-        return "past", verb_word
+        return "past", verb_word, verb
     if tag == "VBN" and any(t == "VBD" or t == "VBZ" or t == "VBP" for t in auxiliaries):
         aux_words = [w for c, w in helpers if syntax.tokens[c].dep in ("aux", "auxpass")]
         if any(w in ("was", "were", "had", "has", "have") for w in aux_words):
-            return "past", " ".join(aux_words + [verb_word])
+            return "past", " ".join(aux_words + [verb_word]), verb
     return None
 
 

@@ -10,6 +10,7 @@ import re
 from factcheck.extract.dates import find_dates
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
+from factcheck.lexicon import stated_weekday, word_value
 from factcheck.model import Document, Mention, Sentence, Syntax
 
 __all__ = ["extract", "split_sentences"]
@@ -53,6 +54,11 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         if value is None or mention.label not in ("day-no-year", "weekday") or not value.relative:
             result.append(mention)
             continue
+        anchored = _days_after(text, mention, written)
+        if anchored is not None:
+            # "on 25 April 2015 … struck 17 days later on 12 May": counted from the date before
+            result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=anchored, latest=anchored)))
+            continue
         here = sentence_index(mention.start)
         context = [m for m in written if m.start < mention.start and sentence_index(m.start) >= here - 1
                    and "\n\n" not in text[m.end:mention.start]]
@@ -74,8 +80,31 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         except ValueError:  # 29 February of a year without one
             result.append(mention)
             continue
+        weekday = stated_weekday(mention)
+        if weekday is not None and day.weekday() != weekday and value.earliest.weekday() == weekday:
+            # "since STS-135, in July 2011 … docked on Sunday, May 31": the weekday says which year
+            result.append(mention)
+            continue
         result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
     return result
+
+
+LATER = re.compile(r"\b([\w-]+)\s+(days?|weeks?)\s+(?:later|after(?:wards)?)\b[^.;!?\d]{0,20}$", re.IGNORECASE)
+
+
+def _days_after(text: str, mention: Mention, written: list[Mention]) -> dt.date | None:
+    """The day "N days (weeks) later, on D" means, when the last full date before it, plus N, falls on D."""
+    later = LATER.search(text[max(0, mention.start - 60):mention.start])
+    before = [m for m in written if m.end <= mention.start and m.value.precision == "day"]
+    if later is None or not before:
+        return None
+    count = int(later.group(1)) if later.group(1).isdigit() else (word_value(later.group(1)) or (None,))[0]
+    if not count:
+        return None
+    days = int(count) * (7 if later.group(2).lower().startswith("week") else 1)
+    day = before[-1].value.earliest + dt.timedelta(days=days)
+    stated = mention.value.earliest
+    return day if (day.month, day.day) == (stated.month, stated.day) else None
 
 
 def _same_clause_chain(syntax: Syntax, first: Mention, second: Mention) -> bool:

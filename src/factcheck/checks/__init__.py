@@ -26,6 +26,7 @@ from factcheck.checks import (
     tense,
     title_number,
     title_year,
+    transposed,
     title_variant,
     weekday,
 )
@@ -34,6 +35,6 @@ KINDS: dict[str, CheckKind] = {
     module.KIND.name: module.KIND
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
-        relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, title_year,
+        relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, title_year, transposed,
     )
 }

@@ -1,8 +1,10 @@
 """ordinal-list: "the sixth country to land …, after A, B, C and D": four came before, so fifth.
 
 An ordinal ("fifth", "6th") followed in its sentence by "after", "following",
-"joining" or "behind" and a list of names that closes the sentence: the list
-is who came before, and the ordinal must be one more than its length.
+"joining" or "behind" and a list of names (or of years: "after victories in 2011,
+2015 and 2018") that closes the sentence: the list is who came before, and the
+ordinal must be one more than its length. So too a list of years before "and this
+was their fifth …".
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from factcheck.checks.list_count import _items
 from factcheck.model import Analysis, Evidence, NumberValue
 
 _BEFORE = re.compile(r",?\s+(?:after|following|joining|behind)\s+", re.IGNORECASE)
+_YEARS_OF = re.compile(r"(?:[a-z]+\s+){1,3}(?:in|of|at)\s+(?=(?:1[89]|20)\d\d\b)")
+# "lost the finals of 1979, 1987 and 1992, and this was their fifth appearance": the years before
+_YEAR_LIST = re.compile(r"(?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d\b")
+_YEARS_THEN_THIS = re.compile(r"((?:(?:1[89]|20)\d\d,\s+)+(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d|(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d)"
+                              r",?\s+and\s+this\s+(?:was|is|will be|marks|marked)\s+(?:the|their|his|her|its)\s+$", re.IGNORECASE)
 
 
 def run(analysis: Analysis, rule) -> Iterator:
@@ -26,13 +33,32 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         sentence = analysis.sentence_of(mention.start)
         rest = text[mention.end:sentence.end]
+        earlier = _YEARS_THEN_THIS.search(text[sentence.start:mention.start])
+        if earlier is not None:
+            years = re.findall(r"\d{4}", earlier.group(1))
+            if len(years) + 1 != value.value:
+                yield rule.finding(
+                    rule.message("mismatch", stated=mention.text, listed=len(years), expected=format_number_like(mention, float(len(years) + 1))),
+                    mention.start, mention.end, analysis.document.source[mention.start:mention.end],
+                    suggestion=format_number_like(mention, float(len(years) + 1)),
+                    evidence=Evidence(fact="the ones before", value="; ".join(years), source="the years before it in this sentence"),
+                )
+            continue
         # "the sixth country to achieve a soft landing on the Moon, after …": the ordinal's own phrase, then the list
         introduced = _BEFORE.search(rest)
         if introduced is None or re.search(r"[;:—–]|\b(?:and|but|while)\s+(?:the|it|he|she|they)\b", rest[:introduced.start()]):
             continue
         start = mention.end + introduced.end()
-        items, end = _items(text, start, ",")
-        if not items or len(items) < 2 or text[end:end + 1] not in (".", "") and end < sentence.end - 1:
+        # "after victories in 2011, 2015 and 2018": what came before, counted by its years
+        lead = _YEARS_OF.match(text, start)
+        if lead:
+            years = _YEAR_LIST.match(text, lead.end())
+            items = re.findall(r"\d{4}", years.group(0)) if years else None
+        else:
+            items, end = _items(text, start, ",")
+            if items and text[end:end + 1] not in (".", "") and end < sentence.end - 1:
+                continue
+        if not items or len(items) < 2:
             continue
         expected = len(items) + 1
         if expected == value.value:

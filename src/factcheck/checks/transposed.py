@@ -1,0 +1,100 @@
+"""transposed: a figure given twice, once with two neighbouring digits swapped.
+
+"the £207.3 million budget … within budget … the £270.3m project", "the $816 million grand
+bargain … the $861 million deal": the same amount of the same kind (money in one currency, a
+percentage, or a count of the same noun) written with two adjacent digits swapped is a typist's
+slip, not a second figure. The rarer form is reported (the later one on a tie); figures of three
+digits or more only (a percentage of four, a count without its noun of five), approximate ones ("about", "more than") left alone, and a form the article
+gives twice or more is taken to be meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from rapidfuzz.distance import OSA
+
+from factcheck.checks.base import CheckKind
+from factcheck.model import Analysis, Evidence, Mention, NumberValue
+
+DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def run(analysis: Analysis, rule) -> Iterator:
+    text = analysis.document.text
+    figures = [(m, key) for m in analysis.mentions if (key := _key(text, m)) is not None]
+    counts = Counter(key for _, key in figures)
+    reported: set[int] = set()
+    for index, (first, first_key) in enumerate(figures):
+        for second, second_key in figures[index + 1:]:
+            if first_key[0] != second_key[0] or not _swapped(first_key[1], second_key[1]):
+                continue
+            if counts[first_key] >= 2 and counts[second_key] >= 2:
+                continue  # both written more than once: two figures
+            slip, meant = (first, second) if counts[first_key] < counts[second_key] else (second, first)
+            if slip.start in reported:
+                continue
+            reported.add(slip.start)
+            line, _ = analysis.document.position(meant.start)
+            written = analysis.document.source[slip.start:slip.end]
+            yield rule.finding(
+                rule.message("swapped", stated=written, other=meant.text, line=line),
+                slip.start, slip.end, written,
+                suggestion=_rewritten(written, meant.text),
+                evidence=Evidence(fact="the same figure", value=meant.text, source=f"this article, line {line}"),
+            )
+
+
+def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
+    """(what the figure measures, its digits) for a figure worth comparing, else None."""
+    value = mention.value
+    if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal or value.qualifier is not None:
+        return None
+    digits = DIGITS.search(mention.text)
+    if digits is None:
+        return None
+    plain = digits.group(0).replace(",", "")
+    if len(plain.replace(".", "")) < 3:
+        return None
+    written = float(plain)
+    scale = round(value.value / written, 6) if written else 1
+    if mention.label == "money":
+        measure = ("money", mention.text[:digits.start()].strip().lower(), scale)
+    elif mention.label == "percent":
+        if len(plain.replace(".", "")) < 4:
+            return None  # "64.1%" and "46.1%": short percentages share digits by chance
+        measure = ("percent", scale)
+    elif len(plain.replace(".", "")) >= 5:
+        measure = ("count", scale)  # "75,784" and "57,784": a figure that long is one figure
+    else:
+        noun = re.match(r"^[\s-]*([A-Za-z]+)", text[mention.end:mention.end + 30])
+        if noun is None or noun.group(1).lower() in ("in", "on", "at", "and", "or", "to", "of", "the", "a", "was", "is"):
+            return None  # a bare figure: nothing says two of them count the same thing
+        measure = ("count", noun.group(1).lower().rstrip("s"), scale)
+    return measure, plain
+
+
+def _swapped(first: str, second: str) -> bool:
+    return first != second and len(first) == len(second) and sorted(first) == sorted(second) and OSA.distance(first, second) == 1 \
+        and first.find(".") == second.find(".")
+
+
+def _rewritten(written: str, meant: str) -> str:
+    """The slip with the other form's digits, in its own style: "£270.3m" → "£207.3m"."""
+    found, right = DIGITS.search(written), DIGITS.search(meant)
+    if found is None or right is None:
+        return meant
+    digits = right.group(0)
+    if ("," in found.group(0)) != ("," in digits):
+        digits = digits.replace(",", "") if "," not in found.group(0) else f"{float(digits.replace(',', '')):,.{max(0, len(digits.split('.')[1]) if '.' in digits else 0)}f}"
+    return written[:found.start()] + digits + written[found.end():]
+
+
+KIND = CheckKind(
+    name="transposed",
+    run=run,
+    summary="a figure given twice, once with two neighbouring digits swapped",
+    messages=("swapped",),
+)

@@ -263,10 +263,12 @@ def test_a_control_character_in_yaml_names_its_line(cli, tmp_path):
 
 def test_the_yaml_limits_are_set_by_environment_variables(cli, tmp_path, monkeypatch):
     records = tmp_path / "films.yaml"
-    # bigger than any built-in rule file (3.7 kB, 282 values), which the limits apply to as well
-    records.write_text("entities:\n" + "".join(f"  - {{id: f{i}, type: film, name: Film {i}}}\n" for i in range(200)))
-    monkeypatch.setenv("FACTCHECK_MAX_YAML_BYTES", "5000")
-    one_line_error(cli("check", SEED, "--records", records), str(records), "larger than 5,000 bytes", "FACTCHECK_MAX_YAML_BYTES")
+    # bigger than any built-in rule file, which the limits apply to as well
+    records.write_text("entities:\n" + "".join(f"  - {{id: f{i}, type: film, name: Film {i}}}\n" for i in range(400)))
+    limit = max(path.stat().st_size for path in (ROOT / "rules").rglob("*.yaml")) + 1000
+    assert limit < records.stat().st_size
+    monkeypatch.setenv("FACTCHECK_MAX_YAML_BYTES", str(limit))
+    one_line_error(cli("check", SEED, "--records", records), str(records), f"larger than {limit:,} bytes", "FACTCHECK_MAX_YAML_BYTES")
     monkeypatch.setenv("FACTCHECK_MAX_YAML_BYTES", "1000000")
     monkeypatch.setenv("FACTCHECK_MAX_YAML_NODES", "1000")
     one_line_error(cli("check", SEED, "--records", records), str(records), "expands to more than 1,000 values")

@@ -27,6 +27,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     figures = [(m, key) for m in analysis.mentions if (key := _key(text, m)) is not None]
     counts = Counter(key for _, key in figures)
     reported: set[int] = set()
+    claimed = {claim.value.start for claim in analysis.claims}
     for index, (first, first_key) in enumerate(figures):
         for second, second_key in figures[index + 1:]:
             if first_key[0] != second_key[0] or not _swapped(first_key[1], second_key[1]):
@@ -34,8 +35,8 @@ def run(analysis: Analysis, rule) -> Iterator:
             if counts[first_key] >= 2 and counts[second_key] >= 2:
                 continue  # both written more than once: two figures
             slip, meant = (first, second) if counts[first_key] < counts[second_key] else (second, first)
-            if slip.start in reported:
-                continue
+            if slip.start in reported or slip.start in claimed:
+                continue  # a record's fact stated twice: conflicting-values speaks of it
             reported.add(slip.start)
             line, _ = analysis.document.position(meant.start)
             written = analysis.document.source[slip.start:slip.end]

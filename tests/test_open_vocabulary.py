@@ -175,3 +175,46 @@ def test_a_name_after_the_value_and_an_and_has_a_value_of_its_own():
     checker = Checker(records, rules, vocabulary)
     assert flagged(checker, "Bankman-Fried founded Alameda in 2017 and FTX two years later.") == []
     assert flagged(checker, "Bankman-Fried founded FTX in 2017.") == [("date-contradicts-record", "2017")]
+
+
+def test_first_as_a_superlative_is_no_place_in_a_series():
+    rules, vocabulary = load_rule_set()
+    records = RecordSet()
+    text = "entities:\n  - id: eras\n    type: tour\n    name: The Eras Tour\n    facts:\n      concert_tour_number: 6\n"
+    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
+        records.add(record)
+    checker = Checker(records, rules, vocabulary)
+    assert flagged(checker, "The Eras Tour became the first concert tour to pass $1 billion.") == []
+    assert flagged(checker, "The Eras Tour is history's first $2 billion concert tour.") == []
+    assert flagged(checker, "The Eras Tour is her fifth concert tour.") == [("number-contradicts-record", "fifth")]
+
+
+@pytest.mark.parametrize("text, day", [
+    # a weekday named alone: the last one before publication, unless its verb speaks of what is to come
+    ("The council met on Monday.", dt.date(2024, 3, 18)),
+    ("The Federal Reserve announces its decision on Wednesday.", dt.date(2024, 3, 20)),
+    ("The film opens in cinemas on Friday.", dt.date(2024, 3, 22)),
+    ("Voters will go to the polls on Sunday.", dt.date(2024, 3, 24)),
+    ("The bridge is due to open on Thursday.", dt.date(2024, 3, 21)),
+])
+def test_a_bare_weekday_is_read_by_the_tense_of_its_verb(checker, text, day):
+    published = dt.date(2024, 3, 19)  # a Tuesday
+    result = checker.check_text(text, published)
+    analysis = next(iter(checker.analyse([result.document])))
+    dates = [m.value.earliest for m in analysis.mentions if m.kind == "date"]
+    assert dates == [day]
+
+
+def test_a_sentence_about_another_named_entity_is_not_the_topics():
+    """"The Federal Reserve announces its decision on Wednesday" in an article about the Bank of
+    Japan's decision: the named subject, not the article's topic."""
+    rules, vocabulary = load_rule_set()
+    records = RecordSet()
+    text = ("entities:\n  - id: boj\n    type: event\n    name: Bank of Japan rate decision\n    aliases: [BoJ decision]\n"
+            "    facts:\n      decision_announced: 2024-03-19\n")
+    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
+        records.add(record)
+    checker = Checker(records, rules, vocabulary)
+    article = "The BoJ decision came on Tuesday. The Federal Reserve announces its decision on Wednesday."
+    assert flagged(checker, article) == []
+    assert flagged(checker, "The BoJ decision was announced on 12 March 2023.") == [("date-contradicts-record", "12 March 2023")]

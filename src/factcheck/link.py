@@ -192,7 +192,11 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         if not triggers:
             continue
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        # names in the sentence: a subject of the trigger's clause that names no record of the fact's
+        # type (those are found as subjects first) is another entity than the article's topic
         sentence_links = [l for l in links if sentence.start <= l.start < sentence.end]
+        others = [m for m in in_sentence if m.kind in ("org", "person", "place")] + \
+                 [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links]
         sentence_persons = [p for p in persons if sentence.start <= p.start < sentence.end]
         scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links, syntax)
                   for trigger in triggers}
@@ -202,7 +206,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
             mine = [(d, m) for d, m in scored[trigger] if _owns(trigger, d, owners[(VALUE_CLASSES[trigger.spec.value], m.start)])]
             if trigger.spec.value == "person-list":
                 claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
-                                          referents, text))
+                                          referents, text, others))
                 continue
             # "employs 310 … staff and runs three ships": two triggers of one fact state one value, the nearest
             best = picked.get(id(trigger.spec))
@@ -210,7 +214,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
                 picked[id(trigger.spec)] = (trigger, mine)
         for trigger, mine in picked.values():
             claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
-                                      referents, text))
+                                      referents, text, others))
     return claims
 
 
@@ -286,12 +290,15 @@ def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_peo
 
 
 def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary, syntax=None,
-                referents=None, text: str = "") -> list[Claim]:
+                referents=None, text: str = "", sentence_others: list[Mention] = ()) -> list[Claim]:
     spec = trigger.spec
     if not values or not _in_context(spec, tokens, starts, sentence):
         return []
     subject = _subject(spec, trigger, tokens, sentence_links, values, syntax)
     record = subject.record if subject else None
+    others = [m for m in sentence_others if not any(v.start < m.end and m.start < v.end for v in values)]
+    if record is None and syntax is not None and _named_subject(syntax, tokens, trigger, others):
+        return []  # "The Federal Reserve announces its decision on Wednesday": another's, not the topic's
     if record is None:
         # "The all-cash acquisition, first announced in …": the noun the record's own name ends in
         record = _referent(text, tokens, starts, sentence, referents or {}, trigger, syntax) if text else None
@@ -307,6 +314,23 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         if record is None:
             return []
     return [Claim(record, spec.key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start) for value in values]
+
+
+def _named_subject(syntax: Syntax, tokens, trigger: _Trigger, others: list[Mention]) -> bool:
+    """Is the subject of the trigger's clause a person, organisation or place named in the sentence
+    ("The Federal Reserve announces …")? ("Part Two is the third instalment": a title the records do
+    not name, the article's own subject, is no other; nor is the value itself: "chief executive Gareth
+    Pell said".)"""
+    word = _trigger_root(syntax, tokens, trigger)
+    if word is None:
+        return False
+    clause = syntax.clause(word)
+    for child in syntax.children(clause):
+        token = syntax.tokens[child]
+        if token.dep in ("nsubj", "nsubjpass") and token.tag in ("NNP", "NNPS") \
+                and any(m.start <= token.start < m.end for m in others):
+            return True
+    return False
 
 
 def _in_context(spec: FactSpec, tokens: list[Token], starts, sentence: Sentence) -> bool:
@@ -516,7 +540,10 @@ def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) ->
     if GAP_AFTER.match(text[mention.end:mention.end + 30]):
         return False
     if spec.value == "ordinal":
-        return value.ordinal
+        # "the first tour to pass $1 billion", "history's first $2 billion tour": a superlative, no place in a series
+        after = text[mention.end:mention.end + 40]
+        superlative = value.value == 1 and bool(re.match(r"\s+(?:[$£€¥]\s?\d|(?:[A-Za-z-]+\s+){0,2}to\s+[a-z]+)", after))
+        return value.ordinal and not superlative
     if spec.value == "money":
         return mention.label == "money"
     if spec.value == "quantity":

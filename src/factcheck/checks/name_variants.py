@@ -65,6 +65,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             )
 
 
+# endings that make another word of the same stem, not another spelling of a name; an inflection
+# alone ("Earps"/"Earpes") is no other word
+INFLECTIONS = {"", "s", "es", "ies"}
+WORD_ENDINGS = {"", "s", "es", "al", "ic", "ics", "ical", "ian", "ians", "an", "ans", "ese", "ish", "ist", "ists", "ism", "y",
+                "ies", "ed", "er", "ers", "ing", "ment", "ments", "ity", "ive", "ion", "ions", "ory", "ary", "ern"}
+
+
 def _camel_case(form: str) -> bool:
     """A capital inside a word ("SpaceX", "PlayStation"): a name made of words, not a spelling."""
     return any(c.isupper() for c in form[1:].split("'")[0].split("’")[0])
@@ -77,6 +84,12 @@ def _variant(rare: str, common: str, similarity: float, written: dict) -> bool:
         return False  # "Smiths", "Jones'": plurals and possessives, not spellings
     if rare[0] != common[0] or abs(len(rare) - len(common)) > 1:
         return False  # "Baines" and "Ines" are two names; a typo keeps the first letter and the length
+    stem = 0
+    while stem < min(len(rare), len(common)) and rare[stem] == common[stem]:
+        stem += 1
+    endings = {rare[stem:], common[stem:]}
+    if stem >= 4 and endings <= WORD_ENDINGS and endings - INFLECTIONS:
+        return False  # "Physics" and "Physical" (Institute of Physics, Physical Review): two words of one stem
     if (rare.startswith(common) or common.startswith(rare)) and any(_camel_case(form) for form in written[rare] | written[common]):
         return False  # "Space" (Kennedy Space Center) and "SpaceX": a word and a name made from it ("Quan"/"Quang" is a slip)
     return Indel.normalized_similarity(rare, common) >= similarity

@@ -1,11 +1,12 @@
 """transposed: a figure given twice, once with two neighbouring digits swapped.
 
 "the £207.3 million budget … within budget … the £270.3m project", "the $816 million grand
-bargain … the $861 million deal": the same amount of the same kind (money in one currency, a
-percentage, or a count of the same noun) written with two adjacent digits swapped is a typist's
-slip, not a second figure. The rarer form is reported (the later one on a tie); figures of three
-digits or more only (a percentage of four, a count without its noun of five), approximate ones ("about", "more than") left alone, and a form the article
-gives twice or more is taken to be meant.
+bargain … the $861 million deal": the same amount of the same kind (money in one currency, or
+a count of the same noun) written with two adjacent digits swapped is a typist's slip, not a
+second figure. The rarer form is reported (the later one on a tie). Only figures of three digits
+or more (five for a count with no noun after it); never percentages, which share digits by
+chance; approximate figures ("about", "more than") are left alone, and a form the article gives
+twice or more is taken to be meant.
 """
 
 from __future__ import annotations
@@ -64,9 +65,7 @@ def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
     if mention.label == "money":
         measure = ("money", mention.text[:digits.start()].strip().lower(), scale)
     elif mention.label == "percent":
-        if len(plain.replace(".", "")) < 4:
-            return None  # "64.1%" and "46.1%": short percentages share digits by chance
-        measure = ("percent", scale)
+        return None  # "20.59 percent from 20.95 percent": percentages share digits by chance
     elif len(plain.replace(".", "")) >= 5:
         measure = ("count", scale)  # "75,784" and "57,784": a figure that long is one figure
     else:

@@ -24,11 +24,67 @@ def extract(document: Document, entities: list[Mention], day_first: bool = False
         sentences = split_sentences(document.text)
     dates = years_from_context(document.text, find_dates(document.text, document.published, day_first), document.published,
                                syntax, sentences)
+    dates = weekdays_by_tense(document.text, dates, document.published, syntax)
     date_spans = [(m.start, m.end) for m in dates]
     numbers = find_numbers(document.text, exclude=date_spans)
     mentions = dates + numbers + entities
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE)
+
+
+def weekdays_by_tense(text: str, dates: list[Mention], published: dt.date | None, syntax: Syntax | None) -> list[Mention]:
+    """A weekday named alone is the last one before publication ("said on Wednesday"), unless the verb
+    it hangs on speaks of what is to come: "The Federal Reserve announces its decision on Wednesday",
+    "opens in cinemas on Friday", "will vote on Monday" — the coming one, publication day included."""
+    if published is None or syntax is None:
+        return dates
+    result = []
+    for mention in dates:
+        value = mention.value
+        if value is None or not value.relative or not BARE_WEEKDAY.fullmatch(mention.text.strip()) or not _speaks_ahead(text, syntax, mention):
+            result.append(mention)
+            continue
+        weekday = value.earliest.weekday()
+        day = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+        result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
+    return result
+
+
+def _speaks_ahead(text: str, syntax: Syntax, mention: Mention) -> bool:
+    """Is the verb the date hangs on in the present or the future ("announces", "opens", "will vote",
+    "is due to open")? A headline's present ("Swift closes the tour on Sunday") tells of the past."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text[line_start:mention.start].lstrip().startswith("#"):
+        return False
+    date = syntax.span_root(mention.start, mention.end)
+    if date is None:
+        return False
+    verb = next((i for i in [date, *syntax.ancestors(date)][1:5] if syntax.tokens[i].tag.startswith(("VB", "MD"))), None)
+    if verb is None:
+        return False
+    helpers = [text[syntax.tokens[c].start:syntax.tokens[c].end].lower() for c in syntax.children(verb)
+               if syntax.tokens[c].dep in ("aux", "auxpass")]
+    if any(h in ("will", "shall", "'ll") for h in helpers):
+        return True
+    if any(h in ("would", "could", "might", "may", "did", "was", "were", "had", "has", "have") for h in helpers):
+        return False
+    # "is due to open on Friday", "plans to vote on Monday": the present governs through "to"
+    index = verb
+    for _ in range(3):
+        token = syntax.tokens[index]
+        if token.tag in ("VBZ", "VBP"):
+            return True
+        helpers = [text[syntax.tokens[c].start:syntax.tokens[c].end].lower() for c in syntax.children(index)
+                   if syntax.tokens[c].dep in ("aux", "auxpass")]
+        if any(h in ("is", "are", "am", "will") for h in helpers):
+            return True
+        if token.dep not in ("xcomp", "acomp") or token.head == index:
+            return False
+        index = token.head
+    return False
 
 
 FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|next|upcoming|coming)\b", re.IGNORECASE)

@@ -147,7 +147,11 @@ def unit_name(word: str) -> str | None:
 def _unit_name(word: str) -> str | None:
     if word in _TIME_UNITS:
         return _TIME_UNITS[word]
-    if word in _NOT_UNITS or len(word) < 2 or not word.isalpha():
+    if "/" in word:  # "km/h", "m/s": a rate, each side a unit
+        parts = word.split("/")
+        if len(parts) != 2 or not all(_unit_name(part) or part in ("h", "s", "m", "g") for part in parts):
+            return None
+    elif word in _NOT_UNITS or len(word) < 2 or not word.isalpha():
         return None
     registry = units()
     try:

@@ -163,9 +163,19 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
             continue
         points = _points(text, margin)
         kind = "percent" if points else margin.kind
-        stated = [f for f in figures if sentence.start <= f.start < margin.start and f.kind == kind and f.exact
-                  and (kind != "count" or not f.noun or not margin.noun or f.noun.rstrip("s") == margin.noun.rstrip("s"))
-                  and not GAP_AFTER.match(text[f.end:f.end + 30])]
+
+        def compared(start: int, end: int) -> list[Figure]:
+            return [f for f in figures if start <= f.start < end and f.kind == kind and f.exact
+                    and (kind != "count" or not f.noun or not margin.noun or f.noun.rstrip("s") == margin.noun.rstrip("s"))
+                    and not GAP_AFTER.match(text[f.end:f.end + 30])]
+
+        stated = compared(sentence.start, margin.start)
+        if not stated:
+            # "Lula won 60,345,999 votes to 58,206,354. The winning margin of 2,193,645 votes …": the
+            # sentence before, in the same paragraph
+            previous = analysis.sentence_of(sentence.start - 1) if sentence.start else None
+            if previous is not None and previous.start < sentence.start and "\n\n" not in text[previous.start:sentence.start]:
+                stated = compared(previous.start, previous.end)
         if len(stated) < 2:
             continue
         gaps = [(abs(a.value - b.value), a, b) for i, a in enumerate(stated) for b in stated[i + 1:]]

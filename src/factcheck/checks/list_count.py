@@ -18,9 +18,13 @@ from factcheck.model import Analysis, Evidence, Finding, NumberValue
 
 # the counted noun, with up to three words before it ("seven new stops", "four MPs", "three children")
 _NOUN = re.compile(r"[ -]+((?:(?!(?:with|of|in|on|at|for|from|to|by|the|a|an|and|or|than|as|who|which|that|since|after|before)\b)[A-Za-z][\w’'-]*\s+){0,3}?)([A-Za-z][\w’'-]*)\b(?=\s*(?::|—|–|--|,))", re.IGNORECASE)
+_NOUN_THEN_COLON = re.compile(r"[ -]+()([a-z][\w’'-]*s)\s+(?:in|at|on|inside|within|aboard)\b(?:\s+(?:the|a|an|[A-Z][\w’'-]*|[a-z]+)){1,5}(?=\s*:)")
+_TITLE_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:The|A|An|Its|Their|His|Her|Our|All|Only|Just|About|Some|Those|These|Nearly|Almost|Over)\b)[A-Z][\w’'-]*[*_]*\s+$")
 _INTRO = re.compile(r"\s*(:|—|–|--|,)\s*")
 _PARTIAL = re.compile(r"(?:including|among them|among whom|such as|notably|for example|e\.g\.|like|led by|with|of whom|of which)\b", re.IGNORECASE)
-_ITEM = re.compile(r"^(?:the\s+)?(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:]*(?=,\s+(?:and\s+)?[A-Z])")
+# an item: a name, after an article and up to two lowercase words of role ("the captain Thiago Silva")
+_ITEM = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+){0,2}(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DATE_ITEM = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?$|^{_MONTH}\s+\d{{1,2}}$|^\d{{4}}$")
 
@@ -32,9 +36,14 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal or not value.exact \
                 or mention.label not in ("cardinal",) or not 2 <= value.value <= 20 or value.value != int(value.value):
             continue
+        if _TITLE_BEFORE.search(text[max(0, mention.start - 30):mention.start]):
+            continue  # "The Tern 2 crew —", "Season Two includes": a title's number, not a count
         noun = _NOUN.match(text, mention.end)
         if noun is None or re.search(r"[.;:!?]", noun.group(0)):
-            continue
+            # "three compatriots in the PSG dressing room: …": a short phrase, then the colon
+            noun = _NOUN_THEN_COLON.match(text, mention.end)
+            if noun is None:
+                continue
         intro = _INTRO.match(text, noun.end())
         if intro is None:
             continue
@@ -58,6 +67,8 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
     found = stop.search(text, start)
     end = found.start() if found else len(text)
     segment = text[start:end]
+    # "Dani Alves, who arrived on a free transfer last month, and Lucas Moura": a relative clause is its item's
+    segment = _RELATIVE.sub("", segment)
     if ";" in segment:
         parts = [p.strip() for p in segment.split(";")]
     else:
@@ -67,6 +78,8 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
             for part in parts:
                 if not part or not (part[0].isupper() or part[0].isdigit() or part.startswith(("and ", "or ", "the "))):
                     break
+                if re.match(r"(?:and|or)\s+(?!the\b)[a-z]", part):
+                    break  # "…, 1989 and Reputation tours, and her first in five years": the list is over
                 kept.append(part)
             parts = kept
     items: list[str] = []
@@ -80,8 +93,11 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
     # each item a name (capitalised words, short joining words) or a date-like figure; a participle
     # clause after a name is the name's ("Jake, born in 1987" with ';' between items)
     cleaned = []
-    for item in items:
+    for number, item in enumerate(items):
         head = re.split(r",\s+(?=[a-z])", item)[0]
+        if number == len(items) - 1 and len(items) >= 2:
+            # "the Fearless, Speak Now, Red, 1989 and Reputation tours": the noun of the whole list
+            head = re.sub(r"(?<=\S)\s+[a-z]+s$", "", head)
         if not (_ITEM.match(head) or _DATE_ITEM.match(head)) or len(head.split()) > 6:
             return None, end
         if re.search(r"\d", head) and not _DATE_ITEM.match(head):

@@ -4,7 +4,7 @@ An ordinal ("fifth", "6th") followed in its sentence by "after", "following",
 "joining" or "behind" and a list of names (or of years: "after victories in 2011,
 2015 and 2018") that closes the sentence: the list is who came before, and the
 ordinal must be one more than its length. So too a list of years before "and this
-was their fifth …".
+was their fifth …", or after "after titles in" before "a third time", "a fourth title".
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ _BEFORE = re.compile(r",?\s+(?:after|following|joining|behind)\s+", re.IGNORECAS
 _YEARS_OF = re.compile(r"(?:[a-z]+\s+){1,3}(?:in|of|at)\s+(?=(?:1[89]|20)\d\d\b)")
 # "lost the finals of 1979, 1987 and 1992, and this was their fifth appearance": the years before
 _YEAR_LIST = re.compile(r"(?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d\b")
+_AFTER_YEARS = re.compile(r"\b(?:after|following)\s+(?:[a-z]+\s+){0,3}(?:in|of)\s+"
+                          r"((?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d)\b", re.IGNORECASE)
+# the nouns of a thing won or done again: "a third time", "his fourth title"
+_REPEATED = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:time|times|title|titles|win|crown|championship|victory|trophy|triumph|term|cup)\b")
 _YEARS_THEN_THIS = re.compile(r"((?:(?:1[89]|20)\d\d,\s+)+(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d|(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d)"
                               r",?\s+and\s+this\s+(?:was|is|will be|marks|marked)\s+(?:the|their|his|her|its)\s+$", re.IGNORECASE)
 
@@ -34,6 +38,9 @@ def run(analysis: Analysis, rule) -> Iterator:
         sentence = analysis.sentence_of(mention.start)
         rest = text[mention.end:sentence.end]
         earlier = _YEARS_THEN_THIS.search(text[sentence.start:mention.start])
+        if earlier is None and _REPEATED.match(text, mention.end):
+            # "after titles in 1995, 2007 and 2019, … win the World Cup a third time"
+            earlier = _AFTER_YEARS.search(text[sentence.start:mention.start])
         if earlier is not None:
             years = re.findall(r"\d{4}", earlier.group(1))
             if len(years) + 1 != value.value:

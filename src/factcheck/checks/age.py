@@ -145,21 +145,23 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             # "aged 46" or "a 46-year-old" in a sentence that names nobody is nobody's we know
             named = [p for p in people if sentence.start <= p[0] < start]
             in_sentence = [p for p in named if p[3] in births]
-            # in the same paragraph: "Vondroušová … The 24-year-old was ranked 42nd" is not about the
-            # champion named in the paragraph before
-            earlier = [p for p in people if sentence.start - 600 <= p[0] < start and p[3] in births
-                       and "\n\n" not in text[p[1]:start]]
+            # the last person named before it, known or not ("Vondroušová beat Jabeur … The 24-year-old
+            # was ranked 42nd" is not about the champion named earlier) — but not a part played
+            # ("Halloran returns as Nora Keane … The 35-year-old" is the actor)
+            earlier = [p for p in people if sentence.start - 600 <= p[0] < start
+                       and not re.search(r"\bas\s+$", text[max(0, p[0] - 4):p[0]])]
+            in_paragraph = [p for p in earlier if "\n\n" not in text[p[1]:start]]
             # or, with none before in its paragraph, the first named after it there ("The 29-year-old
-            # quarterback was named MVP. "We're not done," Mahomes said.")
+            # quarterback was named MVP. "We're not done," Mahomes said."), or else the last named before
             paragraph_end = text.find("\n\n", start)
             later = [p for p in people if start < p[0] < (paragraph_end if paragraph_end >= 0 else len(text))]
             if in_sentence and in_sentence[0] == named[0]:
                 key = in_sentence[0][3]
-            elif key is None and earlier and not named:
-                key = earlier[-1][3]
-            elif key is None and not named and not earlier and later and later[0][3] in births \
-                    and not any("\n\n" not in text[p[1]:start] for p in people if sentence.start - 600 <= p[0] < start):
-                key = later[0][3]
+            elif key is None and not named and (in_paragraph or later or earlier):
+                key = (in_paragraph[-1] if in_paragraph else later[0] if later else earlier[-1])[3]
+            elif key == "sentence" and not named and later and later[0][0] < sentence.end \
+                    and re.match(r"\s*,", text[end:end + 3]):
+                key = later[0][3]  # "at the age of 75, the King …": the subject after it
             else:
                 continue
         if key not in births:
@@ -189,6 +191,8 @@ def _of_a_past_moment(analysis: Analysis, start: int, end: int) -> bool:
     syntax = analysis.syntax
     if syntax is None:
         return False
+    if re.search(r"\b(?:today|now|this week)\b[^.;]{0,30}$", analysis.document.text[max(0, start - 50):start], re.IGNORECASE):
+        return False  # "and today, at the age of 75, the King had the crown placed on his head"
     word = syntax.span_root(start, end)
     if word is None:
         return False

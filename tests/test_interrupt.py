@@ -187,6 +187,12 @@ def judge(scenario: Scenario, reference: Reference) -> None:
     for name, digest in state.items():
         if digest not in (reference.before.get(name), reference.after.get(name)):
             problems.append(f"{name} is neither the old file nor the new one")
+    if scenario.mode == "fix":
+        # a file rewritten is a file reported, whenever the signal came (defect 20)
+        unreported = [name for name, digest in state.items() if name.startswith("corpus/")
+                      and digest != reference.before.get(name) and f"fixed {name}:" not in scenario.err]
+        if unreported:
+            problems.append(f"rewritten but not reported: {unreported}")
     leftovers = [str(p) for p in scenario.workspace.rglob("*factcheck-tmp*")]
     if leftovers:
         problems.append(f"temporary files left: {leftovers}")

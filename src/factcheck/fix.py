@@ -156,7 +156,7 @@ def refuse_special_target(path: Path) -> None:
         raise UserError("not a regular file; not replaced", str(path))
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, expected: bytes | None = None) -> None:
     """Replace `path` with `text` in one rename, keeping its permissions (and owner, when allowed).
 
     A symbolic link is followed: the file it points to is replaced and the link
@@ -164,6 +164,10 @@ def write_atomically(path: Path, text: str) -> None:
     device such as /dev/null) is refused, not replaced. A new file gets the
     permissions the umask gives. Interruptions wait for the rename (see
     `signals_deferred`); failures are UserErrors naming the file.
+
+    With `expected` (the bytes the file held when it was read), the file is read
+    again under an advisory lock right before the rename, and a file that changed
+    meanwhile (an editor's save) is left as it is: a UserError, nothing lost.
     """
     path = Path(path)
     try:
@@ -201,7 +205,10 @@ def write_atomically(path: Path, text: str) -> None:
                     os.chown(temporary, info.st_uid, info.st_gid)
                 except OSError:
                     pass  # not allowed: the file becomes ours, as any editor's save does
-            os.replace(temporary, target)
+            if expected is None:
+                os.replace(temporary, target)
+            else:
+                _replace_if_unchanged(temporary, target, expected, path)
         except BaseException as error:
             try:
                 os.unlink(temporary)
@@ -211,6 +218,43 @@ def write_atomically(path: Path, text: str) -> None:
                 raise UserError(f"cannot write: {error.strerror or error}", str(path)) from None
             raise
         _sync_folder(target.parent)
+
+
+def _replace_if_unchanged(temporary: str, target: Path, expected: bytes, shown: Path) -> None:
+    """Rename over `target` only if it still holds `expected`, compared under an advisory lock (another
+    factcheck --fix waits for it) as the last step before the rename: a save in between is kept."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: compare without the lock
+        fcntl = None
+    with open(target, "rb") as current:
+        if fcntl is not None:
+            fcntl.flock(current.fileno(), fcntl.LOCK_EX)
+        try:
+            if current.read() != expected:
+                raise UserError("changed since it was checked; not fixed (run factcheck again)", str(shown))
+            os.replace(temporary, target)
+        finally:
+            if fcntl is not None:
+                fcntl.flock(current.fileno(), fcntl.LOCK_UN)
+
+
+def refuse_unsafe_fix(path: Path) -> None:
+    """What --fix will not rewrite: a symbolic link to a file outside the tree it stands in, a
+    read-only file, or a file with other names (hard links, which a rename would split off)."""
+    if path.is_symlink() or any(parent.is_symlink() for parent in path.parents if parent != Path(parent.anchor)):
+        target = path.resolve()
+        allowed = [Path.cwd().resolve(), path.absolute().parent.resolve()]
+        if not any(target == root or root in target.parents for root in allowed):
+            raise UserError(f"a symbolic link to {target}, outside the tree; not fixed", str(path))
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise UserError(f"cannot write: {error.strerror or error}", str(path)) from None
+    if not info.st_mode & 0o222:
+        raise UserError("read-only; not fixed (make it writable to let --fix change it)", str(path))
+    if info.st_nlink > 1:
+        raise UserError(f"has {info.st_nlink} names (hard links); not fixed, since a rewrite would split them", str(path))
 
 
 def _sync_folder(folder: Path) -> None:
@@ -236,10 +280,12 @@ def fix_file(document: Document, edits: list[Edit]) -> str:
         raise UserError("--fix cannot write to standard input; use --diff")
     fixed = apply_edits(document.source, edits)
     path = Path(document.path)
+    refuse_unsafe_fix(path)
     current = read_bounded(path, max_article_bytes(), "article", "FACTCHECK_MAX_FILE_BYTES")
     bom = "\ufeff" if current.startswith(b"\xef\xbb\xbf") else ""  # the loader dropped it; keep it
     if current.decode("utf-8", "replace") != bom + document.source:
         # someone saved it since it was read: their words win; nothing is lost
         raise UserError("changed since it was checked; not fixed (run factcheck again)", str(path))
-    write_atomically(path, bom + fixed)
+    # and compared once more, under a lock, right before the rename (a save during the write is kept too)
+    write_atomically(path, bom + fixed, expected=current)
     return fixed

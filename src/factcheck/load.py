@@ -101,7 +101,28 @@ def collect_paths(arguments: Iterable[str], extensions: Iterable[str] = ARTICLE_
             raise UserError(_not_a_file(path), argument)
         else:
             paths.append(argument)
-    return list(dict.fromkeys(paths))
+    return _one_name_each(list(dict.fromkeys(paths)))
+
+
+def _one_name_each(paths: list[str]) -> list[str]:
+    """One path per file: "a.md ./a.md", a symbolic link beside its target, a hard link — the file
+    is checked (and fixed) once, under the first name given."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for path in paths:
+        if path == STDIN or is_url(path):
+            kept.append(path)
+            continue
+        try:
+            info = os.stat(path)
+        except OSError:
+            kept.append(path)
+            continue
+        identity = (info.st_dev, info.st_ino)
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(path)
+    return kept
 
 
 def _not_a_file(path: Path) -> str:

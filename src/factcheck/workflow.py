@@ -219,11 +219,14 @@ def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out
             err.write(f"factcheck: {result.document.path} is not a local file: not fixed (--diff shows the corrections)\n")
             continue
         else:
-            fixes.fix_file(result.document, edits)
+            # a file rewritten is a file reported: a signal waits until both are done
+            with fixes.signals_deferred():
+                fixes.fix_file(result.document, edits)
+                for edit in edits:
+                    line, column = result.document.position(edit.start)
+                    err.write(f"fixed {result.document.path}:{line}:{column}: “{edit.old}” → “{edit.new}” [{edit.rule}]\n")
+                err.flush()
             reached("fixed")
-            for edit in edits:
-                line, column = result.document.position(edit.start)
-                err.write(f"fixed {result.document.path}:{line}:{column}: “{edit.old}” → “{edit.new}” [{edit.rule}]\n")
         changed += len(edits)
     for line in declined:
         err.write(f"factcheck: {line}\n")

@@ -190,19 +190,23 @@ def _glob_matches(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
 
 
 def _walk(root: Path) -> Iterable[Path]:
-    """Regular files below root; symbolic links to folders are not followed (no loops),
-    and a folder that cannot be read is an error naming it, not a silent gap."""
+    """Regular files below root; symbolic links to folders are not followed (no loops), nor links
+    to files outside the tree, and a folder that cannot be read is an error naming it, not a silent gap."""
     import os
 
     def refuse(error: OSError) -> None:
         raise UserError(f"cannot read this folder: {error.strerror or error}", error.filename or str(root))
 
+    inside = root.resolve()
     for folder, folders, files in os.walk(root, onerror=refuse, followlinks=False):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in files:
             candidate = Path(folder) / name
-            if candidate.is_file():
-                yield candidate
+            if not candidate.is_file():
+                continue
+            if candidate.is_symlink() and inside not in candidate.resolve().parents:
+                continue  # a link to a file outside the tree: the walk stays in its tree (and --fix with it)
+            yield candidate
 
 
 def _not_ignored(paths: list[str]) -> list[str]:

@@ -223,3 +223,28 @@ def test_every_records_flag_is_described(cli, name):
         for flag in getattr(param, "opts", []):
             if flag.startswith("-"):
                 assert flag in result.out
+
+
+def test_pull_with_hostile_labels_writes_a_file_check_reads(cli, fake, online, tmp_path):
+    """Labels holding U+FFFF, DEL, C1 controls or a lone surrogate (issue 12, defect 14): the pulled
+    file validates and checks; the odd characters are dropped at the boundary."""
+    import copy
+    import json
+
+    from wikidata_fake import ENTITIES, json_response
+
+    cruise = copy.deepcopy(ENTITIES["Q37079"])
+    cruise["labels"]["en"]["value"] = "Tom\uffff Cru\x7fise\x85\x9b"
+    cruise.setdefault("aliases", {}).setdefault("en", []).append({"language": "en", "value": "T. C.\x90"})
+    body = json.dumps({"entities": {"Q37079": cruise}, "success": 1}, ensure_ascii=False)
+    body = body.replace("T. C.", "T. C.\\ud800")  # a lone surrogate, as JSON may carry one
+    fake.override(lambda request: json_response(body))
+    target = tmp_path / "hostile.yaml"
+    result = cli("records", "pull", "Q37079", "-o", target, *online)
+    assert result.code == 0, result.err
+    text = target.read_text(encoding="utf-8")
+    assert "Tom Cruise" in text and "\x7f" not in text and "\x9b" not in text and "\uffff" not in text
+    assert cli("records", "validate", target).code == 0
+    article = tmp_path / "a.md"
+    article.write_text("Tom Cruise was born in 1962.\n")
+    assert cli("check", article, "--records", target, "--published", "2024-01-01").code == 0

@@ -317,7 +317,7 @@ class Client:
         if cached is None or not (self.offline or self.cache_only or fresh(cached[1], self.ttl_days)):
             return None
         try:
-            data = json.loads(cached[0])
+            data = readable(json.loads(cached[0]))
         except ValueError:
             data = None
         if not isinstance(data, dict):
@@ -352,7 +352,7 @@ class Client:
                 else:
                     try:
                         text = body.decode("utf-8")
-                        data = json.loads(text)
+                        data = readable(json.loads(text))
                     except (UnicodeDecodeError, ValueError):
                         data, text = None, ""
                     if not isinstance(data, dict):
@@ -548,6 +548,24 @@ def _claims(entity: dict, prop: str) -> list[dict]:
     if not isinstance(claims, dict) or not isinstance(claims.get(prop), list):
         return []
     return claims[prop]
+
+
+# what YAML (and a terminal) cannot hold: C0 and C1 controls but tab and newlines, DEL, lone
+# surrogates, U+FFFE/U+FFFF; PyYAML's own definition of printable
+UNREADABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+
+def readable(data):
+    """A Wikidata answer with every text made writable: a label holding a control character or a lone
+    surrogate loses it here, so that `records pull` writes a file `check` reads, and one odd entity
+    does not cancel a look-up."""
+    if isinstance(data, str):
+        return UNREADABLE.sub("", data)
+    if isinstance(data, dict):
+        return {readable(key): readable(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [readable(item) for item in data]
+    return data
 
 
 def label_of(entity: dict) -> str | None:

@@ -212,9 +212,29 @@ def test_bad_json_lines_and_options_are_one_line_errors(tmp_path, capsys):
     jsonl.write_text('{"id": "a", "text": "Fine.", "published": "2024-01-02"}\n\n{"id": "b", "text": 3}\n')
     assert main(["audit", str(jsonl), "-o", str(tmp_path / "out.jsonl")]) == 2
     assert capsys.readouterr().err == f"factcheck: error: {jsonl}:3: the record has no text\n"
+    jsonl.write_text('{"id": "a", "text": "Fine."}\n{"id": "b", "text": "  \\n "}\n')
+    assert main(["audit", str(jsonl), "-o", str(tmp_path / "out.jsonl")]) == 2
+    assert capsys.readouterr().err == f"factcheck: error: {jsonl}:2: the record's text is empty: nothing to check\n"
     jsonl.write_text('{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
     assert main(["audit", str(jsonl), "-o", str(tmp_path / "out.jsonl")]) == 2
     assert "ids must be unique" in capsys.readouterr().err
     assert main(["audit", str(jsonl), "-o", str(tmp_path / "out.jsonl"), "--scheduler", "tcp://127.0.0.1:1", "--workers", "2"]) == 2
     assert "--workers is for the local cluster" in capsys.readouterr().err
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_full_disk_names_the_file_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import errno
+
+    from factcheck import audit
+    from factcheck.errors import UserError
+
+    def full(descriptor):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(audit.os, "fsync", full)
+    target = tmp_path / "manifest.json"
+    with pytest.raises(UserError) as raised:
+        audit.atomic_write(target, "{}\n")
+    assert str(target) in str(raised.value) and "No space left on device" in str(raised.value)
+    assert list(tmp_path.iterdir()) == []

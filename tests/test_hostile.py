@@ -527,3 +527,11 @@ def test_fix_never_overwrites_a_file_changed_since_it_was_read(tmp_path):
     with pytest.raises(UserError, match="changed since it was checked"):
         fix.fix_file(document, [edit])
     assert article.read_text() == "Dead Reckoning Part On opens. An editor added this.\n"
+
+
+def test_extract_on_a_folder_of_several_articles_asks_for_one(cli, tmp_path):
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("The film opened on June 28, 2024.\n")
+    one_line_error(cli("extract", tmp_path), str(tmp_path), "names 2 articles")
+    (tmp_path / "b.md").unlink()
+    assert cli("extract", tmp_path, "--published", "2024-07-01").code == 0

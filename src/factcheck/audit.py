@@ -34,6 +34,7 @@ findings appear exactly once.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -375,6 +376,8 @@ def _parse_record(raw: bytes, path: str, number: int) -> dict:
         raise UserError("the record has no id (a non-empty text or a number)", path, number)
     if not isinstance(record.get("text"), str):
         raise UserError("the record has no text", path, number)
+    if not record["text"].strip():
+        raise UserError("the record's text is empty: nothing to check", path, number)
     if record.get("url") is not None and not isinstance(record["url"], str):
         raise UserError("the record's url must be a text", path, number)
     return record
@@ -532,11 +535,28 @@ class _WorkFolder:
 
 def atomic_write(path: Path, text: str) -> None:
     temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    with open(temporary, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    with _writing(path, temporary):
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+
+
+@contextlib.contextmanager
+def _writing(path: Path, temporary: Path):
+    """A write through a temporary file: on any failure the temporary file goes, and a disk that is
+    full (or any OSError) is one line naming the file being written."""
+    try:
+        yield
+    except BaseException as error:
+        try:
+            temporary.unlink()
+        except OSError:
+            pass
+        if isinstance(error, OSError):
+            raise UserError(f"cannot write: {error.strerror or error}", str(path)) from None
+        raise
 
 
 @dataclass
@@ -737,7 +757,7 @@ def _finish(folder: _WorkFolder, output: Path, partitions: int, manifest: dict) 
     failed: list[dict] = []
     articles = with_findings = 0
     temporary = output.with_name(f"{output.name}.tmp-{os.getpid()}")
-    with open(temporary, "wb") as target:
+    with _writing(output, temporary), open(temporary, "wb") as target:
         for index in range(partitions):
             meta = json.loads(folder.meta_path(index).read_text(encoding="utf-8"))
             articles += meta["articles"]
@@ -752,7 +772,8 @@ def _finish(folder: _WorkFolder, output: Path, partitions: int, manifest: dict) 
                 shutil.copyfileobj(part, target)
         target.flush()
         os.fsync(target.fileno())
-    os.replace(temporary, output)
+    with _writing(output, temporary):
+        os.replace(temporary, output)
     summary = {
         "output": str(output),
         "articles": articles,

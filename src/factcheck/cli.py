@@ -187,6 +187,9 @@ def extract(
     from factcheck.report import extraction
 
     files = collect_paths([path])
+    if len(files) != 1:
+        # one article's extraction at a time: a folder or a pattern naming several is a question to ask back
+        raise UserError(f"names {len(files)} articles; extract shows one (give one file)", path)
     checker = Checker.from_paths(records or [], [], model)
     checker.day_first = day_first
     document = load_document(files[0], _parse_published(published))

@@ -475,3 +475,43 @@ def test_type_classes_cover_the_brief():
                       "Q4830453": "organisation", "Q783794": "organisation", "Q891723": "organisation",
                       "Q6881511": "organisation", "Q7278": "organisation", "Q40231": "event"}.items():
         assert TYPE_CLASSES[qid] == kind
+
+
+def test_a_dripping_server_meets_the_request_deadline(fake, make):
+    """A server that sends a byte now and then (issue 12, defect 6): each request ends at its timeout."""
+    import time as clock
+
+    from werkzeug.wrappers import Response
+
+    def drip(request):
+        def body():
+            yield b"{"
+            for _ in range(50):
+                clock.sleep(0.1)  # the server's pace, the stimulus; the test waits for nothing
+                yield b" "
+        return Response(body(), content_type="application/json", headers={"Content-Length": "1000"})
+
+    fake.override(*[drip] * 10)
+    source = make(timeout=0.5, max_tries=2)
+    began = clock.monotonic()
+    assert source.records_for([("Tom Cruise", "person")]) == []
+    assert clock.monotonic() - began < 2 * 0.5 + 1.0
+    assert any("no answer" in warning for warning in source.warnings), source.warnings
+
+
+def test_online_look_ups_end_within_their_total_budget(fake, make):
+    """A server that answers, but slowly: the run's look-ups stop at the budget and say so."""
+    import time as clock
+
+    def slow(request):
+        clock.sleep(0.3)  # the server's pace, the stimulus
+        return fake.answer(request)
+
+    fake.override(*[slow] * 40)
+    source = make(timeout=2.0, budget=1.0)
+    names = [(name, "person") for name in ("Tom Cruise", "Hayley Atwell", "Ving Rhames", "Simon Pegg", "Rebecca Ferguson",
+                                           "Vanessa Kirby", "Esai Morales", "Pom Klementieff", "Henry Czerny", "Shea Whigham")]
+    began = clock.monotonic()
+    source.records_for(names)
+    assert clock.monotonic() - began < 1.0 + 0.5
+    assert any("budget" in warning for warning in source.warnings), source.warnings

@@ -130,7 +130,7 @@ def _read_body(
         )
     body = bytearray()
     try:
-        for chunk in _chunks(response):
+        for chunk in body_chunks(response):
             body += chunk
             if len(body) > max_bytes:
                 raise UserError(f"larger than the limit of {max_bytes:,} bytes{where}", display)
@@ -141,7 +141,7 @@ def _read_body(
     return bytes(body)
 
 
-def _chunks(response: requests.Response):
+def body_chunks(response: requests.Response):
     """The body as it arrives: whatever bytes are there, not a full chunk — so that a server
     dripping a byte at a time meets the whole-request deadline between bytes."""
     raw = response.raw

@@ -90,6 +90,7 @@ import requests
 from factcheck import __version__
 from factcheck.cache import Cache, fresh, request_key
 from factcheck.errors import UserError
+from factcheck.fetch import body_chunks
 from factcheck.model import FactValue, Record
 from factcheck.text import name_key
 
@@ -184,6 +185,18 @@ COUNTRY_CODES: dict[str, str] = {
 }
 
 
+# seconds all of a run's requests may take together (`--online` in a CI gate must end); the
+# environment may change it
+def _budget_from_environment() -> float:
+    try:
+        return max(1.0, float(os.environ.get("FACTCHECK_ONLINE_BUDGET", "") or 60))
+    except ValueError:
+        return 60.0
+
+
+ONLINE_BUDGET = _budget_from_environment()
+
+
 class WikidataError(Exception):
     """A lookup that failed; the message is one line."""
 
@@ -235,6 +248,7 @@ class Client:
         backoff: float = BACKOFF,
         min_interval: float = MIN_INTERVAL,
         session: requests.Session | None = None,
+        budget: float | None = None,
     ):
         self.api_url = base_url + API_PATH
         # for messages: never the user:password a URL may carry
@@ -252,6 +266,9 @@ class Client:
         self.cache_only = False  # set after a transport failure: no more requests this run
         self.requests_made = 0
         self._last_request = 0.0
+        # all the requests of a run together, retries and waits included: a slow server costs at most this
+        self.budget = budget
+        self._budget_end: float | None = None
 
     def get(self, params: dict[str, str]) -> Answer:
         """One API answer, from the cache when it is there and fresh (or whenever offline)."""
@@ -334,6 +351,9 @@ class Client:
             try:
                 status, headers, body = self._fetch_once(params)
             except requests.Timeout:
+                spent = self._over_budget()
+                if spent is not None:  # cut short by the run's budget, not by this request's timeout
+                    raise spent from None
                 problem = f"no answer from {self.shown_url} within {self.timeout:g} s"
             except requests.ConnectionError as error:
                 problem = f"cannot connect to {self.shown_url} ({_reason(error)})"
@@ -372,26 +392,44 @@ class Client:
             if told and wait > self.max_sleep:
                 problem += f"; asked to retry after {wait:g} s"
                 break
+            if self._over_budget() is not None:
+                break
             time.sleep(min(wait, self.max_sleep))
         raise TransportError(f"{problem} (gave up after {tries} {'try' if tries == 1 else 'tries'})")
 
     def _backoff(self, attempt: int) -> float:
         return min(self.backoff * (2**attempt), self.max_sleep)
 
+    def _over_budget(self) -> TransportError | None:
+        if self.budget is None:
+            return None
+        if self._budget_end is None:
+            self._budget_end = time.monotonic() + self.budget
+        if time.monotonic() >= self._budget_end:
+            return TransportError(f"online look-ups used their {self.budget:g} s budget; the rest come from the cache only")
+        return None
+
     def _fetch_once(self, params: dict[str, str]) -> tuple[int, Any, bytes]:
+        spent = self._over_budget()
+        if spent is not None:
+            raise spent
         pause = self._last_request + self.min_interval - time.monotonic()
         if pause > 0:
             time.sleep(pause)
         self._last_request = time.monotonic()
         self.requests_made += 1
         deadline = time.monotonic() + self.timeout
+        if self._budget_end is not None:
+            deadline = min(deadline, self._budget_end)
         # no redirects: an API that sends us elsewhere (another host) is not followed
-        response = self.session.get(self.api_url, params=params, timeout=(self.timeout, self.timeout), stream=True,
+        wait = max(0.1, min(self.timeout, deadline - time.monotonic()))
+        response = self.session.get(self.api_url, params=params, timeout=(wait, wait), stream=True,
                                     allow_redirects=False)
         try:
             chunks: list[bytes] = []
             size = 0
-            for chunk in response.iter_content(64 * 1024):
+            # bytes as they come, so that a server dripping a byte at a time meets the deadline
+            for chunk in body_chunks(response):
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_BODY_BYTES:
@@ -640,6 +678,7 @@ class WikidataSource:
         backoff: float | None = None,
         min_interval: float | None = None,
         session: requests.Session | None = None,
+        budget: float | None = ONLINE_BUDGET,
     ):
         self.warn = warn or (lambda message: None)
         self.base_url = resolve_base_url(base_url)
@@ -650,7 +689,7 @@ class WikidataSource:
             max_sleep=MAX_SLEEP if max_sleep is None else max_sleep,
             backoff=BACKOFF if backoff is None else backoff,
             min_interval=MIN_INTERVAL if min_interval is None else min_interval,
-            session=session,
+            session=session, budget=budget,
         )
         self.offline = offline
         self._down: str | None = None  # the transport failure that stopped requests for this run

@@ -218,3 +218,22 @@ def test_a_sentence_about_another_named_entity_is_not_the_topics():
     article = "The BoJ decision came on Tuesday. The Federal Reserve announces its decision on Wednesday."
     assert flagged(checker, article) == []
     assert flagged(checker, "The BoJ decision was announced on 12 March 2023.") == [("date-contradicts-record", "12 March 2023")]
+
+
+def test_years_under_a_key_are_dates_and_an_editions_year_bounds_its_claims():
+    """`co_founded_company: 2006` and `world_cups_played: [2006, …]` hold years, not counts (an age
+    is no value of theirs); a record of one year's event is not what a sentence about other years states."""
+    rules, vocabulary = load_rule_set()
+    records = RecordSet()
+    text = ("entities:\n  - id: dorsey\n    type: person\n    name: Jack Dorsey\n    facts:\n      co_founded_twitter: 2006\n"
+            "  - id: messi\n    type: person\n    name: Lionel Messi\n    facts:\n      world_cups_played: [2006, 2010, 2014, 2018, 2022]\n"
+            "  - id: final-2022\n    type: event\n    name: 2022 World Cup final\n    facts:\n      winning_team: Argentina\n"
+            "      attendance: 88966\n")
+    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
+        records.add(record)
+    checker = Checker(records, rules, vocabulary)
+    assert flagged(checker, "Jack Dorsey, 45, who co-founded Twitter in 2006, left the board.") == []
+    assert flagged(checker, "Lionel Messi, 35, has played World Cups since 2006.") == []
+    assert flagged(checker, "The 2022 World Cup final drew an attendance of 88,966.") == []
+    assert flagged(checker, "The 2022 World Cup final drew an attendance of 89,966 in 2022.") == [("number-contradicts-record", "89,966")]
+    assert flagged(checker, "The World Cup final in 1998 drew an attendance of 80,000.") == []

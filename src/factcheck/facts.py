@@ -251,6 +251,8 @@ def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple
         if unit is None:
             if meaning.ordinal and all(isinstance(v, int) and 0 < v < 1000 for v in plain):
                 return "ordinal", None
+            if _years(plain, meaning.words):
+                return "date", None  # co_founded_twitter: 2006; world_cups_played: [2006, 2010, …]
             return "number", None
         return "quantity", unit
     # a name is a person's only when the records know that person: "Foreign Secretary" looks like one too
@@ -259,6 +261,18 @@ def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple
     if all(isinstance(v, str) and name_key(v) in person_names for v in plain):
         return ("person-list" if len(plain) > 1 else "person"), None
     return None
+
+
+# key words that say the value is when something happened, not how many
+_WHEN_WORDS = {"born", "birth", "debut", "founding", "since", "season", "edition", "year", "years", "when"}
+
+
+def _years(values: list, words: tuple[str, ...]) -> bool:
+    """Whole numbers that are years: all between 1800 and 2100, and either several of them (a list of
+    seasons or tournaments) or under a key that names an event ("co_founded_twitter", "elected")."""
+    if not values or not all(isinstance(v, int) and not isinstance(v, bool) and 1800 <= v <= 2100 for v in values):
+        return False
+    return len(values) > 1 or any(w in _WHEN_WORDS or (w.endswith("ed") and len(w) > 4) for w in words)
 
 
 def looks_like_person(text: str) -> bool:

@@ -108,8 +108,12 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     links: list[EntityLink] = []
     taken: set[int] = set()
     exact_spans: dict[tuple[int, int], EntityLink] = {}
+    longer = [m for m in mentions if m.kind in ("person", "org")]
     for hit in index.exact(tokens, capitalised):
         record, name = records.by_name[hit.key][0]
+        start, end = tokens[hit.first].start, tokens[hit.last - 1].end
+        if any(m.start == start and m.end > end and re.match(r"\s+[A-Z]", text[end:m.end]) for m in longer):
+            continue  # "Queen Elizabeth The Queen Mother": a longer name that begins with this one
         exact_spans[(hit.first, hit.last)] = _make_link(text, tokens, hit.first, hit.last, record, name, True)
         taken.update(range(hit.first, hit.last))
     near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans))
@@ -691,11 +695,11 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
     if before:
         return before[-1]
     # a name after the trigger is its subject unless it is what the value is compared with
-    # ("priced at $42,000, about $6,000 more than the Tallyman 2")
+    # ("priced at $42,000, about $6,000 more than the Tallyman 2"; "born in 1874, 101 years before Truss")
     text_between = lambda link: " ".join(t.norm for t in tokens if trigger_start <= t.start < link.start)
     # "founded Alameda in 2017 and FTX two years later": a name after the value and an "and" has its own
     values_end = max(v.end for v in values)
-    after = [link for link in candidates if not re.search(r"\b(?:than|compared|versus|vs|unlike|like)\b", text_between(link))
+    after = [link for link in candidates if not re.search(r"\b(?:than|compared|versus|vs|unlike|like|before|after|since)\b", text_between(link))
              and not (values_end <= link.start and any(t.norm == "and" for t in tokens if values_end <= t.start < link.start))]
     return after[0] if after else None
 

@@ -195,11 +195,19 @@ def capitalised_in(text: str, tokens: list[Token]) -> Callable[[int, int], bool]
 
 def written_like(text: str, tokens: list[Token], hit, name: str) -> bool:
     """A near miss keeps the name's shape: its capitalised words capitalised ("Cinder orbit" is no
-    "Cinder Orbiter"), and no possessive inside it ("Orrin's robots" is no "Orrin Robotics")."""
+    "Cinder Orbiter"), no possessive inside it ("Orrin's robots" is no "Orrin Robotics"), no
+    abbreviation ("Calif.") and no start inside a hyphenated word ("Jean-Marie")."""
     words = tokenize(name)
     window = tokens[hit.first:hit.last]
+    first = window[0].start
+    if first > 0 and text[first - 1] == "-" and first > 1 and text[first - 2].isalpha():
+        return False  # "Jean-Marie Le Pen" holds no "Marie Le Pen" (nor a typo of Marine Le Pen)
     if len(words) != len(window):
         return True
+    for index in hit.wrong_words:
+        written, meant = tokens[index], words[index - hit.first]
+        if text[written.end:written.end + 1] == "." and meant.norm.startswith(written.norm):
+            return False  # "SANTA CLARA, Calif.": an abbreviation, no typo of California
     for position, (token, word) in enumerate(zip(window, words)):
         if name[word.start].isupper() and not text[token.start].isupper():
             return False

@@ -78,12 +78,18 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
     """Does the recorded value hold for the time the claim's sentence speaks of? A figure for 2024
     (`revenue_2024`, `{value: …, year: 2024}`) says nothing of a sentence about 2025, and a yearly
     figure nothing of a quarter's ("revenue for the first quarter of fiscal 2025 of $24.0 billion")."""
-    if not isinstance(claim.value.value, NumberValue):
+    if isinstance(claim.value.value, DateValue):
         return True  # a date claim states its own time
     start, end = claim.sentence
     text = analysis.document.text[start:end]
-    # the years the sentence names ("in 2024", "fiscal 2025", "March 2023")
-    years = {int(year) for year in WRITTEN_YEAR.findall(text)}
+    years = sentence_years(text)
+    # a record of one year's event ("2022 FIFA World Cup final"): a sentence about other years
+    # ("won the World Cup as captain in 1998") speaks of another edition
+    own = {int(year) for name in claim.record.names for year in WRITTEN_YEAR.findall(name)}
+    if own and years and not own & years:
+        return False
+    if not isinstance(claim.value.value, NumberValue):
+        return True
     recorded_year = _year_of(fact.qualifiers.get("year")) or _year_of(fact.qualifiers.get("fiscal_year")) \
         or _year_of(fact.qualifiers.get("as_of")) or _year_of(fact.qualifiers.get("season"))
     if recorded_year is not None and years and recorded_year not in years:
@@ -96,6 +102,14 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
         number = re.search(r"[1-4]", str(recorded_quarter))
         return number is None or int(number.group()) in quarters
     return True
+
+
+def sentence_years(text: str) -> set[int]:
+    """The years a sentence is about ("in 2024", "fiscal 2025", "March 2023"), not those it measures
+    from or against ("the first since 2018", "since it began in 2013", "than in 2019")."""
+    return {int(match.group(1)) for match in WRITTEN_YEAR.finditer(text)
+            if not re.search(r"\b(?:since|before|until|till|after|than|from)\b[^.;,]{0,24}$", text[max(0, match.start() - 40):match.start()],
+                             re.IGNORECASE)}
 
 
 def _year_of(value) -> int | None:

@@ -10,18 +10,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
-from factcheck.checks._common import same_name
-from factcheck.model import Analysis, DateValue, Evidence, Finding, NumberValue
+from factcheck.checks._common import in_scope, same_name, sentence_years
+from factcheck.model import Analysis, DateValue, Evidence, FactValue, Finding, NumberValue
 
 SINGLE_VALUED = {"date", "number", "ordinal", "duration", "money", "person", "text"}
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    from factcheck.suppress import quote_spans
+
+    quoted = quote_spans(analysis.document)
     groups: dict[tuple[str, str], list] = {}
     for claim in analysis.claims:
         spec = analysis.vocabulary.spec(claim.record.type, claim.fact)
         if spec is None or spec.value not in SINGLE_VALUED or claim.record.facts.get(claim.fact):
             continue
+        if not in_scope(analysis, claim, FactValue(None)):
+            continue  # a sentence about another year than the record's event
+        value = claim.value.value
+        if isinstance(value, DateValue) and value.relative and any(a <= claim.value.start < b for a, b in quoted):
+            continue  # "who peacefully passed away today," in a quotation: the speaker's day, not the article's
         group = groups.setdefault((claim.record.id, claim.fact), [])
         if all(c.value.start != claim.value.start for c in group):
             group.append(claim)
@@ -34,7 +42,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         spec = analysis.vocabulary.spec(reference.record.type, fact)
         line, _ = analysis.document.position(reference.value.start)
         for claim in claims:
-            if _agree(claim.value, reference.value):
+            if _agree(claim.value, reference.value) or _other_years(analysis, claim, reference):
                 continue
             yield rule.finding(
                 rule.message("conflict", fact=spec.label, record=claim.record.name, first=reference.value.text, line=line,
@@ -43,6 +51,15 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 suggestion=reference.value.text if _same_kind(claim.value, reference.value) else None,
                 evidence=Evidence(record=claim.record.id, fact=fact, value=reference.value.text, source=f"line {line} of this article"),
             )
+
+
+def _other_years(analysis: Analysis, first, second) -> bool:
+    """Sentences about different years ("won the World Cup as captain in 1998" and the 2022 final):
+    two occasions, not two values of one."""
+    text = analysis.document.text
+    years = [sentence_years(text[c.sentence[0]:c.sentence[1]]) for c in (first, second)]
+    return bool(years[0]) and bool(years[1]) and not years[0] & years[1] or bool(years[0]) != bool(years[1]) and \
+        analysis.document.published is not None and analysis.document.published.year not in (years[0] | years[1])
 
 
 def _same_kind(first, second) -> bool:

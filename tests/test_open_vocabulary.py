@@ -237,3 +237,18 @@ def test_years_under_a_key_are_dates_and_an_editions_year_bounds_its_claims():
     assert flagged(checker, "The 2022 World Cup final drew an attendance of 88,966.") == []
     assert flagged(checker, "The 2022 World Cup final drew an attendance of 89,966 in 2022.") == [("number-contradicts-record", "89,966")]
     assert flagged(checker, "The World Cup final in 1998 drew an attendance of 80,000.") == []
+
+
+def test_a_word_that_is_no_head_ties_nothing_and_a_value_held_under_a_like_key_is_not_the_topics():
+    rules, vocabulary = load_rule_set()
+    records = RecordSet()
+    text = ("entities:\n  - id: final\n    type: event\n    name: Cricket World Cup final\n    facts:\n      runs_needed_final_over: 15\n"
+            "  - id: demo-2\n    type: mission\n    name: Demo-2\n    facts:\n      crew: {spacecraft_commander: Doug Hurley}\n"
+            "  - id: expedition-63\n    type: mission\n    name: Expedition 63\n    facts:\n      commander: Chris Cassidy\n")
+    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
+        records.add(record)
+    checker = Checker(records, rules, vocabulary)
+    # "runs_needed_final_over": "over" is no word a figure hangs on
+    assert flagged(checker, "The Cricket World Cup final finished level twice, first after 100 overs.") == []
+    article = "Expedition 63 is under way on the station. Doug Hurley, a retired colonel, is the spacecraft commander."
+    assert flagged(checker, article) == []

@@ -178,6 +178,7 @@ VAGUE_WORDS = GENERIC_WORDS | {
     "round", "score", "role", "type", "name", "status", "note", "notes", "source", "official", "other", "end", "start",
     "last", "next", "long", "short", "big", "small", "full", "part", "series", "event", "us", "uk", "world", "global",
     "domestic", "international", "local", "national", "age", "at", "when", "since", "until", "during", "after", "before",
+    "over", "under", "off", "out", "up", "down",
 }
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "ance", "ence", "ments", "ment", "s", "e")
 TIME_UNITS = {"minute": "minutes", "hour": "hours", "day": "days"}

@@ -147,7 +147,7 @@ def _wrong_word(written: str, meant: str, length: int) -> bool:
     return len(shorter) >= 5 and longer.startswith(shorter)
 
 
-DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish")
+DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "er", "ans", "ians", "eans", "ers")  # … "Zealand"/"Zealanders"
 
 
 def _inflection(written: str, meant: str) -> bool:

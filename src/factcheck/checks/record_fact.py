@@ -26,6 +26,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if spec.derived and _another_fact_admits(claim):
             # words read from keys are no curated trigger: "announced" may be either announcement
             continue
+        if claim.subject is None and _held_under_a_like_key(analysis, claim):
+            # tied only through the article's topic, and another record gives this value for a fact of
+            # the same name ("Hurley … is the spacecraft commander": Demo-2's crew, not Expedition 63's)
+            continue
         seen.add((claim.value.start, claim.value.end))
         best = _common.preferred(recorded)
         stated = claim.value.value if claim.value.value is not None else claim.value.text
@@ -43,6 +47,15 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             suggestion=_common.suggestion_for(claim.value, best),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
+
+
+def _held_under_a_like_key(analysis: Analysis, claim) -> bool:
+    word = claim.fact.rsplit(".", 1)[-1]
+    return any(
+        word in key and _common.comparable(claim.value, value) and _common.admits(claim.value, value)
+        for record in analysis.records.records if record is not claim.record
+        for key, values in record.facts.items() for value in values
+    )
 
 
 def _another_fact_admits(claim) -> bool:

@@ -14,6 +14,7 @@ from factcheck.checks import (
     conversion,
     difference,
     impossible_date,
+    item_date,
     list_count,
     list_membership,
     name_variants,
@@ -35,6 +36,6 @@ KINDS: dict[str, CheckKind] = {
     module.KIND.name: module.KIND
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
-        relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, title_year, transposed,
+        relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, title_year, transposed, item_date,
     )
 }

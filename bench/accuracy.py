@@ -3,9 +3,10 @@
 
     python bench/accuracy.py [CORPUS…] [--records with|without|both] [--min-severity warning] [--json] [-q]
 
-With no CORPUS: fixtures/eval (written for the project), fixtures/blind (written
-blind: its writers saw neither the code nor the rules nor the vocabulary) and,
-when present, ../shared/newsroom-sample — each with and without records.
+With no CORPUS: fixtures/eval (written for the project), fixtures/blind* (written
+blind: their writers saw neither the code nor the rules nor the vocabulary; each
+folder's README says when it was scored and tuned on) and, when present,
+../shared/newsroom-sample — each with and without records.
 
 Each case is a folder with article.md, a records file (records.yaml, or facts.yaml
 in a newsroom's own words) and expected.yaml (`published:` and `findings:` of
@@ -191,7 +192,7 @@ def print_details(figures: dict, results: list[CaseResult]) -> None:
 
 def default_corpora() -> list[Path]:
     root = Path(__file__).resolve().parents[1]
-    corpora = [root / "fixtures" / "eval", root / "fixtures" / "blind"]
+    corpora = [root / "fixtures" / "eval", *sorted((root / "fixtures").glob("blind*"))]
     sample = root.parent / "shared" / "newsroom-sample"
     return [c for c in corpora if c.is_dir()] + ([sample] if sample.is_dir() else [])
 

@@ -50,7 +50,9 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     links = find_links(text, tokens, records, mentions)
     titles = [link for link in links if link.record.type != "person"]
     mentions = [m for m in mentions if m.kind != "number" or not any(t.start <= m.start and m.end <= t.end for t in titles)]
-    referents = records.memo("referents", lambda: own_nouns(records.records))
+    # the loaded records' nouns, once for the run (an online record's name adds none: see facts_memo)
+    referents = (records.base or records).memo("referents", lambda: own_nouns([r for r in (records.base or records).records
+                                                                                if r.origin != ARTICLE_ORIGIN]))
     claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, _record_people(text, tokens, records, vocabulary), syntax,
                          referents)
     return Linked(links, claims, tokens, mentions)

@@ -13,7 +13,7 @@ from typing import Any
 
 from factcheck.errors import UserError
 from factcheck.facts import describe_key
-from factcheck.model import FactValue, Record
+from factcheck.model import ARTICLE_ORIGIN, FactValue, Record
 from factcheck.text import is_common_word, name_key
 from factcheck.yamlfile import LineDict, load_yaml
 
@@ -31,6 +31,9 @@ class RecordSet:
     by_name: dict[tuple[str, ...], list[tuple[Record, str]]] = field(default_factory=dict)
     # indexes built from the records once, not per article; emptied when a record is added
     derived: dict = field(default_factory=dict, repr=False, compare=False)
+    # the set this one was copied from for one article (with_records): what only the loaded records
+    # decide is built there, once for the run
+    base: "RecordSet | None" = field(default=None, repr=False, compare=False)
 
     def memo(self, key, build):
         """A value derived from the records, built on first use."""
@@ -38,9 +41,26 @@ class RecordSet:
             self.derived[key] = build()
         return self.derived[key]
 
+    def facts_memo(self, key, build):
+        """A value derived from the records' facts (build takes a list of records, returns a dict or a
+        list): built once for the run on the set every article's copy comes from, and for a copy only
+        over what an online look-up added for that article. (The names an article adds have no facts.)"""
+        root = self.base or self
+        shared = root.memo(("facts", key), lambda: build([r for r in root.records if r.origin != ARTICLE_ORIGIN]))
+        extra = [r for r in self.records if r.origin != ARTICLE_ORIGIN and r.id not in root.by_id] if root is not self else []
+        if not extra:
+            return shared
+
+        def merged():
+            added = build(extra)
+            return {**added, **shared} if isinstance(shared, dict) else [*shared, *added]
+
+        return self.memo(("facts+", key), merged)
+
     def with_records(self, extra: list[Record]) -> "RecordSet":
         """A copy with more records; names the records already have keep their record."""
-        copy = RecordSet(list(self.records), dict(self.by_id), {k: list(v) for k, v in self.by_name.items()})
+        copy = RecordSet(list(self.records), dict(self.by_id), {k: list(v) for k, v in self.by_name.items()},
+                         base=self.base or self)
         for record in extra:
             if record.id not in copy.by_id and not any(name_key(n) in self.by_name for n in record.names):
                 copy.add(record)
@@ -58,19 +78,20 @@ class RecordSet:
     def person_names(self, person_facts: set[tuple[str, str]] | None = None) -> dict[tuple[str, ...], str]:
         """Names of people that the records mention as fact values (cast, director …);
         with `person_facts`, only those (entity type, fact) pairs count."""
-        return self.memo(("person_names", frozenset(person_facts) if person_facts is not None else None),
-                         lambda: self._person_names(person_facts))
+        return self.facts_memo(("person_names", frozenset(person_facts) if person_facts is not None else None),
+                               lambda records: _person_names(records, person_facts))
 
-    def _person_names(self, person_facts: set[tuple[str, str]] | None) -> dict[tuple[str, ...], str]:
-        names: dict[tuple[str, ...], str] = {}
-        for record in self.records:
-            for key, values in record.facts.items():
-                if person_facts is not None and (record.type, key) not in person_facts:
-                    continue
-                for fact in values:
-                    if isinstance(fact.value, str) and _looks_like_person(fact.value):
-                        names.setdefault(name_key(fact.value), fact.value)
-        return names
+
+def _person_names(records: list[Record], person_facts: set[tuple[str, str]] | None) -> dict[tuple[str, ...], str]:
+    names: dict[tuple[str, ...], str] = {}
+    for record in records:
+        for key, values in record.facts.items():
+            if person_facts is not None and (record.type, key) not in person_facts:
+                continue
+            for fact in values:
+                if isinstance(fact.value, str) and _looks_like_person(fact.value):
+                    names.setdefault(name_key(fact.value), fact.value)
+    return names
 
 
 def _looks_like_person(text: str) -> bool:

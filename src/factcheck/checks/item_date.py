@@ -33,7 +33,7 @@ class Item:
 
 
 def run(analysis: Analysis, rule) -> Iterator:
-    items = analysis.records.memo("dated_items", lambda: _items(analysis.records.records))
+    items = analysis.records.facts_memo("dated_items", _items)
     if not items:
         return
     text = analysis.document.text

@@ -29,7 +29,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                                Evidence(record=link.record.id, fact="name", value=link.matched_name, source=link.record.source))
     known: dict[tuple[str, ...], tuple[str, Evidence]] = {}
     if "record-values" in sources:
-        known.update(analysis.records.memo("near-miss:record-values", lambda: _record_values(analysis.records)))
+        known.update(analysis.records.facts_memo("near-miss:record-values", _record_values))
     if "article" in sources:
         counts = Counter(name_key(m.text) for m in analysis.mentions if m.kind in ("person", "org", "work", "event", "product"))
         for mention in analysis.mentions:
@@ -54,9 +54,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         yield _finding(rule, text, start, text[start:end], name, evidence)
 
 
-def _record_values(records) -> dict:
+def _record_values(records: list) -> dict:
     known = {}
-    for record in records.records:
+    for record in records:
         for fact, values in record.facts.items():
             for value in values:
                 for text in (value.value, value.qualifiers.get("detail")):

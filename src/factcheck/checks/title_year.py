@@ -23,7 +23,7 @@ ITEM_YEARS = ("year", "date", "release_year", "released", "release_date")
 
 
 def run(analysis: Analysis, rule) -> Iterator:
-    titles = analysis.records.memo("title_years", lambda: _title_years(analysis.records.records))
+    titles = analysis.records.facts_memo("title_years", _title_years)
     if not titles:
         return
     text = analysis.document.text

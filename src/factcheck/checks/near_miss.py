@@ -7,6 +7,8 @@ repeats: a form written once beside a form written several times is a typo.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -40,7 +42,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     if not known:
         return
     tokens = analysis.tokens
-    taken = {i for i, token in enumerate(tokens) if any(l.start <= token.start < l.end for l in analysis.links)}
+    starts = analysis.token_starts
+    taken = {i for link in analysis.links for i in range(bisect.bisect_left(starts, link.start), bisect.bisect_left(starts, link.end))}
     index = NameIndex(known) if "article" in sources else analysis.records.memo(("near-miss:index", frozenset(sources)), lambda: NameIndex(known))
     capitalised = capitalised_in(text, tokens)
     exact_spans = {(hit.first, hit.last) for hit in index.exact(tokens, capitalised)}

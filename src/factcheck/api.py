@@ -16,12 +16,12 @@ from factcheck import suppress
 from factcheck.config import Config, check_rule_ids
 from factcheck.checks import KINDS
 from factcheck.extract import extract, split_sentences
-from factcheck.link import link, title_runs
+from factcheck.link import find_links, link, title_runs
 from factcheck.load import apply_mask, load_document
 from factcheck.model import ARTICLE_ORIGIN, Analysis, Document, Finding, Record, Severity
 from factcheck.records import RecordSet, load_records
 from factcheck.rules import Rule, Vocabulary, load_rule_set
-from factcheck.text import name_key
+from factcheck.text import name_key, tokenize
 
 if TYPE_CHECKING:
     from factcheck.resultcache import ResultCache
@@ -161,18 +161,20 @@ class Checker:
         sentences = split_sentences(document.text)
         mentions = extract(document, entities, self.day_first, syntax, sentences)
         records = self.records
-        linked = link(document, sentences, mentions, records, self.vocabulary.for_records(records), syntax)
+        # the names first (claims are read once, against the records decided for this document)
+        tokens = tokenize(document.text)
+        links = find_links(document.text, tokens, records, mentions)
         if self.online is not None:
-            found = self._online_records(document, mentions, linked.links, linked.tokens)
+            found = self._online_records(document, mentions, links, tokens)
             if found:
                 records = records.with_records(found)
-                linked = link(document, sentences, mentions, records, self.vocabulary.for_records(records), syntax)
-        article_entities = _article_entities(mentions, linked.links)
+                links = find_links(document.text, tokens, records, mentions)
+        article_entities = _article_entities(mentions, links)
         if article_entities:
             # the article's own entities, so that one party's two seat counts can be compared
             records = records.with_records(article_entities)
-            linked = link(document, sentences, mentions, records, self.vocabulary.for_records(records), syntax)
         vocabulary = self.vocabulary.for_records(records)
+        linked = link(document, sentences, mentions, records, vocabulary, syntax, tokens)
         return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, records, vocabulary, linked.tokens, syntax)
 
     def _online_records(self, document: Document, mentions, links, tokens) -> list[Record]:

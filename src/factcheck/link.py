@@ -44,9 +44,9 @@ class Linked:
 
 
 def link(document: Document, sentences: list[Sentence], mentions: list[Mention], records: RecordSet, vocabulary: Vocabulary,
-         syntax: Syntax | None = None) -> Linked:
+         syntax: Syntax | None = None, tokens: list[Token] | None = None) -> Linked:
     text = document.text
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
     links = find_links(text, tokens, records, mentions)
     titles = [link for link in links if link.record.type != "person"]
     mentions = [m for m in mentions if m.kind != "number" or not any(t.start <= m.start and m.end <= t.end for t in titles)]
@@ -440,8 +440,7 @@ PRONOUN_ROLES = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "attr"}
 
 def _trigger_words(syntax: Syntax, tokens, trigger: _Trigger) -> list[int]:
     start, end = tokens[trigger.first].start, tokens[trigger.last - 1].end
-    first = bisect.bisect_left(syntax.starts, start)
-    return [i for i in range(first, len(syntax.tokens)) if syntax.tokens[i].start < end]
+    return list(range(bisect.bisect_left(syntax.starts, start), bisect.bisect_left(syntax.starts, end)))
 
 
 def _tied(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention, limit: int) -> bool:

@@ -263,10 +263,23 @@ class Checker:
         if self._workers is None:
             import multiprocessing
 
+            import os
+
             # spawn, not fork: the workers start clean (no SQLite handle or lock of this process)
             portable = replace(self, cache=None, online=None, _nlp=None, _workers=None)
             context = multiprocessing.get_context("spawn")
-            self._workers = context.Pool(self.processes, initializer=_start_worker, initargs=(portable,))
+            # one maths thread per worker: the workers already fill the cores, and more threads than
+            # cores spin (a user's own setting is kept)
+            threads = {name: os.environ.get(name) for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+            for name, value in threads.items():
+                if value is None:
+                    os.environ[name] = "1"
+            try:
+                self._workers = context.Pool(self.processes, initializer=_start_worker, initargs=(portable,))
+            finally:
+                for name, value in threads.items():
+                    if value is None:
+                        os.environ.pop(name, None)
         return self._workers
 
     def close(self, abort: bool = False) -> None:

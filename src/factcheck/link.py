@@ -63,7 +63,7 @@ NAME_PREPOSITIONS = {"of", "for", "in", "at", "on", "to", "v", "vs", "versus", "
 
 def own_nouns(records: list[Record]) -> dict[str, list[Record]]:
     """The common noun each record's names end in ("Microsoft acquisition of Activision Blizzard" →
-    acquisition, "Activision deal" → deal, "Monetary Policy Committee" → committee), for "the deal"
+    acquisition, "Activision deal" → deal, "2024 Indian general election" → election), for "the deal"
     or "the all-cash acquisition" in a sentence that names no entity. People have none; a noun two
     records share refers to neither; a capitalised head ("the party") may be any other of its kind."""
     found: dict[str, list[Record]] = {}
@@ -115,7 +115,7 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
         record, name = records.by_name[hit.key][0]
         start, end = tokens[hit.first].start, tokens[hit.last - 1].end
         if any(m.start == start and m.end > end and re.match(r"\s+[A-Z]", text[end:m.end]) for m in longer):
-            continue  # "Queen Elizabeth The Queen Mother": a longer name that begins with this one
+            continue  # a longer name the recogniser found that begins with this one ("Tom Cruise Jr.")
         exact_spans[(hit.first, hit.last)] = _make_link(text, tokens, hit.first, hit.last, record, name, True)
         taken.update(range(hit.first, hit.last))
     near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans))

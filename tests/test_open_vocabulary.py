@@ -44,9 +44,14 @@ RECORDS = textwrap.dedent("""\
 
 @pytest.fixture(scope="module")
 def checker():
+    return checker_for(RECORDS, "newsroom.yaml")
+
+
+def checker_for(records_yaml: str, path: str = "r.yaml") -> Checker:
+    """A checker with the built-in rules and these records."""
     rules, vocabulary = load_rule_set()
     records = RecordSet()
-    for record in parse_records(parse_yaml(RECORDS, "newsroom.yaml"), "newsroom.yaml"):
+    for record in parse_records(parse_yaml(records_yaml, path), path):
         records.add(record)
     return Checker(records, rules, vocabulary)
 
@@ -89,13 +94,9 @@ def test_a_participle_clause_speaks_of_its_own_noun(checker):
 def test_a_curated_fact_serves_a_record_of_another_type():
     """A lunar mission filed as an "event": its launch_date still has the mission vocabulary's
     words ("lifted off"), and "the new mission" refers back to it."""
-    rules, vocabulary = load_rule_set()
-    records = RecordSet()
     text = ("entities:\n  - id: lander\n    type: event\n    name: Chandra Lander\n"
             "    facts:\n      launch_date: 2023-07-14\n")
-    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
-        records.add(record)
-    checker = Checker(records, rules, vocabulary)
+    checker = checker_for(text)
     article = "Chandra Lander is the agency's second attempt. The new mission lifted off on 13 July 2023 from the coast."
     assert flagged(checker, article) == [("date-contradicts-record", "13 July 2023")]
     assert flagged(checker, article.replace("13 July", "14 July")) == []
@@ -105,13 +106,9 @@ def test_the_noun_a_records_own_name_ends_in_refers_to_it():
     """"The all-cash acquisition, first announced in January 2021" names no entity, but the record
     "Microsoft acquisition of Activision Blizzard" ends in that noun; "the Election Commission" or a
     noun in another clause ("The deal stalled after the regulator announced …") does not refer to it."""
-    rules, vocabulary = load_rule_set()
-    records = RecordSet()
     text = ("entities:\n  - id: deal\n    type: event\n    name: Microsoft acquisition of Activision Blizzard\n"
             "    aliases: [Activision deal]\n    facts:\n      announced: 2022-01-18\n")
-    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
-        records.add(record)
-    checker = Checker(records, rules, vocabulary)
+    checker = checker_for(text)
     assert flagged(checker, "The all-cash acquisition, first announced in January 2021, closed on Friday.") == [
         ("date-contradicts-record", "January 2021")]
     assert flagged(checker, "The deal was announced in January 2021.") == [("date-contradicts-record", "January 2021")]
@@ -142,11 +139,7 @@ SCOPED = textwrap.dedent("""\
 
 @pytest.fixture(scope="module")
 def scoped_checker():
-    rules, vocabulary = load_rule_set()
-    records = RecordSet()
-    for record in parse_records(parse_yaml(SCOPED, "scoped.yaml"), "scoped.yaml"):
-        records.add(record)
-    return Checker(records, rules, vocabulary)
+    return checker_for(SCOPED, "scoped.yaml")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -167,23 +160,15 @@ def test_a_figure_is_compared_only_for_the_time_and_scope_its_key_gives(scoped_c
 
 
 def test_a_name_after_the_value_and_an_and_has_a_value_of_its_own():
-    rules, vocabulary = load_rule_set()
-    records = RecordSet()
     text = "entities:\n  - id: ftx\n    type: company\n    name: FTX\n    facts:\n      founded_year: 2019\n"
-    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
-        records.add(record)
-    checker = Checker(records, rules, vocabulary)
+    checker = checker_for(text)
     assert flagged(checker, "Bankman-Fried founded Alameda in 2017 and FTX two years later.") == []
     assert flagged(checker, "Bankman-Fried founded FTX in 2017.") == [("date-contradicts-record", "2017")]
 
 
 def test_first_as_a_superlative_is_no_place_in_a_series():
-    rules, vocabulary = load_rule_set()
-    records = RecordSet()
     text = "entities:\n  - id: eras\n    type: tour\n    name: The Eras Tour\n    facts:\n      concert_tour_number: 6\n"
-    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
-        records.add(record)
-    checker = Checker(records, rules, vocabulary)
+    checker = checker_for(text)
     assert flagged(checker, "The Eras Tour became the first concert tour to pass $1 billion.") == []
     assert flagged(checker, "The Eras Tour is history's first $2 billion concert tour.") == []
     assert flagged(checker, "The Eras Tour is her fifth concert tour.") == [("number-contradicts-record", "fifth")]
@@ -208,13 +193,9 @@ def test_a_bare_weekday_is_read_by_the_tense_of_its_verb(checker, text, day):
 def test_a_sentence_about_another_named_entity_is_not_the_topics():
     """"The Federal Reserve announces its decision on Wednesday" in an article about the Bank of
     Japan's decision: the named subject, not the article's topic."""
-    rules, vocabulary = load_rule_set()
-    records = RecordSet()
     text = ("entities:\n  - id: boj\n    type: event\n    name: Bank of Japan rate decision\n    aliases: [BoJ decision]\n"
             "    facts:\n      decision_announced: 2024-03-19\n")
-    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
-        records.add(record)
-    checker = Checker(records, rules, vocabulary)
+    checker = checker_for(text)
     article = "The BoJ decision came on Tuesday. The Federal Reserve announces its decision on Wednesday."
     assert flagged(checker, article) == []
     assert flagged(checker, "The BoJ decision was announced on 12 March 2023.") == [("date-contradicts-record", "12 March 2023")]
@@ -223,15 +204,11 @@ def test_a_sentence_about_another_named_entity_is_not_the_topics():
 def test_years_under_a_key_are_dates_and_an_editions_year_bounds_its_claims():
     """`co_founded_company: 2006` and `world_cups_played: [2006, …]` hold years, not counts (an age
     is no value of theirs); a record of one year's event is not what a sentence about other years states."""
-    rules, vocabulary = load_rule_set()
-    records = RecordSet()
     text = ("entities:\n  - id: dorsey\n    type: person\n    name: Jack Dorsey\n    facts:\n      co_founded_twitter: 2006\n"
             "  - id: messi\n    type: person\n    name: Lionel Messi\n    facts:\n      world_cups_played: [2006, 2010, 2014, 2018, 2022]\n"
             "  - id: final-2022\n    type: event\n    name: 2022 World Cup final\n    facts:\n      winning_team: Argentina\n"
             "      attendance: 88966\n")
-    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
-        records.add(record)
-    checker = Checker(records, rules, vocabulary)
+    checker = checker_for(text)
     assert flagged(checker, "Jack Dorsey, 45, who co-founded Twitter in 2006, left the board.") == []
     assert flagged(checker, "Lionel Messi, 35, has played World Cups since 2006.") == []
     assert flagged(checker, "The 2022 World Cup final drew an attendance of 88,966.") == []
@@ -240,14 +217,10 @@ def test_years_under_a_key_are_dates_and_an_editions_year_bounds_its_claims():
 
 
 def test_a_word_that_is_no_head_ties_nothing_and_a_value_held_under_a_like_key_is_not_the_topics():
-    rules, vocabulary = load_rule_set()
-    records = RecordSet()
     text = ("entities:\n  - id: final\n    type: event\n    name: Cricket World Cup final\n    facts:\n      runs_needed_final_over: 15\n"
             "  - id: demo-2\n    type: mission\n    name: Demo-2\n    facts:\n      crew: {spacecraft_commander: Doug Hurley}\n"
             "  - id: expedition-63\n    type: mission\n    name: Expedition 63\n    facts:\n      commander: Chris Cassidy\n")
-    for record in parse_records(parse_yaml(text, "r.yaml"), "r.yaml"):
-        records.add(record)
-    checker = Checker(records, rules, vocabulary)
+    checker = checker_for(text)
     # "runs_needed_final_over": "over" is no word a figure hangs on
     assert flagged(checker, "The Cricket World Cup final finished level twice, first after 100 overs.") == []
     article = "Expedition 63 is under way on the station. Doug Hurley, a retired colonel, is the spacecraft commander."

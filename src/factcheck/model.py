@@ -328,6 +328,13 @@ class Syntax:
                 return index
             index = token.head
 
+    def governing_verb(self, start: int, end: int) -> int | None:
+        """The verb (or modal) a span hangs on, within four steps up the tree ("opened … on Friday")."""
+        word = self.span_root(start, end)
+        if word is None:
+            return None
+        return next((i for i in self.ancestors(word)[:4] if self.tokens[i].tag.startswith(("VB", "MD"))), None)
+
     @cached_property
     def _children(self) -> dict[int, list[int]]:
         by_head: dict[int, list[int]] = {}

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcheck.checks._common import format_number_like, tokens_between
 from factcheck.checks.base import CheckKind
 from factcheck.model import Analysis, Evidence, Mention, NumberValue, format_number
 
@@ -219,8 +220,6 @@ def _figures(analysis: Analysis, text: str) -> list[Figure]:
 
 
 def _like(figure: Figure, number: float) -> str:
-    from factcheck.checks._common import format_number_like
-
     return format_number_like(figure.mention, number)
 
 
@@ -247,7 +246,7 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
         sentence = analysis.sentence_of(figure.start)
         rest = [f for f in figures[index + 1:] if f.start < sentence.end]
         after = text[figure.end:figure.end + 60]
-        points = bool(POINTS.match(after))
+        points = _points(text, figure)
         before = text[max(sentence.start, figure.start - 80):figure.start]
         base = None
         if rest and FROM_AFTER.match(text[figure.end:rest[0].start]) and CHANGE_WORD.search(before) \
@@ -298,7 +297,7 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
     if not key:
         return []
     for previous in reversed([s for s in analysis.sentences if s.end <= sentence.start]):
-        words = {t.norm.rstrip("s") for t in analysis.tokens[_token_index(analysis, previous.start):_token_index(analysis, previous.end)]}
+        words = {t.norm.rstrip("s") for t in tokens_between(analysis, previous.start, previous.end)}
         found = [f for f in figures if previous.start <= f.start < previous.end and candidate(f)
                  and (base.kind == "count" or key in words)]
         if found:
@@ -308,12 +307,6 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
 
 def _points(text: str, figure: Figure) -> bool:
     return bool(POINTS.match(text[figure.end:figure.end + 40]))
-
-
-def _token_index(analysis: Analysis, offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_left(analysis.token_starts, offset)
 
 
 def _subject(analysis: Analysis, figure: Figure) -> str:

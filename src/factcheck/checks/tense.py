@@ -75,7 +75,7 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
     date = syntax.span_root(mention.start, mention.end)
     if date is None:
         return None
-    verb = next((i for i in [date, *syntax.ancestors(date)][1:5] if syntax.tokens[i].tag.startswith(("VB", "MD"))), None)
+    verb = syntax.governing_verb(mention.start, mention.end)
     if verb is None or syntax.tokens[verb].dep in ("amod", "compound"):
         return None  # "the delayed launch on …": an adjective, no tense
     if syntax.path_length(verb, date) > 3:

@@ -50,65 +50,7 @@ def weekdays_by_tense(text: str, dates: list[Mention], published: dt.date | None
         weekday = value.earliest.weekday()
         day = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
         result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
-    return _years_the_weekdays_prove(text, result, published, syntax)
-
-
-_SAID_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.IGNORECASE)
-
-
-def _years_the_weekdays_prove(text: str, dates: list[Mention], published: dt.date, syntax: Syntax | None) -> list[Mention]:
-    """A yearless day given in the past tense, with a weekday that fits the year before and not the
-    publication's, which would put it after publication ("Crews ended the recovery on Friday, July 23",
-    in a June 2022 article: 23 July 2021 was a Friday): both say it is last year's. The other yearless
-    days of its paragraph that would fall after publication are that year's too ("had been demolished
-    on July 4"). A wrong weekday in the publication's year is still one (its tense fits its date)."""
-    if syntax is None:
-        return dates
-    proven: dict[int, int] = {}  # paragraph start → year
-    for mention in dates:
-        value = mention.value
-        weekday = stated_weekday(mention)
-        if weekday is None or value is None or not value.relative or value.earliest <= published:
-            continue
-        try:
-            before = value.earliest.replace(year=value.earliest.year - 1)
-        except ValueError:
-            continue
-        if before.weekday() == weekday and value.earliest.weekday() != weekday and before < published \
-                and _said_in_the_past(text, syntax, mention):
-            proven[text.rfind("\n\n", 0, mention.start) + 1] = before.year
-    if not proven:
-        return dates
-    result = []
-    for mention in dates:
-        value = mention.value
-        year = proven.get(text.rfind("\n\n", 0, mention.start) + 1)
-        if year is not None and value is not None and value.relative and mention.label in ("day-no-year", "weekday") \
-                and value.earliest > published:
-            try:
-                day = value.earliest.replace(year=year)
-            except ValueError:
-                day = None
-            if day is not None and day < published:
-                mention = dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day))
-        result.append(mention)
     return result
-
-
-def _said_in_the_past(text: str, syntax: Syntax, mention: Mention) -> bool:
-    """Is the verb the date hangs on in a past tense ("ended", "was identified", "had been demolished")?"""
-    date = syntax.span_root(mention.start, mention.end)
-    if date is None:
-        return False
-    verb = next((i for i in [date, *syntax.ancestors(date)][1:5] if syntax.tokens[i].tag.startswith(("VB", "MD"))), None)
-    if verb is None:
-        return False
-    helpers = [text[syntax.tokens[c].start:syntax.tokens[c].end].lower() for c in syntax.children(verb)
-               if syntax.tokens[c].dep in ("aux", "auxpass")]
-    if any(h in ("will", "shall", "'ll", "would", "could", "might", "may", "is", "are", "am") for h in helpers):
-        return False
-    tag = syntax.tokens[verb].tag
-    return tag == "VBD" or (tag == "VBN" and any(h in ("was", "were", "had", "has", "have") for h in helpers))
 
 
 def _speaks_ahead(text: str, syntax: Syntax, mention: Mention) -> bool:
@@ -117,10 +59,7 @@ def _speaks_ahead(text: str, syntax: Syntax, mention: Mention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     if text[line_start:mention.start].lstrip().startswith("#"):
         return False
-    date = syntax.span_root(mention.start, mention.end)
-    if date is None:
-        return False
-    verb = next((i for i in [date, *syntax.ancestors(date)][1:5] if syntax.tokens[i].tag.startswith(("VB", "MD"))), None)
+    verb = syntax.governing_verb(mention.start, mention.end)
     if verb is None:
         return False
     helpers = [text[syntax.tokens[c].start:syntax.tokens[c].end].lower() for c in syntax.children(verb)
@@ -258,10 +197,7 @@ def _years_the_weekdays_prove(text: str, dates: list[Mention], published: dt.dat
 
 def _said_in_the_past(text: str, syntax: Syntax, mention: Mention) -> bool:
     """Is the verb the date hangs on in a past tense ("ended", "was identified", "had been demolished")?"""
-    date = syntax.span_root(mention.start, mention.end)
-    if date is None:
-        return False
-    verb = next((i for i in [date, *syntax.ancestors(date)][1:5] if syntax.tokens[i].tag.startswith(("VB", "MD"))), None)
+    verb = syntax.governing_verb(mention.start, mention.end)
     if verb is None:
         return False
     helpers = [text[syntax.tokens[c].start:syntax.tokens[c].end].lower() for c in syntax.children(verb)

@@ -4,9 +4,10 @@ file behind, readable caches, "factcheck: interrupted" (one line, no traceback),
 130 or 143 — and the next run works and gives what an uninterrupted run gives.
 
 The signal lands wherever the run is: interpreter start-up, imports, rules and records,
-spaCy, checking, writing. A run may also be done before the signal comes: that is allowed,
-and the files must then be the finished ones. Scenarios run a few at a time to keep the
-wall-clock time down."""
+spaCy, checking, writing. The run waits at each stage until the test has sent its signal
+(FACTCHECK_STAGE_ACK_FD), so on a loaded machine too the signal lands where the scenario
+says, and a run signalled after its handlers were installed must end interrupted. Scenarios
+run a few at a time to keep the wall-clock time down."""
 
 from __future__ import annotations
 
@@ -116,30 +117,40 @@ def reference_run(mode: str, workspace: Path) -> Reference:
     return Reference(mode, before, snapshot(workspace), completed.stdout, seconds, completed.returncode)
 
 
-def wait_for_stage(stream, stage: str, count: int) -> bool:
-    """Read the run's stage lines until `stage` has come `count` times; False when the run ended first."""
+def wait_for_stage(stream, stage: str, count: int, go_on=None) -> bool:
+    """Read the run's stage lines until `stage` has come `count` times; False when the run ended first.
+    With `go_on` (the run waits at each stage), let the run pass every stage before that one."""
     seen = 0
     for line in stream:
         if line.strip() == stage:
             seen += 1
             if seen == count:
                 return True
+        if go_on is not None:
+            go_on()
     return False
 
 
 def interrupt(scenario: Scenario) -> Scenario:
-    """Start the run and send the signal when it reaches the scenario's stage — however slow the
-    machine, the signal lands at the same point of the run (no fixed sleep)."""
+    """Start the run and send the signal when it reaches the scenario's stage. The run waits at
+    each stage until told to go on, so the signal lands at that point of the run however slow
+    the machine is (no fixed sleep, no race with the run's next step)."""
     read_end, write_end = os.pipe()
-    environment = {**os.environ, "FACTCHECK_STAGE_FD": str(write_end)}
+    ack_read, ack_write = os.pipe()
+    environment = {**os.environ, "FACTCHECK_STAGE_FD": str(write_end), "FACTCHECK_STAGE_ACK_FD": str(ack_read)}
     process = subprocess.Popen(command(scenario.mode), cwd=scenario.workspace, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env=environment, pass_fds=(write_end,))
+                               stderr=subprocess.PIPE, env=environment, pass_fds=(write_end, ack_read))
     os.close(write_end)
-    with os.fdopen(read_end, encoding="utf-8") as stages:
-        if scenario.stage == "start" or wait_for_stage(stages, scenario.stage, scenario.count):
-            process.send_signal(scenario.signum)  # a no-op when it is already done
+    os.close(ack_read)
+    with os.fdopen(read_end, encoding="utf-8") as stages, os.fdopen(ack_write, "wb", buffering=0) as acknowledgements:
+        go_on = lambda: acknowledgements.write(b".")  # noqa: E731
+        if scenario.stage == "start":
+            process.send_signal(scenario.signum)
+        elif wait_for_stage(stages, scenario.stage, scenario.count, go_on):
+            process.send_signal(scenario.signum)  # the run is waiting at the stage: it handles the signal there
         else:
             scenario.problems.append(f"the run ended without reaching {scenario.stage} #{scenario.count}")
+    # closing the acknowledgements lets the run pass any later stage without waiting
     try:
         out, err = process.communicate(timeout=60)
     except subprocess.TimeoutExpired:

@@ -3,7 +3,10 @@
 With FACTCHECK_STAGE_FD set to an open file descriptor, the main process writes
 one line per stage to it: `ready` (stop signals handled), `loaded` (rules and
 records read), `checked` (after each document), `reported` (the report written).
-A test waits for a line instead of sleeping a fixed time. Unset, nothing happens.
+A test waits for a line instead of sleeping a fixed time. With FACTCHECK_STAGE_ACK_FD
+also set, the run then waits at each stage for one byte (or end of file) on that
+descriptor: the test acts (sends its signal) before the run goes on, so the signal
+lands at the stage however loaded the machine is. Unset, nothing happens.
 Kept free of heavy imports: the console entry imports it first.
 """
 
@@ -39,5 +42,8 @@ def reached(stage: str) -> None:
         return
     try:
         os.write(int(descriptor), f"{stage}\n".encode())
+        acknowledgement = os.environ.get("FACTCHECK_STAGE_ACK_FD")
+        if acknowledgement:
+            os.read(int(acknowledgement), 1)  # a signal sent meanwhile is handled here
     except (OSError, ValueError):
         pass

@@ -95,8 +95,8 @@ WRITER = textwrap.dedent("""
     while True:
         cache.put(f"{sys.argv[2]}{n}", os.urandom(40_000).hex() + str(n))  # many pages a write
         n += 1
-        if n == 20:
-            print("ready", flush=True)
+        if n >= 20:
+            print("ready", flush=True)  # one line a write from the 20th: the test kills mid-write
         if len(sys.argv) > 3 and n >= int(sys.argv[3]):
             break
 """)
@@ -105,8 +105,8 @@ WRITER = textwrap.dedent("""
 def test_a_killed_writer_leaves_a_readable_cache(tmp_path):
     process = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), "k"], stdout=subprocess.PIPE)
     try:
-        assert process.stdout.readline().strip() == b"ready"
-        time.sleep(0.3)  # in the middle of more writes
+        for _ in range(10):  # ten writes in: the next one is under way when the signal comes
+            assert process.stdout.readline().strip() == b"ready"
         os.kill(process.pid, signal.SIGKILL)
     finally:
         process.wait(10)

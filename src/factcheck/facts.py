@@ -192,6 +192,29 @@ def stem(word: str) -> str:
     return word + "*" if len(word) >= 4 else word
 
 
+# inflections a key word and an article's word may differ by ("wins" / "winner" / "winning",
+# "nominations" / "nominated"); longest first
+_INFLECTIONS = ("ations", "ation", "ating", "ated", "ates", "ate", "ances", "ance", "ences", "ence", "nings", "ning",
+                "ners", "ner", "ings", "ing", "ers", "er", "ied", "ies", "ed", "es", "s", "e")
+
+
+@lru_cache(maxsize=16384)
+def word_base(word: str) -> str:
+    """A word without its inflection, for comparing a key's words with an article's: "wins",
+    "winner", "winning" → "win"; "nominations", "nominated" → "nomin"; "goals" → "goal".
+    Irregular forms ("won") are the parse's business (SyntaxToken.lemma) and come in as their
+    dictionary form."""
+    for suffix in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                base += "y"
+            elif len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiosl":  # "winn" → "win"
+                base = base[:-1]
+            return base
+    return word
+
+
 def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Phrases of the key's words an article may use: the whole key, each pair of neighbours,
     and each word that is specific enough alone. The last word of a phrase is stemmed."""

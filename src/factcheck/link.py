@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from factcheck.facts import word_base
 from factcheck.model import ARTICLE_ORIGIN, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
 from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.records import RecordSet
@@ -110,16 +111,20 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     links: list[EntityLink] = []
     taken: set[int] = set()
     exact_spans: dict[tuple[int, int], EntityLink] = {}
-    longer = [m for m in mentions if m.kind in ("person", "org")]
+    longer = [m for m in mentions if m.kind in ("person", "org", "work", "event", "product", "place")]
     for hit in index.exact(tokens, capitalised):
         record, name = records.by_name[hit.key][0]
         start, end = tokens[hit.first].start, tokens[hit.last - 1].end
-        if any(m.start == start and m.end > end and re.match(r"\s+[A-Z]", text[end:m.end]) for m in longer):
-            continue  # a longer name the recogniser found that begins with this one ("Tom Cruise Jr.")
+        if any(_inside_longer_name(text, m, start, end) for m in longer):
+            continue  # "Tom Cruise Jr.", "Queen Elizabeth The Queen Mother": a longer name holds this one
         exact_spans[(hit.first, hit.last)] = _make_link(text, tokens, hit.first, hit.last, record, name, True)
         taken.update(range(hit.first, hit.last))
+    for link in _implied_links(text, tokens, records, mentions, taken):
+        exact_spans[_token_range(tokens, link)] = link
+        taken.update(range(*_token_range(tokens, link)))
     near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans))
-                 if written_like(text, tokens, hit, records.by_name[hit.key][0][1])]
+                 if written_like(text, tokens, hit, records.by_name[hit.key][0][1])
+                 and tuple(t.norm for t in tokens[hit.first:hit.last]) not in records.by_name]  # a name as the records write it
     for hit in near_hits:  # a misspelt full name replaces the exact short name inside it
         for span in [s for s in exact_spans if hit.first <= s[0] and s[1] <= hit.last]:
             del exact_spans[span]
@@ -127,9 +132,39 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     for hit in near_hits:
         record, name = records.by_name[hit.key][0]
         links.append(_make_link(text, tokens, hit.first, hit.last, record, name, False))
-    links.extend(_surname_links(text, tokens, links, taken | {i for l in links for i in range(*_token_range(tokens, l))}))
+    links.extend(_surname_links(text, tokens, links, taken | {i for l in links for i in range(*_token_range(tokens, l))}, longer))
     links.sort(key=lambda link: link.start)
     return links
+
+
+def _inside_longer_name(text: str, mention: Mention, start: int, end: int) -> bool:
+    """Is the span part of a longer name the recogniser found, the rest of it capitalised words ("Queen"
+    in "Queen Elizabeth", "The Queen" in "The Queen Mother", "Tom Cruise" in "Tom Cruise Jr.")? A
+    leading "the" or a trailing possessive adds no name ("The Kansas City Chiefs")."""
+    if not (mention.start <= start and end <= mention.end) or (mention.start, mention.end) == (start, end):
+        return False
+    before = re.sub(r"^(?:the|The)[ \t]+", "", text[mention.start:start])
+    after = re.sub(r"(?:'s|’s|'|’)$", "", text[end:mention.end])
+    # only capitalised words right beside it, on its line: not "Evaristo's Girl, Woman, Other"
+    return bool(before or after) and re.fullmatch(r"(?:[A-Z][\w.'’-]*[ \t]+)*", before) is not None \
+        and re.fullmatch(r"(?:[ \t]+[A-Z][\w.'’-]*)*", after) is not None
+
+
+def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention], taken: set[int]) -> list[EntityLink]:
+    """"the Women's World Cup final" for the record "2023 FIFA Women's World Cup final", in an article
+    that speaks of 2023 (a date in it, or its publication, falls in that year): RecordSet.implied_names."""
+    implied = records.implied_names()
+    if not implied:
+        return []
+    years = {m.value.earliest.year for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)} | \
+            {m.value.latest.year for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)}
+    index = records.memo("implied_index", lambda: NameIndex(implied))
+    found = []
+    for hit in index.exact(tokens, capitalised_in(text, tokens)):
+        record, name, year = implied[hit.key]
+        if year in years and not any(position in taken for position in range(hit.first, hit.last)):
+            found.append(_make_link(text, tokens, hit.first, hit.last, record, name, True))
+    return found
 
 
 def _name_index(records: RecordSet) -> NameIndex:
@@ -152,18 +187,22 @@ def _token_range(tokens: list[Token], link: EntityLink) -> tuple[int, int]:
     return first, last
 
 
-def _surname_links(text: str, tokens: list[Token], links: list[EntityLink], taken: set[int]) -> list[EntityLink]:
-    """'Cruise' alone is Tom Cruise once the article has named him in full."""
+def _surname_links(text: str, tokens: list[Token], links: list[EntityLink], taken: set[int], longer: list[Mention]) -> list[EntityLink]:
+    """'Cruise' alone is Tom Cruise once the article has named him in full (not "the Queen" → every
+    "Queen": a title, not a surname; nor a surname inside another's name, "Queen Victoria")."""
     surnames: dict[str, EntityLink] = {}
     for link in links:
         if link.record.type == "person" and link.exact:
             words = link.matched_name.split()
-            if len(words) >= 2:
+            while len(words) > 2 and re.fullmatch(r"[IVX]+|Jr\.?|Sr\.?", words[-1]):
+                words = words[:-1]  # "Patrick Mahomes II" is "Mahomes", not "II"
+            if len(words) >= 2 and all(word[:1].isupper() for word in words) and not re.fullmatch(r"[IVX]+|Jr\.?|Sr\.?", words[-1]):
                 surnames.setdefault(tokenize(words[-1])[0].norm, link)
     found = []
     for position, token in enumerate(tokens):
         full = surnames.get(token.norm)
-        if full is not None and position not in taken and text[token.start].isupper():
+        if full is not None and position not in taken and text[token.start].isupper() \
+                and not any(_inside_longer_name(text, m, token.start, token.end) for m in longer):
             found.append(_make_link(text, tokens, position, position + 1, full.record, full.matched_name, True))
     return found
 
@@ -187,6 +226,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         return []
     starts = [token.start for token in tokens]
     trigger_index = vocabulary.memo("trigger_index", lambda: _trigger_index(vocabulary))
+    counted_index = vocabulary.memo("counted_index", lambda: _counted_index(vocabulary))
     persons = _person_mentions(mentions, links, known_people)
     claims: list[Claim] = []
     for sentence in sentences:
@@ -194,10 +234,11 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         last = bisect.bisect_left(starts, sentence.end)
         if first == last:
             continue
-        triggers = _find_triggers(tokens, first, last, trigger_index, text)
+        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        triggers = _find_triggers(tokens, first, last, trigger_index, text, syntax)
+        triggers += _counted_triggers(tokens, first, last, in_sentence, counted_index, triggers, text, syntax)
         if not triggers:
             continue
-        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
         # names in the sentence: a subject of the trigger's clause that names no record of the fact's
         # type (those are found as subjects first) is another entity than the article's topic
         sentence_links = [l for l in links if sentence.start <= l.start < sentence.end]
@@ -258,20 +299,32 @@ def _trigger_index(vocabulary: Vocabulary) -> dict[str, list[tuple[tuple[str, ..
     return index
 
 
-def _word_matches(pattern: str, word: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+def _word_matches(pattern: str, word: str, lemma: str = "") -> bool:
+    """A key's stemmed word ("wins*") matches its own inflections ("winner", "winning") and, through
+    the parse's dictionary form, irregular ones ("won")."""
+    if not pattern.endswith("*"):
+        return word == pattern
+    stem = pattern[:-1]
+    if word.startswith(stem):
+        return True
+    return word_base(lemma or word) == word_base(stem)
 
 
-def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str) -> list[_Trigger]:
+def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str, syntax: Syntax | None = None) -> list[_Trigger]:
     """Every trigger in the sentence; overlapping ones too ("was played at": a date's
     "was played" and a venue's "played at"), but not one inside a longer one of the same fact."""
     found: list[_Trigger] = []
+    lemmas = [syntax.lemma_at(tokens[position].start) if syntax else "" for position in range(first, last)]
     for position in range(first, last):
-        for trigger, spec in index.get(tokens[position].norm[:3], ()):
+        norm, lemma = tokens[position].norm, lemmas[position - first]
+        candidates = index.get(norm[:3], [])
+        if lemma and lemma[:3] != norm[:3]:
+            candidates = candidates + index.get(lemma[:3], [])
+        for trigger, spec in candidates:
             length = len(trigger)
             if position + length > last:
                 continue
-            if all(_word_matches(p, tokens[position + i].norm) for i, p in enumerate(trigger)):
+            if all(_word_matches(p, tokens[position + i].norm, lemmas[position + i - first]) for i, p in enumerate(trigger)):
                 span_text = text[tokens[position].start:tokens[position + length - 1].end]
                 found.append(_Trigger(spec, position, position + length, span_text, trigger))
     return [
@@ -279,6 +332,47 @@ def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str)
         if not any(o is not t and o.spec is t.spec and o.first <= t.first and t.last <= o.last and (o.last - o.first) > (t.last - t.first)
                    for o in found)
     ]
+
+
+def _counted_index(vocabulary: Vocabulary) -> dict[str, list[tuple[FactSpec, tuple[str, ...]]]]:
+    """Count facts whose key has two or more words ("oscar_wins"), by the base of each word."""
+    index: dict[str, list[tuple[FactSpec, tuple[str, ...]]]] = {}
+    for spec in vocabulary.facts:
+        if spec.value != "number" or not spec.triggers or len(spec.triggers[0]) < 2:
+            continue
+        bases = tuple(dict.fromkeys(word_base(word.rstrip("*")) for word in spec.triggers[0]))
+        for base in bases:
+            index.setdefault(base, []).append((spec, bases))
+    return index
+
+
+def _counted_triggers(tokens: list[Token], first: int, last: int, numbers: list[Mention], index, found: list[_Trigger],
+                      text: str, syntax: Syntax | None) -> list[_Trigger]:
+    """A count fact whose key's words are spread over the sentence: "won eight Oscars" for
+    `oscar_wins`, "nominated for 11 Oscars" for `oscar_nominations`. The number counts one of
+    the key's words (the noun right after it) and the sentence says the others; the noun is the
+    trigger, so the number beside it is the value."""
+    if not index:
+        return []
+    starts = [token.start for token in tokens]
+    bases = {word_base(tokens[position].norm) for position in range(first, last)}
+    if syntax is not None:
+        bases |= {word_base(lemma) for position in range(first, last) if (lemma := syntax.lemma_at(tokens[position].start))}
+    extra: list[_Trigger] = []
+    for number in numbers:
+        if number.kind != "number" or not isinstance(number.value, NumberValue) or number.value.ordinal:
+            continue
+        position = bisect.bisect_left(starts, number.end)
+        if not first <= position < last or text[number.end:tokens[position].start].strip():
+            continue
+        noun = word_base(tokens[position].norm)
+        for spec, key_bases in index.get(noun, ()):
+            if any(t.spec is spec and t.first <= position < t.last for t in found + extra):
+                continue
+            if all(base in bases for base in key_bases if base != noun):
+                extra.append(_Trigger(spec, position, position + 1, text[tokens[position].start:tokens[position].end],
+                                      (tokens[position].norm,)))
+    return extra
 
 
 def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_people: list[Mention] = ()) -> list[Mention]:
@@ -503,7 +597,10 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
         return True
     # a name in the clause that governs this one, as its subject: "X said the film opens …" no;
     # "The film, which opens on Friday, stars …" — the relative clause's noun, above
-    return head.dep in ("xcomp", "conj") and syntax.clause(name) == syntax.clause(head.head)
+    # a participle without a subject of its own ("…, taking eight Oscars") speaks of the governing clause's
+    participle = head.dep == "advcl" and head.tag in ("VBG", "VBN") and not any(
+        syntax.tokens[child].dep in ("nsubj", "nsubjpass", "mark") for child in syntax.children(clause))
+    return (head.dep in ("xcomp", "conj") or participle) and syntax.clause(name) == syntax.clause(head.head)
 
 
 def _pick(spec: FactSpec, scored: list[tuple[float, Mention]]) -> list[Mention]:

@@ -260,13 +260,15 @@ class Analysis:
 @dataclass(frozen=True, slots=True)
 class SyntaxToken:
     """One word of spaCy's dependency parse, as plain data: its span, its head (an index into
-    the same tuple; the root is its own head), its relation to the head and its tag."""
+    the same tuple; the root is its own head), its relation to the head, its tag, and the
+    dictionary form of an irregular word ("won" → "win", "men" → "man"; "" for the rest)."""
 
     start: int
     end: int
     head: int
     dep: str
     tag: str
+    lemma: str = ""
 
 
 # relations that open a clause of their own: a value in one says nothing of a fact named in another
@@ -282,6 +284,13 @@ class Syntax:
     @cached_property
     def starts(self) -> list[int]:
         return [token.start for token in self.tokens]
+
+    def lemma_at(self, start: int) -> str:
+        """The irregular word's dictionary form for the word starting at `start` ("" if none)."""
+        index = bisect.bisect_left(self.starts, start)
+        if index < len(self.tokens) and self.tokens[index].start == start:
+            return self.tokens[index].lemma
+        return ""
 
     def span_root(self, start: int, end: int) -> int | None:
         """The word of a span whose head lies outside it ("June" of "June 28, 2024")."""

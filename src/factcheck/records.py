@@ -75,11 +75,55 @@ class RecordSet:
             if key and not (name != record.name and is_common_word(name)):  # an alias "May" would link every May
                 self.by_name.setdefault(key, []).append((record, name))
 
+    def implied_names(self) -> dict[tuple[str, ...], tuple[Record, str, int]]:
+        """Shorter names an article uses for an event or thing the records name with its year and
+        organiser: "2023 FIFA Women's World Cup final" is "the FIFA Women's World Cup final" and "the
+        Women's World Cup final" in copy about it. Each with the year it drops: such a name stands
+        for the record only in an article that speaks of that year (link.find_links). A short name
+        that two records would share, or that is already a name, is nobody's."""
+        def build() -> dict:
+            found: dict[tuple[str, ...], list[tuple[Record, str, int]]] = {}
+            for record in self.records:
+                if record.type == "person":
+                    continue
+                for name in record.names:
+                    for short, year in _without_year(name):
+                        key = name_key(short)
+                        if key not in self.by_name:
+                            found.setdefault(key, []).append((record, short, year))
+            return {key: hits[0] for key, hits in found.items() if len({hit[0].id for hit in hits}) == 1}
+
+        return self.memo("implied_names", build)
+
     def person_names(self, person_facts: set[tuple[str, str]] | None = None) -> dict[tuple[str, ...], str]:
         """Names of people that the records mention as fact values (cast, director …);
         with `person_facts`, only those (entity type, fact) pairs count."""
         return self.facts_memo(("person_names", frozenset(person_facts) if person_facts is not None else None),
                                lambda records: _person_names(records, person_facts))
+
+
+_YEAR_WORD = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def _without_year(name: str) -> list[tuple[str, int]]:
+    """'2023 FIFA Women's World Cup final' → [("FIFA Women's World Cup final", 2023),
+    ("Women's World Cup final", 2023)]; a name with no leading or trailing year → []."""
+    words = name.split()
+    if len(words) < 3:
+        return []
+    if _YEAR_WORD.match(words[0]):
+        year, rest = int(words[0]), words[1:]
+    elif _YEAR_WORD.match(words[-1]):
+        year, rest = int(words[-1]), words[:-1]
+    else:
+        return []
+    shorter = [rest]
+    if _ACRONYM.match(rest[0]) and len(rest) >= 3:
+        shorter.append(rest[1:])  # the organiser's initials: "FIFA", "UEFA", "NFL"
+    # what is left must still be a name: two words or more, one of them capitalised and not common
+    return [(" ".join(words), year) for words in shorter
+            if len(words) >= 2 and any(w[:1].isupper() and not is_common_word(w) for w in words)]
 
 
 def _person_names(records: list[Record], person_facts: set[tuple[str, str]] | None) -> dict[tuple[str, ...], str]:

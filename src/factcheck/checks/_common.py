@@ -82,7 +82,7 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
         return True  # a date claim states its own time
     start, end = claim.sentence
     text = analysis.document.text[start:end]
-    years = sentence_years(text)
+    years = claim_years(analysis, claim)
     # a record of one year's event ("2022 FIFA World Cup final"): a sentence about other years
     # ("won the World Cup as captain in 1998") speaks of another edition
     own = {int(year) for name in claim.record.names for year in WRITTEN_YEAR.findall(name)}
@@ -104,12 +104,49 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
     return True
 
 
+RELATIVE_YEAR = re.compile(r"\b(?:(?P<which>last|this|next) year|(?P<count>a|one|two|three|four|five|\d{1,2}) years? ago)\b", re.IGNORECASE)
+_YEARS_AGO = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _measured_from(text: str, start: int) -> bool:
+    """"since 2018", "up from 63.1 percent four years ago": a year measured from, not spoken of."""
+    return re.search(r"\b(?:since|before|until|till|after|than|from)\b(?:[^.;,]|[.,](?=\d)){0,24}$", text[max(0, start - 40):start],
+                     re.IGNORECASE) is not None
+
+
 def sentence_years(text: str) -> set[int]:
     """The years a sentence is about ("in 2024", "fiscal 2025", "March 2023"), not those it measures
     from or against ("the first since 2018", "since it began in 2013", "than in 2019")."""
-    return {int(match.group(1)) for match in WRITTEN_YEAR.finditer(text)
-            if not re.search(r"\b(?:since|before|until|till|after|than|from)\b[^.;,]{0,24}$", text[max(0, match.start() - 40):match.start()],
-                             re.IGNORECASE)}
+    return {int(match.group(1)) for match in WRITTEN_YEAR.finditer(text) if not _measured_from(text, match.start())}
+
+
+def claim_years(analysis, claim) -> set[int]:
+    """The years a claim's sentence is about, and a year said relative to the publication ("won in
+    Turin last year", "two years ago") in the claim's own clause (in "Norhaven, which has 1,800
+    employees, plans a site next year" the year is the site's)."""
+    start, end = claim.sentence
+    text = analysis.document.text[start:end]
+    years = sentence_years(text)
+    published, syntax = analysis.document.published, analysis.syntax
+    if published is None:
+        return years
+    value_clause = None
+    if syntax is not None:
+        root = syntax.span_root(claim.value.start, claim.value.end)
+        value_clause = syntax.clause(root) if root is not None else None
+    for match in RELATIVE_YEAR.finditer(text):
+        if _measured_from(text, match.start()):
+            continue
+        if value_clause is not None:
+            root = syntax.span_root(start + match.start(), start + match.end())
+            if root is None or syntax.clause(root) != value_clause:
+                continue
+        if match["which"]:
+            years.add(published.year + {"last": -1, "this": 0, "next": 1}[match["which"].lower()])
+        else:
+            count = match["count"].lower()
+            years.add(published.year - (int(count) if count.isdigit() else _YEARS_AGO[count]))
+    return years
 
 
 def _year_of(value) -> int | None:

@@ -71,6 +71,15 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
 BIRTH_KEY = re.compile(r"(?:birth_?date|born(?:_on)?|date_of_birth|dob|birthday|birth_year|year_of_birth|born_year)")
 
 
+def _display(analysis: Analysis, key: tuple[str, ...]) -> str:
+    """A person's name as the records or the article write it ("King Charles III", not "King Charles Iii")."""
+    for record in analysis.records.records:
+        for name in record.names:
+            if name_key(name) == key:
+                return name
+    return " ".join(word.upper() if re.fullmatch(r"[ivx]+", word) else word.title() for word in key)
+
+
 def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[DateValue | dt.date | int, str]]:
     births: dict[tuple[str, ...], tuple] = {}
     for record in analysis.records.records:
@@ -175,7 +184,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         shown = str(allowed[0]) if allowed[0] == allowed[1] else f"{allowed[0]} or {allowed[1]}"
         written = analysis.document.source[start:end]
         yield rule.finding(
-            rule.message("age", person=" ".join(key).title(), allowed=shown, published=published.isoformat(),
+            rule.message("age", person=_display(analysis, key), allowed=shown, published=published.isoformat(),
                          born=_shown(birth), stated=age),
             start, end, written,
             suggestion=str(allowed[1] if allowed[0] == allowed[1] else allowed[0]) if written.isdigit() else None,

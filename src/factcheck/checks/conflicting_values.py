@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
-from factcheck.checks._common import in_scope, same_name, sentence_years
+from factcheck.checks._common import claim_years, in_scope, same_name
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Finding, NumberValue
 
 SINGLE_VALUED = {"date", "number", "ordinal", "duration", "money", "person", "text"}
@@ -56,8 +56,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 def _other_years(analysis: Analysis, first, second) -> bool:
     """Sentences about different years ("won the World Cup as captain in 1998" and the 2022 final):
     two occasions, not two values of one."""
-    text = analysis.document.text
-    years = [sentence_years(text[c.sentence[0]:c.sentence[1]]) for c in (first, second)]
+    years = [claim_years(analysis, c) for c in (first, second)]
     return bool(years[0]) and bool(years[1]) and not years[0] & years[1] or bool(years[0]) != bool(years[1]) and \
         analysis.document.published is not None and analysis.document.published.year not in (years[0] | years[1])
 

@@ -17,7 +17,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if len(tokenize(link.text)) < 2:
             continue  # a surname alone is how people are named after the first mention
         written = normalise_punctuation(link.text)
-        accepted = {normalise_punctuation(name) for name in link.record.names}
+        # matched_name: also a shorter name the records imply ("the Women's World Cup final")
+        accepted = {normalise_punctuation(name) for name in (*link.record.names, link.matched_name)}
         if written in accepted:
             continue
         yield rule.finding(

@@ -7,6 +7,11 @@ second figure. The rarer form is reported (the later one on a tie). Only figures
 or more (five for a count with no noun after it); never percentages, which share digits by
 chance; approximate figures ("about", "more than") are left alone, and a form the article gives
 twice or more is taken to be meant.
+
+A long figure (three significant digits or more) that is a record's figure with two neighbouring
+digits swapped ("a crowd of 57,784" where the match's record says attendance 75,784) is the same
+slip, found even when no word of the sentence names the fact: the chance that an unrelated figure
+of that length is a transposition of one of the few figures of the records the article names is small.
 """
 
 from __future__ import annotations
@@ -47,6 +52,50 @@ def run(analysis: Analysis, rule) -> Iterator:
                 suggestion=_rewritten(written, meant.text),
                 evidence=Evidence(fact="the same figure", value=meant.text, source=f"this article, line {line}"),
             )
+    yield from _swapped_from_records(analysis, rule, figures, reported | claimed)
+
+
+def _record_figures(analysis: Analysis) -> dict[str, tuple]:
+    """The digits of each whole or decimal figure of the records the article names, with whose fact it is."""
+    figures: dict[str, tuple] = {}
+    for record in {link.record.id: link.record for link in analysis.links if link.exact}.values():
+        for key, values in record.facts.items():
+            for value in values:
+                number = value.value
+                if isinstance(number, bool) or not isinstance(number, (int, float)):
+                    continue
+                figures.setdefault(_digits(number), (record, key, value))
+    return figures
+
+
+def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int]) -> Iterator:
+    known = _record_figures(analysis)
+    if not known:
+        return
+    stated = {_digits(m.value.value) for m, _ in figures}
+    for mention, _ in figures:
+        digits = _digits(mention.value.value)
+        if mention.start in skipped or digits in known or len(digits.rstrip("0").replace(".", "")) < 3:
+            continue
+        if 1000 <= mention.value.value <= 2100 and "," not in mention.text:
+            continue  # a year's digits
+        matches = [(meant, fact) for meant, fact in known.items() if meant not in stated and _swapped(digits, meant)]
+        if len(matches) != 1:
+            continue
+        meant, (record, key, value) = matches[0]
+        written = analysis.document.source[mention.start:mention.end]
+        yield rule.finding(
+            rule.message("swapped_record", stated=written, other=str(value), fact=key.replace("_", " "), name=record.name),
+            mention.start, mention.end, written,
+            evidence=Evidence(record=record.id, fact=key, value=str(value), source=record.origin),
+        )
+
+
+def _digits(number) -> str:
+    """75784 → "75784", 1.23e9 → "1230000000", 37.36 → "37.36"."""
+    if float(number).is_integer():
+        return str(int(number))
+    return f"{number:.6f}".rstrip("0")
 
 
 def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
@@ -96,5 +145,5 @@ KIND = CheckKind(
     name="transposed",
     run=run,
     summary="a figure given twice, once with two neighbouring digits swapped",
-    messages=("swapped",),
+    messages=("swapped", "swapped_record"),
 )

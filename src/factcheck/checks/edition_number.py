@@ -1,0 +1,189 @@
+"""edition-number: the number of an event in its series, given otherwise than the records or the
+article itself give it.
+
+"The 59th Super Bowl" in a story on Super Bowl LVIII; "the 96th Academy Awards" in a story on the
+ceremony the records file as the 95th. A series name is written with its number before it (an
+ordinal: "the 59th Super Bowl") or after it (digits or Roman numerals: "Super Bowl LVIII",
+"Super Bowl 57"); both forms name the same series when the words are the same.
+
+Against the records: a record named with the same series and another number is the event the
+article reports when the article names it, states its date, or was published within a fortnight
+of it; the number is then that record's, unless the records also know an event with the stated
+number. In the article alone: the same series given two numbers. Either way a number written
+beside words that move in time ("a year earlier", "last year's", "the next", "since") names
+another edition and is left alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from factcheck.checks.base import CheckKind
+from factcheck.lexicon import word_value
+from factcheck.model import Analysis, DateValue, Evidence, Record
+from factcheck.text import fold
+
+_ORDINAL = r"(?P<ordinal>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)"
+_WORD = r"[A-Z][\w'’.-]*"
+_SERIES = rf"(?P<series>{_WORD}(?:\s+(?:of\s+)?{_WORD}){{0,3}})"
+ORDINAL_FIRST = re.compile(rf"\b{_ORDINAL}\s+{_SERIES}")
+NUMBER_AFTER = re.compile(rf"(?<![\w'’-])(?P<series>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?P<number>\d{{1,3}}|[IVXLC]{{1,8}})\b(?![.,]?\d)")
+ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+NEAR_DAYS = 14  # an article published this close to an event's date reports that event
+
+
+@dataclass(frozen=True)
+class Edition:
+    series: tuple[str, ...]  # folded words
+    number: int
+    start: int
+    end: int
+    text: str
+    ordinal_first: bool
+
+
+def run(analysis: Analysis, rule) -> Iterator:
+    text = analysis.document.text
+    shifts = set(KIND.param(rule, "time_words"))
+    editions = [e for e in editions_in(text) if not _moved_in_time(analysis, e, shifts) and _numbers_the_series(analysis, e)]
+    if not editions:
+        return
+    recorded = _recorded_editions(analysis)
+    reported: set[int] = set()
+    for edition in editions:
+        known = [(record, number) for series, number, record in recorded if series == edition.series]
+        if not known or any(number == edition.number for _, number in known):
+            continue
+        current = [(record, number) for record, number in known if _reported_event(analysis, record)]
+        if len(current) != 1:
+            continue
+        record, number = current[0]
+        reported.add(edition.start)
+        written = analysis.document.source[edition.start:edition.end]  # as typed, with its markup
+        yield rule.finding(
+            rule.message("record", stated=written, name=record.name, number=_ordinal(number)),
+            edition.start, edition.end, written,
+            evidence=Evidence(record=record.id, fact="name", value=record.name, source=record.origin),
+        )
+    for index, edition in enumerate(editions):
+        if edition.start in reported:
+            continue
+        # one numbered before the series and one after it ("the 59th Super Bowl", "Super Bowl LVIII"):
+        # two numbers of one form are as often two editions ("Windows 10 … Windows 11")
+        earlier = next((e for e in editions[:index] if e.series == edition.series and e.number != edition.number
+                        and e.ordinal_first != edition.ordinal_first and e.start not in reported), None)
+        if earlier is None:
+            continue
+        line, _ = analysis.document.position(earlier.start)
+        reported.add(edition.start)
+        written, other = (analysis.document.source[e.start:e.end] for e in (edition, earlier))
+        yield rule.finding(
+            rule.message("article", stated=written, other=other, number=_ordinal(earlier.number), line=line),
+            edition.start, edition.end, written,
+            evidence=Evidence(fact="the same event", value=earlier.text, source=f"this article, line {line}"),
+        )
+
+
+def editions_in(text: str) -> list[Edition]:
+    """Every series name written with a number, in the order of the text."""
+    found: list[Edition] = []
+    for match in ORDINAL_FIRST.finditer(text):
+        parsed = word_value(match["ordinal"]) if not match["ordinal"][0].isdigit() else (float(match["ordinal"][:-2]), True)
+        if parsed is None or not parsed[1] or parsed[0] < 2:
+            continue  # "first" is as often a superlative ("the first Super Bowl to go to overtime")
+        if re.search(r"\b(?:a|an|another)\s+$", text[max(0, match.start() - 9):match.start()], re.IGNORECASE):
+            continue  # "a sixth Pocket Dragons film", "another 60th Super Bowl": one still to come
+        series = _series_key(match["series"])
+        if series:
+            found.append(Edition(series, int(parsed[0]), match.start(), match.end(), match.group(0), True))
+    for match in NUMBER_AFTER.finditer(text):
+        number = _number(match["number"])
+        series = _series_key(match["series"])
+        if number is None or not series or any(e.start <= match.start() < e.end for e in found):
+            continue
+        found.append(Edition(series, number, match.start(), match.end(), match.group(0), False))
+    return sorted(found, key=lambda e: e.start)
+
+
+def _series_key(words: str) -> tuple[str, ...]:
+    key = tuple(fold(w) for w in words.split() if w.lower() not in ("of", "the"))
+    # two words at least ("Super Bowl", "Academy Awards"): one capitalised word and a number is
+    # too often something else ("Apollo 11" aside: "Route 66", "Room 101", "Chapter 3")
+    return key if len(key) >= 2 else ()
+
+
+def _number(written: str) -> int | None:
+    if written.isdigit():
+        return int(written)
+    if not ROMAN.match(written) or len(written) < 2:
+        return None  # a lone "I" or "V" is a word or a letter
+    total = 0
+    for char, following in zip(written, written[1:] + " "):
+        value = ROMAN_VALUES[char]
+        total += -value if following != " " and ROMAN_VALUES[following] > value else value
+    return total
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _recorded_editions(analysis: Analysis) -> list[tuple[tuple[str, ...], int, Record]]:
+    def build(records) -> list:
+        found = []
+        for record in records:
+            for name in record.names:
+                for edition in editions_in(name):
+                    if edition.start == 0 and edition.end == len(name):
+                        found.append((edition.series, edition.number, record))
+        return found
+
+    return analysis.records.facts_memo("editions", build)
+
+
+def _reported_event(analysis: Analysis, record: Record) -> bool:
+    """Is the record the event this article reports? Named in it, its date stated in it, or its
+    date within a fortnight of the publication."""
+    if any(link.record.id == record.id for link in analysis.links):
+        return True
+    days = [v.value for values in record.facts.values() for v in values if isinstance(v.value, dt.date)]
+    published = analysis.document.published
+    if published and any(abs((day - published).days) <= NEAR_DAYS for day in days):
+        return True
+    dates = [m.value for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"]
+    return any(value.admits(day) for value in dates for day in days)
+
+
+def _numbers_the_series(analysis: Analysis, edition: Edition) -> bool:
+    """'The 53rd Glastonbury Festival' numbers the festival; in 'the sixth Pocket Dragons film' the
+    ordinal hangs on "film", after the name: it numbers the films, not the series."""
+    syntax = analysis.syntax
+    if not edition.ordinal_first or syntax is None:
+        return True
+    index = syntax.span_root(edition.start, edition.start + 1)
+    if index is None:
+        return True
+    head = syntax.tokens[syntax.tokens[index].head]
+    return head.start < edition.end
+
+
+def _moved_in_time(analysis: Analysis, edition: Edition, shifts: set[str]) -> bool:
+    """'Super Bowl 57 a year earlier', 'last year's 95th Academy Awards', 'since the 50th Super Bowl'."""
+    sentence = analysis.sentence_of(edition.start)
+    before = [t.norm for t in analysis.tokens if sentence.start <= t.start < edition.start][-4:]
+    after = [t.norm for t in analysis.tokens if edition.end <= t.start < sentence.end][:5]
+    return any(word in shifts for word in before + after)
+
+
+KIND = CheckKind(
+    name="edition-number",
+    run=run,
+    summary="an event's number in its series given otherwise than the records or the article give it",
+    params={"time_words": ((list,), [])},
+    messages=("record", "article"),
+)

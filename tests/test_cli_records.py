@@ -39,7 +39,7 @@ def test_pull_writes_a_records_file(cli, fake, online, tmp_path, server):
     records = load_records([target])
     film = records.by_id["mission-impossible-dead-reckoning-part-one"]
     assert film.type == "film" and film.name == FILM
-    assert film.sources[0] == "https://www.wikidata.org/wiki/Q65767901"
+    assert film.sources[0] == server.url_for("/wiki/Q65767901")  # the server that served it
     release = {(v.value, v.qualifiers.get("region")) for v in film.facts["release_date"]}
     assert release == {(dt.date(2023, 7, 12), "United States"), (dt.date(2023, 7, 13), "Germany")}
     assert [v.value for v in film.facts["director"]] == ["Christopher McQuarrie"]
@@ -48,7 +48,7 @@ def test_pull_writes_a_records_file(cli, fake, online, tmp_path, server):
     assert [v.value for v in film.facts["runtime_minutes"]] == [163]
     cruise = records.by_id["tom-cruise"]
     assert [v.value for v in cruise.facts["birth_date"]] == [dt.date(1962, 7, 3)]
-    assert cruise.sources[0] == "https://www.wikidata.org/wiki/Q37079"
+    assert cruise.sources[0] == server.url_for("/wiki/Q37079")
     assert records.by_id["christopher-mcquarrie"].type == "person"
     text = target.read_text(encoding="utf-8")
     assert "release_date:  # Wikidata P577 publication date; retrieved " in text
@@ -196,11 +196,11 @@ def test_show_a_local_record_with_the_line_of_each_fact(cli):
     assert "birth_date = 1962-07-03    [fixtures/records/mission-impossible.yaml:" in by_id.out
 
 
-def test_show_online_names_the_item_and_property(cli, fake, online):
+def test_show_online_names_the_item_and_property(cli, fake, online, server):
     result = cli("records", "show", "Tom Cruise", "--online", *online)
     assert result.code == 0, result.err
     assert "tom-cruise (person): Tom Cruise" in result.out
-    assert "from: Wikidata https://www.wikidata.org/wiki/Q37079" in result.out
+    assert f"from: Wikidata {server.url_for('/wiki/Q37079')}" in result.out
     assert "birth_date = 1962-07-03    [Wikidata Q37079 P569, retrieved " in result.out
     both = cli("records", "show", "Tom Cruise", "-r", "fixtures/records", "--online", *online)
     assert "[fixtures/records/mission-impossible.yaml:" in both.out and "[Wikidata Q37079 P569" in both.out

@@ -232,6 +232,13 @@ def test_decodes_by_the_html_meta_charset_when_the_header_has_none(web):
     assert fetch_source(web.url_for("/meta")) == text
 
 
+def test_a_nul_in_a_page_becomes_a_replacement_character_in_place(web):
+    page = "<p>Lee Unkrch\x00 directed it.</p>"
+    web.expect_request("/nul").respond_with_data(page.encode("utf-8"), content_type="text/html; charset=utf-8")
+    text = fetch_source(web.url_for("/nul"))
+    assert "\x00" not in text and text == page.replace("\x00", "\ufffd")  # one for one: positions kept
+
+
 def test_refuses_a_page_that_is_not_utf8_and_declares_no_charset(web):
     web.expect_request("/bytes").respond_with_data("<p>Café</p>".encode("latin-1"), content_type="text/html")
     url = web.url_for("/bytes")

@@ -139,3 +139,35 @@ def test_wikidata_redirects_are_not_followed_and_credentials_never_shown(cli, se
     assert "HTTP 302" in result.err and "s3cret" not in result.err and "editor" not in result.err, result.err
     assert all(entry[0].host.startswith("127.0.0.1") or entry[0].host.startswith("localhost") for entry in server.log)
     server.clear()
+
+
+@pytest.mark.parametrize("cluster", ["e\u0301", "\U0001F1EB\U0001F1F7", "\U0001F469\u200d\U0001F469\u200d\U0001F467"],
+                         ids=["combining accent", "flag", "family emoji"])
+def test_an_excerpt_never_cuts_a_user_perceived_character(cli, tmp_path, cluster):
+    """The terminal excerpt shows 70 characters each side of the finding: wherever that edge falls in
+    a cluster of code points that reads as one character, the whole cluster is shown or none of it."""
+    import regex
+
+    from factcheck.report.terminal import CONTEXT
+
+    sentence = "The film Toy Tales 3 was directed by Lee Unkrch."
+    wrong = sentence.index("Unkrch")
+    for shift in range(len(cluster) + 1):  # the edge at each code point of the cluster
+        padding = "x" * (CONTEXT - shift - 1)
+        line = cluster * 3 + " " + padding + sentence[:wrong] + sentence[wrong:] + " " + padding + cluster * 3
+        article = tmp_path / "story.md"
+        article.write_text(line + "\n", encoding="utf-8")
+        result = cli("check", article, "--records", RECORDS_FILE(tmp_path), "--published", "2024-01-01", "--no-color")
+        assert "Unkrch" in result.out, result.out + result.err
+        excerpt = next(l for l in result.out.splitlines() if "Unkrch" in l and "directed" in l)
+        shown = excerpt.strip().strip("…")
+        where = line.index(shown)
+        boundaries = {match.start() for match in regex.finditer(r"\X", line)} | {len(line)}
+        assert where in boundaries and where + len(shown) in boundaries, (shift, ascii(excerpt))
+
+
+def RECORDS_FILE(tmp_path):
+    records = tmp_path / "records.yaml"
+    records.write_text("entities:\n  - id: toy-tales-3\n    type: film\n    name: Toy Tales 3\n    facts:\n"
+                       "      director: Lee Unkrich\n", encoding="utf-8")
+    return records

@@ -71,11 +71,11 @@ def facts(record: Record, key: str) -> list:
 # -- what a pull brings back ---------------------------------------------------------------
 
 
-def test_pull_film_maps_the_statements_to_facts(fake, make):
+def test_pull_film_maps_the_statements_to_facts(fake, make, server):
     record = make().pull(FILM)
     assert (record.id, record.type, record.name) == ("mission-impossible-dead-reckoning-part-one", "film", FILM)
     assert record.origin == "wikidata:Q65767901"
-    assert record.sources[0] == "https://www.wikidata.org/wiki/Q65767901"
+    assert record.sources[0] == server.url_for("/wiki/Q65767901")  # the server that served it
     assert "Dead Reckoning Part One" in record.aliases
     release = {(v.value, v.qualifiers.get("region"), v.qualifiers.get("region_code")) for v in record.facts["release_date"]}
     # the deprecated 2023-07-14 statement is ignored
@@ -106,13 +106,20 @@ def test_pull_person_by_name_and_by_id(fake, make):
     assert by_id == by_name and by_id.facts == by_name.facts
 
 
-def test_recorded_person_with_old_style_values(fake, make):
+def test_recorded_person_with_old_style_values(fake, make, server):
     """The recorded Douglas Adams answer: item values with only numeric-id."""
     record = make().pull("Douglas Adams")
     assert facts(record, "birth_date") == [dt.date(1952, 3, 11)]
     assert facts(record, "death_date") == [dt.date(2001, 5, 11)]
     assert facts(record, "birth_place") == ["Cambridge"]
-    assert record.sources == ("https://www.wikidata.org/wiki/Q42", "https://en.wikipedia.org/wiki/Douglas_Adams")
+    assert record.sources == (server.url_for("/wiki/Q42"), "https://en.wikipedia.org/wiki/Douglas_Adams")
+
+
+def test_the_default_server_is_cited_as_wikidata_org(tmp_path):
+    source = WikidataSource(cache_dir=tmp_path / "c")
+    assert source.item_url.format("Q42") == "https://www.wikidata.org/wiki/Q42"
+    mirrored = WikidataSource(base_url="https://user:secret@mirror.example.org/", cache_dir=tmp_path / "c")
+    assert mirrored.item_url.format("Q42") == "https://mirror.example.org/wiki/Q42"  # never the credentials
 
 
 def test_recorded_ranks_and_precision(fake, make):

@@ -531,7 +531,9 @@ def _print_record(record: Record, lines: dict[str, str]) -> None:
     wikidata = record.origin.startswith("wikidata:")
     qid = record.origin.split(":", 1)[1] if wikidata else ""
     out.write(f"{record.id} ({record.type}): {record.name}\n")
-    out.write(f"  from: {'Wikidata ' + ITEM_URL_FORMAT.format(qid) if wikidata else record.origin}\n")
+    # the page of the server that served it (a mirror, --wikidata-url), as the record keeps it
+    page = next((s for s in record.sources if s.endswith(f"/wiki/{qid}")), ITEM_URL_FORMAT.format(qid))
+    out.write(f"  from: {'Wikidata ' + page if wikidata else record.origin}\n")
     if record.aliases:
         out.write(f"  aliases: {'; '.join(record.aliases)}\n")
     for source in record.sources:

@@ -185,7 +185,9 @@ def _decode(data: bytes, content_type: str, media_type: str, display: str) -> st
     if not getattr(codec, "_is_text_encoding", True) or codec.name in ("undefined", "punycode", "idna"):
         raise UserError(f"unknown charset {_display(encoding)!r} declared {origin}", display)
     try:
-        return data.decode(codec.name)
+        # a NUL in a page is no character of its text (browsers show U+FFFD); replaced one for one,
+        # so that positions stay those of the page, and no output carries a raw NUL
+        return data.decode(codec.name).replace("\x00", "\ufffd")
     except LookupError:
         raise UserError(f"unknown charset {_display(encoding)!r} declared {origin}", display) from None
     except UnicodeDecodeError as error:

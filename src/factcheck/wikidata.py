@@ -682,6 +682,8 @@ class WikidataSource:
     ):
         self.warn = warn or (lambda message: None)
         self.base_url = resolve_base_url(base_url)
+        # evidence cites the server that served the data (a mirror, a test server), without credentials
+        self.item_url = ITEM_URL if self.base_url == DEFAULT_URL else _without_credentials(self.base_url) + "/wiki/{}"
         self.cache = Cache(Path(cache_dir) if cache_dir is not None else None, warn=self.warn)
         self.client = Client(
             self.base_url, self.cache, offline=offline, timeout=timeout, ttl_days=ttl_days,
@@ -860,7 +862,7 @@ class WikidataSource:
         records = []
         used_ids: set[str] = set()
         for entity in entities:
-            record = _record(entity, labels)
+            record = _record(entity, labels, self.item_url)
             if record.id in used_ids:
                 record = Record(f"{record.id}-{entity['id'].lower()}", record.type, record.name, record.aliases,
                                 record.facts, record.sources, record.origin)
@@ -915,7 +917,8 @@ def _linked_ids(entity: dict) -> list[str]:
     return ids
 
 
-def _record(entity: dict, labels: dict[str, dict]) -> Record:
+def _record(entity: dict, labels: dict[str, dict], item_url: str = ITEM_URL) -> Record:
+    """The record of one entity; its source is the item's page on the server that gave it."""
     qid = entity["id"]
     kind = entity_type(entity) or "entity"
     name = label_of(entity) or qid
@@ -972,7 +975,7 @@ def _record(entity: dict, labels: dict[str, dict]) -> Record:
                     qualifiers = {"as_of": _iso(as_of[0][0])} if as_of and as_of[0] else {}
                     add(key, _number(parsed_quantity[0]), prop, qualifiers)
 
-    sources = [ITEM_URL.format(qid)]
+    sources = [item_url.format(qid)]
     sitelinks = entity.get("sitelinks")
     if isinstance(sitelinks, dict) and isinstance(sitelinks.get("enwiki"), dict):
         title = sitelinks["enwiki"].get("title")

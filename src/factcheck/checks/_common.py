@@ -172,8 +172,8 @@ def evidence(record: Record, fact: str, values: tuple[FactValue, ...]) -> Eviden
     shown = "; ".join(str(value) for value in values)
     source = record.source
     prop = next((v.qualifiers["property"] for v in values if "property" in v.qualifiers), None)
-    if prop and source and "wikidata.org/wiki/" in source:
-        source = f"{source}#{prop}"  # the item and the statement's property: Wikidata anchors it
+    if prop and source and record.origin.startswith("wikidata:") and re.search(r"/wiki/Q\d+$", source):
+        source = f"{source}#{prop}"  # the item and the statement's property: a Wikibase page anchors it
     return Evidence(record=record.id, fact=fact, value=shown, source=source)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+import regex
 from rich.console import Console
 from rich.text import Text
 
@@ -59,8 +60,8 @@ def _excerpt(document, finding: Finding) -> Text:
     line_start = source.rfind("\n", 0, finding.start) + 1
     line_end = source.find("\n", finding.end)
     line_end = len(source) if line_end < 0 else line_end
-    start = max(line_start, finding.start - CONTEXT)
-    end = min(line_end, finding.end + CONTEXT)
+    start, end = _on_graphemes(source, line_start, line_end, max(line_start, finding.start - CONTEXT),
+                               min(line_end, finding.end + CONTEXT))
     text = Text("    ")
     text.append("…" if start > line_start else "")
     text.append(for_terminal(source[start:finding.start].replace("\r", "")))
@@ -70,8 +71,23 @@ def _excerpt(document, finding: Finding) -> Text:
     return text
 
 
+def _on_graphemes(source: str, line_start: int, line_end: int, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole user-perceived characters: an excerpt never shows half of "é"
+    written as e + U+0301, of a flag, or of a family emoji joined by U+200D."""
+    if start == line_start and end == line_end:
+        return start, end
+    boundaries = [line_start + match.start() for match in regex.finditer(r"\X", source[line_start:line_end])] + [line_end]
+    start = max((b for b in boundaries if b <= start), default=line_start)
+    end = min((b for b in boundaries if b >= end), default=line_end)
+    return start, end
+
+
 def _shorten(value: str, width: int) -> str:
-    return value if len(value) <= width else value[: width - 1] + "…"
+    """At most `width` characters, cut between whole user-perceived characters."""
+    if len(value) <= width:
+        return value
+    cut = max((match.start() for match in regex.finditer(r"\X", value) if match.start() <= width - 1), default=0)
+    return value[:cut] + "…"
 
 
 def _summary(results, totals: dict[Severity, int]) -> Text:

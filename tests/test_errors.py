@@ -128,3 +128,23 @@ def test_a_rule_cannot_bring_a_regular_expression(cli, tmp_path):
         "id: house-rule\nkind: near-miss\nseverity: error\nsummary: Backtracks.\nparams:\n  pattern: '(a+)+$'\n"
     )
     _assert_one_line_error(cli("check", SEED, "--rules", tmp_path), str(tmp_path / "house.yaml") + ":6:", "pattern")
+
+
+def test_select_takes_comma_lists_and_prefixes(cli):
+    every = cli("check", SEED, "--records", RECORDS, "--format", "json").json()["files"][0]["findings"]
+    picked = cli("check", SEED, "--records", RECORDS, "--format", "json", "--select", "name-,date-contradicts-record").json()
+    rules = {f["rule"] for f in picked["files"][0]["findings"]}
+    assert rules and all(r.startswith("name-") or r == "date-contradicts-record" for r in rules)
+    assert rules == {f["rule"] for f in every if f["rule"].startswith("name-") or f["rule"] == "date-contradicts-record"}
+    ignored = cli("check", SEED, "--records", RECORDS, "--format", "json", "--ignore", "name-").json()
+    assert not [f for f in ignored["files"][0]["findings"] if f["rule"].startswith("name-")]
+
+
+def test_an_unknown_rule_gets_a_suggestion(cli):
+    result = cli("check", SEED, "--select", "name-near-mis")
+    _assert_one_line_error(result, "did you mean 'name-near-miss'")
+    assert cli("explain", "tense-vs-dat").err.count("did you mean 'tense-vs-date'") == 1
+
+
+def test_short_version_flag(cli):
+    assert cli("-V").out == cli("--version").out != ""

@@ -10,6 +10,7 @@ import xml.dom.minidom
 
 import pytest
 
+from conftest import RECORDS, SEED
 from factcheck.report import FORMATS
 
 CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f, *range(0x80, 0xa0)])
@@ -51,3 +52,11 @@ def test_extract_and_records_commands_show_controls(cli, hostile):
     for args in (("extract", article), ("records", "show", "tt3", "--records", records), ("records", "validate", records)):
         result = cli(*args)
         assert not RAW.findall(result.out.replace("\r", "")), args
+
+
+def test_a_run_without_records_says_that_only_internal_checks_ran(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no factcheck.toml naming records
+    bare = cli("check", SEED)
+    assert bare.err.strip() == "factcheck: no reference records: only internal checks ran (see `factcheck init`, or --records)"
+    assert cli("check", SEED, "--quiet").err == ""
+    assert "no reference records" not in cli("check", SEED, "--records", RECORDS).err

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
+from conftest import RECORDS, ROOT, SEED
 from factcheck.api import Checker
 from factcheck.records import RecordSet, parse_records
 from factcheck.rules import NO_DATE, load_rule_set
@@ -47,3 +49,23 @@ def test_rule_has_examples_and_docs(rule):
     assert rule.passing, f"{rule.id} has no passing example"
     assert len(rule.description) > 40
     assert rule.summary.endswith(".")
+
+
+def test_every_rule_has_its_page_and_the_page_is_up_to_date():
+    """docs/rules/<id>.md is generated from the rule's YAML (python -m factcheck.report.rulebook docs/rules)."""
+    from factcheck.report.rulebook import rule_page
+
+    pages = ROOT / "docs" / "rules"
+    for rule in RULES:
+        page = pages / f"{rule.id}.md"
+        assert page.exists(), f"{page} is missing: python -m factcheck.report.rulebook docs/rules"
+        assert page.read_text(encoding="utf-8") == rule_page(rule), f"{page} is out of date: python -m factcheck.report.rulebook docs/rules"
+    assert {p.stem for p in pages.glob("*.md")} == {rule.id for rule in RULES}, "a page of a rule that is gone"
+
+
+def test_sarif_rules_link_their_pages(cli):
+    from factcheck.report.rulebook import DOCS_URL
+
+    sarif = json.loads(cli("check", SEED, "--records", RECORDS, "--format", "sarif").out)
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert rules and all(rule["helpUri"] == DOCS_URL.format(rule["id"]) for rule in rules)

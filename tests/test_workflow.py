@@ -100,6 +100,24 @@ def test_junit_parses_as_junit_xml(cli, repo):
     assert {case.get("classname") for case in failures} == {"news/teaser.md", "news/dates.md"}
 
 
+def test_junit_fails_only_what_fails_the_run(cli):
+    """A finding below --fail-on is a passing test case with its details in system-out."""
+    def parsed(*flags):
+        out = cli("check", SEED, "--records", RECORDS, "--format", "junit", *flags).out
+        return ET.fromstring(out.split("\n", 1)[1] if out.startswith("<?xml") else out)
+
+    findings = cli("check", SEED, "--records", RECORDS, "--format", "json").json()["files"][0]["findings"]
+    by_severity = {level: sum(f["severity"] == level for f in findings) for level in ("error", "warning", "info")}
+    assert by_severity["info"] and by_severity["error"]
+    for fail_on, failing in (("error", by_severity["error"]), ("info", len(findings)), ("never", 0),
+                             ("warning", by_severity["error"] + by_severity["warning"])):
+        root = parsed("--fail-on", fail_on)
+        assert int(root.get("failures")) == failing == sum(1 for case in root.iter("testcase") if case.find("failure") is not None)
+        assert int(root.get("tests")) == len(findings)
+        passed = [case for case in root.iter("testcase") if case.find("failure") is None]
+        assert all(case.find("system-out") is not None for case in passed)
+
+
 def test_html_report_is_self_contained(cli, repo):
     result = cli("check", ".", "--format", "html")
     page = result.out

@@ -337,16 +337,16 @@ def _check_in_worker(document: Document) -> "list[Finding] | Failure":
 
 
 def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
-    from factcheck.errors import UserError
+    """The rules `--select`/`--ignore` leave: each is a rule id, a prefix ending in "-" ("date-" for
+    every date rule) or a comma-separated list of them ("--select name-near-miss,date-")."""
+    from factcheck.rules import expand_rule_selectors
 
-    known = {rule.id for rule in rules}
-    select, ignore = list(select), list(ignore)
-    for rule_id in select + ignore:
-        if rule_id not in known:
-            raise UserError(f"unknown rule {rule_id!r}; `factcheck rules` lists them")
-    if select:
-        rules = [rule for rule in rules if rule.id in select]
-    return [rule for rule in rules if rule.id not in ignore]
+    known = [rule.id for rule in rules]
+    chosen = expand_rule_selectors(select, known)
+    dropped = expand_rule_selectors(ignore, known)
+    if chosen:
+        rules = [rule for rule in rules if rule.id in chosen]
+    return [rule for rule in rules if rule.id not in dropped]
 
 
 def worst(findings: Iterable[Finding]) -> Severity | None:

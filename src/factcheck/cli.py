@@ -95,7 +95,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Fact-check news articles against reference records and internal consistency rules.
 
@@ -232,7 +232,9 @@ def explain(
         if rule.id == rule_id:
             rulebook.render_rule(rule, sys.stdout)
             return
-    raise UserError(f"unknown rule {rule_id!r}; `factcheck rules` lists them")
+    from factcheck.rules import unknown_rule_message
+
+    raise UserError(unknown_rule_message(rule_id, [rule.id for rule in rules]))
 
 
 from factcheck.cli_records import records_app  # noqa: E402

@@ -256,12 +256,16 @@ def _severities(table: Any, fail) -> dict[str, Severity]:
 
 def check_rule_ids(config: Config, known: set[str]) -> None:
     """Every rule id the config names must exist: a typo would silently do nothing."""
-    named = list(config.select) + list(config.ignore) + list(config.severity)
+    from factcheck.rules import expand_rule_selectors, unknown_rule_message
+
+    # select and ignore take what --select takes: ids, "prefix-", comma lists
+    expand_rule_selectors(list(config.select) + list(config.ignore), known, str(config.path))
+    named = list(config.severity)
     for override in config.overrides:
         named += list(override.ignore) + list(override.severity)
     for rule_id in named:
         if rule_id not in known:
-            raise UserError(f"unknown rule {rule_id!r} in the config; `factcheck rules` lists them", str(config.path))
+            raise UserError(unknown_rule_message(rule_id, known, " in the config"), str(config.path))
 
 
 STARTER = '''# factcheck configuration (https://github.com/factcheck/factcheck#configuration).

@@ -215,6 +215,11 @@ def word_base(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _vague_bases() -> frozenset[str]:
+    return frozenset(word_base(word) for word in VAGUE_WORDS)
+
+
 def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Phrases of the key's words an article may use: the whole key, each pair of neighbours,
     and each word that is specific enough alone. The last word of a phrase is stemmed."""
@@ -225,7 +230,9 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         phrases.append((content[-2], stem(content[-1])))  # the head and the word before it
     # alone, only the word the key is about (its last: "nominations" of oscar_nominations, not "oscar")
     head = content[-1] if content else ""
-    if head and head not in VAGUE_WORDS and head not in HEAD_FORMS and len(head) >= 4:
+    # "years" is as vague as "year", "titles" as specific as "title"
+    vague = head in VAGUE_WORDS or word_base(head) in _vague_bases()
+    if head and not vague and head not in HEAD_FORMS and len(head) >= 4:
         phrases.append((stem(head),))
     return tuple(dict.fromkeys(phrases))
 

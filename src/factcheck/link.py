@@ -642,9 +642,11 @@ def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) ->
     if GAP_AFTER.match(text[mention.end:mention.end + 30]):
         return False
     if spec.value == "ordinal":
-        # "the first tour to pass $1 billion", "history's first $2 billion tour": a superlative, no place in a series
-        after = text[mention.end:mention.end + 40]
-        superlative = value.value == 1 and bool(re.match(r"\s+(?:[$£€¥]\s?\d|(?:[A-Za-z-]+\s+){0,2}to\s+[a-z]+)", after))
+        # "the first tour to pass $1 billion", "history's first $2 billion tour", "the first film in history
+        # to take", "the first team since 2004": a superlative, no place in a series
+        after = text[mention.end:mention.end + 60]
+        superlative = value.value == 1 and bool(re.match(
+            r"\s+(?:[$£€¥]\s?\d|(?:[A-Za-z'’-]+\s+){0,5}(?:to\s+[a-z]+|since|ever|in\s+(?:history|the\s+world))\b)", after))
         return value.ordinal and not superlative
     if spec.value == "money":
         return mention.label == "money"

@@ -301,7 +301,45 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
     scalar = read_scalar(value, path, line, notes, key)
     if scalar is None:
         return
-    facts.setdefault(key, []).append(FactValue(scalar, _with_key_meaning(key, inherited)))
+    qualifiers = _with_key_meaning(key, inherited)
+    if isinstance(scalar, str):
+        amount = written_amount(scalar)
+        if amount is not None:
+            # "68.7 billion", "$26.2bn", "1,200": a figure the newsroom wrote as text is a figure
+            scalar, currency, scaled = amount
+            qualifiers = {**qualifiers, "written": str(value)}
+            if currency and "unit" not in qualifiers:
+                qualifiers["unit"] = currency
+            if scaled:
+                qualifiers["scale"] = 1.0  # the text's own "billion", not the key's "_bn", says the scale
+    facts.setdefault(key, []).append(FactValue(scalar, qualifiers))
+
+
+_AMOUNT_RE = re.compile(
+    r"^(?P<before>US\$|[$£€¥]|USD|GBP|EUR|JPY)?\s*(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*"
+    r"(?P<scale>thousand|million|billion|trillion|bn|mn|m|k|tn)?\s*(?P<after>USD|GBP|EUR|JPY|dollars|pounds|euros|yen)?$",
+    re.IGNORECASE)
+_CURRENCY_WORDS = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "£": "GBP", "gbp": "GBP", "pounds": "GBP",
+                   "€": "EUR", "eur": "EUR", "euros": "EUR", "¥": "JPY", "jpy": "JPY", "yen": "JPY"}
+_SCALE_WORDS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+                "trillion": 1e12, "tn": 1e12}
+
+
+def written_amount(text: str) -> tuple[int | float, str | None, bool] | None:
+    """A figure written as text, exactly and nothing else: (value, currency or None, whether the text
+    gave its scale). "68.7 billion" → (68700000000, None, True); "$26.2bn" → (26200000000, "USD", True).
+    Approximate wording ("about 21 months", "~£56bn") and anything more than a figure stay text."""
+    match = _AMOUNT_RE.match(text.strip())
+    if match is None or (match["before"] and match["after"]):
+        return None
+    number = float(match["number"].replace(",", "") + (match["decimals"] or ""))
+    scale = _SCALE_WORDS.get((match["scale"] or "").lower(), 1.0)
+    if match["scale"] and match["scale"].lower() in ("m", "k") and not (match["before"] or match["after"]):
+        return None  # "42m" is as often metres as millions
+    value = number * scale
+    value = int(round(value)) if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)) else value
+    currency = _CURRENCY_WORDS.get((match["before"] or match["after"] or "").lower())
+    return value, currency, bool(match["scale"])
 
 
 def _with_key_meaning(key: str, qualifiers: dict) -> dict:

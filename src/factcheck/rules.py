@@ -292,3 +292,30 @@ def trigger_key(trigger: str) -> tuple[str, ...]:
     if trigger.endswith("*"):
         key = key[:-1] + (key[-1] + "*",)
     return key
+
+
+def expand_rule_selectors(selectors: Iterable[str], known: Iterable[str], where: str | None = None) -> set[str]:
+    """Rule ids for selectors (ids, "prefix-" or comma lists); an unknown one is a UserError with
+    the nearest ids ("did you mean …")."""
+    from factcheck.errors import UserError
+
+    known = list(known)
+    found: set[str] = set()
+    for selector in selectors:
+        for part in (p.strip() for p in str(selector).split(",")):
+            if not part:
+                continue
+            matches = [rule_id for rule_id in known if rule_id == part or (part.endswith("-") and rule_id.startswith(part))]
+            if not matches:
+                raise UserError(unknown_rule_message(part, known, " in the config" if where else ""), where)
+            found.update(matches)
+    return found
+
+
+def unknown_rule_message(rule_id: str, known: Iterable[str], where: str = "") -> str:
+    """"unknown rule 'name-near-mis'; did you mean 'name-near-miss'? `factcheck rules` lists them"."""
+    import difflib
+
+    near = difflib.get_close_matches(rule_id, list(known), n=3, cutoff=0.6)
+    hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+    return f"unknown rule {rule_id!r}{where}; {hint}`factcheck rules` lists them"

@@ -130,7 +130,11 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
         refreshed = {r.document.path: r for r in checker.check_documents(_documents(fixed, options, config, err))}
         results = [refreshed.get(r.document.path, r) for r in results]
 
-    FORMATS[options.output_format](results, out, color=options.color, rules=checker.rules, quiet=options.quiet)
+    FORMATS[options.output_format](results, out, color=options.color, rules=checker.rules, quiet=options.quiet,
+                                   fail_on=options.fail_on or config.fail_on)
+    if not checker.records.records and checker.online is None and not options.quiet and not failed:
+        # "✓ no findings" must not read as "checked against the facts" when there were none
+        err.write("factcheck: no reference records: only internal checks ran (see `factcheck init`, or --records)\n")
     reached("reported")
     if failed:
         return USAGE

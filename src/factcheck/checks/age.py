@@ -234,6 +234,8 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
             if not near:
                 continue
             date = min(near, key=lambda d: abs(d.start - match.start()))
+            if what == "anniversary" and date.start >= match.end() and not re.search(r"\bof\b", text[match.end():date.start]):
+                continue  # "the 10th anniversary in 2021": the year it fell, not the year it counts from
             elapsed_low = published.year - date.value.latest.year - 1
             elapsed_high = published.year - date.value.earliest.year
             if what == "anniversary":  # an anniversary is marked in the year it falls, or around it

@@ -38,6 +38,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if _TITLE_BEFORE.search(text[max(0, mention.start - 30):mention.start]):
             continue  # "The Tern 2 crew —", "Season Two includes": a title's number, not a count
+        if re.search(r"\bof\s+(?:the|its|their|his|her)?\s*$", text[max(0, mention.start - 12):mention.start], re.IGNORECASE):
+            continue  # "four of the six Majors: Berlin, London, …": the list is of the four, six is the whole
         noun = _NOUN.match(text, mention.end)
         if noun is None or re.search(r"[.;:!?]", noun.group(0)):
             # "three compatriots in the PSG dressing room: …": a short phrase, then the colon

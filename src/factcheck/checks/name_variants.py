@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN, Analysis, Evidence, Finding
@@ -92,6 +92,9 @@ def _variant(rare: str, common: str, similarity: float, written: dict) -> bool:
         return False  # "Physics" and "Physical" (Institute of Physics, Physical Review): two words of one stem
     if (rare.startswith(common) or common.startswith(rare)) and any(_camel_case(form) for form in written[rare] | written[common]):
         return False  # "Space" (Kennedy Space Center) and "SpaceX": a word and a name made from it ("Quan"/"Quang" is a slip)
+    # a slip is one edit (two in a long name): "Michael" and "Mitchell" are two names, three edits apart
+    if OSA.distance(rare, common) > (1 if max(len(rare), len(common)) < 8 else 2):
+        return False
     return Indel.normalized_similarity(rare, common) >= similarity
 
 

@@ -78,6 +78,8 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
     verb = syntax.governing_verb(mention.start, mention.end)
     if verb is None or syntax.tokens[verb].dep in ("amod", "compound"):
         return None  # "the delayed launch on …": an adjective, no tense
+    if _reference_point(analysis, date, set(KIND.param(rule, "reference_words"))):
+        return None  # "filed …, five days before the 18 October deadline": the date is not the filing's
     if syntax.path_length(verb, date) > 3:
         return None
     modals = set(KIND.param(rule, "modal"))
@@ -115,6 +117,24 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
         if any(w in ("was", "were", "had", "has", "have") for w in aux_words):
             return "past", " ".join(aux_words + [verb_word]), verb
     return None
+
+
+def _reference_point(analysis: Analysis, date: int, words: set[str]) -> bool:
+    """Is the date the object of "before", "ahead of", "prior to" or "by": a point the verb's event is
+    measured against, not when it happened?"""
+    syntax = analysis.syntax
+    token = syntax.tokens[date]
+    for _ in range(2):  # "before the 18 March deadline": the date describes the noun that is the object
+        if token.dep not in ("compound", "nummod", "amod", "nmod", "poss"):
+            break
+        token = syntax.tokens[token.head]
+    if token.dep != "pobj":
+        return False
+    preposition = token.head
+    word = _word(analysis, preposition)
+    if word in ("of", "to"):  # "ahead of", "prior to"
+        word = _word(analysis, syntax.tokens[preposition].head)
+    return word in words
 
 
 def _nearest_cue(words: list[str], cues: dict, min_end: int = 0) -> tuple[str, str] | None:
@@ -155,6 +175,7 @@ KIND = CheckKind(
         "future_auxiliaries": ((list,), ["will", "shall", "'ll", "wo"]),
         "modal": ((list,), ["would", "could", "might", "may", "should", "must", "can", "'d"]),
         "conditions": ((list,), ["if", "unless", "whether", "once"]),
+        "reference_words": ((list,), ["before", "ahead", "prior", "by"]),
         "plan_words": ((list,), ["set", "due", "scheduled", "expected", "slated", "going", "poised", "planned", "plan",
                                  "plans", "planning", "intends", "intend", "aims", "aim", "hopes", "hope", "likely"]),
     },

@@ -118,6 +118,13 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             if day is not None:
                 result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
                 continue
+        beside = next((m for m in dates if m.label == "relative" and m.value is not None and m.value.precision == "day"
+                       and 0 <= mention.start - m.end <= 3 and not text[m.end:mention.start].strip(" ,")), None)
+        if beside is not None and (beside.value.earliest.month, beside.value.earliest.day) == (value.earliest.month, value.earliest.day):
+            # "last Tuesday, 17 May": the same day said twice; the relative one fixes the year
+            result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=beside.value.earliest,
+                                                                                    latest=beside.value.earliest)))
+            continue
         anchored = _days_after(text, mention, written)
         if anchored is not None:
             # "on 25 April 2015 … struck 17 days later on 12 May": counted from the date before

@@ -10,6 +10,61 @@ from rich.text import Text
 
 from factcheck.rules import Rule
 
+# where the rule pages live, in the repository and on its web page (SARIF helpUri, `explain`)
+DOCS_FOLDER = "docs/rules"
+DOCS_URL = "https://github.com/factcheck/factcheck/blob/main/docs/rules/{}.md"
+
+
+def rule_page(rule: Rule) -> str:
+    """The Markdown page of a rule (docs/rules/<id>.md), generated from its YAML: a page is never
+    edited by hand, `python -m factcheck.report.rulebook docs/rules` rewrites them all."""
+    from pathlib import Path
+
+    lines = [f"# {rule.id}", "", f"*{rule.severity.label}* · check kind `{rule.kind}`", "", rule.summary.strip(), "",
+             rule.description.strip(), ""]
+    if rule.params:
+        lines += ["## Parameters", ""]
+        lines += [f"- `{name}`: `{value}`" for name, value in rule.params.items()]
+        lines.append("")
+    if rule.failing:
+        lines += ["## Reported", ""]
+        for example in rule.failing:
+            lines.append(f"- {example.text}  ")
+            lines.append("  finds: " + ", ".join(f"“{found}”" for found in example.finds))
+        lines.append("")
+    if rule.passing:
+        lines += ["## Not reported", ""]
+        lines += [f"- {example.text}" for example in rule.passing]
+        lines.append("")
+    lines += [f"Generated from `rules/{Path(rule.origin).name}`; change the rule, not this page.", ""]
+    return "\n".join(lines)
+
+
+def help_uri(rule: Rule) -> str | None:
+    """The page of a built-in rule; a newsroom's own rule (--rules) has none here."""
+    from pathlib import Path
+
+    from factcheck.rules import builtin_rules_dir
+
+    try:
+        builtin = Path(rule.origin).resolve().parent == builtin_rules_dir().resolve()
+    except (OSError, ValueError):
+        return None
+    return DOCS_URL.format(rule.id) if builtin else None
+
+
+def write_pages(rules: list[Rule], folder) -> list:
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for rule in rules:
+        page = folder / f"{rule.id}.md"
+        page.write_text(rule_page(rule), encoding="utf-8")
+        written.append(page)
+    return written
+
 
 def rule_dict(rule: Rule) -> dict:
     return {
@@ -67,4 +122,14 @@ def render_rule(rule: Rule, stream: TextIO) -> None:
         for example in rule.passing:
             console.print("  ✓ " + example.text, markup=False)
     console.print()
-    console.print(f"Defined in {rule.origin}", style="dim", markup=False)
+    page = help_uri(rule)
+    console.print(f"Defined in {rule.origin}" + (f"; documented at {page}" if page else ""), style="dim", markup=False)
+
+
+if __name__ == "__main__":  # python -m factcheck.report.rulebook docs/rules
+    import sys
+
+    from factcheck.rules import load_rule_set
+
+    for written in write_pages(load_rule_set()[0], sys.argv[1] if len(sys.argv) > 1 else DOCS_FOLDER):
+        print(written)

@@ -79,9 +79,12 @@ def as_dict(results, rules=()) -> dict:
 
 
 def _descriptor(rule_id: str, rule) -> dict:
+    from factcheck.report.rulebook import help_uri
+
     if rule is None:
         return {"id": rule_id}
-    return {
+    page = help_uri(rule)
+    return ({"helpUri": page} if page else {}) | {
         "id": rule.id,
         "name": "".join(part.capitalize() for part in rule.id.split("-")),
         "shortDescription": {"text": rule.summary},

@@ -36,7 +36,55 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     if published is None:
         return
     yield from _ages(analysis, rule, published)
+    yield from _ages_at_death(analysis, rule)
     yield from _years_ago(analysis, rule, published)
+
+
+# "… died on Thursday in São Paulo. He was 83.": the age on the day of the death just reported
+_AGE_AT_DEATH = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=\n))(?:He|She|They) (?:was|were) (\d{1,3})(?=[.,;])")
+_DIED = re.compile(r"\b(?:died|passed away|was killed|death)\b", re.IGNORECASE)
+
+
+def _ages_at_death(analysis: Analysis, rule) -> Iterator[Finding]:
+    text = analysis.document.text
+    people = None
+    for match in _AGE_AT_DEATH.finditer(text):
+        sentence = analysis.sentence_of(match.start())
+        before = analysis.sentence_of(max(sentence.start - 1, 0))
+        if before.start == sentence.start or not _DIED.search(text[before.start:before.end]):
+            continue
+        days = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
+                and m.value.precision == "day" and before.start <= m.start < before.end]
+        if len(days) > 1 or (not days and analysis.document.published is None):
+            continue
+        # "has died in London. She was 57.": with no day given, the death is the news of the last week
+        died = days[0].value.earliest if days else analysis.document.published
+        week_before = None if days else died - dt.timedelta(days=7)
+        people = _people(analysis) if people is None else people
+        named = [p for p in people if before.start <= p[0] < before.end]
+        if not named:
+            continue
+        births = _birth_dates(analysis, people)
+        key = named[0][3]
+        if key not in births:
+            continue
+        birth, _ = births[key]
+        allowed = _age_range(birth, died)
+        if allowed is not None and week_before is not None:
+            earlier = _age_range(birth, week_before)
+            allowed = (min(allowed[0], earlier[0]), max(allowed[1], earlier[1])) if earlier else allowed
+        age = int(match.group(1))
+        if allowed is None or allowed[0] <= age <= allowed[1]:
+            continue
+        shown = str(allowed[0]) if allowed[0] == allowed[1] else f"{allowed[0]} or {allowed[1]}"
+        start, end = match.start(1), match.end(1)
+        yield rule.finding(
+            rule.message("age_at", person=_display(analysis, key), allowed=shown, born=_shown(birth),
+                         day=died.isoformat() if week_before is None else f"between {week_before.isoformat()} and {died.isoformat()}",
+                         stated=age),
+            start, end, analysis.document.source[start:end], suggestion=str(allowed[0]) if allowed[0] == allowed[1] else None,
+            evidence=Evidence(fact="birth date", value=_shown(birth), source=births[key][1]),
+        )
 
 
 def _number(text: str) -> int | None:
@@ -167,7 +215,12 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             if in_sentence and in_sentence[0] == named[0]:
                 key = in_sentence[0][3]
             elif key is None and not named and (in_paragraph or later or earlier):
-                key = (in_paragraph[-1] if in_paragraph else later[0] if later else earlier[-1])[3]
+                # a person named later in the age's own sentence is in another of its clauses ("The
+                # 62-year-old …, the first Labour prime minister since Gordon Brown left office"):
+                # the one named after it is taken from the sentences that follow
+                following = [p for p in later if p[0] >= sentence.end]
+                key = (in_paragraph[-1] if in_paragraph else following[0] if following
+                       else earlier[-1] if earlier else later[0])[3]
             elif key == "sentence" and not named and later and later[0][0] < sentence.end \
                     and re.match(r"\s*,", text[end:end + 3]):
                 key = later[0][3]  # "at the age of 75, the King …": the subject after it
@@ -251,4 +304,4 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
             )
 
 
-KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow", messages=('age', 'elapsed'))
+KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow", messages=('age', 'elapsed', 'age_at'))

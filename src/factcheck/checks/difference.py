@@ -88,7 +88,7 @@ def run(analysis: Analysis, rule) -> Iterator:
             suggestion=_like(margin, gap),
             evidence=Evidence(fact="difference", source="arithmetic", value=f"{larger.mention.text} − {smaller.mention.text}"),
         )
-    for _, total, parts, added in _sums(analysis, text, figures, slack):
+    for _, total, parts, added in [*_sums(analysis, text, figures, slack), *_running_totals(analysis, text, figures)]:
         yield rule.finding(
             rule.message("sum", parts=" + ".join(p.mention.text for p in parts), total=total.mention.text,
                          actual=_like(total, added)),
@@ -149,6 +149,39 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
             continue
         parts.reverse()
         yield analysis, total, parts, added
+
+
+# "…, bringing the overall toll to 22,112": a running total of the counts the paragraph gave before
+BRINGING_BEFORE = re.compile(r"\b(?:bringing|taking|pushing|raising|lifting)\s+(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}"
+                             r"(?:toll|total|tally|count|number|figure|sum)\s+to\s+$", re.IGNORECASE)
+
+
+def _running_totals(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
+    """"15,900 dead and 2,523 missing. Another 3,789 died …, bringing the overall toll to 22,112": the
+    counts of the paragraph before the total add up to it. Which counts the writer meant to add is
+    not written, so only a total one slip away from the sum (a digit changed, two neighbours
+    swapped) is reported: the sum of unrelated figures is never a digit away by chance."""
+    for index, total in enumerate(figures):
+        if total.kind != "count" or not total.exact or not BRINGING_BEFORE.search(text[max(0, total.start - 60):total.start]):
+            continue
+        paragraph_start = text.rfind("\n\n", 0, total.start) + 1
+        parts = [f for f in figures[:index] if f.start >= paragraph_start and f.kind == "count" and f.exact
+                 and not 1800 <= f.value <= 2100 and f.value < total.value]
+        if len(parts) < 2:
+            continue
+        added = sum(p.value for p in parts)
+        if added == total.value or not _one_slip(added, total.value):
+            continue
+        yield analysis, total, parts, added
+
+
+def _one_slip(first: float, second: float) -> bool:
+    a, b = (str(int(v)) if float(v).is_integer() else str(v) for v in (first, second))
+    if len(a) != len(b):
+        return False
+    differing = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(differing) == 1 or (len(differing) == 2 and differing[1] == differing[0] + 1
+                                   and a[differing[0]] == b[differing[1]] and a[differing[1]] == b[differing[0]])
 
 
 # "a margin of 760,349 votes", "a lead of 12 points": the gap between two figures the sentence gave before

@@ -48,7 +48,9 @@ _RELATIVE_PATTERN = re.compile(
     rf"|(?:in|within)\s+{NUMBER_WORD}\s+{UNIT}"
     r"|(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)"
     rf"|(?:last|next|this|this\s+past|this\s+coming)\s+(?:week|month|year|weekend|{WEEKDAY_NAME}|spring|summer|autumn|fall|winter)"
-    rf"|(?:on\s+)?{WEEKDAY_NAME}(?=\s*[,.;]|\s+(?:night|morning|afternoon|evening))"
+    # "on Thursday" whatever follows ("died on Thursday at the hospital"); a weekday without "on"
+    # only before a stop or a part of the day ("Thursday's", "Thursday Night Football" are no dates)
+    rf"|on\s+{WEEKDAY_NAME}(?![’'-])|{WEEKDAY_NAME}(?=\s*[,.;]|\s+(?:night|morning|afternoon|evening))"
     r")\b",
     re.IGNORECASE,
 )

@@ -10,7 +10,8 @@ import xml.dom.minidom
 
 import pytest
 
-from conftest import RECORDS, SEED
+from conftest import RECORDS as RECORDS_DIR
+from conftest import SEED
 from factcheck.report import FORMATS
 
 CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f, *range(0x80, 0xa0)])
@@ -59,4 +60,33 @@ def test_a_run_without_records_says_that_only_internal_checks_ran(cli, tmp_path,
     bare = cli("check", SEED)
     assert bare.err.strip() == "factcheck: no reference records: only internal checks ran (see `factcheck init`, or --records)"
     assert cli("check", SEED, "--quiet").err == ""
-    assert "no reference records" not in cli("check", SEED, "--records", RECORDS).err
+    with_records = cli("check", SEED, "--records", RECORDS_DIR)
+    assert with_records.code == 1 and "no reference records" not in with_records.err
+
+
+def test_without_colour_a_caret_line_marks_each_finding_and_lines_fit_80_columns(tmp_path):
+    """NO_COLOR (or a CI log): under each excerpt a line of carets stands exactly under the wrong words."""
+    import os
+    import subprocess
+    import sys
+
+    from rich.cells import cell_len
+
+    env = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "FORCE_COLOR")}
+    env["NO_COLOR"] = "1"
+    completed = subprocess.run([sys.executable, "-m", "factcheck", "check", str(SEED), "--records", str(RECORDS_DIR)],
+                               capture_output=True, text=True, env=env)
+    lines = completed.stdout.splitlines()
+    assert all(cell_len(line.rstrip()) <= 80 for line in lines), [line for line in lines if cell_len(line.rstrip()) > 80]
+    listed = subprocess.run([sys.executable, "-m", "factcheck", "check", str(SEED), "--records", str(RECORDS_DIR),
+                            "--format", "json"], capture_output=True, text=True, env=env)
+    assert listed.stdout, listed.stderr
+    findings = json.loads(listed.stdout)["files"][0]["findings"]
+    carets = [(lines[i - 1], line) for i, line in enumerate(lines) if line.strip() and set(line.strip()) == {"^"}]
+    assert len(carets) == len(findings)
+    marked = set()
+    for excerpt, caret in carets:
+        column = len(caret) - len(caret.lstrip())
+        width = len(caret.strip())
+        marked.add(excerpt[column:column + width])
+    assert marked == {f["text"] for f in findings}

@@ -335,6 +335,26 @@ def test_a_url_is_checked_on_its_main_article(cli, httpserver):
     assert [f["text"] for f in file_report["findings"] if f["rule"] == "date-contradicts-record"] == ["June 28, 2024"]
 
 
+@pytest.mark.parametrize("head, body", [
+    ('<meta property="article:published_time" content="2024-03-14T09:30:00+00:00">', ""),
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", '
+     '"headline": "Pool", "datePublished": "2024-03-14T09:30:00Z"}]}</script>', ""),
+    ("", '<p class="byline">By A. Writer, <time datetime="2024-03-14">14 March</time></p>'),
+], ids=["meta", "json-ld", "time"])
+def test_a_page_gives_its_own_publication_date(cli, httpserver, head, body):
+    page = (f"<html><head>{head}</head><body><article>{body}"
+            "<p>The council voted last Tuesday, March 5, to close the pool.</p></article></body></html>")
+    httpserver.expect_request("/pool").respond_with_data(page, content_type="text/html; charset=utf-8")
+    result = cli("check", httpserver.url_for("/pool"), "--format", "json")
+    (report,) = result.json()["files"]
+    assert report["published"] == "2024-03-14"
+    # "last Tuesday" counted from that date is March 12: the date beside it disagrees
+    assert [f["rule"] for f in report["findings"]] == ["relative-date"] and report["findings"][0]["severity"] == "error"
+    # --published still wins
+    overridden = cli("check", httpserver.url_for("/pool"), "--format", "json", "--published", "2024-03-07").json()
+    assert overridden["files"][0]["published"] == "2024-03-07"
+
+
 def test_no_color_and_quiet(repo):
     env = {**__import__("os").environ, "FORCE_COLOR": "1"}
     coloured = subprocess.run([__import__("sys").executable, "-m", "factcheck", "check", "."], cwd=repo, env=env, capture_output=True, text=True)

@@ -304,6 +304,8 @@ def load_document(path: str, published: dt.date | None = None, source: str | Non
             markup = "html"
         elif suffix in MARKDOWN_SUFFIXES or path == STDIN:
             markup = "markdown"
+    if markup == "html" and published is None and front_matter_date is None:
+        front_matter_date = published_in_html(source)  # the page's own: <meta>, <time>, JSON-LD
     document = Document(
         path=display,
         source=source,
@@ -314,6 +316,81 @@ def load_document(path: str, published: dt.date | None = None, source: str | Non
         masked=False,
     )
     return apply_mask(document) if mask else document
+
+
+# where a web page states when it was published, most specific first
+_PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
+                   "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date")
+
+
+def published_in_html(source: str) -> dt.date | None:
+    """The publication date a page gives itself: `<meta property="article:published_time">` (and the
+    other usual names), JSON-LD `datePublished`, else the first `<time datetime>` (on a news page,
+    the byline's). None when it gives none that reads as a date."""
+    import json
+    from html.parser import HTMLParser
+
+    found: dict[str, str] = {}
+    times: list[str] = []
+    scripts: list[str] = []
+
+    class Reader(HTMLParser):
+        in_json = False
+
+        def handle_starttag(self, tag, attrs):
+            values = {k.lower(): (v or "") for k, v in attrs}
+            if tag == "meta":
+                name = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+                if name in _PUBLISHED_META and values.get("content"):
+                    found.setdefault(name, values["content"])
+            elif tag == "time" and values.get("datetime"):
+                times.append(values["datetime"])
+            elif tag == "script" and values.get("type", "").lower() == "application/ld+json":
+                self.in_json = True
+                scripts.append("")
+
+        def handle_endtag(self, tag):
+            if tag == "script":
+                self.in_json = False
+
+        def handle_data(self, data):
+            if self.in_json:
+                scripts[-1] += data
+
+    try:
+        Reader(convert_charrefs=True).feed(source[:2_000_000])
+    except Exception:  # html.parser is lenient; a page it cannot read gives no date
+        return None
+
+    def in_json(node) -> str | None:
+        if isinstance(node, dict):
+            if isinstance(node.get("datePublished"), str):
+                return node["datePublished"]
+            node = list(node.values())
+        if isinstance(node, list):
+            for item in node:
+                value = in_json(item)
+                if value:
+                    return value
+        return None
+
+    candidates = [found[name] for name in _PUBLISHED_META if name in found]
+    for script in scripts:
+        try:
+            value = in_json(json.loads(script))
+        except ValueError:
+            continue
+        if value:
+            candidates.append(value)
+    candidates += times[:1]
+    for value in candidates:
+        match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+        if match:
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                continue
+    return None
 
 
 def apply_mask(document: Document) -> Document:

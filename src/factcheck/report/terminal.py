@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TextIO
 
 import regex
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -18,10 +19,13 @@ CONTEXT = 70  # characters of the line shown on each side of the finding
 
 def render(results, stream: TextIO, color: bool | None = None, quiet: bool = False, **_options) -> None:
     # None lets rich read NO_COLOR and FORCE_COLOR from the environment
-    console = Console(file=stream, force_terminal=color, no_color=True if color is False else None, highlight=False, soft_wrap=True)
+    # messages wrap at word boundaries to the terminal's width (80 columns when piped into a log)
+    console = Console(file=stream, force_terminal=color, no_color=True if color is False else None, highlight=False)
     totals = {severity: 0 for severity in Severity}
     for result in results:
-        for finding in result.findings:
+        # in line order; on one line, errors before warnings before infos
+        ordered = sorted(result.findings, key=lambda f: (result.document.position(f.start)[0], -f.severity, f.start))
+        for finding in ordered:
             totals[finding.severity] += 1
             _render_finding(console, result.document, finding)
     if not quiet:
@@ -37,7 +41,11 @@ def _render_finding(console: Console, document, finding: Finding) -> None:
     header.append(f" [{finding.rule}] ", style="magenta")
     header.append(for_terminal(finding.message))
     console.print(header)
-    console.print(_excerpt(document, finding))
+    excerpt, marked = _excerpt(document, finding, console.width)
+    console.print(excerpt, no_wrap=True, overflow="ignore", crop=False)
+    if console.no_color or console.color_system is None:
+        # no colour (NO_COLOR, a CI log): a caret line marks the words, as ruff and rustc do
+        console.print(marked, no_wrap=True, overflow="ignore", crop=False)
     if finding.suggestion:
         suggestion = Text("    suggestion: ", style="dim")
         suggestion.append(for_terminal(finding.suggestion), style="green")
@@ -55,20 +63,26 @@ def _render_finding(console: Console, document, finding: Finding) -> None:
     console.print()
 
 
-def _excerpt(document, finding: Finding) -> Text:
+def _excerpt(document, finding: Finding, width: int = 80) -> tuple[Text, Text]:
+    """The finding's line, cut to the width around the finding, its words underlined; and a caret
+    line under them (for output without colour)."""
     source = document.source
     line_start = source.rfind("\n", 0, finding.start) + 1
     line_end = source.find("\n", finding.end)
     line_end = len(source) if line_end < 0 else line_end
-    start, end = _on_graphemes(source, line_start, line_end, max(line_start, finding.start - CONTEXT),
-                               min(line_end, finding.end + CONTEXT))
+    marked_text = for_terminal(source[finding.start:finding.end])
+    context = max(10, min(CONTEXT, (width - 6 - cell_len(marked_text)) // 2))
+    start, end = _on_graphemes(source, line_start, line_end, max(line_start, finding.start - context),
+                               min(line_end, finding.end + context))
     text = Text("    ")
     text.append("…" if start > line_start else "")
     text.append(for_terminal(source[start:finding.start].replace("\r", "")))
-    text.append(for_terminal(source[finding.start:finding.end]), style=f"{STYLES[finding.severity]} underline")
+    lead = text.cell_len
+    text.append(marked_text, style=f"{STYLES[finding.severity]} underline")
     text.append(for_terminal(source[finding.end:end].replace("\r", "")))
     text.append("…" if end < line_end else "")
-    return text
+    carets = Text(" " * lead + "^" * max(1, cell_len(marked_text.split("\n")[0])), style=STYLES[finding.severity])
+    return text, carets
 
 
 def _on_graphemes(source: str, line_start: int, line_end: int, start: int, end: int) -> tuple[int, int]:

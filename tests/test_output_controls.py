@@ -90,3 +90,58 @@ def test_without_colour_a_caret_line_marks_each_finding_and_lines_fit_80_columns
         width = len(caret.strip())
         marked.add(excerpt[column:column + width])
     assert marked == {f["text"] for f in findings}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_the_progress_bar_counts_articles_checked_on_a_terminal_only(tmp_path):
+    """On a terminal the bar advances as each article is checked (the run waits at each 'checked'
+    stage until the bar shows it); piped, stderr holds nothing but what the run has to say."""
+    import os
+    import select
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(4):
+        (corpus / f"story-{number}.md").write_text(SEED.read_text(encoding="utf-8") + f"\n<!-- {number} -->\n", encoding="utf-8")
+    command = [sys.executable, "-m", "factcheck", "check", str(corpus), "--records", str(RECORDS_DIR), "--no-cache", "--processes", "1"]
+    stage_read, stage_write = os.pipe()
+    ack_read, ack_write = os.pipe()
+    primary, secondary = os.openpty()
+    env = {**os.environ, "FACTCHECK_STAGE_FD": str(stage_write), "FACTCHECK_STAGE_ACK_FD": str(ack_read), "COLUMNS": "100"}
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=secondary, env=env, pass_fds=(stage_write, ack_read))
+    for descriptor in (secondary, stage_write, ack_read):
+        os.close(descriptor)
+    screen = b""
+
+    def read_screen_until(wanted: bytes, seconds: float = 60) -> bool:
+        nonlocal screen
+        deadline = time.monotonic() + seconds
+        while wanted not in screen and time.monotonic() < deadline:
+            ready, _, _ = select.select([primary], [], [], 0.2)
+            if ready:
+                try:
+                    screen += os.read(primary, 65536)
+                except OSError:
+                    break
+        return wanted in screen
+
+    seen = []
+    with os.fdopen(stage_read) as stages:
+        for line in stages:
+            stage = line.strip()
+            if stage == "checked":
+                count = len(seen) + 1
+                # it shows this article checked, and not yet the next one (the run waits here)
+                seen.append(read_screen_until(f"{count}/4".encode()) and f"{count + 1}/4".encode() not in screen)
+            os.write(ack_write, b".")
+    os.close(ack_write)
+    process.wait(timeout=60)
+    os.close(primary)
+    assert seen == [True, True, True, True], screen[-2000:]
+    assert b"checking" in screen
+    piped = subprocess.run(command, capture_output=True, text=True)
+    assert "checking" not in piped.stderr and "/4" not in piped.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -100,23 +101,25 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
 
     results: list[FileResult] = []
     failed = 0
-    for result in checker.check_documents(_documents(files, options, config, err)):
-        if result.failure is not None:
-            # one document's unexpected error is its own: said in one line, and the run goes on
-            failed += 1
-            err.write(f"factcheck: error: {result.document.path}: internal error in {result.failure}; "
-                      "the other files are checked (FACTCHECK_DEBUG=1 and this file alone show the traceback)\n")
+    with _progress(files, options, err) as advance:
+        for result in checker.check_documents(_documents(files, options, config, err)):
+            advance()
+            if result.failure is not None:
+                # one document's unexpected error is its own: said in one line, and the run goes on
+                failed += 1
+                err.write(f"factcheck: error: {result.document.path}: internal error in {result.failure}; "
+                          "the other files are checked (FACTCHECK_DEBUG=1 and this file alone show the traceback)\n")
+                reached("checked")
+                continue
+            findings = result.findings
+            if known_baseline is not None:
+                findings = baseline_file.filter_known(result.document, findings, known_baseline)
+            if options.diff_base and result.document.path not in ("<stdin>",) and not is_url(result.document.path):
+                changed = gitdiff.changed_lines(result.document.path, options.diff_base)
+                if changed is not None:
+                    findings = [f for f in findings if _lines(result.document, f) & changed]
+            results.append(FileResult(result.document, findings))
             reached("checked")
-            continue
-        findings = result.findings
-        if known_baseline is not None:
-            findings = baseline_file.filter_known(result.document, findings, known_baseline)
-        if options.diff_base and result.document.path not in ("<stdin>",) and not is_url(result.document.path):
-            changed = gitdiff.changed_lines(result.document.path, options.diff_base)
-            if changed is not None:
-                findings = [f for f in findings if _lines(result.document, f) & changed]
-        results.append(FileResult(result.document, findings))
-        reached("checked")
 
     if options.write_baseline:
         count = baseline_file.write(options.write_baseline, results)
@@ -175,8 +178,7 @@ def _lines(document, finding) -> set[int]:
 
 
 def _documents(files: list[str], options: CheckOptions, config: Config, err: TextIO) -> Iterator:
-    """Documents one at a time (memory does not grow with the number of files), with a
-    progress bar on a terminal's stderr when there are many."""
+    """Documents one at a time: memory does not grow with the number of files."""
     def load(path: str):
         if is_url(path):
             from factcheck.fetch import fetch_source, main_content_mask
@@ -187,23 +189,38 @@ def _documents(files: list[str], options: CheckOptions, config: Config, err: Tex
             return replace(document, text=main_content_mask(document.text))
         return load_document(path, options.published, published_key=config.published_key, mask=False)
 
-    show_progress = (
-        len(files) > 1 and not options.quiet and options.output_format == "terminal"
-        and hasattr(err, "isatty") and err.isatty()
-    )
-    if not show_progress:
-        for path in files:
-            yield load(path)
+    for path in files:
+        yield load(path)
+
+
+@contextmanager
+def _progress(files: list[str], options: CheckOptions, err: TextIO):
+    """A progress bar over the articles checked (not read), with their rate and the time left, on a
+    terminal's stderr only, and only for several files; yields the function that advances it."""
+    show = (len(files) > 1 and not options.quiet and options.output_format == "terminal"
+            and hasattr(err, "isatty") and err.isatty())
+    if not show:
+        yield lambda: None
         return
+    import time
+
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TimeRemainingColumn())
     with Progress(*columns, console=Console(file=err), transient=True) as progress:
-        task = progress.add_task("check", total=len(files))
-        for path in files:
-            yield load(path)
-            progress.advance(task)
+        task = progress.add_task("check", total=len(files), rate="")
+        began = time.monotonic()
+        done = 0
+
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            elapsed = time.monotonic() - began
+            progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s" if elapsed > 0 else "")
+
+        yield advance
 
 
 def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out: TextIO, err: TextIO, fixes) -> int:

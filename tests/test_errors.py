@@ -148,3 +148,17 @@ def test_an_unknown_rule_gets_a_suggestion(cli):
 
 def test_short_version_flag(cli):
     assert cli("-V").out == cli("--version").out != ""
+
+
+def test_audit_without_dask_is_a_one_line_error_naming_the_extra(cli, monkeypatch, tmp_path):
+    """Dask is the `audit` extra: without it, `check` works and `audit` says what to install."""
+    import sys
+
+    monkeypatch.delitem(sys.modules, "factcheck.audit", raising=False)
+    for name in [n for n in sys.modules if n == "distributed" or n.startswith("distributed.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    (tmp_path / "a.md").write_text("Some words.\n")
+    result = cli("audit", tmp_path, "-o", tmp_path / "out.jsonl")
+    _assert_one_line_error(result, "pip install 'factcheck[audit]'")
+    assert cli("check", SEED).code in (0, 1)

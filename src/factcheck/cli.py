@@ -257,7 +257,13 @@ def audit(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no dashboard link and no summary; failures still go to stderr.")] = False,
 ) -> None:
     """Audit a whole archive on a Dask cluster: partitioned, resumable, the same findings whatever the workers."""
-    from factcheck import audit as auditing
+    try:
+        from factcheck import audit as auditing
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] not in ("dask", "distributed"):
+            raise
+        # Dask is an optional extra: a pre-commit hook or a CI gate never needs it
+        raise UserError("factcheck audit needs Dask, an optional extra: pip install 'factcheck[audit]'") from None
 
     options = auditing.AuditOptions(
         sources=sources, output=output, scheduler=scheduler, workers=workers, records=records or [], rule_dirs=rule_dirs or [],

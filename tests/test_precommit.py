@@ -133,10 +133,10 @@ def test_hook_fails_on_a_planted_error_and_passes_once_it_is_fixed(newsroom, pre
     assert failed.returncode == 1, output
     assert "factcheck....." in output and "Failed" in output, output
     assert "- exit code: 1" in output, output
-    assert (
+    assert (  # the report wraps its lines to 80 columns in a log
         "article.md:8:40: error [name-near-miss] “Part On” looks like a misspelling of “Part One” "
         "(as in “Mission: Impossible – Dead Reckoning Part One”)"
-    ) in output, output
+    ) in _flat(output), output
     assert "suggestion: Part One" in output, output
 
     article.write_text(ARTICLE.format(part="One"), encoding="utf-8")
@@ -198,3 +198,64 @@ def test_try_repo_against_this_checkout_uses_the_newsroom_config(tmp_path, hook_
     article.write_text(ARTICLE.format(part="One"), encoding="utf-8")
     passed = try_repo()
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def _flat(text: str) -> str:
+    """The output with its wrapped lines joined: words separated by single spaces."""
+    return " ".join(text.split())
+
+
+def _readme_hook_block() -> str:
+    """The .pre-commit-config.yaml block of the README's pre-commit section, as written there."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Use in pre-commit"):]
+    return re.search(r"```yaml\n(repos:.*?)```", section, re.DOTALL).group(1)
+
+
+def test_the_readme_hook_block_works_in_a_new_repository_after_factcheck_init(tmp_path, hook_repository, pre_commit_home):
+    """A newsroom follows the README: `factcheck init`, then the README's block in its
+    .pre-commit-config.yaml (this checkout's clone as `repo:`, its commit as `rev:`). A commit with
+    a planted error is stopped; after `factcheck check --fix` it goes through. The hook's
+    environment has no Dask."""
+    import re
+
+    import yaml
+
+    repository, commit = hook_repository
+    env = _environment(pre_commit_home)
+    _git("init", "-q", cwd=tmp_path, env=env)
+    init = subprocess.run([sys.executable, "-m", "factcheck", "init"], cwd=tmp_path, capture_output=True, text=True)
+    assert init.returncode == 0, init.stderr
+    block = _readme_hook_block()
+    written = yaml.safe_load(block)
+    assert re.fullmatch(r"[0-9a-f]{40}|v\d+\.\d+\.\d+", str(written["repos"][0]["rev"])), "the README's rev: is a commit or a tag"
+    config = re.sub(r"(?m)^(\s*- repo:).*$", rf"\1 {repository.as_posix()}", block)
+    config = re.sub(r"(?m)^(\s*rev:).*$", rf"\1 {commit}", config)
+    (tmp_path / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    assert yaml.safe_load(config)["repos"][0]["hooks"] == written["repos"][0]["hooks"]
+    article = tmp_path / "article.md"
+    article.write_text("---\ndate: 2024-06-01\n---\n\nThe Example Film, directed by Jane Directer, opened last month.\n",
+                       encoding="utf-8")
+    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+
+    def commit() -> subprocess.CompletedProcess:
+        _git("add", "-A", cwd=tmp_path, env=env)
+        return subprocess.run(["git", *GIT_IDENTITY, "commit", "-q", "-m", "story"], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, encoding="utf-8", timeout=INSTALL_TIMEOUT)
+
+    blocked = commit()
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, output
+    assert "“Jane Directer” looks like a misspelling of “Jane Director”" in _flat(output), output
+    fixed = subprocess.run([sys.executable, "-m", "factcheck", "check", "article.md", "--fix"], cwd=tmp_path,
+                           capture_output=True, text=True)
+    assert "Jane Director," in article.read_text(encoding="utf-8"), fixed.stderr
+    passed = commit()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert _git("log", "--oneline", cwd=tmp_path, env=env).strip()
+    environments = list(pre_commit_home.glob("repo*/py_env-*"))
+    assert environments and not any(list(e.glob("lib/python*/site-packages/dask")) for e in environments), \
+        "the hook's environment installed Dask"

@@ -257,13 +257,10 @@ def audit(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no dashboard link and no summary; failures still go to stderr.")] = False,
 ) -> None:
     """Audit a whole archive on a Dask cluster: partitioned, resumable, the same findings whatever the workers."""
-    try:
-        from factcheck import audit as auditing
-    except ModuleNotFoundError as error:
-        if (error.name or "").split(".")[0] not in ("dask", "distributed"):
-            raise
+    if not _installed("dask", "distributed"):
         # Dask is an optional extra: a pre-commit hook or a CI gate never needs it
-        raise UserError("factcheck audit needs Dask, an optional extra: pip install 'factcheck[audit]'") from None
+        raise UserError("factcheck audit needs Dask, an optional extra: pip install 'factcheck[audit]'")
+    from factcheck import audit as auditing
 
     options = auditing.AuditOptions(
         sources=sources, output=output, scheduler=scheduler, workers=workers, records=records or [], rule_dirs=rule_dirs or [],
@@ -271,6 +268,18 @@ def audit(
         restart=restart, keep_parts=keep_parts, quiet=quiet,
     )
     raise typer.Exit(auditing.run_audit(options, sys.stdout, sys.stderr).exit_code)
+
+
+def _installed(*names: str) -> bool:
+    import importlib.util
+
+    for name in names:
+        try:
+            if importlib.util.find_spec(name) is None:
+                return False
+        except (ImportError, ValueError):  # ValueError: a module set to None (not importable)
+            return False
+    return True
 
 
 _STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")

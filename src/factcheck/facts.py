@@ -128,6 +128,8 @@ ORDINAL_KEY_WORDS = {"number", "no", "nth", "ordinal", "rank", "position", "plac
 SCOPE_PREPOSITIONS = {"at", "in", "on", "for", "after", "before", "since", "during", "until", "to", "of", "from", "per", "as", "by", "vs"}
 # a key's head word as an article writes it: the age of a person is "the 23-year-old"
 HEAD_FORMS = {"age": (("year-old",), ("year", "old"), ("years", "old"), ("aged",))}
+# words that make such a value another time's: "since I was 15 years old" is no age now
+HEAD_BLOCKERS = {"age": (("was",), ("were",), ("had", "been"))}
 
 
 # unit words pint reads as something other than what a key means by them
@@ -369,6 +371,6 @@ def derived_specs(records, known: set[tuple[str, str]]):
             label = labels[0] if labels else " ".join(words) or key
             found[(record.type, key)] = FactSpec(
                 entity_type=record.type, key=key, label=label, value=kind[0], triggers=tuple(triggers), unit=kind[1],
-                derived=True, context=key_context(key),
+                derived=True, context=key_context(key), blockers=HEAD_BLOCKERS.get(words[-1], ()) if words else (),
             )
     return list(found.values())

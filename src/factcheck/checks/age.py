@@ -287,6 +287,9 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
             if not near:
                 continue
             date = min(near, key=lambda d: abs(d.start - match.start()))
+            between = text[min(date.end, match.end()):max(date.start, match.start())]
+            if len(between) > 40 or re.search(r"[:;]", between):
+                continue  # "30 years ago: 26 ascents by the end of 2022": another clause's date
             if what == "anniversary" and date.start >= match.end() and not re.search(r"\bof\b", text[match.end():date.start]):
                 continue  # "the 10th anniversary in 2021": the year it fell, not the year it counts from
             elapsed_low = published.year - date.value.latest.year - 1

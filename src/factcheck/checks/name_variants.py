@@ -68,7 +68,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 # endings that make another word of the same stem, not another spelling of a name; an inflection
 # alone ("Earps"/"Earpes") is no other word
 INFLECTIONS = {"", "s", "es", "ies"}
-WORD_ENDINGS = {"", "s", "es", "al", "ic", "ics", "ical", "ian", "ians", "an", "ans", "ese", "ish", "ist", "ists", "ism", "y",
+WORD_ENDINGS = {"", "s", "es", "al", "ic", "ics", "ical", "ian", "ians", "an", "ans", "n", "ns", "ese", "ish", "ist", "ists", "ism", "y",
                 "ies", "ed", "er", "ers", "ing", "ment", "ments", "ity", "ive", "ion", "ions", "ory", "ary", "ern"}
 
 

@@ -54,10 +54,22 @@ _AGO_TODAY = re.compile(r"\b(a|an|one|two|three|four|five|ten|twenty|fifty|\d+)\
 
 
 def _anniversary(text: str, mention, other) -> bool:
-    """"a year ago today, 25 April 2015": "today" counts back as many years as the words before it say."""
+    """"a year ago today, 25 April 2015", "25 years ago this week, on Sunday, May 24, 1987": "today"
+    or "this week" counts back as many years as the words before it say."""
     ago = _AGO_TODAY.search(text[max(0, mention.start - 30):mention.start])
-    if ago is None or mention.text.strip().lower() != "today":
+    if ago is None or mention.text.strip().lower() not in ("today", "this week", "this month"):
         return False
+    word = ago.group(1).lower()
+    numbers = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "twenty": 20, "fifty": 50}
+    years = int(word) if word.isdigit() else numbers.get(word)
+    if years is None:
+        return False
+    try:
+        earliest = mention.value.earliest.replace(year=mention.value.earliest.year - years)
+        latest = mention.value.latest.replace(year=mention.value.latest.year - years)
+    except ValueError:  # 29 February
+        return False
+    return earliest <= other.value.earliest <= latest
     word = ago.group(1).lower()
     years = int(word) if word.isdigit() else {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
                                                "twenty": 20, "fifty": 50}[word]

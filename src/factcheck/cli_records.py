@@ -50,7 +50,7 @@ WikidataUrlOption = Annotated[
 ]
 CacheDirOption = Annotated[
     Optional[Path],
-    typer.Option("--cache-dir", help="Where the Wikidata cache lives (default: the user cache folder)."),
+    typer.Option("--cache-dir", metavar="DIR", help="Where the Wikidata cache lives (default: the user cache folder)."),
 ]
 OfflineOption = Annotated[bool, typer.Option("--offline", help="Use the Wikidata cache only; never touch the network.")]
 
@@ -71,7 +71,7 @@ def _source(wikidata_url: str | None, cache_dir: Path | None, offline: bool):
 @records_app.command()
 def pull(
     names: Annotated[list[str], typer.Argument(metavar="NAME_OR_QID...", help="Names (\"Tom Cruise\") or Wikidata ids (Q37079).", show_default=False)],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the records to this file (atomically) instead of standard output.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the records to this file (atomically) instead of standard output.")] = None,
     wikidata_url: WikidataUrlOption = None,
     cache_dir: CacheDirOption = None,
     offline: OfflineOption = False,
@@ -461,7 +461,7 @@ def validate(
 @records_app.command()
 def show(
     id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="A record id, or a name or alias.", show_default=False)],
-    records: Annotated[Optional[list[Path]], typer.Option("--records", "-r", help="A records YAML file or a folder of them (repeatable).")] = None,
+    records: Annotated[Optional[list[Path]], typer.Option("--records", "-r", metavar="PATH", help="A records YAML file or a folder of them (repeatable).")] = None,
     online: Annotated[bool, typer.Option("--online", help="Also look the entity up on Wikidata (cached).")] = False,
     offline: OfflineOption = False,
     wikidata_url: WikidataUrlOption = None,

@@ -145,3 +145,43 @@ def test_the_progress_bar_counts_articles_checked_on_a_terminal_only(tmp_path):
     assert b"checking" in screen
     piped = subprocess.run(command, capture_output=True, text=True)
     assert "checking" not in piped.stderr and "/4" not in piped.stderr
+
+
+def test_show_filters_the_report_not_the_exit_code(cli):
+    every = cli("check", SEED, "--records", RECORDS_DIR, "--format", "json")
+    errors_only = cli("check", SEED, "--records", RECORDS_DIR, "--format", "json", "--show", "error")
+    severities = {f["severity"] for f in every.json()["files"][0]["findings"]}
+    assert {"error", "info"} <= severities
+    assert {f["severity"] for f in errors_only.json()["files"][0]["findings"]} == {"error"}
+    hidden = cli("check", SEED, "--records", RECORDS_DIR, "--show", "error", "--fail-on", "info")
+    assert hidden.code == every.code == 1 and "info [" not in hidden.out
+
+
+def test_statistics_count_the_findings_per_rule(cli):
+    findings = cli("check", SEED, "--records", RECORDS_DIR, "--format", "json").json()["files"][0]["findings"]
+    out = cli("check", SEED, "--records", RECORDS_DIR, "--statistics").out
+    for rule in {f["rule"] for f in findings}:
+        count = sum(f["rule"] == rule for f in findings)
+        assert re.search(rf"^\s*{count}\s+{re.escape(rule)}\s+\((?:error|warning|info)\)$", out, re.MULTILINE), (rule, out)
+
+
+def test_output_file_holds_the_report_and_stdout_nothing(cli, tmp_path):
+    target = tmp_path / "report.json"
+    result = cli("check", SEED, "--records", RECORDS_DIR, "--format", "json", "--output-file", target)
+    assert result.code == 1 and result.out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["files"][0]["findings"]
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "elsewhere.json")
+    refused = cli("check", SEED, "--output-file", link)
+    assert refused.code == 2 and "symbolic link" in refused.err and not (tmp_path / "elsewhere.json").exists()
+
+
+def test_stdin_filename_names_standard_input_and_says_its_markup():
+    from conftest import run_process
+
+    named = run_process("check", "-", "--records", str(RECORDS_DIR), "--format", "json", "--stdin-filename", "drafts/story.md",
+                        stdin=SEED.read_bytes())
+    (report,) = named.json()["files"]
+    assert report["path"] == "drafts/story.md"
+    plain = run_process("check", str(SEED), "--records", str(RECORDS_DIR), "--format", "json").json()["files"][0]["findings"]
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == [(f["line"], f["rule"]) for f in plain]

@@ -138,6 +138,10 @@ def check(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again instead of reusing the findings of unchanged ones.")] = False,
     processes: Annotated[Optional[int], typer.Option("--processes", "-j", metavar="N", min=1, max=64, help="Worker processes for large batches (default: the machine's cores, at most 4).")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colours on or off (default: on for a terminal, off when NO_COLOR is set).")] = None,
+    show: Annotated[Optional[FailOn], typer.Option("--show", metavar="SEVERITY", help="Report only findings at or above this severity (error, warning, info); the exit code still follows --fail-on.", show_default=False)] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="After the report, count the findings per rule.")] = False,
+    output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", metavar="FILE", help="Write the report to this file (atomically) instead of standard output.")] = None,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", metavar="NAME", help="The name to report standard input under (its suffix says whether it is Markdown, HTML or text).")] = None,
 ) -> None:
     """Check articles and report each finding with its place, rule, message, suggestion and evidence."""
     from factcheck import workflow
@@ -148,8 +152,19 @@ def check(
         config_file=config_file, model=model, day_first=day_first, fix=fix, diff=show_diff, diff_base=diff_base,
         baseline=baseline, write_baseline=write_baseline, quiet=quiet, color=color,
         online=online, offline=offline, wikidata_url=wikidata_url, cache_dir=cache_dir, no_cache=no_cache, processes=processes,
+        show=show.value if show and show.value != "never" else None, statistics=statistics, stdin_filename=stdin_filename,
     )
-    raise typer.Exit(workflow.run_check(options, sys.stdout, sys.stderr))
+    if output_file is None:
+        raise typer.Exit(workflow.run_check(options, sys.stdout, sys.stderr))
+    import io
+
+    from factcheck.fix import refuse_special_target, write_atomically
+
+    refuse_special_target(output_file)  # checked before any work: never a device, FIFO or link
+    report = io.StringIO()
+    code = workflow.run_check(options, report, sys.stderr)
+    write_atomically(output_file, report.getvalue())
+    raise typer.Exit(code)
 
 
 @app.command()

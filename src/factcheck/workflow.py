@@ -50,6 +50,9 @@ class CheckOptions:
     cache_dir: Path | None = None
     no_cache: bool = False
     processes: int | None = None  # None: decided from the machine's cores
+    show: str | None = None  # the lowest severity reported (a display filter; the exit code ignores it)
+    statistics: bool = False
+    stdin_filename: str | None = None
 
 
 def config_for(options: CheckOptions) -> Config:
@@ -133,8 +136,14 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
         refreshed = {r.document.path: r for r in checker.check_documents(_documents(fixed, options, config, err))}
         results = [refreshed.get(r.document.path, r) for r in results]
 
-    FORMATS[options.output_format](results, out, color=options.color, rules=checker.rules, quiet=options.quiet,
+    shown = results
+    if options.show:
+        lowest = Severity.parse(options.show)
+        shown = [FileResult(r.document, [f for f in r.findings if f.severity >= lowest]) for r in results]
+    FORMATS[options.output_format](shown, out, color=options.color, rules=checker.rules, quiet=options.quiet,
                                    fail_on=options.fail_on or config.fail_on)
+    if options.statistics:
+        _statistics(shown, out)
     if not checker.records.records and checker.online is None and not options.quiet and not failed:
         # "✓ no findings" must not read as "checked against the facts" when there were none
         err.write("factcheck: no reference records: only internal checks ran (see `factcheck init`, or --records)\n")
@@ -142,6 +151,19 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
     if failed:
         return USAGE
     return exit_code(results, options.fail_on or config.fail_on)
+
+
+def _statistics(results: list[FileResult], out: TextIO) -> None:
+    """Findings per rule, most first, as ruff's --statistics prints them."""
+    from collections import Counter
+
+    counts = Counter((f.rule, f.severity) for r in results for f in r.findings)
+    if not counts:
+        return
+    out.write("\n")
+    width = max(len(str(n)) for n in counts.values())
+    for (rule, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0][0])):
+        out.write(f"{count:>{width}}  {rule}  ({severity.label})\n")
 
 
 def default_processes() -> int:
@@ -187,6 +209,12 @@ def _documents(files: list[str], options: CheckOptions, config: Config, err: Tex
             document = load_document(path, options.published, source=fetch_source(path), published_key=config.published_key,
                                      markup="html", mask=False)
             return replace(document, text=main_content_mask(document.text))
+        if path == STDIN and options.stdin_filename and not options.fix:
+            # "--stdin-filename story.md": reported under that name, read as its suffix says
+            suffix = Path(options.stdin_filename).suffix.lower()
+            markup = "html" if suffix in (".html", ".htm") else "markdown" if suffix in (".md", ".markdown") else "text"
+            document = load_document(path, options.published, published_key=config.published_key, markup=markup, mask=False)
+            return replace(document, path=options.stdin_filename)
         return load_document(path, options.published, published_key=config.published_key, mask=False)
 
     for path in files:

@@ -122,7 +122,7 @@ def test_html_report_is_self_contained(cli, repo):
     result = cli("check", ".", "--format", "html")
     page = result.out
     assert page.startswith("<!DOCTYPE html>") and "<script src" not in page and "<link" not in page
-    assert '<mark class="error"' in page and "Part On" in page and "suggestion: Part One" in page
+    assert '<mark class="error"' in page and "Part On" in page and "suggestion: <b>Part One</b>" in page
 
 
 def test_unknown_config_key_names_the_key(cli, repo):

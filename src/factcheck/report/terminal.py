@@ -38,9 +38,15 @@ def _render_finding(console: Console, document, finding: Finding) -> None:
     header.append(f"{for_terminal(document.path)}:{line}:{column}", style="bold")
     header.append(": ")
     header.append(finding.severity.label, style=STYLES[finding.severity])
-    header.append(f" [{finding.rule}] ", style="magenta")
-    header.append(for_terminal(finding.message))
-    console.print(header)
+    header.append(f" [{finding.rule}]", style="magenta")
+    message = Text(for_terminal(finding.message))
+    if header.cell_len + 1 + message.cell_len <= console.width:
+        console.print(Text.assemble(header, " ", message), no_wrap=True, overflow="ignore", crop=False)
+    else:
+        # "path:line:col: severity [rule]" stays one line (what editors and grep read); the message
+        # goes below it, wrapped at word boundaries and indented
+        console.print(header, no_wrap=True, overflow="ignore", crop=False)
+        _print_indented(console, message)
     excerpt, marked = _excerpt(document, finding, console.width)
     console.print(excerpt, no_wrap=True, overflow="ignore", crop=False)
     if console.no_color or console.color_system is None:
@@ -59,8 +65,15 @@ def _render_finding(console: Console, document, finding: Finding) -> None:
             parts.append(f"{evidence.fact} = {_shorten(evidence.value or '', 120)}")
         if evidence.source:
             parts.append(f"source {evidence.source}")
-        console.print(Text("    evidence: " + for_terminal("; ".join(parts)), style="dim"))
+        _print_indented(console, Text("evidence: " + for_terminal("; ".join(parts)), style="dim"))
     console.print()
+
+
+def _print_indented(console: Console, text: Text, indent: int = 4) -> None:
+    """Wrapped at word boundaries to the width, each line indented, no trailing spaces."""
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, no_wrap=True, overflow="ignore", crop=False)
 
 
 def _excerpt(document, finding: Finding, width: int = 80) -> tuple[Text, Text]:

@@ -193,7 +193,7 @@ def test_try_repo_against_this_checkout_uses_the_newsroom_config(tmp_path, hook_
     article.write_text(ARTICLE.format(part="On"), encoding="utf-8")
     failed = try_repo()
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "error [name-near-miss] “Part On”" in failed.stdout + failed.stderr
+    assert "error [name-near-miss] “Part On”" in _flat(failed.stdout + failed.stderr)
 
     article.write_text(ARTICLE.format(part="One"), encoding="utf-8")
     passed = try_repo()

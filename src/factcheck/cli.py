@@ -252,6 +252,16 @@ def explain(
     raise UserError(unknown_rule_message(rule_id, [rule.id for rule in rules]))
 
 
+@app.command()
+def lsp() -> None:
+    """Run the language server (LSP over stdio): findings as the writer types, in any editor."""
+    try:
+        from factcheck.lsp import serve
+    except ModuleNotFoundError as error:
+        raise UserError(f"factcheck lsp needs pygls and lsprotocol ({error.name} is missing): pip install pygls") from None
+    serve()
+
+
 from factcheck.cli_records import records_app  # noqa: E402
 app.add_typer(records_app, name="records", help="Pull, validate and show reference records.")
 

@@ -1,0 +1,238 @@
+"""`factcheck lsp`: a Language Server Protocol server over stdio (pygls) that shows factcheck's
+findings while the writer types, in any editor with an LSP client.
+
+- Diagnostics on open, change (debounced; only the latest version is ever published) and save:
+  severity, the rule id as the code (with a link to the rule's page), the message, and the
+  evidence as related information.
+- Code actions: the quick fix `--fix` would make (a finding with one suggestion), and "ignore this
+  finding here" (the end-of-line suppression comment).
+- The spaCy pipeline and the records load once, in the background after `initialized`; the first
+  diagnostics come when they are ready. Records and rules come from the nearest factcheck.toml and
+  from `initializationOptions` ({"records": [...], "published": "YYYY-MM-DD"}); a records file that
+  cannot be read becomes a diagnostic on that file, and the articles are checked with the rest.
+- Nothing but protocol messages is written to stdout; an internal error in one document is logged
+  to the client (window/logMessage) and the server keeps serving.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from factcheck import __version__
+from factcheck.errors import UserError
+from factcheck.model import Severity
+
+DEBOUNCE_SECONDS = 0.05  # changes closer together than this are one edit (a check takes ~0.25 s itself)
+SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
+              Severity.INFO: types.DiagnosticSeverity.Information}
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
+
+
+def path_of(uri: str) -> str:
+    parsed = urlparse(uri)
+    return unquote(parsed.path) if parsed.scheme == "file" else uri
+
+
+class FactcheckServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("factcheck", __version__)
+        self.checker = None
+        self.ready = threading.Event()
+        self.options: dict = {}
+        self.record_problems: dict[str, types.Diagnostic] = {}  # records file URI → its diagnostic
+        self.latest: dict[str, int] = {}  # document URI → the latest version seen
+        self.tasks: dict[str, asyncio.Task] = {}
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load(self, root: Path | None) -> None:
+        """The checker for the workspace: config (nearest factcheck.toml) and records; run in a thread."""
+        from factcheck.api import Checker
+        from factcheck.config import load_config
+        from factcheck.records import find_record_files, load_records
+
+        try:
+            config = load_config(root or Path.cwd(), None)
+            paths = [Path(p) for p in self.options.get("records") or []] + list(config.records)
+            files = find_record_files(paths) if paths else []
+            good = []
+            for file in files:
+                try:
+                    load_records([file])
+                    good.append(file)
+                except UserError as error:
+                    self.record_problems[Path(file).resolve().as_uri()] = types.Diagnostic(
+                        range=_line_range(getattr(error, "line", None)), message=str(error),
+                        severity=types.DiagnosticSeverity.Error, source="factcheck", code="records")
+            self.checker = Checker.from_config(config, good)
+            self.checker.processes = 1
+        except UserError as error:
+            self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"factcheck: {error}"))
+            from factcheck.api import Checker
+
+            self.checker = Checker.from_paths([])
+        self.ready.set()
+
+    # -- checking ---------------------------------------------------------------------------
+
+    def diagnostics_for(self, uri: str, text: str) -> list[types.Diagnostic]:
+        published = self.options.get("published")
+        day = dt.date.fromisoformat(published) if isinstance(published, str) else None
+        result = self.checker.check_text(text, day, path=path_of(uri))
+        document = result.document
+        return [_diagnostic(document, finding) for finding in result.findings]
+
+
+server = FactcheckServer()
+
+
+def _line_range(line: int | None) -> types.Range:
+    row = max((line or 1) - 1, 0)
+    return types.Range(types.Position(row, 0), types.Position(row, 1000))
+
+
+def _position(document, offset: int) -> types.Position:
+    """An LSP position: the line, and the column in UTF-16 code units (the protocol's default)."""
+    line, _ = document.position(offset)
+    line_start = document.line_starts[line - 1]
+    column = len(document.source[line_start:offset].encode("utf-16-le")) // 2
+    return types.Position(line - 1, column)
+
+
+def _diagnostic(document, finding) -> types.Diagnostic:
+    from factcheck.report.rulebook import DOCS_URL
+
+    related = []
+    evidence = finding.evidence
+    if evidence and (evidence.record or evidence.source):
+        what = "; ".join(p for p in (f"record {evidence.record}" if evidence.record else "",
+                                      f"{evidence.fact} = {evidence.value}" if evidence.fact else "",
+                                      f"source {evidence.source}" if evidence.source else "") if p)
+        related.append(types.DiagnosticRelatedInformation(
+            location=types.Location(uri=Path(document.path).resolve().as_uri() if document.path.startswith("/") else document.path,
+                                    range=types.Range(_position(document, finding.start), _position(document, finding.end))),
+            message=f"evidence: {what}"))
+    return types.Diagnostic(
+        range=types.Range(_position(document, finding.start), _position(document, finding.end)),
+        message=finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else ""),
+        severity=SEVERITIES[finding.severity],
+        code=finding.rule,
+        code_description=types.CodeDescription(href=DOCS_URL.format(finding.rule)),
+        source="factcheck",
+        related_information=related or None,
+        data={"suggestion": finding.suggestion, "text": finding.text},
+    )
+
+
+async def _check_later(ls: FactcheckServer, uri: str, version: int, delay: float) -> None:
+    """Check the document once typing pauses; publish only if no newer version came meanwhile."""
+    try:
+        await asyncio.sleep(delay)
+        await asyncio.get_running_loop().run_in_executor(None, ls.ready.wait)
+        if ls.latest.get(uri) != version:
+            return
+        document = ls.workspace.get_text_document(uri)
+        text, checked_version = document.source, document.version
+        try:
+            diagnostics = await asyncio.get_running_loop().run_in_executor(None, ls.diagnostics_for, uri, text)
+        except Exception as error:  # one document's failure is logged; the server goes on
+            ls.window_log_message(types.LogMessageParams(types.MessageType.Error,
+                                                         f"factcheck: {path_of(uri)}: internal error ({type(error).__name__}: {error})"))
+            return
+        if ls.latest.get(uri) != version or checked_version != version:
+            return  # a newer version arrived while checking: its own check publishes
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
+    except asyncio.CancelledError:
+        pass
+
+
+def _schedule(ls: FactcheckServer, uri: str, version: int, delay: float) -> None:
+    ls.latest[uri] = version
+    previous = ls.tasks.get(uri)
+    if previous is not None and not previous.done():
+        previous.cancel()
+    ls.tasks[uri] = asyncio.get_running_loop().create_task(_check_later(ls, uri, version, delay))
+
+
+@server.feature(types.INITIALIZED)
+def initialized(ls: FactcheckServer, params: types.InitializedParams) -> None:
+    options = getattr(ls, "initialization_options", None) or {}
+    ls.options = options if isinstance(options, dict) else {}
+    folders = ls.workspace.folders
+    root = Path(path_of(next(iter(folders.values())).uri)) if folders else (Path(ls.workspace.root_path) if ls.workspace.root_path else None)
+    threading.Thread(target=_load_and_report, args=(ls, root), daemon=True).start()
+
+
+def _load_and_report(ls: FactcheckServer, root: Path | None) -> None:
+    ls.load(root)
+    for uri, diagnostic in ls.record_problems.items():
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[diagnostic]))
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: FactcheckServer, params: types.InitializeParams) -> None:
+    ls.initialization_options = params.initialization_options
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+async def did_open(ls: FactcheckServer, params: types.DidOpenTextDocumentParams) -> None:
+    _schedule(ls, params.text_document.uri, params.text_document.version, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+async def did_change(ls: FactcheckServer, params: types.DidChangeTextDocumentParams) -> None:
+    _schedule(ls, params.text_document.uri, params.text_document.version, DEBOUNCE_SECONDS)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+async def did_save(ls: FactcheckServer, params: types.DidSaveTextDocumentParams) -> None:
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    _schedule(ls, params.text_document.uri, document.version or 0, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: FactcheckServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    task = ls.tasks.pop(uri, None)
+    if task is not None:
+        task.cancel()
+    ls.latest.pop(uri, None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+def code_actions(ls: FactcheckServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    uri = params.text_document.uri
+    actions = []
+    for diagnostic in params.context.diagnostics:
+        if diagnostic.source != "factcheck" or not isinstance(diagnostic.data, dict):
+            continue
+        suggestion = diagnostic.data.get("suggestion")
+        if suggestion:
+            actions.append(types.CodeAction(
+                title=f"Replace with “{suggestion}”", kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                is_preferred=True,
+                edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=diagnostic.range, new_text=suggestion)]})))
+        line_end = types.Position(diagnostic.range.end.line, len(_line(ls, uri, diagnostic.range.end.line)))
+        comment = f" <!-- factcheck: ignore[{diagnostic.code}] -->"
+        actions.append(types.CodeAction(
+            title=f"Ignore {diagnostic.code} on this line", kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+            edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=types.Range(line_end, line_end), new_text=comment)]})))
+    return actions
+
+
+def _line(ls: FactcheckServer, uri: str, line: int) -> str:
+    lines = ls.workspace.get_text_document(uri).lines
+    return lines[line].rstrip("\r\n") if line < len(lines) else ""
+
+
+def serve() -> None:
+    server.start_io()

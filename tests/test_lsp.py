@@ -1,0 +1,130 @@
+"""`factcheck lsp` driven over stdio by a real LSP client (pytest-lsp): the diagnostics of the seed
+article are those of `factcheck check --format json`, the quick fix removes "Part On", rapid edits
+publish for the last version only, a malformed records file is a diagnostic on that file."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from conftest import RECORDS, ROOT, SEED
+
+pytestmark = pytest.mark.slow  # starts a server process
+
+
+def _settings(records) -> dict:
+    return {"records": [str(path) for path in records]}
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "factcheck", "lsp"]))
+async def client(lsp_client: LanguageClient, request, tmp_path_factory):
+    broken = tmp_path_factory.mktemp("records") / "broken.yaml"
+    broken.write_text("entities:\n  - id: x\n    name: [unclosed\n", encoding="utf-8")
+    request.node.broken = broken
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), root_uri=ROOT.as_uri(),
+        initialization_options=_settings([RECORDS, broken])))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _diagnostics(client: LanguageClient, uri: str, version: int, timeout: float = 120):
+    """Wait until the client holds diagnostics for this version of the document."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        if uri in client.diagnostics and client.diagnostic_versions.get(uri) == version:
+            return client.diagnostics[uri]
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no diagnostics for {uri} version {version}: {client.diagnostics.get(uri)}")
+
+
+def _expected():
+    completed = subprocess.run([sys.executable, "-m", "factcheck", "check", str(SEED), "--records", str(RECORDS), "--format", "json"],
+                               capture_output=True, text=True)
+    return json.loads(completed.stdout)["files"][0]["findings"]
+
+
+def _key(diagnostic: types.Diagnostic):
+    return (diagnostic.range.start.line + 1, diagnostic.range.start.character + 1, diagnostic.range.end.line + 1,
+            diagnostic.range.end.character + 1, diagnostic.code, diagnostic.severity)
+
+
+SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning, "info": types.DiagnosticSeverity.Information}
+
+
+@pytest.mark.asyncio
+async def test_the_seed_article_gets_the_cli_findings_and_the_quick_fix_removes_part_on(client: LanguageClient):
+    _track_versions(client)
+    uri = SEED.as_uri()
+    text = SEED.read_text(encoding="utf-8")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+    diagnostics = await _diagnostics(client, uri, 1)
+    expected = _expected()
+    assert sorted(_key(d) for d in diagnostics) == sorted(
+        (f["line"], f["column"], f["end_line"], f["end_column"], f["rule"], SEVERITY[f["severity"]]) for f in expected)
+    part_on = next(d for d in diagnostics if d.code == "name-near-miss")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri), range=part_on.range,
+        context=types.CodeActionContext(diagnostics=[part_on])))
+    fix = next(a for a in actions if a.is_preferred)
+    (edit,) = fix.edit.changes[uri]
+    assert edit.new_text == "Part One"
+    assert any("ignore" in a.title.lower() for a in actions)
+    lines = text.split("\n")
+    line = lines[edit.range.start.line]
+    lines[edit.range.start.line] = line[:edit.range.start.character] + edit.new_text + line[edit.range.end.character:]
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text="\n".join(lines))]))
+    after = await _diagnostics(client, uri, 2)
+    assert "name-near-miss" not in {d.code for d in after}
+    assert "date-contradicts-record" in {d.code for d in after}  # the rest is still reported
+
+
+@pytest.mark.asyncio
+async def test_ten_rapid_changes_publish_for_the_last_version_only(client: LanguageClient, request):
+    published: list[int] = []
+    _track_versions(client, published)
+    uri = (ROOT / "fixtures" / "articles" / "draft-in-editor.md").as_uri()
+    base = "The film Mission: Impossible – Dead Reckoning Part One was directed by Christopher McQuarrie.\n"
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=base)))
+    await _diagnostics(client, uri, 1)
+    published.clear()
+    for version in range(2, 12):
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=base + "x" * version + "\n")]))
+    await _diagnostics(client, uri, 11)
+    await asyncio.sleep(1)  # anything stale would have come by now
+    assert published == [11]
+    # the malformed records file is a diagnostic on that file; the article was checked with the rest
+    broken = request.node.broken.resolve().as_uri()
+    assert broken in client.diagnostics and client.diagnostics[broken]
+
+
+def _track_versions(client: LanguageClient, published: list[int] | None = None) -> None:
+    """Remember the version of each publishDiagnostics (pytest-lsp keeps only the diagnostics)."""
+    client.published_log = published
+    if hasattr(client, "diagnostic_versions"):
+        return
+    client.diagnostic_versions = {}
+    features = client.protocol.fm.features
+    keep = features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
+
+    def on_publish(params: types.PublishDiagnosticsParams):
+        client.diagnostic_versions[params.uri] = params.version
+        if client.published_log is not None and params.uri.endswith("draft-in-editor.md"):
+            client.published_log.append(params.version)
+        return keep(params)
+
+    features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = on_publish

@@ -60,3 +60,15 @@ def test_explain_every_rule(cli, rule):
 def test_version(cli):
     result = cli("--version")
     assert result.code == 0 and result.out.startswith("factcheck ")
+
+
+@pytest.mark.parametrize("command", [["check"], ["audit"], ["extract"], ["explain"], ["init"], ["records", "pull"],
+                                     ["records", "show"], ["records", "validate"], ["lsp"]])
+def test_help_shows_readable_placeholders_not_python_types(cli, command):
+    """PATH..., FILE, N — not <list[str]>, {paths}... or <int range>."""
+    text = cli(*command, "--help").out
+    assert text.startswith("Usage:"), text
+    usage = text.splitlines()[0]
+    placeholders = [line.split("  ")[0] for line in text.splitlines()[1:] if line.startswith("  ") and line.strip()[:1] in "-ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    for leak in ("list[", "<str>", "<int", "<path>", "range>", "{"):
+        assert leak not in usage and not any(leak in p for p in placeholders), (leak, text)

@@ -355,6 +355,16 @@ def test_a_page_gives_its_own_publication_date(cli, httpserver, head, body):
     assert overridden["files"][0]["published"] == "2024-03-07"
 
 
+def test_a_page_excerpt_shows_its_text_not_its_tags(cli, httpserver):
+    page = ("<html><body><article><p>Mission: Impossible – Dead Reckoning – <em>Part</em> On &amp; its sequel "
+            "will release on July 12, 2023.</p></article></body></html>")
+    httpserver.expect_request("/tags").respond_with_data(page, content_type="text/html; charset=utf-8")
+    result = cli("check", httpserver.url_for("/tags"), "--records", RECORDS, "--published", "2022-12-21", "--no-color")
+    excerpts = [line for line in result.out.splitlines() if line.startswith("    ") and "Part On " in line and "“" not in line]
+    assert excerpts and all("<" not in line and "&amp;" not in line for line in excerpts), result.out
+    assert any("& its sequel" in line for line in excerpts), result.out
+
+
 def test_no_color_and_quiet(repo):
     env = {**__import__("os").environ, "FORCE_COLOR": "1"}
     coloured = subprocess.run([__import__("sys").executable, "-m", "factcheck", "check", "."], cwd=repo, env=env, capture_output=True, text=True)

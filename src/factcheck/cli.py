@@ -55,6 +55,20 @@ class TableFormat(str, enum.Enum):
     json = "json"
 
 
+def _plain_argument_help() -> None:
+    """Help shows an argument as its metavar ("PATH..."), not as a Python type ("<list[str]>") or in
+    braces ("{paths}..."). Typer decides that in its own argument class; where that class has the
+    methods this adjusts (recent Typer), an argument with a metavar is shown as it."""
+    argument = getattr(typer.core, "TyperArgument", None)
+    if argument is None or not hasattr(argument, "display_type_rich") or not hasattr(argument, "_usage_display_name"):
+        return
+    shown_type, usage = argument.display_type_rich, argument._usage_display_name
+    argument.display_type_rich = lambda self, ctx: None if self.metavar else shown_type(self, ctx)
+    argument._usage_display_name = lambda self: self.metavar if self.metavar else usage(self)
+
+
+_plain_argument_help()
+
 app = typer.Typer(
     name="factcheck",
     help="Fact-check news articles against reference records and internal consistency rules.",

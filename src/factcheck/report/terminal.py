@@ -3,6 +3,8 @@ evidence, and its sentence with the wrong words highlighted."""
 
 from __future__ import annotations
 
+import html
+import re
 from typing import TextIO
 
 import regex
@@ -79,20 +81,29 @@ def _print_indented(console: Console, text: Text, indent: int = 4) -> None:
 def _excerpt(document, finding: Finding, width: int = 80) -> tuple[Text, Text]:
     """The finding's line, cut to the width around the finding, its words underlined; and a caret
     line under them (for output without colour)."""
-    source = document.source
+    # an HTML page (a URL) is shown as its text, not its tags and entities: the masked text has the
+    # tags blanked in place, so positions are the source's
+    html_page = document.markup == "html"
+    source = document.text if html_page else document.source
+
+    def shown(piece: str) -> str:
+        if html_page:
+            piece = html.unescape(re.sub(r"\s+", " ", piece))
+        return for_terminal(piece.replace("\r", ""))
+
     line_start = source.rfind("\n", 0, finding.start) + 1
     line_end = source.find("\n", finding.end)
     line_end = len(source) if line_end < 0 else line_end
-    marked_text = for_terminal(source[finding.start:finding.end])
+    marked_text = shown(source[finding.start:finding.end])
     context = max(10, min(CONTEXT, (width - 6 - cell_len(marked_text)) // 2))
     start, end = _on_graphemes(source, line_start, line_end, max(line_start, finding.start - context),
                                min(line_end, finding.end + context))
     text = Text("    ")
     text.append("…" if start > line_start else "")
-    text.append(for_terminal(source[start:finding.start].replace("\r", "")))
+    text.append(shown(source[start:finding.start]))
     lead = text.cell_len
     text.append(marked_text, style=f"{STYLES[finding.severity]} underline")
-    text.append(for_terminal(source[finding.end:end].replace("\r", "")))
+    text.append(shown(source[finding.end:end]))
     text.append("…" if end < line_end else "")
     carets = Text(" " * lead + "^" * max(1, cell_len(marked_text.split("\n")[0])), style=STYLES[finding.severity])
     return text, carets

@@ -75,6 +75,10 @@ async def test_the_seed_article_gets_the_cli_findings_and_the_quick_fix_removes_
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri), range=part_on.range,
         context=types.CodeActionContext(diagnostics=[part_on])))
+    shown = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri), position=part_on.range.start))
+    assert "name-near-miss" in shown.contents.value and "Part One" in shown.contents.value
+    assert "evidence: record mi-dead-reckoning-part-one" in shown.contents.value
     fix = next(a for a in actions if a.is_preferred)
     (edit,) = fix.edit.changes[uri]
     assert edit.new_text == "Part One"

@@ -4,6 +4,7 @@ findings while the writer types, in any editor with an LSP client.
 - Diagnostics on open, change (debounced; only the latest version is ever published) and save:
   severity, the rule id as the code (with a link to the rule's page), the message, and the
   evidence as related information.
+- Hover over a flagged span: the finding, its evidence and what the rule catches.
 - Code actions: the quick fix `--fix` would make (a finding with one suggestion), and "ignore this
   finding here" (the end-of-line suppression comment).
 - The spaCy pipeline and the records load once, in the background after `initialized`; the first
@@ -48,6 +49,7 @@ class FactcheckServer(LanguageServer):
         self.options: dict = {}
         self.record_problems: dict[str, types.Diagnostic] = {}  # records file URI → its diagnostic
         self.latest: dict[str, int] = {}  # document URI → the latest version seen
+        self.published: dict[str, list[types.Diagnostic]] = {}  # document URI → its diagnostics, for hover
         self.tasks: dict[str, asyncio.Task] = {}
 
     # -- loading ----------------------------------------------------------------------------
@@ -148,6 +150,7 @@ async def _check_later(ls: FactcheckServer, uri: str, version: int, delay: float
             return
         if ls.latest.get(uri) != version or checked_version != version:
             return  # a newer version arrived while checking: its own check publishes
+        ls.published[uri] = diagnostics
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
     except asyncio.CancelledError:
         pass
@@ -204,6 +207,7 @@ def did_close(ls: FactcheckServer, params: types.DidCloseTextDocumentParams) -> 
     if task is not None:
         task.cancel()
     ls.latest.pop(uri, None)
+    ls.published.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
@@ -227,6 +231,29 @@ def code_actions(ls: FactcheckServer, params: types.CodeActionParams) -> list[ty
             title=f"Ignore {diagnostic.code} on this line", kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
             edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=types.Range(line_end, line_end), new_text=comment)]})))
     return actions
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: FactcheckServer, params: types.HoverParams) -> types.Hover | None:
+    """Over a flagged span: the finding, its suggestion and evidence, and what the rule catches."""
+    position = params.position
+    found = [d for d in ls.published.get(params.text_document.uri, [])
+             if (d.range.start.line, d.range.start.character) <= (position.line, position.character)
+             <= (d.range.end.line, d.range.end.character)]
+    if not found:
+        return None
+    rules = {rule.id: rule for rule in ls.checker.rules} if ls.checker is not None else {}
+    parts = []
+    for diagnostic in found:
+        rule = rules.get(str(diagnostic.code))
+        text = [f"**{diagnostic.code}** — {diagnostic.message}"]
+        for info in diagnostic.related_information or []:
+            text.append(info.message)
+        if rule is not None:
+            text.append(f"*{rule.summary}*")
+        parts.append("\n\n".join(text))
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+                       range=found[0].range)
 
 
 def _line(ls: FactcheckServer, uri: str, line: int) -> str:

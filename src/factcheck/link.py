@@ -153,12 +153,14 @@ def _inside_longer_name(text: str, mention: Mention, start: int, end: int) -> bo
 def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention], taken: set[int]) -> list[EntityLink]:
     """"the Women's World Cup final" for the record "2023 FIFA Women's World Cup final", in an article
     that speaks of 2023 (a date in it, or its publication, falls in that year): RecordSet.implied_names."""
-    implied = records.implied_names()
+    # built once for the run on the loaded records, not again for each article's copy of them
+    shared = records.base or records
+    implied = shared.implied_names()
     if not implied:
         return []
     years = {m.value.earliest.year for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)} | \
             {m.value.latest.year for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)}
-    index = records.memo("implied_index", lambda: NameIndex(implied))
+    index = shared.memo("implied_index", lambda: NameIndex(implied))
     found = []
     for hit in index.exact(tokens, capitalised_in(text, tokens)):
         record, name, year = implied[hit.key]

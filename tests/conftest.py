@@ -115,3 +115,13 @@ def pytest_collection_modifyitems(items):
             continue
         if any(call in source for call in _SPAWNS):
             item.add_marker(pytest.mark.slow)
+
+
+# Bounds on elapsed time in tests catch hangs and runaway work (a fetch that drips for two minutes,
+# a YAML bomb that expands), never speed (bench/ measures that): on a shared, loaded machine a step
+# can take several times as long, so every bound is stretched by this factor.
+HANG_BOUND_FACTOR = 5
+
+
+def within(seconds: float) -> float:
+    return seconds * HANG_BOUND_FACTOR

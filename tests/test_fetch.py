@@ -8,7 +8,7 @@ import time
 import pytest
 from werkzeug import Response
 
-from conftest import ROOT
+from conftest import ROOT, within
 from factcheck import __version__
 from factcheck.errors import UserError
 from factcheck.fetch import fetch_source, is_url, main_content_mask
@@ -164,7 +164,7 @@ def test_refuses_a_response_whose_content_length_is_too_large_before_reading_it(
     url = web.url_for("/big")
     began = time.monotonic()
     assert refused(url, timeout=5) == f"{url}: larger than the limit of 5,000,000 bytes (Content-Length: 6,000,000)"
-    assert time.monotonic() - began < 2
+    assert time.monotonic() - began < within(2)
 
 
 def test_refuses_a_response_without_content_length_once_it_passes_max_bytes(web, release):
@@ -188,7 +188,7 @@ def test_refuses_a_response_without_content_length_once_it_passes_max_bytes(web,
     url = web.url_for("/stream")
     began = time.monotonic()
     assert refused(url, timeout=5) == f"{url}: larger than the limit of 5,000,000 bytes"
-    assert time.monotonic() - began < 3
+    assert time.monotonic() - began < within(3)
     assert "Content-Length" not in web.log[-1][1].headers
     assert sum(produced) <= 5_500_000
 
@@ -202,7 +202,7 @@ def test_a_slow_response_times_out(web, release):
     url = web.url_for("/slow")
     began = time.monotonic()
     assert refused(url, timeout=0.5) == f"{url}: no complete response within 0.5 s (timed out)"
-    assert time.monotonic() - began < 2
+    assert time.monotonic() - began < within(2)
 
 
 def test_connection_refused():
@@ -341,4 +341,4 @@ def test_a_server_that_drips_a_body_meets_the_whole_request_deadline(web):
     url = web.url_for("/drip")
     began = time.monotonic()
     assert refused(url, timeout=1) == f"{url}: no complete response within 1 s (timed out)"
-    assert time.monotonic() - began < 3
+    assert time.monotonic() - began < within(3)

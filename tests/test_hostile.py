@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RECORDS, ROOT, SEED, run_process
+from conftest import RECORDS, ROOT, SEED, run_process, within
 from factcheck import fix, load, yamlfile
 from factcheck.errors import UserError
 
@@ -81,14 +81,14 @@ def test_a_50_mb_article_is_refused_before_it_is_read(warm, tmp_path):
     with Bounded() as bound:
         result = warm("check", huge)
     one_line_error(result, str(huge), "larger than 10,000,000 bytes", "FACTCHECK_MAX_FILE_BYTES")
-    assert bound.seconds < 2
+    assert bound.seconds < within(2)
     assert bound.peak < 5_000_000  # none of it was read
 
 
 def test_a_50_mb_article_on_standard_input_is_refused_after_the_limit(tmp_path):
     result = run_bounded("check", "-", stdin=b"Tom Cruise stars. " * 2_800_000)
     one_line_error(result, "<stdin>", "larger than 10,000,000 bytes")
-    assert result.seconds < 10
+    assert result.seconds < within(10)
 
 
 def test_the_size_limit_is_set_by_an_environment_variable(cli, tmp_path, monkeypatch):
@@ -109,7 +109,7 @@ def test_a_5_mb_line_is_refused_at_once_naming_the_limit(warm, tmp_path):
     with Bounded() as bound:
         result = warm("check", line)
     one_line_error(result, str(line), "characters: longer than 1,000,000", "FACTCHECK_MAX_TEXT_CHARS")
-    assert bound.seconds < 5
+    assert bound.seconds < within(5)
 
 
 @pytest.mark.slow  # a near-limit text through the whole pipeline
@@ -122,7 +122,7 @@ def test_a_long_line_within_the_limit_is_checked_normally(cli, tmp_path, monkeyp
     findings = result.json()["files"][0]["findings"]
     assert {f["rule"] for f in findings} >= {"name-near-miss"}
     assert all(f["line"] == 1 for f in findings)
-    assert time.perf_counter() - start < 30
+    assert time.perf_counter() - start < within(30)
     # the text limit is configurable too
     monkeypatch.setenv("FACTCHECK_MAX_TEXT_CHARS", "1000")
     one_line_error(cli("check", line), "longer than 1,000", "FACTCHECK_MAX_TEXT_CHARS")
@@ -144,7 +144,7 @@ def test_a_900_kb_word_is_blanked_not_tokenized(cli, tmp_path):
     start = time.perf_counter()
     result = cli("check", blob, "--no-cache", "--format", "json")
     assert result.code == 0, result.err
-    assert time.perf_counter() - start < 20
+    assert time.perf_counter() - start < within(20)
 
 
 def test_too_much_to_analyse_is_refused_by_the_token_limit(cli, tmp_path, monkeypatch):
@@ -152,7 +152,7 @@ def test_too_much_to_analyse_is_refused_by_the_token_limit(cli, tmp_path, monkey
     soup.write_text(("$" * 99 + " ") * 9_000)  # 900 kB, 891,000 tokens: 15 GB in spaCy's recogniser
     start = time.perf_counter()
     one_line_error(cli("check", soup, "--no-cache"), str(soup), "more than 100,000 words and symbols", "FACTCHECK_MAX_TOKENS")
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < within(5)
     article = tmp_path / "article.md"
     article.write_text(SMALL * 3)
     monkeypatch.setenv("FACTCHECK_MAX_TOKENS", "20")
@@ -179,7 +179,7 @@ def test_pathological_markup_is_masked_in_linear_time(tmp_path, name, monkeypatc
     start = time.perf_counter()
     document = load.load_document(str(article))
     assert len(document.text) == len(document.source)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < within(5)
 
 
 # --- YAML: alias bombs, deep nesting, recursion, Python tags --------------------------
@@ -222,7 +222,7 @@ def test_yaml_bombs_are_refused_quickly_and_in_little_memory(warm, tmp_path, pla
         result = warm(*args)
     line = one_line_error(result, "invalid YAML", message)
     assert re.search(rf"{re.escape(str(path))}:\d+: ", line), line
-    assert bound.seconds < 10  # about 0.5 s (3 s traced); an expansion would take hours
+    assert bound.seconds < within(10)  # about 0.5 s (3 s traced); an expansion would take hours
     assert bound.peak < 60_000_000
 
 
@@ -376,7 +376,7 @@ def test_a_fifo_given_explicitly_is_refused_without_blocking(tmp_path):
     fifo = mkfifo(tmp_path / "pipe.md")
     result = run_bounded("check", fifo, seconds=20)
     one_line_error(result, str(fifo), "not a regular file (a FIFO)")
-    assert result.seconds < 10
+    assert result.seconds < within(10)
 
 
 def test_a_fifo_in_a_walk_is_skipped_without_blocking(tmp_path):
@@ -392,7 +392,7 @@ def test_a_device_given_explicitly_is_refused_at_once(device):
         pytest.skip(f"no {device} here")
     result = run_bounded("check", device, seconds=20)
     one_line_error(result, device, "not a regular file (a device)")
-    assert result.seconds < 10
+    assert result.seconds < within(10)
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
@@ -406,7 +406,7 @@ def test_a_device_as_standard_input_is_bounded(device):
     err = completed.stderr.decode()
     assert completed.returncode == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
     assert ("larger than 10,000,000 bytes" if device == "/dev/zero" else "empty") in err  # read up to the limit, no further
-    assert time.perf_counter() - start < 15
+    assert time.perf_counter() - start < within(15)
 
 
 def test_a_fifo_among_the_rules_is_refused_without_blocking(tmp_path):

@@ -11,6 +11,7 @@ import time
 import pytest
 from werkzeug import Request, Response
 
+from conftest import within
 from factcheck import __version__
 from factcheck.errors import UserError
 from factcheck.model import Record
@@ -250,7 +251,7 @@ def test_server_down(make, tmp_path):
     source = make(base_url=f"http://127.0.0.1:{closed_port()}")
     started = time.monotonic()
     assert source.records_for([("Tom Cruise", "person"), (FILM, "work")]) == []
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < within(3)
     assert_one_line_warning(source, "cannot connect", "gave up after 3 tries")
     # a later lookup in the same run does not wait on the dead server again, nor warn again
     assert source.records_for([("Christopher McQuarrie", "person")]) == [] and len(source.warnings) == 1
@@ -275,7 +276,7 @@ def test_timeout(fake, make, release, server):
     started = time.monotonic()
     with pytest.raises(UserError, match="no answer"):
         make(timeout=0.2, max_tries=2).pull("Tom Cruise")
-    assert time.monotonic() - started < 0.2 * 2 + 1.0
+    assert time.monotonic() - started < within(0.2 * 2 + 1.0)
 
 
 def test_429_with_retry_after_is_honoured_then_succeeds(fake, make, server):
@@ -294,7 +295,7 @@ def test_retry_after_longer_than_the_cap_gives_up_without_retrying_early(fake, m
     source = make(max_sleep=0.5)
     started = time.monotonic()
     assert source.records_for([("Tom Cruise", "person")]) == []
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < within(1)
     assert_one_line_warning(source, "HTTP 429", "retry after 120 s")
     assert len(server.log) == 1
 

@@ -114,6 +114,15 @@ async def test_ten_rapid_changes_publish_for_the_last_version_only(client: Langu
     # the malformed records file is a diagnostic on that file; the article was checked with the rest
     broken = request.node.broken.resolve().as_uri()
     assert broken in client.diagnostics and client.diagnostics[broken]
+    # mended, and the editor says so: the records load again and its diagnostic goes
+    request.node.broken.write_text("entities:\n  - id: x\n    name: Mended\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=broken, type=types.FileChangeType.Changed)]))
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 120
+    while client.diagnostics.get(broken) and loop.time() < deadline:
+        await asyncio.sleep(0.05)
+    assert not client.diagnostics.get(broken) and broken in client.diagnostics
 
 
 def _track_versions(client: LanguageClient, published: list[int] | None = None) -> None:

@@ -10,7 +10,8 @@ findings while the writer types, in any editor with an LSP client.
 - The spaCy pipeline and the records load once, in the background after `initialized`; the first
   diagnostics come when they are ready. Records and rules come from the nearest factcheck.toml and
   from `initializationOptions` ({"records": [...], "published": "YYYY-MM-DD"}); a records file that
-  cannot be read becomes a diagnostic on that file, and the articles are checked with the rest.
+  cannot be read becomes a diagnostic on that file, and the articles are checked with the rest;
+  when a records, rule or config file changes (workspace/didChangeWatchedFiles) they load again.
 - Nothing but protocol messages is written to stdout; an internal error in one document is logged
   to the client (window/logMessage) and the server keeps serving.
 """
@@ -51,6 +52,7 @@ class FactcheckServer(LanguageServer):
         self.latest: dict[str, int] = {}  # document URI → the latest version seen
         self.published: dict[str, list[types.Diagnostic]] = {}  # document URI → its diagnostics, for hover
         self.tasks: dict[str, asyncio.Task] = {}
+        self.root: Path | None = None
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -170,13 +172,29 @@ def initialized(ls: FactcheckServer, params: types.InitializedParams) -> None:
     ls.options = options if isinstance(options, dict) else {}
     folders = ls.workspace.folders
     root = Path(path_of(next(iter(folders.values())).uri)) if folders else (Path(ls.workspace.root_path) if ls.workspace.root_path else None)
+    ls.root = root
     threading.Thread(target=_load_and_report, args=(ls, root), daemon=True).start()
 
 
 def _load_and_report(ls: FactcheckServer, root: Path | None) -> None:
+    before = set(ls.record_problems)
+    ls.record_problems = {}
     ls.load(root)
     for uri, diagnostic in ls.record_problems.items():
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[diagnostic]))
+    for uri in before - set(ls.record_problems):  # a records file mended: its diagnostic goes
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+async def watched_files_changed(ls: FactcheckServer, params: types.DidChangeWatchedFilesParams) -> None:
+    """A records file, a rule or the config changed: load them again, then check the open documents."""
+    if not any(change.uri.endswith((".yaml", ".yml", ".toml")) for change in params.changes):
+        return
+    ls.ready.clear()
+    await asyncio.get_running_loop().run_in_executor(None, _load_and_report, ls, ls.root)
+    for uri, version in list(ls.latest.items()):
+        _schedule(ls, uri, version, 0)  # the same version, checked against the new records
 
 
 @server.feature(types.INITIALIZE)

@@ -191,6 +191,12 @@ _ORDINAL_WORDS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixt
                   "nineteenth", "twentieth"]
 
 
+def ordinal(number: int) -> str:
+    """58 → "58th", 21 → "21st", 112 → "112th"."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def format_number_like(mention: Mention, number: float) -> str:
     stated: NumberValue = mention.value
     written = mention.text
@@ -198,8 +204,7 @@ def format_number_like(mention: Mention, number: float) -> str:
         if written[:1].isalpha() and 0 <= number < len(_ORDINAL_WORDS) and number == int(number):
             word = _ORDINAL_WORDS[int(number)]
             return word.capitalize() if written[:1].isupper() else word
-        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(int(number) % 10, "th")
-        return f"{int(number)}{suffix}"
+        return ordinal(int(number))
     text = format_number(number)
     digits = re.search(r"\d[\d,]*(?:\.\d+)?", written)
     if digits is None:  # written in words: the figure alone
@@ -230,10 +235,8 @@ def format_date_like(written: str, day: dt.date) -> str:
     month = calendar.month_abbr[day.month] + "." if abbreviated else calendar.month_name[day.month]
     has_year = re.search(r"\d{4}", text) is not None
     day_first = re.match(r"(?:the\s+)?\d", text) is not None
-    ordinal = re.search(r"\d(st|nd|rd|th)\b", text)
-    day_text = str(day.day)
-    if ordinal:
-        day_text += "th" if 10 <= day.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    written_ordinal = re.search(r"\d(st|nd|rd|th)\b", text)
+    day_text = ordinal(day.day) if written_ordinal else str(day.day)
     if day_first:
         body = f"{day_text} {month}" + (f" {day.year}" if has_year else "")
     else:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcheck.checks._common import ordinal
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Record
@@ -65,7 +66,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         reported.add(edition.start)
         written = analysis.document.source[edition.start:edition.end]  # as typed, with its markup
         yield rule.finding(
-            rule.message("record", stated=written, name=record.name, number=_ordinal(number)),
+            rule.message("record", stated=written, name=record.name, number=ordinal(number)),
             edition.start, edition.end, written,
             evidence=Evidence(record=record.id, fact="name", value=record.name, source=record.origin),
         )
@@ -82,7 +83,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         reported.add(edition.start)
         written, other = (analysis.document.source[e.start:e.end] for e in (edition, earlier))
         yield rule.finding(
-            rule.message("article", stated=written, other=other, number=_ordinal(earlier.number), line=line),
+            rule.message("article", stated=written, other=other, number=ordinal(earlier.number), line=line),
             edition.start, edition.end, written,
             evidence=Evidence(fact="the same event", value=earlier.text, source=f"this article, line {line}"),
         )
@@ -126,11 +127,6 @@ def _number(written: str) -> int | None:
         value = ROMAN_VALUES[char]
         total += -value if following != " " and ROMAN_VALUES[following] > value else value
     return total
-
-
-def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def _recorded_editions(analysis: Analysis) -> list[tuple[tuple[str, ...], int, Record]]:

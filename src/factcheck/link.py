@@ -333,7 +333,21 @@ def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str,
         t for t in found
         if not any(o is not t and o.spec is t.spec and o.first <= t.first and t.last <= o.last and (o.last - o.first) > (t.last - t.first)
                    for o in found)
+        and not _describes_possessed_noun(syntax, tokens, t)
     ]
+
+
+def _describes_possessed_noun(syntax: Syntax | None, tokens: list[Token], trigger: _Trigger) -> bool:
+    """"Floyd's 7-year-old daughter": an adjective on a noun that someone owns describes that noun (the
+    daughter), not the owner — the age is no fact of Floyd's."""
+    if syntax is None:
+        return False
+    word = syntax.span_root(tokens[trigger.first].start, tokens[trigger.last - 1].end)
+    if word is None or syntax.tokens[word].dep != "amod":
+        return False
+    noun = syntax.tokens[word].head
+    return syntax.tokens[noun].tag.startswith("NN") and not syntax.tokens[noun].tag.startswith("NNP") \
+        and any(syntax.tokens[child].dep == "poss" for child in syntax.children(noun))
 
 
 def _counted_index(vocabulary: Vocabulary) -> dict[str, list[tuple[FactSpec, tuple[str, ...]]]]:
@@ -639,10 +653,16 @@ def _full_name_or_known(person: Mention) -> bool:
 GAP_AFTER = re.compile(r"^\s+(?:more|fewer|less|short|ahead|behind|clear)\b(?!\s+\w+\s+(?:ago|later|earlier))", re.IGNORECASE)
 
 
+SCORE_SIDE_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+SCORE_SIDE_AFTER = re.compile(r"\s?[-–]\s?\d")
+
+
 def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) -> bool:
     value: NumberValue = mention.value
     if GAP_AFTER.match(text[mention.end:mention.end + 30]):
         return False
+    if SCORE_SIDE_BEFORE.search(text[max(0, mention.start - 3):mention.start]) or SCORE_SIDE_AFTER.match(text[mention.end:mention.end + 3]):
+        return False  # one side of a score or result ("the 4-1 victory"), no count of goals or anything else
     if spec.value == "ordinal":
         # "the first tour to pass $1 billion", "history's first $2 billion tour", "the first film in history
         # to take", "the first team since 2004": a superlative, no place in a series

@@ -258,8 +258,10 @@ def _of_a_past_moment(analysis: Analysis, start: int, end: int) -> bool:
     word = syntax.span_root(start, end)
     if word is None:
         return False
-    for index in syntax.ancestors(word)[:4]:
+    for index in syntax.ancestors(word)[:6]:
         token = syntax.tokens[index]
+        if token.tag == "VBG" and token.dep in ("advcl", "acl", "conj"):
+            continue  # "made his debut in 1957, scoring at the age of 16": the tense of the clause it joins
         if token.tag.startswith("VB"):
             verb = analysis.document.text[token.start:token.end].lower()
             return token.tag in ("VBD", "VBN") and verb not in REPORTING_VERBS

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
+from factcheck.lexicon import word_value
 from factcheck.model import Analysis, Evidence, Finding, NumberValue
 
 # the counted noun, with up to three words before it ("seven new stops", "four MPs", "three children")
@@ -50,14 +51,37 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if intro is None:
             continue
         items, end = _items(text, intro.end(), intro.group(1))
-        if items is None or len(items) < 2 or len(items) == int(value.value):
+        if items is None or len(items) < 2:
             continue
         words = noun.group(2)
+        groups = [_leading_count(item) for item in items]
+        if all(count is not None for count in groups):
+            # "Nine workers died: four from Germany, three from Italy, …": groups, each with its count
+            if sum(groups) != value.value:
+                yield rule.finding(
+                    rule.message("sum", count=mention.text, noun=f"{noun.group(1)}{words}".strip(), total=f"{sum(groups):g}"),
+                    mention.start, noun.end(), analysis.document.source[mention.start:noun.end()],
+                    evidence=Evidence(fact="groups listed", value=" + ".join(items), source="the list that follows in this sentence"),
+                )
+            continue
+        if len(items) == int(value.value):
+            continue
         yield rule.finding(
             rule.message("mismatch", count=mention.text, noun=f"{noun.group(1)}{words}".strip(), listed=len(items)),
             mention.start, noun.end(), analysis.document.source[mention.start:noun.end()],
             evidence=Evidence(fact="items listed", value="; ".join(items), source="the list that follows in this sentence"),
         )
+
+
+def _leading_count(item: str) -> float | None:
+    """The count a listed group opens with ("four from Germany" → 4, "12 in Lisbon" → 12)."""
+    first = re.match(r"(\d+|[a-z]+(?:-[a-z]+)?)\s+\S", item)
+    if first is None:
+        return None
+    if first.group(1).isdigit():
+        return float(first.group(1))
+    found = word_value(first.group(1))
+    return found[0] if found is not None and not found[1] else None
 
 
 def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
@@ -102,7 +126,7 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
             head = re.sub(r"(?<=\S)\s+[a-z]+s$", "", head)
         if not (_ITEM.match(head) or _DATE_ITEM.match(head)) or len(head.split()) > 6:
             return None, end
-        if re.search(r"\d", head) and not _DATE_ITEM.match(head):
+        if re.search(r"\d", head) and not _DATE_ITEM.match(head) and _leading_count(head) is None:
             return None, end  # "Smith 8 and Jones 6": figures per item, not a list of items
         cleaned.append(head)
     return cleaned, end
@@ -112,5 +136,5 @@ KIND = CheckKind(
     name="list-count",
     run=run,
     summary="a count disagrees with the items listed right after it",
-    messages=("mismatch",),
+    messages=("mismatch", "sum"),
 )

@@ -18,7 +18,8 @@ _POINTS = re.compile(r"^\s*(?:percentage|percent(?:age)?)?\s*points?\b", re.IGNO
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|an?\s+)?([a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
 # between two shares of one whole, words that make the second another whole's: "64.1% of an electorate …,
 # higher than the 60.5% who voted in 2015"
-_ANOTHER_WHOLE = re.compile(r"\b(?:than|compared|against|versus|from|previous|last|earlier|in (?:19|20)\d\d)\b", re.IGNORECASE)
+# "78.2% of enrolled voters, four points down on 82.2% in 2020": a comparison with another time's
+_ANOTHER_WHOLE = re.compile(r"\b(?:than|compared|against|versus|from|previous|last|earlier|in (?:19|20)\d\d|(?:down|up) on)\b", re.IGNORECASE)
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -83,6 +84,8 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
             continue
         if not _one_clause(analysis, percent, before, after):
             continue  # "income rose to A from B, and earnings per share climbed 13%": another change
+        if _SHARE_OF.match(text[percent.end:percent.end + 40]):
+            continue  # "20.9 per cent of the votes cast": a share of a whole, not the rate of the change
         if _POINTS.match(text[percent.end:percent.end + 30]):
             expected = new - old
             unit = " percentage points"

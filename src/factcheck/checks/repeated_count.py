@@ -1,12 +1,13 @@
 """repeated-count: one owner's count of one thing given twice with different figures.
 
-"Handré Pollard kicked four penalties …" and later "Pollard's five penalties accounted
-for …": the same person's penalties in the same match cannot be four and five. Read
-from the parse: a figure counting a plural noun (its `nummod`), owned by a named
-person or organisation — the noun's possessor ("Pollard's five penalties") or the
-subject of the verb whose object it is ("Pollard kicked four penalties"). A count
-whose clause narrows it (a date, "in the first half", "this season", "other",
-"more") is another count, and approximations are left alone.
+"Handré Pollard kicked four penalties …" and later "Pollard's five penalties accounted for
+…": the same person's penalties in the same match cannot be four and five. Read from the
+parse: a figure counting a plural noun (its `nummod`), owned by a named person, organisation
+or work — the noun's possessor ("Pollard's five penalties", "its seven Oscars"), the subject
+of the verb whose object it is ("Pollard kicked four penalties"), or the subject of the clause
+a participle joins ("…, taking eight Oscars"). A count whose clause makes it a part or an
+increment ("other", "more") is left alone; two counts are compared only when their clauses
+name the same tally (the same scope words and dates).
 """
 
 from __future__ import annotations
@@ -17,11 +18,18 @@ from factcheck.checks.base import CheckKind
 from factcheck.model import Analysis, Evidence, NumberValue
 from factcheck.text import name_key
 
-NARROWING = {"first", "second", "third", "last", "other", "more", "another", "additional", "remaining", "new", "previous",
-             "extra", "further", "fewer", "only", "half", "season", "year", "week", "month", "day", "career", "total",
-             "all", "tournament", "round", "quarter", "semi", "final", "since", "until", "before", "after", "during",
-             "per", "each", "average", "straight", "consecutive", "successive", "home", "away", "previously",
-             "earlier", "later", "competitive", "including", "except", "both"}
+# words that make a count a part or an increment of some unnamed tally ("two more titles",
+# "the other three penalties"): such a count is never compared
+PARTIAL = {"other", "more", "another", "additional", "remaining", "new", "previous", "extra", "further", "fewer",
+           "only", "since", "until", "before", "after", "during", "per", "each", "average", "straight",
+           "consecutive", "successive", "previously", "earlier", "later", "both"}
+# words that say which tally a count is ("in the first half", "this season", "competitive"): two counts
+# are of the same tally only when they say the same of these
+SCOPE = {"first", "second", "third", "last", "half", "season", "year", "week", "month", "day", "career", "total",
+         "all", "tournament", "round", "quarter", "semi", "final", "home", "away", "competitive", "honorary",
+         "international", "domestic", "league", "cup", "test", "major", "solo", "individual", "team", "combined"}
+POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "thing"}
+SUBJECT_PRONOUNS = {"he": "person", "she": "person", "it": "thing"}
 
 
 def run(analysis: Analysis, rule) -> Iterator:
@@ -30,6 +38,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         return
     text = analysis.document.text
     names = _names(analysis)
+    topics = _topics(analysis, names)
     counts: dict[tuple, list] = {}
     for mention in analysis.mentions:
         value = mention.value
@@ -40,14 +49,18 @@ def run(analysis: Analysis, rule) -> Iterator:
         if number is None or syntax.tokens[number].dep != "nummod":
             continue
         noun = syntax.tokens[number].head
-        if syntax.tokens[noun].tag not in ("NNS", "NNPS"):
+        if number > 0 and syntax.tokens[number - 1].tag in ("NNP", "NNPS") and syntax.tokens[number - 1].end + 1 >= syntax.tokens[number].start:
+            continue  # "four iPhone 15 models": a name's number, not a count
+        word = text[syntax.tokens[noun].start:syntax.tokens[noun].end]
+        # a plural noun, or a plural name the tagger calls singular ("seven Grammys")
+        if not (syntax.tokens[noun].tag in ("NNS", "NNPS") or syntax.tokens[noun].tag == "NNP" and word.endswith("s")):
             continue
-        owner = _owner(syntax, noun, names)
-        if owner is None or _narrowed(analysis, noun, number):
+        owner = _owner(syntax, text, noun, names, topics)
+        scope = _scope(analysis, noun)
+        if owner is None or scope is None:
             continue
-        word = text[syntax.tokens[noun].start:syntax.tokens[noun].end].lower()
-        counts.setdefault((owner, word.rstrip("s")), []).append((mention, noun))
-    for (owner, noun), stated in counts.items():
+        counts.setdefault((owner, word.lower().rstrip("s"), scope), []).append((mention, noun))
+    for (owner, _noun, _scope_words), stated in counts.items():
         values = {m.value.value for m, _ in stated}
         if len(values) < 2:
             continue
@@ -66,44 +79,90 @@ def run(analysis: Analysis, rule) -> Iterator:
             )
 
 
-def _names(analysis: Analysis) -> list[tuple[int, int, str]]:
-    """Named people and organisations, by the key of their last word (Pollard = Handré Pollard)."""
+def _names(analysis: Analysis) -> list[tuple[int, int, str, str]]:
+    """Named people and things as (start, end, key of the last word, "person" or "thing"):
+    Pollard = Handré Pollard."""
     found = []
     for link in analysis.links:
-        found.append((link.start, link.end, " ".join(name_key(link.record.name)[-1:])))
+        kind = "person" if link.record.type == "person" else "thing"
+        found.append((link.start, link.end, " ".join(name_key(link.record.name)[-1:]), kind))
     for mention in analysis.mentions:
-        if mention.kind in ("person", "org") and not any(s <= mention.start < e for s, e, _ in found):
+        if mention.kind in ("person", "org", "work") and not any(s <= mention.start < e for s, e, _, _ in found):
             key = name_key(mention.text)
             if key:
-                found.append((mention.start, mention.end, key[-1]))
+                found.append((mention.start, mention.end, key[-1], "person" if mention.kind == "person" else "thing"))
     return found
 
 
-def _owner(syntax, noun: int, names) -> str | None:
-    """Whose count: the noun's possessor, or the subject of the verb it is the object of."""
+def _name_at(names, offset: int) -> tuple[str, str] | None:
+    return next(((key, kind) for start, end, key, kind in names if start <= offset < end), None)
+
+
+def _topics(analysis: Analysis, names) -> list[tuple[int, str, str]]:
+    """Who "he", "she", "his", "her" and "its" refer to, sentence by sentence: the last named person
+    (or thing) that was the subject of a sentence, kept while later sentences speak of it by pronoun.
+    As (offset, key, kind), in document order."""
+    syntax = analysis.syntax
+    topics = []
+    for index, token in enumerate(syntax.tokens):
+        if token.dep not in ("nsubj", "nsubjpass") or syntax.clause(index) != token.head \
+                or syntax.tokens[token.head].dep != "ROOT":
+            continue
+        for named_word in (index, *(c for c in syntax.children(index) if syntax.tokens[c].dep == "appos")):
+            named = _name_at(names, syntax.tokens[named_word].start)
+            if named is not None:
+                topics.append((token.start, *named))
+                break
+    return topics
+
+
+def _resolve(syntax, text: str, word: int, names, topics) -> str | None:
+    """The key of the named owner a word stands for: a name, or a pronoun's topic."""
+    token = syntax.tokens[word]
+    # "The multiverse comedy Everything Everywhere All at Once": the name in apposition
+    for named_word in (word, *(c for c in syntax.children(word) if syntax.tokens[c].dep == "appos")):
+        named = _name_at(names, syntax.tokens[named_word].start)
+        if named is not None:
+            return named[0]
+    pronoun = text[token.start:token.end].lower()
+    kind = POSSESSIVE_PRONOUNS.get(pronoun) or SUBJECT_PRONOUNS.get(pronoun)
+    if kind is None:
+        return None
+    earlier = [key for offset, key, topic_kind in topics if offset < token.start and topic_kind == kind]
+    return earlier[-1] if earlier else None
+
+
+def _owner(syntax, text: str, noun: int, names, topics) -> str | None:
+    """Whose count: the noun's possessor, or the subject of the verb it is the object of; a
+    participle without a subject of its own ("…, taking eight Oscars") speaks of its clause's."""
     candidates = [child for child in syntax.children(noun) if syntax.tokens[child].dep == "poss"]
     token = syntax.tokens[noun]
-    if not candidates and token.dep in ("dobj",) and syntax.tokens[token.head].tag.startswith("VB"):
-        candidates = [child for child in syntax.children(token.head) if syntax.tokens[child].dep == "nsubj"]
+    if not candidates and token.dep == "dobj" and syntax.tokens[token.head].tag.startswith("VB"):
+        verb = token.head
+        candidates = [child for child in syntax.children(verb) if syntax.tokens[child].dep == "nsubj"]
+        if not candidates and syntax.tokens[verb].dep == "advcl" and syntax.tokens[verb].tag == "VBG":
+            governing = syntax.tokens[verb].head
+            candidates = [child for child in syntax.children(governing) if syntax.tokens[child].dep == "nsubj"]
     for candidate in candidates:
-        word = syntax.tokens[candidate]
-        for start, end, key in names:
-            if start <= word.start < end:
-                return key
+        owner = _resolve(syntax, text, candidate, names, topics)
+        if owner is not None:
+            return owner
     return None
 
 
-def _narrowed(analysis: Analysis, noun: int, number: int) -> bool:
-    """Words around the count that make it a part or another tally ("four penalties in the first half")."""
+def _scope(analysis: Analysis, noun: int) -> tuple | None:
+    """Which tally a count is, from the words of its clause: None for a part or an increment
+    ("two more titles"), else the scope words and dates it is said with (() for a plain total)."""
     syntax = analysis.syntax
     clause = syntax.clause(noun)
     text = analysis.document.text
     inside = [i for i, token in enumerate(syntax.tokens) if syntax.clause(i) == clause]
     words = {text[syntax.tokens[i].start:syntax.tokens[i].end].lower() for i in inside}
-    if words & NARROWING:
-        return True
+    if words & PARTIAL:
+        return None
     start, end = syntax.tokens[min(inside)].start, syntax.tokens[max(inside)].end
-    return any(m.kind == "date" and start <= m.start < end for m in analysis.mentions)
+    dates = sorted(str(m.value) for m in analysis.mentions if m.kind == "date" and start <= m.start < end)
+    return (*sorted(words & SCOPE), *dates)
 
 
 KIND = CheckKind(

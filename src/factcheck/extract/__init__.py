@@ -12,6 +12,7 @@ from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
 from factcheck.lexicon import stated_weekday, word_value
 from factcheck.model import Document, Mention, Sentence, Syntax
+from factcheck.suppress import quote_spans
 
 __all__ = ["extract", "split_sentences"]
 
@@ -25,11 +26,27 @@ def extract(document: Document, entities: list[Mention], day_first: bool = False
     dates = years_from_context(document.text, find_dates(document.text, document.published, day_first), document.published,
                                syntax, sentences)
     dates = weekdays_by_tense(document.text, dates, document.published, syntax)
+    dates = speakers_days(document, dates)
     date_spans = [(m.start, m.end) for m in dates]
     numbers = find_numbers(document.text, exclude=date_spans)
     mentions = dates + numbers + entities
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+def speakers_days(document: Document, dates: list[Mention]) -> list[Mention]:
+    """"Today's flight has been delayed," Arianespace said on Thursday: a relative date inside a
+    quotation counts from the day the words were spoken, which the article need not give — it
+    is left unresolved rather than counted from the publication date."""
+    quoted = quote_spans(document)
+    if not quoted:
+        return dates
+    result = []
+    for mention in dates:
+        inside = any(start <= mention.start < end for start, end in quoted)
+        relative = mention.value is not None and getattr(mention.value, "relative", False)
+        result.append(dataclasses.replace(mention, value=None) if inside and relative else mention)
+    return result
 
 
 BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE)

@@ -55,6 +55,9 @@ SILENT = [
 FOUND = [
     # the record "King Charles III" has the alias "the King", written with a lower-case "the"
     ("blind-3/275-coronation-charles-iii", "at the age of 75", "75"),
+    # a text value pairing a name with its year ("Sir Winston Churchill, 30 January 1965") dates the name
+    ("blind-8/514-queen-elizabeth-funeral", "Sir Winston Churchill in 1964", "1964"),
+    ("blind-7/411-wimbledon-2023-mens-final", "Lleyton Hewitt in 2003", "2003"),
 ]
 
 

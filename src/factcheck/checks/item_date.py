@@ -12,6 +12,7 @@ in Valencia in December 2021 in 2:01:53": the race was in December 2022).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,11 +34,12 @@ class Item:
 
 
 def run(analysis: Analysis, rule) -> Iterator:
+    claimed = {claim.value.start for claim in analysis.claims}
+    yield from _named_years(analysis, rule, claimed)
     items = analysis.records.facts_memo("dated_items", _items)
     if not items:
         return
     text = analysis.document.text
-    claimed = {claim.value.start for claim in analysis.claims}
     for sentence in analysis.sentences:
         dates = [m for m in analysis.mentions if m.kind == "date" and sentence.start <= m.start < sentence.end
                  and isinstance(m.value, DateValue) and not m.value.relative and re.search(r"\d{4}", m.text)
@@ -82,6 +84,124 @@ def _items(records: list[Record]) -> list[Item]:
                     if isinstance(qualifier, str) and _distinct_text(qualifier) and not DATE_QUALIFIER.search(name):
                         found.append(Item(qualifier, dates, record, key))
     return found
+
+
+@dataclass(frozen=True)
+class NamedYear:
+    name: str
+    years: frozenset[int]
+    record: Record
+    key: str
+    written: str  # the record's value as written
+
+
+# "Sir Winston Churchill, 30 January 1965", "The Blind Assassin (2000)", "Richie McCaw (2011, 2015)":
+# a name, then what follows it after a comma, a bracket or a dash
+_NAME_THEN = re.compile(r"^\s*(?P<name>[A-Z\"“][^,(;—–]*?)\s*(?:,|\(|—|–)\s*(?P<rest>.+)$")
+_YEARS = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*(\d{2}|\d{4})\b)?")
+# a year written right after a name: "Churchill in 1964", "The Piano (1994)", "Hewitt, in 2003", "Churchill in January 1965"
+_YEAR_AFTER = re.compile(r"(?:['’]s)?[*_]{0,2}(?:\s+in\s+|\s*,\s*(?:in\s+)?|\s*\(\s*)"
+                         r"(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?,?)\s+){0,2}(?P<year>1[5-9]\d\d|20\d\d)\b")
+
+
+def _named_years(analysis: Analysis, rule, claimed: set[int]) -> Iterator:
+    """A year written right after a name that a record's text value pairs with other years
+    ("previous_state_funeral: Sir Winston Churchill, 30 January 1965"; the article: "since that of Sir
+    Winston Churchill in 1964"). A year beside a name is often another event's, so the sentence must
+    also say what the fact is: two of its key's words (or all, if it has fewer)."""
+    from factcheck.facts import _key_words, word_base
+
+    by_name = analysis.records.facts_memo("named_years", _named_years_index)
+    if not by_name:
+        return
+    names = _names_pattern(tuple(by_name))
+    text = analysis.document.text
+    dates = {m.start: m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and not m.value.relative}
+    for sentence in analysis.sentences:
+        words = None
+        for match in names.finditer(text, sentence.start, sentence.end):
+            for item in by_name[match.group(0)]:
+                after = _YEAR_AFTER.match(text, match.end())
+                if after is None or after.start("year") not in dates or after.start("year") in claimed:
+                    continue
+                date = dates[after.start("year")]
+                if set(range(date.value.earliest.year, date.value.latest.year + 1)) & item.years:
+                    continue
+                if words is None:
+                    words = _sentence_bases(analysis, sentence, word_base)
+                key_words = {word_base(w) for w in _key_words(item.key) if w.isalpha() and len(w) > 2}
+                key_words -= {word_base(w.lower()) for w in re.findall(r"[A-Za-z]+", item.name)}
+                if not key_words or len(key_words & words) < min(2, len(key_words)):
+                    continue
+                shown = " and ".join(str(y) for y in sorted(item.years))
+                yield rule.finding(
+                    rule.message("named", anchor=item.name, record=item.record.name, fact=item.key.replace("_", " "),
+                                 written=item.written, stated=date.text),
+                    date.start, date.end, analysis.document.source[date.start:date.end],
+                    suggestion=str(min(item.years)) if len(item.years) == 1 and re.fullmatch(r"\d{4}", date.text) else None,
+                    evidence=Evidence(record=item.record.id, fact=item.key, value=item.written, source=item.record.origin),
+                )
+
+
+def _named_years_index(records: list[Record]) -> dict[str, list[NamedYear]]:
+    """The records' named years, by name."""
+    by_name: dict[str, list[NamedYear]] = {}
+    for record in records:
+        for item in _named_years_of(record):
+            by_name.setdefault(item.name, []).append(item)
+    return by_name
+
+
+@functools.lru_cache(maxsize=8)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One pattern that finds any of the names, the longest first."""
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+# a name: capitalised words and the small words names keep ("Bank of England", "Roe v. Wade")
+_NAME = re.compile(r"(?:[A-Z0-9][\w.'’&-]*|of|the|and|de|la|du|da|v\.?|vs\.?|von|van|for|on|in)(?:\s+(?:[A-Z0-9][\w.'’&-]*|of|the|and|de|la|du|da|v\.?|vs\.?|von|van|for|on|in))*")
+# after it, only dates, places, figures and the like: "(died 9 April 2021)" dates another event
+_PLAIN_REST = re.compile(r"(?:[A-Z0-9$£€][\w.,:$£€%*'’&-]*|v\.?|vs\.?|and|joint|[-–,;()\s])*")
+
+
+def _named_years_of(record: Record) -> list[NamedYear]:
+    found = []
+    for key, values in record.facts.items():
+        for value in values:
+            if not isinstance(value.value, str):
+                continue
+            parts = _NAME_THEN.match(value.value)
+            if parts is None:
+                continue
+            name = parts.group("name").strip("\"“” ")
+            if len(name) < 4 or re.search(r"\d{4}", name) or name.split()[0] in _MONTHS or not _NAME.fullmatch(name) \
+                    or not _PLAIN_REST.fullmatch(parts.group("rest")):
+                continue
+            years = set()
+            for found_year in _YEARS.finditer(parts.group("rest")):
+                first = int(found_year.group(1))
+                years.add(first)
+                if found_year.group(2):  # "2009-10", "2009–2010"
+                    last = int(found_year.group(2))
+                    last = last if last > 1000 else first // 100 * 100 + last
+                    years.update(range(first + 1, last + 1) if first < last <= first + 10 else ())
+            if years:
+                found.append(NamedYear(name, frozenset(years), record, key, value.value))
+    return found
+
+
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+
+
+def _sentence_bases(analysis: Analysis, sentence, word_base) -> set[str]:
+    text = analysis.document.text
+    words = {word_base(w.lower()) for w in re.findall(r"[A-Za-z]+", text[sentence.start:sentence.end])}
+    syntax = analysis.syntax
+    if syntax is not None:  # "won" says "win"
+        words |= {word_base(t.lemma) for t in syntax.tokens if sentence.start <= t.start < sentence.end and t.lemma}
+    return words
 
 
 def _is_date(value) -> bool:
@@ -139,5 +259,5 @@ KIND = CheckKind(
     name="item-date",
     run=run,
     summary="a date beside an item of a record's list or table that the records date otherwise",
-    messages=("item",),
+    messages=("item", "named"),
 )

@@ -163,12 +163,12 @@ class Checker:
         records = self.records
         # the names first (claims are read once, against the records decided for this document)
         tokens = tokenize(document.text)
-        links = find_links(document.text, tokens, records, mentions)
+        links = find_links(document.text, tokens, records, mentions, document.published)
         if self.online is not None:
             found = self._online_records(document, mentions, links, tokens)
             if found:
                 records = records.with_records(found)
-                links = find_links(document.text, tokens, records, mentions)
+                links = find_links(document.text, tokens, records, mentions, document.published)
         article_entities = _article_entities(mentions, links)
         if article_entities:
             # the article's own entities, so that one party's two seat counts can be compared

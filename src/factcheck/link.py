@@ -9,6 +9,7 @@ it, the entity of that type the article last named ("the film").
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -48,7 +49,7 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
          syntax: Syntax | None = None, tokens: list[Token] | None = None) -> Linked:
     text = document.text
     tokens = tokenize(text) if tokens is None else tokens
-    links = find_links(text, tokens, records, mentions)
+    links = find_links(text, tokens, records, mentions, document.published)
     titles = [link for link in links if link.record.type != "person"]
     mentions = [m for m in mentions if m.kind != "number" or not any(t.start <= m.start and m.end <= t.end for t in titles)]
     # the loaded records' nouns, once for the run (an online record's name adds none: see facts_memo)
@@ -103,7 +104,8 @@ def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabular
             for h in hits]
 
 
-def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention]) -> list[EntityLink]:
+def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention],
+               published: dt.date | None = None) -> list[EntityLink]:
     if not records.records:
         return []
     index = _name_index(records)
@@ -119,7 +121,7 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
             continue  # "Tom Cruise Jr.", "Queen Elizabeth The Queen Mother": a longer name holds this one
         exact_spans[(hit.first, hit.last)] = _make_link(text, tokens, hit.first, hit.last, record, name, True)
         taken.update(range(hit.first, hit.last))
-    for link in _implied_links(text, tokens, records, mentions, taken):
+    for link in _implied_links(text, tokens, records, mentions, taken, published):
         exact_spans[_token_range(tokens, link)] = link
         taken.update(range(*_token_range(tokens, link)))
     near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans))
@@ -150,7 +152,8 @@ def _inside_longer_name(text: str, mention: Mention, start: int, end: int) -> bo
         and re.fullmatch(r"(?:[ \t]+[A-Z][\w.'’-]*)*", after) is not None
 
 
-def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention], taken: set[int]) -> list[EntityLink]:
+def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention], taken: set[int],
+                   published: dt.date | None = None) -> list[EntityLink]:
     """"the Women's World Cup final" for the record "2023 FIFA Women's World Cup final", in an article
     that speaks of 2023 (a date in it, or its publication, falls in that year): RecordSet.implied_names."""
     # built once for the run on the loaded records, not again for each article's copy of them
@@ -159,7 +162,8 @@ def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions:
     if not implied:
         return []
     years = {m.value.earliest.year for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)} | \
-            {m.value.latest.year for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)}
+            {m.value.latest.year for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)} | \
+            ({published.year} if published else set())
     index = shared.memo("implied_index", lambda: NameIndex(implied))
     found = []
     for hit in index.exact(tokens, capitalised_in(text, tokens)):
@@ -426,10 +430,43 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         # "the third instalment": the trigger itself names the type
         if not (spec.topic or trigger_words in nouns or _names_type_noun(tokens, starts, sentence, nouns)):
             return []
+        if syntax is not None and _describes_named_noun(syntax, tokens, trigger, sentence_links):
+            return []
         record = _topic(links, spec.entity_type, sentence.start)
         if record is None:
             return []
-    return [Claim(record, spec.key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start) for value in values]
+    key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens) or spec.key
+    return [Claim(record, key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start) for value in values]
+
+
+def _describes_named_noun(syntax: Syntax, tokens, trigger: _Trigger, sentence_links) -> bool:
+    """Is the trigger in a clause that describes a named thing the records do not know ("JAXA's tiny
+    OMOTENASHI probe, lost after launch in November 2022")? Then it is that thing's, not the topic's."""
+    word = _trigger_root(syntax, tokens, trigger)
+    if word is None:
+        return False
+    clause = syntax.tokens[syntax.clause(word)]
+    if clause.dep not in ("acl", "relcl"):
+        return False
+    noun = clause.head
+    named = [i for i in (noun, *syntax.children(noun)) if syntax.tokens[i].tag in ("NNP", "NNPS")
+             and syntax.tokens[i].dep in ("compound", "poss", "nsubj", "dobj", "pobj", "appos", "ROOT", "attr")]
+    # a name the records do not know ("OMOTENASHI"; "JAXA's" may be known: the probe is still not the topic)
+    return any(not any(link.start <= syntax.tokens[i].start < link.end for link in sentence_links) for i in named)
+
+
+def _own_key(trigger: _Trigger, record: Record, vocabulary, tokens) -> str | None:
+    """The record's own key for what the trigger's words name: "a crowd of 80,056" is the vocabulary's
+    `attendance`, and a newsroom that keeps `crowd: 80065` means the same."""
+    words = [token.norm for token in tokens[trigger.first:trigger.last]]
+    for key in record.facts:
+        own = vocabulary.spec(record.type, key)
+        if own is None or VALUE_CLASSES.get(own.value) != VALUE_CLASSES.get(trigger.spec.value):
+            continue
+        for pattern in own.triggers:
+            if any(all(_word_matches(p, words[i + j]) for j, p in enumerate(pattern)) for i in range(len(words) - len(pattern) + 1)):
+                return key
+    return None
 
 
 def _named_subject(syntax: Syntax, tokens, trigger: _Trigger, others: list[Mention]) -> bool:

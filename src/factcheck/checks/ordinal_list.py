@@ -51,6 +51,16 @@ def run(analysis: Analysis, rule) -> Iterator:
                     evidence=Evidence(fact="the ones before", value="; ".join(years), source="the years before it in this sentence"),
                 )
             continue
+        dated = _dated_before(analysis, mention, sentence) if _AGAIN.match(text, mention.end) else None
+        if dated is not None:
+            if len(dated) + 1 != value.value:
+                yield rule.finding(
+                    rule.message("mismatch", stated=mention.text, listed=len(dated), expected=format_number_like(mention, float(len(dated) + 1))),
+                    mention.start, mention.end, analysis.document.source[mention.start:mention.end],
+                    suggestion=format_number_like(mention, float(len(dated) + 1)),
+                    evidence=Evidence(fact="the ones before", value="; ".join(d.text for d in dated), source="the dates before it in this sentence"),
+                )
+            continue
         # "the sixth country to achieve a soft landing on the Moon, after …": the ordinal's own phrase, then the list
         introduced = _BEFORE.search(rest)
         if introduced is None or re.search(r"[;:—–]|\b(?:and|but|while)\s+(?:the|it|he|she|they)\b", rest[:introduced.start()]):
@@ -76,6 +86,33 @@ def run(analysis: Analysis, rule) -> Iterator:
             suggestion=format_number_like(mention, float(expected)),
             evidence=Evidence(fact="the ones before", value="; ".join(items), source="the list after it in this sentence"),
         )
+
+
+# the ordinal of something done again: "for a fifth time", "fourth launch attempt", "his third title"
+_AGAIN = re.compile(r"[\s-]+(?:[\w'’-]+\s+){0,2}(?:time|times|title|titles|win|wins|crown|championship|victory|trophy|triumph|"
+                    r"term|cup|attempt|try|bid|appearance|launch|flight|visit|landing|final|trip|run)\b", re.IGNORECASE)
+# what says the dates that follow are of the earlier ones: "adding to the titles won in", "after countdowns
+# were called off on" (lower-case words only: "after US Open wins in 2011 and 2015" counts another thing)
+_EARLIER_CUE = re.compile(r"\b(?:after|following|adding\s+to|on\s+top\s+of|to\s+go\s+with|joining)\b(?:\s+[a-z][\w'’-]*){0,8}\s+$")
+_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _dated_before(analysis: Analysis, ordinal, sentence) -> list | None:
+    """The dates (or years) listed in the ordinal's sentence after a word that makes them the earlier
+    ones: "the trophy for a fifth time, adding to the titles won in 1987, 1999, 2003, 2007 and 2015"."""
+    text = analysis.document.text
+    dates = [m for m in analysis.mentions if m.kind == "date" and sentence.start <= m.start < sentence.end and m.start > ordinal.end]
+    runs: list[list] = []
+    for date in dates:
+        if runs and _LIST_JOIN.fullmatch(text[runs[-1][-1].end:date.start]):
+            runs[-1].append(date)
+        else:
+            runs.append([date])
+    for run in runs:
+        if len(run) >= 2 and _EARLIER_CUE.search(text[max(sentence.start, ordinal.end, run[0].start - 80):run[0].start]) \
+                and not re.search(r"[.;:!?]", text[ordinal.end:run[0].start]) and not _LIST_JOIN.match(text, run[-1].end):
+            return run
+    return None
 
 
 KIND = CheckKind(

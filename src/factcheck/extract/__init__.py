@@ -29,9 +29,36 @@ def extract(document: Document, entities: list[Mention], day_first: bool = False
     dates = speakers_days(document, dates)
     date_spans = [(m.start, m.end) for m in dates]
     numbers = find_numbers(document.text, exclude=date_spans)
+    dates, numbers = years_in_lists(document.text, dates, numbers)
     mentions = dates + numbers + entities
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
+
+
+_YEAR_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+or\s+")
+
+
+def years_in_lists(text: str, dates: list[Mention], numbers: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """"the titles won in 1987, 1999, 2003, 2007 and 2015": four-digit figures listed after a year are
+    years too, not counts of nineteen hundred and ninety-nine."""
+    years = sorted((m for m in dates if m.label == "year" and m.value is not None), key=lambda m: m.start)
+    if not years:
+        return dates, numbers
+    by_start = sorted(numbers, key=lambda m: m.start)
+    converted: dict[int, Mention] = {}
+    for year in years:
+        previous = year
+        for number in by_start:
+            if number.start < previous.end:
+                continue
+            if not _YEAR_LIST_JOIN.fullmatch(text[previous.end:number.start]) or not re.fullmatch(r"(?:1[5-9]|20)\d\d", number.text):
+                break
+            value = dataclasses.replace(year.value, earliest=dt.date(int(number.text), 1, 1), latest=dt.date(int(number.text), 12, 31))
+            converted[number.start] = Mention("date", number.start, number.end, number.text, value, "year")
+            previous = number
+    if not converted:
+        return dates, numbers
+    return dates + list(converted.values()), [m for m in numbers if m.start not in converted]
 
 
 def speakers_days(document: Document, dates: list[Mention]) -> list[Mention]:

@@ -58,6 +58,16 @@ FOUND = [
     # a text value pairing a name with its year ("Sir Winston Churchill, 30 January 1965") dates the name
     ("blind-8/514-queen-elizabeth-funeral", "Sir Winston Churchill in 1964", "1964"),
     ("blind-7/411-wimbledon-2023-mens-final", "Lleyton Hewitt in 2003", "2003"),
+    # the records' own key for a phrase the vocabulary knows: "a crowd of" is `crowd`
+    ("blind-4/281-rwc-2023-final", "A crowd of 80,056", "80,056"),
+    # earlier ones listed after "adding to …", "after … on": the ordinal is one more
+    ("blind-8/501-cricket-world-cup-2023-final", "the trophy for a fifth time", "fifth"),
+    ("blind-9/614-artemis-i-orion-splashdown", "fourth launch attempt", "fourth"),
+    # a whole and its parts that do not add up ("Of the eight workers, …"; "156 deaths …, 66 direct and 80 indirect")
+    ("blind/233-key-bridge-collapse", "Of the eight workers", "eight workers who had been filling potholes on the bridge, two were pulled from the water alive, two bodies were recovered on Wednesday and three remain missing"),
+    ("blind-9/604-hurricane-ian-final-report", "156 deaths", "156 deaths in the United States to Ian, 66 direct and 80 indirect"),
+    # a count, a longer phrase, a colon and fewer names
+    ("blind-3/266-djokovic-gauff-us-open-2023", "four Americans made", "four Americans made the singles semi-finals"),
 ]
 
 
@@ -73,4 +83,4 @@ def test_no_false_alarm(case_dir, quote):
 def test_error_found(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir)
     start = text.index(quote)
-    assert [f for f in findings if start <= f.start < start + len(quote) and f.text == flagged], findings
+    assert [f for f in findings if start <= f.start < start + len(quote) and " ".join(f.text.split()) == flagged], findings

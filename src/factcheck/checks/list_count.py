@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
+from factcheck.facts import word_base
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, Evidence, Finding, NumberValue
 
@@ -25,7 +26,7 @@ _INTRO = re.compile(r"\s*(:|—|–|--|,)\s*")
 _PARTIAL = re.compile(r"(?:including|among them|among whom|such as|notably|for example|e\.g\.|like|led by|with|of whom|of which)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:]*(?=,\s+(?:and\s+)?[A-Z])")
 # an item: a name, after an article and up to two lowercase words of role ("the captain Thiago Silva")
-_ITEM = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+){0,2}(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")
+_ITEM = re.compile(r"^(?:the\s+)?(?:(?:[a-z]+|\d+-year-old)\s+){0,2}(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DATE_ITEM = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?$|^{_MONTH}\s+\d{{1,2}}$|^\d{{4}}$")
 
@@ -35,34 +36,46 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     for mention in analysis.mentions:
         value = mention.value
         if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal or not value.exact \
-                or mention.label not in ("cardinal",) or not 2 <= value.value <= 20 or value.value != int(value.value):
+                or mention.label not in ("cardinal",) or not 2 <= value.value <= 10_000 or value.value != int(value.value):
             continue
         if _TITLE_BEFORE.search(text[max(0, mention.start - 30):mention.start]):
             continue  # "The Tern 2 crew —", "Season Two includes": a title's number, not a count
-        if re.search(r"\bof\s+(?:the|its|their|his|her)?\s*$", text[max(0, mention.start - 12):mention.start], re.IGNORECASE):
+        sentence = analysis.sentence_of(mention.start)
+        # "Of the eight workers …, two were pulled out alive, …": the whole, then its parts
+        partition = re.fullmatch(r"\s*Of\s+(?:the|its|their|his|her)\s+", text[sentence.start:mention.start]) is not None
+        if not partition and re.search(r"\bof\s+(?:the|its|their|his|her)?\s*$", text[max(0, mention.start - 12):mention.start], re.IGNORECASE):
             continue  # "four of the six Majors: Berlin, London, …": the list is of the four, six is the whole
+        loose = False
         noun = _NOUN.match(text, mention.end)
         if noun is None or re.search(r"[.;:!?]", noun.group(0)):
             # "three compatriots in the PSG dressing room: …": a short phrase, then the colon
             noun = _NOUN_THEN_COLON.match(text, mention.end)
-            if noun is None:
-                continue
+        if noun is None:
+            # "156 deaths in the United States to Ian, 66 direct and 80 indirect", "four Americans made the
+            # singles semi-finals: Gauff, …": a longer phrase, then its parts or (after a colon) its names
+            noun, loose = _NOUN_THEN_PHRASE.match(text, mention.end), True
+            if noun is None or not _plural_noun(analysis, noun.start(2), noun.end(2)):
+                continue  # "…, three from Italy, …": a part of a list is no whole
         intro = _INTRO.match(text, noun.end())
         if intro is None:
             continue
-        items, end = _items(text, intro.end(), intro.group(1))
-        if items is None or len(items) < 2:
-            continue
         words = noun.group(2)
-        groups = [_leading_count(item) for item in items]
-        if all(count is not None for count in groups):
-            # "Nine workers died: four from Germany, three from Italy, …": groups, each with its count
-            if sum(groups) != value.value:
+        parts = _groups(analysis, intro.end(), words, nouns_allowed=partition)
+        if parts is not None:
+            counts = [count for count, _ in parts]
+            if sum(counts) != value.value:
+                # the whole or any part may be the slip: the finding covers them all
+                end = text.find(parts[-1][1], intro.end()) + len(parts[-1][1])
                 yield rule.finding(
-                    rule.message("sum", count=mention.text, noun=f"{noun.group(1)}{words}".strip(), total=f"{sum(groups):g}"),
-                    mention.start, noun.end(), analysis.document.source[mention.start:noun.end()],
-                    evidence=Evidence(fact="groups listed", value=" + ".join(items), source="the list that follows in this sentence"),
+                    rule.message("sum", count=mention.text, noun=f"{noun.group(1)}{words}".strip(), total=f"{sum(counts):g}"),
+                    mention.start, end, analysis.document.source[mention.start:end],
+                    evidence=Evidence(fact="parts listed", value=" + ".join(part for _, part in parts), source="the list that follows in this sentence"),
                 )
+            continue
+        if partition or value.value > 20 or (loose and intro.group(1) != ":"):
+            continue
+        items, end = _items(text, intro.end(), intro.group(1))
+        if items is None or len(items) < 2 or any(_leading_count(item) is not None and not _DATE_ITEM.match(item) for item in items):
             continue
         if len(items) == int(value.value):
             continue
@@ -71,6 +84,50 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             mention.start, noun.end(), analysis.document.source[mention.start:noun.end()],
             evidence=Evidence(fact="items listed", value="; ".join(items), source="the list that follows in this sentence"),
         )
+
+
+# the counted noun and up to eight words after it, then the comma or colon before its parts
+_NOUN_THEN_PHRASE = re.compile(r"[ -]+()([A-Za-z][\w’'-]*)(?:\s+[\w’'-]+){1,8}?(?=\s*[,:])")
+_PART_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?")
+
+
+def _plural_noun(analysis: Analysis, start: int, end: int) -> bool:
+    """A plural noun that is no conjunct of a list ("four Americans made …", not "…, three from Italy")."""
+    syntax = analysis.syntax
+    word = syntax.span_root(start, end) if syntax is not None else None
+    return word is not None and syntax.tokens[word].tag in ("NNS", "NNPS") and syntax.tokens[word].dep not in ("conj", "appos")
+
+
+def _groups(analysis: Analysis, start: int, noun: str, nouns_allowed: bool) -> list[tuple[float, str]] | None:
+    """The parts of a whole listed from `start` to the end of the sentence, each opening with its count:
+    "66 direct and 80 indirect", "four from Germany, three from Italy and one from Austria". A part
+    that counts another noun ("25 points, 10 rebounds and 5 assists") makes it no breakdown — unless
+    the sentence opened with the whole ("Of the eight workers, two were …, two bodies were …")."""
+    text = analysis.document.text
+    if _PARTIAL.match(text, start):
+        return None
+    stop = re.compile(r"[.!?)](?:\s|$)|\n|—|–").search(text, start)
+    segment = text[start:stop.start() if stop else len(text)]
+    if re.search(r"%|per\s?cent|percent", segment):
+        return None
+    pieces = [piece.strip() for piece in _PART_SPLIT.split(segment) if piece.strip()]
+    if len(pieces) < 2:
+        return None
+    found = []
+    position = start
+    for piece in pieces:
+        count = _leading_count(piece)
+        if count is None:
+            return None
+        position = text.find(piece, position)
+        after = re.match(r"[\w-]+\s+([A-Za-z][\w’'-]*)", piece)
+        if after and not nouns_allowed and analysis.syntax is not None:
+            word = analysis.syntax.span_root(position + after.start(1), position + after.end(1))
+            tag = analysis.syntax.tokens[word].tag if word is not None else ""
+            if tag.startswith("NN") and word_base(after.group(1).lower()) != word_base(noun.lower()):
+                return None
+        found.append((count, piece))
+    return found
 
 
 def _leading_count(item: str) -> float | None:
@@ -98,6 +155,8 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
     if ";" in segment:
         parts = [p.strip() for p in segment.split(";")]
     else:
+        # "…, Keys and the 20-year-old Shelton, who lost to Djokovic 6-3, 6-2": the last item's clause ends the list
+        segment = re.sub(r",\s+(?:who|which|whose)\b.*$", "", segment)
         parts = [p.strip() for p in segment.split(",")]
         if opener == ",":  # an appositive ends at the first part that does not name anything
             kept = []
@@ -126,7 +185,7 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
             head = re.sub(r"(?<=\S)\s+[a-z]+s$", "", head)
         if not (_ITEM.match(head) or _DATE_ITEM.match(head)) or len(head.split()) > 6:
             return None, end
-        if re.search(r"\d", head) and not _DATE_ITEM.match(head) and _leading_count(head) is None:
+        if re.search(r"\d", re.sub(r"\d+-year-old", "", head)) and not _DATE_ITEM.match(head) and _leading_count(head) is None:
             return None, end  # "Smith 8 and Jones 6": figures per item, not a list of items
         cleaned.append(head)
     return cleaned, end

@@ -68,6 +68,9 @@ FOUND = [
     ("blind-9/604-hurricane-ian-final-report", "156 deaths", "156 deaths in the United States to Ian, 66 direct and 80 indirect"),
     # a count, a longer phrase, a colon and fewer names
     ("blind-3/266-djokovic-gauff-us-open-2023", "four Americans made", "four Americans made the singles semi-finals"),
+    # a span the sentence bounds with its own years; the age of a thing from its founding year
+    ("blind-4/285-peter-higgs-obituary", "stayed for 46 years", "46"),
+    ("blind-8/513-lehman-brothers-bankruptcy", "The 148-year-old firm", "148"),
 ]
 
 

@@ -38,6 +38,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     yield from _ages(analysis, rule, published)
     yield from _ages_at_death(analysis, rule)
     yield from _years_ago(analysis, rule, published)
+    yield from _spans(analysis, rule)
+    yield from _ages_of_things(analysis, rule, published)
 
 
 # "… died on Thursday in São Paulo. He was 83.": the age on the day of the death just reported
@@ -309,4 +311,100 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
             )
 
 
-KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow", messages=('age', 'elapsed', 'age_at'))
+# a stretch of years the sentence bounds with its own years: "returned in 1960 … and stayed for 46 years,
+# until he retired in 1996", "after 20 years at the bank"
+_SPAN = re.compile(rf"\b(?:for|after|spanning|lasting)\s+(?:nearly\s+|almost\s+|some\s+|about\s+)?{_NUMBER}\s+years\b(?!\s+(?:ago|old|later|earlier|before|after))",
+                   re.IGNORECASE)
+_SPAN_START = re.compile(r"\b(?:in|from|since)\s+$", re.IGNORECASE)
+_SPAN_END = re.compile(r"\b(?:until|till|to|in|through)\s+$", re.IGNORECASE)
+
+
+def _spans(analysis: Analysis, rule) -> Iterator[Finding]:
+    """"he returned … in 1960 … and stayed for 46 years, until he retired in 1996": the years the
+    sentence gives before and after the span bound it (36 years, give or take one)."""
+    syntax = analysis.syntax
+    if syntax is None:
+        return
+    text = analysis.document.text
+    for match in _SPAN.finditer(text):
+        if re.match(r"\s*(?:about|nearly|almost|some)\b", text[match.start():match.end()].split(None, 1)[1]):
+            continue
+        count = _number(match.group(1).lower())
+        if count is None or count <= 1:
+            continue
+        sentence = analysis.sentence_of(match.start())
+        years = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and not m.value.relative
+                 and sentence.start <= m.start < sentence.end and re.search(r"\d{4}", m.text)]
+        before = [m for m in years if m.end <= match.start() and _SPAN_START.search(text[max(0, m.start - 8):m.start])]
+        after = [m for m in years if m.start >= match.end() and _SPAN_END.search(text[max(0, m.start - 8):m.start])
+                 and re.match(r"\s*,?\s*(?:until|till|to|through)\b", text[match.end():m.start])]
+        if len(before) != 1 or len(after) != 1 or not _in_joined_clauses(syntax, before[0], match, after[0]):
+            continue
+        low = after[0].value.earliest.year - before[0].value.latest.year
+        high = after[0].value.latest.year - before[0].value.earliest.year
+        if low - 1 <= count <= high + 1:
+            continue
+        start, end = match.start(1), match.end(1)
+        yield rule.finding(
+            rule.message("span", start=before[0].text, end=after[0].text, low=low, high=high, stated=count),
+            start, end, analysis.document.source[start:end],
+            evidence=Evidence(fact="years between", value=f"{before[0].text} to {after[0].text}", source="the years in the same sentence"),
+        )
+
+
+def _in_joined_clauses(syntax, *spans) -> bool:
+    """Do the spans stand in clauses joined as one account ("returned …, and stayed …, until he
+    retired …": conjuncts and adverbial clauses), not in a clause that describes something else
+    ("the company, founded in 1900, was run for 30 years")?"""
+    clauses = set()
+    for span in spans:
+        start, end = (span.start(), span.end()) if hasattr(span, "group") else (span.start, span.end)
+        word = syntax.span_root(start, end)
+        if word is None:
+            return False
+        clause = syntax.clause(word)
+        if syntax.tokens[clause].dep in ("acl", "relcl", "ccomp", "parataxis"):
+            return False
+        clauses.add(clause)
+    tops = set()
+    for clause in clauses:
+        while syntax.tokens[clause].dep in ("conj", "advcl"):
+            clause = syntax.clause(syntax.tokens[clause].head)
+        tops.add(clause)
+    return len(tops) == 1
+
+
+# "The 148-year-old firm" beside "founded in 1850": the age of a thing, from the year it began
+_THING_AGE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}?(firm|company|bank|club|business|institution|brand|band|"
+                        r"newspaper|magazine|bridge|building|stadium|tower|church|cathedral|school|university|college|hospital|"
+                        r"museum|theatre|theater|airport|railway|tunnel|dam|franchise|chain|retailer|carmaker|airline|party|"
+                        r"organisation|organization|charity|festival|tournament|race|competition|record|partnership|dynasty|"
+                        r"monarchy|empire|republic|treaty|law|tradition)\b", re.IGNORECASE)
+_FOUNDED = re.compile(r"\b(?:founded|established|formed|created|built|opened|launched|set up|started|began|incorporated)\s+"
+                      r"(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?((?:1[5-9]|20)\d\d)\b")
+
+
+def _ages_of_things(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
+    """"The 148-year-old firm" in an article that says it was founded in 1850 (only one such year
+    in the article): at publication it is 158."""
+    text = analysis.document.text
+    founded = {int(m.group(1)) for m in _FOUNDED.finditer(text)}
+    if len(founded) != 1:
+        return
+    year = founded.pop()
+    for match in _THING_AGE.finditer(text):
+        stated = int(match.group(1))
+        low, high = published.year - year - 1, published.year - year
+        if low <= stated <= high:
+            continue
+        start, end = match.start(1), match.end(1)
+        yield rule.finding(
+            rule.message("founded", thing=match.group(2), year=year, low=low, high=high, published=published.isoformat(), stated=stated),
+            start, end, analysis.document.source[start:end],
+            suggestion=str(high),
+            evidence=Evidence(fact="founded", value=str(year), source="the founding year given in this article"),
+        )
+
+
+KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow",
+                 messages=("age", "elapsed", "age_at", "span", "founded"))

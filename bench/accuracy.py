@@ -56,6 +56,7 @@ class CaseResult:
     expected: list[Expected] = field(default_factory=list)
     false_alarms: list[dict] = field(default_factory=list)
     matched_findings: int = 0
+    hit_rules: list[str] = field(default_factory=list)  # the rule of each finding that matched an error
     refused: str = ""
 
 
@@ -116,6 +117,7 @@ def score_case(case: Path, min_severity: str, with_records: bool = True) -> Case
         else:
             target.matched = True
             result.matched_findings += 1
+            result.hit_rules.append(finding["rule"])
     return result
 
 
@@ -159,6 +161,7 @@ def score_corpus(directory: Path, min_severity: str, with_records: bool) -> tupl
         "clean_words": clean_words,
         "per_kind": {k: {"expected": c["expected"], "found": c["found"], "recall": round(ratio(c["found"], c["expected"]), 3)} for k, c in sorted(per_kind.items())},
         "false_alarms_by_rule": dict(Counter(f["rule"] for _, f in false_alarms)),
+        "hits_by_rule": dict(Counter(rule for r in results for rule in r.hit_rules)),
         "min_severity": min_severity,
     }
     return figures, results
@@ -177,6 +180,11 @@ def print_details(figures: dict, results: list[CaseResult]) -> None:
     print("per kind:                     expected  found  recall")
     for kind, counts in figures["per_kind"].items():
         print(f"  {kind:<28}{counts['expected']:>6}{counts['found']:>7}  {counts['recall']:.2f}")
+    rules = sorted(set(figures["hits_by_rule"]) | set(figures["false_alarms_by_rule"]))
+    if rules:
+        print("per rule:                     errors found  false alarms")
+        for rule in rules:
+            print(f"  {rule:<28}{figures['hits_by_rule'].get(rule, 0):>12}{figures['false_alarms_by_rule'].get(rule, 0):>14}")
     misses = [e for r in results for e in r.expected if not e.matched]
     if misses:
         print("misses:")

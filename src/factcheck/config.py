@@ -11,7 +11,7 @@ walking up from the checked path. Paths in it are relative to the file it is in.
     extensions = [".md", ".markdown", ".txt", ".html"]
     exclude = ["drafts/**"]            # globs, relative to the config file
     fail_on = "error"                  # error | warning | info | never
-    quotes = "warning"                 # cap for findings inside quotations: error | warning | info | ignore
+    quotes = "info"                    # cap for findings inside quotations: error | warning | info | ignore
     online = false                     # look up entities no record covers on Wikidata (cached)
     wikidata_url = "https://www.wikidata.org"
     cache_dir = ".factcheck-cache"     # default: the user cache folder
@@ -63,7 +63,7 @@ class Config:
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     exclude: list[str] = field(default_factory=list)
     fail_on: str = "error"
-    quotes: str = "warning"
+    quotes: str = "info"
     severity: dict[str, Severity] = field(default_factory=dict)
     overrides: list[Override] = field(default_factory=list)
     online: bool = False
@@ -294,7 +294,7 @@ exclude = ["drafts/**"]
 fail_on = "error"
 
 # Findings inside quotations are the speaker's words: at most this severity (or "ignore").
-quotes = "warning"
+quotes = "info"
 
 # Per-rule severity.
 # [severity]

@@ -97,7 +97,7 @@ def quote_spans(document: Document) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def apply(document: Document, findings: list[Finding], known_rules: set[str], quotes: str = "warning") -> list[Finding]:
+def apply(document: Document, findings: list[Finding], known_rules: set[str], quotes: str = "info") -> list[Finding]:
     """Drop suppressed findings and soften the ones inside quotations."""
     blocks = suppressions(document, known_rules)
     quoted = quote_spans(document)

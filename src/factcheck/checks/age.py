@@ -392,7 +392,11 @@ def _ages_of_things(analysis: Analysis, rule, published: dt.date) -> Iterator[Fi
     if len(founded) != 1:
         return
     year = founded.pop()
+    syntax = analysis.syntax
     for match in _THING_AGE.finditer(text):
+        word = syntax.span_root(match.start(2), match.end(2)) if syntax is not None else None
+        if word is None or syntax.tokens[word].dep == "compound":
+            continue  # "the 46-year-old former school governor": the governor's age, not the school's
         stated = int(match.group(1))
         low, high = published.year - year - 1, published.year - year
         if low <= stated <= high:

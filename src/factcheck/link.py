@@ -126,7 +126,8 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
         taken.update(range(*_token_range(tokens, link)))
     near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans))
                  if written_like(text, tokens, hit, records.by_name[hit.key][0][1])
-                 and tuple(t.norm for t in tokens[hit.first:hit.last]) not in records.by_name]  # a name as the records write it
+                 and tuple(t.norm for t in tokens[hit.first:hit.last]) not in records.by_name  # a name as the records write it
+                 and tuple(t.norm for t in tokens[hit.first:hit.last]) not in records.written_names()]
     for hit in near_hits:  # a misspelt full name replaces the exact short name inside it
         for span in [s for s in exact_spans if hit.first <= s[0] and s[1] <= hit.last]:
             del exact_spans[span]
@@ -520,7 +521,7 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     if spec.value in ("person", "person-list"):
         pool = [p for p in persons if outside_links(p) and _full_name_or_known(p)]
     elif spec.value == "date":
-        pool = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)]
+        pool = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and not _bound_not_value(spec, text, m, BOUND_WORDS)]
     elif spec.value == "text":
         # a maker or venue may itself be a record ("Norhaven Robotics"): its link is a value too;
         # and the recogniser's label for a name is no guide here ("Ashcombe Green" as a person)
@@ -653,7 +654,14 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     # a participle without a subject of its own ("…, taking eight Oscars") speaks of the governing clause's
     participle = head.dep == "advcl" and head.tag in ("VBG", "VBN") and not any(
         syntax.tokens[child].dep in ("nsubj", "nsubjpass", "mark") for child in syntax.children(clause))
-    return (head.dep in ("xcomp", "conj") or participle) and syntax.clause(name) == syntax.clause(head.head)
+    if not ((head.dep in ("xcomp", "conj") or participle) and syntax.clause(name) == syntax.clause(head.head)):
+        return False
+    # … as that clause's subject or inside it ("Cummins's side lost to India …, and then won nine in a row":
+    # the side won, not India)
+    governing = syntax.clause(head.head)
+    chain = [name, *syntax.ancestors(name)]
+    return any(syntax.tokens[i].dep in ("nsubj", "nsubjpass") and syntax.tokens[i].head == governing for i in chain) \
+        or name == governing
 
 
 def _pick(spec: FactSpec, scored: list[tuple[float, Mention]]) -> list[Mention]:
@@ -690,6 +698,22 @@ def _full_name_or_known(person: Mention) -> bool:
 GAP_AFTER = re.compile(r"^\s+(?:more|fewer|less|short|ahead|behind|clear)\b(?!\s+\w+\s+(?:ago|later|earlier))", re.IGNORECASE)
 
 
+# a word before a value that makes it a bound or a difference, not the fact's own value — unless the key
+# says the fact is one ("since" for `member_since`, "by" for `winning_margin`)
+BOUND_WORDS = {"since": ("since", "start", "began", "from"), "until": ("until", "end", "ended"), "till": ("until", "end"),
+               "before": ("before", "deadline"), "by": ("by", "deadline")}
+MARGIN_WORDS = {"by": ("margin", "by", "difference", "increase", "decrease", "rise", "fall", "gap", "lead", "change", "drop",
+                       "growth", "gain", "loss", "swing")}
+
+
+def _bound_not_value(spec: FactSpec, text: str, mention: Mention, words: dict[str, tuple[str, ...]]) -> bool:
+    before = re.search(r"\b([a-z]+)\s+$", text[max(0, mention.start - 8):mention.start])
+    if before is None or before.group(1) not in words:
+        return False
+    key_words = set(re.split(r"[_.\W]+", spec.key.lower()))
+    return not any(word.startswith(allowed) for word in key_words for allowed in words[before.group(1)])
+
+
 SCORE_SIDE_BEFORE = re.compile(r"\d\s?[-–]\s?$")
 SCORE_SIDE_AFTER = re.compile(r"\s?[-–]\s?\d")
 
@@ -700,6 +724,8 @@ def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) ->
         return False
     if SCORE_SIDE_BEFORE.search(text[max(0, mention.start - 3):mention.start]) or SCORE_SIDE_AFTER.match(text[mention.end:mention.end + 3]):
         return False  # one side of a score or result ("the 4-1 victory"), no count of goals or anything else
+    if _bound_not_value(spec, text, mention, MARGIN_WORDS):
+        return False  # "beat India by six wickets", "rose by 12": a margin or a change, not the figure itself
     if spec.value == "ordinal":
         # "the first tour to pass $1 billion", "history's first $2 billion tour", "the first film in history
         # to take", "the first team since 2004": a superlative, no place in a series

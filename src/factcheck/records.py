@@ -95,6 +95,28 @@ class RecordSet:
 
         return self.memo("implied_names", build)
 
+    def written_names(self) -> frozenset[tuple[str, ...]]:
+        """Every run of two to five capitalised words the records write — in names, in brackets
+        after them ("Women's marathon world record (Tigist Assefa)") and in text values ("holder:
+        Tigist Assefa (Ethiopia)"): a name written so is the newsroom's own spelling, never a
+        misspelling of another record's."""
+        def build(records: list[Record]) -> list[tuple[str, ...]]:
+            found = []
+            for record in records:
+                texts = list(record.names)
+                for values in record.facts.values():
+                    for value in values:
+                        texts += [v for v in (value.value, *value.qualifiers.values()) if isinstance(v, str)]
+                for text in texts:
+                    for run in _CAPITALISED_RUN.finditer(text):
+                        words = run.group(0).split()
+                        for size in range(2, min(5, len(words)) + 1):
+                            for first in range(len(words) - size + 1):
+                                found.append(name_key(" ".join(words[first:first + size])))
+            return found
+
+        return self.memo("written_names_set", lambda: frozenset(self.facts_memo("written_names", build)))
+
     def person_names(self, person_facts: set[tuple[str, str]] | None = None) -> dict[tuple[str, ...], str]:
         """Names of people that the records mention as fact values (cast, director …);
         with `person_facts`, only those (entity type, fact) pairs count."""
@@ -102,6 +124,7 @@ class RecordSet:
                                lambda records: _person_names(records, person_facts))
 
 
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|do|dos|van|von|der|al|bin|la|le|du))*\s+[A-ZÀ-Þ][\w'’.-]*")
 _YEAR_WORD = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 

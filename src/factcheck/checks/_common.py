@@ -288,3 +288,14 @@ def _phrase_keys(phrases) -> tuple[tuple[str, ...], ...]:
         if key:
             keys.append(key)
     return tuple(keys)
+
+
+_DATELINE_LEAD = re.compile(r"^[\s*_#>]*(?:[A-Z][A-Za-z.'’ -]*,\s*)?(?:[A-Z][a-z]+,?\s+)?$")
+_DATELINE_END = re.compile(r"^[\s*_]*(?:[—–]|--|\s-\s)")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Is the date the dateline's ("PARIS, Sunday 29 October 2023 — …"): the day the story was filed,
+    said at the head of its first paragraph, not the day of anything the story reports?"""
+    paragraph = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_LEAD.match(text[paragraph:start])) and bool(_DATELINE_END.match(text[end:end + 6]))

@@ -56,6 +56,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "warmer by 0.17°C (0.31°F)": a difference of temperatures converts without the offset
         if re.match(r"\s*(?:,|and)\s*\d", text[match.end("u2"):match.end("u2") + 8]):
             continue  # "166 minutes (2 hours and 46 minutes)": the conversion goes on
+        if re.match(r"\s*(?:to|–|-)\s*\d", text[match.end("u2"):match.end("u2") + 8]) \
+                and re.search(r"\d\s*(?:°\s?)?[A-Za-z]*\s*(?:to|–|-)\s*$", text[max(0, match.start() - 16):match.start()]):
+            continue  # "2C to 8C (36F to 46F)": a range in a range, each end converting its own
         start, end = match.start("n2"), match.end("u2")
         decimals = len(match.group("n2").split(".")[1]) if "." in match.group("n2") else 0
         shown = f"{converted:,.{decimals}f}" if "," in match.group("n2") else f"{converted:.{decimals}f}"

@@ -43,7 +43,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     for sentence in analysis.sentences:
         dates = [m for m in analysis.mentions if m.kind == "date" and sentence.start <= m.start < sentence.end
                  and isinstance(m.value, DateValue) and not m.value.relative and re.search(r"\d{4}", m.text)
-                 and m.start not in claimed]
+                 and m.start not in claimed and not _common.in_dateline(text, m.start, m.end)]
         if not dates:
             continue
         anchors = list(_anchors(analysis, items, sentence))

@@ -26,7 +26,8 @@ SCALES = {"thousands": 1e3, "thousand": 1e3, "k": 1e3, "millions": 1e6, "million
 # words that say nothing about which fact a value is: never a trigger on their own
 GENERIC_WORDS = {"number", "count", "total", "value", "amount", "figure", "num", "no", "n", "of", "the", "a", "an",
                  "at", "in", "on", "for", "to", "by", "and", "or", "with", "is", "was", "as", "per", "from", "data",
-                 "info", "stat", "stats", "official", "reported", "final", "overall", "current", "latest"}
+                 "info", "stat", "stats", "official", "reported", "final", "overall", "current", "latest", "through",
+                 "thru", "till", "until", "asof"}
 _SPLIT = re.compile(r"[_\W]+|(?<=[a-z])(?=[A-Z])")
 _QUARTER = re.compile(r"^q([1-4])$")
 _FISCAL = re.compile(r"^fy(\d{2}|\d{4})$")
@@ -305,7 +306,15 @@ def _years(values: list, words: tuple[str, ...]) -> bool:
     seasons or tournaments) or under a key that names an event ("co_founded_twitter", "elected")."""
     if not values or not all(isinstance(v, int) and not isinstance(v, bool) and 1800 <= v <= 2100 for v in values):
         return False
-    return len(values) > 1 or any(w in _WHEN_WORDS or (w.endswith("ed") and len(w) > 4) for w in words)
+    return len(values) > 1 or any(w in _WHEN_WORDS or (w.endswith("ed") and len(w) > 4) for w in words) \
+        or bool(words) and words[-1] in _EVENT_NOUNS  # "first_world_series_title: 2023": when it was won
+
+
+# a key ending in one of these names a thing that happened: a lone figure of 1800–2100 under it is its year
+_EVENT_NOUNS = {"title", "win", "victory", "debut", "launch", "release", "opening", "founding", "start", "end", "election",
+                "edition", "final", "championship", "cup", "medal", "appearance", "visit", "landing", "flight", "premiere",
+                "publication", "retirement", "death", "wedding", "marriage", "inauguration", "independence", "merger",
+                "acquisition", "ipo", "listing", "closure", "split", "reunion", "tour", "album", "single", "award", "prize"}
 
 
 def looks_like_person(text: str) -> bool:

@@ -436,6 +436,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         record = _topic(links, spec.entity_type, sentence.start)
         if record is None:
             return []
+    if syntax is not None and _owned_by_another(syntax, tokens, trigger, record, sentence_links):
+        return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
     key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens) or spec.key
     return [Claim(record, key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start) for value in values]
 
@@ -454,6 +456,17 @@ def _describes_named_noun(syntax: Syntax, tokens, trigger: _Trigger, sentence_li
              and syntax.tokens[i].dep in ("compound", "poss", "nsubj", "dobj", "pobj", "appos", "ROOT", "attr")]
     # a name the records do not know ("OMOTENASHI"; "JAXA's" may be known: the probe is still not the topic)
     return any(not any(link.start <= syntax.tokens[i].start < link.end for link in sentence_links) for i in named)
+
+
+def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record, sentence_links) -> bool:
+    """Does the fact's word have an owner that is not the record ("the CMA's chief executive",
+    "Apple's revenue" said of another company)?"""
+    word = _trigger_root(syntax, tokens, trigger)
+    if word is None:
+        return False
+    owners = [c for c in syntax.children(word) if syntax.tokens[c].dep == "poss" and syntax.tokens[c].tag in ("NNP", "NNPS")]
+    return any(not any(link.record is record and link.start <= syntax.tokens[o].start < link.end for link in sentence_links)
+               for o in owners)
 
 
 def _own_key(trigger: _Trigger, record: Record, vocabulary, tokens) -> str | None:

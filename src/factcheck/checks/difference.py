@@ -54,7 +54,8 @@ POINTS = re.compile(rf"^\s*(?:{UNIT_WORDS.split('|pp|')[0]}|pp)\b", re.IGNORECAS
 # nouns that say nothing of what is counted
 NOT_NOUNS = {"it", "they", "he", "she", "we", "in", "on", "at", "a", "an", "the", "of", "and", "or", "to", "from", "for", "by",
              "with", "was", "is", "were", "are", "than", "more", "less", "per", "percent", "cent", "million", "billion",
-             "thousand", "that", "this", "which", "who", "as", "its", "their", "his", "her", "a", "year", "years"}
+             "thousand", "that", "this", "which", "who", "as", "its", "their", "his", "her", "a", "year", "years",
+             "over", "ahead", "behind", "above", "below", "under", "into", "after", "before", "against"}
 MINUTES = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60}
 
 

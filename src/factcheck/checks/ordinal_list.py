@@ -1,7 +1,7 @@
 """ordinal-list: "the sixth country to land …, after A, B, C and D": four came before, so fifth.
 
 An ordinal ("fifth", "6th") followed in its sentence by "after", "following",
-"joining" or "behind" and a list of names (or of years: "after victories in 2011,
+or "joining" and a list of names (or of years: "after victories in 2011,
 2015 and 2018") that closes the sentence: the list is who came before, and the
 ordinal must be one more than its length. So too a list of years before "and this
 was their fifth …", or after "after titles in" before "a third time", "a fourth title".
@@ -17,7 +17,8 @@ from factcheck.checks.base import CheckKind
 from factcheck.checks.list_count import _items
 from factcheck.model import Analysis, Evidence, NumberValue
 
-_BEFORE = re.compile(r",?\s+(?:after|following|joining|behind)\s+", re.IGNORECASE)
+# not "behind": "ranks fourth, behind the Cambridge and Faversham readings" leaves out the first
+_BEFORE = re.compile(r",?\s+(?:after|following|joining)\s+", re.IGNORECASE)
 _YEARS_OF = re.compile(r"(?:[a-z]+\s+){1,3}(?:in|of|at)\s+(?=(?:1[89]|20)\d\d\b)")
 # "lost the finals of 1979, 1987 and 1992, and this was their fifth appearance": the years before
 _YEAR_LIST = re.compile(r"(?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d\b")

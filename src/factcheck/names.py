@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA, Indel
+from rapidfuzz.distance import Levenshtein, OSA, Indel
 
 from factcheck.lexicon import ORDINALS, SCALES, TENS, UNITS
 
@@ -111,7 +111,11 @@ def _compare(window: list[Token], key: tuple[str, ...]) -> tuple[tuple[int, ...]
     # (a short form such as "Bob" for "Robert" is too unlike its name to come here; a spelling
     # variant such as "Irwin" for "Erwin" is a misspelling of the person's name)
     similarity = Indel.normalized_similarity(written, meant)
-    if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)) and not _transposed(written, meant):
+    # in a name of three words or more, the others exact: one letter changed in a short word is a slip too
+    # ("Ke Hui Quan" for Ke Huy Quan), which a short word's similarity score does not show
+    short_slip = len(key) >= 3 and len(written) >= 3 and Levenshtein.distance(written, meant) == 1
+    if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)) and not _transposed(written, meant) \
+            and not short_slip:
         return None
     return (i,), similarity
 

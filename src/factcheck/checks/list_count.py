@@ -51,6 +51,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             # "three compatriots in the PSG dressing room: …": a short phrase, then the colon
             noun = _NOUN_THEN_COLON.match(text, mention.end)
         if noun is None:
+            # "Eight of the 10 new stations opened on Tuesday: Paddington, …": the list names the eight
+            noun = _PART_OF_THEN_COLON.match(text, mention.end)
+        if noun is None:
             # "156 deaths in the United States to Ian, 66 direct and 80 indirect", "four Americans made the
             # singles semi-finals: Gauff, …": a longer phrase, then its parts or (after a colon) its names
             noun, loose = _NOUN_THEN_PHRASE.match(text, mention.end), True
@@ -86,6 +89,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
+# "of the 10 new stations opened on Tuesday" before a colon: the count is of that noun
+_PART_OF_THEN_COLON = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\d+|[a-z]+)\s+((?:[a-z]+\s+){0,2}?)([a-z][\w’'-]*s)\b(?:\s+[\w’'-]+){0,8}?(?=\s*:)")
 # the counted noun and up to eight words after it, then the comma or colon before its parts
 _NOUN_THEN_PHRASE = re.compile(r"[ -]+()([A-Za-z][\w’'-]*)(?:\s+[\w’'-]+){1,8}?(?=\s*[,:])")
 _PART_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?")
@@ -183,6 +188,8 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
         if number == len(items) - 1 and len(items) >= 2:
             # "the Fearless, Speak Now, Red, 1989 and Reputation tours": the noun of the whole list
             head = re.sub(r"(?<=\S)\s+[a-z]+s$", "", head)
+        # "Knut Hamsun in 1920": a name with the year it came
+        head = re.sub(r"(?<=\S)\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:1[5-9]|20)\d\d$", "", head)
         if not (_ITEM.match(head) or _DATE_ITEM.match(head)) or len(head.split()) > 6:
             return None, end
         if re.search(r"\d", re.sub(r"\d+-year-old", "", head)) and not _DATE_ITEM.match(head) and _leading_count(head) is None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from factcheck.checks._common import format_number_like
 from factcheck.checks.base import CheckKind
-from factcheck.checks.list_count import _items
+from factcheck.checks.list_count import _DATE_ITEM, _items
 from factcheck.model import Analysis, Evidence, NumberValue
 
 # not "behind": "ranks fourth, behind the Cambridge and Faversham readings" leaves out the first
@@ -52,7 +52,10 @@ def run(analysis: Analysis, rule) -> Iterator:
                     evidence=Evidence(fact="the ones before", value="; ".join(years), source="the years before it in this sentence"),
                 )
             continue
-        dated = _dated_before(analysis, mention, sentence) if _AGAIN.match(text, mention.end) else None
+        again = _AGAIN.match(text, mention.end)
+        dated = _dated_before(analysis, mention, sentence) if again else None
+        if again and dated is None:
+            dated = _earlier_ones_next(analysis, sentence)
         if dated is not None:
             if len(dated) + 1 != value.value:
                 yield rule.finding(
@@ -76,6 +79,15 @@ def run(analysis: Analysis, rule) -> Iterator:
             items, end = _items(text, start, ",")
             if items and text[end:end + 1] not in (".", "") and end < sentence.end - 1:
                 continue
+            # years said as a name's ("in 1980 and 1983"), not a title that is a year ("the 1989 tour")
+            years = set(re.findall(r"(?:\bin\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?|(?<=\d{4})(?:,\s+|\s+and\s+))((?:1[5-9]|20)\d\d)\b",
+                                   text[start:end]))
+            if items and years and not all(_DATE_ITEM.match(item) for item in items):
+                # names that come with their years ("Seve Ballesteros in 1980 and 1983, José María Olazábal in
+                # 1994 …"): a year alone is a name's second, so count the names — or, for "the third time",
+                # the occasions ("Nadine Gordimer and Stanley Middleton in 1974 and … in 1992")
+                occasions = re.match(r"\s+times?\b", text[mention.end:mention.end + 8])
+                items = sorted(years) if occasions else [item for item in items if not _DATE_ITEM.match(item)]
         if not items or len(items) < 2:
             continue
         expected = len(items) + 1
@@ -96,6 +108,29 @@ _AGAIN = re.compile(r"[\s-]+(?:[\w'’-]+\s+){0,2}(?:time|times|title|titles|win
 # were called off on" (lower-case words only: "after US Open wins in 2011 and 2015" counts another thing)
 _EARLIER_CUE = re.compile(r"\b(?:after|following|adding\s+to|on\s+top\s+of|to\s+go\s+with|joining)\b(?:\s+[a-z][\w'’-]*){0,8}\s+$")
 _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# the list goes on with an item that is no date the extractor read ("2011, 2015 and last year")
+_MORE_ITEMS = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?(?:\d|last\b|this\b|next\b)")
+
+
+# "Australia's earlier titles came in 1987, 1999, 2003, 2007 and 2015": the next sentence lists them
+_EARLIER_ONES = re.compile(r"\b(?:earlier|previous|prior|other)\s+(?:[a-z]+\s+){0,2}(?:came|were|was|arrived|followed)\s+in\s+$")
+
+
+def _earlier_ones_next(analysis: Analysis, sentence) -> list | None:
+    text = analysis.document.text
+    following = next((s for s in analysis.sentences if s.start >= sentence.end), None)
+    # (the next paragraph may open with it: the cue "earlier titles came in" says what it lists)
+    if following is None or following.start <= sentence.start:
+        return None
+    dates = [m for m in analysis.mentions if m.kind == "date" and following.start <= m.start < following.end]
+    run: list = []
+    for date in dates:
+        if run and not _LIST_JOIN.fullmatch(text[run[-1].end:date.start]):
+            break
+        if not run and not _EARLIER_ONES.search(text[following.start:date.start]):
+            continue
+        run.append(date)
+    return run if len(run) >= 2 and not _MORE_ITEMS.match(text, run[-1].end) else None
 
 
 def _dated_before(analysis: Analysis, ordinal, sentence) -> list | None:
@@ -111,7 +146,7 @@ def _dated_before(analysis: Analysis, ordinal, sentence) -> list | None:
             runs.append([date])
     for run in runs:
         if len(run) >= 2 and _EARLIER_CUE.search(text[max(sentence.start, ordinal.end, run[0].start - 80):run[0].start]) \
-                and not re.search(r"[.;:!?]", text[ordinal.end:run[0].start]) and not _LIST_JOIN.match(text, run[-1].end):
+                and not re.search(r"[.;:!?]", text[ordinal.end:run[0].start]) and not _MORE_ITEMS.match(text, run[-1].end):
             return run
     return None
 

@@ -8,6 +8,7 @@ left alone.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -39,11 +40,19 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if token.norm in name_words and text[token.start].isupper():
             occurrences[token.norm].append(token)
             written[token.norm][analysis.document.source[token.start:token.end]] += 1
+    # the words of the names of the people and organisations the article links: the records' spelling
+    # — their surnames only: "Hiroshi" and "Hitoshi", "Marie" and "Marine" are two first names, two people
+    recorded = {tokenize(name)[-1].norm for link in analysis.links if link.record.type == "person"
+                and link.record.origin != ARTICLE_ORIGIN for name in link.record.names if tokenize(name)}
     forms = sorted(occurrences, key=lambda w: -len(occurrences[w]))
     for rare in forms:
         rare_count = len(occurrences[rare])
         common = next(
-            (w for w in forms if len(occurrences[w]) >= 2 and len(occurrences[w]) > rare_count and _variant(rare, w, similarity, written)),
+            (w for w in forms if (len(occurrences[w]) >= 2 and len(occurrences[w]) > rare_count
+                                  # once each: the records say which is right ("Bill Nelson" … "Nelsen")
+                                  or w in recorded and rare not in recorded and len(occurrences[w]) >= rare_count
+                                  and not any(_first_name(text, token) for token in occurrences[rare]))
+             and _variant(rare, w, similarity, written)),
             None,
         )
         if common is None:
@@ -58,7 +67,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                     shown = shown[: -len(suffix)]
             line, _ = analysis.document.position(occurrences[common][0].start)
             yield rule.finding(
-                rule.message("variant", written=shown, common=suggestion, times=len(occurrences[common])),
+                rule.message("variant" if len(occurrences[common]) >= 2 else "recorded", written=shown, common=suggestion,
+                             times=len(occurrences[common])),
                 token.start, token.start + len(shown), shown,
                 suggestion=suggestion,
                 evidence=Evidence(fact="spelling", value=suggestion, source=f"this article, first on line {line}"),
@@ -70,6 +80,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 INFLECTIONS = {"", "s", "es", "ies"}
 WORD_ENDINGS = {"", "s", "es", "al", "ic", "ics", "ical", "ian", "ians", "an", "ans", "n", "ns", "ese", "ish", "ist", "ists", "ism", "y",
                 "ies", "ed", "er", "ers", "ing", "ment", "ments", "ity", "ive", "ion", "ions", "ory", "ary", "ern"}
+
+
+def _first_name(text: str, token) -> bool:
+    """Is the word followed by another capitalised word ("Hiroshi Yamakawa"): a first name?"""
+    return re.match(r"[ \t]+[A-Z]", text[token.end:token.end + 3]) is not None
 
 
 def _camel_case(form: str) -> bool:
@@ -103,5 +118,5 @@ KIND = CheckKind(
     run=run,
     summary="a name spelled two ways in one article",
     params={"min_length": ((int,), 4), "min_similarity": ((int, float), 0.8)},
-    messages=('variant',),
+    messages=("variant", "recorded"),
 )

@@ -79,6 +79,13 @@ SILENT = [
     # two first names a letter apart are two people ("Hitoshi" in the records, "Hiroshi" in the article)
     ("blind/234-slim-moon-landing", "Hiroshi"),
     ("blind-6/322-france-macron-re-elected", "Marie"),
+    # a bare year on a noun says which one: "the 2006 runoff" is no date of the 2022 election, "had passed
+    # the 2017 budget" no past tense about 2017
+    ("blind-12/901-lula-wins-brazil-runoff", "the 2006 runoff"),
+    ("blind-12/903-gentiloni-after-italy-referendum", "passed the 2017 budget"),
+    # "Tinubu's lead over Atiku was about 1.8 million votes": a margin; "176 votes to 96 for …": the other side's
+    ("blind-12/904-tinubu-declared-nigeria-winner", "about 1.8 million votes"),
+    ("blind-12/905-shehbaz-sharif-elected-pakistan", "176 votes to 96"),
 ]
 
 FOUND = [

@@ -534,7 +534,8 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     if spec.value in ("person", "person-list"):
         pool = [p for p in persons if outside_links(p) and _full_name_or_known(p)]
     elif spec.value == "date":
-        pool = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and not _bound_not_value(spec, text, m, BOUND_WORDS)]
+        pool = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and not _bound_not_value(spec, text, m, BOUND_WORDS)
+                and not _names_which(syntax, m)]
     elif spec.value == "text":
         # a maker or venue may itself be a record ("Norhaven Robotics"): its link is a value too;
         # and the recogniser's label for a name is no guide here ("Ashcombe Green" as a person)
@@ -719,6 +720,13 @@ MARGIN_WORDS = {"by": ("margin", "by", "difference", "increase", "decrease", "ri
                        "growth", "gain", "loss", "swing")}
 
 
+def _names_which(syntax: Syntax | None, mention: Mention) -> bool:
+    """"the 2006 runoff", "its 2019 final": a bare year on a noun says which one — another of the
+    record's kind, not the record's date."""
+    return syntax is not None and re.fullmatch(r"(?:1[5-9]|20)\d\d", mention.text.strip()) is not None \
+        and syntax.modifies_noun(mention.start, mention.end)
+
+
 def _bound_not_value(spec: FactSpec, text: str, mention: Mention, words: dict[str, tuple[str, ...]]) -> bool:
     before = re.search(r"\b([a-z]+)\s+$", text[max(0, mention.start - 8):mention.start])
     if before is None or before.group(1) not in words:
@@ -727,6 +735,9 @@ def _bound_not_value(spec: FactSpec, text: str, mention: Mention, words: dict[st
     return not any(word.startswith(allowed) for word in key_words for allowed in words[before.group(1)])
 
 
+OPPONENTS_SHARE = re.compile(r"\d[\d,.]*\s+(?:votes?|seats?|points?|runs?|goals?|ballots?)\s+(?:to|against)\s+$")
+MARGIN_PHRASE = re.compile(r"\b(?:lead|margin|gap|difference|deficit|advantage)\b(?:\s+[\w'’-]+){0,4}\s+(?:was|is|of|stood\s+at|at|by)\s+"
+                           r"(?:about|around|roughly|nearly|some|just|only|almost|more\s+than|over)?\s*$")
 SCORE_SIDE_BEFORE = re.compile(r"\d\s?[-–]\s?$")
 SCORE_SIDE_AFTER = re.compile(r"\s?[-–]\s?\d")
 
@@ -739,6 +750,10 @@ def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) ->
         return False  # one side of a score or result ("the 4-1 victory"), no count of goals or anything else
     if _bound_not_value(spec, text, mention, MARGIN_WORDS):
         return False  # "beat India by six wickets", "rose by 12": a margin or a change, not the figure itself
+    if OPPONENTS_SHARE.search(text[max(0, mention.start - 40):mention.start]):
+        return False  # "elected Khan with 176 votes to 96 for Sharif": the figure after "to" is the other side's
+    if MARGIN_PHRASE.search(text[max(0, mention.start - 60):mention.start]) and not any(w in spec.key for w in ("margin", "lead", "gap")):
+        return False  # "Tinubu's lead over Atiku was about 1.8 million votes": a margin, nobody's total
     if spec.value == "ordinal":
         # "the first tour to pass $1 billion", "history's first $2 billion tour", "the first film in history
         # to take", "the first team since 2004": a superlative, no place in a series

@@ -337,6 +337,16 @@ class Syntax:
                 return index
             index = token.head
 
+    def modifies_noun(self, start: int, end: int) -> bool:
+        """Does the span stand before a noun as its modifier ("the 2017 budget", "the 2006 runoff")? A
+        bare year so placed says which thing the noun is, not when anything happened."""
+        word = self.span_root(start, end)
+        if word is None:
+            return False
+        token = self.tokens[word]
+        return token.dep in ("compound", "nummod", "amod", "nmod") and token.head > word \
+            and self.tokens[token.head].tag in ("NN", "NNS", "NNP", "NNPS")
+
     def governing_verb(self, start: int, end: int) -> int | None:
         """The verb (or modal) a span hangs on, within four steps up the tree ("opened … on Friday")."""
         word = self.span_root(start, end)

@@ -27,6 +27,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         value = mention.value
         if mention.kind != "date" or not isinstance(value, DateValue) or not _usable(mention, published):
             continue
+        if _common.year_naming_a_thing(analysis, mention):
+            continue  # "until parliament had passed the 2017 budget": which budget, not when it passed
         span = (mention.start, mention.end)
         if analysis.syntax is not None:
             cue = _verb_tense(analysis, mention, rule)

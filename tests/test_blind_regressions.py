@@ -117,6 +117,8 @@ FOUND = [
     # a surname written once each way: the records' spelling decides ("Bill Nelson" … "Nelsen")
     ("blind-10/713-artemis-i-splashdown", "Nelsen", "Nelsen"),
     ("blind-8/501-cricket-world-cup-2023-final", "Labuschange", "Labuschange"),
+    # counts with their shares of one whole keep the counts' ratio
+    ("blind-12/903-gentiloni-after-italy-referendum", "19,419,507 voters", "19,419,507 voters, or 59.11%, rejected the reform and 13,432,208, or 41.89%"),
 ]
 
 

@@ -36,6 +36,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             before, after = pair
             yield from _change(analysis, rule, text, numbers, before, after, words, tolerance)
         yield from _shares(analysis, rule, text, numbers)
+        yield from _counts_and_shares(analysis, rule, text, numbers)
 
 
 def _from_to(text: str, numbers: list[Mention]) -> tuple[Mention, Mention] | None:
@@ -143,10 +144,52 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
             )
 
 
+# "19,419,507 voters, or 59.11%": a count and its share of the whole, side by side
+_OR_SHARE = re.compile(r"^[^,.;:]{0,40}?,?\s+(?:or\s+|\(\s*)$")
+
+
+def _counts_and_shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Finding]:
+    """Counts given with their shares of one whole ("19,419,507 voters, or 59.11%, rejected it and
+    13,432,208, or 41.89%, approved it"): whatever the whole, the shares must stand in the ratio of
+    the counts, to the precision they are written with (59.11 : 41.89 is not 19,419,507 : 13,432,208)."""
+    pairs = []
+    for count, share in zip(numbers, numbers[1:]):
+        if count.label in ("percent", "money") or share.label != "percent" or not count.value.exact or not share.value.exact \
+                or count.value.value < 100 or not _OR_SHARE.match(text[count.end:share.start]):
+            continue
+        pairs.append((count, share))
+    for (count_a, share_a), (count_b, share_b) in zip(pairs, pairs[1:]):
+        counts = count_a.value.value / count_b.value.value
+        shares = share_a.value.value / share_b.value.value
+        # the shares are rounded to their last digit, the counts perhaps ("57.3 million")
+        slack = sum(_half_digit(m) / m.value.value for m in (share_a, share_b, count_a, count_b))
+        if share_b.value.value == 0 or abs(shares - counts) / counts <= 1.5 * slack + 1e-4:
+            continue
+        start, end = count_a.start, share_b.end
+        yield rule.finding(
+            rule.message("ratio", first=count_a.text, first_share=share_a.text, second=count_b.text, second_share=share_b.text,
+                         counts=f"{counts:.4f}", shares=f"{shares:.4f}"),
+            start, end, analysis.document.source[start:end],
+            evidence=Evidence(fact="ratio", value=f"{count_a.text} / {count_b.text} = {counts:.4f}; {share_a.text} / {share_b.text} = {shares:.4f}",
+                              source="arithmetic"),
+        )
+
+
+def _half_digit(mention: Mention) -> float:
+    """Half the worth of the last digit written, in the value's scale: "48.34%" ±0.005, "57.3 million" ±50,000."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", mention.text)
+    if digits is None:
+        return 0.5
+    written = float(digits.group(0).replace(",", ""))
+    scale = mention.value.value / written if written else 1.0
+    decimals = len(digits.group(1)) if digits.group(1) else 0
+    return 0.5 * 10 ** -decimals * scale
+
+
 KIND = CheckKind(
     name="percent",
     run=run,
     summary="a percentage change, multiple or set of shares that does not add up",
     params={"tolerance_points": ((int, float), 0.6)},
-    messages=("multiple", "change", "shares"),
+    messages=("multiple", "change", "shares", "ratio"),
 )

@@ -119,6 +119,8 @@ FOUND = [
     ("blind-8/501-cricket-world-cup-2023-final", "Labuschange", "Labuschange"),
     # counts with their shares of one whole keep the counts' ratio
     ("blind-12/903-gentiloni-after-italy-referendum", "19,419,507 voters", "19,419,507 voters, or 59.11%, rejected the reform and 13,432,208, or 41.89%"),
+    # a part of the whole the sentence opens with, and its share
+    ("blind-12/904-tinubu-declared-nigeria-winner", "Of 93,469,008", "93,469,008 registered voters, only 25,286,616 were accredited to vote, a turnout of about 37%"),
 ]
 
 

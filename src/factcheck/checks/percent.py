@@ -37,6 +37,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             yield from _change(analysis, rule, text, numbers, before, after, words, tolerance)
         yield from _shares(analysis, rule, text, numbers)
         yield from _counts_and_shares(analysis, rule, text, numbers)
+        yield from _part_of_whole(analysis, rule, text, sentence, numbers)
 
 
 def _from_to(text: str, numbers: list[Mention]) -> tuple[Mention, Mention] | None:
@@ -175,6 +176,34 @@ def _counts_and_shares(analysis, rule, text: str, numbers: list[Mention]) -> Ite
         )
 
 
+# "Of 93,469,008 registered voters, only 25,286,616 were accredited to vote, a turnout of about 37%"
+_OF_WHOLE = re.compile(r"^\s*(?:Of|Out of)\s+(?:the\s+)?$")
+_SHARE_PHRASE = re.compile(r"^[^.;:]*?,\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(?:of|at)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+)?$|^,?\s+or\s+(?:about\s+)?$")
+
+
+def _part_of_whole(analysis, rule, text: str, sentence, numbers: list[Mention]) -> Iterator[Finding]:
+    """A sentence that opens with a whole and gives a part of it and the part's share: "Of 93,469,008
+    registered voters, only 25,286,616 were accredited to vote, a turnout of about 37%" (27%)."""
+    if len(numbers) < 3:
+        return
+    whole, part, share = numbers[0], numbers[1], numbers[2]
+    if not _OF_WHOLE.match(text[sentence.start:whole.start]) or whole.label in ("percent", "money") or part.label in ("percent", "money") \
+            or share.label != "percent" or not whole.value.exact or not part.value.exact or whole.value.value <= part.value.value:
+        return
+    if not _SHARE_PHRASE.match(text[part.end:share.start]) or re.search(r"[.;:]", text[whole.end:part.start]):
+        return
+    actual = 100 * part.value.value / whole.value.value
+    slack = _half_digit(share) + (2.0 if share.value.qualifier is not None or not share.value.exact else 0.05)
+    if abs(actual - share.value.value) <= slack + 0.05 * actual * (share.value.qualifier is not None):
+        return
+    start, end = whole.start, share.end
+    yield rule.finding(
+        rule.message("part", part=part.text, whole=whole.text, actual=f"{actual:.1f}%", stated=share.text),
+        start, end, analysis.document.source[start:end],
+        evidence=Evidence(fact="share", value=f"{part.text} / {whole.text} = {actual:.2f}%", source="arithmetic"),
+    )
+
+
 def _half_digit(mention: Mention) -> float:
     """Half the worth of the last digit written, in the value's scale: "48.34%" ±0.005, "57.3 million" ±50,000."""
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", mention.text)
@@ -191,5 +220,5 @@ KIND = CheckKind(
     run=run,
     summary="a percentage change, multiple or set of shares that does not add up",
     params={"tolerance_points": ((int, float), 0.6)},
-    messages=("multiple", "change", "shares", "ratio"),
+    messages=("multiple", "change", "shares", "ratio", "part"),
 )

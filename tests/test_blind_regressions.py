@@ -86,6 +86,19 @@ SILENT = [
     # "Tinubu's lead over Atiku was about 1.8 million votes": a margin; "176 votes to 96 for …": the other side's
     ("blind-12/904-tinubu-declared-nigeria-winner", "about 1.8 million votes"),
     ("blind-12/905-shehbaz-sharif-elected-pakistan", "176 votes to 96"),
+    # occasions with their years, and "last year"; a place may hold a comma ("Eugene, Oregon")
+    ("blind-13/1005-kipyegon-budapest-double", "her third world title"),
+    # "the five-year-old" after "her daughter, Alyne": the daughter's age
+    ("blind-13/1005-kipyegon-budapest-double", "the five-year-old"),
+    # a list ends where another claim begins ("…, and the third Spaniard, after …")
+    ("blind-13/1006-wimbledon-2023-finals-weekend", "third-youngest"),
+    # "pushed the … deadline back to Oct. 18": where it was moved; "0.7% in 2023, 1.0% in 2024": the figures' years
+    ("blind-13/1011-microsoft-activision-close", "back to Oct. 18"),
+    ("blind-13/1015-ecb-tenth-hike-wire", "1.0% in 2024"),
+    # "the Apple Watch Ultra 2, at $799": a number in a name
+    ("blind-13/1014-iphone-15-usb-c", "Ultra 2"),
+    # "four pages longer than Offshore": a difference; "At 136 pages": no name before the figure
+    ("blind/227-booker-prize-2024-orbital", "four pages longer"),
 ]
 
 FOUND = [

@@ -436,6 +436,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         record = _topic(links, spec.entity_type, sentence.start)
         if record is None:
             return []
+    if record.type == "person" and _another_person_nearer(record, tokens[trigger.first].start, sentence_links, sentence_others, text):
+        return []  # "gave birth to her daughter, Alyne, … credited the five-year-old": the daughter's age
     if syntax is not None and _owned_by_another(syntax, tokens, trigger, record, sentence_links):
         return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
     key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens) or spec.key
@@ -456,6 +458,24 @@ def _describes_named_noun(syntax: Syntax, tokens, trigger: _Trigger, sentence_li
              and syntax.tokens[i].dep in ("compound", "poss", "nsubj", "dobj", "pobj", "appos", "ROOT", "attr")]
     # a name the records do not know ("OMOTENASHI"; "JAXA's" may be known: the probe is still not the topic)
     return any(not any(link.start <= syntax.tokens[i].start < link.end for link in sentence_links) for i in named)
+
+
+# nouns for another person near someone: "her daughter", "his coach"
+RELATIVE_NOUNS = {"daughter", "daughters", "son", "sons", "wife", "husband", "mother", "father", "child", "children", "baby",
+                  "brother", "sister", "partner", "girlfriend", "boyfriend", "fiancée", "fiancee", "fiancé", "grandson",
+                  "granddaughter", "nephew", "niece", "coach", "widow", "widower", "stepson", "stepdaughter"}
+
+
+def _another_person_nearer(record: Record, trigger_start: int, sentence_links, sentence_others, text: str = "") -> bool:
+    """Is another person named, or spoken of ("her daughter, Alyne"), between the record's last
+    mention and the fact's word?"""
+    mine = [link.end for link in sentence_links if link.record is record and link.start < trigger_start]
+    if not mine:
+        return False
+    others = [m for m in sentence_others if m.kind == "person" and max(mine) <= m.start < trigger_start
+              and not any(link.start <= m.start < link.end for link in sentence_links)]
+    between = {w.lower() for w in re.findall(r"[A-Za-z]+", text[max(mine):trigger_start])}
+    return bool(others) or bool(between & RELATIVE_NOUNS)
 
 
 def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record, sentence_links) -> bool:
@@ -735,6 +755,12 @@ def _bound_not_value(spec: FactSpec, text: str, mention: Mention, words: dict[st
     return not any(word.startswith(allowed) for word in key_words for allowed in words[before.group(1)])
 
 
+# a capitalised word inside a line, right before a number ("Watch Ultra 2"), not one opening a sentence ("With 61 seats")
+NAME_BEFORE = re.compile(r"[\w,’'][ \t]+([A-Z][\w-]*)[ \t]$")
+CAPITALISED_FUNCTION_WORDS = {"At", "In", "On", "With", "By", "For", "From", "To", "Of", "And", "The", "A", "An", "As", "After",
+                              "Before", "Since", "About", "Over", "Under", "Nearly", "Some", "Just", "Only", "All", "Of", "Or"}
+COMPARED_AFTER = re.compile(r"[\s-]+(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|older|younger|"
+                            r"earlier|later|faster|slower|taller|heavier|lighter|wider|narrower)\s+than\b")
 OPPONENTS_SHARE = re.compile(r"\d[\d,.]*\s+(?:votes?|seats?|points?|runs?|goals?|ballots?)\s+(?:to|against)\s+$")
 MARGIN_PHRASE = re.compile(r"\b(?:lead|margin|gap|difference|deficit|advantage)\b(?:\s+[\w'’-]+){0,4}\s+(?:was|is|of|stood\s+at|at|by)\s+"
                            r"(?:about|around|roughly|nearly|some|just|only|almost|more\s+than|over)?\s*$")
@@ -750,6 +776,11 @@ def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) ->
         return False  # one side of a score or result ("the 4-1 victory"), no count of goals or anything else
     if _bound_not_value(spec, text, mention, MARGIN_WORDS):
         return False  # "beat India by six wickets", "rose by 12": a margin or a change, not the figure itself
+    name_word = NAME_BEFORE.search(text[max(0, mention.start - 24):mention.start]) if mention.text.isdigit() else None
+    if name_word is not None and name_word.group(1) not in CAPITALISED_FUNCTION_WORDS:
+        return False  # "the Apple Watch Ultra 2, at $799", "Apollo 11": a number in a name is no figure of a fact
+    if COMPARED_AFTER.match(text[mention.end:mention.end + 40]):
+        return False  # "four pages longer than Offshore": a difference, not the figure itself
     if OPPONENTS_SHARE.search(text[max(0, mention.start - 40):mention.start]):
         return False  # "elected Khan with 176 votes to 96 for Sharif": the figure after "to" is the other side's
     if MARGIN_PHRASE.search(text[max(0, mention.start - 60):mention.start]) and not any(w in spec.key for w in ("margin", "lead", "gap")):

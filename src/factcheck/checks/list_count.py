@@ -28,6 +28,7 @@ _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:]*(?=,\s+(?:and\s+)?[A-Z]
 # an item: a name, after an article and up to two lowercase words of role ("the captain Thiago Silva")
 _ITEM = re.compile(r"^(?:the\s+)?(?:(?:[a-z]+|\d+-year-old)\s+){0,2}(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 _DATE_ITEM = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?$|^{_MONTH}\s+\d{{1,2}}$|^\d{{4}}$")
 
 
@@ -170,6 +171,8 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
                     break
                 if re.match(r"(?:and|or)\s+(?!the\b)[a-z]", part):
                     break  # "…, 1989 and Reputation tours, and her first in five years": the list is over
+                if re.match(rf"(?:and\s+)?(?:the\s+)?{_ORDINAL_WORD}\b", part, re.IGNORECASE):
+                    break  # "…, after Boris Becker and Bjorn Borg, and the third Spaniard, …": another claim begins
                 kept.append(part)
             parts = kept
     items: list[str] = []

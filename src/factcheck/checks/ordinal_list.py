@@ -84,10 +84,13 @@ def run(analysis: Analysis, rule) -> Iterator:
                                    text[start:end]))
             if items and years and not all(_DATE_ITEM.match(item) for item in items):
                 # names that come with their years ("Seve Ballesteros in 1980 and 1983, José María Olazábal in
-                # 1994 …"): a year alone is a name's second, so count the names — or, for "the third time",
-                # the occasions ("Nadine Gordimer and Stanley Middleton in 1974 and … in 1992")
-                occasions = re.match(r"\s+times?\b", text[mention.end:mention.end + 8])
-                items = sorted(years) if occasions else [item for item in items if not _DATE_ITEM.match(item)]
+                # 1994 …"): a year alone is a name's second, so count the names — or, for something done
+                # again ("the third time", "her third world title"), the occasions: the years, and "last
+                # year" ("after London in 2017 and Eugene, Oregon, last year": a place may hold a comma)
+                if _AGAIN.match(text, mention.end):
+                    items = sorted(years) + re.findall(r"\b(?:last|this)\s+(?:year|season)\b", text[start:end])
+                else:
+                    items = [item for item in items if not _DATE_ITEM.match(item)]
         if not items or len(items) < 2:
             continue
         expected = len(items) + 1
@@ -102,7 +105,7 @@ def run(analysis: Analysis, rule) -> Iterator:
 
 
 # the ordinal of something done again: "for a fifth time", "fourth launch attempt", "his third title"
-_AGAIN = re.compile(r"[\s-]+(?:[\w'’-]+\s+){0,2}(?:time|times|title|titles|win|wins|crown|championship|victory|trophy|triumph|"
+_AGAIN = re.compile(r"[\s-]+(?:(?!(?:to|who|that|in|of|at|on)\b)[\w'’-]+\s+){0,2}(?:time|times|title|titles|win|wins|crown|championship|victory|trophy|triumph|"
                     r"term|cup|attempt|try|bid|appearance|launch|flight|visit|landing|final|trip|run)\b", re.IGNORECASE)
 # what says the dates that follow are of the earlier ones: "adding to the titles won in", "after countdowns
 # were called off on" (lower-case words only: "after US Open wins in 2011 and 2015" counts another thing)

@@ -10,6 +10,8 @@ nearest cue word before the date (the rule's parameters) decides.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 
 from factcheck.checks import _common
@@ -29,6 +31,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if _common.year_naming_a_thing(analysis, mention):
             continue  # "until parliament had passed the 2017 budget": which budget, not when it passed
+        before = analysis.document.text[max(0, mention.start - 80):mention.start]
+        if _FIGURE_PERIOD.search(before):
+            continue  # "forecasts were cut, to 0.7% in 2023, 1.0% in 2024": the figure's year, not the verb's
+        if _TARGET.search(before):
+            continue  # "pushed the deadline back to Oct. 18", "postponed until May": where it was moved, not when
         span = (mention.start, mention.end)
         if analysis.syntax is not None:
             cue = _verb_tense(analysis, mention, rule)
@@ -55,6 +62,12 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             message, span[0], span[1], analysis.document.source[span[0]:span[1]],
             evidence=Evidence(fact="publication date", value=published.isoformat(), source="the article's publication date"),
         )
+
+
+_FIGURE_PERIOD = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|percent|bn|billion|million|m|k)?\s+(?:in|for)\s+$")
+# a date a deadline or a meeting was moved to ("stayed on until 30 June" is the verb's own time)
+_TARGET = re.compile(r"\b(?:back|forward)\s+(?:to|until)\s+$|\b(?:postponed|delayed|pushed|moved|deferred|extended|adjourned|"
+                     r"rescheduled|brought\s+forward)\b[^.;]{0,50}\b(?:to|until|till)\s+$")
 
 
 def _usable(mention, published) -> bool:

@@ -200,7 +200,9 @@ def print_details(figures: dict, results: list[CaseResult]) -> None:
 
 def default_corpora() -> list[Path]:
     root = Path(__file__).resolve().parents[1]
-    corpora = [root / "fixtures" / "eval", *sorted((root / "fixtures").glob("blind*"))]
+    # blind, blind-2, … blind-13 in the order they were written
+    corpora = [root / "fixtures" / "eval", *sorted((root / "fixtures").glob("blind*"),
+                                                   key=lambda p: int(p.name.split("-")[1]) if "-" in p.name else 1)]
     sample = root.parent / "shared" / "newsroom-sample"
     return [c for c in corpora if c.is_dir()] + ([sample] if sample.is_dir() else [])
 

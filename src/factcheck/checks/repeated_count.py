@@ -40,6 +40,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     names = _names(analysis)
     topics = _topics(analysis, names)
     counts: dict[tuple, list] = {}
+    clauses = None
     for mention in analysis.mentions:
         value = mention.value
         if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal or not value.exact \
@@ -56,8 +57,12 @@ def run(analysis: Analysis, rule) -> Iterator:
         if not (syntax.tokens[noun].tag in ("NNS", "NNPS") or syntax.tokens[noun].tag == "NNP" and word.endswith("s")):
             continue
         owner = _owner(syntax, text, noun, names, topics)
-        scope = _scope(analysis, noun)
-        if owner is None or scope is None:
+        if owner is None:
+            continue
+        if clauses is None:
+            clauses = [syntax.clause(i) for i in range(len(syntax.tokens))]  # once per document, and only if needed
+        scope = _scope(analysis, noun, clauses)
+        if scope is None:
             continue
         counts.setdefault((owner, word.lower().rstrip("s"), scope), []).append((mention, noun))
     for (owner, _noun, _scope_words), stated in counts.items():
@@ -150,13 +155,13 @@ def _owner(syntax, text: str, noun: int, names, topics) -> str | None:
     return None
 
 
-def _scope(analysis: Analysis, noun: int) -> tuple | None:
+def _scope(analysis: Analysis, noun: int, clauses: list[int]) -> tuple | None:
     """Which tally a count is, from the words of its clause: None for a part or an increment
     ("two more titles"), else the scope words and dates it is said with (() for a plain total)."""
     syntax = analysis.syntax
-    clause = syntax.clause(noun)
+    clause = clauses[noun]
     text = analysis.document.text
-    inside = [i for i, token in enumerate(syntax.tokens) if syntax.clause(i) == clause]
+    inside = [i for i, found in enumerate(clauses) if found == clause]
     words = {text[syntax.tokens[i].start:syntax.tokens[i].end].lower() for i in inside}
     if words & PARTIAL:
         return None

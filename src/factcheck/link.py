@@ -555,7 +555,7 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         pool = [p for p in persons if outside_links(p) and _full_name_or_known(p)]
     elif spec.value == "date":
         pool = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and not _bound_not_value(spec, text, m, BOUND_WORDS)
-                and not _names_which(syntax, m)]
+                and not (syntax is not None and syntax.year_naming_a_thing(m))]  # "the 2006 runoff": which one, not when
     elif spec.value == "text":
         # a maker or venue may itself be a record ("Norhaven Robotics"): its link is a value too;
         # and the recogniser's label for a name is no guide here ("Ashcombe Green" as a person)
@@ -740,13 +740,6 @@ MARGIN_WORDS = {"by": ("margin", "by", "difference", "increase", "decrease", "ri
                        "growth", "gain", "loss", "swing")}
 
 
-def _names_which(syntax: Syntax | None, mention: Mention) -> bool:
-    """"the 2006 runoff", "its 2019 final": a bare year on a noun says which one — another of the
-    record's kind, not the record's date."""
-    return syntax is not None and re.fullmatch(r"(?:1[5-9]|20)\d\d", mention.text.strip()) is not None \
-        and syntax.modifies_noun(mention.start, mention.end)
-
-
 def _bound_not_value(spec: FactSpec, text: str, mention: Mention, words: dict[str, tuple[str, ...]]) -> bool:
     before = re.search(r"\b([a-z]+)\s+$", text[max(0, mention.start - 8):mention.start])
     if before is None or before.group(1) not in words:
@@ -758,7 +751,7 @@ def _bound_not_value(spec: FactSpec, text: str, mention: Mention, words: dict[st
 # a capitalised word inside a line, right before a number ("Watch Ultra 2"), not one opening a sentence ("With 61 seats")
 NAME_BEFORE = re.compile(r"[\w,’'][ \t]+([A-Z][\w-]*)[ \t]$")
 CAPITALISED_FUNCTION_WORDS = {"At", "In", "On", "With", "By", "For", "From", "To", "Of", "And", "The", "A", "An", "As", "After",
-                              "Before", "Since", "About", "Over", "Under", "Nearly", "Some", "Just", "Only", "All", "Of", "Or"}
+                              "Before", "Since", "About", "Over", "Under", "Nearly", "Some", "Just", "Only", "All", "Or"}
 COMPARED_AFTER = re.compile(r"[\s-]+(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|older|younger|"
                             r"earlier|later|faster|slower|taller|heavier|lighter|wider|narrower)\s+than\b")
 OPPONENTS_SHARE = re.compile(r"\d[\d,.]*\s+(?:votes?|seats?|points?|runs?|goals?|ballots?)\s+(?:to|against)\s+$")

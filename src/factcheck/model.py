@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import enum
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -346,6 +347,11 @@ class Syntax:
         token = self.tokens[word]
         return token.dep in ("compound", "nummod", "amod", "nmod") and token.head > word \
             and self.tokens[token.head].tag in ("NN", "NNS", "NNP", "NNPS")
+
+    def year_naming_a_thing(self, mention: Mention) -> bool:
+        """A bare year before a noun, saying which one ("the 2017 budget", "the 2006 runoff"): it
+        dates no verb of its sentence and is no value of the thing's date."""
+        return re.fullmatch(r"(?:1[5-9]|20)\d\d", mention.text.strip()) is not None and self.modifies_noun(mention.start, mention.end)
 
     def governing_verb(self, start: int, end: int) -> int | None:
         """The verb (or modal) a span hangs on, within four steps up the tree ("opened … on Friday")."""

@@ -299,9 +299,3 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     said at the head of its first paragraph, not the day of anything the story reports?"""
     paragraph = text.rfind("\n", 0, start) + 1
     return bool(_DATELINE_LEAD.match(text[paragraph:start])) and bool(_DATELINE_END.match(text[end:end + 6]))
-
-
-def year_naming_a_thing(analysis, mention) -> bool:
-    """A bare year that says which thing a noun is ("the 2017 budget"): it dates no verb of its sentence."""
-    return analysis.syntax is not None and re.fullmatch(r"(?:1[5-9]|20)\d\d", mention.text.strip()) is not None \
-        and analysis.syntax.modifies_noun(mention.start, mention.end)

@@ -133,7 +133,6 @@ def _named_years(analysis: Analysis, rule, claimed: set[int]) -> Iterator:
                 key_words -= {word_base(w.lower()) for w in re.findall(r"[A-Za-z]+", item.name)}
                 if not key_words or len(key_words & words) < min(2, len(key_words)):
                     continue
-                shown = " and ".join(str(y) for y in sorted(item.years))
                 yield rule.finding(
                     rule.message("named", anchor=item.name, record=item.record.name, fact=item.key.replace("_", " "),
                                  written=item.written, stated=date.text),

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -154,12 +155,12 @@ def _counts_and_shares(analysis, rule, text: str, numbers: list[Mention]) -> Ite
     13,432,208, or 41.89%, approved it"): whatever the whole, the shares must stand in the ratio of
     the counts, to the precision they are written with (59.11 : 41.89 is not 19,419,507 : 13,432,208)."""
     pairs = []
-    for count, share in zip(numbers, numbers[1:]):
+    for count, share in itertools.pairwise(numbers):
         if count.label in ("percent", "money") or share.label != "percent" or not count.value.exact or not share.value.exact \
                 or count.value.value < 100 or not _OR_SHARE.match(text[count.end:share.start]):
             continue
         pairs.append((count, share))
-    for (count_a, share_a), (count_b, share_b) in zip(pairs, pairs[1:]):
+    for (count_a, share_a), (count_b, share_b) in itertools.pairwise(pairs):
         counts = count_a.value.value / count_b.value.value
         shares = share_a.value.value / share_b.value.value
         # the shares are rounded to their last digit, the counts perhaps ("57.3 million")

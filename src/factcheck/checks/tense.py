@@ -11,7 +11,6 @@ nearest cue word before the date (the rule's parameters) decides.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 
 from factcheck.checks import _common
@@ -29,7 +28,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         value = mention.value
         if mention.kind != "date" or not isinstance(value, DateValue) or not _usable(mention, published):
             continue
-        if _common.year_naming_a_thing(analysis, mention):
+        if analysis.syntax is not None and analysis.syntax.year_naming_a_thing(mention):
             continue  # "until parliament had passed the 2017 budget": which budget, not when it passed
         before = analysis.document.text[max(0, mention.start - 80):mention.start]
         if _FIGURE_PERIOD.search(before):

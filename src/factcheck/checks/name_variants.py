@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA, Indel
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN, Analysis, Evidence, Finding
 from factcheck.names import NUMBER_WORDS
-from factcheck.text import tokenize
+from factcheck.text import name_key, tokenize
 
 NAME_KINDS = ("person", "org")
 
@@ -42,8 +42,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             written[token.norm][analysis.document.source[token.start:token.end]] += 1
     # the words of the names of the people and organisations the article links: the records' spelling
     # — their surnames only: "Hiroshi" and "Hitoshi", "Marie" and "Marine" are two first names, two people
-    recorded = {tokenize(name)[-1].norm for link in analysis.links if link.record.type == "person"
-                and link.record.origin != ARTICLE_ORIGIN for name in link.record.names if tokenize(name)}
+    people = {link.record.id: link.record for link in analysis.links if link.record.type == "person" and link.record.origin != ARTICLE_ORIGIN}
+    recorded = {name_key(name)[-1] for record in people.values() for name in record.names if name_key(name)}
     forms = sorted(occurrences, key=lambda w: -len(occurrences[w]))
     for rare in forms:
         rare_count = len(occurrences[rare])

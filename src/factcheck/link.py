@@ -466,7 +466,7 @@ RELATIVE_NOUNS = {"daughter", "daughters", "son", "sons", "wife", "husband", "mo
                   "granddaughter", "nephew", "niece", "coach", "widow", "widower", "stepson", "stepdaughter"}
 
 
-def _another_person_nearer(record: Record, trigger_start: int, sentence_links, sentence_others, text: str = "") -> bool:
+def _another_person_nearer(record: Record, trigger_start: int, sentence_links, sentence_others, text: str) -> bool:
     """Is another person named, or spoken of ("her daughter, Alyne"), between the record's last
     mention and the fact's word?"""
     mine = [link.end for link in sentence_links if link.record is record and link.start < trigger_start]

@@ -299,3 +299,15 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     said at the head of its first paragraph, not the day of anything the story reports?"""
     paragraph = text.rfind("\n", 0, start) + 1
     return bool(_DATELINE_LEAD.match(text[paragraph:start])) and bool(_DATELINE_END.match(text[end:end + 6]))
+
+
+def half_last_digit(mention: Mention) -> float:
+    """Half the last written digit's worth, in the value's own scale: "$22.1 billion" is ±0.05 billion,
+    "48.34%" ±0.005; a number in words ±0.5."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", mention.text)
+    if digits is None:
+        return 0.5
+    written = float(digits.group(0).replace(",", ""))
+    step = 10 ** -len(digits.group(1) or "")
+    scale = mention.value.value / written if written else 1
+    return 0.5 * step * scale

@@ -338,7 +338,8 @@ def _spans(analysis: Analysis, rule) -> Iterator[Finding]:
         before = [m for m in years if m.end <= match.start() and _SPAN_START.search(text[max(0, m.start - 8):m.start])]
         after = [m for m in years if m.start >= match.end() and _SPAN_END.search(text[max(0, m.start - 8):m.start])
                  and re.match(r"\s*,?\s*(?:until|till|to|through)\b", text[match.end():m.start])]
-        if len(before) != 1 or len(after) != 1 or not _in_joined_clauses(syntax, before[0], match, after[0]):
+        spans = [(before[0].start, before[0].end), match.span(), (after[0].start, after[0].end)] if len(before) == len(after) == 1 else []
+        if not spans or not _in_joined_clauses(syntax, spans):
             continue
         low = after[0].value.earliest.year - before[0].value.latest.year
         high = after[0].value.latest.year - before[0].value.earliest.year
@@ -352,13 +353,12 @@ def _spans(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
-def _in_joined_clauses(syntax, *spans) -> bool:
+def _in_joined_clauses(syntax, spans: list[tuple[int, int]]) -> bool:
     """Do the spans stand in clauses joined as one account ("returned …, and stayed …, until he
     retired …": conjuncts and adverbial clauses), not in a clause that describes something else
     ("the company, founded in 1900, was run for 30 years")?"""
     clauses = set()
-    for span in spans:
-        start, end = (span.start(), span.end()) if hasattr(span, "group") else (span.start, span.end)
+    for start, end in spans:
         word = syntax.span_root(start, end)
         if word is None:
             return False

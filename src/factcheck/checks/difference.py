@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from factcheck.checks._common import format_number_like, tokens_between
+from factcheck.checks._common import format_number_like, half_last_digit, tokens_between
 from factcheck.checks.base import CheckKind
 from factcheck.model import Analysis, Evidence, Mention, NumberValue, format_number
 
@@ -235,7 +235,7 @@ def _figures(analysis: Analysis, text: str) -> list[Figure]:
             kind, noun = "money", "money"
         else:
             kind, noun = "count", _noun_after(after)
-        half = _half_unit(mention)
+        half = half_last_digit(mention)
         exact = value.qualifier is None  # "about", "more than": approximate
         low, high = (min(value.low, value.value - half), max(value.high, value.value + half)) if exact else (value.low, value.high)
         figure = Figure(mention.start, mention.end, low, high, value.value, kind, noun, exact, mention)
@@ -261,17 +261,6 @@ def _noun_after(after: str) -> str:
     match = re.match(r"^[\s-]*(?:(?:million|billion|thousand|more|extra|additional|fewer)\s+)?([A-Za-z]+)", after)
     word = match.group(1).lower() if match else ""
     return "" if word in NOT_NOUNS else word
-
-
-def _half_unit(mention: Mention) -> float:
-    """Half the last written digit's worth, in the value's own scale: "$22.1 billion" is ±0.05 billion."""
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", mention.text)
-    if digits is None:
-        return 0.5  # a number in words
-    written = float(digits.group(0).replace(",", ""))
-    step = 10 ** -len(digits.group(1) or "")
-    scale = mention.value.value / written if written else 1
-    return 0.5 * step * scale
 
 
 def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[tuple[Figure, Figure, bool, bool]]:

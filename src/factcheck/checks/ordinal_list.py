@@ -44,26 +44,14 @@ def run(analysis: Analysis, rule) -> Iterator:
             earlier = _AFTER_YEARS.search(text[sentence.start:mention.start])
         if earlier is not None:
             years = re.findall(r"\d{4}", earlier.group(1))
-            if len(years) + 1 != value.value:
-                yield rule.finding(
-                    rule.message("mismatch", stated=mention.text, listed=len(years), expected=format_number_like(mention, float(len(years) + 1))),
-                    mention.start, mention.end, analysis.document.source[mention.start:mention.end],
-                    suggestion=format_number_like(mention, float(len(years) + 1)),
-                    evidence=Evidence(fact="the ones before", value="; ".join(years), source="the years before it in this sentence"),
-                )
+            yield from _mismatch(analysis, rule, mention, years, "the years before it in this sentence")
             continue
         again = _AGAIN.match(text, mention.end)
         dated = _dated_before(analysis, mention, sentence) if again else None
         if again and dated is None:
             dated = _earlier_ones_next(analysis, sentence)
         if dated is not None:
-            if len(dated) + 1 != value.value:
-                yield rule.finding(
-                    rule.message("mismatch", stated=mention.text, listed=len(dated), expected=format_number_like(mention, float(len(dated) + 1))),
-                    mention.start, mention.end, analysis.document.source[mention.start:mention.end],
-                    suggestion=format_number_like(mention, float(len(dated) + 1)),
-                    evidence=Evidence(fact="the ones before", value="; ".join(d.text for d in dated), source="the dates before it in this sentence"),
-                )
+            yield from _mismatch(analysis, rule, mention, [d.text for d in dated], "the dates before it in this sentence")
             continue
         # "the sixth country to achieve a soft landing on the Moon, after …": the ordinal's own phrase, then the list
         introduced = _BEFORE.search(rest)
@@ -93,15 +81,21 @@ def run(analysis: Analysis, rule) -> Iterator:
                     items = [item for item in items if not _DATE_ITEM.match(item)]
         if not items or len(items) < 2:
             continue
-        expected = len(items) + 1
-        if expected == value.value:
-            continue
-        yield rule.finding(
-            rule.message("mismatch", stated=mention.text, listed=len(items), expected=format_number_like(mention, float(expected))),
-            mention.start, mention.end, analysis.document.source[mention.start:mention.end],
-            suggestion=format_number_like(mention, float(expected)),
-            evidence=Evidence(fact="the ones before", value="; ".join(items), source="the list after it in this sentence"),
-        )
+        yield from _mismatch(analysis, rule, mention, items, "the list after it in this sentence")
+
+
+def _mismatch(analysis: Analysis, rule, ordinal, before: list[str], source: str) -> Iterator:
+    """The finding for an ordinal that is not one more than the ones listed before it."""
+    expected = len(before) + 1
+    if expected == ordinal.value.value:
+        return
+    shown = format_number_like(ordinal, float(expected))
+    yield rule.finding(
+        rule.message("mismatch", stated=ordinal.text, listed=len(before), expected=shown),
+        ordinal.start, ordinal.end, analysis.document.source[ordinal.start:ordinal.end],
+        suggestion=shown,
+        evidence=Evidence(fact="the ones before", value="; ".join(before), source=source),
+    )
 
 
 # the ordinal of something done again: "for a fifth time", "fourth launch attempt", "his third title"

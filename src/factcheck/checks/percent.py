@@ -164,7 +164,7 @@ def _counts_and_shares(analysis, rule, text: str, numbers: list[Mention]) -> Ite
         counts = count_a.value.value / count_b.value.value
         shares = share_a.value.value / share_b.value.value
         # the shares are rounded to their last digit, the counts perhaps ("57.3 million")
-        slack = sum(_half_digit(m) / m.value.value for m in (share_a, share_b, count_a, count_b))
+        slack = sum(_common.half_last_digit(m) / m.value.value for m in (share_a, share_b, count_a, count_b))
         if share_b.value.value == 0 or abs(shares - counts) / counts <= 1.5 * slack + 1e-4:
             continue
         start, end = count_a.start, share_b.end
@@ -194,7 +194,7 @@ def _part_of_whole(analysis, rule, text: str, sentence, numbers: list[Mention]) 
     if not _SHARE_PHRASE.match(text[part.end:share.start]) or re.search(r"[.;:]", text[whole.end:part.start]):
         return
     actual = 100 * part.value.value / whole.value.value
-    slack = _half_digit(share) + (2.0 if share.value.qualifier is not None or not share.value.exact else 0.05)
+    slack = _common.half_last_digit(share) + (2.0 if share.value.qualifier is not None or not share.value.exact else 0.05)
     if abs(actual - share.value.value) <= slack + 0.05 * actual * (share.value.qualifier is not None):
         return
     start, end = whole.start, share.end
@@ -203,17 +203,6 @@ def _part_of_whole(analysis, rule, text: str, sentence, numbers: list[Mention]) 
         start, end, analysis.document.source[start:end],
         evidence=Evidence(fact="share", value=f"{part.text} / {whole.text} = {actual:.2f}%", source="arithmetic"),
     )
-
-
-def _half_digit(mention: Mention) -> float:
-    """Half the worth of the last digit written, in the value's scale: "48.34%" ±0.005, "57.3 million" ±50,000."""
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", mention.text)
-    if digits is None:
-        return 0.5
-    written = float(digits.group(0).replace(",", ""))
-    scale = mention.value.value / written if written else 1.0
-    decimals = len(digits.group(1)) if digits.group(1) else 0
-    return 0.5 * 10 ** -decimals * scale
 
 
 KIND = CheckKind(

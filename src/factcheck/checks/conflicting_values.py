@@ -17,9 +17,6 @@ SINGLE_VALUED = {"date", "number", "ordinal", "duration", "money", "person", "te
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
-    from factcheck.suppress import quote_spans
-
-    quoted = quote_spans(analysis.document)
     groups: dict[tuple[str, str], list] = {}
     for claim in analysis.claims:
         spec = analysis.vocabulary.spec(claim.record.type, claim.fact)
@@ -27,9 +24,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if not in_scope(analysis, claim, FactValue(None)):
             continue  # a sentence about another year than the record's event
-        value = claim.value.value
-        if isinstance(value, DateValue) and value.relative and any(a <= claim.value.start < b for a, b in quoted):
-            continue  # "who peacefully passed away today," in a quotation: the speaker's day, not the article's
+        # ("who peacefully passed away today," in a quotation is the speaker's day: extract leaves it unresolved)
         group = groups.setdefault((claim.record.id, claim.fact), [])
         if all(c.value.start != claim.value.start for c in group):
             group.append(claim)

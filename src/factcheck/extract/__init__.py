@@ -45,12 +45,12 @@ def years_in_lists(text: str, dates: list[Mention], numbers: list[Mention]) -> t
     if not years:
         return dates, numbers
     by_start = sorted(numbers, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
     converted: dict[int, Mention] = {}
     for year in years:
         previous = year
-        for number in by_start:
-            if number.start < previous.end:
-                continue
+        # the figures after the year, in order, until one is not the list's next year
+        for number in by_start[bisect.bisect_left(starts, year.end):]:
             if not _YEAR_LIST_JOIN.fullmatch(text[previous.end:number.start]) or not re.fullmatch(r"(?:1[5-9]|20)\d\d", number.text):
                 break
             value = dataclasses.replace(year.value, earliest=dt.date(int(number.text), 1, 1), latest=dt.date(int(number.text), 12, 31))

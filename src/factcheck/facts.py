@@ -252,7 +252,7 @@ def key_context(key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(stem(w) for w in words if w.isalpha() and len(w) >= 3 and w not in GENERIC_WORDS))
 
 
-def _key_words(key: str) -> tuple[str, ...]:
+def fact_key_words(key: str) -> tuple[str, ...]:
     """The words of a (dotted) key; a sub-key that only says "date", "year" or "value"
     (previous_record.date) leaves the head to its parent ("record")."""
     parts = [describe_key(part).words for part in key.split(".")]
@@ -362,7 +362,7 @@ def derived_specs(records, known: set[tuple[str, str]]):
             kind = value_kind(key, values, person_names)
             if kind is None:
                 continue
-            words = _key_words(key)
+            words = fact_key_words(key)
             triggers = list(key_triggers(words))
             if words and words[-1] in HEAD_FORMS:
                 triggers.extend(HEAD_FORMS[words[-1]])

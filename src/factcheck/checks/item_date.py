@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
+from factcheck.lexicon import MONTHS
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record
 
 DATE_QUALIFIER = re.compile(r"(?:^|_)(?:date|on|day)$")
@@ -109,7 +110,7 @@ def _named_years(analysis: Analysis, rule, claimed: set[int]) -> Iterator:
     ("previous_state_funeral: Sir Winston Churchill, 30 January 1965"; the article: "since that of Sir
     Winston Churchill in 1964"). A year beside a name is often another event's, so the sentence must
     also say what the fact is: two of its key's words (or all, if it has fewer)."""
-    from factcheck.facts import _key_words, word_base
+    from factcheck.facts import fact_key_words, word_base
 
     by_name = analysis.records.facts_memo("named_years", _named_years_index)
     if not by_name:
@@ -129,7 +130,7 @@ def _named_years(analysis: Analysis, rule, claimed: set[int]) -> Iterator:
                     continue
                 if words is None:
                     words = _sentence_bases(analysis, sentence, word_base)
-                key_words = {word_base(w) for w in _key_words(item.key) if w.isalpha() and len(w) > 2}
+                key_words = {word_base(w) for w in fact_key_words(item.key) if w.isalpha() and len(w) > 2}
                 key_words -= {word_base(w.lower()) for w in re.findall(r"[A-Za-z]+", item.name)}
                 if not key_words or len(key_words & words) < min(2, len(key_words)):
                     continue
@@ -174,7 +175,7 @@ def _named_years_of(record: Record) -> list[NamedYear]:
             if parts is None:
                 continue
             name = parts.group("name").strip("\"“” ")
-            if len(name) < 4 or re.search(r"\d{4}", name) or name.split()[0] in _MONTHS or not _NAME.fullmatch(name) \
+            if len(name) < 4 or re.search(r"\d{4}", name) or name.split()[0].lower().rstrip(".") in MONTHS or not _NAME.fullmatch(name) \
                     or not _PLAIN_REST.fullmatch(parts.group("rest")):
                 continue
             years = set()
@@ -188,10 +189,6 @@ def _named_years_of(record: Record) -> list[NamedYear]:
             if years:
                 found.append(NamedYear(name, frozenset(years), record, key, value.value))
     return found
-
-
-_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 
 
 def _sentence_bases(analysis: Analysis, sentence, word_base) -> set[str]:

@@ -38,7 +38,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         return
     text = analysis.document.text
     names = _names(analysis)
-    topics = _topics(analysis, names)
+    topics = _Topics(analysis, names)
     counts: dict[tuple, list] = {}
     clauses = None
     for mention in analysis.mentions:
@@ -103,38 +103,47 @@ def _name_at(names, offset: int) -> tuple[str, str] | None:
     return next(((key, kind) for start, end, key, kind in names if start <= offset < end), None)
 
 
-def _topics(analysis: Analysis, names) -> list[tuple[int, str, str]]:
+def _named(syntax, names, word: int) -> tuple[str, str] | None:
+    """The name a word is part of, or the name in apposition to it ("The multiverse comedy Everything
+    Everywhere All at Once")."""
+    for named_word in (word, *(c for c in syntax.children(word) if syntax.tokens[c].dep == "appos")):
+        named = _name_at(names, syntax.tokens[named_word].start)
+        if named is not None:
+            return named
+    return None
+
+
+class _Topics:
     """Who "he", "she", "his", "her" and "its" refer to, sentence by sentence: the last named person
     (or thing) that was the subject of a sentence, kept while later sentences speak of it by pronoun.
-    As (offset, key, kind), in document order."""
-    syntax = analysis.syntax
-    topics = []
-    for index, token in enumerate(syntax.tokens):
-        if token.dep not in ("nsubj", "nsubjpass") or syntax.clause(index) != token.head \
-                or syntax.tokens[token.head].dep != "ROOT":
-            continue
-        for named_word in (index, *(c for c in syntax.children(index) if syntax.tokens[c].dep == "appos")):
-            named = _name_at(names, syntax.tokens[named_word].start)
-            if named is not None:
-                topics.append((token.start, *named))
-                break
-    return topics
+    Read from the parse the first time a pronoun needs it, not for every document."""
+
+    def __init__(self, analysis: Analysis, names) -> None:
+        self._analysis, self._names, self._found = analysis, names, None
+
+    def before(self, offset: int, kind: str) -> str | None:
+        if self._found is None:
+            syntax = self._analysis.syntax
+            self._found = []  # (offset, key, kind), in document order
+            for index, token in enumerate(syntax.tokens):
+                if token.dep in ("nsubj", "nsubjpass") and syntax.clause(index) == token.head \
+                        and syntax.tokens[token.head].dep == "ROOT":
+                    named = _named(syntax, self._names, index)
+                    if named is not None:
+                        self._found.append((token.start, *named))
+        earlier = [key for start, key, topic_kind in self._found if start < offset and topic_kind == kind]
+        return earlier[-1] if earlier else None
 
 
 def _resolve(syntax, text: str, word: int, names, topics) -> str | None:
     """The key of the named owner a word stands for: a name, or a pronoun's topic."""
     token = syntax.tokens[word]
-    # "The multiverse comedy Everything Everywhere All at Once": the name in apposition
-    for named_word in (word, *(c for c in syntax.children(word) if syntax.tokens[c].dep == "appos")):
-        named = _name_at(names, syntax.tokens[named_word].start)
-        if named is not None:
-            return named[0]
+    named = _named(syntax, names, word)
+    if named is not None:
+        return named[0]
     pronoun = text[token.start:token.end].lower()
     kind = POSSESSIVE_PRONOUNS.get(pronoun) or SUBJECT_PRONOUNS.get(pronoun)
-    if kind is None:
-        return None
-    earlier = [key for offset, key, topic_kind in topics if offset < token.start and topic_kind == kind]
-    return earlier[-1] if earlier else None
+    return topics.before(token.start, kind) if kind is not None else None
 
 
 def _owner(syntax, text: str, noun: int, names, topics) -> str | None:

@@ -131,20 +131,20 @@ class Checker:
 
     def _analyse_batch(self, batch: list[Document]) -> Iterator[tuple[Document, "Analysis | Failure"]]:
         try:
-            parsed = list(self.nlp.pipe([document.text for document in batch], batch_size=nlp_module.BATCH_SIZE))
+            parsed = nlp_module.parse(self.nlp, [document.text for document in batch])
         except Exception:  # one text broke the batch: parse them one by one to find which
             parsed = []
             for document in batch:
                 try:
-                    parsed.append(self.nlp(document.text))
+                    parsed.extend(nlp_module.parse(self.nlp, [document.text]))
                 except Exception as error:
                     parsed.append(Failure.of("parse", error))
-        for document, spacy_doc in zip(batch, parsed):
-            if isinstance(spacy_doc, Failure):
-                yield document, spacy_doc
+        for document, outcome in zip(batch, parsed):
+            if isinstance(outcome, Failure):
+                yield document, outcome
                 continue
             try:
-                yield document, self.analyse_parsed(document, nlp_module.entity_mentions(spacy_doc), nlp_module.syntax_of(spacy_doc))
+                yield document, self.analyse_parsed(document, *outcome)
             except Exception as error:
                 yield document, Failure.of("extract and link", error)
 

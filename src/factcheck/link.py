@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.facts import word_base
-from factcheck.model import ARTICLE_ORIGIN, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
+from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
 from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.records import RecordSet
 from factcheck.rules import FactSpec, Vocabulary
@@ -50,8 +50,8 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     text = document.text
     tokens = tokenize(text) if tokens is None else tokens
     links = find_links(text, tokens, records, mentions, document.published)
-    titles = [link for link in links if link.record.type != "person"]
-    mentions = [m for m in mentions if m.kind != "number" or not any(t.start <= m.start and m.end <= t.end for t in titles)]
+    titles = ByPosition([link for link in links if link.record.type != "person"])
+    mentions = [m for m in mentions if m.kind != "number" or not titles.holding(m.start, m.end)]
     # the loaded records' nouns, once for the run (an online record's name adds none: see facts_memo)
     referents = (records.base or records).memo("referents", lambda: own_nouns([r for r in (records.base or records).records
                                                                                 if r.origin != ARTICLE_ORIGIN]))
@@ -114,16 +114,18 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     taken: set[int] = set()
     exact_spans: dict[tuple[int, int], EntityLink] = {}
     longer = [m for m in mentions if m.kind in ("person", "org", "work", "event", "product", "place")]
+    longer_by_position = ByPosition(longer)
+    starts = [token.start for token in tokens]
     for hit in index.exact(tokens, capitalised):
         record, name = records.by_name[hit.key][0]
         start, end = tokens[hit.first].start, tokens[hit.last - 1].end
-        if any(_inside_longer_name(text, m, start, end) for m in longer):
+        if any(_inside_longer_name(text, m, start, end) for m in longer_by_position.holding(start, end)):
             continue  # "Tom Cruise Jr.", "Queen Elizabeth The Queen Mother": a longer name holds this one
         exact_spans[(hit.first, hit.last)] = _make_link(text, tokens, hit.first, hit.last, record, name, True)
         taken.update(range(hit.first, hit.last))
     for link in _implied_links(text, tokens, records, mentions, taken, published):
-        exact_spans[_token_range(tokens, link)] = link
-        taken.update(range(*_token_range(tokens, link)))
+        exact_spans[_token_range(starts, link)] = link
+        taken.update(range(*_token_range(starts, link)))
     near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans))
                  if written_like(text, tokens, hit, records.by_name[hit.key][0][1])
                  and tuple(t.norm for t in tokens[hit.first:hit.last]) not in records.by_name  # a name as the records write it
@@ -135,7 +137,7 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     for hit in near_hits:
         record, name = records.by_name[hit.key][0]
         links.append(_make_link(text, tokens, hit.first, hit.last, record, name, False))
-    links.extend(_surname_links(text, tokens, links, taken | {i for l in links for i in range(*_token_range(tokens, l))}, longer))
+    links.extend(_surname_links(text, tokens, links, taken | {i for l in links for i in range(*_token_range(starts, l))}, longer))
     links.sort(key=lambda link: link.start)
     return links
 
@@ -187,8 +189,8 @@ def _make_link(text: str, tokens: list[Token], first: int, last: int, record: Re
     return EntityLink(record, start, end, text[start:end], name, exact)
 
 
-def _token_range(tokens: list[Token], link: EntityLink) -> tuple[int, int]:
-    starts = [token.start for token in tokens]
+def _token_range(starts: list[int], link: EntityLink) -> tuple[int, int]:
+    """The link's tokens, as indexes (end exclusive), from the tokens' start offsets."""
     first = bisect.bisect_left(starts, link.start)
     last = bisect.bisect_left(starts, link.end)
     return first, last
@@ -206,10 +208,11 @@ def _surname_links(text: str, tokens: list[Token], links: list[EntityLink], take
             if len(words) >= 2 and all(word[:1].isupper() for word in words) and not re.fullmatch(r"[IVX]+|Jr\.?|Sr\.?", words[-1]):
                 surnames.setdefault(tokenize(words[-1])[0].norm, link)
     found = []
+    longer_by_position = ByPosition(longer)
     for position, token in enumerate(tokens):
         full = surnames.get(token.norm)
         if full is not None and position not in taken and text[token.start].isupper() \
-                and not any(_inside_longer_name(text, m, token.start, token.end) for m in longer):
+                and not any(_inside_longer_name(text, m, token.start, token.end) for m in longer_by_position.holding(token.start, token.end)):
             found.append(_make_link(text, tokens, position, position + 1, full.record, full.matched_name, True))
     return found
 
@@ -235,23 +238,24 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
     trigger_index = vocabulary.memo("trigger_index", lambda: _trigger_index(vocabulary))
     counted_index = vocabulary.memo("counted_index", lambda: _counted_index(vocabulary))
     persons = _person_mentions(mentions, links, known_people)
+    mentions_by_position, links_by_position, persons_by_position = ByPosition(mentions), ByPosition(links), ByPosition(persons)
     claims: list[Claim] = []
     for sentence in sentences:
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
         if first == last:
             continue
-        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        in_sentence = mentions_by_position.starting_in(sentence.start, sentence.end)
         triggers = _find_triggers(tokens, first, last, trigger_index, text, syntax)
-        triggers += _counted_triggers(tokens, first, last, in_sentence, counted_index, triggers, text, syntax)
+        triggers += _counted_triggers(tokens, starts, first, last, in_sentence, counted_index, triggers, text, syntax)
         if not triggers:
             continue
         # names in the sentence: a subject of the trigger's clause that names no record of the fact's
         # type (those are found as subjects first) is another entity than the article's topic
-        sentence_links = [l for l in links if sentence.start <= l.start < sentence.end]
+        sentence_links = links_by_position.starting_in(sentence.start, sentence.end)
         others = [m for m in in_sentence if m.kind in ("org", "person", "place")] + \
                  [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links]
-        sentence_persons = [p for p in persons if sentence.start <= p.start < sentence.end]
+        sentence_persons = persons_by_position.starting_in(sentence.start, sentence.end)
         scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links, syntax)
                   for trigger in triggers}
         owners = _owners(scored)
@@ -367,7 +371,7 @@ def _counted_index(vocabulary: Vocabulary) -> dict[str, list[tuple[FactSpec, tup
     return index
 
 
-def _counted_triggers(tokens: list[Token], first: int, last: int, numbers: list[Mention], index, found: list[_Trigger],
+def _counted_triggers(tokens: list[Token], starts: list[int], first: int, last: int, numbers: list[Mention], index, found: list[_Trigger],
                       text: str, syntax: Syntax | None) -> list[_Trigger]:
     """A count fact whose key's words are spread over the sentence: "won eight Oscars" for
     `oscar_wins`, "nominated for 11 Oscars" for `oscar_nominations`. The number counts one of
@@ -375,7 +379,6 @@ def _counted_triggers(tokens: list[Token], first: int, last: int, numbers: list[
     trigger, so the number beside it is the value."""
     if not index:
         return []
-    starts = [token.start for token in tokens]
     bases = {word_base(tokens[position].norm) for position in range(first, last)}
     if syntax is not None:
         bases |= {word_base(lemma) for position in range(first, last) if (lemma := syntax.lemma_at(tokens[position].start))}
@@ -400,13 +403,15 @@ def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_peo
     """People named in the article: the recogniser's, record links to people, and the
     people the records name as fact values (the recogniser calls some of them organisations)."""
     people = [m for m in mentions if m.kind in PERSON_KINDS]
+    named = {offset for p in people for offset in range(p.start, p.end)}  # offsets a person's name covers
     for link in links:
-        if link.record.type == "person" and not any(p.start <= link.start < p.end for p in people):
+        if link.record.type == "person" and link.start not in named:
             people.append(Mention("person", link.start, link.end, link.text, None, "record"))
+            named.update(range(link.start, link.end))
     for known in known_people:
-        overlapping = [p for p in people if p.start < known.end and known.start < p.end]
-        if not overlapping:
+        if not any(offset in named for offset in range(known.start, known.end)):
             people.append(known)
+            named.update(range(known.start, known.end))
     return sorted(people, key=lambda m: m.start)
 
 
@@ -933,11 +938,15 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
         return before[-1]
     # a name after the trigger is its subject unless it is what the value is compared with
     # ("priced at $42,000, about $6,000 more than the Tallyman 2"; "born in 1874, 101 years before Truss")
-    text_between = lambda link: " ".join(t.norm for t in tokens if trigger_start <= t.start < link.start)
+    def words_between(start: int, end: int) -> list[str]:
+        at = lambda token: token.start
+        return [t.norm for t in tokens[bisect.bisect_left(tokens, start, key=at):bisect.bisect_left(tokens, end, key=at)]]
+
     # "founded Alameda in 2017 and FTX two years later": a name after the value and an "and" has its own
     values_end = max(v.end for v in values)
-    after = [link for link in candidates if not re.search(r"\b(?:than|compared|versus|vs|unlike|like|before|after|since)\b", text_between(link))
-             and not (values_end <= link.start and any(t.norm == "and" for t in tokens if values_end <= t.start < link.start))]
+    after = [link for link in candidates
+             if not re.search(r"\b(?:than|compared|versus|vs|unlike|like|before|after|since)\b", " ".join(words_between(trigger_start, link.start)))
+             and not (values_end <= link.start and "and" in words_between(values_end, link.start))]
     return after[0] if after else None
 
 

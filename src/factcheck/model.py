@@ -256,6 +256,48 @@ class Analysis:
         index = max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
         return self.sentences[index]
 
+    @cached_property
+    def _mentions_by_position(self) -> "ByPosition":
+        return ByPosition(self.mentions)
+
+    def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        """The mentions that start in [start, end) (a sentence, a clause), in order; of one kind if given."""
+        found = self._mentions_by_position.starting_in(start, end)
+        return found if kind is None else [mention for mention in found if mention.kind == kind]
+
+
+
+class ByPosition:
+    """Spans (anything with `start` and `end`), found by where they lie without reading them all:
+    the checks ask "which mentions are in this sentence" once per sentence, and a scan each time
+    grows with the square of a long article."""
+
+    # no name, date or number in the text is longer than this: spans that may hold a place start
+    # at most this far before it
+    LONGEST = 300
+
+    def __init__(self, spans, bounds=lambda span: (span.start, span.end)):
+        """`bounds` gives a span's (start, end): its attributes by default, for (start, end) pairs `tuple`."""
+        spans = sorted(spans, key=lambda span: bounds(span)[0])
+        self.spans = spans
+        self.bounds = [bounds(span) for span in spans]
+        self.starts = [start for start, _ in self.bounds]
+
+    def _between(self, start: int, end: int) -> range:
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+    def starting_in(self, start: int, end: int) -> list:
+        """The spans that start in [start, end), in order."""
+        found = self._between(start, end)
+        return self.spans[found.start:found.stop]
+
+    def holding(self, start: int, end: int) -> list:
+        """The spans that hold all of [start, end)."""
+        return [self.spans[i] for i in self._between(start - self.LONGEST, start + 1) if self.bounds[i][1] >= end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does any span share a character with [start, end)?"""
+        return any(self.bounds[i][1] > start for i in self._between(start - self.LONGEST, end))
 
 
 @dataclass(frozen=True, slots=True)

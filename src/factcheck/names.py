@@ -69,6 +69,10 @@ class NameIndex:
         A window may hold a shorter exact name whole (`shorter`, spans of token indexes):
         "Ousmanne Diallo" is a misspelt full name though its alias "Diallo" is exact."""
         candidates: list[tuple[int, float, NameHit]] = []
+        shorter_at: dict[int, list[tuple[int, int]]] = defaultdict(list)  # the shorter spans over each token
+        for a, b in shorter:
+            for position in range(a, b):
+                shorter_at[position].append((a, b))
         for index, token in enumerate(tokens):
             for key, position in self._anchors.get(token.norm, ()):
                 first = index - position
@@ -77,7 +81,7 @@ class NameIndex:
                     continue
                 inside = [i for i in range(first, last) if i in taken]
                 if inside and not any(a >= first and b <= last and (b - a) < (last - first) and set(inside) <= set(range(a, b))
-                                      for a, b in shorter):
+                                      for a, b in shorter_at.get(inside[0], ())):
                     continue
                 if not capitalised(first, last):
                     continue

@@ -34,6 +34,11 @@ LABEL_KINDS = {
     "NORP": "group",
 }
 BATCH_SIZE = 8  # spaCy's default of 1000, even 32, costs memory (~110 MB at 32) for no gain in speed (bench/run.py)
+# The parser's and recogniser's memory grows with the text they take at once (about 17 kB a
+# token for a 100,000-word text taken whole): a long article is parsed a piece at a time, cut
+# between paragraphs, so that memory stays that of a batch of ordinary articles however long it
+# is. An ordinary article (up to about 1,800 words) is one piece, parsed exactly as before.
+PIECE_CHARS = 10_000
 
 
 def default_model() -> str:
@@ -110,14 +115,48 @@ def _register_line_breaks(spacy) -> None:
         return doc
 
 
-def entity_mentions(doc) -> list[Mention]:
-    """Convert spaCy's entities into plain Mentions (the one place spaCy objects are read)."""
+def pieces(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """Where to cut a text for the parser, as (start, end) offsets: after a blank line (between
+    paragraphs, where no sentence or name runs on), else after a line break, a full stop or a
+    space, no piece longer than `size`. A text of at most `size` characters is one piece."""
+    size = size or PIECE_CHARS
+    spans, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = next((found + len(mark) for mark in ("\n\n", "\n", ". ", " ")
+                    if (found := window.rfind(mark, size // 2)) != -1), size)
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def parse(nlp, texts: list[str], batch_size: int = BATCH_SIZE) -> list[tuple[list[Mention], "Syntax | None"]]:
+    """Each text's entities and dependency parse as plain data, the texts cut into pieces
+    (`pieces`) and each piece's spaCy Doc read and let go at once: no Doc outlives its piece."""
+    mentions: list[list[Mention]] = [[] for _ in texts]
+    parsed: list[list[SyntaxToken] | None] = [[] for _ in texts]  # None: the pipeline has no parser
+    cuts = ((text[start:end], (index, start)) for index, text in enumerate(texts) for start, end in pieces(text))
+    for doc, (index, offset) in nlp.pipe(cuts, as_tuples=True, batch_size=batch_size):
+        mentions[index].extend(entity_mentions(doc, offset))
+        tokens = parsed[index]
+        piece = syntax_of(doc, offset, len(tokens)) if tokens is not None else None
+        if piece is None:
+            parsed[index] = None
+        else:
+            tokens.extend(piece.tokens)
+    return [(found, None if tokens is None else Syntax(tuple(tokens))) for found, tokens in zip(mentions, parsed)]
+
+
+def entity_mentions(doc, offset: int = 0) -> list[Mention]:
+    """Convert spaCy's entities into plain Mentions (the one place spaCy objects are read);
+    `offset` is where the doc's text starts in the article."""
     mentions = []
     for entity in doc.ents:
         kind = LABEL_KINDS.get(entity.label_)
         if kind is None:
             continue
-        start, end = entity.start_char, entity.end_char
+        start, end = entity.start_char + offset, entity.end_char + offset
         text = entity.text
         # "Tom Cruise’s": the name is the span without the possessive
         for suffix in ("’s", "'s", "’", "'"):
@@ -130,8 +169,9 @@ def entity_mentions(doc) -> list[Mention]:
     return mentions
 
 
-def syntax_of(doc) -> Syntax | None:
-    """The parse as plain data (None when the pipeline has no parser)."""
+def syntax_of(doc, offset: int = 0, first: int = 0) -> Syntax | None:
+    """The parse as plain data (None when the pipeline has no parser); `offset` is where the doc's
+    text starts in the article and `first` the index its first token takes there."""
     if not doc.has_annotation("DEP"):
         return None
     irregular = _IRREGULAR.get(id(doc.vocab), {})
@@ -141,4 +181,5 @@ def syntax_of(doc) -> Syntax | None:
         table = verbs if token.tag_.startswith("VB") else nouns if token.tag_.startswith("NN") else None
         return table.get(token.lower_, "") if table else ""
 
-    return Syntax(tuple(SyntaxToken(t.idx, t.idx + len(t.text), t.head.i, t.dep_, t.tag_, lemma(t)) for t in doc))
+    return Syntax(tuple(SyntaxToken(t.idx + offset, t.idx + offset + len(t.text), t.head.i + first, t.dep_, t.tag_, lemma(t))
+                        for t in doc))

@@ -99,22 +99,29 @@ def _number(text: str) -> int | None:
 def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
     """(start, end, name as written, key of the full name) for every person named."""
     people = []
+    named: set[int] = set()  # the offsets a person's name covers (a set: a scan of `people` grows with its square)
+    by_surname: dict[tuple[str, ...], tuple[str, ...]] = {}  # the first full name met for each last word
+
+    def add(start: int, end: int, written: str, full: tuple[str, ...]) -> None:
+        people.append((start, end, written, full))
+        named.update(range(start, end))
+        by_surname.setdefault(full[-1:], full)
+
     for link in analysis.links:
         if link.record.type == "person":
-            people.append((link.start, link.end, link.text, name_key(link.record.name)))
+            add(link.start, link.end, link.text, name_key(link.record.name))
     for mention in analysis.mentions:
-        if mention.kind == "person" and not any(p[0] <= mention.start < p[1] for p in people):
+        if mention.kind == "person" and mention.start not in named:
             key = name_key(mention.text)
-            full = next((p[3] for p in people if key and key[-1:] == p[3][-1:]), key)
-            people.append((mention.start, mention.end, mention.text, full))
+            add(mention.start, mention.end, mention.text, by_surname.get(key[-1:], key) if key else key)
     # a surname alone names the person given in full elsewhere, whatever the recogniser called it
     surnames = {p[3][-1]: p[3] for p in people if len(p[3]) >= 2}
     text = analysis.document.text
     for token in analysis.tokens:
         full = surnames.get(token.norm)
-        if full and text[token.start].isupper() and not any(p[0] <= token.start < p[1] for p in people):
+        if full and text[token.start].isupper() and token.start not in named:
             end = token.end - (2 if text[token.start:token.end].endswith(("’s", "'s")) else 0)
-            people.append((token.start, end, text[token.start:end], full))
+            add(token.start, end, text[token.start:end], full)
     return sorted(people)
 
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcheck.checks import _common
 from factcheck.checks._common import ordinal
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import word_value
@@ -171,8 +172,8 @@ def _numbers_the_series(analysis: Analysis, edition: Edition) -> bool:
 def _moved_in_time(analysis: Analysis, edition: Edition, shifts: set[str]) -> bool:
     """'Super Bowl 57 a year earlier', 'last year's 95th Academy Awards', 'since the 50th Super Bowl'."""
     sentence = analysis.sentence_of(edition.start)
-    before = [t.norm for t in analysis.tokens if sentence.start <= t.start < edition.start][-4:]
-    after = [t.norm for t in analysis.tokens if edition.end <= t.start < sentence.end][:5]
+    before = [t.norm for t in _common.tokens_between(analysis, sentence.start, edition.start)][-4:]
+    after = [t.norm for t in _common.tokens_between(analysis, edition.end, sentence.end)][:5]
     return any(word in shifts for word in before + after)
 
 

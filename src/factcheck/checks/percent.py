@@ -27,8 +27,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     tolerance = KIND.param(rule, "tolerance_points")
     for sentence in analysis.sentences:
-        numbers = [m for m in analysis.mentions if m.kind == "number" and sentence.start <= m.start < sentence.end
-                   and isinstance(m.value, NumberValue) and not m.value.ordinal]
+        numbers = [m for m in analysis.mentions_in(sentence.start, sentence.end, "number")
+                   if isinstance(m.value, NumberValue) and not m.value.ordinal]
         if len(numbers) < 2:
             continue
         words = [t.norm for t in _common.tokens_between(analysis, sentence.start, sentence.end)]

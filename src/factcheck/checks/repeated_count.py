@@ -88,14 +88,17 @@ def _names(analysis: Analysis) -> list[tuple[int, int, str, str]]:
     """Named people and things as (start, end, key of the last word, "person" or "thing"):
     Pollard = Handré Pollard."""
     found = []
+    named: set[int] = set()  # offsets inside a name already found
     for link in analysis.links:
         kind = "person" if link.record.type == "person" else "thing"
         found.append((link.start, link.end, " ".join(name_key(link.record.name)[-1:]), kind))
+        named.update(range(link.start, link.end))
     for mention in analysis.mentions:
-        if mention.kind in ("person", "org", "work") and not any(s <= mention.start < e for s, e, _, _ in found):
+        if mention.kind in ("person", "org", "work") and mention.start not in named:
             key = name_key(mention.text)
             if key:
                 found.append((mention.start, mention.end, key[-1], "person" if mention.kind == "person" else "thing"))
+                named.update(range(mention.start, mention.end))
     return found
 
 

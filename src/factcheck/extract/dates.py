@@ -65,15 +65,15 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 def find_dates(text: str, published: dt.date | None, day_first: bool = False) -> list[Mention]:
     """All date mentions in `text`, without overlaps, in text order."""
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # the offsets a date already found covers
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        return not any(offset in taken for offset in range(start, end))
 
     # "last Tuesday, March 5": the relative weekday first, so the date after it stands alone
     for match in _RELATIVE_WEEKDAY_PATTERN.finditer(text):
         found.append(Mention("date", match.start(), match.end(), match.group(), resolve_relative(match.group(), published), "relative"))
-        taken.append(match.span())
+        taken.update(range(*match.span()))
     for pattern in _CALENDAR_PATTERNS:
         position = 0
         while (match := pattern.search(text, position)) is not None:
@@ -84,14 +84,14 @@ def find_dates(text: str, published: dt.date | None, day_first: bool = False) ->
             mention = _calendar_mention(match, published, day_first)
             if mention is not None:
                 found.append(mention)
-                taken.append((match.start(), match.end()))
+                taken.update(range(match.start(), match.end()))
     for match in _YEAR_PATTERN.finditer(text):
         start = match.start("year")
         if free(start, match.end()):
             year = int(match.group("year"))
             value = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
             found.append(Mention("date", start, match.end(), match.group("year"), value, "year"))
-            taken.append((start, match.end()))
+            taken.update(range(start, match.end()))
     for match in _RELATIVE_PATTERN.finditer(text):
         start, end = match.span()
         phrase = match.group()
@@ -100,7 +100,7 @@ def find_dates(text: str, published: dt.date | None, day_first: bool = False) ->
             phrase = phrase[3:]
         if free(start, end):
             found.append(Mention("date", start, end, phrase, resolve_relative(phrase, published), "relative"))
-            taken.append((start, end))
+            taken.update(range(start, end))
     found.sort(key=lambda mention: mention.start)
     return found
 

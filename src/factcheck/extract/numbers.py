@@ -12,7 +12,7 @@ import re
 
 
 from factcheck.lexicon import ORDINALS, SCALES, TENS, UNITS, word_value  # noqa: F401 (read from here by older callers)
-from factcheck.model import Mention, NumberValue
+from factcheck.model import ByPosition, Mention, NumberValue
 
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 10**12}
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -48,10 +48,11 @@ NUMBER_RE = re.compile(
 
 def find_numbers(text: str, exclude: list[tuple[int, int]] = ()) -> list[Mention]:
     mentions = []
+    excluded = ByPosition(exclude, tuple)
     for match in NUMBER_RE.finditer(text):
         number_start = match.start("digits") if match.group("digits") else match.start("words")
         start, end = number_start, match.end()
-        if any(s < end and start < e for s, e in exclude):
+        if excluded.overlaps(start, end):
             continue
         if match.group("digits") and _glued_to_word(text, match.end("digits"), match.group("suffix"), match.group("scale") or match.group("abbr")):
             continue

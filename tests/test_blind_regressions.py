@@ -58,6 +58,13 @@ SILENT = [
     ("blind-10/705-springboks-fourth-world-cup", "PARIS, Sunday 29 October 2023"),
     # "Tigist Assefa" as the records write it in a name and a value: their own spelling
     ("blind-10/706-kiptum-duplantis-records", "Tigist Assefa"),
+    # "10 years more than the 150 months, or 12 1/2 years": a difference in years is not compared with months
+    ("blind-14/1102-chauvin-sentencing", "10 years more than the 150 months"),
+    # "33 seats, two fewer than on election night and 23 fewer than the 56": gaps, neither groups of the
+    # 33 nor the base of one another
+    ("blind-14/1106-nz-election-final-count", "33 seats, two fewer than on election night and 23 fewer"),
+    # "28 points and 16 rebounds" in one game: no figure of a record's finals averages
+    ("blind-14/1114-nuggets-first-nba-title", "16 rebounds"),
     # "the fifth Conservative prime minister since 2010": a bound, not the date of an appointment
     ("blind-10/711-sunak-becomes-prime-minister", "since 2010"),
     # "2C to 8C (36F to 46F)": a range converted as a range
@@ -134,6 +141,18 @@ FOUND = [
     ("blind-12/903-gentiloni-after-italy-referendum", "19,419,507 voters", "19,419,507 voters, or 59.11%, rejected the reform and 13,432,208, or 41.89%"),
     # a part of the whole the sentence opens with, and its share
     ("blind-12/904-tinubu-declared-nigeria-winner", "Of 93,469,008", "93,469,008 registered voters, only 25,286,616 were accredited to vote, a turnout of about 37%"),
+    # a temperature written against its unit and below zero: "minus 70C (minus 84F)"
+    ("blind-14/1103-uk-first-covid-jab", "minus 84F", "84F"),
+    # a person's surname with a letter dropped that makes another word form ("Parson" for Parsons)
+    ("blind-14/1103-uk-first-covid-jab", "May Parson", "May Parson"),
+    # the parser hangs "on 29 December" on the noun of the verb's phrase; the verb's tense still speaks
+    ("blind-14/1103-uk-first-covid-jab", "returned for her second dose", "returned for her second dose on 29 December"),
+    # an age reached on a day its clause gives ("who turned 76 on Thursday"), born in the same sentence
+    ("blind-14/1101-brazil-lula-runoff", "turned 76", "76"),
+    # "the 27-year-old Serbian": a nationality after the age, not a person's name
+    ("blind-14/1114-nuggets-first-nba-title", "The 27-year-old", "27"),
+    # "beats the previous record of 38.7C …, by a full 1.8C": the beaten figure is the base
+    ("blind-14/1112-uk-heatwave-40c-confirmed", "38.7C (101.7F)", "38.7C (101.7F), set at Cambridge Botanic Garden on 26 July 2019, by a full 1.8"),
 ]
 
 

@@ -252,6 +252,16 @@ def key_context(key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(stem(w) for w in words if w.isalpha() and len(w) >= 3 and w not in GENERIC_WORDS))
 
 
+# a key that holds an average ("finals_averages.rebounds", "points_per_game_avg") is a rate over
+# many occasions: a sentence gives it only when it says so ("averaged 14 rebounds", "a mean of"),
+# never the one game's "28 points and 16 rebounds"
+AVERAGE_WORDS = ("average", "averages", "averaged", "avg", "mean", "median")
+
+
+def is_average(key: str) -> bool:
+    return any(word.lower() in AVERAGE_WORDS for word in _SPLIT.split(key))
+
+
 def fact_key_words(key: str) -> tuple[str, ...]:
     """The words of a (dotted) key; a sub-key that only says "date", "year" or "value"
     (previous_record.date) leaves the head to its parent ("record")."""

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from factcheck.facts import word_base
+from factcheck.facts import AVERAGE_WORDS, is_average, word_base
 from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
 from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.records import RecordSet
@@ -177,7 +177,8 @@ def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions:
 
 
 def _name_index(records: RecordSet) -> NameIndex:
-    return records.memo("name_index", lambda: NameIndex(records.by_name))
+    return records.memo("name_index", lambda: NameIndex(records.by_name, [key for key, named in records.by_name.items()
+                                                                          if any(record.type == "person" for record, _ in named)]))
 
 
 def _make_link(text: str, tokens: list[Token], first: int, last: int, record: Record, name: str, exact: bool) -> EntityLink:
@@ -528,10 +529,12 @@ def _named_subject(syntax: Syntax, tokens, trigger: _Trigger, others: list[Menti
 def _in_context(spec: FactSpec, tokens: list[Token], starts, sentence: Sentence) -> bool:
     """A key narrower than its words speaks only of a sentence that says how: "Loreen topped the jury
     vote with 340 points" is no figure of `eurovision_wins.points`."""
-    if not spec.context:
+    if not spec.context and not is_average(spec.key):
         return True
     words = [t.norm for t in tokens[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]]
-    return any(_word_matches(pattern, word) for pattern in spec.context for word in words)
+    if is_average(spec.key) and not any(word in AVERAGE_WORDS or word == "per" for word in words):
+        return False
+    return not spec.context or any(_word_matches(pattern, word) for pattern in spec.context for word in words)
 
 
 def _first_token(starts: list[int], mention) -> int:

@@ -33,8 +33,11 @@ class NameHit:
 
 
 class NameIndex:
-    def __init__(self, keys: Iterable[tuple[str, ...]]):
+    def __init__(self, keys: Iterable[tuple[str, ...]], people: Iterable[tuple[str, ...]] = ()):
+        """`people`: the keys that are people's names, in which a plural is no inflection but a
+        slip ("May Parson" for May Parsons), as it is in a title ("test flight" for "test flights")."""
         self.keys = {key for key in keys if key}
+        self.people = frozenset(people)
         self._lengths_by_first: dict[str, set[int]] = defaultdict(set)
         self._anchors: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
         for key in self.keys:
@@ -85,7 +88,7 @@ class NameIndex:
                     continue
                 if not capitalised(first, last):
                     continue
-                scored = _compare(tokens[first:last], key)
+                scored = _compare(tokens[first:last], key, key in self.people)
                 if scored is not None:
                     wrong, similarity = scored
                     hit = NameHit(first, last, key, False, tuple(first + i for i in wrong))
@@ -100,7 +103,7 @@ class NameIndex:
         return sorted(hits, key=lambda hit: hit.first)
 
 
-def _compare(window: list[Token], key: tuple[str, ...]) -> tuple[tuple[int, ...], float] | None:
+def _compare(window: list[Token], key: tuple[str, ...], person: bool = False) -> tuple[tuple[int, ...], float] | None:
     wrong = [i for i, (token, word) in enumerate(zip(window, key)) if token.norm != word]
     if len(wrong) != 1:
         return None
@@ -110,7 +113,7 @@ def _compare(window: list[Token], key: tuple[str, ...]) -> tuple[tuple[int, ...]
         return None  # "Part Two" is another film, not a typo of "Part One"
     if written.isdigit() or meant.isdigit():
         return None
-    if _inflection(written, meant):
+    if _inflection(written, meant) and not person:
         return None  # "test flight" for "test flights": no typo
     # (a short form such as "Bob" for "Robert" is too unlike its name to come here; a spelling
     # variant such as "Irwin" for "Erwin" is a misspelling of the person's name)

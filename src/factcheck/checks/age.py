@@ -111,7 +111,8 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
         if link.record.type == "person":
             add(link.start, link.end, link.text, name_key(link.record.name))
     for mention in analysis.mentions:
-        if mention.kind == "person" and mention.start not in named:
+        # the recogniser calls some titles people ("Finals MVP", "the CEO"): no name ends in an acronym
+        if mention.kind == "person" and mention.start not in named and not re.search(r"\b[A-Z]{3,}$", mention.text):
             key = name_key(mention.text)
             add(mention.start, mention.end, mention.text, by_surname.get(key[-1:], key) if key else key)
     # a surname alone names the person given in full elsewhere, whatever the recogniser called it
@@ -154,10 +155,19 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
         date = next((m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
                      and match.end() <= m.start < min(sentence.end, match.end() + 40)), None)
         person = next((p for p in reversed(people) if sentence.start <= p[0] < match.start()), None)
+        if person is None and _ANAPHORIC_SUBJECT.match(text[sentence.start:match.start()]):
+            # "The 27-year-old Serbian, born Feb. 19, 1995, …", "She was born in …": the person the
+            # sentences before named last, in the same paragraph
+            person = next((p for p in reversed(people) if sentence.start - 600 <= p[0] < sentence.start
+                           and "\n\n" not in text[p[1]:sentence.start]), None)
         if date is not None and person is not None:
             line, _ = analysis.document.position(date.start)
             births.setdefault(person[3], (date.value, f"“born … {date.text}” on line {line}"))
     return births
+
+
+# a sentence whose subject names nobody: a pronoun, or "the 27-year-old Serbian"; the words up to "born"
+_ANAPHORIC_SUBJECT = re.compile(r"\s*(?:(?:He|She)\b[^,]*|The [\w-]+-year-old[\w\s-]*,\s*(?:who\s+was\s+)?)$")
 
 
 def _age_range(birth, on: dt.date) -> tuple[int, int] | None:
@@ -180,21 +190,30 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         return
     births = _birth_dates(analysis, people)
     stated: list[tuple[int, int, int, tuple | None]] = []  # start, end, age, person key (None: nearest)
+    moments: dict[int, DateValue] = {}  # an age's start → the day it was that age, when not the publication's
     for number, pattern in enumerate(AGE_PATTERNS):
         for match in pattern.finditer(text):
             age = _number(match.group(1))
             if age is not None and 0 < age < 125:
                 if number == 2 and _of_a_past_moment(analysis, match.start(1), match.end(1)):
-                    continue  # "moved to Oxford at the age of four": an age then, not now
+                    # "moved to Oxford at the age of four": an age then, not now — checked only when
+                    # its clause says which day ("who turned 76 on Thursday")
+                    day = _day_of_its_verb(analysis, match.start(1), match.end(1)) \
+                        if match.group(0).lower().startswith("turn") else None
+                    if day is None:
+                        continue
+                    moments[match.start(1)] = day
                 anaphor = number == 0 and re.search(r"\bthe\s+$", text[max(0, match.start() - 5):match.start()], re.IGNORECASE)
                 named_after = re.match(r"[ \t]+([A-Z][\w'’.-]*)", text[match.end():match.end() + 40]) if number == 0 else None
                 if named_after:
                     # "the 20-year-old Shelton": the age is the name's right after it, known or not
+                    # ("the 27-year-old Serbian" names a nationality, not a person: the age is the subject's)
                     position = match.end() + named_after.start(1)
                     after = next((p for p in people if p[0] == position), None)
                     if after is not None:
                         stated.append((match.start(1), match.end(1), age, after[3]))
-                    continue
+                    if after is not None or not analysis.mentions_in(position, position + 1, "group"):
+                        continue
                 stated.append((match.start(1), match.end(1), age, None if anaphor else "sentence"))
     for start, end, _, key in people:
         after = _AFTER_NAME.match(text[end:end + 8])
@@ -238,7 +257,8 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         if key not in births:
             continue
         birth, source = births[key]
-        allowed = _age_range(birth, published)
+        on = moments[start].latest if start in moments else published
+        allowed = _age_range(birth, on)
         if allowed is None or allowed[0] <= age <= allowed[1]:
             continue
         if re.search(r"\b(?:turns|turning|will turn)\s+$", text[max(0, start - 12):start], re.IGNORECASE) and allowed[0] <= age - 1 <= allowed[1]:
@@ -246,7 +266,8 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         shown = str(allowed[0]) if allowed[0] == allowed[1] else f"{allowed[0]} or {allowed[1]}"
         written = analysis.document.source[start:end]
         yield rule.finding(
-            rule.message("age", person=_display(analysis, key), allowed=shown, published=published.isoformat(),
+            rule.message("age" if on == published else "age_on", person=_display(analysis, key), allowed=shown,
+                         published=published.isoformat(), on=on.isoformat(),
                          born=_shown(birth), stated=age),
             start, end, written,
             suggestion=str(allowed[1] if allowed[0] == allowed[1] else allowed[0]) if written.isdigit() else None,
@@ -275,6 +296,20 @@ def _of_a_past_moment(analysis: Analysis, start: int, end: int) -> bool:
             verb = analysis.document.text[token.start:token.end].lower()
             return token.tag in ("VBD", "VBN") and verb not in REPORTING_VERBS
     return False
+
+
+def _day_of_its_verb(analysis: Analysis, start: int, end: int) -> DateValue | None:
+    """The day a past age was reached, when the verb it hangs on has one ("turned 76 on Thursday")."""
+    syntax = analysis.syntax
+    verb = syntax.governing_verb(start, end) if syntax is not None else None
+    if verb is None:
+        return None
+    sentence = analysis.sentence_of(start)
+    for mention in analysis.mentions_in(sentence.start, sentence.end, "date"):
+        if isinstance(mention.value, DateValue) and mention.value.precision == "day" \
+                and syntax.governing_verb(mention.start, mention.end) == verb:
+            return mention.value
+    return None
 
 
 def _shown(birth) -> str:
@@ -418,4 +453,4 @@ def _ages_of_things(analysis: Analysis, rule, published: dt.date) -> Iterator[Fi
 
 
 KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow",
-                 messages=("age", "elapsed", "age_at", "span", "founded"))
+                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded"))

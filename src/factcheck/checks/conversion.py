@@ -20,9 +20,12 @@ from factcheck.model import Analysis, Evidence, Finding, format_number  # noqa: 
 _NUMBER = r"(?P<{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNIT = r"(?:\s?-?\s?)(?P<{u}>°\s?[CF]\b|[CF]\b(?!\.\w)|degrees?\s+(?:Celsius|Fahrenheit|centigrade)\b|[A-Za-z]+(?:/[a-z]+)?)"
 _APPROXIMATE = r"(?P<{a}>(?:about|around|roughly|some|nearly|almost|approximately|approx\.|just over|just under|over|under|~)\s+)?"
+# below zero: "minus 70C (minus 94F)", "-40°C (-40°F)"
+_SIGN = r"(?P<{s}>minus\s+|[-−](?=\d))?"
 PAIR = re.compile(
-    _APPROXIMATE.format(a="a1") + _NUMBER.format(n="n1") + _UNIT.format(u="u1")
-    + r"\s*(?:\(\s*|,?\s+or\s+|\s*/\s*)" + _APPROXIMATE.format(a="a2") + _NUMBER.format(n="n2") + _UNIT.format(u="u2"),
+    _APPROXIMATE.format(a="a1") + _SIGN.format(s="s1") + _NUMBER.format(n="n1") + _UNIT.format(u="u1")
+    + r"\s*(?:\(\s*|,?\s+or\s+|\s*/\s*)" + _APPROXIMATE.format(a="a2") + _SIGN.format(s="s2") + _NUMBER.format(n="n2")
+    + _UNIT.format(u="u2"),
     re.IGNORECASE,
 )
 TEMPERATURES = {"c": "degC", "°c": "degC", "° c": "degC", "f": "degF", "°f": "degF", "° f": "degF", "degrees celsius": "degC",
@@ -37,8 +40,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if text[max(0, match.start() - 1):match.start()] in ("$", "£", "€", "¥"):
             continue
-        stated_from = float(match.group("n1").replace(",", ""))
-        stated = float(match.group("n2").replace(",", ""))
+        stated_from = float(match.group("n1").replace(",", "")) * (-1 if match.group("s1") else 1)
+        stated = float(match.group("n2").replace(",", "")) * (-1 if match.group("s2") else 1)
         registry = units()
         try:
             converted = float(registry.Quantity(stated_from, first).to(second).magnitude)
@@ -49,7 +52,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             tolerance = 2 * tolerance + 0.02 * abs(stated)
         tolerance += 1e-9
         # the first figure is rounded too: what it may have been, converted, is allowed
-        slack = abs(float(registry.Quantity(stated_from + _precision(match.group("n1")), first).to(second).magnitude) - converted)
+        # (a figure of one or two digits is taken as written: "minus 70C" is not "somewhere from 65 to 75")
+        written = match.group("n1")
+        source_precision = 0.5 if re.fullmatch(r"\d{1,2}", written) else _precision(written)
+        slack = abs(float(registry.Quantity(stated_from + source_precision, first).to(second).magnitude) - converted)
         if abs(converted - stated) <= tolerance + slack:
             continue
         if first in ("degC", "degF") and abs(_difference(registry, stated_from, first, second) - stated) <= tolerance + slack:
@@ -61,9 +67,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "2C to 8C (36F to 46F)": a range in a range, each end converting its own
         start, end = match.start("n2"), match.end("u2")
         decimals = len(match.group("n2").split(".")[1]) if "." in match.group("n2") else 0
-        shown = f"{converted:,.{decimals}f}" if "," in match.group("n2") else f"{converted:.{decimals}f}"
+        # the sign stays as written before the figure ("minus 84F" → "minus 94F")
+        magnitude = abs(converted) if match.group("s2") and converted < 0 else converted
+        shown = f"{magnitude:,.{decimals}f}" if "," in match.group("n2") else f"{magnitude:.{decimals}f}"
         yield rule.finding(
-            rule.message("mismatch", first=text[match.start("n1"):match.end("u1")].strip(),
+            rule.message("mismatch", first=text[match.start("s1") if match.group("s1") else match.start("n1"):match.end("u1")].strip(),
                          converted=f"{shown}{_spacing(match)}{match.group('u2')}", stated=text[start:end]),
             start, end, analysis.document.source[start:end],
             suggestion=shown + text[match.end("n2"):end],

@@ -47,6 +47,12 @@ COMPARATIVE = re.compile(
     r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b",
     re.IGNORECASE,
 )
+# "beat the old mark of 38.7C by a full 1.8C", "topped last year's $2.1 billion by $300 million"
+BEATEN = re.compile(r"\b(?:beat(?:s|en|ing)?|exceed(?:s|ed|ing)?|topp(?:ed|ing)|tops?|surpass(?:es|ed|ing)?|eclips(?:es|ed|ing)|"
+                    r"better(?:s|ed|ing)?|outscor(?:es|ed|ing)|outpoll(?:s|ed|ing)?)\b", re.IGNORECASE)
+BEAT_BY = re.compile(r"\bby\s+(?:a\s+(?:full|further|mere|whole|clear)\s+|just\s+|only\s+|some\s+)?$", re.IGNORECASE)
+THRESHOLD_BEFORE = re.compile(r"\b(?:passed|passing|above|over|below|under|beyond|exceed(?:ed|ing)?|topp(?:ed|ing)|crossed|broke)\s+$",
+                              re.IGNORECASE)
 TO_AFTER = re.compile(r"^[^.;:!?]{0,40}?\bto\s+(?:the|a|an)?\s*$", re.IGNORECASE)
 # a figure that is itself a gap, not a total: "32 short of a majority", "one more than", "from 8.6%"
 GAP_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:short|more|fewer|less|ahead|behind|clear|up|down|higher|lower)\b", re.IGNORECASE)
@@ -73,6 +79,9 @@ class Figure:
     noun: str
     exact: bool
     mention: Mention
+    # a span of time it counts in ("years", "months"): "10 years more than the 150 months" compares
+    # two units, and no figure in months is a base or an arrival for a difference in years
+    time_unit: str = ""
 
 
 def run(analysis: Analysis, rule) -> Iterator:
@@ -238,7 +247,9 @@ def _figures(analysis: Analysis, text: str) -> list[Figure]:
         half = half_last_digit(mention)
         exact = value.qualifier is None  # "about", "more than": approximate
         low, high = (min(value.low, value.value - half), max(value.high, value.value + half)) if exact else (value.low, value.high)
-        figure = Figure(mention.start, mention.end, low, high, value.value, kind, noun, exact, mention)
+        unit = re.match(r"^[\s-]*(year|month|week|day|decade|centur)", after, re.IGNORECASE)
+        figure = Figure(mention.start, mention.end, low, high, value.value, kind, noun, exact, mention,
+                        unit.group(1).lower() if unit and kind == "count" else "")
         if noun in MINUTES:
             previous = figures[-1] if figures else None
             scale = MINUTES[noun]
@@ -277,7 +288,14 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
             base = rest[0]  # "rose 265% from $6.05 billion", "a drop of 73 from the 303"
         elif COMPARATIVE.match(after):
             # "11 minutes longer than its predecessor: the 2021 film ran 150 minutes"
-            base = next((f for f in rest if f.kind == figure.kind and f.noun == figure.noun), None)
+            # (not a figure that is itself a gap: "two fewer than on election night and 23 fewer than the 56")
+            # and not past a second comparison: "than on election night and 23 fewer than the 56")
+            base = next((f for f in rest if f.kind == figure.kind and f.noun == figure.noun
+                         and not GAP_AFTER.match(text[f.end:f.end + 30])
+                         and len(re.findall(r"\bthan\b", text[figure.end:f.start])) < 2), None)
+        elif BEAT_BY.search(before) and (beaten := BEATEN.search(text, sentence.start, figure.start)):
+            # "It beats the previous record of 38.7C …, by a full 1.8C": the figure beaten is the base
+            base = next((f for f in figures if beaten.end() <= f.start < figure.start and f.kind == figure.kind), None)
         elif CHANGE_NOUN_OF.search(before):
             # "up from 8.6% in May, was an acceleration of 0.7 percentage point"
             base = next((f for f in figures if sentence.start <= f.start < figure.start
@@ -293,7 +311,7 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
 def _same_measure(difference: Figure, base: Figure, points: bool) -> bool:
     if points:
         return base.kind == "percent"
-    if difference.kind != base.kind:
+    if difference.kind != base.kind or difference.time_unit != base.time_unit:
         return False
     return difference.kind != "count" or not difference.noun or not base.noun or difference.noun.rstrip("s") == base.noun.rstrip("s")
 
@@ -306,9 +324,12 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
 
     def candidate(figure: Figure) -> bool:
         return (figure is not difference and figure is not base and figure.kind == base.kind
+                and figure.time_unit == base.time_unit
                 and (base.kind != "count" or not base.noun or figure.noun.rstrip("s") == base.noun.rstrip("s"))
                 and not GAP_AFTER.match(text[figure.end:figure.end + 30])
-                and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, figure.start - 12):figure.start]))
+                and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, figure.start - 12):figure.start])
+                # a threshold passed is no reading: "the first time the thermometer has passed 40C"
+                and not THRESHOLD_BEFORE.search(text[max(0, figure.start - 16):figure.start]))
 
     following = [f for f in figures if base.end <= f.start < sentence.end]
     if following and TO_AFTER.match(text[base.end:following[0].start]) and candidate(following[0]):

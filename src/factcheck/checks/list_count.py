@@ -123,8 +123,8 @@ def _groups(analysis: Analysis, start: int, noun: str, nouns_allowed: bool) -> l
     position = start
     for piece in pieces:
         count = _leading_count(piece)
-        if count is None:
-            return None
+        if count is None or _COMPARED.match(piece):
+            return None  # "two fewer than on election night and 23 fewer than the 56": gaps, not groups
         position = text.find(piece, position)
         after = re.match(r"[\w-]+\s+([A-Za-z][\w’'-]*)", piece)
         if after and not nouns_allowed and analysis.syntax is not None:
@@ -134,6 +134,9 @@ def _groups(analysis: Analysis, start: int, noun: str, nouns_allowed: bool) -> l
                 return None
         found.append((count, piece))
     return found
+
+
+_COMPARED = re.compile(r"[\w-]+\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower|short|ahead|behind|up|down)\b(?!\s+(?:were|was|are)\b)")
 
 
 def _leading_count(item: str) -> float | None:

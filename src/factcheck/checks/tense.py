@@ -78,6 +78,18 @@ def _usable(mention, published) -> bool:
     return mention.label in ("day-no-year", "weekday") and abs((value.earliest - published).days) <= 60
 
 
+def _through_prepositions(syntax, date: int, verb: int) -> bool:
+    """"returned for her second dose on 29 December": the parser hangs the date's "on" on the noun
+    of the verb's own phrase; a date reached from its verb through prepositions and their objects
+    alone (no clause between) is still the verb's."""
+    for index in syntax.ancestors(date)[:5]:
+        if index == verb:
+            return True
+        if syntax.tokens[index].dep not in ("prep", "pobj", "dobj"):
+            return False
+    return False
+
+
 def _word(analysis: Analysis, index: int) -> str:
     token = analysis.syntax.tokens[index]
     return analysis.document.text[token.start:token.end].lower().replace("’", "'")
@@ -94,7 +106,7 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
         return None  # "the delayed launch on …": an adjective, no tense
     if _reference_point(analysis, date, set(KIND.param(rule, "reference_words"))):
         return None  # "filed …, five days before the 18 October deadline": the date is not the filing's
-    if syntax.path_length(verb, date) > 3:
+    if syntax.path_length(verb, date) > 3 and not (mention.value.precision == "day" and _through_prepositions(syntax, date, verb)):
         return None
     modals = set(KIND.param(rule, "modal"))
     futures = set(KIND.param(rule, "future_auxiliaries"))

@@ -69,7 +69,13 @@ def _glued_to_word(text: str, end: int, suffix: str | None, scale: str | None) -
     """'4K', 'F1', 'COVID-19b': digits that are part of a word are not numbers."""
     if suffix or scale:
         return False
+    if _GLUED_UNIT.match(text, end):
+        return False  # "minus 70C (minus 94F)", "a 100km stage", "40kg": a unit written against its figure
     return end < len(text) and (text[end].isalpha() or text[end] == "_")
+
+
+# unit symbols a newsroom writes against the figure (British style): the figure is a number
+_GLUED_UNIT = re.compile(r"(?:°?[CF]|km|kg|cm|mm|mph|kph|lbs?|ft|mi|ml)(?![\w-])")
 
 
 def _label(match: re.Match, value: NumberValue) -> str:

@@ -21,7 +21,8 @@ _NUMBER = r"(?P<{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNIT = r"(?:\s?-?\s?)(?P<{u}>°\s?[CF]\b|[CF]\b(?!\.\w)|degrees?\s+(?:Celsius|Fahrenheit|centigrade)\b|[A-Za-z]+(?:/[a-z]+)?)"
 _APPROXIMATE = r"(?P<{a}>(?:about|around|roughly|some|nearly|almost|approximately|approx\.|just over|just under|over|under|~)\s+)?"
 # below zero: "minus 70C (minus 94F)", "-40°C (-40°F)"
-_SIGN = r"(?P<{s}>minus\s+|[-−](?=\d))?"
+# (a hyphen between figures is a range, "20-25C (68-77F)", not a sign)
+_SIGN = r"(?P<{s}>minus\s+|(?<![\w.,])[-−](?=\d))?"
 PAIR = re.compile(
     _APPROXIMATE.format(a="a1") + _SIGN.format(s="s1") + _NUMBER.format(n="n1") + _UNIT.format(u="u1")
     + r"\s*(?:\(\s*|,?\s+or\s+|\s*/\s*)" + _APPROXIMATE.format(a="a2") + _SIGN.format(s="s2") + _NUMBER.format(n="n2")

@@ -288,8 +288,8 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
             base = rest[0]  # "rose 265% from $6.05 billion", "a drop of 73 from the 303"
         elif COMPARATIVE.match(after):
             # "11 minutes longer than its predecessor: the 2021 film ran 150 minutes"
-            # (not a figure that is itself a gap: "two fewer than on election night and 23 fewer than the 56")
-            # and not past a second comparison: "than on election night and 23 fewer than the 56")
+            # — not a figure that is itself a gap, nor one past a second comparison ("two fewer than on
+            # election night and 23 fewer than the 56": election night is the base, and no figure)
             base = next((f for f in rest if f.kind == figure.kind and f.noun == figure.noun
                          and not GAP_AFTER.match(text[f.end:f.end + 30])
                          and len(re.findall(r"\bthan\b", text[figure.end:f.start])) < 2), None)

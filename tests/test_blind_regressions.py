@@ -65,6 +65,14 @@ SILENT = [
     ("blind-14/1106-nz-election-final-count", "33 seats, two fewer than on election night and 23 fewer"),
     # "28 points and 16 rebounds" in one game: no figure of a record's finals averages
     ("blind-14/1114-nuggets-first-nba-title", "16 rebounds"),
+    # "pushed their original July 18 deadline back by three months, to Oct. 18": where it was moved
+    ("blind-15/1201-microsoft-closes-activision-deal", "to Oct. 18"),
+    # "Barbie, which opened …, the same day as Oppenheimer, turned eight nominations into a single win"
+    ("blind-15/1212-oscars-2024-oppenheimer", "turned eight nominations"),
+    # "another 20-year-old" is someone else; "the 20-year-old Alcaraz" names him, not a nationality
+    ("blind-15/1213-djokovic-us-open-24th", "20-year-old"),
+    # "10 Australian Open titles, three at Roland Garros, …": siblings of a named kind, not its parts
+    ("blind-15/1213-djokovic-us-open-24th", "10 Australian Open titles"),
     # "the fifth Conservative prime minister since 2010": a bound, not the date of an appointment
     ("blind-10/711-sunak-becomes-prime-minister", "since 2010"),
     # "2C to 8C (36F to 46F)": a range converted as a range
@@ -151,6 +159,8 @@ FOUND = [
     ("blind-14/1101-brazil-lula-runoff", "turned 76", "76"),
     # "the 27-year-old Serbian": a nationality after the age, not a person's name
     ("blind-14/1114-nuggets-first-nba-title", "The 27-year-old", "27"),
+    # a person kept as an item of another record's list, with a birth date: "Downey Jr, 59,"
+    ("blind-15/1212-oscars-2024-oppenheimer", "Downey Jr, 59,", "59"),
     # "beats the previous record of 38.7C …, by a full 1.8C": the beaten figure is the base
     ("blind-14/1112-uk-heatwave-40c-confirmed", "38.7C (101.7F)", "38.7C (101.7F), set at Cambridge Botanic Garden on 26 July 2019, by a full 1.8"),
 ]
@@ -169,3 +179,11 @@ def test_error_found(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir)
     start = text.index(quote)
     assert [f for f in findings if start <= f.start < start + len(quote) and " ".join(f.text.split()) == flagged], findings
+
+
+def test_one_item_of_a_list_speaks_only_of_a_sentence_that_names_it():
+    """`earlier_deals: [{target: LinkedIn, year: 2016}, …]`: "Microsoft first announced the deal on
+    Wednesday, Jan. 18, 2022" is no date of the LinkedIn deal (the weekday there is a real error)."""
+    text, findings = at_or_above_warning("blind-15/1201-microsoft-closes-activision-deal")
+    start = text.index("Wednesday, Jan. 18, 2022")
+    assert [f.rule for f in findings if f.start == start] == ["weekday-mismatch"]

@@ -187,6 +187,11 @@ def test_digits_glued_to_letters_are_not_numbers(text):
     assert find_numbers(f"They talked about {text} today.") == []
 
 
+@pytest.mark.parametrize("text, value", [("minus 70C", 70), ("a 100km stage", 100), ("40kg of rice", 40), ("38.7C (101.7F)", 38.7)])
+def test_a_unit_written_against_its_figure_leaves_a_number(text, value):
+    assert [m.value.value for m in find_numbers(f"It was {text} on the day.")][:1] == [value]
+
+
 def test_glued_words_do_not_hide_free_numbers_beside_them():
     mentions = find_numbers("The F1 team won 3 races in 4K.")
     assert [(m.text, m.value.value) for m in mentions] == [("3", 3)]

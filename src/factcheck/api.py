@@ -19,11 +19,12 @@ from factcheck.extract import extract, split_sentences
 from factcheck.link import find_links, link, title_runs
 from factcheck.load import apply_mask, load_document
 from factcheck.model import ARTICLE_ORIGIN, Analysis, Document, Finding, Record, Severity
-from factcheck.records import RecordSet, load_records
+from factcheck.records import DeferredRecords, RecordSet, find_record_files, load_records
 from factcheck.rules import Rule, Vocabulary, load_rule_set
 from factcheck.text import name_key, tokenize
 
 if TYPE_CHECKING:
+    from factcheck.records_index import RecordsIndex
     from factcheck.resultcache import ResultCache
 
 ONLINE_KINDS = ("person", "work", "org", "event", "product")
@@ -81,14 +82,29 @@ class Checker:
 
     @classmethod
     def from_config(cls, config: Config, records: Iterable[Path] = (), rule_dirs: Iterable[Path] = (), model: str | None = None,
-                    select: Iterable[str] = (), ignore: Iterable[str] = (), day_first: bool = False) -> "Checker":
-        """Command-line values first, then the config's; records and rule folders add up."""
+                    select: Iterable[str] = (), ignore: Iterable[str] = (), day_first: bool = False,
+                    records_index: "RecordsIndex | None" = None) -> "Checker":
+        """Command-line values first, then the config's; records and rule folders add up. With
+        `records_index`, unchanged records files are read from the compiled index, not parsed."""
         rules, vocabulary = load_rule_set([*config.rules, *rule_dirs])
         known = {rule.id for rule in rules}
         check_rule_ids(config, known)
         rules = select_rules(rules, list(select) or config.select, [*config.ignore, *ignore])
         record_paths = [*config.records, *records]
-        record_set = load_records(record_paths) if record_paths else RecordSet()
+        if not record_paths:
+            record_set = RecordSet()
+        elif records_index is not None:
+            # read when an article needs them: a run the result cache answers never does
+            find_record_files(record_paths)  # a missing path is still an error at once
+            def load() -> RecordSet:
+                try:
+                    return load_records(record_paths, records_index)
+                finally:
+                    records_index.close()
+
+            record_set = DeferredRecords(load)
+        else:
+            record_set = load_records(record_paths)
         return cls(record_set, rules, vocabulary, model or config.model, day_first or config.day_first, config, known)
 
     @classmethod
@@ -120,6 +136,7 @@ class Checker:
     def analyse_each(self, documents: Iterable[Document]) -> Iterator[tuple[Document, "Analysis | Failure"]]:
         """Each document's Analysis, or what failed for it: an unexpected error in one document
         (in spaCy or in any stage) is that document's alone, and the others are still analysed."""
+        self.records.records  # noqa: B018 — deferred records are read here: a records file's error is the run's, not one document's
         batch: list[Document] = []
         for document in map(apply_mask, documents):
             batch.append(document)
@@ -266,6 +283,7 @@ class Checker:
             import os
 
             # spawn, not fork: the workers start clean (no SQLite handle or lock of this process)
+            self.records.records  # noqa: B018 — read deferred records here, once, not in every worker
             portable = replace(self, cache=None, online=None, _nlp=None, _workers=None)
             context = multiprocessing.get_context("spawn")
             # one maths thread per worker: the workers already fill the cores, and more threads than

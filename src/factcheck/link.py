@@ -663,6 +663,21 @@ def _in_trigger_clause(syntax: Syntax, trigger_words: set[int], index: int) -> b
     return syntax.clause(index) in trigger_words | {syntax.clause(w) for w in trigger_words}
 
 
+def _beside_another_subject(syntax: Syntax, clause: int, name: int, word: int) -> bool:
+    """Is the name only in an aside on its clause's subject, another proper name, while the fact's
+    word is outside it ("Barbie, which opened on 21 July, the same day as Oppenheimer, turned eight
+    nominations into one win": the nominations are Barbie's; but in "Phil Spencer, chief executive of
+    Microsoft Gaming, wrote" the fact's word is in the aside with its name)?"""
+    subject = next((c for c in syntax.children(clause) if syntax.tokens[c].dep in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject == name or syntax.tokens[subject].tag not in ("NNP", "NNPS") \
+            or subject in syntax.ancestors(word):
+        return False
+    chain = [name, *syntax.ancestors(name)]
+    if subject not in chain:
+        return False
+    return any(syntax.tokens[i].dep in ("appos", "relcl", "acl") for i in chain[:chain.index(subject)])
+
+
 def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> bool:
     """Is the named entity what the fact's clause is about? Named in the same clause, or the noun a
     participle or relative clause hangs on ("Jake, born in 1987": born speaks of Jake, not of the
@@ -681,6 +696,8 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     if token.dep in ("compound", "amod", "nmod") and syntax.tokens[token.head].tag.startswith("NN"):
         # "the 543-seat Lok Sabha": the word describes the noun it modifies, and speaks of that
         return syntax.path_length(name, token.head) <= 1 or name == token.head
+    if _beside_another_subject(syntax, clause, name, word):
+        return False
     if _in_trigger_clause(syntax, trigger_words, name):
         # … near the fact's word: "the 543-seat Lok Sabha" is no party's seat count
         return syntax.path_length(name, word) <= MAX_SUBJECT_PATH

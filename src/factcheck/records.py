@@ -6,16 +6,19 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import UserError
 from factcheck.facts import describe_key
 from factcheck.model import ARTICLE_ORIGIN, FactValue, Record
 from factcheck.text import is_common_word, name_key
 from factcheck.yamlfile import LineDict, load_yaml
+
+if TYPE_CHECKING:
+    from factcheck.records_index import RecordsIndex
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 ENTITY_KEYS = {"id", "type", "name", "aliases", "facts", "sources"}
@@ -124,6 +127,28 @@ class RecordSet:
                                lambda records: _person_names(records, person_facts))
 
 
+class DeferredRecords(RecordSet):
+    """Records read on first use. A run whose every file the result cache answers never reads
+    them — the cache's key holds the records files' bytes, not their parse — so a warm re-check
+    costs the same with ten records as with a million. Anything that asks for them (an article
+    to analyse, `records` commands, a worker about to start) loads them once, errors included."""
+
+    def __init__(self, load: Callable[[], RecordSet]):  # noqa: super().__init__ is what loading does
+        self.__dict__["_load"] = load
+
+    @property
+    def loaded(self) -> bool:
+        return "_load" not in self.__dict__
+
+    def __getattr__(self, name: str):
+        # only for what the instance does not have yet: the RecordSet fields, before loading
+        load = self.__dict__.pop("_load", None)
+        if load is None or name.startswith("__"):
+            raise AttributeError(name)
+        self.__dict__.update(load().__dict__)
+        return getattr(self, name)
+
+
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|do|dos|van|von|der|al|bin|la|le|du))*\s+[A-ZÀ-Þ][\w'’.-]*")
 _YEAR_WORD = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -190,11 +215,17 @@ def find_record_files(paths: Iterable[Path]) -> list[Path]:
     return unique
 
 
-def load_records(paths: Iterable[Path]) -> RecordSet:
+def load_records(paths: Iterable[Path], index: "RecordsIndex | None" = None) -> RecordSet:
+    """The records of every file; through the compiled index when one is given (an unchanged file is
+    read back, not parsed: factcheck.records_index), with the same records either way."""
     record_set = RecordSet()
     seen: dict[str, str] = {}
+
+    def parse(path: Path) -> list[Record]:
+        return parse_records(load_yaml(path), str(path))
+
     for path in find_record_files(paths):
-        for record in parse_records(load_yaml(path), str(path)):
+        for record in (index.records_of(path, parse) if index is not None else parse(path)):
             if record.id in seen:
                 raise UserError(
                     f"duplicate record id {record.id!r} (first defined at {seen[record.id]})",
@@ -293,11 +324,12 @@ def parse_facts(facts_data: LineDict, path: str, notes: list | None = None) -> d
     return {key: tuple(values) for key, values in facts.items() if values}
 
 
-def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, line: int, notes: list | None) -> None:
+def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, line: int, notes: list | None,
+              in_list: bool = False) -> None:
     if isinstance(value, list):
         for index, item in enumerate(value):
             item_line = getattr(item, "line", None) or (value.line_of(index) if hasattr(value, "line_of") else line)
-            _add_fact(facts, key, item, inherited, path, item_line, notes)
+            _add_fact(facts, key, item, inherited, path, item_line, notes, in_list=True)
         return
     if isinstance(value, dict):
         line = getattr(value, "line", line) or line
@@ -309,11 +341,17 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
         if keys and all(_IDENTIFIER_RE.match(k) for k in keys):
             own = {k: v for k, v in value.items() if str(k) in QUALIFIER_KEYS and not isinstance(v, (dict, list))}
             qualifiers = {**inherited, **{str(k): v for k, v in own.items()}}
+            # one item of a list that names itself ("earlier_deals: [{target: LinkedIn, year: 2016}, …]"):
+            # its other values are that item's, for a sentence that names it (checks._common.in_scope)
+            item = next((v for k, v in value.items() if str(k) in ITEM_NAME_KEYS and isinstance(v, str) and v.strip()), None)
+            named = {"item": item} if in_list and item is not None else {}
             # every key is a sub-fact (previous_record.date is a date of its own), and the ones that
             # say when or where hold for the others too
             for sub_key, sub_value in value.items():
                 sub_line = value.line_of(sub_key) if hasattr(value, "line_of") else line
                 mine = dict(inherited) if sub_key in own else qualifiers
+                if named and sub_value is not item:
+                    mine = {**mine, **named}
                 _add_fact(facts, f"{key}.{sub_key}", sub_value, mine, path, sub_line, notes)
             return
         for name, detail in value.items():  # names as keys: the names are the values
@@ -338,6 +376,9 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
     facts.setdefault(key, []).append(FactValue(scalar, qualifiers))
 
 
+# the keys that name which item of a list a mapping is
+ITEM_NAME_KEYS = {"target", "name", "title", "item", "opponent", "against", "film", "album", "song", "book", "company", "acquired",
+                  "project", "race", "event", "match", "tournament", "award", "category"}
 _AMOUNT_RE = re.compile(
     r"^(?P<before>US\$|[$£€¥]|USD|GBP|EUR|JPY)?\s*(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*"
     r"(?P<scale>thousand|million|billion|trillion|bn|mn|m|k|tn)?\s*(?P<after>USD|GBP|EUR|JPY|dollars|pounds|euros|yen)?$",

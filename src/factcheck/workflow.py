@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from factcheck.api import Checker, FileResult, worst
+from factcheck.records import DeferredRecords
 from factcheck.config import Config, load_config
 from factcheck.errors import UserError
 from factcheck.load import STDIN, collect_paths, is_url, load_document
@@ -72,7 +73,8 @@ def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
     if options.diff_base:
         gitdiff.verify_revision(options.diff_base, Path(next((p for p in files if p != STDIN and not is_url(p)), ".")).resolve().parent)
     known_baseline = baseline_file.read(options.baseline) if options.baseline else None
-    checker = Checker.from_config(config, options.records, options.rule_dirs, options.model, options.select, options.ignore, options.day_first)
+    checker = Checker.from_config(config, options.records, options.rule_dirs, options.model, options.select, options.ignore,
+                                  options.day_first, _records_index(config, options, err))
     if options.online or (options.online is None and config.online) or options.offline:
         from factcheck.wikidata import WikidataSource
 
@@ -144,7 +146,8 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
                                    fail_on=options.fail_on or config.fail_on)
     if options.statistics:
         _statistics(shown, out)
-    if not checker.records.records and checker.online is None and not options.quiet and not failed:
+    unread = isinstance(checker.records, DeferredRecords) and not checker.records.loaded  # every file was cached
+    if not (unread or checker.records.records) and checker.online is None and not options.quiet and not failed:
         # "✓ no findings" must not read as "checked against the facts" when there were none
         err.write("factcheck: no reference records: only internal checks ran (see `factcheck init`, or --records)\n")
     reached("reported")
@@ -171,6 +174,15 @@ def default_processes() -> int:
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(cores, 4))
+
+
+def _records_index(config: Config, options: CheckOptions, err: TextIO):
+    """The compiled records index beside the result cache (none with --no-cache: nothing cached is read)."""
+    if options.no_cache or not (config.records or options.records):
+        return None
+    from factcheck.records_index import RecordsIndex
+
+    return RecordsIndex(options.cache_dir or config.cache_dir, warn=lambda m: err.write(f"factcheck: warning: {m}\n"))
 
 
 def _result_cache(checker: Checker, config: Config, options: CheckOptions, err: TextIO):

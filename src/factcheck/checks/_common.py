@@ -78,10 +78,16 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
     """Does the recorded value hold for the time the claim's sentence speaks of? A figure for 2024
     (`revenue_2024`, `{value: …, year: 2024}`) says nothing of a sentence about 2025, and a yearly
     figure nothing of a quarter's ("revenue for the first quarter of fiscal 2025 of $24.0 billion")."""
-    if isinstance(claim.value.value, DateValue):
-        return True  # a date claim states its own time
     start, end = claim.sentence
     text = analysis.document.text[start:end]
+    item = fact.qualifiers.get("item")
+    if isinstance(item, str) and not _names_in_sentence(item, text) \
+            and _year_of(fact.qualifiers.get("year")) not in sentence_years(text):
+        # one item of a list ("earlier_deals: [{target: LinkedIn, year: 2016}]"): a sentence that names
+        # it, or gives its year ("contest wins … in 2023")
+        return False
+    if isinstance(claim.value.value, DateValue):
+        return True  # a date claim states its own time
     years = claim_years(analysis, claim)
     # a record of one year's event ("2022 FIFA World Cup final"): a sentence about other years
     # ("won the World Cup as captain in 1998") speaks of another edition
@@ -102,6 +108,12 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
         number = re.search(r"[1-4]", str(recorded_quarter))
         return number is None or int(number.group()) in quarters
     return True
+
+
+def _names_in_sentence(name: str, text: str) -> bool:
+    """Does the sentence name the item? Its name, or any capitalised word of it ("ZeniMax Media (Bethesda)")."""
+    words = [w for w in re.findall(r"[A-Z][\w'’-]+", name)] or [name]
+    return any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in words)
 
 
 RELATIVE_YEAR = re.compile(r"\b(?:(?P<which>last|this|next) year|(?P<count>a|one|two|three|four|five|\d{1,2}) years? ago)\b", re.IGNORECASE)

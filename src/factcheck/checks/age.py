@@ -20,7 +20,7 @@ from factcheck.text import name_key
 _NUMBER = r"(\d{1,3}|(?:[a-z]+[- ])?[a-z]+)"
 AGE_PATTERNS = [
     # not "an 81-year-old man": an indefinite article introduces someone unnamed
-    re.compile(rf"(?<!\ba )(?<!\ban )\b{_NUMBER}-year-old\b", re.IGNORECASE),
+    re.compile(rf"(?<!\ba )(?<!\ban )(?<!\banother )\b{_NUMBER}-year-old\b", re.IGNORECASE),
     re.compile(r"\b(?:is|was) now (\d{1,3})\b(?=\s*(?:[,.;]|and\b|years old\b))", re.IGNORECASE),
     re.compile(rf"\b(?:aged|at age|at the age of|turned|turns|age)\s+{_NUMBER}\b", re.IGNORECASE),
 ]
@@ -138,17 +138,35 @@ def _display(analysis: Analysis, key: tuple[str, ...]) -> str:
     return " ".join(word.upper() if re.fullmatch(r"[ivx]+", word) else word.title() for word in key)
 
 
-def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[DateValue | dt.date | int, str]]:
+def _recorded_births(records: list) -> dict[tuple[str, ...], tuple[dt.date | int, str]]:
+    """Birth dates the records give, by the person's name key: a person record's own (birth_date,
+    born, date_of_birth, dob, birthday in the newsroom's words) and those of people kept as items of
+    another record's list ("people: [{name: Robert Downey Jr., born: 1965-04-04}]"); a person's own
+    record wins."""
     births: dict[tuple[str, ...], tuple] = {}
-    for record in analysis.records.records:
-        if record.type != "person":
-            continue
-        # in the newsroom's words: birth_date, born, date_of_birth, dob, birthday
-        birth = next((values[0].value for key, values in record.facts.items()
-                      if BIRTH_KEY.fullmatch(key) and values and isinstance(values[0].value, (dt.date, int))
-                      and not isinstance(values[0].value, bool)), None)
-        if birth is not None:
-            births[name_key(record.name)] = (birth, f"record {record.id}")
+    listed: dict[tuple[str, ...], tuple] = {}
+
+    def usable(value) -> bool:
+        return isinstance(value, (dt.date, int)) and not isinstance(value, bool)
+
+    for record in records:
+        for key, values in record.facts.items():
+            if "." in key and BIRTH_KEY.fullmatch(key.rsplit(".", 1)[1]):
+                for value in values:
+                    item = value.qualifiers.get("item")
+                    if isinstance(item, str) and usable(value.value):
+                        listed.setdefault(name_key(item), (value.value, f"record {record.id}"))
+        if record.type == "person":
+            birth = next((values[0].value for key, values in record.facts.items()
+                          if BIRTH_KEY.fullmatch(key) and values and usable(values[0].value)), None)
+            if birth is not None:
+                births[name_key(record.name)] = (birth, f"record {record.id}")
+    return {**listed, **births}
+
+
+def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[DateValue | dt.date | int, str]]:
+    # read from the records once for the run, not for every article
+    births = dict(analysis.records.facts_memo("age:births", _recorded_births))
     text = analysis.document.text
     for match in re.finditer(r"\bborn\b", text):
         sentence = analysis.sentence_of(match.start())
@@ -164,6 +182,11 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
             line, _ = analysis.document.position(date.start)
             births.setdefault(person[3], (date.value, f"“born … {date.text}” on line {line}"))
     return births
+
+
+# the endings of words for a people ("Serbian", "Japanese", "Spanish", "Israeli", "Czech"): the
+# recogniser calls some surnames a group too ("the 20-year-old Alcaraz")
+_DEMONYM = re.compile(r"(?:ans?|ese|ish|i|ic|ch|er|ss)$")
 
 
 # a sentence whose subject names nobody: a pronoun, or "the 27-year-old Serbian"; the words up to "born"
@@ -212,7 +235,8 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                     after = next((p for p in people if p[0] == position), None)
                     if after is not None:
                         stated.append((match.start(1), match.end(1), age, after[3]))
-                    if after is not None or not analysis.mentions_in(position, position + 1, "group"):
+                    if after is not None or not analysis.mentions_in(position, position + 1, "group") \
+                            or not _DEMONYM.search(named_after.group(1)):
                         continue
                 stated.append((match.start(1), match.end(1), age, None if anaphor else "sentence"))
     for start, end, _, key in people:

@@ -10,6 +10,7 @@ them", "such as") is not counted.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -65,6 +66,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         words = noun.group(2)
         parts = _groups(analysis, intro.end(), words, nouns_allowed=partition)
+        if parts is not None and _named_kind(analysis, mention.end, noun.end()) and all(re.search(r"\b[A-Z]", p) for _, p in parts):
+            continue  # "10 Australian Open titles, three at Roland Garros, seven at Wimbledon": siblings, not parts
         if parts is not None:
             counts = [count for count, _ in parts]
             if sum(counts) != value.value:
@@ -95,6 +98,17 @@ _PART_OF_THEN_COLON = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\d+|[a
 # the counted noun and up to eight words after it, then the comma or colon before its parts
 _NOUN_THEN_PHRASE = re.compile(r"[ -]+()([A-Za-z][\w’'-]*)(?:\s+[\w’'-]+){1,8}?(?=\s*[,:])")
 _PART_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?")
+
+
+def _named_kind(analysis: Analysis, start: int, end: int) -> bool:
+    """Does a proper name narrow the counted noun ("10 Australian Open titles")? Then a list of
+    counts at other names is of its siblings, not of its parts."""
+    syntax = analysis.syntax
+    if syntax is None:
+        return False
+    first = bisect.bisect_left(syntax.starts, start)
+    last = bisect.bisect_left(syntax.starts, end)
+    return any(token.tag in ("NNP", "NNPS") and token.dep == "compound" for token in syntax.tokens[first:last])
 
 
 def _plural_noun(analysis: Analysis, start: int, end: int) -> bool:

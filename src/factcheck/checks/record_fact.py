@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
-from factcheck.model import Analysis, Finding
+from factcheck.model import Analysis, DateValue, Finding
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -59,10 +60,18 @@ def _held_under_a_like_key(analysis: Analysis, claim) -> bool:
 
 
 def _another_fact_admits(claim) -> bool:
+    """Does another fact of the record hold this value, as precisely as it is written? (A bare year
+    such as `us_open_titles: [2023]` says nothing of "Jan. 28", a day of that year.)"""
     return any(
-        _common.comparable(claim.value, value) and _common.admits(claim.value, value)
+        _common.comparable(claim.value, value) and _common.admits(claim.value, value) and _as_precise(claim.value, value)
         for key, values in claim.record.facts.items() if key != claim.fact for value in values
     )
+
+
+def _as_precise(stated, recorded) -> bool:
+    if isinstance(stated.value, DateValue) and stated.value.precision == "day":
+        return isinstance(recorded.value, dt.date)
+    return True
 
 
 NEAR_SUBJECT = 6  # words between a named subject and its trigger

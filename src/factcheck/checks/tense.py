@@ -66,7 +66,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 _FIGURE_PERIOD = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|percent|bn|billion|million|m|k)?\s+(?:in|for)\s+$")
 # a date a deadline or a meeting was moved to ("stayed on until 30 June" is the verb's own time)
 _TARGET = re.compile(r"\b(?:back|forward)\s+(?:to|until)\s+$|\b(?:postponed|delayed|pushed|moved|deferred|extended|adjourned|"
-                     r"rescheduled|brought\s+forward)\b[^.;]{0,50}\b(?:to|until|till)\s+$")
+                     r"rescheduled|brought\s+forward)\b[^.;]{0,80}\b(?:to|until|till)\s+$")
 
 
 def _usable(mention, published) -> bool:

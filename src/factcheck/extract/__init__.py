@@ -200,7 +200,9 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             if day is not None and (weekday is None or day.weekday() == weekday):  # "Monday 8 May" fits this year only
                 result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
                 continue
-        if year is None or year == value.earliest.year or year == published.year:
+        # (the year the sentences around it give wins even when it is the publication's: "His 2023
+        # season … beat Tsitsipas in the Australian Open final on Jan. 28", in September 2023)
+        if year is None or year == value.earliest.year:
             result.append(mention)
             continue
         try:

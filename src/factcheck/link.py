@@ -98,7 +98,7 @@ def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabular
     names = records.person_names(person_facts)
     if not names:
         return []
-    index = records.memo(("person_index", frozenset(person_facts)), lambda: NameIndex(names))
+    index = records.facts_owner().memo(("person_index", frozenset(person_facts)), lambda: NameIndex(names))
     hits = index.exact(tokens, capitalised_in(text, tokens))
     return [Mention("person", tokens[h.first].start, tokens[h.last - 1].end, text[tokens[h.first].start:tokens[h.last - 1].end], None, "record-value")
             for h in hits]
@@ -177,8 +177,16 @@ def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions:
 
 
 def _name_index(records: RecordSet) -> NameIndex:
-    return records.memo("name_index", lambda: NameIndex(records.by_name, [key for key, named in records.by_name.items()
-                                                                          if any(record.type == "person" for record, _ in named)]))
+    """The index of every record name: built once for the loaded records, and for an article's copy
+    extended with the names the copy adds (not built again over all of them)."""
+    def people(names: dict) -> list:
+        return [key for key, named in names.items() if any(record.type == "person" for record, _ in named)]
+
+    if records.base is not None:
+        added = records.added_names()
+        shared = _name_index(records.base)
+        return records.memo("name_index", lambda: shared.extended(added, people(added)) if added else shared)
+    return records.memo("name_index", lambda: NameIndex(records.by_name, people(records.by_name)))
 
 
 def _make_link(text: str, tokens: list[Token], first: int, last: int, record: Record, name: str, exact: bool) -> EntityLink:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import defaultdict
+from collections import ChainMap, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +37,8 @@ class RecordSet:
     # the set this one was copied from for one article (with_records): what only the loaded records
     # decide is built there, once for the run
     base: "RecordSet | None" = field(default=None, repr=False, compare=False)
+    # the records a copy holds beyond its base's (with_records), so that no question about them reads them all
+    added: list[Record] = field(default_factory=list, repr=False, compare=False)
 
     def memo(self, key, build):
         """A value derived from the records, built on first use."""
@@ -50,7 +52,7 @@ class RecordSet:
         over what an online look-up added for that article. (The names an article adds have no facts.)"""
         root = self.base or self
         shared = root.memo(("facts", key), lambda: build([r for r in root.records if r.origin != ARTICLE_ORIGIN]))
-        extra = [r for r in self.records if r.origin != ARTICLE_ORIGIN and r.id not in root.by_id] if root is not self else []
+        extra = [r for r in self.added if r.origin != ARTICLE_ORIGIN] if root is not self else []
         if not extra:
             return shared
 
@@ -60,13 +62,35 @@ class RecordSet:
 
         return self.memo(("facts+", key), merged)
 
+    def facts_owner(self) -> "RecordSet":
+        """The set whose facts this one's are: the loaded set every article's copy comes from, unless
+        an online look-up added records with facts for this article. What is built from facts alone
+        is memoised there, once for the run, not again for each article."""
+        root = self.base or self
+        if root is self or not any(r.facts for r in self.added if r.origin != ARTICLE_ORIGIN):
+            return root
+        return self
+
+    def added_names(self) -> dict[tuple[str, ...], list[tuple[Record, str]]]:
+        """The names this copy has that its base has not (the article's own, an online look-up's)."""
+        if self.base is None:
+            return {}
+        if isinstance(self.by_name, ChainMap):  # every layer above the loaded names
+            return {key: named for layer in reversed(self.by_name.maps[:-1]) for key, named in layer.items()}
+        return {k: v for k, v in self.by_name.items() if k not in self.base.by_name}
+
     def with_records(self, extra: list[Record]) -> "RecordSet":
-        """A copy with more records; names the records already have keep their record."""
-        copy = RecordSet(list(self.records), dict(self.by_id), {k: list(v) for k, v in self.by_name.items()},
-                         base=self.base or self)
+        """A copy with more records; names the records already have keep their record. The loaded
+        names are shared, not copied (a copy per article would cost as much as the records): the
+        copy's own names go in a layer of their own."""
+        root = self.base or self
+        names = ChainMap({}, *(self.by_name.maps if isinstance(self.by_name, ChainMap) else [self.by_name]))
+        copy = RecordSet(list(self.records), dict(self.by_id), names, base=root, added=list(self.added))
         for record in extra:
+            # a record none of whose names is known: add() sets only new keys, in the copy's own layer
             if record.id not in copy.by_id and not any(name_key(n) in self.by_name for n in record.names):
                 copy.add(record)
+                copy.added.append(record)
         return copy
 
     def add(self, record: Record) -> None:
@@ -118,7 +142,7 @@ class RecordSet:
                                 found.append(name_key(" ".join(words[first:first + size])))
             return found
 
-        return self.memo("written_names_set", lambda: frozenset(self.facts_memo("written_names", build)))
+        return self.facts_owner().memo("written_names_set", lambda: frozenset(self.facts_memo("written_names", build)))
 
     def person_names(self, person_facts: set[tuple[str, str]] | None = None) -> dict[tuple[str, ...], str]:
         """Names of people that the records mention as fact values (cast, director …);

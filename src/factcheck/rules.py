@@ -115,6 +115,16 @@ class Vocabulary:
                     nouns[kind] |= self.type_nouns.get(source, set())
             return Vocabulary(facts + extra, nouns)
 
+        owner = records.facts_owner()
+        if owner is not records:
+            # the article's own names add records without facts: the loaded records' vocabulary, and
+            # the type nouns of any type they bring
+            shared = self.for_records(owner)
+            new_types = {record.type for record in records.records} - set(shared.type_nouns)
+            if not new_types:
+                return shared
+            return records.memo(("vocabulary", id(self)), lambda: Vocabulary(
+                shared.facts, {**shared.type_nouns, **{kind: {name_key(kind)} for kind in new_types}}))
         return records.memo(("vocabulary", id(self)), build)
 
     def label(self, key: str) -> str:

@@ -44,7 +44,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     tokens = analysis.tokens
     starts = analysis.token_starts
     taken = {i for link in analysis.links for i in range(bisect.bisect_left(starts, link.start), bisect.bisect_left(starts, link.end))}
-    index = NameIndex(known) if "article" in sources else analysis.records.memo(("near-miss:index", frozenset(sources)), lambda: NameIndex(known))
+    index = NameIndex(known) if "article" in sources else \
+        analysis.records.facts_owner().memo(("near-miss:index", frozenset(sources)), lambda: NameIndex(known))
     capitalised = capitalised_in(text, tokens)
     exact_spans = {(hit.first, hit.last) for hit in index.exact(tokens, capitalised)}
     for hit in index.near(tokens, taken, capitalised):

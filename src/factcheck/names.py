@@ -32,20 +32,34 @@ class NameHit:
     wrong_words: tuple[int, ...] = ()  # token indexes that differ from the name
 
 
+_WILD = "\0"  # the word left out of a name in the one-word-off table
+
+
+def _anchored(key: tuple[str, ...], position: int) -> bool:
+    """Does the name keep a telling word when the word at `position` is left out? ("part one" with
+    "part" left out keeps "one", a number word only: no; "the office" keeps "the": no.)"""
+    return any(word not in ANCHOR_STOPWORDS and word not in NUMBER_WORDS for i, word in enumerate(key) if i != position)
+
+
 class NameIndex:
+    """Exact names by their words, and names one word off through a table of each multi-word name
+    with one word left out (a deletion neighbourhood at the level of words, as SymSpell keeps one at
+    the level of letters): a window of the text is looked up once per word it could have wrong, so
+    the cost of a look-up does not grow with the number of names, however many share a first name."""
+
     def __init__(self, keys: Iterable[tuple[str, ...]], people: Iterable[tuple[str, ...]] = ()):
         """`people`: the keys that are people's names, in which a plural is no inflection but a
         slip ("May Parson" for May Parsons), as it is in a title ("test flight" for "test flights")."""
         self.keys = {key for key in keys if key}
         self.people = frozenset(people)
         self._lengths_by_first: dict[str, set[int]] = defaultdict(set)
-        self._anchors: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        self._one_off: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = defaultdict(list)
         for key in self.keys:
             self._lengths_by_first[key[0]].add(len(key))
-            if len(key) >= 2:
-                for position, word in enumerate(key):
-                    if word not in ANCHOR_STOPWORDS and word not in NUMBER_WORDS:
-                        self._anchors[word].append((key, position))
+            for position in range(len(key)) if len(key) >= 2 else ():
+                if _anchored(key, position):
+                    self._one_off[key[:position] + (_WILD,) + key[position + 1:]].append((key, position))
+        self._long_lengths = frozenset(len(key) for key in self.keys if len(key) >= 2)
 
     def extended(self, keys: Iterable[tuple[str, ...]], people: Iterable[tuple[str, ...]] = ()) -> "NameIndex":
         """This index and more names, without building it again: the tables are copied at C speed and
@@ -55,13 +69,14 @@ class NameIndex:
         extended.keys = self.keys | new
         extended.people = self.people | frozenset(people)
         extended._lengths_by_first = defaultdict(set, self._lengths_by_first)
-        extended._anchors = defaultdict(list, self._anchors)
+        extended._one_off = defaultdict(list, self._one_off)
         for key in new:
             extended._lengths_by_first[key[0]] = extended._lengths_by_first[key[0]] | {len(key)}
-            if len(key) >= 2:
-                for position, word in enumerate(key):
-                    if word not in ANCHOR_STOPWORDS and word not in NUMBER_WORDS:
-                        extended._anchors[word] = [*extended._anchors[word], (key, position)]
+            for position in range(len(key)) if len(key) >= 2 else ():
+                if _anchored(key, position):
+                    signature = key[:position] + (_WILD,) + key[position + 1:]
+                    extended._one_off[signature] = [*extended._one_off[signature], (key, position)]
+        extended._long_lengths = self._long_lengths | frozenset(len(key) for key in new if len(key) >= 2)
         return extended
 
     def exact(self, tokens: list[Token], capitalised: callable) -> list[NameHit]:
@@ -93,23 +108,28 @@ class NameIndex:
         for a, b in shorter:
             for position in range(a, b):
                 shorter_at[position].append((a, b))
-        for index, token in enumerate(tokens):
-            for key, position in self._anchors.get(token.norm, ()):
-                first = index - position
-                last = first + len(key)
-                if first < 0 or last > len(tokens):
+        norms = [token.norm for token in tokens]
+        for first in range(len(tokens)):
+            for length in self._long_lengths:
+                last = first + length
+                if last > len(tokens):
                     continue
-                inside = [i for i in range(first, last) if i in taken]
-                if inside and not any(a >= first and b <= last and (b - a) < (last - first) and set(inside) <= set(range(a, b))
-                                      for a, b in shorter_at.get(inside[0], ())):
-                    continue
-                if not capitalised(first, last):
-                    continue
-                scored = _compare(tokens[first:last], key, key in self.people)
-                if scored is not None:
-                    wrong, similarity = scored
-                    hit = NameHit(first, last, key, False, tuple(first + i for i in wrong))
-                    candidates.append((len(key), similarity, hit))
+                window = tuple(norms[first:last])
+                for position in range(length):
+                    for key, _ in self._one_off.get(window[:position] + (_WILD,) + window[position + 1:], ()):
+                        if window[position] == key[position]:
+                            continue  # the exact name, not a near miss
+                        inside = [i for i in range(first, last) if i in taken]
+                        if inside and not any(a >= first and b <= last and (b - a) < (last - first) and set(inside) <= set(range(a, b))
+                                              for a, b in shorter_at.get(inside[0], ())):
+                            continue
+                        if not capitalised(first, last):
+                            continue
+                        scored = _compare(tokens[first:last], key, key in self.people)
+                        if scored is not None:
+                            wrong, similarity = scored
+                            hit = NameHit(first, last, key, False, tuple(first + i for i in wrong))
+                            candidates.append((len(key), similarity, hit))
         hits: list[NameHit] = []
         used: set[int] = set()
         for _, _, hit in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2].first)):

@@ -120,7 +120,7 @@ class Vocabulary:
             # the article's own names add records without facts: the loaded records' vocabulary, and
             # the type nouns of any type they bring
             shared = self.for_records(owner)
-            new_types = {record.type for record in records.records} - set(shared.type_nouns)
+            new_types = {record.type for record in records.added} - set(shared.type_nouns)
             if not new_types:
                 return shared
             return records.memo(("vocabulary", id(self)), lambda: Vocabulary(

@@ -990,14 +990,19 @@ def _referent(text: str, tokens: list[Token], starts, sentence: Sentence, refere
     found = set()
     for i, word in enumerate(words):
         token = tokens[first + i]
+        # "Council leader Ian Ward": the record's noun as the first word of the fact's own words (a
+        # title before a name), whatever its case; else "the council", after a determiner
+        titled = (first + i == trigger.first and trigger.last - trigger.first >= 2) or \
+            (first + i == trigger.first - 1 and text[token.start].isupper() and token.end + 1 == tokens[trigger.first].start)
         for record in referents.get(word, ()):
-            if record.type != spec.entity_type or spec.key not in record.facts or not text[token.start].islower():
+            if record.type != spec.entity_type or spec.key not in record.facts:
                 continue
             before = words[max(0, i - 3):i]
-            if not any(w in DETERMINERS for w in before) or not _plain_modifiers(before):
+            if not titled and (not text[token.start].islower() or not any(w in DETERMINERS for w in before)
+                               or not _plain_modifiers(before)):
                 continue
             reference = EntityLink(record, token.start, token.end, text[token.start:token.end], record.name, True)
-            if syntax is None or _speaks_of(syntax, tokens, trigger, reference):
+            if titled or syntax is None or _speaks_of(syntax, tokens, trigger, reference):
                 found.add(record)
     return found.pop() if len(found) == 1 else None
 

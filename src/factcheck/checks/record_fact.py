@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
+from factcheck.facts import fact_key_words, stem
 from factcheck.model import Analysis, DateValue, Finding
 
 
@@ -24,7 +25,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if (claim.value.start, claim.value.end) in seen:
             continue
-        if spec.derived and _another_fact_admits(claim):
+        if spec.derived and _another_fact_admits(analysis, claim):
             # words read from keys are no curated trigger: "announced" may be either announcement
             continue
         if claim.subject is None and _held_under_a_like_key(analysis, claim):
@@ -59,12 +60,24 @@ def _held_under_a_like_key(analysis: Analysis, claim) -> bool:
     )
 
 
-def _another_fact_admits(claim) -> bool:
-    """Does another fact of the record hold this value, as precisely as it is written? (A bare year
-    such as `us_open_titles: [2023]` says nothing of "Jan. 28", a day of that year.)"""
+def _another_fact_admits(analysis: Analysis, claim) -> bool:
+    """Does another fact of the record, one the sentence may speak of, hold this value as precisely
+    as it is written? (A bare year such as `us_open_titles: [2023]` says nothing of "Jan. 28", a day
+    of that year; and for a name, `leader.predecessor: Ian Ward` nothing of "Council leader Ian Ward",
+    a sentence with no word of "predecessor".)"""
+    start, end = claim.sentence
+    words = {stem(t.norm) for t in _common.tokens_between(analysis, start, end)}
+    own = set(fact_key_words(claim.fact))
+
+    def may_speak_of(key: str) -> bool:
+        if claim.value.kind in ("number", "date"):
+            return True  # a figure or a date fits many facts: any other that holds it may be meant
+        telling = [w for w in fact_key_words(key) if w not in own and w.isalpha() and len(w) >= 4]
+        return not telling or any(stem(w) in words for w in telling)
+
     return any(
         _common.comparable(claim.value, value) and _common.admits(claim.value, value) and _as_precise(claim.value, value)
-        for key, values in claim.record.facts.items() if key != claim.fact for value in values
+        for key, values in claim.record.facts.items() if key != claim.fact and may_speak_of(key) for value in values
     )
 
 

@@ -60,24 +60,30 @@ class NameIndex:
                 if _anchored(key, position):
                     self._one_off[key[:position] + (_WILD,) + key[position + 1:]].append((key, position))
         self._long_lengths = frozenset(len(key) for key in self.keys if len(key) >= 2)
+        self.parent: "NameIndex | None" = None
 
     def extended(self, keys: Iterable[tuple[str, ...]], people: Iterable[tuple[str, ...]] = ()) -> "NameIndex":
-        """This index and more names, without building it again: the tables are copied at C speed and
-        only the entries the new names touch are rebuilt (an article's own names on the loaded ones)."""
-        extended = object.__new__(NameIndex)
-        new = {key for key in keys if key} - self.keys
-        extended.keys = self.keys | new
-        extended.people = self.people | frozenset(people)
-        extended._lengths_by_first = defaultdict(set, self._lengths_by_first)
-        extended._one_off = defaultdict(list, self._one_off)
-        for key in new:
-            extended._lengths_by_first[key[0]] = extended._lengths_by_first[key[0]] | {len(key)}
-            for position in range(len(key)) if len(key) >= 2 else ():
-                if _anchored(key, position):
-                    signature = key[:position] + (_WILD,) + key[position + 1:]
-                    extended._one_off[signature] = [*extended._one_off[signature], (key, position)]
-        extended._long_lengths = self._long_lengths | frozenset(len(key) for key in new if len(key) >= 2)
+        """This index and more names, without building or copying it: a small index of the new
+        names that looks in this one too (an article's own names on the loaded ones)."""
+        extended = NameIndex([key for key in keys if key and not self._has(key)], people)
+        extended.parent = self
+        extended._long_lengths |= self._long_lengths
         return extended
+
+    # look-ups through this index and the one it extends
+    def _has(self, key: tuple[str, ...]) -> bool:
+        return key in self.keys or (self.parent is not None and self.parent._has(key))
+
+    def _lengths_from(self, word: str) -> set[int]:
+        own = self._lengths_by_first.get(word, set())
+        return own | self.parent._lengths_from(word) if self.parent is not None else own
+
+    def _one_word_off(self, signature: tuple[str, ...]) -> list[tuple[tuple[str, ...], int]]:
+        own = self._one_off.get(signature, [])
+        return [*own, *self.parent._one_word_off(signature)] if self.parent is not None else own
+
+    def _person(self, key: tuple[str, ...]) -> bool:
+        return key in self.people or (self.parent is not None and self.parent._person(key))
 
     def exact(self, tokens: list[Token], capitalised: callable) -> list[NameHit]:
         """Longest exact matches, left to right, without overlaps."""
@@ -85,10 +91,10 @@ class NameIndex:
         index = 0
         while index < len(tokens):
             best = 0
-            for length in self._lengths_by_first.get(tokens[index].norm, ()):
+            for length in self._lengths_from(tokens[index].norm):
                 if length > best and index + length <= len(tokens):
                     key = tuple(token.norm for token in tokens[index:index + length])
-                    if key in self.keys and capitalised(index, index + length):
+                    if self._has(key) and capitalised(index, index + length):
                         best = length
             if best:
                 key = tuple(token.norm for token in tokens[index:index + best])
@@ -116,7 +122,7 @@ class NameIndex:
                     continue
                 window = tuple(norms[first:last])
                 for position in range(length):
-                    for key, _ in self._one_off.get(window[:position] + (_WILD,) + window[position + 1:], ()):
+                    for key, _ in self._one_word_off(window[:position] + (_WILD,) + window[position + 1:]):
                         if window[position] == key[position]:
                             continue  # the exact name, not a near miss
                         inside = [i for i in range(first, last) if i in taken]
@@ -125,7 +131,7 @@ class NameIndex:
                             continue
                         if not capitalised(first, last):
                             continue
-                        scored = _compare(tokens[first:last], key, key in self.people)
+                        scored = _compare(tokens[first:last], key, self._person(key))
                         if scored is not None:
                             wrong, similarity = scored
                             hit = NameHit(first, last, key, False, tuple(first + i for i in wrong))

@@ -159,6 +159,8 @@ FOUND = [
     ("blind-14/1101-brazil-lula-runoff", "turned 76", "76"),
     # "the 27-year-old Serbian": a nationality after the age, not a person's name
     ("blind-14/1114-nuggets-first-nba-title", "The 27-year-old", "27"),
+    # "the Aug. 21 changeover" after "starting tomorrow, Sunday, Aug. 20": an event named by a date a day off
+    ("blind-15/1204-nyc-subway-fare-290", "the Aug. 21 changeover", "Aug. 21"),
     # "Council leader Ian Ward": the council's noun as a title before the name; its predecessor unspoken of
     ("blind-15/1202-birmingham-budget-council-tax", "Council leader Ian Ward", "Ian Ward"),
     # a person kept as an item of another record's list, with a birth date: "Downey Jr, 59,"

@@ -14,6 +14,7 @@ from factcheck.checks import (
     conversion,
     difference,
     edition_number,
+    event_date,
     impossible_date,
     item_date,
     list_count,
@@ -38,6 +39,6 @@ KINDS: dict[str, CheckKind] = {
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
         relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, title_year, transposed, item_date,
-        edition_number,
+        edition_number, event_date,
     )
 }

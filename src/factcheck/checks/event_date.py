@@ -1,0 +1,65 @@
+"""event-date: an event referred back to by a date one or two days off the one the article gave it.
+
+"… left the terminal at 12:36 a.m. on Tuesday, March 26 …" and later "six weeks after the March
+27 collapse": a date written as the name of an event ("the March 27 collapse", "the Aug. 21
+changeover", the date modifying a noun after "the" or a possessive) refers back to something the
+article has already told, and news copy gives one day for one event. When no other date of the
+article is that day, but one is a day or two away, one of them is a slip. A reference that matches
+a date of the article, or has none near it, is left alone: "the Sept. 11 attacks" in copy about
+something else names its own event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks.base import CheckKind
+from factcheck.model import Analysis, DateValue, Evidence, Finding
+
+# "the March 27 collapse", "his 30 July double", "its Aug. 21 changeover"
+_BEFORE = re.compile(r"\b(?:the|its|his|her|their)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z][a-z-]{2,})\b")
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    text = analysis.document.text
+    most = KIND.param(rule, "max_days")
+    days = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"]
+    for reference in days:
+        noun = _NOUN_AFTER.match(text, reference.end)
+        if not _BEFORE.search(text[max(0, reference.start - 8):reference.start]) or noun is None \
+                or not _a_noun(analysis, reference.end + noun.start(1) - noun.start(), reference.end + noun.end(1) - noun.start()):
+            continue
+        day = reference.value.earliest
+        others = [m for m in days if m is not reference]
+        if any(m.value.earliest == day for m in others):
+            continue  # told already (or again) on the same day
+        near = [m for m in others if 0 < abs((m.value.earliest - day).days) <= most]
+        if len({m.value.earliest for m in near}) != 1:
+            continue  # no date near it, or several: nothing says which one it refers to
+        told = near[0]
+        line, _ = analysis.document.position(told.start)
+        yield rule.finding(
+            rule.message("slip", reference=reference.text, noun=noun.group(1), told=told.text, line=line,
+                         days=abs((told.value.earliest - day).days)),
+            reference.start, reference.end, analysis.document.source[reference.start:reference.end],
+            evidence=Evidence(fact="date told earlier", value=told.value.earliest.isoformat(), source=f"line {line} of this article"),
+        )
+
+
+def _a_noun(analysis: Analysis, start: int, end: int) -> bool:
+    syntax = analysis.syntax
+    if syntax is None:
+        return True
+    word = syntax.span_root(start, end)
+    return word is not None and syntax.tokens[word].tag in ("NN", "NNS")
+
+
+KIND = CheckKind(
+    name="event-date",
+    run=run,
+    summary="an event referred back to by a date one or two days off the one the article gave it",
+    params={"max_days": ((int,), 2)},
+    messages=("slip",),
+)

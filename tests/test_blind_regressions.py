@@ -73,6 +73,11 @@ SILENT = [
     ("blind-15/1213-djokovic-us-open-24th", "20-year-old"),
     # "10 Australian Open titles, three at Roland Garros, …": siblings of a named kind, not its parts
     ("blind-15/1213-djokovic-us-open-24th", "10 Australian Open titles"),
+    # "Floyd's 7-year-old daughter": the age of what the name owns
+    ("blind-16/1301-chauvin-sentencing", "7-year-old daughter"),
+    # "the 1952, 1957 and 1962 elections": years; "seven phases between Friday, 19 April and …": a span
+    ("blind-16/1315-modi-third-term-sworn-in", "1962 elections"),
+    ("blind-16/1315-modi-third-term-sworn-in", "seven phases between"),
     # "the fifth Conservative prime minister since 2010": a bound, not the date of an appointment
     ("blind-10/711-sunak-becomes-prime-minister", "since 2010"),
     # "2C to 8C (36F to 46F)": a range converted as a range

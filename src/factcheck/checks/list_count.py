@@ -30,6 +30,7 @@ _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:]*(?=,\s+(?:and\s+)?[A-Z]
 _ITEM = re.compile(r"^(?:the\s+)?(?:(?:[a-z]+|\d+-year-old)\s+){0,2}(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|rsday|urday)?\b\.?")
 _DATE_ITEM = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?$|^{_MONTH}\s+\d{{1,2}}$|^\d{{4}}$")
 
 
@@ -84,6 +85,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         items, end = _items(text, intro.end(), intro.group(1))
         if items is None or len(items) < 2 or any(_leading_count(item) is not None and not _DATE_ITEM.match(item) for item in items):
             continue
+        if any(_WEEKDAY.search(item) for item in items):
+            continue  # "seven phases between Friday, 19 April and Saturday, 1 June": days of a span, not items
         if len(items) == int(value.value):
             continue
         yield rule.finding(

@@ -12,6 +12,7 @@ name the same tally (the same scope words and dates).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
@@ -46,6 +47,8 @@ def run(analysis: Analysis, rule) -> Iterator:
         if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal or not value.exact \
                 or mention.label != "cardinal" or not 2 <= value.value <= 10_000:
             continue
+        if re.fullmatch(r"1[89]\d\d|20\d\d", mention.text):
+            continue  # "the 1952, 1957 and 1962 elections": years naming which, not a count
         number = syntax.span_root(mention.start, mention.end)
         if number is None or syntax.tokens[number].dep != "nummod":
             continue

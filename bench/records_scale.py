@@ -99,7 +99,7 @@ def main() -> None:
         edited.write_text(edited.read_text(encoding="utf-8") + "\n# checked again\n", encoding="utf-8")
         other = folder / "articles" / "article-0001.md"
         after_edit, _ = timed([sys.executable, "-m", "factcheck", "check", str(other), *records], env)
-        rows.append({"records": size + 0, "first_run_s": round(first, 2), "per_article_s": round(per_article, 3),
+        rows.append({"records": size, "first_run_s": round(first, 2), "per_article_s": round(per_article, 3),
                      "warm_recheck_s": round(warm, 2), "after_edit_s": round(after_edit, 2)})
 
     if options.json:

@@ -152,3 +152,18 @@ def test_a_warm_re_check_never_reads_the_records(cli, tmp_path, monkeypatch):
     changed = cli("check", SEED, "--records", edited, "--format", "json", "--cache-dir", cache)
     assert changed.json()["files"][0]["findings"] == first.json()["files"][0]["findings"]
     assert str(film) in parsed
+
+
+def test_deferred_records_are_read_once_and_a_special_method_probe_does_not_drop_them():
+    from factcheck.records import DeferredRecords
+
+    loads = []
+
+    def load():
+        loads.append(1)
+        return load_records([RECORDS])
+
+    deferred = DeferredRecords(load)
+    assert getattr(deferred, "__deepcopy__", None) is None and not deferred.loaded and loads == []
+    assert deferred.records and deferred.by_name and deferred.loaded
+    assert _everything(deferred) == _everything(load_records([RECORDS])) and loads == [1]

@@ -94,11 +94,13 @@ class Checker:
         if not record_paths:
             record_set = RecordSet()
         elif records_index is not None:
-            # read when an article needs them: a run the result cache answers never does
-            find_record_files(record_paths)  # a missing path is still an error at once
+            # read when an article needs them: a run the result cache answers never does (the files
+            # are found now: a missing path is still an error at once)
+            files = find_record_files(record_paths)
+
             def load() -> RecordSet:
                 try:
-                    return load_records(record_paths, records_index)
+                    return load_records(files, records_index)
                 finally:
                     records_index.close()
 

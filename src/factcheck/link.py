@@ -537,10 +537,11 @@ def _named_subject(syntax: Syntax, tokens, trigger: _Trigger, others: list[Menti
 def _in_context(spec: FactSpec, tokens: list[Token], starts, sentence: Sentence) -> bool:
     """A key narrower than its words speaks only of a sentence that says how: "Loreen topped the jury
     vote with 340 points" is no figure of `eurovision_wins.points`."""
-    if not spec.context and not is_average(spec.key):
+    average = is_average(spec.key)
+    if not spec.context and not average:
         return True
     words = [t.norm for t in tokens[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]]
-    if is_average(spec.key) and not any(word in AVERAGE_WORDS or word == "per" for word in words):
+    if average and not any(word in AVERAGE_WORDS or word == "per" for word in words):
         return False
     return not spec.context or any(_word_matches(pattern, word) for pattern in spec.context for word in words)
 

@@ -121,21 +121,22 @@ class NameIndex:
                 if last > len(tokens):
                     continue
                 window = tuple(norms[first:last])
-                for position in range(length):
-                    for key, _ in self._one_word_off(window[:position] + (_WILD,) + window[position + 1:]):
-                        if window[position] == key[position]:
-                            continue  # the exact name, not a near miss
-                        inside = [i for i in range(first, last) if i in taken]
-                        if inside and not any(a >= first and b <= last and (b - a) < (last - first) and set(inside) <= set(range(a, b))
-                                              for a, b in shorter_at.get(inside[0], ())):
-                            continue
-                        if not capitalised(first, last):
-                            continue
-                        scored = _compare(tokens[first:last], key, self._person(key))
-                        if scored is not None:
-                            wrong, similarity = scored
-                            hit = NameHit(first, last, key, False, tuple(first + i for i in wrong))
-                            candidates.append((len(key), similarity, hit))
+                # the names one word off this window (not the exact name)
+                keys = [key for position in range(length)
+                        for key, _ in self._one_word_off(window[:position] + (_WILD,) + window[position + 1:])
+                        if window[position] != key[position]]
+                if not keys or not capitalised(first, last):
+                    continue
+                inside = [i for i in range(first, last) if i in taken]
+                if inside and not any(a >= first and b <= last and (b - a) < (last - first) and set(inside) <= set(range(a, b))
+                                      for a, b in shorter_at.get(inside[0], ())):
+                    continue
+                for key in keys:
+                    scored = _compare(tokens[first:last], key, self._person(key))
+                    if scored is not None:
+                        wrong, similarity = scored
+                        hit = NameHit(first, last, key, False, tuple(first + i for i in wrong))
+                        candidates.append((len(key), similarity, hit))
         hits: list[NameHit] = []
         used: set[int] = set()
         for _, _, hit in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2].first)):

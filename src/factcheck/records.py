@@ -75,17 +75,15 @@ class RecordSet:
         """The names this copy has that its base has not (the article's own, an online look-up's)."""
         if self.base is None:
             return {}
-        if isinstance(self.by_name, ChainMap):  # every layer above the loaded names
-            return {key: named for layer in reversed(self.by_name.maps[:-1]) for key, named in layer.items()}
-        return {k: v for k, v in self.by_name.items() if k not in self.base.by_name}
+        # every layer of the copy's ChainMap (with_records) above the loaded names, the newest last
+        return {key: named for layer in reversed(self.by_name.maps[:-1]) for key, named in layer.items()}
 
     def with_records(self, extra: list[Record]) -> "RecordSet":
         """A copy with more records; names the records already have keep their record. The loaded
         names are shared, not copied (a copy per article would cost as much as the records): the
         copy's own names go in a layer of their own."""
-        root = self.base or self
-        names = ChainMap({}, *(self.by_name.maps if isinstance(self.by_name, ChainMap) else [self.by_name]))
-        copy = RecordSet(list(self.records), dict(self.by_id), names, base=root, added=list(self.added))
+        names = self.by_name.new_child() if isinstance(self.by_name, ChainMap) else ChainMap({}, self.by_name)
+        copy = RecordSet(list(self.records), dict(self.by_id), names, base=self.base or self, added=list(self.added))
         for record in extra:
             # a record none of whose names is known: add() sets only new keys, in the copy's own layer
             if record.id not in copy.by_id and not any(name_key(n) in self.by_name for n in record.names):
@@ -165,10 +163,11 @@ class DeferredRecords(RecordSet):
         return "_load" not in self.__dict__
 
     def __getattr__(self, name: str):
-        # only for what the instance does not have yet: the RecordSet fields, before loading
-        load = self.__dict__.pop("_load", None)
-        if load is None or name.startswith("__"):
+        # only for what the instance does not have yet: the RecordSet fields, before loading (a probe
+        # for a special method, such as copy's "__deepcopy__", is no reason to load, nor to drop the loader)
+        if name.startswith("__") or "_load" not in self.__dict__:
             raise AttributeError(name)
+        load = self.__dict__.pop("_load")
         self.__dict__.update(load().__dict__)
         return getattr(self, name)
 

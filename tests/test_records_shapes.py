@@ -9,6 +9,7 @@ import pytest
 
 from factcheck.errors import UserError
 from factcheck.facts import describe_key
+from factcheck.model import DateValue
 from factcheck.records import parse_records
 from factcheck.yamlfile import parse_yaml
 
@@ -72,6 +73,14 @@ def test_an_entity_without_a_type_and_with_facts_beside_its_name():
     ("release_year", ("release",), "year", None, None),
     ("age_at_final", ("age",), None, None, None),  # "at final" is the scope: describe_key(...).scope
     ("population_2020", ("population",), None, 2020, None),
+    # a word pint would read as an obscure unit, or with a prefix, is a word: "section" (a square survey
+    # mile), "pm" (a picometre), "us" (a microsecond); "in" ends a verb's phrase unless a length comes before
+    ("opening_section", ("opening", "section"), None, None, None),
+    ("appointed_pm", ("appointed", "pm"), None, None, None),
+    ("sworn_in", ("sworn",), None, None, None),
+    ("rainfall_in", ("rainfall",), "inch", None, None),
+    ("height_ft", ("height",), "foot", None, None),
+    ("rank_among_costliest_us_hurricanes", ("rank",), None, None, None),
 ])
 def test_key_suffixes_say_unit_and_time(key, words, unit, year, as_of):
     meaning = describe_key(key)
@@ -115,3 +124,18 @@ def test_records_named_twice_are_read_once(cli, tmp_path, monkeypatch):
     for extra in (["--records", "records"], ["--records", "records", "--records", str(next((tmp_path / "records").glob("*.y*ml")))]):
         result = cli("check", "story.md", *extra, "--fail-on", "never", "--no-cache")
         assert result.code == 0, result.err
+
+
+def test_a_date_written_in_words_is_a_date():
+    """"December 2018" is a month; "15 September 2018 v Liverpool" a day with a note; "September 2021
+    (jury selected 2021-08-31)" both; "fall 2028" and "about 30,000" stay text."""
+    text = ("entities:\n  - id: x\n    name: X\n    facts:\n      planned: December 2018\n"
+            "      opened: 15 September 2018 v Liverpool\n      trial: September 2021 (jury selected 2021-08-31)\n"
+            "      target: fall 2028\n      traffic: about 30,000\n")
+    facts = parse_records(parse_yaml(text, "r.yaml"), "r.yaml")[0].facts
+    assert facts["planned"][0].value == DateValue(dt.date(2018, 12, 1), dt.date(2018, 12, 31), "month")
+    assert str(facts["planned"][0]).startswith("December 2018")
+    assert [v.value for v in facts["opened"]] == [dt.date(2018, 9, 15)]
+    assert [v.value for v in facts["trial"]] == [DateValue(dt.date(2021, 9, 1), dt.date(2021, 9, 30), "month"), dt.date(2021, 8, 31)]
+    assert facts["trial"][0].qualifiers["written"] == "September 2021 (jury selected 2021-08-31)"
+    assert [v.value for v in facts["target"]] == ["fall 2028"] and [v.value for v in facts["traffic"]] == ["about 30,000"]

@@ -25,7 +25,7 @@ import typer
 import yaml
 
 from factcheck.errors import UserError
-from factcheck.model import FactValue, Record
+from factcheck.model import DateValue, FactValue, Record
 from factcheck.records import ENTITY_KEYS, REQUIRED_KEYS, find_record_files, load_records
 from factcheck.records import read_scalar
 from factcheck.report.safe_text import for_terminal
@@ -415,7 +415,7 @@ class Validator:
         spec = self.vocabulary.spec(entity_type, key)
         if spec is None or value is None:
             return
-        if spec.value == "date" and not isinstance(value, (dt.date, int)):
+        if spec.value == "date" and not isinstance(value, (dt.date, int, DateValue)):
             self.warn(path, line, f"{key} is a date, but {_show(value)} is not one (kept as text, not compared): write YYYY-MM-DD or a year")
         elif spec.value in _NUMERIC_KINDS and (not isinstance(value, (int, float)) or isinstance(value, (dt.date, bool))):
             self.warn(path, line, f"{key} is a number, but {_show(value)} is not one (kept as text, not compared)")
@@ -553,7 +553,8 @@ ITEM_URL_FORMAT = "https://www.wikidata.org/wiki/{}"
 
 
 def _describe(value: FactValue) -> str:
-    text = value.value.isoformat() if isinstance(value.value, dt.date) else str(value.value)
+    text = value.value.isoformat() if isinstance(value.value, dt.date) else \
+        str(FactValue(value.value)) if isinstance(value.value, DateValue) else str(value.value)
     notes = [f"{v}" if k in ("region", "place", "status") else f"{k} {v}" for k, v in _content(value).items()
              if k not in ("region_code",) and not (k == "unit" and v in ("date", "year"))]
     return f"{text} ({', '.join(notes)})" if notes else text

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from factcheck.model import DateValue
 
 CURRENCIES = {"usd": "USD", "dollars": "USD", "dollar": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
               "gbp": "GBP", "pounds_sterling": "GBP", "sterling": "GBP", "jpy": "JPY", "yen": "JPY", "inr": "INR",
@@ -96,19 +97,21 @@ def describe_key(key: str) -> KeyMeaning:
             unit = "year" if not words or words[-1] not in ("age",) else "years"
         elif part == "date" and not rest and index > 0:
             unit = "date"
-        elif not rest and index > 0 and unit is None and (measured := unit_name(part)) is not None:
+        elif not rest and index > 0 and unit is None and (measured := unit_name(part)) is not None \
+                and (part != "in" or words[-1:] and words[-1] in _MEASURED_IN_INCHES):
             unit = measured
         else:
             words.append(part)
         index += 1
     if not words and parts:
         words = [p for p in parts if not _YEAR.match(p)] or parts[:1]
-    ordinal = bool(parts) and parts[-1] in ORDINAL_KEY_WORDS and len(parts) > 1
     scope: tuple[str, ...] = ()
     for index, word in enumerate(words):
         if index and word in SCOPE_PREPOSITIONS:
             words, scope = words[:index], tuple(w for w in words[index + 1:] if w not in GENERIC_WORDS)
             break
+    # "world_ranking", "rank_among_costliest_us_hurricanes": the head, before any scope, is a place in an order
+    ordinal = bool(words) and words[-1] in ORDINAL_KEY_WORDS and (len(parts) > 1)
     return KeyMeaning(str(key), tuple(words), unit, scale, year, quarter, as_of, scope, ordinal)
 
 
@@ -124,9 +127,13 @@ def _date_from(parts: list[str]) -> tuple[dt.date | None, int]:
     return None, 0
 
 
-ORDINAL_KEY_WORDS = {"number", "no", "nth", "ordinal", "rank", "position", "place"}
+# "rainfall_in" is in inches; "sworn_in", "born_in" and "died_in" end in a preposition
+_MEASURED_IN_INCHES = {"height", "length", "width", "depth", "rainfall", "rain", "snowfall", "snow", "diameter", "size",
+                       "screen", "display", "thickness", "span", "wingspan", "reach", "tall", "long", "wide", "deep"}
+ORDINAL_KEY_WORDS = {"number", "no", "nth", "ordinal", "rank", "ranking", "position", "place", "seed"}
 # "age_at_final", "titles_in_last_five_seasons": what follows says when or where, the head comes before
-SCOPE_PREPOSITIONS = {"at", "in", "on", "for", "after", "before", "since", "during", "until", "to", "of", "from", "per", "as", "by", "vs"}
+SCOPE_PREPOSITIONS = {"at", "in", "on", "for", "after", "before", "since", "during", "until", "to", "of", "from", "per", "as", "by", "vs",
+                      "among", "amongst", "between", "within", "behind"}
 # a key's head word as an article writes it: the age of a person is "the 23-year-old"
 HEAD_FORMS = {"age": (("year-old",), ("year", "old"), ("years", "old"), ("aged",))}
 # words that make such a value another time's: "since I was 15 years old" is no age now
@@ -158,10 +165,26 @@ def _unit_name(word: str) -> str | None:
         return None
     registry = units()
     try:
+        readings = registry.parse_unit_name(word)
         parsed = registry.parse_units(word)
     except Exception:  # pint raises several kinds for a word it does not know
         return None
+    # pint knows thousands of units and reads a prefix into any word it can: "pct" is a picocarat,
+    # "section" a square survey mile, "us" a microsecond, "at" a technical atmosphere. A word is a
+    # unit only when pint can read it as a measure news copy uses, with no prefix or a metric one.
+    if "/" not in word and not any(unit in NEWS_UNITS and (not prefix or (prefix in METRIC_PREFIXES and unit in PREFIXABLE_UNITS))
+                                   for prefix, unit, _ in readings):
+        return None
     return str(parsed) if parsed.dimensionality else None
+
+
+# the measures news copy gives, in pint's names, and the ones a metric prefix may go with ("km", "mg")
+NEWS_UNITS = {"meter", "inch", "foot", "yard", "mile", "nautical_mile", "gram", "pound", "ounce", "stone", "ton", "metric_ton",
+              "tonne", "liter", "gallon", "barrel", "acre", "hectare", "degree_Celsius", "degree_Fahrenheit", "kelvin",
+              "mile_per_hour", "kilometer_per_hour", "meter_per_second", "knot", "watt", "watt_hour", "joule", "calorie",
+              "byte", "bit", "force_pound", "newton", "pascal", "bar", "foot_per_second"}
+PREFIXABLE_UNITS = {"meter", "gram", "liter", "watt", "watt_hour", "joule", "calorie", "byte", "bit", "newton", "pascal"}
+METRIC_PREFIXES = {"kilo", "centi", "milli", "mega", "giga", "tera"}
 
 
 @lru_cache(maxsize=1)
@@ -278,7 +301,7 @@ def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple
     plain = [v.value for v in values]
     if not plain or any(isinstance(v, bool) for v in plain):
         return None
-    if all(isinstance(v, dt.date) for v in plain):
+    if all(isinstance(v, (dt.date, DateValue)) for v in plain):
         return "date", None
     numbers = all(isinstance(v, (int, float)) and not isinstance(v, dt.date) for v in plain)
     if numbers:

@@ -84,8 +84,10 @@ def own_nouns(records: list[Record]) -> dict[str, list[Record]]:
             if len(words) < 2:
                 continue
             head = words[-1]
-            # a capitalised head is part of the name ("Scottish National Party"): "the party" may be any other
-            if len(head) >= 4 and head.isalpha() and head.islower():
+            # a capitalised head is part of the name ("Scottish National Party", "Francis Scott Key
+            # Bridge"): "the party" may be any other; _referent takes it only where the article names
+            # no other of its kind
+            if len(head) >= 4 and head.isalpha() and head[1:].islower():
                 nouns.add(head.lower())
         for noun in nouns:
             found.setdefault(noun, []).append(record)
@@ -436,7 +438,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         return []  # "The Federal Reserve announces its decision on Wednesday": another's, not the topic's
     if record is None:
         # "The all-cash acquisition, first announced in …": the noun the record's own name ends in
-        record = _referent(text, tokens, starts, sentence, referents or {}, trigger, syntax) if text else None
+        record = _referent(text, tokens, starts, sentence, referents or {}, trigger, syntax, links) if text else None
     if record is None:
         if spec.derived:  # a fact read from a key speaks only of an entity the sentence names
             return []
@@ -980,7 +982,7 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
 
 
 def _referent(text: str, tokens: list[Token], starts, sentence: Sentence, referents: dict[str, list[Record]], trigger: _Trigger,
-              syntax: Syntax | None) -> Record | None:
+              syntax: Syntax | None, links=()) -> Record | None:
     """The one record of the fact's type, holding the fact, whose own noun the trigger's clause uses
     after a determiner ("the deal", "the all-cash acquisition"; not the "Election" of "the Election
     Commission", nor "the contest" of "The contest began after Johnson announced on 7 July")."""
@@ -999,13 +1001,53 @@ def _referent(text: str, tokens: list[Token], starts, sentence: Sentence, refere
             if record.type != spec.entity_type or spec.key not in record.facts:
                 continue
             before = words[max(0, i - 3):i]
+            proper = not any(re.search(rf"\b{re.escape(word)}\b", name) for name in record.names)  # "Key Bridge"
+            # the noun of a name, right after its determiner ("the bridge"; "the physics prize" is another)
+            if proper and (titled or not before or before[-1] not in DETERMINERS
+                           or not _only_one_named(text, word, record, links, sentence.start)):
+                continue
             if not titled and (not text[token.start].islower() or not any(w in DETERMINERS for w in before)
                                or not _plain_modifiers(before)):
+                continue
+            if not titled and syntax is not None and _other_kind(syntax, text, token, record):
                 continue
             reference = EntityLink(record, token.start, token.end, text[token.start:token.end], record.name, True)
             if titled or syntax is None or _speaks_of(syntax, tokens, trigger, reference):
                 found.add(record)
     return found.pop() if len(found) == 1 else None
+
+
+def _other_kind(syntax: Syntax, text: str, token: Token, record: Record) -> bool:
+    """Does a noun before the record's noun name another of its kind ("the physics prize" for a
+    record "literature prize", "the Bay bridge")? A noun the record's own names hold does not."""
+    noun = syntax.span_root(token.start, token.end)
+    if noun is None:
+        return False
+    own = {word.lower() for name in record.names for word in re.findall(r"[\w'’]+", name)}
+    # a name whose noun has a plain word before it ("literature prize") is one of a kind that plain
+    # words tell apart; "Microsoft acquisition" is not, and "the all-cash acquisition" is the same one
+    kinds_told_apart = any(re.search(rf"\b[a-z][\w'’]*\s+{re.escape(text[token.start:token.end].lower())}\b", name)
+                           for name in record.names)
+    for child in syntax.children(noun):
+        modifier = syntax.tokens[child]
+        word = text[modifier.start:modifier.end]
+        if modifier.dep != "compound" or word.lower() in own or text[max(0, modifier.start - 1):modifier.start] == "-":
+            continue
+        if word[:1].isupper() or kinds_told_apart:
+            return True
+    return False
+
+
+def _only_one_named(text: str, noun: str, record: Record, links, before: int) -> bool:
+    """Is "the bridge" the Francis Scott Key Bridge? Only when the article has named the record
+    before, and every name it gives that ends in the noun is one the records know ("Key Bridge", or
+    the "Key Bridge collapse" of another record; not an unknown "Bay Bridge")."""
+    if not any(link.record is record and link.start < before for link in links):
+        return False
+    for match in re.finditer(rf"\b(?:[A-Z][\w'’.-]*\s+)+{noun.capitalize()}\b", text):
+        if not any(link.start <= match.end() - len(noun) and match.end() <= link.end for link in links):
+            return False
+    return True
 
 
 def _plain_modifiers(words: list[str]) -> bool:

@@ -104,11 +104,13 @@ class NameIndex:
                 index += 1
         return hits
 
-    def near(self, tokens: list[Token], taken: set[int], capitalised: callable, shorter: set[tuple[int, int]] = frozenset()) -> list[NameHit]:
+    def near(self, tokens: list[Token], taken: set[int], capitalised: callable, shorter: set[tuple[int, int]] = frozenset(),
+             person_at: callable = None) -> list[NameHit]:
         """Windows of text that differ from a multi-word name by a typo in one word.
 
         A window may hold a shorter exact name whole (`shorter`, spans of token indexes):
-        "Ousmanne Diallo" is a misspelt full name though its alias "Diallo" is exact."""
+        "Ousmanne Diallo" is a misspelt full name though its alias "Diallo" is exact. `person_at`
+        says whether the article's own reading calls a window (first, last) a person."""
         candidates: list[tuple[int, float, NameHit]] = []
         shorter_at: dict[int, list[tuple[int, int]]] = defaultdict(list)  # the shorter spans over each token
         for a, b in shorter:
@@ -132,7 +134,7 @@ class NameIndex:
                                       for a, b in shorter_at.get(inside[0], ())):
                     continue
                 for key in keys:
-                    scored = _compare(tokens[first:last], key, self._person(key))
+                    scored = _compare(tokens[first:last], key, self._person(key) or bool(person_at and person_at(first, last)))
                     if scored is not None:
                         wrong, similarity = scored
                         hit = NameHit(first, last, key, False, tuple(first + i for i in wrong))
@@ -165,8 +167,11 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False) ->
     # in a name of three words or more, the others exact: one letter changed in a short word is a slip too
     # ("Ke Hui Quan" for Ke Huy Quan), which a short word's similarity score does not show
     short_slip = len(key) >= 3 and len(written) >= 3 and Levenshtein.distance(written, meant) == 1
+    # a person's surname one letter off, the given name exact: "Rene Hass" for Rene Haas (a different
+    # given name, "Joan" for John, may be someone else)
+    surname_slip = person and i == len(key) - 1 and len(written) >= 4 and Levenshtein.distance(written, meant) == 1
     if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)) and not _transposed(written, meant) \
-            and not short_slip:
+            and not short_slip and not surname_slip:
         return None
     return (i,), similarity
 

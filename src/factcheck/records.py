@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import UserError
 from factcheck.facts import describe_key
-from factcheck.model import ARTICLE_ORIGIN, FactValue, Record
+from factcheck.model import ARTICLE_ORIGIN, DateValue, FactValue, Record
 from factcheck.text import is_common_word, name_key
 from factcheck.yamlfile import LineDict, load_yaml
 
@@ -396,7 +396,27 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
                 qualifiers["unit"] = currency
             if scaled:
                 qualifiers["scale"] = 1.0  # the text's own "billion", not the key's "_bn", says the scale
+        else:
+            dates = written_dates(scalar)
+            if dates:
+                # "December 2018", "15 September 2018 v Liverpool": a date the newsroom wrote in words
+                for date in dates:
+                    facts.setdefault(key, []).append(FactValue(date, {**qualifiers, "written": str(value)}))
+                return
     facts.setdefault(key, []).append(FactValue(scalar, qualifiers))
+
+
+def written_dates(text: str) -> list[dt.date | DateValue]:
+    """The days and months a text that begins with one gives ("December 2018"; "September 2021
+    (jury selected 2021-08-31)" gives both), each as a day or a month of a year. Nothing for a text
+    that begins otherwise ("fall 2028", "about 1:29 a.m.") or names a day without its year."""
+    from factcheck.extract.dates import find_dates
+
+    found = [mention for mention in find_dates(text, None)
+             if isinstance(mention.value, DateValue) and not mention.value.relative and mention.value.precision in ("day", "month")]
+    if not found or text[:found[0].start].strip():
+        return []
+    return list(dict.fromkeys(date.earliest if date.precision == "day" else date for date in (m.value for m in found)))
 
 
 # the keys that name which item of a list a mapping is

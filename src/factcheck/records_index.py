@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from factcheck.model import FactValue, Record
+from factcheck.model import DateValue, FactValue, Record
 
 FILENAME = "records.sqlite3"
 
@@ -107,6 +107,8 @@ def _plain(value: Any) -> Any:
         return {"datetime": value.isoformat()}
     if isinstance(value, dt.date):
         return {"date": value.isoformat()}
+    if isinstance(value, DateValue):
+        return {"dates": [value.earliest.isoformat(), value.latest.isoformat(), value.precision, value.relative]}
     if isinstance(value, tuple):
         return {"tuple": [_plain(v) for v in value]}
     if isinstance(value, list):
@@ -123,6 +125,9 @@ def _value(plain: Any) -> Any:
         (tag, content), = plain.items()
         if tag == "date":
             return dt.date.fromisoformat(content)
+        if tag == "dates":
+            earliest, latest, precision, relative = content
+            return DateValue(dt.date.fromisoformat(earliest), dt.date.fromisoformat(latest), precision, relative)
         if tag == "datetime":
             return dt.datetime.fromisoformat(content)
         if tag == "tuple":

@@ -26,6 +26,10 @@ def admits(mention: Mention, fact: FactValue) -> bool:
             return stated.admits(recorded)
         if isinstance(recorded, int):  # a year-precision record
             return stated.earliest.year <= recorded <= stated.latest.year
+        if isinstance(recorded, DateValue):  # a month the newsroom wrote in words ("December 2018")
+            if stated.relative and stated.precision == "day" and mention.label in ("day-no-year", "weekday"):
+                return stated.earliest.month == recorded.earliest.month and abs(recorded.earliest.year - stated.earliest.year) <= 1
+            return stated.overlaps(recorded)
         return True  # a text the records hold (e.g. "2023") cannot be compared safely
     if isinstance(stated, NumberValue):
         if isinstance(recorded, (int, float)) and not isinstance(recorded, bool):
@@ -61,7 +65,7 @@ def same_name(written: str, recorded: str) -> bool:
 def comparable(mention: Mention, fact: FactValue) -> bool:
     stated, recorded = mention.value, fact.value
     if isinstance(stated, DateValue):
-        return isinstance(recorded, (dt.date, int))
+        return isinstance(recorded, (dt.date, int, DateValue))
     if isinstance(stated, NumberValue):
         return isinstance(recorded, (int, float)) and not isinstance(recorded, bool)
     return isinstance(recorded, str)
@@ -164,6 +168,8 @@ def claim_years(analysis, claim) -> set[int]:
 def _year_of(value) -> int | None:
     if isinstance(value, dt.date):
         return value.year
+    if isinstance(value, DateValue):
+        return value.earliest.year
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 2300:
         return value
     if isinstance(value, str):
@@ -193,6 +199,8 @@ def suggestion_for(mention: Mention, fact: FactValue) -> str:
     value = fact.value
     if isinstance(value, dt.date):
         return format_date_like(mention.text, value)
+    if isinstance(value, DateValue):
+        return str(fact)
     if isinstance(value, (int, float)) and isinstance(mention.value, NumberValue):
         return format_number_like(mention, number_of(fact))
     return str(value)

@@ -98,10 +98,14 @@ def _unit(word: str) -> str | None:
 
 
 def _precision(figure: str) -> float:
-    """Half a unit of the last significant digit: "28.2" 0.05, "620" 5, "238,900" 50."""
+    """Half a unit of the last significant digit: "28.2" 0.05, "620" 5, "238,900" 50; a whole figure of
+    two digits or more ending in 5 may be rounded to the nearest 5 ("125 mph (205 km/h)", as forecasters
+    write winds measured in knots): 2.5."""
     digits = figure.replace(",", "")
     if "." in digits:
         return 0.5 * 10 ** -len(digits.split(".")[1])
+    if len(digits) >= 2 and digits.endswith("5"):
+        return 2.5
     trailing = len(digits) - len(digits.rstrip("0"))
     return 0.5 * 10 ** min(trailing, len(digits) - 1)
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN
-from factcheck.model import Analysis, Evidence, Finding
+from factcheck.model import Analysis, ByPosition, Evidence, Finding
 from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.text import name_key, tokenize
 
@@ -48,7 +48,12 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         analysis.records.facts_owner().memo(("near-miss:index", frozenset(sources)), lambda: NameIndex(known))
     capitalised = capitalised_in(text, tokens)
     exact_spans = {(hit.first, hit.last) for hit in index.exact(tokens, capitalised)}
-    for hit in index.near(tokens, taken, capitalised):
+    people = ByPosition([m for m in analysis.mentions if m.kind == "person"])
+
+    def person_at(first: int, last: int) -> bool:  # the recogniser's person, for a name the records give as a value
+        return bool(people.holding(tokens[first].start, tokens[last - 1].end))
+
+    for hit in index.near(tokens, taken, capitalised, person_at=person_at):
         if (hit.first, hit.last) in exact_spans:
             continue
         name, evidence = known[hit.key]

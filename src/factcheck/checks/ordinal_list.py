@@ -53,6 +53,10 @@ def run(analysis: Analysis, rule) -> Iterator:
         if dated is not None:
             yield from _mismatch(analysis, rule, mention, [d.text for d in dated], "the dates before it in this sentence")
             continue
+        fronted = _fronted_list(text, sentence, mention)
+        if fronted is not None:
+            yield from _mismatch(analysis, rule, mention, fronted, "the list before it in this sentence")
+            continue
         # "the sixth country to achieve a soft landing on the Moon, after …": the ordinal's own phrase, then the list
         introduced = _BEFORE.search(rest)
         if introduced is None or re.search(r"[;:—–]|\b(?:and|but|while)\s+(?:the|it|he|she|they)\b", rest[:introduced.start()]):
@@ -82,6 +86,36 @@ def run(analysis: Analysis, rule) -> Iterator:
         if not items or len(items) < 2:
             continue
         yield from _mismatch(analysis, rule, mention, items, "the list after it in this sentence")
+
+
+# "After the United States, the Soviet Union and China, India became the fourth country to …": the list
+# opens the sentence and closes with its last item and a comma
+_FRONTED = re.compile(r"\s*(?:After|Following|Joining)\s+(?P<items>(?:[^,;.]+,\s+)*[^,;.]+?,?\s+and\s+[^,;.]+?),\s+")
+# "the world's third-largest gaming company …, behind Tencent and Sony": a rank by size with the ones
+# above it named to the end of the sentence
+_BEHIND = re.compile(r"[^.;]*?,\s+(?:behind|after|trailing(?:\s+only)?)\s+(?P<items>(?:[^,;.]+,\s+)*[^,;.]+?,?\s+and\s+[^,;.]+?)\s*[.!?]?$")
+
+
+def _fronted_list(text: str, sentence, mention) -> list[str] | None:
+    """The ones before an ordinal of a first-to-do ("the fourth country to land") listed at the
+    sentence's start, or those above a size rank ("third-largest … behind A and B") at its end."""
+    first_to = re.match(r"[\s-]*(?:[a-z]+\s+){1,2}to\s+[a-z]", text[mention.end:sentence.end])
+    fronted = _FRONTED.match(text, sentence.start) if first_to else None
+    if fronted is not None and fronted.end() <= mention.start \
+            and re.search(r"\b(?:became|becomes|become|is|was|will be)\s+(?:the|only the)\s+$", text[fronted.end():mention.start]):
+        items = fronted.group("items")
+    elif re.match(r"-(?:largest|biggest|highest|richest|busiest|most|best|tallest|longest|oldest)\b", text[mention.end:]):
+        behind = _BEHIND.match(text[mention.end:sentence.end])
+        if behind is None:
+            return None
+        items = behind.group("items")
+    else:
+        return None
+    parts = [part.strip() for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", items) if part.strip()]
+    # names, each at most a few words ("the former Soviet Union"), not clauses
+    if len(parts) < 2 or not all(len(part.split()) <= 5 and re.search(r"\b[A-Z]", part) for part in parts):
+        return None
+    return parts
 
 
 def _mismatch(analysis: Analysis, rule, ordinal, before: list[str], source: str) -> Iterator:

@@ -64,9 +64,12 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 _FIGURE_PERIOD = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|percent|bn|billion|million|m|k)?\s+(?:in|for)\s+$")
-# a date a deadline or a meeting was moved to ("stayed on until 30 June" is the verb's own time)
+# a date a deadline or a meeting was moved to, or a deadline someone had ("stayed on until 30 June" is
+# the verb's own time)
 _TARGET = re.compile(r"\b(?:back|forward)\s+(?:to|until)\s+$|\b(?:postponed|delayed|pushed|moved|deferred|extended|adjourned|"
-                     r"rescheduled|brought\s+forward)\b[^.;]{0,80}\b(?:to|until|till)\s+$")
+                     r"rescheduled|brought\s+forward)\b[^.;]{0,80}\b(?:to|until|till)\s+$"
+                     # a deadline someone had: "Microsoft had until Oct. 18 to close", "had to file by May 3"
+                     r"|\b(?:had|has|have|given)\s+(?:\w+\s+){0,2}?(?:until|till)\s+$|\bhad\s+to\b[^.;]{0,60}\bby\s+$")
 
 
 def _usable(mention, published) -> bool:

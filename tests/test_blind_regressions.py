@@ -65,6 +65,18 @@ SILENT = [
     ("blind-17/1401-ian-nhc-final-report", "205 km/h"),
     # "Microsoft had until 18 October to close": a deadline someone had, not an event in the past
     ("blind-17/1404-microsoft-activision-close", "had until 18 October"),
+    # "Trinamool Congress won 29 seats" and "Congress won 99 seats": two parties, not one count twice
+    ("blind-18/1503-india-lok-sabha-2024", "29 seats"),
+    # "on July 20, 1969 …" then "on Wednesday, July 16 …, and splashed down … on July 24", in a 2019
+    # article: the weekday fits the year the article was telling of, and that year holds for the next day
+    ("blind-18/1504-apollo-11-fiftieth", "Wednesday, July 16"),
+    ("blind-18/1504-apollo-11-fiftieth", "splashed down in the Pacific on July 24"),
+    # "the World Health Assembly": a name the records write themselves, not a slip for "World Health Organization"
+    ("blind-18/1506-who-ends-covid-emergency", "World Health Assembly"),
+    # "19 grams less than the 206-gram iPhone 14 Pro, and the Pro Max weighs 221 grams": the base is the comparison's own
+    ("blind-18/1513-iphone-15-usb-c-launch", "19 grams less"),
+    # a weekday proving its paragraph's year still does when it is read as that year at once (Surfside, 2021)
+    ("blind-6/326-surfside-collapse-one-year-on", "demolished late on July 4"),
     # "Tigist Assefa" as the records write it in a name and a value: their own spelling
     ("blind-10/706-kiptum-duplantis-records", "Tigist Assefa"),
     # "10 years more than the 150 months, or 12 1/2 years": a difference in years is not compared with months
@@ -191,6 +203,8 @@ FOUND = [
     # the earlier ones listed at the sentence's start; the larger ones after a size rank
     ("blind-17/1414-chandrayaan-3-landing", "the fifth country", "fifth"),
     ("blind-17/1404-microsoft-activision-close", "second-largest", "second"),
+    # "22 short of the 272 needed": a difference from the figure named at once; "of the 543 seats" is the whole
+    ("blind-18/1503-india-lok-sabha-2024", "22 short of the 272", "22 short of the 272"),
 ]
 
 

@@ -68,3 +68,34 @@ def stated_weekday(mention: Mention) -> int | None:
     return None
 
 
+
+
+LATER = re.compile(r"\b([\w-]+)\s+(days?|weeks?)\s+(?:later|after(?:wards)?)\b[^.;!?\d]{0,20}$", re.IGNORECASE)
+# "the next day, Friday, May 28", "the following day", "a day later": one day after the date before
+NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+day|(?:a|one)\s+day\s+later|the\s+day\s+after)\b[^.;!?\d]{0,20}$",
+                      re.IGNORECASE)
+DAY_AFTER_FOLLOWS = re.compile(r",?\s*(?:the\s+(?:next|following)\s+day|the\s+day\s+after)\b", re.IGNORECASE)
+
+
+def days_later(text: str, start: int, end: int, strict: bool = False) -> int | None:
+    """How many days after the date before it a date at [start, end) says it is: "21 days later, on
+    22 December" 21, "a week later, on Friday" 7, "the next day, Friday, May 28" 1; None if it says not.
+    `strict`: only where the words stand right before the date."""
+    preceding = text[max(0, start - 60):start]
+    later = LATER.search(preceding)
+    if strict:
+        # only "N days later, on D" and "the next day, D", the date at once after the words
+        if later is not None and not re.match(r"\s+(?:days?|weeks?)\s+later\s*,?\s*(?:on\s+)?(?:the\s+)?$",
+                                               preceding[later.end(1):], re.IGNORECASE):
+            later = None
+        if later is None:
+            return 1 if re.search(r"\bthe\s+(?:next|following)\s+day\s*,\s*(?:on\s+)?$", preceding, re.IGNORECASE) else None
+    if later is not None:
+        written = later.group(1).lower()
+        count = int(written) if written.isdigit() else 1 if written in ("a", "one") else (word_value(written) or (None,))[0]
+        if not count:
+            return None
+        return int(count) * (7 if later.group(2).lower().startswith("week") else 1)
+    if NEXT_DAY.search(preceding) or DAY_AFTER_FOLLOWS.match(text, end):
+        return 1  # "the next day, Friday, May 28"; "on 12 March, the day after the quake"
+    return None

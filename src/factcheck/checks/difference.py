@@ -44,7 +44,7 @@ ARRIVAL_BEFORE = re.compile(r"\b(?:to|at|reach\w*|hit)\s+(?:a\s+|an\s+)?(?:[a-z-
 UP_FROM = re.compile(r"\b(?:up|down|ris(?:en|ing)|rose|f[ae]ll(?:en|ing)?|increased|decreased|climbed|dropped)\s+from\s+$", re.IGNORECASE)
 COMPARATIVE = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|larger|heavier|lighter|taller|"
-    r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b",
+    r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b|^\s*short\s+of\b",
     re.IGNORECASE,
 )
 # "beat the old mark of 38.7C by a full 1.8C", "topped last year's $2.1 billion by $300 million"
@@ -61,7 +61,8 @@ POINTS = re.compile(rf"^\s*(?:{UNIT_WORDS.split('|pp|')[0]}|pp)\b", re.IGNORECAS
 NOT_NOUNS = {"it", "they", "he", "she", "we", "in", "on", "at", "a", "an", "the", "of", "and", "or", "to", "from", "for", "by",
              "with", "was", "is", "were", "are", "than", "more", "less", "per", "percent", "cent", "million", "billion",
              "thousand", "that", "this", "which", "who", "as", "its", "their", "his", "her", "a", "year", "years",
-             "over", "ahead", "behind", "above", "below", "under", "into", "after", "before", "against"}
+             "over", "ahead", "behind", "above", "below", "under", "into", "after", "before", "against",
+             "needed", "required", "necessary"}
 MINUTES = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60}
 
 
@@ -269,7 +270,7 @@ def _like(figure: Figure, number: float) -> str:
 
 
 def _noun_after(after: str) -> str:
-    match = re.match(r"^[\s-]*(?:(?:million|billion|thousand|more|extra|additional|fewer)\s+)?([A-Za-z]+)", after)
+    match = re.match(r"^[\s-]*(?:(?:million|billion|thousand|more|extra|additional|fewer|short)\s+)?([A-Za-z]+)", after)
     word = match.group(1).lower() if match else ""
     return "" if word in NOT_NOUNS else word
 
@@ -292,7 +293,13 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
             # election night and 23 fewer than the 56": election night is the base, and no figure)
             base = next((f for f in rest if f.kind == figure.kind and f.noun == figure.noun
                          and not GAP_AFTER.match(text[f.end:f.end + 30])
-                         and len(re.findall(r"\bthan\b", text[figure.end:f.start])) < 2), None)
+                         and len(re.findall(r"\bthan\b", text[figure.end:f.start])) < 2
+                         # not past the comparison's own clause ("19 grams less than the 206-gram iPhone 14
+                         # Pro, and the Pro Max weighs 221 grams": 221 is another phone's)
+                         and not re.search(r",\s+(?:and|but|while|whereas)\s|;", text[figure.end:f.start])
+                         # "short of" names its figure at once ("22 short of the 272"), or none ("of a majority")
+                         and not (re.match(r"\s*short\s+of\b", after) and
+                                  not re.fullmatch(r"\s*short\s+of\s+(?:the\s+|a\s+)?", text[figure.end:f.start]))), None)
         elif BEAT_BY.search(before) and (beaten := BEATEN.search(text, sentence.start, figure.start)):
             # "It beats the previous record of 38.7C …, by a full 1.8C": the figure beaten is the base
             base = next((f for f in figures if beaten.end() <= f.start < figure.start and f.kind == figure.kind), None)
@@ -328,6 +335,8 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
                 and (base.kind != "count" or not base.noun or figure.noun.rstrip("s") == base.noun.rstrip("s"))
                 and not GAP_AFTER.match(text[figure.end:figure.end + 30])
                 and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, figure.start - 12):figure.start])
+                # "240 of the 543 seats": the whole a part is of, not a figure arrived at
+                and not re.search(r"\d\s+of\s+(?:the\s+)?$", text[max(0, figure.start - 20):figure.start])
                 # a threshold passed is no reading: "the first time the thermometer has passed 40C"
                 and not THRESHOLD_BEFORE.search(text[max(0, figure.start - 16):figure.start]))
 

@@ -53,9 +53,12 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     def person_at(first: int, last: int) -> bool:  # the recogniser's person, for a name the records give as a value
         return bool(people.holding(tokens[first].start, tokens[last - 1].end))
 
+    written_names = analysis.records.written_names()
     for hit in index.near(tokens, taken, capitalised, person_at=person_at):
         if (hit.first, hit.last) in exact_spans:
             continue
+        if tuple(token.norm for token in tokens[hit.first:hit.last]) in written_names:
+            continue  # a name the records themselves write ("World Health Assembly"), not a slip for another
         name, evidence = known[hit.key]
         if not written_like(text, tokens, hit, name):
             continue

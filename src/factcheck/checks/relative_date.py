@@ -1,12 +1,17 @@
 """relative-date: a relative date ("last Tuesday", "two days ago") that contradicts the
-absolute date written beside it, or that cannot be resolved for want of a publication date."""
+absolute date written beside it, or that cannot be resolved for want of a publication date;
+and a date counted from the one before it ("two days later, on 8 September") that is not as
+many days on."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
+from factcheck.checks._common import format_date_like
 from factcheck.checks.base import CheckKind
+from factcheck.lexicon import days_later
 from factcheck.model import Analysis, DateValue, Evidence, Finding, Severity
 
 # What may stand between a relative date and the absolute one that restates it:
@@ -18,6 +23,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     published = analysis.document.published
     text = analysis.document.text
     mentions = [m for m in analysis.mentions if m.kind == "date"]
+    yield from _counted_days(analysis, rule, mentions)
     for index, mention in enumerate(mentions):
         if mention.label != "relative":
             continue
@@ -70,14 +76,34 @@ def _anniversary(text: str, mention, other) -> bool:
     except ValueError:  # 29 February
         return False
     return earliest <= other.value.earliest <= latest
-    word = ago.group(1).lower()
-    years = int(word) if word.isdigit() else {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
-                                               "twenty": 20, "fifty": 50}[word]
-    day = mention.value.earliest
-    try:
-        return day.replace(year=day.year - years) == other.value.earliest
-    except ValueError:  # 29 February
-        return False
+
+
+def _counted_days(analysis: Analysis, rule, mentions: list) -> Iterator[Finding]:
+    """"The Queen died two days later, on 8 September": the day must be as many days on from the
+    date before it in its sentence."""
+    text = analysis.document.text
+    for index, mention in enumerate(mentions):
+        value = mention.value
+        if not isinstance(value, DateValue) or value.precision != "day" or mention.label == "relative":
+            continue
+        days = days_later(text, mention.start, mention.end, strict=True)
+        if days is None:
+            continue
+        # counted from the date before it in its sentence: from one in another sentence, the writer may
+        # count from an event between them ("the following evening. Five days later, on July 21")
+        sentence = analysis.sentence_of(mention.start)
+        anchor = next((m for m in reversed(mentions[:index]) if isinstance(m.value, DateValue) and m.value.precision == "day"), None)
+        if anchor is None or anchor.start < sentence.start:
+            continue
+        expected = anchor.value.earliest + dt.timedelta(days=days)
+        if (expected.month, expected.day) == (value.earliest.month, value.earliest.day):
+            continue
+        yield rule.finding(
+            rule.message("counted", days=days, anchor=anchor.text, expected=expected.isoformat(), written=mention.text),
+            mention.start, mention.end, analysis.document.source[mention.start:mention.end],
+            suggestion=format_date_like(mention.text, expected),
+            evidence=Evidence(fact="the date before it", value=anchor.value.earliest.isoformat(), source="this article"),
+        )
 
 
 KIND = CheckKind(
@@ -85,5 +111,5 @@ KIND = CheckKind(
     run=run,
     summary="a relative date contradicts the absolute date beside it, or cannot be resolved",
     params={"report_unresolved": ((bool,), True), "unresolved_severity": ((str,), "info")},
-    messages=('unresolved', 'disagrees'),
+    messages=('unresolved', 'disagrees', 'counted'),
 )

@@ -88,8 +88,8 @@ def run(analysis: Analysis, rule) -> Iterator:
 
 
 def _names(analysis: Analysis) -> list[tuple[int, int, str, str]]:
-    """Named people and things as (start, end, key of the last word, "person" or "thing"):
-    Pollard = Handré Pollard."""
+    """Named people and things as (start, end, key, "person" or "thing"): a record by the last word of
+    its name, a person by surname (Pollard = Handré Pollard), another thing by its whole name."""
     found = []
     named: set[int] = set()  # offsets inside a name already found
     for link in analysis.links:
@@ -100,7 +100,10 @@ def _names(analysis: Analysis) -> list[tuple[int, int, str, str]]:
         if mention.kind in ("person", "org", "work") and mention.start not in named:
             key = name_key(mention.text)
             if key:
-                found.append((mention.start, mention.end, key[-1], "person" if mention.kind == "person" else "thing"))
+                # a person by surname (Pollard = Handré Pollard); a thing by its whole name: "Trinamool
+                # Congress" is not "Congress"
+                person = mention.kind == "person"
+                found.append((mention.start, mention.end, key[-1] if person else " ".join(key), "person" if person else "thing"))
                 named.update(range(mention.start, mention.end))
     return found
 

@@ -10,7 +10,7 @@ import re
 from factcheck.extract.dates import find_dates
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
-from factcheck.lexicon import stated_weekday, word_value
+from factcheck.lexicon import days_later, stated_weekday, word_value
 from factcheck.model import Document, Mention, Sentence, Syntax
 from factcheck.suppress import quote_spans
 
@@ -146,6 +146,7 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
     written = [m for m in dates if m.value is not None and not m.value.relative and m.label not in ("relative",)
                and m.value.precision in ("day", "month", "year") and re.search(r"\d{4}", m.text)]
     result = []
+    proven_paragraphs: dict[int, int] = {}  # paragraph start → the year a weekday proved for it
     for mention in dates:
         value = mention.value
         if value is None or mention.label not in ("day-no-year", "weekday") or not value.relative:
@@ -187,6 +188,9 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         if context and sentence is not None and FUTURE_WORDS.search(text[sentence.start:sentence.end]):
             context = []  # "are due to publish on Friday, 12 January": ahead of the publication, not in the past year
         year = context[-1].value.earliest.year if context else None
+        proven = None
+        if year is None:
+            year = proven = _year_the_weekday_fits(mention, written)
         # a month or more ahead: a slip of tense within the coming weeks is the writer's ("was held on
         # 12 July", three days after publication, is an error to report, not last year's)
         if year is None and (value.earliest - published).days > PAST_SHIFT_DAYS and syntax is not None and sentence is not None \
@@ -215,8 +219,34 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             # "since STS-135, in July 2011 … docked on Sunday, May 31": the weekday says which year
             result.append(mention)
             continue
-        result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
-    return _years_the_weekdays_prove(text, result, published, syntax)
+        resolved = dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day))
+        result.append(resolved)
+        if proven is not None:
+            # its year, proven by its weekday, holds for the yearless days after it ("…, and splashed down on
+            # July 24") and for those of its paragraph that would otherwise fall after publication
+            bisect.insort(written, resolved, key=lambda m: m.start)
+            if day < published:
+                proven_paragraphs[text.rfind("\n\n", 0, mention.start) + 1] = proven
+    return _years_the_weekdays_prove(text, result, published, syntax, proven_paragraphs)
+
+
+def _year_the_weekday_fits(mention: Mention, written: list[Mention]) -> int | None:
+    """The year of the last full date written before a yearless day whose weekday fits that year and
+    not the publication's ("Eagle touched down … on July 20, 1969" … "lifted off … on Wednesday, July
+    16", in a 2019 article): the article is still telling of that year."""
+    weekday = stated_weekday(mention)
+    value = mention.value
+    if weekday is None or value.earliest.weekday() == weekday:
+        return None
+    before = [m for m in written if m.end <= mention.start and m.value.precision == "day"]
+    if not before or before[-1].value.earliest.year == value.earliest.year:
+        return None
+    year = before[-1].value.earliest.year
+    try:
+        fits = value.earliest.replace(year=year).weekday() == weekday
+    except ValueError:
+        return None
+    return year if fits else None
 
 
 # (measured on blind copy: a past tense with a yearless day one to four months ahead is last year's
@@ -225,7 +255,8 @@ PAST_SHIFT_DAYS = 30
 _SAID_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.IGNORECASE)
 
 
-def _years_the_weekdays_prove(text: str, dates: list[Mention], published: dt.date, syntax: Syntax | None) -> list[Mention]:
+def _years_the_weekdays_prove(text: str, dates: list[Mention], published: dt.date, syntax: Syntax | None,
+                              proven_before: dict[int, int] | None = None) -> list[Mention]:
     """A yearless day given in the past tense, with a weekday that fits the year before and not the
     publication's, which would put it after publication ("Crews ended the recovery on Friday, July 23",
     in a June 2022 article: 23 July 2021 was a Friday): both say it is last year's. The other yearless
@@ -233,7 +264,7 @@ def _years_the_weekdays_prove(text: str, dates: list[Mention], published: dt.dat
     on July 4"). A wrong weekday in the publication's year is still one (its tense fits its date)."""
     if syntax is None:
         return dates
-    proven: dict[int, int] = {}  # paragraph start → year
+    proven: dict[int, int] = dict(proven_before or {})  # paragraph start → year
     for mention in dates:
         value = mention.value
         weekday = stated_weekday(mention)
@@ -277,29 +308,11 @@ def _said_in_the_past(text: str, syntax: Syntax, mention: Mention) -> bool:
     return tag == "VBD" or (tag == "VBN" and any(h in ("was", "were", "had", "has", "have") for h in helpers))
 
 
-LATER = re.compile(r"\b([\w-]+)\s+(days?|weeks?)\s+(?:later|after(?:wards)?)\b[^.;!?\d]{0,20}$", re.IGNORECASE)
-# "the next day, Friday, May 28", "the following day", "a day later": one day after the date before
-NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+day|(?:a|one)\s+day\s+later|the\s+day\s+after)\b[^.;!?\d]{0,20}$",
-                      re.IGNORECASE)
-
-DAY_AFTER_FOLLOWS = re.compile(r",?\s*(?:the\s+(?:next|following)\s+day|the\s+day\s+after)\b", re.IGNORECASE)
-
-
 def _days_after(text: str, mention: Mention, written: list[Mention]) -> dt.date | None:
     """The day "N days (weeks) later, on D" means, when the last full date before it, plus N, falls on D."""
-    preceding = text[max(0, mention.start - 60):mention.start]
-    later = LATER.search(preceding)
     before = [m for m in written if m.end <= mention.start and m.value.precision == "day"]
-    if not before:
-        return None
-    if later is not None:
-        count = int(later.group(1)) if later.group(1).isdigit() else (word_value(later.group(1)) or (None,))[0]
-        if not count:
-            return None
-        days = int(count) * (7 if later.group(2).lower().startswith("week") else 1)
-    elif NEXT_DAY.search(preceding) or DAY_AFTER_FOLLOWS.match(text, mention.end):
-        days = 1  # "the next day, Friday, May 28"; "on 12 March, the day after the quake"
-    else:
+    days = days_later(text, mention.start, mention.end)
+    if not before or days is None:
         return None
     day = before[-1].value.earliest + dt.timedelta(days=days)
     stated = mention.value.earliest

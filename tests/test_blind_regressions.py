@@ -77,6 +77,20 @@ SILENT = [
     ("blind-18/1513-iphone-15-usb-c-launch", "19 grams less"),
     # a weekday proving its paragraph's year still does when it is read as that year at once (Surfside, 2021)
     ("blind-6/326-surfside-collapse-one-year-on", "demolished late on July 4"),
+    # "the defending champion Naomi Osaka": another edition's winner
+    ("blind-19/1605-raducanu-us-open", "Naomi Osaka"),
+    # "to 1.5% to 1.75%, from 0.75% to 1%": a range moved, no one change
+    ("blind-19/1612-fed-june-2022-hike", "1.5% to 1.75%"),
+    # "Alcaraz dethroned Djokovic to win … on Sunday": a day against a list of years (`wimbledon_titles`)
+    ("blind-19/1602-alcaraz-wimbledon-final", "Sunday"),
+    # "the opening set" is not enough of `third_set_fifth_game.minutes` for the final's "24 minutes"
+    ("blind-19/1602-alcaraz-wimbledon-final", "24 minutes"),
+    # "Mario Draghi — …, who pledged in July 2012 … — resigned. … an election on 25 September": an aside's year
+    ("blind-19/1613-ecb-first-hike-2022", "25 September"),
+    # "pay is up $1.40, or 4.4%, from $31.63": the change itself is no level arrived at
+    ("blind-19/1615-us-jobs-january-2023", "4.4%"),
+    # "born in Juvisy-sur-Orge, south of Paris, in December 1968, will turn 52"
+    ("blind-19/1616-nobel-chemistry-crispr", "December 1968"),
     # "Tigist Assefa" as the records write it in a name and a value: their own spelling
     ("blind-10/706-kiptum-duplantis-records", "Tigist Assefa"),
     # "10 years more than the 150 months, or 12 1/2 years": a difference in years is not compared with months
@@ -205,6 +219,12 @@ FOUND = [
     ("blind-17/1404-microsoft-activision-close", "second-largest", "second"),
     # "22 short of the 272 needed": a difference from the figure named at once; "of the 543 seats" is the whole
     ("blind-18/1503-india-lok-sabha-2024", "22 short of the 272", "22 short of the 272"),
+    # a birth kept with its place (`born: {date: …, place: …}`) gives an age
+    ("blind-19/1611-nobel-medicine-mrna", "Karikó, 67", "67"),
+    # the weekday said after its date: "on Dec. 10, a Saturday"
+    ("blind-19/1611-nobel-medicine-mrna", "Dec. 10, a Saturday", "Dec. 10, a Saturday"),
+    # "compared with" gives the base, "an upward revision of" the change
+    ("blind-19/1612-fed-june-2022-hike", "1.9% in the March", "1.9% in the March projections, an upward revision of 1.8"),
 ]
 
 

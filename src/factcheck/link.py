@@ -354,7 +354,13 @@ def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str,
         if not any(o is not t and o.spec is t.spec and o.first <= t.first and t.last <= o.last and (o.last - o.first) > (t.last - t.first)
                    for o in found)
         and not _describes_possessed_noun(syntax, tokens, t)
+        and not (t.first > first and tokens[t.first - 1].norm in ANOTHER_OCCASION)
     ]
+
+
+# words before a fact's word that make it another occasion's: "the defending champion Naomi Osaka",
+# "former winner", "the previous record", "the outgoing president"
+ANOTHER_OCCASION = {"defending", "former", "previous", "reigning", "outgoing", "erstwhile", "ex", "then", "past"}
 
 
 def _describes_possessed_noun(syntax: Syntax | None, tokens: list[Token], trigger: _Trigger) -> bool:
@@ -545,7 +551,11 @@ def _in_context(spec: FactSpec, tokens: list[Token], starts, sentence: Sentence)
     words = [t.norm for t in tokens[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]]
     if average and not any(word in AVERAGE_WORDS or word == "per" for word in words):
         return False
-    return not spec.context or any(_word_matches(pattern, word) for pattern in spec.context for word in words)
+    if not spec.context:
+        return True
+    # half the narrowing words at least: "the opening set" says nothing of `third_set_fifth_game.minutes`
+    said = sum(any(_word_matches(pattern, word) for word in words) for pattern in spec.context)
+    return said >= max(1, (len(spec.context) + 1) // 2)
 
 
 def _first_token(starts: list[int], mention) -> int:

@@ -129,6 +129,13 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
 BIRTH_KEY = re.compile(r"(?:birth_?date|born(?:_on)?|date_of_birth|dob|birthday|birth_year|year_of_birth|born_year)")
 
 
+def _birth_key(key: str) -> bool:
+    """`born`, `date_of_birth` …, or a birth kept with its place: `born.date`, `birth.on` (`born: {date: …, place: …}`)."""
+    parts = key.split(".")
+    return BIRTH_KEY.fullmatch(key) is not None or \
+        (len(parts) == 2 and re.fullmatch(r"born|birth", parts[0]) is not None and parts[1] in ("date", "on", "when", "day", "year"))
+
+
 def _display(analysis: Analysis, key: tuple[str, ...]) -> str:
     """A person's name as the records or the article write it ("King Charles III", not "King Charles Iii")."""
     for record in analysis.records.records:
@@ -158,7 +165,7 @@ def _recorded_births(records: list) -> dict[tuple[str, ...], tuple[dt.date | int
                         listed.setdefault(name_key(item), (value.value, f"record {record.id}"))
         if record.type == "person":
             birth = next((values[0].value for key, values in record.facts.items()
-                          if BIRTH_KEY.fullmatch(key) and values and usable(values[0].value)), None)
+                          if _birth_key(key) and values and usable(values[0].value)), None)
             if birth is not None:
                 births[name_key(record.name)] = (birth, f"record {record.id}")
     return {**listed, **births}
@@ -178,6 +185,10 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
             # sentences before named last, in the same paragraph
             person = next((p for p in reversed(people) if sentence.start - 600 <= p[0] < sentence.start
                            and "\n\n" not in text[p[1]:sentence.start]), None)
+        if person is None and date is not None and not text[sentence.start:match.start()].strip(" \"“'"):
+            # "Born on Jan. 17, 1955, in Szolnok, Hungary, Karikó earned her doctorate": the participle
+            # opens the sentence and speaks of its subject, named after it
+            person = next((p for p in people if date.end <= p[0] < sentence.end), None)
         if date is not None and person is not None:
             line, _ = analysis.document.position(date.start)
             births.setdefault(person[3], (date.value, f"“born … {date.text}” on line {line}"))

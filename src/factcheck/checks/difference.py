@@ -33,7 +33,7 @@ CHANGE_WORD = re.compile(
 )
 CHANGE_NOUN_OF = re.compile(
     r"\b(?:rise|increase|jump|gain|growth|drop|fall|decline|decrease|reduction|cut|loss|acceleration|deceleration|"
-    r"slowdown|swing|climb|dip|slide|surge)\s+of\s+$|\bby\s+$",
+    r"slowdown|swing|climb|dip|slide|surge|revision)\s+of\s+$|\bby\s+$",
     re.IGNORECASE,
 )
 UNIT_WORDS = r"(?:percentage|per\s?cent(?:age)?)\s+points?|points?|pp|per\s?cent|percent"
@@ -41,7 +41,8 @@ UNIT_WORDS = r"(?:percentage|per\s?cent(?:age)?)\s+points?|points?|pp|per\s?cent
 FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:the|its|their|his|her|a|an)?\s*$", re.IGNORECASE)
 # "rose to $43.81 billion from $42.63 billion": the figure after "to" is where the change arrives
 ARRIVAL_BEFORE = re.compile(r"\b(?:to|at|reach\w*|hit)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
-UP_FROM = re.compile(r"\b(?:up|down|ris(?:en|ing)|rose|f[ae]ll(?:en|ing)?|increased|decreased|climbed|dropped)\s+from\s+$", re.IGNORECASE)
+UP_FROM = re.compile(r"\b(?:(?:up|down|ris(?:en|ing)|rose|f[ae]ll(?:en|ing)?|increased|decreased|climbed|dropped)\s+from|"
+                     r"compared\s+(?:with|to))\s+$", re.IGNORECASE)
 COMPARATIVE = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|larger|heavier|lighter|taller|"
     r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b|^\s*short\s+of\b",
@@ -337,6 +338,8 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
                 and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, figure.start - 12):figure.start])
                 # "240 of the 543 seats": the whole a part is of, not a figure arrived at
                 and not re.search(r"\d\s+of\s+(?:the\s+)?$", text[max(0, figure.start - 20):figure.start])
+                # "pay is up $1.40, or 4.4%": a change itself, not a level
+                and not re.search(r"\b(?:up|down|by)\s+(?:about\s+|some\s+|nearly\s+)?$", text[max(0, figure.start - 16):figure.start])
                 # a threshold passed is no reading: "the first time the thermometer has passed 40C"
                 and not THRESHOLD_BEFORE.search(text[max(0, figure.start - 16):figure.start]))
 

@@ -41,8 +41,18 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         yield from _part_of_whole(analysis, rule, text, sentence, numbers)
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*(?:to|–)\s*", re.IGNORECASE)
+
+
 def _from_to(text: str, numbers: list[Mention]) -> tuple[Mention, Mention] | None:
     """The two figures of "from A to B" or "to B from A"."""
+    # "lifted the target range to 1.5% to 1.75%, from 0.75% to 1%": a range moved, both ends, no one change
+    def rate(mention: Mention) -> bool:
+        return "%" in mention.text or bool(re.match(r"\s*(?:%|per\s?cent|percent)", text[mention.end:mention.end + 9]))
+
+    if any(rate(a) and rate(b) and _RANGE_JOIN.fullmatch(text[a.end:b.start])
+           and not re.search(r"\bfrom\s*$", text[max(0, a.start - 6):a.start].lower()) for a, b in zip(numbers, numbers[1:])):
+        return None
     for first, second in zip(numbers, numbers[1:]):
         lead = text[max(0, first.start - 6):first.start].lower()
         between = text[first.end:second.start].lower()

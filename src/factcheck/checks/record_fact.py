@@ -23,6 +23,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                          if _common.comparable(claim.value, v) and _common.in_scope(analysis, claim, v))
         if not recorded or any(_common.admits(claim.value, value) for value in recorded):
             continue
+        if _day_against_years(claim, recorded):
+            continue
         if (claim.value.start, claim.value.end) in seen:
             continue
         if spec.derived and _another_fact_admits(analysis, claim):
@@ -49,6 +51,14 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             suggestion=_common.suggestion_for(claim.value, best),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
+
+
+def _day_against_years(claim, recorded) -> bool:
+    """A day ("on Sunday") set against a list of years (`wimbledon_titles: [2011, 2014, …]`): the list
+    says in which seasons, and a sentence that gives a day tells of one occasion, most often another's
+    ("Carlos Alcaraz dethroned Novak Djokovic to win his first Wimbledon title on Sunday")."""
+    return isinstance(claim.value.value, DateValue) and claim.value.value.precision == "day" and len(recorded) >= 2 \
+        and all(isinstance(v.value, int) and not isinstance(v.value, bool) for v in recorded)
 
 
 def _held_under_a_like_key(analysis: Analysis, claim) -> bool:

@@ -35,6 +35,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "forecasts were cut, to 0.7% in 2023, 1.0% in 2024": the figure's year, not the verb's
         if _TARGET.search(before):
             continue  # "pushed the deadline back to Oct. 18", "postponed until May": where it was moved, not when
+        if _BORN.search(before):
+            continue  # "Charpentier, born in Juvisy-sur-Orge in December 1968, will turn 52"
         span = (mention.start, mention.end)
         if analysis.syntax is not None:
             cue = _verb_tense(analysis, mention, rule)
@@ -70,6 +72,11 @@ _TARGET = re.compile(r"\b(?:back|forward)\s+(?:to|until)\s+$|\b(?:postponed|dela
                      r"rescheduled|brought\s+forward)\b[^.;]{0,80}\b(?:to|until|till)\s+$"
                      # a deadline someone had: "Microsoft had until Oct. 18 to close", "had to file by May 3"
                      r"|\b(?:had|has|have|given)\s+(?:\w+\s+){0,2}?(?:until|till)\s+$|\bhad\s+to\b[^.;]{0,60}\bby\s+$")
+
+
+# a birth's date, or an anniversary's ("on Dec. 10, the anniversary of Alfred Nobel's death in 1896"):
+# the date of what is remembered, whatever verb the sentence goes on with
+_BORN = re.compile(r"\b(?:born|anniversary)\b[^.;:]{0,60}$", re.IGNORECASE)
 
 
 def _usable(mention, published) -> bool:

@@ -181,6 +181,10 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         if context and syntax is not None and sentence_index(context[-1].start) == here \
                 and not _same_clause_chain(syntax, context[-1], mention):
             context = []  # "built …, first used on 5 November 1948, closed for good on 8 November": another clause's year
+        if context and sentence_index(context[-1].start) == here - 1 and _aside(text, syntax, context[-1], sentences[here - 1]):
+            # "Mario Draghi — …, who pledged in July 2012 to do 'whatever it takes' — resigned …": a date in
+            # an aside about someone tells no time of the story
+            context = []
         if context and sentence_index(context[-1].start) == here - 1 and \
                 len({m.value.earliest.year for m in context if sentence_index(m.start) == here - 1}) > 1:
             context = []  # "… the 202 it won in 2019 … the 418 that Tony Blair won in 1997. … on Saturday 6 July": which year?
@@ -228,6 +232,17 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             if day < published:
                 proven_paragraphs[text.rfind("\n\n", 0, mention.start) + 1] = proven
     return _years_the_weekdays_prove(text, result, published, syntax, proven_paragraphs)
+
+
+def _aside(text: str, syntax: Syntax | None, mention: Mention, sentence) -> bool:
+    """Is a date inside an aside of its sentence: between dashes, in brackets, or in a relative clause?"""
+    before = text[sentence.start:mention.start]
+    if before.count("—") % 2 == 1 or before.count(" – ") % 2 == 1 or before.count("(") > before.count(")"):
+        return True
+    if syntax is None:
+        return False
+    word = syntax.span_root(mention.start, mention.end)
+    return word is not None and syntax.tokens[syntax.clause(word)].dep == "relcl"
 
 
 def _year_the_weekday_fits(mention: Mention, written: list[Mention]) -> int | None:

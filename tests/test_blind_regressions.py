@@ -91,6 +91,16 @@ SILENT = [
     ("blind-19/1615-us-jobs-january-2023", "4.4%"),
     # "born in Juvisy-sur-Orge, south of Paris, in December 1968, will turn 52"
     ("blind-19/1616-nobel-chemistry-crispr", "December 1968"),
+    # "the Nov. 2 election" … "the Nov. 3 vote": the later of two names by date is the one queried
+    ("blind-20/1704-boston-wu-sworn-in", "Nov. 2 election"),
+    # "will see streetlights dimmed …, bins collected fortnightly from 2025": no past tense
+    ("blind-20/1705-birmingham-budget-vote", "collected fortnightly from 2025"),
+    # "Azerbaijani" beside "Azerbaijan": a people's name, not a spelling
+    ("blind-20/1706-karabakh-truce-deal", "Azerbaijani"),
+    # "the European Data Protection Board": a longer name of its own, not the Data Protection Commission
+    ("blind-20/1712-meta-gdpr-record-fine", "European Data Protection Board"),
+    # a bare "on Thursday" is last Thursday or the next: the record's Thursday (`fifth_anniversary: 2023-05-25`)
+    ("blind-20/1712-meta-gdpr-record-fine", "fifth anniversary on Thursday"),
     # "Tigist Assefa" as the records write it in a name and a value: their own spelling
     ("blind-10/706-kiptum-duplantis-records", "Tigist Assefa"),
     # "10 years more than the 150 months, or 12 1/2 years": a difference in years is not compared with months
@@ -225,6 +235,7 @@ FOUND = [
     ("blind-19/1611-nobel-medicine-mrna", "Dec. 10, a Saturday", "Dec. 10, a Saturday"),
     # "compared with" gives the base, "an upward revision of" the change
     ("blind-19/1612-fed-june-2022-hike", "1.9% in the March", "1.9% in the March projections, an upward revision of 1.8"),
+    ("blind-20/1704-boston-wu-sworn-in", "Nov. 3 vote", "Nov. 3"),
 ]
 
 

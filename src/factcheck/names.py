@@ -159,7 +159,7 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False) ->
         return None  # "Part Two" is another film, not a typo of "Part One"
     if written.isdigit() or meant.isdigit():
         return None
-    if _inflection(written, meant) and not person:
+    if inflection(written, meant) and not person:
         return None  # "test flight" for "test flights": no typo
     # (a short form such as "Bob" for "Robert" is too unlike its name to come here; a spelling
     # variant such as "Irwin" for "Erwin" is a misspelling of the person's name)
@@ -207,10 +207,11 @@ def _wrong_word(written: str, meant: str, length: int) -> bool:
     return len(shorter) >= 5 and longer.startswith(shorter)
 
 
-DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "er", "ans", "ians", "eans", "ers")  # … "Zealand"/"Zealanders"
+DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "er", "ans", "ians", "eans", "ers",  # … "Zealand"/"Zealanders"
+                   "i", "is")  # "Azerbaijan"/"Azerbaijani", "Pakistan"/"Pakistanis", "Iraq"/"Iraqi"
 
 
-def _inflection(written: str, meant: str) -> bool:
+def inflection(written: str, meant: str) -> bool:
     """Another form of the same word, not a typo: a plural or possessive ("test flights"), or a
     people's name beside its place's ("Kenya"/"Kenyan", "Japan"/"Japanese", "Israel"/"Israeli")."""
     shorter, longer = sorted((written, meant), key=len)

@@ -18,6 +18,10 @@ def admits(mention: Mention, fact: FactValue) -> bool:
     """Does the stated value allow the record's value? Approximate statements admit ranges."""
     stated, recorded = mention.value, fact.value
     if isinstance(stated, DateValue):
+        if isinstance(recorded, dt.date) and stated.relative and stated.precision == "day" and mention.label == "relative" \
+                and re.fullmatch(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", mention.text.strip(), re.IGNORECASE):
+            # a bare "Thursday" is the last one or the next: the recorded day on that weekday, a week either side
+            return recorded.weekday() == stated.earliest.weekday() and abs((recorded - stated.earliest).days) <= 7
         if isinstance(recorded, dt.date):
             if stated.relative and stated.precision == "day" and mention.label in ("day-no-year", "weekday"):
                 # "July 12" with no year: the same day of the month within a year of the guess

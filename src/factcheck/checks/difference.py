@@ -16,6 +16,7 @@ and so is a change written "from A to B" with a percentage (percent-arithmetic's
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -121,7 +122,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         actual = format_number(round((low + high) / 2, 2)) + unit
         yield rule.finding(
             rule.message("change", base=base.mention.text, arrived=nearest.mention.text, actual=actual,
-                         stated=difference.mention.text + unit),
+                         stated=("" if difference.exact else f"{difference.mention.value.qualifier} ") + difference.mention.text + unit),
             start, end, analysis.document.source[start:end],
             evidence=Evidence(fact="difference", source="arithmetic",
                               value=f"{nearest.mention.text} against {base.mention.text} (line {analysis.document.position(nearest.start)[0]})"),
@@ -308,7 +309,9 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
             # "up from 8.6% in May, was an acceleration of 0.7 percentage point"
             base = next((f for f in figures if sentence.start <= f.start < figure.start
                          and UP_FROM.search(text[max(sentence.start, f.start - 30):f.start])), None)
-        if base is None or not (figure.exact and base.exact):
+        # a bound ("more than €550 million larger") is checked too: the figures must not fall short of it
+        bounded = math.isinf(figure.low) != math.isinf(figure.high)
+        if base is None or not ((figure.exact or bounded) and base.exact):
             continue
         relative = figure.kind == "percent" and not points and base.kind != "percent"
         if not relative and not _same_measure(figure, base, points):

@@ -26,10 +26,16 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     most = KIND.param(rule, "max_days")
     days = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"]
+    def named_by_date(mention) -> re.Match | None:
+        noun = _NOUN_AFTER.match(text, mention.end)
+        if not _BEFORE.search(text[max(0, mention.start - 8):mention.start]) or noun is None \
+                or not _a_noun(analysis, mention.end + noun.start(1) - noun.start(), mention.end + noun.end(1) - noun.start()):
+            return None
+        return noun
+
     for reference in days:
-        noun = _NOUN_AFTER.match(text, reference.end)
-        if not _BEFORE.search(text[max(0, reference.start - 8):reference.start]) or noun is None \
-                or not _a_noun(analysis, reference.end + noun.start(1) - noun.start(), reference.end + noun.end(1) - noun.start()):
+        noun = named_by_date(reference)
+        if noun is None:
             continue
         day = reference.value.earliest
         others = [m for m in days if m is not reference]
@@ -39,6 +45,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if len({m.value.earliest for m in near}) != 1:
             continue  # no date near it, or several: nothing says which one it refers to
         told = near[0]
+        if told.start > reference.start and named_by_date(told) is not None:
+            continue  # "the Nov. 2 election" … "the Nov. 3 vote": the later of two such names is the one to query
         line, _ = analysis.document.position(told.start)
         yield rule.finding(
             rule.message("slip", reference=reference.text, noun=noun.group(1), told=told.text, line=line,

@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN, Analysis, Evidence, Finding
-from factcheck.names import NUMBER_WORDS
+from factcheck.names import NUMBER_WORDS, inflection
 from factcheck.text import name_key, tokenize
 
 NAME_KINDS = ("person", "org")
@@ -95,8 +95,8 @@ def _camel_case(form: str) -> bool:
 def _variant(rare: str, common: str, similarity: float, written: dict) -> bool:
     if rare == common or rare in NUMBER_WORDS or common in NUMBER_WORDS:
         return False
-    if rare.rstrip("s") == common.rstrip("s"):
-        return False  # "Smiths", "Jones'": plurals and possessives, not spellings
+    if rare.rstrip("s") == common.rstrip("s") or inflection(rare, common):
+        return False  # "Smiths", "Jones'", "Azerbaijani": plurals, possessives and peoples, not spellings
     if rare[0] != common[0] or abs(len(rare) - len(common)) > 1:
         return False  # "Baines" and "Ines" are two names; a typo keeps the first letter and the length
     stem = 0

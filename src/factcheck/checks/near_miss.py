@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN
 from factcheck.model import Analysis, ByPosition, Evidence, Finding
-from factcheck.names import NameIndex, capitalised_in, written_like
+from factcheck.names import INSTITUTION_WORDS, NameIndex, capitalised_in, written_like
 from factcheck.text import name_key, tokenize
 
 
@@ -59,11 +59,24 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if tuple(token.norm for token in tokens[hit.first:hit.last]) in written_names:
             continue  # a name the records themselves write ("World Health Assembly"), not a slip for another
+        if _inside_longer_name(text, tokens, hit) and any(tokens[i].norm in INSTITUTION_WORDS for i in hit.wrong_words):
+            continue  # "the European Data Protection Board": a longer name of its own, not the Data Protection Commission
         name, evidence = known[hit.key]
         if not written_like(text, tokens, hit, name):
             continue
         start, end = tokens[hit.first].start, tokens[hit.last - 1].end
         yield _finding(rule, text, start, text[start:end], name, evidence)
+
+
+def _inside_longer_name(text: str, tokens, hit) -> bool:
+    """Is the window part of a longer run of capitalised words (not counting a sentence's first word)?"""
+    if hit.first > 0:
+        before = tokens[hit.first - 1]
+        lead = text[:before.start].rstrip()
+        if text[before.start:before.start + 1].isupper() and lead and lead[-1] not in ".!?\n\"“'‘:":
+            return True
+    return hit.last < len(tokens) and text[tokens[hit.last].start:tokens[hit.last].start + 1].isupper() \
+        and tokens[hit.last].start - tokens[hit.last - 1].end <= 1
 
 
 def _record_values(records: list) -> dict:

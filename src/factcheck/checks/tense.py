@@ -147,6 +147,12 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
     tag = syntax.tokens[verb].tag
     auxiliaries = [syntax.tokens[c].tag for c in syntax.children(verb) if syntax.tokens[c].dep in ("aux", "auxpass")]
     if tag == "VBD" and not auxiliaries:
+        if any(syntax.tokens[c].dep in ("ccomp", "advcl") and c < verb and
+               any(_word(analysis, a) in futures for a in syntax.children(c) if syntax.tokens[a].dep == "aux")
+               for c in syntax.children(verb)):
+            # "Residents will see streetlights dimmed, bins collected fortnightly from 2025, …": the parser
+            # made a participle of the future's list the sentence's verb
+            return None
         return "past", verb_word, verb
     if tag == "VBN" and any(t == "VBD" or t == "VBZ" or t == "VBP" for t in auxiliaries):
         aux_words = [w for c, w in helpers if syntax.tokens[c].dep in ("aux", "auxpass")]

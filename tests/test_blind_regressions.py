@@ -101,6 +101,16 @@ SILENT = [
     ("blind-20/1712-meta-gdpr-record-fine", "European Data Protection Board"),
     # a bare "on Thursday" is last Thursday or the next: the record's Thursday (`fifth_anniversary: 2023-05-25`)
     ("blind-20/1712-meta-gdpr-record-fine", "fifth anniversary on Thursday"),
+    # "The Tokyo Games, postponed for a year …, close on Sunday, Aug. 8": a participle set off by commas
+    ("blind-21/1803-warholm-tokyo-hurdles-record", "close on Sunday"),
+    # "will be the first Summer Olympics in the United States since Atlanta in 1996"
+    ("blind-21/1806-paris-2024-final-medal-table", "1996"),
+    # a headline's "six-day blockage" and the dateline under it are no count and list
+    ("blind-21/1811-ever-given-refloated", "six-day blockage"),
+    # "190 737 MAX": the number the fact's key is named with (`boeing_b737_max`) is no value of it
+    ("blind-21/1813-air-india-470-jets", "737 MAX"),
+    # "had originally been scheduled for 11 December": a plan that did not hold
+    ("blind-21/1814-commons-rejects-withdrawal-deal", "11 December"),
     # "Tigist Assefa" as the records write it in a name and a value: their own spelling
     ("blind-10/706-kiptum-duplantis-records", "Tigist Assefa"),
     # "10 years more than the 150 months, or 12 1/2 years": a difference in years is not compared with months
@@ -236,6 +246,8 @@ FOUND = [
     # "compared with" gives the base, "an upward revision of" the change
     ("blind-19/1612-fed-june-2022-hike", "1.9% in the March", "1.9% in the March projections, an upward revision of 1.8"),
     ("blind-20/1704-boston-wu-sworn-in", "Nov. 3 vote", "Nov. 3"),
+    # a decimal of four digits with two swapped: "in 45.94 seconds" … "Warholm's 45.49"
+    ("blind-21/1803-warholm-tokyo-hurdles-record", "Warholm's 45.49", "45.49"),
 ]
 
 

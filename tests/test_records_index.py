@@ -30,6 +30,7 @@ def _everything(record_set):
             for r in record_set.records]
 
 
+@pytest.mark.slow  # every records file of every corpus, parsed twice: a quarter of the quick suite's time on 2 cores
 def test_records_read_back_from_the_index_are_the_records_parsed_from_yaml(tmp_path):
     assert len(RECORD_FILES) > 100
     index = RecordsIndex(tmp_path)

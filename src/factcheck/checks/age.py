@@ -171,6 +171,18 @@ def _recorded_births(records: list) -> dict[tuple[str, ...], tuple[dt.date | int
     return {**listed, **births}
 
 
+def _main_subject(analysis: Analysis, sentence) -> int | None:
+    """The offset of the subject of a sentence's main verb, from the parse."""
+    syntax = analysis.syntax
+    if syntax is None:
+        return None
+    for token in syntax.tokens:
+        if sentence.start <= token.start < sentence.end and token.dep in ("nsubj", "nsubjpass") \
+                and syntax.tokens[token.head].dep == "ROOT":
+            return token.start
+    return None
+
+
 def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[DateValue | dt.date | int, str]]:
     # read from the records once for the run, not for every article
     births = dict(analysis.records.facts_memo("age:births", _recorded_births))
@@ -188,7 +200,9 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
         if person is None and date is not None and not text[sentence.start:match.start()].strip(" \"“'"):
             # "Born on Jan. 17, 1955, in Szolnok, Hungary, Karikó earned her doctorate": the participle
             # opens the sentence and speaks of its subject, named after it
-            person = next((p for p in people if date.end <= p[0] < sentence.end), None)
+            # (its subject, not a name inside the participle: "Born … to an American father, Greg, …")
+            subject = _main_subject(analysis, sentence)
+            person = next((p for p in people if subject is not None and p[0] <= subject < p[1]), None)
         if date is not None and person is not None:
             line, _ = analysis.document.position(date.start)
             births.setdefault(person[3], (date.value, f"“born … {date.text}” on line {line}"))

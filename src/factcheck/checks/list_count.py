@@ -63,8 +63,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             if noun is None or not _plural_noun(analysis, noun.start(2), noun.end(2)):
                 continue  # "…, three from Italy, …": a part of a list is no whole
         intro = _INTRO.match(text, noun.end())
-        if intro is None:
-            continue
+        if intro is None or intro.end() > sentence.end:
+            continue  # (never past its sentence: a headline's "six-day blockage" and the dateline under it)
         words = noun.group(2)
         parts = _groups(analysis, intro.end(), words, nouns_allowed=partition)
         if parts is not None and _named_kind(analysis, mention.end, noun.end()) and all(re.search(r"\b[A-Z]", p) for _, p in parts):

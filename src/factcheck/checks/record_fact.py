@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words, stem
-from factcheck.model import Analysis, DateValue, Finding
+from factcheck.model import Analysis, DateValue, Finding, NumberValue
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -25,6 +26,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if _day_against_years(claim, recorded):
             continue
+        text = analysis.document.text
+        if isinstance(claim.value.value, DateValue) and _PAST_PLAN.search(text[max(claim.sentence[0], claim.value.start - 60):claim.value.start]):
+            continue  # "had originally been scheduled for 11 December": a plan that did not hold, not the date
+        if isinstance(claim.value.value, NumberValue) and _names_the_key(claim):
+            continue  # "Boeing 737 Max" beside `boeing_b737_max: 190`: the number names the fact, it is not its value
         if (claim.value.start, claim.value.end) in seen:
             continue
         if spec.derived and _another_fact_admits(analysis, claim):
@@ -51,6 +57,18 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             suggestion=_common.suggestion_for(claim.value, best),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
+
+
+# a plan told in the past, or one that changed ("had originally been scheduled for", "was due on")
+_PAST_PLAN = re.compile(r"\b(?:(?:originally|initially|first)\s+(?:been\s+)?(?:scheduled|planned|set|slated|due|expected|meant)|"
+                        r"(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+)?(?:scheduled|planned|slated|due|expected|set))\b[^.;]*$",
+                        re.IGNORECASE)
+
+
+def _names_the_key(claim) -> bool:
+    """Is the stated figure a number the fact's own key is named with (`boeing_b737_max`, "737")?"""
+    number = claim.value.value.value
+    return number == int(number) and re.search(rf"(?<!\d){int(number)}(?!\d)", claim.fact) is not None
 
 
 def _day_against_years(claim, recorded) -> bool:

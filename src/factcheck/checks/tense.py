@@ -37,6 +37,16 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "pushed the deadline back to Oct. 18", "postponed until May": where it was moved, not when
         if _BORN.search(before):
             continue  # "Charpentier, born in Juvisy-sur-Orge in December 1968, will turn 52"
+        since = _SINCE.search(before)
+        if since is not None:
+            if value.earliest > published:
+                yield rule.finding(
+                    rule.message("past", words="since", date=value, published=published.isoformat()),
+                    mention.start - len(since.group(0)), mention.end,
+                    analysis.document.source[mention.start - len(since.group(0)):mention.end],
+                    evidence=Evidence(fact="publication date", value=published.isoformat(), source="the article's publication date"),
+                )
+            continue
         span = (mention.start, mention.end)
         if analysis.syntax is not None:
             cue = _verb_tense(analysis, mention, rule)
@@ -74,9 +84,12 @@ _TARGET = re.compile(r"\b(?:back|forward)\s+(?:to|until)\s+$|\b(?:postponed|dela
                      r"|\b(?:had|has|have|given)\s+(?:\w+\s+){0,2}?(?:until|till)\s+$|\bhad\s+to\b[^.;]{0,60}\bby\s+$")
 
 
-# a birth's date, or an anniversary's ("on Dec. 10, the anniversary of Alfred Nobel's death in 1896"):
-# the date of what is remembered, whatever verb the sentence goes on with
+# a birth's date, or an anniversary's ("on Dec. 10, the anniversary of Alfred Nobel's death in 1896"): the
+# date of what is remembered, whatever verb the sentence goes on with
 _BORN = re.compile(r"\b(?:born|anniversary)\b[^.;:]{0,60}$", re.IGNORECASE)
+# "since" counts from a past date whatever the verb's tense ("will be the first … since Atlanta in 1996",
+# "Since its 28 July release the film has drawn"): only a date after publication is at odds with it
+_SINCE = re.compile(r"\bsince\b[^.;:,]{0,40}$", re.IGNORECASE)
 
 
 def _usable(mention, published) -> bool:
@@ -152,6 +165,11 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
                for c in syntax.children(verb)):
             # "Residents will see streetlights dimmed, bins collected fortnightly from 2025, …": the parser
             # made a participle of the future's list the sentence's verb
+            return None
+        if verb >= 2 and _word(analysis, verb - 1) == "," and syntax.tokens[verb - 2].tag.startswith("NN") \
+                and any(_word(analysis, i) == "," for i in range(verb + 1, date)):
+            # "The Tokyo Games, postponed for a year because of the pandemic, close on Sunday": a participle
+            # set off by commas after its noun, which the parser made the sentence's verb
             return None
         return "past", verb_word, verb
     if tag == "VBN" and any(t == "VBD" or t == "VBZ" or t == "VBP" for t in auxiliaries):

@@ -4,7 +4,7 @@
 bargain … the $861 million deal": the same amount of the same kind (money in one currency, or
 a count of the same noun) written with two adjacent digits swapped is a typist's slip, not a
 second figure. The rarer form is reported (the later one on a tie). Only figures of three digits
-or more (five for a count with no noun after it); never percentages, which share digits by
+or more (five for a count with no noun after it, four with a decimal point); never percentages, which share digits by
 chance; approximate figures ("about", "more than") are left alone, and a form the article gives
 twice or more is taken to be meant.
 
@@ -117,6 +117,8 @@ def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
         return None  # "20.59 percent from 20.95 percent": percentages share digits by chance
     elif len(plain.replace(".", "")) >= 5:
         measure = ("count", scale)  # "75,784" and "57,784": a figure that long is one figure
+    elif "." in plain and len(plain.replace(".", "")) >= 4:
+        measure = ("decimal", scale)  # "in 45.94 seconds" and "Warholm's 45.49": four digits and a point are one figure too
     else:
         noun = re.match(r"^[\s-]*([A-Za-z]+)", text[mention.end:mention.end + 30])
         if noun is None or noun.group(1).lower() in ("in", "on", "at", "and", "or", "to", "of", "the", "a", "was", "is"):

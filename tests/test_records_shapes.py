@@ -139,3 +139,14 @@ def test_a_date_written_in_words_is_a_date():
     assert [v.value for v in facts["trial"]] == [DateValue(dt.date(2021, 9, 1), dt.date(2021, 9, 30), "month"), dt.date(2021, 8, 31)]
     assert facts["trial"][0].qualifiers["written"] == "September 2021 (jury selected 2021-08-31)"
     assert [v.value for v in facts["target"]] == ["fall 2028"] and [v.value for v in facts["traffic"]] == ["about 30,000"]
+
+
+def test_a_table_by_name_gives_each_item_its_figures_and_a_key_s_year_holds_for_its_sub_facts():
+    """`results: {ANC: {vote_percent: 40.18, seats: 159}}` keeps ANC as a value and gives `results.seats`
+    159 for the item ANC; `anc_2019: {vote_percent: 57.5}` is 2019's."""
+    text = ("entities:\n  - id: e\n    name: E\n    facts:\n      results:\n        ANC: {vote_percent: 40.18, seats: 159}\n"
+            "        DA: {vote_percent: 21.81, seats: 87}\n      anc_2019: {vote_percent: 57.5, seats: 230}\n")
+    facts = parse_records(parse_yaml(text, "r.yaml"), "r.yaml")[0].facts
+    assert [v.value for v in facts["results"]] == ["ANC", "DA"]
+    assert [(v.value, v.qualifiers["item"]) for v in facts["results.seats"]] == [(159, "ANC"), (87, "DA")]
+    assert [(v.value, v.qualifiers.get("year")) for v in facts["anc_2019.seats"]] == [(230, 2019)]

@@ -18,7 +18,7 @@ from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Docume
 from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.records import RecordSet
 from factcheck.rules import FactSpec, Vocabulary
-from factcheck.text import Token, tokenize
+from factcheck.text import Token, fold, tokenize
 
 MAX_VALUE_DISTANCE = 15  # tokens between a trigger and its value
 # a fact read from a record's key ("opening_weekend_domestic_usd") has no curated trigger:
@@ -437,10 +437,12 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
     spec = trigger.spec
     if not values or not _in_context(spec, tokens, starts, sentence):
         return []
-    subject = _subject(spec, trigger, tokens, sentence_links, values, syntax)
-    record = subject.record if subject else None
     others = [m for m in sentence_others if not any(v.start < m.end and m.start < v.end for v in values)]
-    if record is None and syntax is not None and _named_subject(syntax, tokens, trigger, others):
+    subject = _subject(spec, trigger, tokens, sentence_links, values, syntax, text)
+    record = subject.record if subject else None
+    if record is None and syntax is not None and (_named_subject(syntax, tokens, trigger, others)
+                                                  or _has_own_subject(syntax, tokens, trigger, links,
+                                                                      [m for m in others if (m.kind == "person") == (spec.entity_type == "person")])):
         return []  # "The Federal Reserve announces its decision on Wednesday": another's, not the topic's
     if record is None:
         # "The all-cash acquisition, first announced in …": the noun the record's own name ends in
@@ -963,7 +965,8 @@ def _combine_durations(pool: list[Mention], text: str) -> list[Mention]:
     return combined
 
 
-def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[EntityLink], values: list[Mention], syntax=None) -> EntityLink | None:
+def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[EntityLink], values: list[Mention], syntax=None,
+             text: str = "") -> EntityLink | None:
     candidates = [
         link for link in sentence_links
         if link.record.type == spec.entity_type
@@ -971,6 +974,8 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
     ]
     if syntax is not None and candidates:
         candidates = [link for link in candidates if _speaks_of(syntax, tokens, trigger, link)]
+        if any(_coordinated(syntax, link) for link in candidates):
+            return None  # "Together the TDP and the JD(U) hold 28 seats": the two's, neither one's
     if not candidates:
         return None
     trigger_start = tokens[trigger.first].start
@@ -987,8 +992,50 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
     values_end = max(v.end for v in values)
     after = [link for link in candidates
              if not re.search(r"\b(?:than|compared|versus|vs|unlike|like|before|after|since)\b", " ".join(words_between(trigger_start, link.start)))
+             # not past a colon or a dash: "won 293 seats, carried … by two parties: … Telugu Desam Party"
+             and not (text and re.search(r"[:;—–]", text[trigger_start:link.start]))
              and not (values_end <= link.start and "and" in words_between(values_end, link.start))]
     return after[0] if after else None
+
+
+def _coordinated(syntax: Syntax, link: EntityLink) -> bool:
+    """Is a name one of two or more subjects joined by "and" ("the TDP and the JD(U) hold …")?"""
+    name = syntax.span_root(link.start, link.end)
+    if name is None:
+        return False
+    token = syntax.tokens[name]
+    first = token.head if token.dep == "conj" else name
+    if syntax.tokens[first].dep not in ("nsubj", "nsubjpass"):
+        return False
+    return any(syntax.tokens[c].dep == "conj" and syntax.tokens[c].tag.startswith("NN") for c in syntax.children(first))
+
+
+def _has_own_subject(syntax: Syntax, tokens, trigger: _Trigger, links=(), named=()) -> bool:
+    """Does the verb the fact's word hangs on have a named subject of its own before it, one that is no
+    word of a record the article names ("Part Two is the third instalment" speaks of "… Part Two")?"""
+    word = _trigger_root(syntax, tokens, trigger)
+    if word is None:
+        return False
+    verb = next((i for i in [word, *syntax.ancestors(word)][:4] if syntax.tokens[i].tag.startswith("VB")), None)
+    if verb is None:
+        return False
+    # a name of its own ("The NDA"), not the fact's noun ("86,517 ballots were cast in …") nor a pronoun
+    trigger_span = (tokens[trigger.first].start, tokens[trigger.last - 1].end)
+    known = {fold(word) for link in links for name in link.record.names for word in re.findall(r"[\w'’]+", name)}
+    return any(syntax.tokens[c].dep in ("nsubj", "nsubjpass") and c < word and syntax.tokens[c].tag in ("NNP", "NNPS")
+               and not trigger_span[0] <= syntax.tokens[c].start < trigger_span[1]
+               and not any(link.start <= syntax.tokens[c].start < link.end for link in links)
+               and _token_text(syntax, tokens, c) not in known
+               # a name the recogniser found there too (the parser alone calls "Shot over 96 days" a subject)
+               and any(m.start <= syntax.tokens[c].start < m.end for m in named)
+               for c in syntax.children(verb))
+
+
+def _token_text(syntax: Syntax, tokens, index: int) -> str:
+    """The folded word of the article's tokens where a parse token starts."""
+    start = syntax.tokens[index].start
+    at = bisect.bisect_left(tokens, start, key=lambda token: token.start)
+    return tokens[at].norm if at < len(tokens) and tokens[at].start == start else ""
 
 
 def _referent(text: str, tokens: list[Token], starts, sentence: Sentence, referents: dict[str, list[Record]], trigger: _Trigger,

@@ -363,7 +363,9 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
         keys = [str(k) for k in value]
         if keys and all(_IDENTIFIER_RE.match(k) for k in keys):
             own = {k: v for k, v in value.items() if str(k) in QUALIFIER_KEYS and not isinstance(v, (dict, list))}
-            qualifiers = {**inherited, **{str(k): v for k, v in own.items()}}
+            # the time the mapping's own key names holds for its sub-facts: `anc_2019: {vote_percent: 57.5}`
+            qualifiers = {**_with_key_meaning(key.rsplit(".", 1)[-1], {}), **inherited, **{str(k): v for k, v in own.items()}}
+            qualifiers.pop("unit", None), qualifiers.pop("scale", None)  # (a unit or scale is the sub-key's own)
             # one item of a list that names itself ("earlier_deals: [{target: LinkedIn, year: 2016}, …]"):
             # its other values are that item's, for a sentence that names it (checks._common.in_scope)
             item = next((v for k, v in value.items() if str(k) in ITEM_NAME_KEYS and isinstance(v, str) and v.strip()), None)
@@ -381,6 +383,14 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
             sub_line = value.line_of(name) if hasattr(value, "line_of") else line
             qualifiers = {**inherited, "detail": detail} if detail is not None else dict(inherited)
             _add_fact(facts, key, name, qualifiers, path, sub_line, notes)
+            if isinstance(detail, dict) and detail and all(_IDENTIFIER_RE.match(str(k)) for k in detail) and isinstance(name, str):
+                # a table by name (`results: {ANC: {vote_percent: 40.18, seats: 159}}`): each figure is that
+                # item's, for a sentence that names it (checks._common.in_scope)
+                for sub_key, sub_value in detail.items():
+                    if isinstance(sub_value, (dict, list)):
+                        continue
+                    item_line = detail.line_of(sub_key) if hasattr(detail, "line_of") else sub_line
+                    _add_fact(facts, f"{key}.{sub_key}", sub_value, {**inherited, "item": name}, path, item_line, notes)
         return
     scalar = read_scalar(value, path, line, notes, key)
     if scalar is None:

@@ -99,7 +99,7 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
     years = claim_years(analysis, claim)
     # a record of one year's event ("2022 FIFA World Cup final"): a sentence about other years
     # ("won the World Cup as captain in 1998") speaks of another edition
-    own = {int(year) for name in claim.record.names for year in WRITTEN_YEAR.findall(name)}
+    own = {int(year) for name in claim.record.names for year in WRITTEN_YEAR.findall(name)} or _event_years(claim.record)
     if own and years and not own & years:
         return False
     if not isinstance(claim.value.value, NumberValue):
@@ -107,6 +107,19 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
     recorded_year = _year_of(fact.qualifiers.get("year")) or _year_of(fact.qualifiers.get("fiscal_year")) \
         or _year_of(fact.qualifiers.get("as_of")) or _year_of(fact.qualifiers.get("season"))
     if recorded_year is not None and years and recorded_year not in years:
+        return False
+    published = analysis.document.published
+    if recorded_year is not None and published is not None and recorded_year < published.year \
+            and recorded_year not in years | _clause_years(analysis, claim):
+        # an earlier year's figure is said with its year in its own clause ("down from 57.5% … in 2019"), not
+        # in another of the sentence ("the ANC took 40.18% …, down from 57.5% … in 2019": 40.18 is this year's)
+        if any(m.group(1) == str(recorded_year) for m in WRITTEN_YEAR.finditer(text)):
+            return False
+    full = analysis.document.text
+    if recorded_year is not None and published is not None and recorded_year < published.year \
+            and not re.search(r"\bfrom\s+(?:a\s+|the\s+)?$", full[max(start, claim.value.start - 12):claim.value.start]) \
+            and re.search(r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+\S*\d", full[claim.value.end:end]):
+        # "the ANC took 40.18% …, down from 57.5% … in 2019": the earlier year's figure is the one after "from"
         return False
     quarters = [QUARTER_NUMBERS.get(m.group(0).split()[0].split("-")[0].lower()) for m in QUARTER_WORDS.finditer(text)]
     recorded_quarter = fact.qualifiers.get("quarter")
@@ -129,7 +142,11 @@ _YEARS_AGO = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _measured_from(text: str, start: int) -> bool:
-    """"since 2018", "up from 63.1 percent four years ago": a year measured from, not spoken of."""
+    """"since 2018", "up from 63.1 percent four years ago": a year measured from, not spoken of ("from a
+    2005 survey" names where a figure comes from: that year is spoken of)."""
+    if re.search(r"\bfrom\s+(?:a|an|the|its|their)\s+$", text[max(0, start - 12):start], re.IGNORECASE) \
+            and re.match(r"\d{4}\s+[a-z]", text[start:start + 7]):
+        return False
     return re.search(r"\b(?:since|before|until|till|after|than|from)\b(?:[^.;,]|[.,](?=\d)){0,24}$", text[max(0, start - 40):start],
                      re.IGNORECASE) is not None
 
@@ -167,6 +184,33 @@ def claim_years(analysis, claim) -> set[int]:
             count = match["count"].lower()
             years.add(published.year - (int(count) if count.isdigit() else _YEARS_AGO[count]))
     return years
+
+
+def _clause_years(analysis, claim) -> set[int]:
+    """The years written in the claim value's own clause (measured from or not)."""
+    start, end = claim.sentence
+    syntax = analysis.syntax
+    text = analysis.document.text
+    if syntax is None:
+        return set()
+    root = syntax.span_root(claim.value.start, claim.value.end)
+    if root is None:
+        return set()
+    clause = syntax.clause(root)
+    found = set()
+    for match in WRITTEN_YEAR.finditer(text, start, end):
+        word = syntax.span_root(match.start(1), match.end(1))
+        if word is not None and syntax.clause(word) == clause:
+            found.add(int(match.group(1)))
+    return found
+
+
+def _event_years(record: Record) -> set[int]:
+    """The year of a record that is one dated occasion (`date: 2020-12-08`, `announced: {date: …}`): its
+    figures are that occasion's, and a sentence about another year ("from a 2005 survey") speaks of another."""
+    days = {v.value for key, values in record.facts.items() if key in ("date", "announced", "announced.date", "held", "held.date")
+            for v in values if isinstance(v.value, dt.date)}
+    return {days.pop().year} if len(days) == 1 and record.type != "person" else set()
 
 
 def _year_of(value) -> int | None:

@@ -115,6 +115,10 @@ def run(analysis: Analysis, rule) -> Iterator:
         if not arrived:
             continue
         expected = [_expected(figure, base, points, relative) for figure in arrived]
+        if points and not relative and len({_decimals(f) for f in (difference, base, *arrived)}) == 1:
+            # "10.1 per cent …, down from 10.4 per cent …, a drop of 0.4 percentage points": rates published to
+            # one decimal are differenced as written, not as what each might have been before rounding
+            expected = [(abs(f.value - base.value),) * 2 + (" percentage points",) for f in arrived]
         if any(_agrees(difference, low, high, slack) for low, high, _ in expected):
             continue
         nearest, (low, high, unit) = arrived[0], expected[0]
@@ -122,7 +126,8 @@ def run(analysis: Analysis, rule) -> Iterator:
         actual = format_number(round((low + high) / 2, 2)) + unit
         yield rule.finding(
             rule.message("change", base=base.mention.text, arrived=nearest.mention.text, actual=actual,
-                         stated=("" if difference.exact else f"{difference.mention.value.qualifier} ") + difference.mention.text + unit),
+                         stated=("" if difference.exact else f"{difference.mention.value.qualifier} ") + difference.mention.text
+                         + ("" if difference.mention.text.endswith(("%", "percent", "per cent", "points", "point")) else unit)),
             start, end, analysis.document.source[start:end],
             evidence=Evidence(fact="difference", source="arithmetic",
                               value=f"{nearest.mention.text} against {base.mention.text} (line {analysis.document.position(nearest.start)[0]})"),
@@ -241,7 +246,8 @@ def _figures(analysis: Analysis, text: str) -> list[Figure]:
         if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal:
             continue
         after = text[mention.end:mention.end + 30]
-        if mention.label == "percent" or re.match(r"^\s*(?:%|per\s?cent\b|percent\b)", after):
+        if mention.label == "percent" or re.match(r"^\s*(?:%|per\s?cent\b|percent\b)", after) \
+                or re.search(r"(?:%|\bper\s?cent|\bpercent)$", mention.text):
             kind, noun = "percent", "percent"
         elif mention.label == "money":
             kind, noun = "money", "money"
@@ -341,13 +347,16 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
                 and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, figure.start - 12):figure.start])
                 # "240 of the 543 seats": the whole a part is of, not a figure arrived at
                 and not re.search(r"\d\s+of\s+(?:the\s+)?$", text[max(0, figure.start - 20):figure.start])
-                # "pay is up $1.40, or 4.4%": a change itself, not a level
-                and not re.search(r"\b(?:up|down|by)\s+(?:about\s+|some\s+|nearly\s+)?$", text[max(0, figure.start - 16):figure.start])
+                # "pay is up $1.40, or 4.4%": a change itself, restated as a share, not a level
+                and not (re.search(r"\b(?:up|down|by)\s+(?:about\s+|some\s+|nearly\s+)?$", text[max(0, figure.start - 16):figure.start])
+                         and re.match(r"\s*,\s*or\b", text[figure.end:figure.end + 6]))
                 # a threshold passed is no reading: "the first time the thermometer has passed 40C"
                 and not THRESHOLD_BEFORE.search(text[max(0, figure.start - 16):figure.start]))
 
     following = [f for f in figures if base.end <= f.start < sentence.end]
-    if following and TO_AFTER.match(text[base.end:following[0].start]) and candidate(following[0]):
+    if following and TO_AFTER.match(text[base.end:following[0].start]) and following[0].kind == base.kind \
+            and (candidate(following[0]) or not following[0].noun):
+        # "rose from 31,530 votes in 2021 to 39,412": "to B" after the base, its noun left out, is where it arrived
         return [] if difference.kind == "percent" and not _points(text, difference) and base.kind != "percent" else [following[0]]
     earlier = [f for f in figures if sentence.start <= f.start < first and candidate(f)]
     if earlier:
@@ -394,6 +403,11 @@ def _expected(arrived: Figure, base: Figure, points: bool, relative: bool) -> tu
     if low <= 0 <= high:
         return 0.0, max(abs(low), abs(high)), unit
     return min(abs(low), abs(high)), max(abs(low), abs(high)), unit
+
+
+def _decimals(figure: Figure) -> int:
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", figure.mention.text)
+    return len(digits.group(1) or "") if digits else 0
 
 
 def _agrees(difference: Figure, low: float, high: float, slack: float) -> bool:

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA, Indel
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN, Analysis, Evidence, Finding
 from factcheck.names import NUMBER_WORDS, inflection
-from factcheck.text import name_key, tokenize
+from factcheck.text import is_common_word, name_key, tokenize
 
 NAME_KINDS = ("person", "org")
 
@@ -36,10 +36,26 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             name_words.update(t.norm for t in tokenize(link.text) if len(t.norm) >= min_length)
     occurrences: dict[str, list] = defaultdict(list)
     written: dict[str, Counter] = defaultdict(Counter)
-    for token in analysis.tokens:
-        if token.norm in name_words and text[token.start].isupper():
+    capitalised = [t for t in analysis.tokens if len(t.norm) >= min_length and text[t.start].isupper()]
+    for token in capitalised:
+        written[token.norm][analysis.document.source[token.start:token.end]] += 1
+    # a capitalised word the recogniser did not call a name, where a person stands ("…, Kotiadas said",
+    # "to Labuschange, who held up"), is one when it is a slip away from a person's name the article
+    # writes (not a place's: "Genova" and "Genoa", "Europa" and "Europe" are two words)
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for mention in analysis.mentions:
+        if mention.kind == "person":
+            for token in tokenize(mention.text):
+                if len(token.norm) >= min_length:
+                    by_letter[token.norm[:1]].append(token.norm)
+    for token in capitalised:
+        if token.norm in name_words or not token.norm.isalpha() or not _PERSON_PLACE.match(text, token.end):
+            continue
+        if any(_variant(token.norm, known, similarity, written) for known in by_letter.get(token.norm[:1], ())):
+            name_words.add(token.norm)
+    for token in capitalised:
+        if token.norm in name_words:
             occurrences[token.norm].append(token)
-            written[token.norm][analysis.document.source[token.start:token.end]] += 1
     # the words of the names of the people and organisations the article links: the records' spelling
     # — their surnames only: "Hiroshi" and "Hitoshi", "Marie" and "Marine" are two first names, two people
     people = {link.record.id: link.record for link in analysis.links if link.record.type == "person" and link.record.origin != ARTICLE_ORIGIN}
@@ -58,7 +74,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if common is None:
             continue
         suggestion = written[common].most_common(1)[0][0]
+        # "Ganjar Pranowo" beside "Prabowo Subianto": a surname after a given name the other form never
+        # has is another person's
+        given_common = {_given_name(text, t) for t in occurrences[common]}
         for token in occurrences[rare]:
+            given = _given_name(text, token)
+            if given is not None and given not in given_common:
+                continue
             if any(link.start <= token.start < link.end and link.record.origin != ARTICLE_ORIGIN for link in analysis.links):
                 continue  # part of a record's name: the record rules speak for it
             shown = analysis.document.source[token.start:token.end]
@@ -80,6 +102,16 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 INFLECTIONS = {"", "s", "es", "ies"}
 WORD_ENDINGS = {"", "s", "es", "al", "ic", "ics", "ical", "ian", "ians", "an", "ans", "n", "ns", "ese", "ish", "ist", "ists", "ism", "y",
                 "ies", "ed", "er", "ers", "ing", "ment", "ments", "ity", "ive", "ion", "ions", "ory", "ary", "ern"}
+
+
+# what follows a person's name: a verb of saying, "who", a possessive
+_PERSON_PLACE = re.compile(r"(?:\s+(?:said|says|told|added|explained|recalled)\b|,\s+who\b|’s\b|'s\b)")
+
+
+def _given_name(text: str, token) -> str | None:
+    """The capitalised word right before a word ("Ganjar" of "Ganjar Pranowo"), not a common one ("The")."""
+    found = re.search(r"\b([A-Z][a-z]+)[ \t]+$", text[max(0, token.start - 30):token.start])
+    return found.group(1) if found is not None and not is_common_word(found.group(1)) else None
 
 
 def _first_name(text: str, token) -> bool:

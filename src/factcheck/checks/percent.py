@@ -41,6 +41,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         yield from _part_of_whole(analysis, rule, text, sentence, numbers)
 
 
+_CHANGE_CUE = re.compile(r"\b(?:up|down|rise|rose|risen|increase[ds]?|fall|fell|fallen|drop(?:ped)?|decline[ds]?|jump(?:ed)?|"
+                         r"gain(?:ed)?|growth|cut|climb(?:ed)?|slump(?:ed)?|plunge[ds]?|soar(?:ed)?|by)\s+(?:of\s+)?(?:about\s+|some\s+|nearly\s+)?$",
+                         re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\s*(?:increase|decrease|rise|fall|drop|decline|jump|gain|growth|cut|higher|lower|more|less|up|down)\b",
+                           re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*(?:to|–)\s*", re.IGNORECASE)
 
 
@@ -102,6 +107,13 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
         if _POINTS.match(text[percent.end:percent.end + 30]):
             expected = new - old
             unit = " percentage points"
+        elif re.search(r"(?:\d|%|cent)\s+to\s+$|\bfrom\s+$", text[max(0, percent.start - 12):percent.start]):
+            continue  # "… and from 44.0 to 37.5 per cent": another pair's end, not a change
+        elif (before.label == "percent" or after.label == "percent") and not _CHANGE_CUE.search(text[max(0, percent.start - 30):percent.start]) \
+                and not _CHANGE_AFTER.match(text[percent.end:percent.end + 20]):
+            # "fell from 14.6 per cent to 8.9 per cent, against 7.7 per cent in 2019": between two rates a third is
+            # another rate unless the words make it the change ("a fall of 39%", "a 39% drop")
+            continue
         else:
             expected = (new - old) / old * 100
             unit = "%"

@@ -120,7 +120,9 @@ def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
     elif "." in plain and len(plain.replace(".", "")) >= 4:
         measure = ("decimal", scale)  # "in 45.94 seconds" and "Warholm's 45.49": four digits and a point are one figure too
     else:
-        noun = re.match(r"^[\s-]*([A-Za-z]+)", text[mention.end:mention.end + 30])
+        # the noun counted, past a word that only qualifies it ("2,964 confirmed deaths")
+        noun = re.match(r"^[\s-]*(?:(?:confirmed|reported|recorded|registered|official|known|new|more|additional|total)\s+)?([A-Za-z]+)",
+                        text[mention.end:mention.end + 40])
         if noun is None or noun.group(1).lower() in ("in", "on", "at", "and", "or", "to", "of", "the", "a", "was", "is"):
             return None  # a bare figure: nothing says two of them count the same thing
         measure = ("count", noun.group(1).lower().rstrip("s"), scale)

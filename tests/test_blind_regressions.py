@@ -125,6 +125,14 @@ SILENT = [
     ("blind-23/2012-south-africa-unity-cabinet", "40.18%"),
     # "Ganjar Pranowo" beside "Prabowo Subianto": another person
     ("blind-23/2015-indonesia-prabowo-inauguration", "Pranowo"),
+    # "first major in 11 years": a span back to now, no date eleven years ahead
+    ("blind-24/2102-woods-masters-comeback", "in 11 years"),
+    # "a record that had stood since 1968, when Julius Boros won the PGA Championship": 1968's winner
+    ("blind-24/2105-mickelson-kiawah-pga", "Julius Boros"),
+    # "5.338km (3.316 miles)": a decimal cut short, not rounded
+    ("blind-24/2106-hamilton-istanbul-seventh-title", "3.316 miles"),
+    # "Alcohol duty was frozen until 1 August 2024": a state decided in the past, lasting until then
+    ("blind-24/2112-uk-autumn-statement-2023", "frozen until 1 August 2024"),
     # "Tigist Assefa" as the records write it in a name and a value: their own spelling
     ("blind-10/706-kiptum-duplantis-records", "Tigist Assefa"),
     # "10 years more than the 150 months, or 12 1/2 years": a difference in years is not compared with months

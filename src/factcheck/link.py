@@ -1021,14 +1021,17 @@ def _has_own_subject(syntax: Syntax, tokens, trigger: _Trigger, links=(), named=
         return False
     # a name of its own ("The NDA"), not the fact's noun ("86,517 ballots were cast in …") nor a pronoun
     trigger_span = (tokens[trigger.first].start, tokens[trigger.last - 1].end)
-    known = {fold(word) for link in links for name in link.record.names for word in re.findall(r"[\w'’]+", name)}
-    return any(syntax.tokens[c].dep in ("nsubj", "nsubjpass") and c < word and syntax.tokens[c].tag in ("NNP", "NNPS")
-               and not trigger_span[0] <= syntax.tokens[c].start < trigger_span[1]
-               and not any(link.start <= syntax.tokens[c].start < link.end for link in links)
-               and _token_text(syntax, tokens, c) not in known
-               # a name the recogniser found there too (the parser alone calls "Shot over 96 days" a subject)
-               and any(m.start <= syntax.tokens[c].start < m.end for m in named)
-               for c in syntax.children(verb))
+    subjects = [c for c in syntax.children(verb)
+                if syntax.tokens[c].dep in ("nsubj", "nsubjpass") and c < word and syntax.tokens[c].tag in ("NNP", "NNPS")
+                and not trigger_span[0] <= syntax.tokens[c].start < trigger_span[1]
+                # a name the recogniser found there too (the parser alone calls "Shot over 96 days" a subject)
+                and any(m.start <= syntax.tokens[c].start < m.end for m in named)]
+    if not subjects:
+        return False
+    known = {fold(part) for record in {link.record.id: link.record for link in links}.values()
+             for name in record.names for part in re.findall(r"[\w'’]+", name)}
+    return any(not any(link.start <= syntax.tokens[c].start < link.end for link in links)
+               and _token_text(syntax, tokens, c) not in known for c in subjects)
 
 
 def _token_text(syntax: Syntax, tokens, index: int) -> str:

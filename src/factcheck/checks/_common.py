@@ -77,7 +77,7 @@ def comparable(mention: Mention, fact: FactValue) -> bool:
 
 QUARTER_WORDS = re.compile(r"\b(?:(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter|Q[1-4]|quarter(?:ly)?|three months)\b",
                            re.IGNORECASE)
-WRITTEN_YEAR = re.compile(r"(?<![\d,.$£€¥-])\b(1[89]\d\d|20\d\d)\b(?![\d,%]|\.\d)")
+WRITTEN_YEAR = re.compile(r"(?<![\d,.$£€¥-])\b(1[89]\d\d|20\d\d)\b(?!\d|,\d|%|\.\d)")  # "in 1968, when" is a year; "1968,000" no
 QUARTER_NUMBERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3, "fourth": 4, "4th": 4,
                    "q4": 4, "final": 4}
 
@@ -147,6 +147,8 @@ def _measured_from(text: str, start: int) -> bool:
     if re.search(r"\bfrom\s+(?:a|an|the|its|their)\s+$", text[max(0, start - 12):start], re.IGNORECASE) \
             and re.match(r"\d{4}\s+[a-z]", text[start:start + 7]):
         return False
+    if re.match(r"\d{4},?\s+when\b", text[start:start + 12]) and re.search(r"\bsince\s+$", text[max(0, start - 8):start]):
+        return False  # "a record that had stood since 1968, when Julius Boros won": the when-clause's year
     return re.search(r"\b(?:since|before|until|till|after|than|from)\b(?:[^.;,]|[.,](?=\d)){0,24}$", text[max(0, start - 40):start],
                      re.IGNORECASE) is not None
 

@@ -48,7 +48,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             converted = float(registry.Quantity(stated_from, first).to(second).magnitude)
         except Exception:  # not the same kind of quantity (pint raises several kinds)
             continue
-        tolerance = _precision(match.group("n2"))
+        # a decimal is as often cut short as rounded: a unit of its last digit, not half ("5.338km (3.316
+        # miles)" for 3.3168); a whole figure's own rounding already allows for it
+        tolerance = _precision(match.group("n2")) * (2 if "." in match.group("n2") else 1)
         if match.group("a1") or match.group("a2"):
             tolerance = 2 * tolerance + 0.02 * abs(stated)
         tolerance += 1e-9

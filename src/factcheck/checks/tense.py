@@ -81,7 +81,9 @@ _FIGURE_PERIOD = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|percent|bn|billion|mil
 _TARGET = re.compile(r"\b(?:back|forward)\s+(?:to|until)\s+$|\b(?:postponed|delayed|pushed|moved|deferred|extended|adjourned|"
                      r"rescheduled|brought\s+forward)\b[^.;]{0,80}\b(?:to|until|till)\s+$"
                      # a deadline someone had: "Microsoft had until Oct. 18 to close", "had to file by May 3"
-                     r"|\b(?:had|has|have|given)\s+(?:\w+\s+){0,2}?(?:until|till)\s+$|\bhad\s+to\b[^.;]{0,60}\bby\s+$")
+                     r"|\b(?:had|has|have|given)\s+(?:\w+\s+){0,2}?(?:until|till)\s+$|\bhad\s+to\b[^.;]{0,60}\bby\s+$"
+                     # a state decided in the past that lasts until then: "Alcohol duty was frozen until 1 August 2024"
+                     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+\w+(?:ed|en)\b[^.;]{0,30}\b(?:until|till)\s+$")
 
 
 # a birth's date, or an anniversary's ("on Dec. 10, the anniversary of Alfred Nobel's death in 1896"): the

@@ -56,6 +56,9 @@ _RELATIVE_PATTERN = re.compile(
 )
 # Lower-case month names that are also English words: "20 may be affected" is no date.
 _MONTH_LOOKALIKES = {"may", "mar"}
+# "the first … in", "the highest … in": "in N years" after them counts back, it is no date ahead
+_SPAN_SINCE = re.compile(r"\b(?:first|only|best|highest|lowest|biggest|largest|worst|longest|fastest|most|least)\b[^.;:]*$",
+                         re.IGNORECASE)
 # "two days later" counts from an event the article tells of, not from the publication.
 _ANAPHORIC_RE = re.compile(r"\b(?:earlier|later)$")
 _RELATIVE_WEEKDAY_PATTERN = re.compile(rf"\b(?:last|next|this|this past|this coming)\s+{WEEKDAY_NAME}\b", re.IGNORECASE)
@@ -95,6 +98,8 @@ def find_dates(text: str, published: dt.date | None, day_first: bool = False) ->
     for match in _RELATIVE_PATTERN.finditer(text):
         start, end = match.span()
         phrase = match.group()
+        if _SPAN_SINCE.search(text[max(0, start - 50):start]) and re.match(r"(?:in|within)\s", phrase, re.IGNORECASE):
+            continue  # "his first major in 11 years": a span back to now, not a day 11 years ahead
         if phrase.lower().startswith("on "):
             start += 3
             phrase = phrase[3:]

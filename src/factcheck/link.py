@@ -360,7 +360,7 @@ def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str,
 
 # words before a fact's word that make it another occasion's: "the defending champion Naomi Osaka",
 # "former winner", "the previous record", "the outgoing president"
-ANOTHER_OCCASION = {"defending", "former", "previous", "reigning", "outgoing", "erstwhile", "ex", "then", "past"}
+ANOTHER_OCCASION = {"defending", "former", "previous", "reigning", "outgoing", "erstwhile", "ex"}
 
 
 def _describes_possessed_noun(syntax: Syntax | None, tokens: list[Token], trigger: _Trigger) -> bool:

@@ -60,7 +60,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 # a plan told in the past, or one that changed ("had originally been scheduled for", "was due on")
-_PAST_PLAN = re.compile(r"\b(?:(?:originally|initially|first)\s+(?:been\s+)?(?:scheduled|planned|set|slated|due|expected|meant)|"
+_PAST_PLAN = re.compile(r"\b(?:(?:originally|initially)\s+(?:been\s+)?(?:scheduled|planned|set|slated|due|expected|meant)|"
+                        r"first\s+(?:been\s+)?(?:scheduled|planned|slated|due|expected)|"  # (not "the first set" of a match)
                         r"(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+)?(?:scheduled|planned|slated|due|expected|set))\b[^.;]*$",
                         re.IGNORECASE)
 

@@ -365,7 +365,8 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
             own = {k: v for k, v in value.items() if str(k) in QUALIFIER_KEYS and not isinstance(v, (dict, list))}
             # the time the mapping's own key names holds for its sub-facts: `anc_2019: {vote_percent: 57.5}`
             qualifiers = {**_with_key_meaning(key.rsplit(".", 1)[-1], {}), **inherited, **{str(k): v for k, v in own.items()}}
-            qualifiers.pop("unit", None), qualifiers.pop("scale", None)  # (a unit or scale is the sub-key's own)
+            for own_measure in ("unit", "scale"):  # a unit or a scale is the sub-key's own
+                qualifiers.pop(own_measure, None)
             # one item of a list that names itself ("earlier_deals: [{target: LinkedIn, year: 2016}, …]"):
             # its other values are that item's, for a sentence that names it (checks._common.in_scope)
             item = next((v for k, v in value.items() if str(k) in ITEM_NAME_KEYS and isinstance(v, str) and v.strip()), None)

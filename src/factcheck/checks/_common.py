@@ -110,16 +110,7 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
         return False
     published = analysis.document.published
     if recorded_year is not None and published is not None and recorded_year < published.year \
-            and recorded_year not in years | _clause_years(analysis, claim):
-        # an earlier year's figure is said with its year in its own clause ("down from 57.5% … in 2019"), not
-        # in another of the sentence ("the ANC took 40.18% …, down from 57.5% … in 2019": 40.18 is this year's)
-        if any(m.group(1) == str(recorded_year) for m in WRITTEN_YEAR.finditer(text)):
-            return False
-    full = analysis.document.text
-    if recorded_year is not None and published is not None and recorded_year < published.year \
-            and not re.search(r"\bfrom\s+(?:a\s+|the\s+)?$", full[max(start, claim.value.start - 12):claim.value.start]) \
-            and re.search(r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+\S*\d", full[claim.value.end:end]):
-        # "the ANC took 40.18% …, down from 57.5% … in 2019": the earlier year's figure is the one after "from"
+            and _this_years_figure(analysis, claim, recorded_year, years):
         return False
     quarters = [QUARTER_NUMBERS.get(m.group(0).split()[0].split("-")[0].lower()) for m in QUARTER_WORDS.finditer(text)]
     recorded_quarter = fact.qualifiers.get("quarter")
@@ -186,6 +177,19 @@ def claim_years(analysis, claim) -> set[int]:
             count = match["count"].lower()
             years.add(published.year - (int(count) if count.isdigit() else _YEARS_AGO[count]))
     return years
+
+
+def _this_years_figure(analysis, claim, recorded_year: int, years: set[int]) -> bool:
+    """Is a figure beside an earlier year's in its sentence the later one? An earlier year's figure is said
+    with its year in its own clause, and after "from": in "the ANC took 40.18% …, down from 57.5% … in
+    2019", 57.5 is 2019's and 40.18 this year's."""
+    start, end = claim.sentence
+    text = analysis.document.text
+    if recorded_year not in years and any(m.group(1) == str(recorded_year) for m in WRITTEN_YEAR.finditer(text, start, end)) \
+            and recorded_year not in _clause_years(analysis, claim):
+        return True
+    return not re.search(r"\bfrom\s+(?:a\s+|the\s+)?$", text[max(start, claim.value.start - 12):claim.value.start]) \
+        and re.search(r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+\S*\d", text[claim.value.end:end]) is not None
 
 
 def _clause_years(analysis, claim) -> set[int]:

@@ -35,7 +35,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "forecasts were cut, to 0.7% in 2023, 1.0% in 2024": the figure's year, not the verb's
         if _TARGET.search(before):
             continue  # "pushed the deadline back to Oct. 18", "postponed until May": where it was moved, not when
-        if _BORN.search(before):
+        if _REMEMBERED.search(before):
             continue  # "Charpentier, born in Juvisy-sur-Orge in December 1968, will turn 52"
         since = _SINCE.search(before)
         if since is not None:
@@ -88,7 +88,7 @@ _TARGET = re.compile(r"\b(?:back|forward)\s+(?:to|until)\s+$|\b(?:postponed|dela
 
 # a birth's date, or an anniversary's ("on Dec. 10, the anniversary of Alfred Nobel's death in 1896"): the
 # date of what is remembered, whatever verb the sentence goes on with
-_BORN = re.compile(r"\b(?:born|anniversary)\b[^.;:]{0,60}$", re.IGNORECASE)
+_REMEMBERED = re.compile(r"\b(?:born|anniversary)\b[^.;:]{0,60}$", re.IGNORECASE)
 # "since" counts from a past date whatever the verb's tense ("will be the first … since Atlanta in 1996",
 # "Since its 28 July release the film has drawn"): only a date after publication is at odds with it
 _SINCE = re.compile(r"\bsince\b[^.;:,]{0,40}$", re.IGNORECASE)

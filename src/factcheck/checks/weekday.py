@@ -25,8 +25,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         day = mention.value.earliest
         weekday_word = re.match(r"\s*([A-Za-z]+\.?)", mention.text).group(1)
         correct = calendar.day_name[actual] if len(weekday_word.rstrip(".")) > 3 else calendar.day_abbr[actual] + ("." if weekday_word.endswith(".") else "")
-        inferred = (" (the year not written: taken from the publication date)" if mention.value.earliest.year in _publication_years(analysis)
-                    else " (the year not written: taken from the text around it)") if mention.value.relative else ""
+        inferred = _year_note(analysis, mention.value)
         yield rule.finding(
             rule.message("mismatch", date=day.isoformat(), year_note=inferred, actual=calendar.day_name[actual],
                          stated=calendar.day_name[stated]),
@@ -55,8 +54,7 @@ def _weekday_after(analysis: Analysis, rule, mention) -> Iterator[Finding]:
             for year in (day.year - 1, day.year + 1)):
         return  # a yearless day whose weekday fits the year before or after, near publication: that year's
     end = found.end(1)
-    inferred = (" (the year not written: taken from the publication date)" if day.year in _publication_years(analysis)
-                else " (the year not written: taken from the text around it)") if mention.value.relative else ""
+    inferred = _year_note(analysis, mention.value)
     written = analysis.document.source[mention.start:end]
     yield rule.finding(
         rule.message("mismatch", date=day.isoformat(), year_note=inferred, actual=calendar.day_name[day.weekday()],
@@ -72,6 +70,15 @@ def _fits(day, year: int, weekday: int) -> bool:
         return day.replace(year=year).weekday() == weekday
     except ValueError:  # 29 February
         return False
+
+
+def _year_note(analysis: Analysis, value: DateValue) -> str:
+    """Where a yearless day's year came from, for the message."""
+    if not value.relative:
+        return ""
+    if value.earliest.year in _publication_years(analysis):
+        return " (the year not written: taken from the publication date)"
+    return " (the year not written: taken from the text around it)"
 
 
 def _publication_years(analysis: Analysis) -> set[int]:

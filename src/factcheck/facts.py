@@ -327,7 +327,14 @@ def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple
 
     if all(isinstance(v, str) and name_key(v) in person_names for v in plain):
         return ("person-list" if len(plain) > 1 else "person"), None
+    if HOLDER_KEY.fullmatch(key) and len(plain) == 1 and isinstance(plain[0], str) and _NAME_LIKE.fullmatch(plain[0]):
+        return "person", None  # an office's holder is a person by what the key says
     return None
+
+
+# Who holds an office, in a newsroom's words: `holder`, `incumbent`, `current_holder: {name: …, since: …}`
+HOLDER_KEY = re.compile(r"(?:current_|present_)?(?:holder|incumbent|occupant|office_?holder|post_?holder|held_by)(?:\.name)?")
+_NAME_LIKE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")
 
 
 # key words that say the value is when something happened, not how many

@@ -40,6 +40,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     yield from _years_ago(analysis, rule, published)
     yield from _spans(analysis, rule)
     yield from _ages_of_things(analysis, rule, published)
+    yield from _birthdays(analysis, rule)
 
 
 # "… died on Thursday in São Paulo. He was 83.": the age on the day of the death just reported
@@ -482,36 +483,147 @@ _THING_AGE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}?(firm|compan
                         r"newspaper|magazine|bridge|building|stadium|tower|church|cathedral|school|university|college|hospital|"
                         r"museum|theatre|theater|airport|railway|tunnel|dam|franchise|chain|retailer|carmaker|airline|party|"
                         r"organisation|organization|charity|festival|tournament|race|competition|record|partnership|dynasty|"
-                        r"monarchy|empire|republic|treaty|law|tradition)\b", re.IGNORECASE)
+                        r"monarchy|empire|republic|treaty|law|tradition|union|society|league|orchestra|show|play|production)\b"
+                        # "in the college's 103-year history": the thing is whose history it is
+                        r"|\b(\d{1,3})-year\s+(history|existence)\b", re.IGNORECASE)
 _FOUNDED = re.compile(r"\b(?:founded|established|formed|created|built|opened|launched|set up|started|began|incorporated)\s+"
                       r"(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?((?:1[5-9]|20)\d\d)\b")
+# A record's founding year in the newsroom's words: founded, year_founded, established_in, opened_on …
+_FOUNDING_KEY = re.compile(r"(?:year_)?(?:founded|founding|established|formed|incorporated|inaugurated|first_opened|opened)"
+                           r"(?:_(?:in|on|year|date))?")
+
+
+def _recorded_foundings(analysis: Analysis) -> dict[str, int]:
+    """The founding year of each record the article names exactly, by record id."""
+    years: dict[str, int] = {}
+    for link in analysis.links:
+        if not link.exact or link.record.id in years:
+            continue
+        for key, values in link.record.facts.items():
+            if _FOUNDING_KEY.fullmatch(key) and values:
+                value = values[0].value
+                if isinstance(value, dt.date):
+                    years[link.record.id] = value.year
+                elif isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 2100:
+                    years[link.record.id] = value
+                break
+    return years
+
+
+def _founding_year_of(analysis: Analysis, start: int, written: set[int], recorded: dict[str, int]) -> tuple[int, str, str] | None:
+    """The year the thing aged at `start` began, where that is known, and whose name: the one
+    founding year the article writes, else the record whose the thing is ("the college's 103-year
+    history"), else the one founding year of the records the article names."""
+    if len(written) == 1:
+        return next(iter(written)), "the founding year given in this article", ""
+    if written:
+        return None  # two founding years written: which is whose is not known
+    text = analysis.document.text
+    before = re.search(r"(?:['’]s?|\bits)\s*$", text[max(0, start - 3):start])
+    if before is not None:
+        owner = next((link for link in analysis.links if link.exact and link.end <= start and text[link.end:start].strip() in ("'s", "’s", "'", "’")), None)
+        if owner is not None and owner.record.id in recorded:
+            return recorded[owner.record.id], f"record {owner.record.id}", owner.record.name
+    years = set(recorded.values())
+    if len(years) == 1:
+        record = next(link.record for link in analysis.links if link.record.id in recorded)
+        return years.pop(), f"record {record.id}", record.name
+    return None
+
+
+def _in_an_earlier_year(analysis: Analysis, position: int, published: dt.date) -> bool:
+    """Does the sentence at `position` date itself more than a year before publication?"""
+    sentence = next((s for s in analysis.sentences if s.start <= position < s.end), None)
+    if sentence is None:
+        return False
+    return any(m.kind == "date" and isinstance(m.value, DateValue) and m.value.latest.year < published.year - 1
+               for m in analysis.mentions if sentence.start <= m.start < sentence.end)
 
 
 def _ages_of_things(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
     """"The 148-year-old firm" in an article that says it was founded in 1850 (only one such year
-    in the article): at publication it is 158."""
+    in the article), or whose record says so: at publication it is 158. "In the college's
+    103-year history" likewise."""
     text = analysis.document.text
-    founded = {int(m.group(1)) for m in _FOUNDED.finditer(text)}
-    if len(founded) != 1:
+    written = {int(m.group(1)) for m in _FOUNDED.finditer(text)}
+    recorded = _recorded_foundings(analysis)
+    if not written and not recorded:
         return
-    year = founded.pop()
     syntax = analysis.syntax
     for match in _THING_AGE.finditer(text):
-        word = syntax.span_root(match.start(2), match.end(2)) if syntax is not None else None
+        group = 1 if match.group(1) is not None else 3
+        word = syntax.span_root(match.start(group + 1), match.end(group + 1)) if syntax is not None else None
         if word is None or syntax.tokens[word].dep == "compound":
             continue  # "the 46-year-old former school governor": the governor's age, not the school's
-        stated = int(match.group(1))
+        if group == 3 and _in_an_earlier_year(analysis, match.start(), published):
+            continue  # "in 1990, the biggest crowd in its 40-year history": its age then, not now
+        founding = _founding_year_of(analysis, match.start(), written, recorded)
+        if founding is None:
+            continue
+        year, source, owner = founding
+        thing = owner if group == 3 and owner else match.group(group + 1)
+        stated = int(match.group(group))
         low, high = published.year - year - 1, published.year - year
         if low <= stated <= high:
             continue
-        start, end = match.start(1), match.end(1)
+        start, end = match.start(group), match.end(group)
         yield rule.finding(
-            rule.message("founded", thing=match.group(2), year=year, low=low, high=high, published=published.isoformat(), stated=stated),
+            rule.message("founded", thing=thing, year=year, low=low, high=high, published=published.isoformat(), stated=stated),
             start, end, analysis.document.source[start:end],
             suggestion=str(high),
-            evidence=Evidence(fact="founded", value=str(year), source="the founding year given in this article"),
+            evidence=Evidence(fact="founded", value=str(year), source=source),
         )
 
 
+# "will celebrate his 23rd birthday on Monday", "would have turned 58 on June 8": an age reached on a day
+# ("turned 76 on Thursday" is an age on a day, which _ages checks)
+_BIRTHDAY = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)\s+birthday|would\s+have\s+turned\s+(\d{1,3})\b)", re.IGNORECASE)
+
+
+def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
+    """A birthday on a day the sentence gives must fall on the birth date's day and month, and be
+    the birthday that year makes it ("born Sept. 21, 1998, will celebrate his 23rd birthday on
+    Monday [Sept. 21, 2020]" is his 22nd)."""
+    text = analysis.document.text
+    people = _people(analysis)
+    if not people:
+        return
+    births = _birth_dates(analysis, people)
+    for match in _BIRTHDAY.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        sentence = analysis.sentence_of(match.start())
+        day = next((m for m in analysis.mentions_in(match.end(), min(sentence.end, match.end() + 40), "date")
+                    if isinstance(m.value, DateValue) and m.value.precision == "day"
+                    and re.fullmatch(r"\s*(?:on|,)?\s*(?:(?:this|next|last|coming)\s+)?", text[match.end():m.start])), None)
+        if day is None:
+            continue
+        named = [p for p in people if sentence.start <= p[0] < match.start() and p[3] in births]
+        earlier = [p for p in people if sentence.start - 600 <= p[0] < sentence.start and p[3] in births
+                   and "\n\n" not in text[p[1]:sentence.start]]
+        person = named[0] if named else earlier[-1] if earlier and not any(
+            sentence.start <= p[0] < match.start() for p in people) else None
+        if person is None:
+            continue
+        birth, source = births[person[3]]
+        if isinstance(birth, DateValue) and birth.precision == "day":
+            birth = birth.earliest
+        if not isinstance(birth, dt.date):
+            continue
+        on = day.value.earliest
+        stated = int(match.group(group))
+        evidence = Evidence(fact="birth_date", value=_shown(birth), source=source)
+        if (on.month, on.day) != (birth.month, birth.day):
+            yield rule.finding(
+                rule.message("birthday", person=_display(analysis, person[3]), born=_shown(birth), day=day.text),
+                day.start, day.end, analysis.document.source[day.start:day.end], evidence=evidence)
+            continue
+        if stated != on.year - birth.year:
+            start, end = match.start(group), match.end(group) + (2 if group == 1 else 0)  # "23rd", "58"
+            yield rule.finding(
+                rule.message("age_on", person=_display(analysis, person[3]), allowed=on.year - birth.year, on=on.isoformat(),
+                             born=_shown(birth), stated=stated),
+                start, end, analysis.document.source[start:end], evidence=evidence)
+
+
 KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow",
-                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded"))
+                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded", "birthday"))

@@ -289,9 +289,29 @@ def fact_key_words(key: str) -> tuple[str, ...]:
     """The words of a (dotted) key; a sub-key that only says "date", "year" or "value"
     (previous_record.date) leaves the head to its parent ("record")."""
     parts = [describe_key(part).words for part in key.split(".")]
-    if len(parts) > 1 and all(w in VAGUE_WORDS or w == "value" for w in parts[-1]):
-        parts = parts[:-1]
+    if len(parts) > 1 and (all(w in VAGUE_WORDS or w == "value" for w in parts[-1]) or sub_key_unit(key)):
+        parts = parts[:-1]  # and `max_distance.miles` says what the distance is measured in, not what it is
     return tuple(w for words in parts for w in words)
+
+
+def unit_label(unit: str) -> str:
+    """pint's unit name as copy writes a plural: knot → knots, foot → feet, mile_per_hour → miles per hour."""
+    words = unit.split("_")
+    head = {"foot": "feet", "inch": "inches", "celsius": "celsius"}.get(words[0].lower(), words[0] + ("" if words[0].endswith("s") else "s"))
+    return " ".join([head, *words[1:]])
+
+
+def _sole_fact_in_its_unit(record, key: str) -> bool:
+    unit = sub_key_unit(key)
+    return unit is not None and sum(1 for other in record.facts if sub_key_unit(other) == unit) == 1
+
+
+def sub_key_unit(key: str) -> str | None:
+    """The unit a dotted key's last part names on its own (`diameter.feet`, `distance.km`), in pint's words."""
+    if "." not in key:
+        return None
+    part = key.rsplit(".", 1)[1].lower()
+    return unit_name(part) if part not in _NOT_UNITS else None
 
 
 def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple[str, str | None] | None:
@@ -404,6 +424,11 @@ def derived_specs(records, known: set[tuple[str, str]]):
                 continue
             words = fact_key_words(key)
             triggers = list(key_triggers(words))
+            if _sole_fact_in_its_unit(record, key):
+                # "Dimorphos measures about 560 feet across" beside `diameter: {feet: 530}`: the unit names
+                # the fact when it is the record's one fact in that unit (not `max_distance.miles` beside
+                # `previous_record.miles`, where "81 miles above the surface" is neither)
+                triggers.extend(key_triggers((key.rsplit(".", 1)[1].lower(),)))
             if words and words[-1] in HEAD_FORMS:
                 triggers.extend(HEAD_FORMS[words[-1]])
             labels = [v.qualifiers.get("label") for v in values if isinstance(v.qualifiers.get("label"), str)]

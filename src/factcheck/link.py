@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.facts import AVERAGE_WORDS, HOLDER_KEY, is_average, word_base
 from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
@@ -667,6 +667,11 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
         scored = [(d, m) for d, m in scored if _attached(tokens, starts, trigger, d, m)]
+    if spec.value == "quantity" and _is_unit_word(trigger.text):
+        # the fact named by its unit ("560 feet" for `diameter.feet`): the figure that unit measures,
+        # not the conversion beside it ("560 feet (170 meters)")
+        scored = [(d, m) for d, m in scored
+                  if m.end <= tokens[trigger.first].start and re.fullmatch(r"[\s-]*", text[m.end:tokens[trigger.first].start])]
     if spec.value == "text":  # "held at X", "based in X": a place or a name right by its word
         scored = [(d, m) for d, m in scored if abs(d) <= MAX_TEXT_DISTANCE]
     if spec.adjacent:
@@ -903,6 +908,12 @@ def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) ->
     return True
 
 
+def _is_unit_word(word: str) -> bool:
+    from factcheck.facts import unit_name
+
+    return unit_name(word.lower()) is not None
+
+
 def _measured_otherwise(spec: FactSpec, text: str, mention: Mention) -> bool:
     """Is the number followed by a unit of measure ("36.2-kilometer", "32.5 miles") that the fact's
     key does not name (`diameter.feet` is measured in feet)?"""
@@ -914,7 +925,7 @@ def _measured_otherwise(spec: FactSpec, text: str, mention: Mention) -> bool:
 
 def _unit_after(text: str, mention: Mention) -> str:
     rest = text[mention.end:mention.end + 12].lstrip(" -")
-    word = rest.split(" ", 1)[0].strip(".,;:)").lower() if rest else ""
+    word = rest.split(None, 1)[0].strip(".,;:)").lower() if rest.strip() else ""
     return word
 
 
@@ -939,7 +950,16 @@ def quantity_in(text: str, mention: Mention, unit: str | None) -> float | None:
 
 
 def _in_unit(spec: FactSpec, mention: Mention, text: str) -> Mention:
-    return _scaled(mention, quantity_in(text, mention, spec.unit) or 1.0)
+    factor = quantity_in(text, mention, spec.unit) or 1.0
+    scaled = _scaled(mention, factor)
+    if factor == 1.0:
+        return scaled
+    # a figure converted from another unit is only as exact as it was written, and the record's own
+    # figure is rounded too: "161 mph" is 139.9 knots, and a record's 140 knots is the same wind
+    decimals = re.search(r"\.(\d+)", mention.text)
+    margin = 0.5 * 10 ** -(len(decimals.group(1)) if decimals else 0) * factor + 0.005 * abs(scaled.value.value)
+    value = scaled.value
+    return replace(scaled, value=replace(value, low=value.low - margin, high=value.high + margin))
 
 
 def _scaled(mention: Mention, factor: float) -> Mention:

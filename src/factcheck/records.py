@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import UserError
-from factcheck.facts import describe_key
+from factcheck.facts import describe_key, sub_key_unit
 from factcheck.model import ARTICLE_ORIGIN, DateValue, FactValue, Record
 from factcheck.text import is_common_word, name_key
 from factcheck.yamlfile import LineDict, load_yaml
@@ -464,8 +464,9 @@ def _with_key_meaning(key: str, qualifiers: dict) -> dict:
     """What the key's suffixes say (a unit, a year, an as-of date), unless the value says otherwise."""
     meaning = describe_key(key.rsplit(".", 1)[-1] if "." in key else key)
     found = dict(qualifiers)
-    if meaning.unit and "unit" not in found:
-        found["unit"] = meaning.unit
+    unit = meaning.unit or sub_key_unit(key)  # `_km`, or `diameter: {feet: 530, meters: 160}`
+    if unit and "unit" not in found:
+        found["unit"] = unit
     if meaning.scale != 1.0 and "scale" not in found:
         found["scale"] = meaning.scale
     if meaning.year and "year" not in found:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
-from factcheck.facts import fact_key_words, stem
+from factcheck.facts import fact_key_words, stem, unit_label
 from factcheck.model import Analysis, DateValue, Finding, NumberValue
 
 
@@ -43,7 +43,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         seen.add((claim.value.start, claim.value.end))
         best = _common.preferred(recorded)
         stated = claim.value.value if claim.value.value is not None else claim.value.text
-        message = rule.message("contradicts", fact=spec.label, record=claim.record.name, recorded=best, stated=stated)
+        shown_best = best
+        if spec.value == "quantity":  # "171 mph (148.6 knot)" against "140 knot": both in the record's unit
+            stated, shown_best = _with_units(text, claim, unit_label(spec.unit)), f"{best} {unit_label(spec.unit)}"
+        message = rule.message("contradicts", fact=spec.label, record=claim.record.name, recorded=shown_best, stated=stated)
         other = _other_record_with(analysis, claim)
         if other is not None and (claim.subject is None or _far(analysis, claim)):
             # tied only through "the film", or through a name far from the trigger: the value is
@@ -57,6 +60,17 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             suggestion=_common.suggestion_for(claim.value, best),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
+
+
+def _with_units(text: str, claim, unit: str) -> str:
+    """The figure as written with its unit, and in the record's unit when that is another."""
+    written = re.match(r"[\s-]*([^\W\d_][\w/]*)", text[claim.value.end:claim.value.end + 20])
+    shown = f"{claim.value.text} {written.group(1)}" if written else claim.value.text
+    converted = claim.value.value.value
+    as_written = float(claim.value.text.replace(",", "")) if re.fullmatch(r"[\d,]+(?:\.\d+)?", claim.value.text) else None
+    if as_written is not None and abs(converted - as_written) > 1e-9:
+        shown += f" ({converted:.4g} {unit})"
+    return shown
 
 
 # a plan told in the past, or one that changed ("had originally been scheduled for", "was due on")

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import OSA
 
 from factcheck.checks.base import CheckKind
+from factcheck.facts import fact_key_words
 from factcheck.model import Analysis, Evidence, Mention, NumberValue
 
 DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -85,7 +86,7 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int]) 
         meant, (record, key, value) = matches[0]
         written = analysis.document.source[mention.start:mention.end]
         yield rule.finding(
-            rule.message("swapped_record", stated=written, other=str(value), fact=key.replace("_", " "), name=record.name),
+            rule.message("swapped_record", stated=written, other=str(value), fact=" ".join(fact_key_words(key)) or key, name=record.name),
             mention.start, mention.end, written,
             evidence=Evidence(record=record.id, fact=key, value=str(value), source=record.origin),
         )

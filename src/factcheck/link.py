@@ -58,7 +58,32 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     known_people = _record_people(text, tokens, records, vocabulary)
     claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, known_people, syntax, referents)
     claims += holder_claims(text, sentences, _person_mentions(mentions, links, known_people), links, vocabulary, syntax)
+    claims += own_date_claims(text, sentences, mentions, links, vocabulary, claims)
     return Linked(links, claims, tokens, mentions)
+
+
+# an occasion's name and then its day: "his Super Bowl XLI halftime show on Feb. 4, 2007, at Dolphin Stadium"
+_ON_ITS_DAY = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:held|played|staged)\s+)?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")
+
+
+def own_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,
+                    claims: list[Claim]) -> list[Claim]:
+    """A day written right after an occasion's name ("the final on 14 July") is that occasion's
+    `date`, when its record keeps one: no verb need say "held"."""
+    taken = {claim.value.start for claim in claims}
+    dates = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"
+             and not m.value.relative and m.start not in taken]
+    found: list[Claim] = []
+    for link in links:
+        spec = vocabulary.spec(link.record.type, "date") if link.exact and "date" in link.record.facts else None
+        if spec is None or spec.value != "date":
+            continue
+        day = next((m for m in dates if link.end <= m.start <= link.end + 40 and _ON_ITS_DAY.fullmatch(text[link.end:m.start])), None)
+        sentence = next((s for s in sentences if s.start <= link.start < s.end), None)
+        if day is None or sentence is None or day.start >= sentence.end:
+            continue
+        found.append(Claim(link.record, "date", day, "on", (sentence.start, sentence.end), link, link.end))
+    return found
 
 
 def holder_claims(text: str, sentences: list[Sentence], persons: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,

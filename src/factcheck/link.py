@@ -516,6 +516,10 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
     others = [m for m in sentence_others if not any(v.start < m.end and m.start < v.end for v in values)]
     subject = _subject(spec, trigger, tokens, sentence_links, values, syntax, text)
     record = subject.record if subject else None
+    if record is None and _key_owner(spec.key) and _names_a_person(_key_owner(spec.key), text, sentence_others):
+        # `ben_stokes: {runs: 84, balls: 98}` in the final's record: "Stokes … finished 84 not out off
+        # 89 balls" speaks of the final through the person the key is named after
+        record = _sole_keeper(spec, links)
     if record is None and syntax is not None and (_named_subject(syntax, tokens, trigger, others)
                                                   or _has_own_subject(syntax, tokens, trigger, links,
                                                                       [m for m in others if (m.kind == "person") == (spec.entity_type == "person")])):
@@ -706,7 +710,46 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     side = spec.directions.get(trigger.key)
     if side is not None:
         scored = [(d, m) for d, m in scored if (d < 0) == (side == "before")]
+    owner = _key_owner(spec.key)
+    if owner and scored and _names_a_person(owner, text, mentions):
+        # `ben_stokes.balls`: the figure told of Stokes ("Buttler fell for 59 from 60 balls, but Stokes
+        # … off 89 balls"), the last name before it being his
+        names = [m for m in mentions if m.kind in ("person", "org", "place", "other") and m.text[:1].isupper()]
+        scored = [(d, m) for d, m in scored if _told_of(owner, names, m, text, tokens)]
     return scored
+
+
+def _key_owner(key: str) -> tuple[str, ...]:
+    """The person a dotted key is named after (`ben_stokes.balls` → ("ben", "stokes")), or ()."""
+    if "." not in key:
+        return ()
+    owner = tuple(re.split(r"[_\s]+", key.split(".", 1)[0].lower()))
+    return owner if 2 <= len(owner) <= 4 and all(word.isalpha() and len(word) > 1 for word in owner) else ()
+
+
+def _names_a_person(owner: tuple[str, ...], text: str, mentions: list[Mention]) -> bool:
+    """Does the article write the key's owner as a name ("Ben Stokes"), never as an organisation's or
+    a place's ("the Supreme Court" is no person)?"""
+    pattern = re.compile(r"\b" + r"\s+".join(word.capitalize() for word in owner) + r"\b")
+    found = [m.start() for m in pattern.finditer(text)]
+    return bool(found) and not any(m.kind in ("org", "place", "work", "event", "product") and m.start <= at < m.end
+                                   for m in mentions for at in found)
+
+
+def _told_of(owner: tuple[str, ...], names: list[Mention], value: Mention, text: str, tokens) -> bool:
+    """Is the last name before the value, in its sentence, the owner's (the surname, capitalised)?"""
+    sentence_start = max(text.rfind(". ", 0, value.start), text.rfind("\n", 0, value.start)) + 1
+    said = [t for t in tokens if sentence_start <= t.start < value.start and t.norm == owner[-1] and text[t.start].isupper()]
+    if not said:
+        return False
+    last = said[-1].start
+    return not any(last < m.start and m.end <= value.start and fold(m.text).split()[-1:] != [owner[-1]] for m in names)
+
+
+def _sole_keeper(spec: FactSpec, links: list[EntityLink]) -> Record | None:
+    """The one record the article names that keeps the fact."""
+    keepers = {l.record.id: l.record for l in links if l.exact and spec.key in l.record.facts and l.record.origin != ARTICLE_ORIGIN}
+    return next(iter(keepers.values())) if len(keepers) == 1 else None
 
 
 # words that may stand between a fact's word and its figure after it: "attendance of 75,784",

@@ -150,3 +150,18 @@ def test_a_table_by_name_gives_each_item_its_figures_and_a_key_s_year_holds_for_
     assert [v.value for v in facts["results"]] == ["ANC", "DA"]
     assert [(v.value, v.qualifiers["item"]) for v in facts["results.seats"]] == [(159, "ANC"), (87, "DA")]
     assert [(v.value, v.qualifiers.get("year")) for v in facts["anc_2019.seats"]] == [(230, 2019)]
+
+
+def test_years_as_keys_give_each_year_its_value_and_a_measure_kept_under_its_unit():
+    """`visitors_millions: {2018: 10.2, 2019: 9.6}` is two values, each its year's (not the years as
+    names); `seats: {2019: {won: 230}}` gives `seats.won` for 2019; `diameter: {feet: 530, meters: 160}`
+    is measured in feet and in metres, and the unit is no word of the fact."""
+    text = ("entities:\n  - id: m\n    name: M\n    facts:\n      annual_visitors_millions:\n        2018: 10.2\n        2019: 9.6\n"
+            "      seats: {2019: {won: 230}}\n      diameter: {feet: 530, meters: 160}\n")
+    facts = parse_records(parse_yaml(text, "r.yaml"), "r.yaml")[0].facts
+    assert [(v.value, v.qualifiers["year"]) for v in facts["annual_visitors_millions"]] == [(10.2, 2018), (9.6, 2019)]
+    assert str(facts["annual_visitors_millions"][0]) == "10,200,000"
+    assert [(v.value, v.qualifiers["year"]) for v in facts["seats.won"]] == [(230, 2019)]
+    assert [v.qualifiers["unit"] for v in (*facts["diameter.feet"], *facts["diameter.meters"])] == ["foot", "meter"]
+    from factcheck.facts import fact_key_words
+    assert fact_key_words("diameter.feet") == ("diameter",)

@@ -336,6 +336,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         sentence_links = links_by_position.starting_in(sentence.start, sentence.end)
         others = [m for m in in_sentence if m.kind in ("org", "person", "place")] + \
                  [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links]
+
         sentence_persons = persons_by_position.starting_in(sentence.start, sentence.end)
         scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links, syntax)
                   for trigger in triggers}
@@ -674,7 +675,9 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         # and the recogniser's label for a name is no guide here ("Ashcombe Green" as a person)
         named = [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links if l.record.type not in (spec.entity_type, "person")]
         pool = [m for m in mentions if m.kind in TEXT_VALUE_KINDS and outside_links(m) and _proper(m.text)] + named
-        pool += [m for m in _capitalised_runs(text, tokens, trigger) if outside_links(m) and not any(p.start < m.end and m.start < p.end for p in pool)]
+        dates = [m for m in mentions if m.kind in ("date", "number")]  # "born in May 1867": a time, no place
+        pool += [m for m in _capitalised_runs(text, tokens, trigger) if outside_links(m)
+                 and not any(p.start < m.end and m.start < p.end for p in [*pool, *dates])]
         # "Kavanagh Aerospace's launch site": an owner, not the site
         pool = [m for m in pool if not text.startswith(("'s", "’s"), m.end)]
     else:
@@ -1088,6 +1091,8 @@ def _capitalised_runs(text: str, tokens: list[Token], trigger: _Trigger) -> list
         run: list[Token] = []
         for index in side:
             word = text[tokens[index].start:tokens[index].end]
+            if run and re.search(r"[.;:!?()]", text[min(run[-1].end, tokens[index].end):max(run[-1].start, tokens[index].start)]):
+                break  # a run of a name stops at the sentence's or a clause's edge: "in May 1867. She"
             if _NAME_WORD.fullmatch(word) and (run or word[0].isupper()) or (run and _NAME_WORD.fullmatch(word)):
                 run.append(tokens[index])
             elif run or word.lower() not in ("a", "an", "the"):

@@ -144,6 +144,8 @@ class FactValue:
             text = self.value.isoformat()
         elif isinstance(self.value, DateValue) and self.value.precision == "month":
             text = self.value.earliest.strftime("%B %Y")  # a month written in words stays one
+        elif isinstance(self.value, (int, float)) and not isinstance(self.value, bool) and self.qualifiers.get("scale", 1) != 1:
+            text = format_number(self.value * self.qualifiers["scale"])  # `visitors_millions: 10.2` is 10,200,000
         elif isinstance(self.value, (int, float)) and not isinstance(self.value, bool) and abs(self.value) >= 10_000:
             text = format_number(self.value)  # 41,276; a year such as 1898 stays as it is
         else:

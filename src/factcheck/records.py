@@ -327,6 +327,7 @@ QUALIFIER_KEYS = {
     "date", "when", "dated", "comment", "according_to", "measured", "basis", "type", "kind", "precision",
 }
 _IDENTIFIER_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_YEAR_KEY = re.compile(r"1[5-9]\d\d|2[0-2]\d\d")
 
 
 def parse_facts(facts_data: LineDict, path: str, notes: list | None = None) -> dict[str, tuple[FactValue, ...]]:
@@ -338,7 +339,8 @@ def parse_facts(facts_data: LineDict, path: str, notes: list | None = None) -> d
     - a mapping from names to details (`roles: {Cillian Murphy: J. Robert Oppenheimer}`): the names are
       the values of `roles`, each with its detail;
     - a list of mappings without `value` (`[{year: 2023, revenue_usd: …}]`): each one's qualifiers hold
-      for its other keys.
+      for its other keys;
+    - a mapping from years to values (`visitors_millions: {2018: 10.2, 2019: 9.6}`): each value that year's.
     A key's suffixes add what the value measures and when it holds (factcheck.facts.describe_key).
     """
     facts: dict[str, list[FactValue]] = {}
@@ -379,6 +381,13 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
                 if named and sub_value is not item:
                     mine = {**mine, **named}
                 _add_fact(facts, f"{key}.{sub_key}", sub_value, mine, path, sub_line, notes)
+            return
+        if keys and all(_YEAR_KEY.fullmatch(k) for k in keys):
+            # years as keys (`annual_visitors_millions: {2018: 10.2, 2019: 9.6}`): each is the fact's value
+            # that year, not a name
+            for year, detail in value.items():
+                sub_line = value.line_of(year) if hasattr(value, "line_of") else line
+                _add_fact(facts, key, detail, {**inherited, "year": int(str(year))}, path, sub_line, notes, in_list=True)
             return
         for name, detail in value.items():  # names as keys: the names are the values
             sub_line = value.line_of(name) if hasattr(value, "line_of") else line

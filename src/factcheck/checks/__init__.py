@@ -26,6 +26,7 @@ from factcheck.checks import (
     record_fact,
     repeated_count,
     relative_date,
+    restated,
     tense,
     title_number,
     title_year,
@@ -39,6 +40,6 @@ KINDS: dict[str, CheckKind] = {
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
         relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, title_year, transposed, item_date,
-        edition_number, event_date,
+        edition_number, event_date, restated,
     )
 }

@@ -1,0 +1,153 @@
+"""restated: "the 240-month sentence" restates a figure the article gave before, and must agree.
+
+A definite description whose modifier is a measure — "the 58-day eruption", "the 240-month
+sentence", "the seven-wicket victory", "the 34-minute change" — speaks of something the article
+has already told, with its figure: "the eruption had lasted 85 days", "sentenced … to 22 1/2
+years", "beat India by six wickets", "shortened the orbit by 32 minutes". The earlier figures
+counted are those of the same measure (durations convert: 22 1/2 years is 270 months) in a
+sentence that speaks of the same thing (a word of the noun's stem: "sentenced", "eruption";
+"victory" is told by "won", "beat"). When there are such figures and none is the restated one,
+the restatement disagrees. Approximate earlier figures ("about 30 years") admit their range; an
+earlier figure far from the restated one (more than NEAR times) is another thing's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks.base import CheckKind
+from factcheck.lexicon import word_value
+from factcheck.model import Analysis, Evidence, Finding
+
+# a measure's word, and what one of it is in the measure's base (minutes for time)
+DURATIONS = {"second": 1 / 60, "minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43830, "year": 525960}
+COUNTED = {"wicket", "run", "goal", "point", "stroke", "lap", "seat", "vote", "mile", "kilometre", "kilometer", "game", "set"}
+_UNIT = "|".join(sorted([*DURATIONS, *COUNTED], key=len, reverse=True))
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|"
+                r"three|four|five|six|seven|eight|nine|hundred))*")
+_FIGURE = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d/\d|[½¼¾])?|{_NUMBER_WORD})"
+# "the 58-day eruption", "The seven-wicket victory", "its 34-minute change"
+# (not an age: "the 46-year-old officer")
+RESTATED = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)\s+(?P<figure>{_FIGURE})-(?P<unit>{_UNIT})s?"
+                      rf"(?:-long)?\s+(?P<noun>[a-z]{{4,}})\b")
+# a slip in restating a figure leaves it near the one told (58 for 85, 240 months for 270, seven
+# wickets for six): figures further apart are other things ("the 114-minute film" is no "17 days")
+NEAR = 1.6
+# an earlier figure of a measure: "85 days", "22 1/2 years", "by six wickets", "a 12-day run"
+EARLIER = re.compile(rf"(?<![\w.,])(?P<bound>(?:about|around|nearly|almost|roughly|some|more than|over|less than|under|at least)\s+)?"
+                     rf"(?P<figure>{_FIGURE})[\s-](?P<unit>{_UNIT})s?\b", re.IGNORECASE)
+# words that tell of the same occasion as the noun of a restatement, beyond its own stem
+TOLD_BY = {"victory": ("won", "win", "beat", "defeat", "victor"), "win": ("won", "beat", "victor"),
+           "defeat": ("lost", "lose", "beaten", "defeat"), "loss": ("lost", "lose", "beaten", "defeat"),
+           "term": ("sentenc", "jail", "prison"), "stint": ("serv", "spent"), "reign": ("rule", "reign", "throne"),
+           "change": ("shorten", "lengthen", "alter", "cut", "increas", "decreas", "rose", "fell")}
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    text = analysis.document.text
+    for match in RESTATED.finditer(text):
+        stated = _amount(match.group("figure"), match.group("unit"))
+        if stated is None or _quoted_at(text, match.start()):
+            continue
+        noun = match.group("noun").lower()
+        stems = (noun[:5], *TOLD_BY.get(noun, ()))
+        earlier = [(found, low, high) for found, low, high in _earlier_figures(analysis, match.start(), match.group("unit"), stems)
+                   if high >= stated / NEAR and low <= stated * NEAR]
+        # a restatement rounds to its unit: "the 85-day eruption" for "85 days and 18 hours"
+        if not earlier or any(low - 1 + 1e-6 < stated < high + 1 - 1e-6 for _, low, high in earlier):
+            continue
+        other, _, _ = earlier[-1]
+        line, _ = analysis.document.position(other.start())
+        start, end = match.start("figure"), match.end("unit") + (1 if text[match.end("unit"):match.end("unit") + 1] == "s" else 0)
+        written = analysis.document.source[start:end]
+        yield rule.finding(
+            rule.message("restated", stated=f"{written} {noun}", earlier=other.group(0).strip(), line=line),
+            start, end, written,
+            evidence=Evidence(fact=noun, value=other.group(0).strip(), source=f"this article, line {line}"),
+        )
+
+
+def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[str, ...]):
+    """(match, low, high) for each figure of the measure before `before`, in a sentence that speaks of the noun."""
+    text = analysis.document.text
+    # told in an earlier sentence: one sentence that gives two figures speaks of two things
+    # ("reached 268,536 miles …, beating the 248,655-mile record")
+    before = analysis.sentence_of(before).start
+    matches = list(EARLIER.finditer(text, 0, before))
+    for index, match in enumerate(matches):
+        if not _same_measure(unit, match.group("unit").lower()):
+            continue
+        if index and _joined(text, matches[index - 1], match):
+            continue  # the "18 hours" of "85 days and 18 hours": counted with the days
+        if text[max(0, match.start() - 12):match.start()].rstrip().lower().endswith(("the", "its", "his", "her", "their")) \
+                and text[match.end():match.end() + 1] in ("-", " ") and "-" in match.group(0):
+            continue  # another restatement, not a telling
+        sentence = analysis.sentence_of(match.start())
+        words = re.findall(r"[a-z]+", text[sentence.start:sentence.end].lower())
+        if not any(word.startswith(stem) for stem in stems for word in words):
+            continue
+        amount = _amount(match.group("figure"), unit, written_unit=match.group("unit"))
+        if amount is None:
+            continue
+        # "two hours and eight minutes" is 128 minutes
+        for part in matches[index + 1:]:
+            if not _joined(text, match if part is matches[index + 1] else previous, part):
+                break
+            more = _amount(part.group("figure"), unit, written_unit=part.group("unit"))
+            amount += more or 0
+            previous = part
+        bound = (match.group("bound") or "").lower().strip()
+        low, high = amount, amount
+        if bound in ("about", "around", "nearly", "almost", "roughly", "some"):
+            low, high = amount * 0.9, amount * 1.1
+        elif bound in ("more than", "over", "at least"):
+            high = float("inf")
+        elif bound in ("less than", "under"):
+            low = 0
+        yield match, low, high
+
+
+def _joined(text: str, first, second) -> bool:
+    """Is `second` the smaller part of one duration with `first` ("11 hours and 55 minutes")?"""
+    units = (first.group("unit").lower(), second.group("unit").lower())
+    return all(u in DURATIONS for u in units) and DURATIONS[units[1]] < DURATIONS[units[0]] \
+        and re.fullmatch(r"\s*(?:,\s*|,?\s+and\s+)", text[first.end():second.start()]) is not None
+
+
+def _same_measure(first: str, second: str) -> bool:
+    return first == second or (first in DURATIONS and second in DURATIONS)
+
+
+def _amount(figure: str, unit: str, written_unit: str | None = None) -> float | None:
+    """The figure in the restatement's unit: "22 1/2" years is 270 months."""
+    figure = figure.strip().replace(",", "")
+    fraction = 0.0
+    for sign, part in (("½", 0.5), ("¼", 0.25), ("¾", 0.75)):
+        if figure.endswith(sign):
+            figure, fraction = figure[:-1], part
+    parts = figure.split()
+    if len(parts) == 2 and re.fullmatch(r"\d/\d", parts[1]):
+        top, bottom = parts[1].split("/")
+        figure, fraction = parts[0], int(top) / int(bottom)
+    if re.fullmatch(r"\d+(?:\.\d+)?", figure):
+        value = float(figure) + fraction
+    else:
+        words = word_value(figure)
+        if words is None or words[1]:
+            return None
+        value = words[0] + fraction
+    written_unit = (written_unit or unit).lower()
+    if written_unit != unit and written_unit in DURATIONS and unit in DURATIONS:
+        value = value * DURATIONS[written_unit] / DURATIONS[unit]
+    return value
+
+
+def _quoted_at(text: str, position: int) -> bool:
+    before = text[text.rfind("\n", 0, position) + 1:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+KIND = CheckKind(name="restated", run=run, summary="a figure restated in a description that disagrees with the one told before",
+                 messages=("restated",))

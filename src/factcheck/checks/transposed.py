@@ -5,8 +5,8 @@ bargain … the $861 million deal": the same amount of the same kind (money in o
 a count of the same noun) written with two adjacent digits swapped is a typist's slip, not a
 second figure. The rarer form is reported (the later one on a tie). Only figures of three digits
 or more (five for a count with no noun after it, four with a decimal point); never percentages, which share digits by
-chance; approximate figures ("about", "more than") are left alone, and a form the article gives
-twice or more is taken to be meant.
+chance; an approximate figure ("about", "more than") is never the slip and may be the figure meant
+only when it has five digits or more; a form the article gives twice or more is taken to be meant.
 
 A long figure (three significant digits or more) that is a record's figure with two neighbouring
 digits swapped ("a crowd of 57,784" where the match's record says attendance 75,784) is the same
@@ -33,6 +33,11 @@ def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
     figures = [(m, key) for m in analysis.mentions if (key := _key(text, m)) is not None]
     counts = Counter(key for _, key in figures)
+    # an approximate figure of five digits or more ("more than 75,000 workers") may be the one meant,
+    # never the slip; a shorter one is too often another figure rounded ("more than $109 billion" of
+    # Ian's toll beside Katrina's "$190 billion")
+    approximate = {m.start for m, _ in figures if m.value.qualifier is not None}
+    figures = [(m, key) for m, key in figures if m.start not in approximate or len(key[1].replace(".", "")) >= 5]
     reported: set[int] = set()
     claimed = {claim.value.start for claim in analysis.claims}
     for index, (first, first_key) in enumerate(figures):
@@ -42,6 +47,10 @@ def run(analysis: Analysis, rule) -> Iterator:
             if counts[first_key] >= 2 and counts[second_key] >= 2:
                 continue  # both written more than once: two figures
             slip, meant = (first, second) if counts[first_key] < counts[second_key] else (second, first)
+            if slip.start in approximate:
+                slip, meant = meant, slip
+            if slip.start in approximate:
+                continue  # two approximate figures: "about 12,000 … some 21,000" are rounded, not slips
             if slip.start in reported or slip.start in claimed:
                 continue  # a record's fact stated twice: conflicting-values speaks of it
             reported.add(slip.start)
@@ -75,6 +84,8 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int]) 
         return
     stated = {_digits(m.value.value) for m, _ in figures}
     for mention, _ in figures:
+        if mention.value.qualifier is not None:
+            continue  # "about 57,000" is rounded, not a slip
         digits = _digits(mention.value.value)
         if mention.start in skipped or digits in known or len(digits.rstrip("0").replace(".", "")) < 3:
             continue
@@ -102,7 +113,7 @@ def _digits(number) -> str:
 def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
     """(what the figure measures, its digits) for a figure worth comparing, else None."""
     value = mention.value
-    if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal or value.qualifier is not None:
+    if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal:
         return None
     digits = DIGITS.search(mention.text)
     if digits is None:

@@ -488,3 +488,23 @@ def test_wrong_date_outside_the_prose_is_never_reported(cli, tmp_path, hidden):
     prose = (source.index("Glass Harbour is"), source.index("a film.") + len("a film."))
     assert [f for f in findings if f["rule"] == "date-contradicts-record"] == []
     assert all(prose[0] <= f["start"] and f["end"] <= prose[1] for f in findings), findings
+
+
+def test_a_byte_order_mark_moves_no_offset(tmp_path, cli):
+    """JSON offsets, lines and columns count characters of the text an editor shows: a UTF-8 byte
+    order mark is no character of it, so a file with one reports exactly what the same file without
+    one does, and each finding's text is the slice its offsets name."""
+    import json
+
+    article = "The film Toy Tales 3 was released on Friday, June 18, 2011.\n"
+    reports = []
+    for name, data in (("plain.md", article.encode()), ("bom.md", b"\xef\xbb\xbf" + article.encode())):
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = cli("check", path, "--published", "2011-07-01", "--format", "json", "--no-cache", "--fail-on", "never")
+        findings = json.loads(result.out)["files"][0]["findings"]
+        assert findings, result.err
+        reports.append([(f["start"], f["end"], f["line"], f["column"], f["text"]) for f in findings])
+        decoded = data.decode("utf-8-sig")
+        assert all(decoded[f["start"]:f["end"]] == f["text"] for f in findings)
+    assert reports[0] == reports[1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import xml.dom.minidom
+from pathlib import Path
 
 import pytest
 
@@ -186,3 +187,28 @@ def test_stdin_filename_names_standard_input_and_says_its_markup():
     assert report["path"] == "drafts/story.md"
     plain = run_process("check", str(SEED), "--records", str(RECORDS_DIR), "--format", "json").json()["files"][0]["findings"]
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(f["line"], f["rule"]) for f in plain]
+
+
+def test_a_long_path_breaks_after_its_place_so_lines_still_fit_80_columns(tmp_path):
+    """"newsroom/politics/…/mayoral-race-results-updated.txt:5:1: info [title-variant]" runs past 80
+    columns: the place ("path:line:col:", what an editor jumps to) stays whole on its line and the
+    severity, rule and message go below it, so every line still fits."""
+    import os
+    import subprocess
+    import sys
+
+    from rich.cells import cell_len
+
+    env = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "FORCE_COLOR")}
+    env.update(NO_COLOR="1", COLUMNS="80")
+    relative = Path("newsroom/politics/2023-elections/mayoral-race-results-updated.txt")
+    (tmp_path / relative).parent.mkdir(parents=True)
+    (tmp_path / relative).write_bytes(SEED.read_bytes())
+    completed = subprocess.run([sys.executable, "-m", "factcheck", "check", str(relative), "--records", str(RECORDS_DIR)],
+                               capture_output=True, text=True, env=env, cwd=tmp_path)
+    lines = [line.rstrip() for line in completed.stdout.splitlines()]
+    assert completed.returncode == 1, completed.stderr
+    assert all(cell_len(line) <= 80 for line in lines), [line for line in lines if cell_len(line) > 80]
+    places = [line for line in lines if line.startswith(f"{relative}:")]
+    assert places and all(re.fullmatch(rf"{re.escape(str(relative))}:\d+:\d+:", line) for line in places)
+    assert any(re.match(r"    error \[name-near-miss\] “Part On”", line) for line in lines)

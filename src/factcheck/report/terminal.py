@@ -4,6 +4,7 @@ evidence, and its sentence with the wrong words highlighted."""
 from __future__ import annotations
 
 import html
+import os
 import re
 from typing import TextIO
 
@@ -34,21 +35,42 @@ def render(results, stream: TextIO, color: bool | None = None, quiet: bool = Fal
         console.print(_summary(results, totals))
 
 
+def _shown_path(path: str) -> str:
+    """A file under the working directory by its path from there, as ruff and compilers show it
+    ("fixtures/story.md", not "/home/…/fixtures/story.md"): shorter, and still what an editor opens."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if relative.startswith("..") else relative
+
+
 def _render_finding(console: Console, document, finding: Finding) -> None:
     line, column = document.position(finding.start)
     header = Text()
-    header.append(f"{for_terminal(document.path)}:{line}:{column}", style="bold")
+    path = _shown_path(document.path)
+    header.append(f"{for_terminal(path)}:{line}:{column}", style="bold")
     header.append(": ")
     header.append(finding.severity.label, style=STYLES[finding.severity])
     header.append(f" [{finding.rule}]", style="magenta")
     message = Text(for_terminal(finding.message))
     if header.cell_len + 1 + message.cell_len <= console.width:
         console.print(Text.assemble(header, " ", message), no_wrap=True, overflow="ignore", crop=False)
-    else:
+    elif header.cell_len <= console.width:
         # "path:line:col: severity [rule]" stays one line (what editors and grep read); the message
         # goes below it, wrapped at word boundaries and indented
         console.print(header, no_wrap=True, overflow="ignore", crop=False)
         _print_indented(console, message)
+    else:
+        # a path too long for the line: "path:line:col:" alone (still what an editor jumps to), then
+        # the severity, the rule and the message below it, so no line runs past the terminal's width
+        place = Text(f"{for_terminal(path)}:{line}:{column}:", style="bold")
+        console.print(place, no_wrap=True, overflow="ignore", crop=False)
+        rest = Text(finding.severity.label, style=STYLES[finding.severity])
+        rest.append(f" [{finding.rule}] ", style="magenta")
+        _print_indented(console, Text.assemble(rest, message))
     excerpt, marked = _excerpt(document, finding, console.width)
     console.print(excerpt, no_wrap=True, overflow="ignore", crop=False)
     if console.no_color or console.color_system is None:

@@ -13,6 +13,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -238,3 +239,48 @@ def test_a_full_disk_names_the_file_and_leaves_no_temporary_file(tmp_path, monke
         audit.atomic_write(target, "{}\n")
     assert str(target) in str(raised.value) and "No space left on device" in str(raised.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_progress_shows_partitions_and_articles_done_on_a_terminal_only(archive, cluster, tmp_path):
+    """On a terminal (a pty as stderr) the audit shows partitions and articles done as they complete;
+    piped, stderr holds what the run has to say and no bar."""
+    import pty  # noqa: F401 (POSIX: the test needs a pseudo-terminal)
+    import select
+
+    total = SUBSET_SIZE // SMALL_PARTITIONS
+
+    def audit(output: Path, stderr) -> subprocess.Popen:
+        command = [sys.executable, "-m", "factcheck", "audit", str(archive / "articles" / SUBSET), "--records", str(archive / "records"),
+                   "-o", str(output), "--partition-size", str(SMALL_PARTITIONS), "--scheduler", cluster.scheduler_address]
+        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, cwd=tmp_path,
+                                env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+
+    primary, secondary = os.openpty()
+    process = audit(tmp_path / "on-a-terminal.jsonl", secondary)
+    os.close(secondary)
+    screen = b""
+    while True:
+        ready, _, _ = select.select([primary], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            screen += chunk
+        elif process.poll() is not None:
+            break
+    assert process.wait(timeout=120) == 0
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.decode("utf-8", "replace"))  # the colours aside
+    assert "auditing" in shown and "partitions" in shown
+    counts = sorted({int(done) for done in re.findall(rf"(\d+)/{total} partitions", shown)})
+    # it advanced partition by partition (the bar is cleared when the audit ends, perhaps before its last redraw)
+    assert len(counts) >= 3 and counts[-1] >= total - 1, counts
+    articles = sorted({int(done) for done in re.findall(rf"(\d+)/{SUBSET_SIZE} articles", shown)})
+    assert len(articles) >= 3 and articles[-1] >= SUBSET_SIZE - SMALL_PARTITIONS, articles
+
+    piped = audit(tmp_path / "piped.jsonl", subprocess.PIPE)
+    _, err = piped.communicate(timeout=120)
+    # what the run has to say (how many partitions, where the scheduler is), and no bar
+    assert piped.returncode == 0 and "━" not in err.decode() and not re.search(rf"\d+/{total} partitions", err.decode()), err

@@ -533,11 +533,9 @@ def _founding_year_of(analysis: Analysis, start: int, written: set[int], recorde
 
 def _in_an_earlier_year(analysis: Analysis, position: int, published: dt.date) -> bool:
     """Does the sentence at `position` date itself more than a year before publication?"""
-    sentence = next((s for s in analysis.sentences if s.start <= position < s.end), None)
-    if sentence is None:
-        return False
-    return any(m.kind == "date" and isinstance(m.value, DateValue) and m.value.latest.year < published.year - 1
-               for m in analysis.mentions if sentence.start <= m.start < sentence.end)
+    sentence = analysis.sentence_of(position)
+    return any(isinstance(m.value, DateValue) and m.value.latest.year < published.year - 1
+               for m in analysis.mentions_in(sentence.start, sentence.end, "date"))
 
 
 def _ages_of_things(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:

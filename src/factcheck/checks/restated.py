@@ -92,12 +92,12 @@ def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[st
         if amount is None:
             continue
         # "two hours and eight minutes" is 128 minutes
+        last = match
         for part in matches[index + 1:]:
-            if not _joined(text, match if part is matches[index + 1] else previous, part):
+            if not _joined(text, last, part):
                 break
-            more = _amount(part.group("figure"), unit, written_unit=part.group("unit"))
-            amount += more or 0
-            previous = part
+            amount += _amount(part.group("figure"), unit, written_unit=part.group("unit")) or 0
+            last = part
         bound = (match.group("bound") or "").lower().strip()
         low, high = amount, amount
         if bound in ("about", "around", "nearly", "almost", "roughly", "some"):

@@ -27,6 +27,18 @@ WEEKDAYS = {
 }
 # the longer abbreviations WEEKDAY accepts, so that stated_weekday() can read them too
 WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
+# a length of time in each of its written forms, and what one of it is in minutes; the link stage
+# reads a runtime with them, the restated check a duration told twice
+DURATION_WORDS = {
+    **{form: "second" for form in ("second", "seconds", "sec", "secs")},
+    **{form: "minute" for form in ("minute", "minutes", "min", "mins")},
+    **{form: "hour" for form in ("hour", "hours", "hr", "hrs")},
+    **{form: "day" for form in ("day", "days")},
+    **{form: "week" for form in ("week", "weeks")},
+    **{form: "month" for form in ("month", "months")},
+    **{form: "year" for form in ("year", "years")},
+}
+MINUTES_IN = {"second": 1 / 60, "minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43830, "year": 525960}
 UNITS = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from factcheck.facts import AVERAGE_WORDS, HOLDER_KEY, is_average, word_base
+from factcheck.lexicon import DURATION_WORDS, MINUTES_IN
 from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
 from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.records import RecordSet
@@ -33,8 +34,7 @@ DERIVED_PATH = 3
 TEXT_VALUE_KINDS = ("place", "org", "person", "event", "work", "product")
 MAX_TEXT_DISTANCE = 3
 PERSON_KINDS = {"person"}
-DURATION_UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "day": 1440, "days": 1440}
-UNIT_SCALE = {"minutes": 1, "hours": 60, "days": 1440}
+RUNTIME_UNITS = ("minute", "hour", "day")  # the lengths a duration fact (a runtime, a flight) is written in
 
 
 @dataclass
@@ -66,6 +66,12 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
 _ON_ITS_DAY = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:held|played|staged)\s+)?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")
 
 
+def sentence_holding(sentences: list[Sentence], position: int) -> Sentence | None:
+    """The sentence `position` lies in (sentences are in order and do not overlap)."""
+    index = bisect.bisect_right(sentences, position, key=lambda sentence: sentence.start) - 1
+    return sentences[index] if index >= 0 and position < sentences[index].end else None
+
+
 def own_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,
                     claims: list[Claim]) -> list[Claim]:
     """A day written right after an occasion's name ("the final on 14 July") is that occasion's
@@ -73,13 +79,15 @@ def own_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention
     taken = {claim.value.start for claim in claims}
     dates = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"
              and not m.value.relative and m.start not in taken]
+    dates_by_position = ByPosition(dates)
     found: list[Claim] = []
     for link in links:
         spec = vocabulary.spec(link.record.type, "date") if link.exact and "date" in link.record.facts else None
         if spec is None or spec.value != "date":
             continue
-        day = next((m for m in dates if link.end <= m.start <= link.end + 40 and _ON_ITS_DAY.fullmatch(text[link.end:m.start])), None)
-        sentence = next((s for s in sentences if s.start <= link.start < s.end), None)
+        day = next((m for m in dates_by_position.starting_in(link.end, link.end + 41) if _ON_ITS_DAY.fullmatch(text[link.end:m.start])),
+                   None)
+        sentence = sentence_holding(sentences, link.start)
         if day is None or sentence is None or day.start >= sentence.end:
             continue
         found.append(Claim(link.record, "date", day, "on", (sentence.start, sentence.end), link, link.end))
@@ -92,6 +100,7 @@ def holder_claims(text: str, sentences: list[Sentence], persons: list[Mention], 
     or as its title ("Health Secretary Sajid Javid") — is said to hold it, and the office's record
     says who does. "The former Health Secretary …" speaks of another term, and is left alone."""
     claims: list[Claim] = []
+    persons_by_position = ByPosition(persons)
     for link in links:
         if not link.exact:
             continue
@@ -101,11 +110,11 @@ def holder_claims(text: str, sentences: list[Sentence], persons: list[Mention], 
         before = text[max(0, link.start - 30):link.start].lower()
         if re.search(r"\b(?:former|then|ex|previous|outgoing|erstwhile|acting|interim|future|next|new|incoming|shadow)\W*(?:the\s+)?$", before):
             continue
-        sentence = next((s for s in sentences if s.start <= link.start < s.end), None)
+        sentence = sentence_holding(sentences, link.start)
         if sentence is None:
             continue
-        for person in persons:
-            if not sentence.start <= person.start < sentence.end or not _beside(text, syntax, link, person):
+        for person in persons_by_position.starting_in(sentence.start, sentence.end):
+            if not _beside(text, syntax, link, person):
                 continue
             claims.append(Claim(link.record, key, person, link.text, (sentence.start, sentence.end), link, link.start))
             break
@@ -973,7 +982,7 @@ def _fits_number(spec: FactSpec, mention: Mention, text: str, tokens, starts) ->
     if spec.derived and re.fullmatch(r"1[6-9]\d\d|20\d\d", mention.text.strip()):  # a year, not a count
         return False
     if spec.value == "duration":
-        return _unit_after(text, mention) in DURATION_UNITS
+        return DURATION_WORDS.get(_unit_after(text, mention)) in RUNTIME_UNITS
     if spec.unit is None and _measured_otherwise(spec, text, mention):
         return False  # "the 36.2-kilometer stage": a length of the stage, not a count of stages
     return True
@@ -1002,7 +1011,8 @@ def _unit_after(text: str, mention: Mention) -> str:
 
 def _as_duration(spec: FactSpec, mention: Mention, text: str) -> Mention:
     """'2 hours' for a runtime in minutes is 120."""
-    return _scaled(mention, DURATION_UNITS[_unit_after(text, mention)] / UNIT_SCALE.get(spec.unit or "minutes", 1))
+    written = MINUTES_IN[DURATION_WORDS[_unit_after(text, mention)]]
+    return _scaled(mention, written / MINUTES_IN[DURATION_WORDS.get(spec.unit or "minutes", "minute")])
 
 
 def quantity_in(text: str, mention: Mention, unit: str | None) -> float | None:

@@ -61,3 +61,11 @@ def is_common_word(name: str) -> bool:
     """A one-word name that is a common English word (a month, a weekday, "The")."""
     key = name_key(name)
     return len(key) == 1 and key[0] in COMMON_WORDS
+
+
+def quoted_at(text: str, position: int, paragraph_from: int | None = None) -> bool:
+    """Is `position` inside a quotation? Counted from the start of the paragraph holding
+    `paragraph_from` (default: `position`), as a quotation may run over several sentences."""
+    anchor = position if paragraph_from is None else paragraph_from
+    before = text[text.rfind("\n", 0, anchor) + 1:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

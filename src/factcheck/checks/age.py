@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding
-from factcheck.text import name_key
+from factcheck.text import name_key, quoted_at
 
 _NUMBER = r"(\d{1,3}|(?:[a-z]+[- ])?[a-z]+)"
 AGE_PATTERNS = [
@@ -282,14 +282,14 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             # "aged 46" or "a 46-year-old" in a sentence that names nobody is nobody's we know
             # (a name inside a quotation is the speaker's words, not the sentence's subject: "… the
             # particular cruelty shown to George Floyd," Cahill told the 46-year-old former officer)
-            named = [p for p in people if sentence.start <= p[0] < start and not _quoted(text, sentence.start, p[0])]
+            named = [p for p in people if sentence.start <= p[0] < start and not quoted_at(text, p[0], paragraph_from=sentence.start)]
             in_sentence = [p for p in named if p[3] in births]
             # the last person named before it, known or not ("Vondroušová beat Jabeur … The 24-year-old
             # was ranked 42nd" is not about the champion named earlier) — but not a part played
             # ("Halloran returns as Nora Keane … The 35-year-old" is the actor)
             earlier = [p for p in people if sentence.start - 600 <= p[0] < start
                        and not re.search(r"\bas\s+$", text[max(0, p[0] - 4):p[0]])
-                       and not (p[0] >= sentence.start and _quoted(text, sentence.start, p[0]))]
+                       and not (p[0] >= sentence.start and quoted_at(text, p[0], paragraph_from=sentence.start))]
             in_paragraph = [p for p in earlier if "\n\n" not in text[p[1]:start]]
             # or, with none before in its paragraph, the first named after it there ("The 29-year-old
             # quarterback was named MVP. "We're not done," Mahomes said."), or else the last named before
@@ -351,13 +351,6 @@ def _of_a_past_moment(analysis: Analysis, start: int, end: int) -> bool:
             verb = analysis.document.text[token.start:token.end].lower()
             return token.tag in ("VBD", "VBN") and verb not in REPORTING_VERBS
     return False
-
-
-def _quoted(text: str, start: int, position: int) -> bool:
-    """Is `position` inside a quotation? (Counted from its paragraph's start: a quotation may hold
-    several sentences; `start`, the sentence's, only bounds where a name may be.)"""
-    before = text[text.rfind("\n", 0, start) + 1:position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _day_of_its_verb(analysis: Analysis, start: int, end: int) -> DateValue | None:

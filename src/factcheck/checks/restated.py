@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
-from factcheck.lexicon import word_value
+from factcheck.lexicon import MINUTES_IN, word_value
 from factcheck.model import Analysis, Evidence, Finding
+from factcheck.text import quoted_at
 
-# a measure's word, and what one of it is in the measure's base (minutes for time)
-DURATIONS = {"second": 1 / 60, "minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43830, "year": 525960}
+DURATIONS = MINUTES_IN  # a length of time's word, and what one of it is in minutes
 COUNTED = {"wicket", "run", "goal", "point", "stroke", "lap", "seat", "vote", "mile", "kilometre", "kilometer", "game", "set"}
 _UNIT = "|".join(sorted([*DURATIONS, *COUNTED], key=len, reverse=True))
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -49,7 +49,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     for match in RESTATED.finditer(text):
         stated = _amount(match.group("figure"), match.group("unit"))
-        if stated is None or _quoted_at(text, match.start()):
+        if stated is None or quoted_at(text, match.start()):
             continue
         noun = match.group("noun").lower()
         stems = (noun[:5], *TOLD_BY.get(noun, ()))
@@ -142,11 +142,6 @@ def _amount(figure: str, unit: str, written_unit: str | None = None) -> float | 
     if written_unit != unit and written_unit in DURATIONS and unit in DURATIONS:
         value = value * DURATIONS[written_unit] / DURATIONS[unit]
     return value
-
-
-def _quoted_at(text: str, position: int) -> bool:
-    before = text[text.rfind("\n", 0, position) + 1:position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 KIND = CheckKind(name="restated", run=run, summary="a figure restated in a description that disagrees with the one told before",

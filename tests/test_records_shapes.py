@@ -165,3 +165,33 @@ def test_years_as_keys_give_each_year_its_value_and_a_measure_kept_under_its_uni
     assert [v.qualifiers["unit"] for v in (*facts["diameter.feet"], *facts["diameter.meters"])] == ["foot", "meter"]
     from factcheck.facts import fact_key_words
     assert fact_key_words("diameter.feet") == ("diameter",)
+
+
+def test_a_figure_with_a_note_after_it_is_that_figure():
+    """"25, all Indian nationals" and "1.26 million (announced 25 August 2024)" are figures with the
+    newsroom's note; a year with a note ("1994, as a joint venture"), a measure ("400 m (1,312 ft)")
+    and an approximate figure stay text."""
+    text = ("entities:\n  - id: s\n    name: S\n    facts:\n      crew: '25, all Indian nationals'\n"
+            "      doses: 1.26 million (announced 25 August 2024)\n      founded: 1994, as a joint venture\n"
+            "      length: 400 m (1,312 ft)\n      capacity: about 20,000 (20,124)\n      fare: '$12 — one way'\n      staff: '1,200, all full-time'\n")
+    facts = parse_records(parse_yaml(text, "r.yaml"), "r.yaml")[0].facts
+    assert [v.value for v in facts["crew"]] == [25] and facts["crew"][0].qualifiers["written"] == "25, all Indian nationals"
+    assert [v.value for v in facts["doses"]] == [1_260_000]
+    assert [(v.value, v.qualifiers.get("unit")) for v in facts["fare"]] == [(12, "USD")]
+    assert [v.value for v in facts["staff"]] == [1200]
+    assert [v.value for v in facts["founded"]] == ["1994, as a joint venture"]
+    assert [v.value for v in facts["length"]] == ["400 m (1,312 ft)"]
+    assert [v.value for v in facts["capacity"]] == ["about 20,000 (20,124)"]
+
+
+def test_a_key_is_borrowed_from_another_type_only_for_the_same_kind_of_value():
+    """A ship's `crew: 25` is a count: it does not borrow the vocabulary's crew of named astronauts,
+    and the count is compared; a mission's named crew still borrows it."""
+    from factcheck.facts import borrowed_specs
+    from factcheck.rules import load_rule_set
+
+    text = ("entities:\n  - id: ship\n    type: ship\n    name: Ever Given\n    facts:\n      crew: 25\n"
+            "  - id: flight\n    type: event\n    name: Flight One\n    facts:\n      crew: [Ann Lee, Bo Chan]\n")
+    records = parse_records(parse_yaml(text, "r.yaml"), "r.yaml")
+    borrowed, _ = borrowed_specs(records, load_rule_set()[1].facts)
+    assert {(spec.entity_type, spec.key) for spec in borrowed} == {("event", "crew")}

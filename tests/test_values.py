@@ -149,6 +149,14 @@ def test_qualifier_is_not_part_of_the_mention_text():
     assert math.isinf(mention.value.high)
 
 
+def test_over_after_a_figure_spans_and_does_not_bound():
+    """"$939 million over 238 shows", "30 goals over 50 games": 238 and 50 are exact, not lower bounds."""
+    for text, written in (("The tour took an estimated $939 million over 238 shows.", "238"),
+                          ("He scored 30 goals over 50 games.", "50")):
+        mention = next(m for m in find_numbers(text) if m.text == written)
+        assert mention.value.qualifier is None and mention.value.admits(float(written)) and not mention.value.admits(float(written) + 1)
+
+
 @pytest.mark.parametrize("text", ["the leftover 20 boxes", "a handsome 500 pounds", "thunder 3 times", "a moreover 12 case"])
 def test_qualifier_words_inside_other_words_are_no_qualifiers(text):
     mention = one_number(text)

@@ -394,14 +394,31 @@ def borrowed_specs(records, curated) -> tuple[list, dict[str, set[str]]]:
     known = {(spec.entity_type, spec.key) for spec in curated}
     found: dict[tuple[str, str], object] = {}
     borrowed: dict[str, set[str]] = {}
+    person_names = _person_names(records)
     for record in records:
-        for key in record.facts:
+        for key, values in record.facts.items():
             spec = by_key.get(key)
             if spec is None or (record.type, key) in known or (record.type, key) in found:
                 continue
+            kind = value_kind(key, values, person_names)
+            if kind is not None and _value_family(kind[0]) != _value_family(spec.value):
+                continue  # a ship's `crew: 25` is a count, not a mission's crew of named astronauts
             found[(record.type, key)] = replace(spec, entity_type=record.type)
             borrowed.setdefault(record.type, set()).add(spec.entity_type)
     return list(found.values()), borrowed
+
+
+def _person_names(records) -> frozenset:
+    from factcheck.text import name_key
+
+    return frozenset(name_key(name) for record in records if record.type == "person" for name in record.names)
+
+
+def _value_family(kind: str) -> str:
+    """Figures, dates and names: kinds of value one key may not mean across two types."""
+    if kind in ("number", "ordinal", "money", "duration", "quantity"):
+        return "figure"
+    return "date" if kind == "date" else "name"
 
 
 def derived_specs(records, known: set[tuple[str, str]]):
@@ -411,10 +428,8 @@ def derived_specs(records, known: set[tuple[str, str]]):
     (`adjacent`-free, but see link.DERIVED_DISTANCE)."""
     from factcheck.rules import FactSpec, trigger_key
 
-    from factcheck.text import name_key
-
     found: dict[tuple[str, str], FactSpec] = {}
-    person_names = frozenset(name_key(name) for record in records if record.type == "person" for name in record.names)
+    person_names = _person_names(records)
     for record in records:
         for key, values in record.facts.items():
             if (record.type, key) in known or (record.type, key) in found:

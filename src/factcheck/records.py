@@ -407,7 +407,7 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
         return
     qualifiers = _with_key_meaning(key, inherited)
     if isinstance(scalar, str):
-        amount = written_amount(scalar)
+        amount = written_amount(scalar) or _leading_amount(scalar)
         if amount is not None:
             # "68.7 billion", "$26.2bn", "1,200": a figure the newsroom wrote as text is a figure
             scalar, currency, scaled = amount
@@ -450,6 +450,20 @@ _CURRENCY_WORDS = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "£
                    "€": "EUR", "eur": "EUR", "euros": "EUR", "¥": "JPY", "jpy": "JPY", "yen": "JPY"}
 _SCALE_WORDS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
                 "trillion": 1e12, "tn": 1e12}
+
+
+# a figure, then the newsroom's note on it: "25, all Indian nationals", "1.26 million (announced 25 August)"
+_ANNOTATED = re.compile(r"^(?P<figure>(?:[^,(;—–]|,(?=\d{3}))+?)(?:,\s+(?=[A-Za-z])|\s*\(|\s+[—–]\s+|;\s+)")
+
+
+def _leading_amount(text: str) -> tuple[int | float, str | None, bool] | None:
+    """The figure a text opens with, before a comma, a bracket or a dash and a note on it. A year
+    ("1994, as a joint venture") is no amount."""
+    match = _ANNOTATED.match(text.strip())
+    amount = written_amount(match["figure"]) if match else None
+    if amount is None or (not amount[2] and amount[1] is None and 1800 <= amount[0] <= 2100 and float(amount[0]).is_integer()):
+        return None
+    return amount
 
 
 def written_amount(text: str) -> tuple[int | float, str | None, bool] | None:

@@ -364,7 +364,8 @@ def _phrase_keys(phrases) -> tuple[tuple[str, ...], ...]:
     return tuple(keys)
 
 
-_DATELINE_LEAD = re.compile(r"^[\s*_#>]*(?:[A-Z][A-Za-z.'’ -]*,\s*)?(?:[A-Z][a-z]+,?\s+)?$")
+# a place, perhaps with its state or country ("BETHEL, N.Y.,"), and perhaps a weekday
+_DATELINE_LEAD = re.compile(r"^[\s*_#>]*(?:[A-Z][A-Za-z.'’ -]*,\s*){0,2}(?:[A-Z][a-z]+,?\s+)?$")
 _DATELINE_END = re.compile(r"^[\s*_]*(?:[—–]|--|\s-\s)")
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from factcheck.checks._common import in_dateline, sentence_years
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding
@@ -297,13 +298,13 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             later = [p for p in people if start < p[0] < (paragraph_end if paragraph_end >= 0 else len(text))]
             if in_sentence and in_sentence[0] == named[0]:
                 key = in_sentence[0][3]
-            elif key is None and not named and (in_paragraph or later or earlier):
+            elif key is None and not named and (in_paragraph or later or earlier) and not _told_of_a_past_year(analysis, sentence, published):
                 # a person named later in the age's own sentence is in another of its clauses ("The
                 # 62-year-old …, the first Labour prime minister since Gordon Brown left office"):
                 # the one named after it is taken from the sentences that follow
                 following = [p for p in later if p[0] >= sentence.end]
                 key = (in_paragraph[-1] if in_paragraph else following[0] if following
-                       else earlier[-1] if earlier else later[0])[3]
+                       else _salient(earlier, people) if earlier else later[0])[3]
             elif key == "sentence" and not named and later and later[0][0] < sentence.end \
                     and re.match(r"\s*,", text[end:end + 3]):
                 key = later[0][3]  # "at the age of 75, the King …": the subject after it
@@ -328,6 +329,27 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             suggestion=str(allowed[1] if allowed[0] == allowed[1] else allowed[0]) if written.isdigit() else None,
             evidence=Evidence(fact="birth_date", value=_shown(birth), source=source),
         )
+
+
+def _told_of_a_past_year(analysis: Analysis, sentence, published: dt.date) -> bool:
+    """Does the sentence, or the one before it in its paragraph, set it in an earlier year ("The
+    world discovered him in Sweden in 1958. The 17-year-old scored …")? Then the age is his then."""
+    text = analysis.document.text
+    start = sentence.start
+    if start:
+        previous = analysis.sentence_of(start - 1)
+        if previous is not None and "\n\n" not in text[previous.start:start]:
+            start = previous.start
+    told = re.sub(r"\bborn\b[^;]{0,30}?\b(?:1[5-9]|20)\d\d\b", "", text[start:sentence.end])  # "born Feb. 19, 1995" dates no moment
+    return any(year < published.year for year in sentence_years(told))
+
+
+def _salient(earlier: list, people: list):
+    """Of the people named in the paragraphs before, the one a new paragraph's "The 35-year-old
+    singer" speaks of: the one the article names most (the last named, on a tie), not whoever the
+    paragraph before happened to end on ("… Justice Edson Fachin annulled Lula's convictions")."""
+    times = {key: sum(1 for p in people if p[3] == key) for key in {p[3] for p in earlier}}
+    return max(reversed(earlier), key=lambda p: times[p[3]])
 
 
 REPORTING_VERBS = {"said", "told", "added", "explained", "recalled", "wrote", "noted", "remembered", "says", "tells"}
@@ -384,7 +406,9 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
             if count is None or count <= 0:
                 continue
             sentence = analysis.sentence_of(match.start())
-            near = [d for d in dates if sentence.start <= d.start < sentence.end and d.start != match.start()]
+            # not the dateline's day: "BETHEL, N.Y., August 15, 2019 — Fifty years ago today, on …, 1969"
+            near = [d for d in dates if sentence.start <= d.start < sentence.end and d.start != match.start()
+                    and not in_dateline(text, d.start, d.end)]
             if not near:
                 continue
             date = min(near, key=lambda d: abs(d.start - match.start()))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from factcheck.checks.base import CheckKind
 from factcheck.facts import unit_name, units
@@ -41,62 +42,143 @@ TEMPERATURES = {"c": "degC", "°c": "degC", "° c": "degC", "f": "degF", "°f": 
                 "degree celsius": "degC", "degrees centigrade": "degC", "degrees fahrenheit": "degF", "degree fahrenheit": "degF"}
 
 
+# "26 inches by 18 inches (roughly 66 by 56 centimetres)": each side converts on its own; the first
+# side's unit may be left to the second ("26 by 18 inches (66 by 46 cm)")
+_BY = r"\s+(?:by|x|×)\s+"
+DIMENSIONS = re.compile(
+    _APPROXIMATE.format(a="a1") + _NUMBER.format(n="n1") + rf"(?:{_UNIT.format(u='u1')})?" + _BY + _NUMBER.format(n="m1")
+    + _UNIT.format(u="v1") + r"\s*\(\s*" + _APPROXIMATE.format(a="a2") + _NUMBER.format(n="n2")
+    + rf"(?:{_UNIT.format(u='u2')})?" + _BY + _NUMBER.format(n="m2") + _UNIT.format(u="v2"),
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One figure of a pair as written: its sign, digits, scale word and unit, and where they are."""
+    match: re.Match
+    # the names of its groups in the match: digits, scale word, unit, sign
+    number: str
+    scale: str
+    unit: str
+    sign: str | None = None
+    unit_group: str | None = None  # where the unit is written, when another side's names it
+
+    @property
+    def scale_factor(self) -> float:
+        written = self.match.group(self.scale)
+        return SCALES[written.split()[-1].lower()] if written else 1.0
+
+    @property
+    def negative(self) -> bool:
+        return bool(self.sign and self.match.group(self.sign))
+
+    @property
+    def value(self) -> float:
+        return float(self.digits.replace(",", "")) * self.scale_factor * (-1 if self.negative else 1)
+
+    @property
+    def digits(self) -> str:
+        return self.match.group(self.number)
+
+    @property
+    def unit_text(self) -> str:
+        return self.match.group(self.unit)
+
+    @property
+    def start(self) -> int:
+        return self.match.start(self.sign) if self.negative else self.match.start(self.number)
+
+    @property
+    def end(self) -> int:
+        """The end of the figure with its own unit, or of its digits when another side names the unit."""
+        return self.match.end(self.unit_group) if self.unit_group else self.match.end(self.number)
+
+    @property
+    def shown(self) -> str:
+        """The figure as written, with its unit ("18 inches" of "26 by 18 inches")."""
+        written = self.match.string[self.start:self.end]
+        return written if self.unit_group else f"{written} {self.unit_text}"
+
+
+def _pairs(text: str) -> Iterator[tuple[_Side, _Side, bool]]:
+    """Each figure and its conversion: (first, second, approximate)."""
+    for match in PAIR.finditer(text):
+        yield (_Side(match, "n1", "n1x", "u1", "s1", "u1"), _Side(match, "n2", "n2x", "u2", "s2", "u2"),
+               bool(match.group("a1") or match.group("a2")))
+    for match in DIMENSIONS.finditer(text):
+        approximate = bool(match.group("a1") or match.group("a2"))
+        yield (_Side(match, "n1", "n1x", "u1" if match.group("u1") else "v1", unit_group="u1" if match.group("u1") else None),
+               _Side(match, "n2", "n2x", "u2" if match.group("u2") else "v2", unit_group="u2" if match.group("u2") else None),
+               approximate)
+        yield _Side(match, "m1", "m1x", "v1", unit_group="v1"), _Side(match, "m2", "m2x", "v2", unit_group="v2"), approximate
+
+
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
-    for match in PAIR.finditer(text):
-        first, second = _unit(match.group("u1")), _unit(match.group("u2"))
+    for first_side, second_side, approximate in _pairs(text):
+        match = first_side.match
+        first, second = _unit(first_side.unit_text), _unit(second_side.unit_text)
         if first is None or second is None or first == second:
             continue
         if text[max(0, match.start() - 1):match.start()] in ("$", "£", "€", "¥"):
             continue
-        scale_from, scale = (SCALES[(match.group(g) or " thousand").split()[-1].lower()] if match.group(g) else 1.0 for g in ("n1x", "n2x"))
-        stated_from = float(match.group("n1").replace(",", "")) * scale_from * (-1 if match.group("s1") else 1)
-        stated = float(match.group("n2").replace(",", "")) * scale * (-1 if match.group("s2") else 1)
-        registry = units()
-        try:
-            converted = float(registry.Quantity(stated_from, first).to(second).magnitude)
-        except Exception:  # not the same kind of quantity (pint raises several kinds)
+        converted = _disagreement(first_side, second_side, first, second, approximate)
+        if converted is None:
             continue
-        # a decimal is as often cut short as rounded: a unit of its last digit, not half ("5.338km (3.316
-        # miles)" for 3.3168); a whole figure's own rounding already allows for it
-        tolerance = _precision(match.group("n2")) * (2 if "." in match.group("n2") else 1) * scale
-        if match.group("a1") or match.group("a2"):
-            tolerance = 2 * tolerance + 0.02 * abs(stated)
-        tolerance += 1e-9
-        # the first figure is rounded too: what it may have been, converted, is allowed
-        # (a figure of one or two digits is taken as written: "minus 70C" is not "somewhere from 65 to 75")
-        written = match.group("n1")
-        source_precision = (0.5 if re.fullmatch(r"\d{1,2}", written) else _precision(written)) * scale_from
-        slack = abs(float(registry.Quantity(stated_from + source_precision, first).to(second).magnitude) - converted)
-        if abs(converted - stated) <= tolerance + slack:
-            continue
-        if first in ("degC", "degF") and abs(_difference(registry, stated_from, first, second) - stated) <= tolerance + slack:
-            continue  # "warmer by 0.17°C (0.31°F)": a difference of temperatures converts without the offset
-        if re.match(r"\s*(?:,|and)\s*\d", text[match.end("u2"):match.end("u2") + 8]):
+        after = match.end(second_side.unit)
+        if re.match(r"\s*(?:,|and)\s*\d", text[after:after + 8]):
             continue  # "166 minutes (2 hours and 46 minutes)": the conversion goes on
-        if re.match(r"\s*(?:to|–|-)\s*\d", text[match.end("u2"):match.end("u2") + 8]) \
+        if re.match(r"\s*(?:to|–|-)\s*\d", text[after:after + 8]) \
                 and re.search(r"\d\s*(?:°\s?)?[A-Za-z]*\s*(?:to|–|-)\s*$", text[max(0, match.start() - 16):match.start()]):
             continue  # "2C to 8C (36F to 46F)": a range in a range, each end converting its own
-        start, end = match.start("n2"), match.end("u2")
-        decimals = len(match.group("n2").split(".")[1]) if "." in match.group("n2") else 0
+        start, end = match.start(second_side.number), second_side.end
+        written = second_side.digits
+        decimals = len(written.split(".")[1]) if "." in written else 0
         # the sign stays as written before the figure ("minus 84F" → "minus 94F")
-        magnitude = (abs(converted) if match.group("s2") and converted < 0 else converted) / scale
-        shown = f"{magnitude:,.{decimals}f}" if "," in match.group("n2") else f"{magnitude:.{decimals}f}"
+        magnitude = (abs(converted) if second_side.negative and converted < 0 else converted) / second_side.scale_factor
+        shown = f"{magnitude:,.{decimals}f}" if "," in written else f"{magnitude:.{decimals}f}"
+        spacing = text[match.end(second_side.number):match.start(second_side.unit)] if second_side.unit_group else " "
         yield rule.finding(
-            rule.message("mismatch", first=text[match.start("s1") if match.group("s1") else match.start("n1"):match.end("u1")].strip(),
-                         converted=f"{shown}{_spacing(match)}{match.group('u2')}", stated=text[start:end]),
+            rule.message("mismatch", first=first_side.shown.strip(), converted=f"{shown}{spacing}{second_side.unit_text}",
+                         stated=text[start:end] if second_side.negative else second_side.shown),
             start, end, analysis.document.source[start:end],
-            suggestion=shown + text[match.end("n2"):end],
-            evidence=Evidence(fact="conversion", value=f"{format_number(stated_from)} {first} = {converted:.4g} {second}", source="pint unit conversion"),
+            suggestion=shown + text[match.end(second_side.number):end],
+            evidence=Evidence(fact="conversion", value=f"{format_number(first_side.value)} {first} = {converted:.4g} {second}",
+                              source="pint unit conversion"),
         )
+
+
+def _disagreement(first_side: _Side, second_side: _Side, first: str, second: str, approximate: bool) -> float | None:
+    """The first figure converted into the second's unit, when the second does not agree with it to
+    the precision both are written with; None when they agree or do not convert."""
+    stated_from, stated = first_side.value, second_side.value
+    registry = units()
+    try:
+        converted = float(registry.Quantity(stated_from, first).to(second).magnitude)
+    except Exception:  # not the same kind of quantity (pint raises several kinds)
+        return None
+    written_from, written = first_side.digits, second_side.digits
+    # a decimal is as often cut short as rounded: a unit of its last digit, not half ("5.338km (3.316
+    # miles)" for 3.3168); a whole figure's own rounding already allows for it
+    tolerance = _precision(written) * (2 if "." in written else 1) * second_side.scale_factor
+    if approximate:
+        tolerance = 2 * tolerance + 0.02 * abs(stated)
+    tolerance += 1e-9
+    # the first figure is rounded too: what it may have been, converted, is allowed
+    # (a figure of one or two digits is taken as written: "minus 70C" is not "somewhere from 65 to 75")
+    source_precision = (0.5 if re.fullmatch(r"\d{1,2}", written_from) or _exact_conversion_of(written_from, written)
+                        else _precision(written_from)) * first_side.scale_factor
+    slack = abs(float(registry.Quantity(stated_from + source_precision, first).to(second).magnitude) - converted)
+    if abs(converted - stated) <= tolerance + slack:
+        return None
+    if first in ("degC", "degF") and abs(_difference(registry, stated_from, first, second) - stated) <= tolerance + slack:
+        return None  # "warmer by 0.17°C (0.31°F)": a difference of temperatures converts without the offset
+    return converted
 
 
 def _difference(registry, value: float, first: str, second: str) -> float:
     return float(registry.Quantity(value, "delta_" + first).to("delta_" + second).magnitude)
-
-
-def _spacing(match: re.Match) -> str:
-    return match.string[match.end("n2"):match.start("u2")]
 
 
 def _unit(word: str) -> str | None:
@@ -111,6 +193,17 @@ def _unit(word: str) -> str | None:
     if len(folded) == 1:
         return None  # "5 m" is metres, but "£5m" or "3 C" in other senses are too common to guess
     return unit_name(folded)
+
+
+def _significant_digits(figure: str) -> int:
+    digits = figure.replace(",", "").replace(".", "").lstrip("0")
+    return len(digits if "." in figure else digits.rstrip("0"))
+
+
+def _exact_conversion_of(first: str, second: str) -> bool:
+    """Is the conversion written finer than the figure it converts ("400-metre (1,313ft)")? Then the
+    round figure was converted as written, not some value it rounds ("400" is no 370)."""
+    return _significant_digits(second) >= 3 and _significant_digits(second) > _significant_digits(first)
 
 
 def _precision(figure: str) -> float:

@@ -91,7 +91,10 @@ def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
     slack = KIND.param(rule, "slack_percent") / 100
     figures = _figures(analysis, text)
-    for margin, first, second in _margins(analysis, text, figures, slack):
+    checked = set(KIND.param(rule, "arithmetic"))
+    margins = [*(_margins(analysis, text, figures, slack) if "margin" in checked else ()),
+               *(_majorities(analysis, text, figures) if "majority" in checked else ())]
+    for margin, first, second in margins:
         larger, smaller = sorted((first, second), key=lambda f: -f.value)
         gap = larger.value - smaller.value
         yield rule.finding(
@@ -101,7 +104,8 @@ def run(analysis: Analysis, rule) -> Iterator:
             suggestion=_like(margin, gap),
             evidence=Evidence(fact="difference", source="arithmetic", value=f"{larger.mention.text} − {smaller.mention.text}"),
         )
-    for _, total, parts, added in [*_sums(analysis, text, figures, slack), *_running_totals(analysis, text, figures)]:
+    sums = [*_sums(analysis, text, figures, slack), *_running_totals(analysis, text, figures)] if "sum" in checked else []
+    for _, total, parts, added in sums:
         yield rule.finding(
             rule.message("sum", parts=" + ".join(p.mention.text for p in parts), total=total.mention.text,
                          actual=_like(total, added)),
@@ -109,7 +113,7 @@ def run(analysis: Analysis, rule) -> Iterator:
             suggestion=_like(total, added),
             evidence=Evidence(fact="sum", source="arithmetic", value=" + ".join(p.mention.text for p in parts)),
         )
-    for change in _changes(analysis, text, figures):
+    for change in _changes(analysis, text, figures) if "change" in checked else ():
         difference, base, points, relative = change
         arrived = _arrivals(analysis, text, figures, difference, base)
         if not arrived:
@@ -203,6 +207,11 @@ def _one_slip(first: float, second: float) -> bool:
 
 
 # "a margin of 760,349 votes", "a lead of 12 points": the gap between two figures the sentence gave before
+MAJORITY_BEFORE = re.compile(r"\bmajority\s+of\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
+# a vote's result: "by 314 votes to 291", "voted 61-36", "by 61 to 36"
+DIVISION = re.compile(r"\b(?:by|vot(?:ed|e|ing)|vote\s+of|pass(?:ed|es)|approv(?:ed|es)|carried|defeated|rejected|backed)\s+"
+                      r"(?:(?!by\b)[a-z]+\s+){0,3}?(?:(?P<ayes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?to\s+(?P<noes>\d{1,3}(?:,\d{3})*)\b(?!\s*(?:%|per|[ap]\.?m\b))"
+                      r"|(?P<a2>\d{1,3})\s*[-–]\s*(?P<n2>\d{1,3})\b)", re.IGNORECASE)
 MARGIN_BEFORE = re.compile(r"\b(?:margin|lead|gap|difference|saving|discount|premium)\s+of\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 
 
@@ -236,6 +245,23 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
             continue
         _, first, second = max(gaps, key=lambda gap: (max(gap[1].value, gap[2].value)))
         yield margin, first, second
+
+
+def _majorities(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
+    """"Passed by 314 votes to 291, a majority of 23": a division's majority is the gap between its
+    two sides (a majority of seats is not: "411 of the 650 seats, a majority of 174")."""
+    by_start = {figure.start: figure for figure in figures}
+    for majority in figures:
+        sentence = analysis.sentence_of(majority.start)
+        if not majority.exact or not MAJORITY_BEFORE.search(text[max(sentence.start, majority.start - 30):majority.start]):
+            continue
+        divisions = list(DIVISION.finditer(text, sentence.start, majority.start))
+        if len(divisions) != 1:
+            continue  # none, or two votes in one sentence: which one's majority is unclear
+        groups = ("ayes", "noes") if divisions[0].group("ayes") else ("a2", "n2")
+        first, second = (by_start.get(divisions[0].start(group)) for group in groups)
+        if first is not None and second is not None and abs(first.value - second.value) != majority.value:
+            yield majority, first, second
 
 
 def _figures(analysis: Analysis, text: str) -> list[Figure]:
@@ -419,6 +445,7 @@ KIND = CheckKind(
     name="difference",
     run=run,
     summary="a stated change or gap that its two figures contradict",
-    params={"slack_percent": ((int, float), 2)},
+    # which sums to do: a stated change, a total of parts, a margin or gap, a division's majority
+    params={"slack_percent": ((int, float), 2), "arithmetic": ((list,), ["change", "sum", "margin"])},
     messages=("change", "sum", "margin"),
 )

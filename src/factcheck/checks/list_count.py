@@ -25,6 +25,9 @@ _NOUN_THEN_COLON = re.compile(r"[ -]+()([a-z][\w’'-]*s)\s+(?:in|at|on|inside|w
 _TITLE_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:The|A|An|Its|Their|His|Her|Our|All|Only|Just|About|Some|Those|These|Nearly|Almost|Over)\b)[A-Z][\w’'-]*[*_]*\s+$")
 _INTRO = re.compile(r"\s*(:|—|–|--|,)\s*")
 _PARTIAL = re.compile(r"(?:including|among them|among whom|such as|notably|for example|e\.g\.|like|led by|with|of whom|of which)\b", re.IGNORECASE)
+# words that open the parts of a whole: "220 aircraft, made up of 190 …, 20 … and 20 …"
+_BREAKDOWN = re.compile(r"(?:made\s+up\s+of|comprising|consisting\s+of|composed\s+of|split\s+(?:into|between|as)|divided\s+(?:into|between)|"
+                        r"broken\s+down\s+(?:into|as))\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:]*(?=,\s+(?:and\s+)?[A-Z])")
 # an item: a name, after an article and up to two lowercase words of role ("the captain Thiago Silva")
 _ITEM = re.compile(r"^(?:the\s+)?(?:(?:[a-z]+|\d+-year-old)\s+){0,2}(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")
@@ -43,6 +46,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if _TITLE_BEFORE.search(text[max(0, mention.start - 30):mention.start]):
             continue  # "The Tern 2 crew —", "Season Two includes": a title's number, not a count
+        if re.search(r"\d\s+$", text[max(0, mention.start - 4):mention.start]):
+            continue  # "190 737 MAX": a model's number after a count, not a count
         sentence = analysis.sentence_of(mention.start)
         # "Of the eight workers …, two were pulled out alive, …": the whole, then its parts
         partition = re.fullmatch(r"\s*Of\s+(?:the|its|their|his|her)\s+", text[sentence.start:mention.start]) is not None
@@ -129,6 +134,9 @@ def _groups(analysis: Analysis, start: int, noun: str, nouns_allowed: bool) -> l
     text = analysis.document.text
     if _PARTIAL.match(text, start):
         return None
+    breakdown = _BREAKDOWN.match(text, start)
+    if breakdown is not None:
+        start = breakdown.end()
     stop = re.compile(r"[.!?)](?:\s|$)|\n|—|–").search(text, start)
     segment = text[start:stop.start() if stop else len(text)]
     if re.search(r"%|per\s?cent|percent", segment):

@@ -22,26 +22,42 @@ YEAR_KEYS = re.compile(r"release|premiere|publi|came_out|debut|year|issued|first
 ITEM_YEARS = ("year", "date", "release_year", "released", "release_date")
 
 
+# the year as a title's description: "Obergefell v. Hodges, the 2015 ruling that …"
+APPOSED_YEAR = re.compile(r",\s+the\s+(1[5-9]\d\d|20\d\d)\s+(?:[a-z]+\s+)?[a-z]+\b(?![-’'])")
+# … or before it: "the 1994 film Pulp Fiction"
+YEAR_BEFORE_TITLE = re.compile(r"\bthe\s+(1[5-9]\d\d|20\d\d)\s+(?:[a-z][a-z-]*\s+){1,2}(?=[*_\"“‘]?[A-Z])")
+_QUOTES = " *_\"'“”‘’\u00a0"
+
+
 def run(analysis: Analysis, rule) -> Iterator:
     titles = analysis.records.facts_memo("title_years", _title_years)
     if not titles:
         return
     text = analysis.document.text
-    for match in BRACKETED_YEAR.finditer(text):
-        before = text[max(0, match.start() - 120):match.start()].rstrip(" *_\"'“”‘’\u00a0")
-        for title, (years, where) in titles.items():
-            if before.endswith(title) and not before[:-len(title)][-1:].isalnum():
-                stated = int(match.group(1))
-                if stated in years:
-                    break
-                best = min(years, key=lambda year: abs(year - stated))
-                yield rule.finding(
-                    rule.message("year", title=title, recorded=best, stated=stated),
-                    match.start(1), match.end(1), match.group(1),
-                    suggestion=str(best),
-                    evidence=Evidence(record=where.id, fact="year", value=str(best), source=where.origin),
-                )
-                break
+    for match in [*BRACKETED_YEAR.finditer(text), *APPOSED_YEAR.finditer(text)]:
+        before = text[max(0, match.start() - 120):match.start()].rstrip(_QUOTES)
+        title = next((t for t in titles if before.endswith(t) and not before[:-len(t)][-1:].isalnum()), None)
+        if title is not None:
+            yield from _compare(analysis, rule, match, title, titles[title])
+    for match in YEAR_BEFORE_TITLE.finditer(text):
+        after = text[match.end():match.end() + 120].lstrip(_QUOTES)
+        title = next((t for t in titles if after.startswith(t) and not after[len(t):len(t) + 1].isalnum()), None)
+        if title is not None:
+            yield from _compare(analysis, rule, match, title, titles[title])
+
+
+def _compare(analysis: Analysis, rule, match: re.Match, title: str, dated: tuple[set[int], Record]) -> Iterator:
+    years, where = dated
+    stated = int(match.group(1))
+    if stated in years:
+        return
+    best = min(years, key=lambda year: abs(year - stated))
+    yield rule.finding(
+        rule.message("year", title=title, recorded=best, stated=stated),
+        match.start(1), match.end(1), match.group(1),
+        suggestion=str(best),
+        evidence=Evidence(record=where.id, fact="year", value=str(best), source=where.origin),
+    )
 
 
 def _title_years(records: list[Record]) -> dict[str, tuple[set[int], Record]]:

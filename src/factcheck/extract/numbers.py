@@ -56,7 +56,8 @@ def find_numbers(text: str, exclude: list[tuple[int, int]] = ()) -> list[Mention
             continue
         if match.group("digits") and _glued_to_word(text, match.end("digits"), match.group("suffix"), match.group("scale") or match.group("abbr")):
             continue
-        value = _value(match)
+        across = (match.group("qualifier") or "").lower() == "over" and _FIGURE_BEFORE.search(text[max(0, match.start() - 40):match.start()])
+        value = _value(match, None if across else (match.group("qualifier") or "").lower() or None)
         if value is None:
             continue
         if match.group("currency"):
@@ -86,8 +87,11 @@ def _label(match: re.Match, value: NumberValue) -> str:
     return "ordinal" if value.ordinal else "cardinal"
 
 
-def _value(match: re.Match) -> NumberValue | None:
-    qualifier = (match.group("qualifier") or "").lower() or None
+# "$939 million over 238 shows", "30 goals over 50 games": after a figure, "over" spans, it does not bound
+_FIGURE_BEFORE = re.compile(r"\d(?:\s*(?:%|per\s?cent|thousand|million|billion|bn|m|k))?(?:\s+[a-z]+){0,2}\s+$", re.IGNORECASE)
+
+
+def _value(match: re.Match, qualifier: str | None) -> NumberValue | None:
     ordinal = False
     round_unit = 1.0
     if match.group("digits"):

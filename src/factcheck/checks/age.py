@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from factcheck.checks._common import in_dateline, sentence_years
+from factcheck.checks._common import in_dateline
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding
@@ -332,16 +332,15 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
 
 
 def _told_of_a_past_year(analysis: Analysis, sentence, published: dt.date) -> bool:
-    """Does the sentence, or the one before it in its paragraph, set it in an earlier year ("The
-    world discovered him in Sweden in 1958. The 17-year-old scored …")? Then the age is his then."""
+    """Does the sentence tell of a day in an earlier year ("The 17-year-old scored the only goal …
+    in Solna on 29 June 1958")? Then the age is his that day. A year alone ("has represented Holborn
+    since 2015", "the first since Vettel in 2013") or a birth date is no such day, and nor is the
+    sentence before ("… won in 2019. The 35-year-old …" is as often the age now)."""
     text = analysis.document.text
-    start = sentence.start
-    if start:
-        previous = analysis.sentence_of(start - 1)
-        if previous is not None and "\n\n" not in text[previous.start:start]:
-            start = previous.start
-    told = re.sub(r"\bborn\b[^;]{0,30}?\b(?:1[5-9]|20)\d\d\b", "", text[start:sentence.end])  # "born Feb. 19, 1995" dates no moment
-    return any(year < published.year for year in sentence_years(told))
+    return any(isinstance(m.value, DateValue) and m.value.precision == "day" and not m.value.relative
+               and m.value.latest.year < published.year
+               and not re.search(r"\bborn\b[^.;]{0,12}$", text[max(sentence.start, m.start - 20):m.start], re.IGNORECASE)
+               for m in analysis.mentions_in(sentence.start, sentence.end, "date"))
 
 
 def _salient(earlier: list, people: list):

@@ -195,3 +195,13 @@ def test_a_key_is_borrowed_from_another_type_only_for_the_same_kind_of_value():
     records = parse_records(parse_yaml(text, "r.yaml"), "r.yaml")
     borrowed, _ = borrowed_specs(records, load_rule_set()[1].facts)
     assert {(spec.entity_type, spec.key) for spec in borrowed} == {("event", "crew")}
+
+
+def test_a_length_of_time_written_in_hours_and_minutes_is_a_duration_in_minutes():
+    """"4 hours 42 minutes" is 282 minutes, with a note after it too; one unit alone stays with the key's word."""
+    text = ("entities:\n  - id: f\n    name: F\n    facts:\n      duration: 4 hours 42 minutes\n"
+            "      record: 4 hours 57 minutes (Djokovic v Federer, 2019)\n      short: 2h 46m\n      plain: 166 minutes\n")
+    facts = parse_records(parse_yaml(text, "r.yaml"), "r.yaml")[0].facts
+    assert [(v.value, v.qualifiers["unit"]) for v in facts["duration"]] == [(282, "minute")]
+    assert [v.value for v in facts["record"]] == [297] and [v.value for v in facts["short"]] == [166]
+    assert [v.value for v in facts["plain"]] == ["166 minutes"]

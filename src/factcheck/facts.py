@@ -135,7 +135,11 @@ ORDINAL_KEY_WORDS = {"number", "no", "nth", "ordinal", "rank", "ranking", "posit
 SCOPE_PREPOSITIONS = {"at", "in", "on", "for", "after", "before", "since", "during", "until", "to", "of", "from", "per", "as", "by", "vs",
                       "among", "amongst", "between", "within", "behind"}
 # a key's head word as an article writes it: the age of a person is "the 23-year-old"
-HEAD_FORMS = {"age": (("year-old",), ("year", "old"), ("years", "old"), ("aged",))}
+# how copy says a key's head word without writing it: "aged 46" is an age, "lasted 4 hours" a duration
+HEAD_FORMS = {"age": (("year-old",), ("year", "old"), ("years", "old"), ("aged",)),
+              "duration": (("lasted",), ("lasting",), ("lasts",))}
+# heads too common alone to tie a figure: "the age of steam"
+HEADS_NEVER_ALONE = {"age"}
 # words that make such a value another time's: "since I was 15 years old" is no age now
 HEAD_BLOCKERS = {"age": (("was",), ("were",), ("had", "been"))}
 
@@ -243,7 +247,9 @@ def word_base(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _vague_bases() -> frozenset[str]:
-    return frozenset(word_base(word) for word in VAGUE_WORDS)
+    # a preposition's stem is no noun's: "during" would make "duration" vague
+    prepositions = {"after", "before", "during", "since", "under"}
+    return frozenset(word_base(word) for word in VAGUE_WORDS - prepositions)
 
 
 def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -258,7 +264,7 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     head = content[-1] if content else ""
     # "years" is as vague as "year", "titles" as specific as "title"
     vague = head in VAGUE_WORDS or word_base(head) in _vague_bases()
-    if head and not vague and head not in HEAD_FORMS and len(head) >= 4:
+    if head and not vague and head not in HEADS_NEVER_ALONE and len(head) >= 4:
         phrases.append((stem(head),))
     return tuple(dict.fromkeys(phrases))
 

@@ -530,6 +530,10 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         # `ben_stokes: {runs: 84, balls: 98}` in the final's record: "Stokes … finished 84 not out off
         # 89 balls" speaks of the final through the person the key is named after
         record = _sole_keeper(spec, links)
+    if record is None and syntax is not None and text:
+        # "Microsoft first announced the deal in January 2022": the verb's object is the record's own
+        # noun, so the fact is the deal's, whoever its subject is
+        record = _object_referent(syntax, text, tokens, trigger, referents or {})
     if record is None and syntax is not None and (_named_subject(syntax, tokens, trigger, others)
                                                   or _has_own_subject(syntax, tokens, trigger, links,
                                                                       [m for m in others if (m.kind == "person") == (spec.entity_type == "person")])):
@@ -1251,6 +1255,28 @@ def _referent(text: str, tokens: list[Token], starts, sentence: Sentence, refere
             if titled or syntax is None or _speaks_of(syntax, tokens, trigger, reference):
                 found.add(record)
     return found.pop() if len(found) == 1 else None
+
+
+def _object_referent(syntax: Syntax, text: str, tokens, trigger: _Trigger, referents: dict[str, list[Record]]) -> Record | None:
+    """The one record of the fact's type, holding the fact, whose own noun is the direct object of the
+    fact's verb, after a determiner ("announced the deal", "completed the acquisition")."""
+    verb = _trigger_root(syntax, tokens, trigger)
+    if verb is None or not syntax.tokens[verb].tag.startswith("VB"):
+        return None
+    spec = trigger.spec
+    for child in syntax.children(verb):
+        token = syntax.tokens[child]
+        if token.dep != "dobj":
+            continue
+        if not any(syntax.tokens[c].dep == "det" and text[syntax.tokens[c].start:syntax.tokens[c].end].lower() in DETERMINERS
+                   for c in syntax.children(child)):
+            continue
+        noun = text[token.start:token.end].lower()
+        found = [r for r in referents.get(noun, ()) if r.type == spec.entity_type and spec.key in r.facts
+                 and any(re.search(rf"\b{re.escape(noun)}\b", name.lower()) for name in r.names)]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def _other_kind(syntax: Syntax, text: str, token: Token, record: Record) -> bool:

@@ -416,6 +416,10 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
                 qualifiers["unit"] = currency
             if scaled:
                 qualifiers["scale"] = 1.0  # the text's own "billion", not the key's "_bn", says the scale
+        elif (minutes := written_duration(scalar)) is not None:
+            # "4 hours 42 minutes", "2h 46m (theatrical cut)": a length of time, kept in minutes
+            facts.setdefault(key, []).append(FactValue(minutes, {**qualifiers, "unit": "minute", "written": str(value)}))
+            return
         else:
             dates = written_dates(scalar)
             if dates:
@@ -454,6 +458,22 @@ _SCALE_WORDS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, 
 
 # a figure, then the newsroom's note on it: "25, all Indian nationals", "1.26 million (announced 25 August)"
 _ANNOTATED = re.compile(r"^(?P<figure>(?:[^,(;—–]|,(?=\d{3}))+?)(?:,\s+(?=[A-Za-z])|\s*\(|\s+[—–]\s+|;\s+)")
+
+
+_DURATION = re.compile(r"^(?:(?P<hours>\d+)\s*(?:hours?|hrs?|h)\b)?[\s,]*(?:and\s+)?(?:(?P<minutes>\d+)\s*(?:minutes?|mins?|m)\b)?"
+                       r"[\s,]*(?:and\s+)?(?:(?P<seconds>\d+)\s*(?:seconds?|secs?|s)\b)?$", re.IGNORECASE)
+
+
+def written_duration(text: str) -> int | float | None:
+    """A length of time written in hours and minutes, in minutes: "4 hours 42 minutes" → 282,
+    "2h 46m" → 166, "3 hours 1 minute and 30 seconds" → 181.5; a note after it is the newsroom's.
+    One unit alone ("166 minutes") is left to the key's own unit word, as before."""
+    for candidate in (text.strip(), (_ANNOTATED.match(text.strip()) or {"figure": ""})["figure"]):
+        match = _DURATION.match(candidate.strip())
+        if match and match["hours"] and (match["minutes"] or match["seconds"]):
+            minutes = int(match["hours"]) * 60 + int(match["minutes"] or 0) + int(match["seconds"] or 0) / 60
+            return int(minutes) if float(minutes).is_integer() else minutes
+    return None
 
 
 def _leading_amount(text: str) -> tuple[int | float, str | None, bool] | None:

@@ -345,10 +345,13 @@ def _told_of_a_past_year(analysis: Analysis, sentence, published: dt.date) -> bo
 
 def _salient(earlier: list, people: list):
     """Of the people named in the paragraphs before, the one a new paragraph's "The 35-year-old
-    singer" speaks of: the one the article names most (the last named, on a tie), not whoever the
-    paragraph before happened to end on ("… Justice Edson Fachin annulled Lula's convictions")."""
-    times = {key: sum(1 for p in people if p[3] == key) for key in {p[3] for p in earlier}}
-    return max(reversed(earlier), key=lambda p: times[p[3]])
+    singer" speaks of: the story's own, named first in the article (the headline's and the lead's),
+    not whoever the paragraph before happened to end on ("… Justice Edson Fachin annulled Lula's
+    convictions") nor the one named most (a beaten finalist may be named more than the champion)."""
+    first_named: dict = {}
+    for person in people:
+        first_named.setdefault(person[3], person[0])
+    return min(reversed(earlier), key=lambda p: first_named[p[3]])
 
 
 REPORTING_VERBS = {"said", "told", "added", "explained", "recalled", "wrote", "noted", "remembered", "says", "tells"}

@@ -26,7 +26,7 @@ from factcheck.checks._common import ordinal
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Record
-from factcheck.text import fold
+from factcheck.text import fold, is_common_word
 
 _ORDINAL = r"(?P<ordinal>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)"
 _WORD = r"[A-Z][\w'’.-]*"
@@ -99,7 +99,7 @@ def editions_in(text: str) -> list[Edition]:
             continue  # "first" is as often a superlative ("the first Super Bowl to go to overtime")
         if re.search(r"\b(?:a|an|another)\s+$", text[max(0, match.start() - 9):match.start()], re.IGNORECASE):
             continue  # "a sixth Pocket Dragons film", "another 60th Super Bowl": one still to come
-        series = _series_key(match["series"])
+        series = _series_key(match["series"], ordinal_first=True)
         if series:
             found.append(Edition(series, int(parsed[0]), match.start(), match.end(), match.group(0), True))
     for match in NUMBER_AFTER.finditer(text):
@@ -111,10 +111,13 @@ def editions_in(text: str) -> list[Edition]:
     return sorted(found, key=lambda e: e.start)
 
 
-def _series_key(words: str) -> tuple[str, ...]:
+def _series_key(words: str, ordinal_first: bool = False) -> tuple[str, ...]:
     key = tuple(fold(w) for w in words.split() if w.lower() not in ("of", "the"))
-    # two words at least ("Super Bowl", "Academy Awards"): one capitalised word and a number is
-    # too often something else ("Apollo 11" aside: "Route 66", "Room 101", "Chapter 3")
+    # two words at least ("Super Bowl", "Academy Awards"): one capitalised word and a number after it
+    # is too often something else ("Apollo 11" aside: "Route 66", "Room 101", "Chapter 3"); an
+    # ordinal before one name numbers it ("the 88th Masters"), unless the name is a common word
+    if ordinal_first and len(key) == 1 and not is_common_word(words.strip()):
+        return key
     return key if len(key) >= 2 else ()
 
 

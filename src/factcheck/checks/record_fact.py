@@ -46,6 +46,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         shown_best = best
         if spec.value == "quantity":  # "171 mph (148.6 knot)" against "140 knot": both in the record's unit
             stated, shown_best = _with_units(text, claim, unit_label(spec.unit)), f"{best} {unit_label(spec.unit)}"
+        elif spec.value == "duration" and spec.unit == "minutes" and isinstance(stated, NumberValue):
+            # "four hours and 24 minutes" against `duration: 4 hours 42 minutes`: both as hours and minutes
+            stated, shown_best = _hours_and_minutes(stated.value), _hours_and_minutes(best.value)
         message = rule.message("contradicts", fact=spec.label, record=claim.record.name, recorded=shown_best, stated=stated)
         other = _other_record_with(analysis, claim)
         if other is not None and (claim.subject is None or _far(analysis, claim)):
@@ -60,6 +63,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             suggestion=_common.suggestion_for(claim.value, best),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
+
+
+def _hours_and_minutes(minutes) -> str:
+    if not isinstance(minutes, (int, float)) or minutes < 60 or not float(minutes).is_integer():
+        return f"{minutes:g} minutes" if isinstance(minutes, (int, float)) else str(minutes)
+    hours, rest = divmod(int(minutes), 60)
+    return f"{hours} hour{'s' if hours != 1 else ''}" + (f" {rest} minute{'s' if rest != 1 else ''}" if rest else "")
 
 
 def _with_units(text: str, claim, unit: str) -> str:

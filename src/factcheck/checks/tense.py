@@ -118,12 +118,18 @@ def _through_prepositions(syntax, date: int, verb: int) -> bool:
 def _on_the_object(syntax, date: int, verb: int) -> bool:
     """Does the date speak of the verb's object ("promised a service on Sunday")? It does when it hangs
     on the object, and when it follows it: the parser hangs "on Sunday" on the verb as often as not."""
+    # only a thing that can happen on a day ("a service", "the vote"), not a name ("approved Casgevy …
+    # on 8 December" is when it was approved)
+    def an_occasion(index: int) -> bool:
+        token = syntax.tokens[index]
+        return token.dep == "dobj" and token.tag in ("NN", "NNS")
+
     for index in syntax.ancestors(date)[:4]:
         if index == verb:
             break
-        if syntax.tokens[index].dep == "dobj" and syntax.tokens[index].head == verb:
+        if an_occasion(index) and syntax.tokens[index].head == verb:
             return True
-    return any(syntax.tokens[child].dep == "dobj" and child < date for child in syntax.children(verb))
+    return any(an_occasion(child) and child < date for child in syntax.children(verb))
 
 
 def _word(analysis: Analysis, index: int) -> str:

@@ -3,6 +3,7 @@ articles), and the pieces change nothing that is found."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -29,12 +30,34 @@ def test_pieces_cut_between_paragraphs_and_cover_the_text():
     assert all(text[end - 2:end] == "\n\n" for _, end in spans[:-1])  # each cut is a paragraph break
 
 
-def test_a_text_without_breaks_is_still_cut_at_a_space_and_an_ordinary_article_is_one_piece():
+def test_a_text_without_breaks_is_still_cut_at_a_space_and_an_ordinary_article_at_its_paragraphs():
     words = " ".join(["word"] * 3_000)
     spans = nlp.pieces(words, size=1_000)
     assert all(words[end - 1] == " " for _, end in spans[:-1])
     article = (ROOT / "fixtures" / "articles" / "mission-impossible-bts.md").read_text(encoding="utf-8")
-    assert nlp.pieces(article) == [(0, len(article))]
+    paragraphs = [p for p in re.split(r"\n\s*\n", article) if p.strip()]
+    assert ["".join(article[a:b].split()) for a, b in nlp.pieces(article)] == ["".join(p.split()) for p in paragraphs]
+
+
+def test_an_edit_reparses_only_its_paragraph_and_finds_what_a_fresh_parse_finds(monkeypatch):
+    """The language server keeps the paragraphs it parsed: after an edit in one paragraph only that
+    one goes through spaCy again, and the findings are those of a checker that parses everything."""
+    article = (ROOT / "fixtures" / "articles" / "mission-impossible-bts.md").read_text(encoding="utf-8")
+    records = ROOT / "fixtures" / "records"
+    kept = Checker.from_config(Config(), records=[records])
+    kept.parsed_pieces = nlp.ParsedPieces()
+    fresh = Checker.from_config(Config(), records=[records])
+    kept.check_text(article)
+    edited = article.replace("Part On will", "Part One will", 1)
+    assert edited != article
+    parsed = []
+    real_parse_piece = nlp._parse_piece
+    monkeypatch.setattr(nlp, "_parse_piece", lambda doc, parser: parsed.append(doc.text) or real_parse_piece(doc, parser))
+    again = kept.check_text(edited)
+    assert len(parsed) == 1 and "Part One will" in parsed[0]
+    monkeypatch.undo()
+    assert [(f.rule, f.start, f.end, f.message) for f in again.findings] == \
+        [(f.rule, f.start, f.end, f.message) for f in fresh.check_text(edited).findings]
 
 
 @pytest.fixture(scope="module")

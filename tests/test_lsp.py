@@ -4,6 +4,7 @@ publish for the last version only, a malformed records file is a diagnostic on t
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import json
 import subprocess
@@ -141,3 +142,81 @@ def _track_versions(client: LanguageClient, published: list[int] | None = None) 
         return keep(params)
 
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = on_publish
+
+
+TOY_TALES = """entities:
+  - id: toy-tales-3
+    type: film
+    name: Toy Tales 3
+    facts:
+      release_date: 2010-06-18
+      director: Lee Unkrich
+"""
+STORY = """---
+date: 2024-05-01
+---
+
+The film Toy Tales 3 was released on June 18, 2011. It was directed by Lee Unkrich.
+
+Eight states will each lose a seat: California, Illinois and Michigan.
+"""
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "factcheck", "lsp"]))
+async def newsroom_client(lsp_client: LanguageClient, request, tmp_path_factory):
+    """A workspace whose article sits in a folder with its own factcheck.toml and records, and an
+    editor whose settings (workspace/configuration) show warnings and errors only."""
+    top = tmp_path_factory.mktemp("workspace")
+    desk = top / "desk"
+    (desk / "records").mkdir(parents=True)
+    (desk / "records" / "films.yaml").write_text(TOY_TALES, encoding="utf-8")
+    (desk / "factcheck.toml").write_text('records = ["records"]\n', encoding="utf-8")
+    (desk / "story.md").write_text(STORY, encoding="utf-8")
+    request.node.desk = desk
+    lsp_client.set_configuration({"severity": "warning"}, section="factcheck")
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(configuration=True)),
+        root_uri=top.as_uri()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_a_document_takes_its_folders_config_the_editors_severity_and_adds_to_the_baseline(newsroom_client: LanguageClient, request):
+    client = newsroom_client
+    _track_versions(client)
+    desk = request.node.desk
+    story = desk / "story.md"
+    uri = story.resolve().as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=STORY)))
+    diagnostics = await _diagnostics(client, uri, 1)
+    # the records come from the factcheck.toml beside the article, not from the workspace's root
+    wrong_date = next(d for d in diagnostics if d.code == "date-contradicts-record")
+    # the command line shows an info finding too; the editor's settings hide it
+    cli = subprocess.run([sys.executable, "-m", "factcheck", "check", str(story), "--format", "json", "--no-cache"],
+                         capture_output=True, text=True, cwd=desk)
+    assert "info" in {f["severity"] for f in json.loads(cli.stdout)["files"][0]["findings"]}
+    assert all(d.severity in (types.DiagnosticSeverity.Error, types.DiagnosticSeverity.Warning) for d in diagnostics)
+    # "add to the baseline": the entry is written beside the config, the diagnostic goes ...
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri), range=wrong_date.range,
+        context=types.CodeActionContext(diagnostics=[wrong_date])))
+    add = next(a for a in actions if "baseline" in a.title)
+    # pygls's client reads a code action that carries a command as a Command (its union's first
+    # type), the code action's command written into its `command` as text
+    command = add.command if isinstance(add, types.CodeAction) else ast.literal_eval(add.command)
+    name, arguments = (command["command"], command["arguments"]) if isinstance(command, dict) else (command.command, command.arguments)
+    await client.workspace_execute_command_async(types.ExecuteCommandParams(command=name, arguments=arguments))
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 60
+    while any(d.code == "date-contradicts-record" for d in client.diagnostics[uri]) and loop.time() < deadline:
+        await asyncio.sleep(0.05)
+    assert not any(d.code == "date-contradicts-record" for d in client.diagnostics[uri])
+    baseline = json.loads((desk / "factcheck-baseline.json").read_text(encoding="utf-8"))
+    assert [(e["path"], e["rule"], e["text"]) for e in baseline["findings"]] == [("story.md", "date-contradicts-record", "June 18, 2011")]
+    # ... and the command line reads the same baseline: the gate passes
+    again = subprocess.run([sys.executable, "-m", "factcheck", "check", str(story), "--format", "json", "--no-cache"],
+                           capture_output=True, text=True, cwd=desk)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "date-contradicts-record" not in {f["rule"] for f in json.loads(again.stdout)["files"][0]["findings"]}

@@ -234,6 +234,22 @@ def test_baseline_survives_edits_elsewhere_and_new_findings_still_fail(cli, repo
     assert found(result) == {("news/dates.md", "date-contradicts-record", "May 1, 2025")}
 
 
+def test_the_configs_baseline_is_read_without_a_flag_and_written_with_one(cli, repo):
+    """`baseline = "…"` in the config (or factcheck-baseline.json beside it, where the language
+    server's "add to the baseline" writes) silences without --baseline; --write-baseline writes it."""
+    (repo / "factcheck.toml").write_text('records = ["records"]\nbaseline = "quiet.json"\n')
+    assert cli("check", ".").code == 1
+    assert cli("check", ".", "--write-baseline", "quiet.json").code == 0
+    assert cli("check", ".").code == 0
+    (repo / "factcheck.toml").write_text('records = ["records"]\n')
+    assert cli("check", ".").code == 1
+    (repo / "quiet.json").rename(repo / "factcheck-baseline.json")
+    assert cli("check", ".").code == 0
+    (repo / "factcheck.toml").write_text('records = ["records"]\nbaseline = 3\n')
+    bad = cli("check", ".")
+    assert bad.code == 2 and "baseline: must be a path" in bad.err and len(bad.err.strip().splitlines()) == 1
+
+
 def test_bad_baseline_file(cli, repo):
     (repo / "baseline.json").write_text("{not json")
     result = cli("check", ".", "--baseline", "baseline.json")

@@ -77,6 +77,9 @@ class Checker:
     online: Callable[[list[tuple[str, str]]], list[Record]] | None = None
     cache: "ResultCache | None" = None
     processes: int = 1  # spaCy worker processes for large batches
+    # paragraphs parsed before, kept by a long-lived checker (the language server) so that an edit
+    # re-parses only what it changed
+    parsed_pieces: "nlp_module.ParsedPieces | None" = None
     _nlp: object = field(default=None, repr=False)
     _workers: object = field(default=None, repr=False)
 
@@ -150,12 +153,12 @@ class Checker:
 
     def _analyse_batch(self, batch: list[Document]) -> Iterator[tuple[Document, "Analysis | Failure"]]:
         try:
-            parsed = nlp_module.parse(self.nlp, [document.text for document in batch])
+            parsed = nlp_module.parse(self.nlp, [document.text for document in batch], memo=self.parsed_pieces)
         except Exception:  # one text broke the batch: parse them one by one to find which
             parsed = []
             for document in batch:
                 try:
-                    parsed.extend(nlp_module.parse(self.nlp, [document.text]))
+                    parsed.extend(nlp_module.parse(self.nlp, [document.text], memo=self.parsed_pieces))
                 except Exception as error:
                     parsed.append(Failure.of("parse", error))
         for document, outcome in zip(batch, parsed):
@@ -286,7 +289,7 @@ class Checker:
 
             # spawn, not fork: the workers start clean (no SQLite handle or lock of this process)
             self.records.records  # noqa: B018 — read deferred records here, once, not in every worker
-            portable = replace(self, cache=None, online=None, _nlp=None, _workers=None)
+            portable = replace(self, cache=None, online=None, _nlp=None, _workers=None, parsed_pieces=None)
             context = multiprocessing.get_context("spawn")
             # one maths thread per worker: the workers already fill the cores, and more threads than
             # cores spin (a user's own setting is kept)

@@ -74,6 +74,22 @@ def write(path: Path, results) -> int:
     return sum(entries.values())
 
 
+def add(path: Path, document: Document, finding: Finding) -> None:
+    """One more finding silenced: its entry added to the baseline at `path` (made if it is not
+    there), the rest of the file kept as it was."""
+    base = Path(os.path.abspath(path)).parent
+    entries = Counter()
+    if path.exists() or path.is_symlink():
+        read(path)  # a file that is no baseline is refused, not overwritten
+        for entry in json.loads(path.read_text(encoding="utf-8"))["findings"]:
+            entries[(entry["path"], entry["rule"], entry["text"], entry["context"])] += int(entry.get("count", 1))
+    absolute, rule, text, context = key(document, finding)
+    entries[(_stored(absolute, base), rule, text, context)] += 1
+    data = {"factcheck_baseline": VERSION, "findings": [
+        {"path": p, "rule": r, "text": t, "context": c, "count": n} for (p, r, t, c), n in sorted(entries.items())]}
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
 MAX_BASELINE_BYTES = 200_000_000  # FACTCHECK_MAX_BASELINE_BYTES; an entry takes about 200 bytes
 
 

@@ -15,6 +15,7 @@ walking up from the checked path. Paths in it are relative to the file it is in.
     online = false                     # look up entities no record covers on Wikidata (cached)
     wikidata_url = "https://www.wikidata.org"
     cache_dir = ".factcheck-cache"     # default: the user cache folder
+    baseline = "factcheck-baseline.json"  # findings to silence (default: this name beside the config, if it exists)
 
     [severity]                         # per-rule severity
     title-variant = "warning"
@@ -43,6 +44,9 @@ QUOTE_POLICIES = ("error", "warning", "info", "ignore")
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt", ".html", ".htm")
 
 
+DEFAULT_BASELINE = "factcheck-baseline.json"
+
+
 @dataclass(frozen=True)
 class Override:
     files: tuple[str, ...]
@@ -69,10 +73,17 @@ class Config:
     online: bool = False
     wikidata_url: str | None = None
     cache_dir: Path | None = None
+    baseline: Path | None = None  # None: DEFAULT_BASELINE beside the config, when that file exists
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    @property
+    def baseline_file(self) -> Path:
+        """Where the baseline is kept: the `baseline` key's file, or DEFAULT_BASELINE beside the config
+        (the language server's "add to the baseline" writes there; `check` reads it when it exists)."""
+        return self.baseline or self.root / DEFAULT_BASELINE
 
     def relative(self, path: str | Path) -> str:
         """A path as the config's globs see it: relative to the config's folder, with '/'."""
@@ -165,6 +176,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
 KEYS = {
     "records", "rules", "select", "ignore", "published_key", "day_first", "model",
     "extensions", "exclude", "fail_on", "quotes", "severity", "overrides", "online", "wikidata_url", "cache_dir",
+    "baseline",
 }
 
 
@@ -214,6 +226,10 @@ def parse_config(data: dict[str, Any], path: Path, where: str = "") -> Config:
         if not isinstance(data["cache_dir"], str):
             raise fail("cache_dir", "must be a path")
         config.cache_dir = base / data["cache_dir"]
+    if "baseline" in data:
+        if not isinstance(data["baseline"], str) or not data["baseline"].strip():
+            raise fail("baseline", "must be a path")
+        config.baseline = base / data["baseline"]
     if "fail_on" in data:
         if data["fail_on"] not in FAIL_ON:
             raise fail("fail_on", f"must be one of {', '.join(FAIL_ON)}")

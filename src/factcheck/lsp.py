@@ -5,13 +5,20 @@ findings while the writer types, in any editor with an LSP client.
   severity, the rule id as the code (with a link to the rule's page), the message, and the
   evidence as related information.
 - Hover over a flagged span: the finding, its evidence and what the rule catches.
-- Code actions: the quick fix `--fix` would make (a finding with one suggestion), and "ignore this
-  finding here" (the end-of-line suppression comment).
+- Code actions: the quick fix `--fix` would make (a finding with one suggestion), "ignore this
+  finding here" (the end-of-line suppression comment), and "add to the baseline" (the config's
+  baseline file, `factcheck-baseline.json` beside it by default, which `check` then reads too).
 - The spaCy pipeline and the records load once, in the background after `initialized`; the first
-  diagnostics come when they are ready. Records and rules come from the nearest factcheck.toml and
-  from `initializationOptions` ({"records": [...], "published": "YYYY-MM-DD"}); a records file that
+  diagnostics come when they are ready. Each document is checked with the settings of the nearest
+  factcheck.toml (or pyproject.toml) above it, and with the editor's settings: `initializationOptions`
+  and the `factcheck` section of workspace/configuration ({"records": [...], "published":
+  "YYYY-MM-DD", "severity": "warning", "online": false, "baseline": "…"}). A records file that
   cannot be read becomes a diagnostic on that file, and the articles are checked with the rest;
-  when a records, rule or config file changes (workspace/didChangeWatchedFiles) they load again.
+  when a records, rule or config file changes (workspace/didChangeWatchedFiles) or the settings
+  do (workspace/didChangeConfiguration) they load again.
+- Results are kept in the same cache as `factcheck check`'s (an unchanged file the command line
+  has checked is not checked again), and the paragraphs parsed for one version of a document are
+  kept for the next: an edit re-parses only the paragraphs it touched.
 - Nothing but protocol messages is written to stdout; an internal error in one document is logged
   to the client (window/logMessage) and the server keeps serving.
 """
@@ -21,6 +28,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -31,6 +41,9 @@ from factcheck import __version__
 from factcheck.errors import UserError
 from factcheck.model import Severity
 
+# one thread checks, one document at a time: the pipeline and the result cache's SQLite connection
+# belong to one thread
+CHECKS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factcheck-check")
 DEBOUNCE_SECONDS = 0.05  # changes closer together than this are one edit (a check takes ~0.25 s itself)
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
               Severity.INFO: types.DiagnosticSeverity.Information}
@@ -42,10 +55,19 @@ def path_of(uri: str) -> str:
     return unquote(parsed.path) if parsed.scheme == "file" else uri
 
 
+@dataclass
+class Workspace:
+    """What one factcheck.toml (or none) gives the documents under it: its config, a checker with
+    its records and rules, and its baseline's entries."""
+    config: object
+    checker: object
+    baseline: Counter | None
+
+
 class FactcheckServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("factcheck", __version__)
-        self.checker = None
+        self.checker = None  # the workspace root's checker (its rules serve hover)
         self.ready = threading.Event()
         self.options: dict = {}
         self.record_problems: dict[str, types.Diagnostic] = {}  # records file URI → its diagnostic
@@ -53,17 +75,43 @@ class FactcheckServer(LanguageServer):
         self.published: dict[str, list[types.Diagnostic]] = {}  # document URI → its diagnostics, for hover
         self.tasks: dict[str, asyncio.Task] = {}
         self.root: Path | None = None
+        self.workspaces: dict[Path | None, Workspace] = {}  # config file (None: none found) → its workspace
+        self.lock = threading.Lock()  # one thread builds a workspace at a time
+        self.nlp = None  # the pipeline, loaded once and shared by every workspace's checker
 
     # -- loading ----------------------------------------------------------------------------
 
     def load(self, root: Path | None) -> None:
-        """The checker for the workspace: config (nearest factcheck.toml) and records; run in a thread."""
-        from factcheck.api import Checker
-        from factcheck.config import load_config
-        from factcheck.records import find_record_files, load_records
+        """Forget every workspace and build the root's (config, records, pipeline); run in a thread.
+        Other folders' workspaces are built when a document under them is first checked."""
+        with self.lock:
+            self.workspaces = {}
+        self.checker = self.workspace_for(root or Path.cwd()).checker
+        self.checker.nlp  # noqa: B018 — the pipeline loads now, in the background, not on the first edit
+        self.nlp = self.checker.nlp
+        self.ready.set()
+
+    def workspace_for(self, folder: Path) -> Workspace:
+        from factcheck.config import find_config
 
         try:
-            config = load_config(root or Path.cwd(), None)
+            found = find_config(folder)
+        except UserError:
+            found = None
+        with self.lock:
+            if found not in self.workspaces:
+                self.workspaces[found] = self._build(folder)
+            return self.workspaces[found]
+
+    def _build(self, folder: Path) -> Workspace:
+        from factcheck.api import Checker
+        from factcheck.config import Config, load_config
+        from factcheck.nlp import ParsedPieces
+        from factcheck.records import find_record_files, load_records
+
+        config = Config()
+        try:
+            config = load_config(folder, None)
             paths = [Path(p) for p in self.options.get("records") or []] + list(config.records)
             files = find_record_files(paths) if paths else []
             good = []
@@ -75,23 +123,72 @@ class FactcheckServer(LanguageServer):
                     self.record_problems[Path(file).resolve().as_uri()] = types.Diagnostic(
                         range=_line_range(getattr(error, "line", None)), message=str(error),
                         severity=types.DiagnosticSeverity.Error, source="factcheck", code="records")
-            self.checker = Checker.from_config(config, good)
-            self.checker.processes = 1
+            checker = Checker.from_config(config, good)
         except UserError as error:
             self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"factcheck: {error}"))
-            from factcheck.api import Checker
+            checker, good = Checker.from_paths([]), []
+        checker.processes = 1
+        checker.parsed_pieces = ParsedPieces()
+        if self.nlp is not None:
+            checker._nlp = self.nlp
+        self._connect(checker, config, good)
+        return Workspace(config, checker, self._read_baseline(config))
 
-            self.checker = Checker.from_paths([])
-        self.ready.set()
+    def _connect(self, checker, config, records) -> None:
+        """Wikidata look-ups when the settings or the config ask for them; else the result cache
+        `factcheck check` keeps (answers from Wikidata change without the key knowing)."""
+        online = self.options.get("online")
+        if online or (online is None and config.online):
+            from factcheck.wikidata import WikidataSource
+
+            checker.online = WikidataSource(base_url=config.wikidata_url, cache_dir=config.cache_dir,
+                                            warn=lambda m: self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"factcheck: {m}"))).records_for
+            return
+        from factcheck.workflow import result_cache
+
+        try:
+            checker.cache = result_cache(checker, config, [], [], None,
+                                         warn=lambda m: self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"factcheck: {m}")))
+        except OSError as error:  # no cache folder can be made: check without one
+            self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"factcheck: no result cache ({error})"))
+
+    def baseline_path(self, config) -> Path:
+        chosen = self.options.get("baseline")
+        return Path(chosen) if isinstance(chosen, str) and chosen else config.baseline_file
+
+    def _read_baseline(self, config) -> Counter | None:
+        from factcheck import baseline
+
+        path = self.baseline_path(config)
+        if not path.is_file():
+            return None
+        try:
+            return baseline.read(path)
+        except UserError as error:
+            self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"factcheck: {error}"))
+            return None
 
     # -- checking ---------------------------------------------------------------------------
 
-    def diagnostics_for(self, uri: str, text: str) -> list[types.Diagnostic]:
+    def check(self, uri: str, text: str):
+        """The document's findings, as its workspace sees them (filtered by the baseline and the
+        severity setting), and the document they are on."""
         published = self.options.get("published")
         day = dt.date.fromisoformat(published) if isinstance(published, str) else None
-        result = self.checker.check_text(text, day, path=path_of(uri))
-        document = result.document
-        return [_diagnostic(document, finding) for finding in result.findings]
+        path = path_of(uri)
+        workspace = self.workspace_for(Path(path).parent if "://" not in path else (self.root or Path.cwd()))
+        result = workspace.checker.check_text(text, day, path=path)
+        findings = result.findings
+        if workspace.baseline is not None:
+            from factcheck.baseline import filter_known
+
+            findings = filter_known(result.document, findings, Counter(workspace.baseline))
+        shown = Severity.parse(self.options["severity"]) if self.options.get("severity") in ("error", "warning", "info") else Severity.INFO
+        return result.document, [f for f in findings if f.severity >= shown]
+
+    def diagnostics_for(self, uri: str, text: str) -> list[types.Diagnostic]:
+        document, findings = self.check(uri, text)
+        return [_diagnostic(document, finding) for finding in findings]
 
 
 server = FactcheckServer()
@@ -131,7 +228,7 @@ def _diagnostic(document, finding) -> types.Diagnostic:
         code_description=types.CodeDescription(href=DOCS_URL.format(finding.rule)),
         source="factcheck",
         related_information=related or None,
-        data={"suggestion": finding.suggestion, "text": finding.text},
+        data={"suggestion": finding.suggestion, "text": finding.text, "start": finding.start, "end": finding.end},
     )
 
 
@@ -145,7 +242,7 @@ async def _check_later(ls: FactcheckServer, uri: str, version: int, delay: float
         document = ls.workspace.get_text_document(uri)
         text, checked_version = document.source, document.version
         try:
-            diagnostics = await asyncio.get_running_loop().run_in_executor(None, ls.diagnostics_for, uri, text)
+            diagnostics = await asyncio.get_running_loop().run_in_executor(CHECKS, ls.diagnostics_for, uri, text)
         except Exception as error:  # one document's failure is logged; the server goes on
             ls.window_log_message(types.LogMessageParams(types.MessageType.Error,
                                                          f"factcheck: {path_of(uri)}: internal error ({type(error).__name__}: {error})"))
@@ -167,13 +264,35 @@ def _schedule(ls: FactcheckServer, uri: str, version: int, delay: float) -> None
 
 
 @server.feature(types.INITIALIZED)
-def initialized(ls: FactcheckServer, params: types.InitializedParams) -> None:
+async def initialized(ls: FactcheckServer, params: types.InitializedParams) -> None:
     options = getattr(ls, "initialization_options", None) or {}
-    ls.options = options if isinstance(options, dict) else {}
+    ls.options = dict(options) if isinstance(options, dict) else {}
+    ls.options.update(await _editor_settings(ls))
     folders = ls.workspace.folders
     root = Path(path_of(next(iter(folders.values())).uri)) if folders else (Path(ls.workspace.root_path) if ls.workspace.root_path else None)
     ls.root = root
     threading.Thread(target=_load_and_report, args=(ls, root), daemon=True).start()
+
+
+async def _editor_settings(ls: FactcheckServer) -> dict:
+    """The `factcheck` section of the editor's settings (workspace/configuration), when it has one."""
+    capabilities = ls.client_capabilities.workspace if ls.client_capabilities else None
+    if not (capabilities and capabilities.configuration):
+        return {}
+    try:
+        answer = await asyncio.wait_for(ls.workspace_configuration_async(
+            types.ConfigurationParams(items=[types.ConfigurationItem(section="factcheck")])), timeout=5)
+    except Exception:  # a client that does not answer: the initialization options stand
+        return {}
+    return answer[0] if answer and isinstance(answer[0], dict) else {}
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+async def configuration_changed(ls: FactcheckServer, params: types.DidChangeConfigurationParams) -> None:
+    """New settings: pushed with the notification, or pulled again; then load and check again."""
+    settings = params.settings.get("factcheck") if isinstance(params.settings, dict) else None
+    ls.options.update(settings if isinstance(settings, dict) else await _editor_settings(ls))
+    await _reload(ls)
 
 
 def _load_and_report(ls: FactcheckServer, root: Path | None) -> None:
@@ -189,8 +308,12 @@ def _load_and_report(ls: FactcheckServer, root: Path | None) -> None:
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 async def watched_files_changed(ls: FactcheckServer, params: types.DidChangeWatchedFilesParams) -> None:
     """A records file, a rule or the config changed: load them again, then check the open documents."""
-    if not any(change.uri.endswith((".yaml", ".yml", ".toml")) for change in params.changes):
+    if not any(change.uri.endswith((".yaml", ".yml", ".toml", ".json")) for change in params.changes):
         return
+    await _reload(ls)
+
+
+async def _reload(ls: FactcheckServer) -> None:
     ls.ready.clear()
     await asyncio.get_running_loop().run_in_executor(None, _load_and_report, ls, ls.root)
     for uri, version in list(ls.latest.items()):
@@ -248,7 +371,38 @@ def code_actions(ls: FactcheckServer, params: types.CodeActionParams) -> list[ty
         actions.append(types.CodeAction(
             title=f"Ignore {diagnostic.code} on this line", kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
             edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=types.Range(line_end, line_end), new_text=comment)]})))
+        if "start" in diagnostic.data:
+            actions.append(types.CodeAction(
+                title=f"Add this {diagnostic.code} finding to the baseline", kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                command=types.Command(title="Add to the baseline", command=ADD_TO_BASELINE,
+                                      arguments=[uri, diagnostic.code, diagnostic.data["text"], diagnostic.data["start"], diagnostic.data["end"]])))
     return actions
+
+
+ADD_TO_BASELINE = "factcheck.addToBaseline"
+
+
+@server.command(ADD_TO_BASELINE)
+async def add_to_baseline(ls: FactcheckServer, uri: str, rule: str, text: str, start: int, end: int) -> None:
+    """Write the finding's entry into the baseline file (the same entry `--write-baseline` writes),
+    then check the open documents again without it."""
+    from factcheck.baseline import add
+    from factcheck.load import load_document
+    from factcheck.model import Finding
+
+    path = path_of(uri)
+    document = load_document(path, source=ls.workspace.get_text_document(uri).source)
+    workspace = ls.workspace_for(Path(path).parent)
+    target = ls.baseline_path(workspace.config)
+    try:
+        add(target, document, Finding(rule, Severity.INFO, "", int(start), int(end), text))
+    except (UserError, OSError) as error:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"factcheck: {target}: {error}"))
+        return
+    workspace.baseline = ls._read_baseline(workspace.config)
+    for open_uri, version in list(ls.latest.items()):
+        _schedule(ls, open_uri, version, 0)
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

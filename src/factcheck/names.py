@@ -60,6 +60,9 @@ class NameIndex:
                 if _anchored(key, position):
                     self._one_off[key[:position] + (_WILD,) + key[position + 1:]].append((key, position))
         self._long_lengths = frozenset(len(key) for key in self.keys if len(key) >= 2)
+        # every word of a multi-word name: a window holding two words that are in none of them is
+        # no name one word off, and is passed over without a look-up
+        self._long_words = frozenset(word for key in self.keys if len(key) >= 2 for word in key)
         self.parent: "NameIndex | None" = None
 
     def extended(self, keys: Iterable[tuple[str, ...]], people: Iterable[tuple[str, ...]] = ()) -> "NameIndex":
@@ -81,6 +84,9 @@ class NameIndex:
     def _one_word_off(self, signature: tuple[str, ...]) -> list[tuple[tuple[str, ...], int]]:
         own = self._one_off.get(signature, [])
         return [*own, *self.parent._one_word_off(signature)] if self.parent is not None else own
+
+    def _in_long_name(self, word: str) -> bool:
+        return word in self._long_words or (self.parent is not None and self.parent._in_long_name(word))
 
     def _person(self, key: tuple[str, ...]) -> bool:
         return key in self.people or (self.parent is not None and self.parent._person(key))
@@ -117,10 +123,14 @@ class NameIndex:
             for position in range(a, b):
                 shorter_at[position].append((a, b))
         norms = [token.norm for token in tokens]
+        # strangers[i]: how many of the first i words are in no multi-word name
+        strangers = [0]
+        for norm in norms:
+            strangers.append(strangers[-1] + (not self._in_long_name(norm)))
         for first in range(len(tokens)):
             for length in self._long_lengths:
                 last = first + length
-                if last > len(tokens):
+                if last > len(tokens) or strangers[last] - strangers[first] > 1:
                     continue
                 window = tuple(norms[first:last])
                 # the names one word off this window (not the exact name)

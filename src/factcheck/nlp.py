@@ -7,6 +7,10 @@ so that `--help`, `rules`, `explain` and argument errors return at once.
 from __future__ import annotations
 
 import importlib.util
+import re
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from factcheck.errors import UserError
@@ -34,10 +38,11 @@ LABEL_KINDS = {
     "NORP": "group",
 }
 BATCH_SIZE = 8  # spaCy's default of 1000, even 32, costs memory (~110 MB at 32) for no gain in speed (bench/run.py)
+BATCH_CHARS = 40_000  # … articles of ~5,000 characters: the pieces (paragraphs) of a batch take this much at once
 # The parser's and recogniser's memory grows with the text they take at once (about 17 kB a
 # token for a 100,000-word text taken whole): a long article is parsed a piece at a time, cut
 # between paragraphs, so that memory stays that of a batch of ordinary articles however long it
-# is. An ordinary article (up to about 1,800 words) is one piece, parsed exactly as before.
+# is; a paragraph is one piece unless it is longer than this.
 PIECE_CHARS = 10_000
 
 
@@ -116,36 +121,97 @@ def _register_line_breaks(spacy) -> None:
 
 
 def pieces(text: str, size: int | None = None) -> list[tuple[int, int]]:
-    """Where to cut a text for the parser, as (start, end) offsets: after a blank line (between
-    paragraphs, where no sentence or name runs on), else after a line break, a full stop or a
-    space, no piece longer than `size`. A text of at most `size` characters is one piece."""
+    """Where to cut a text for the parser, as (start, end) offsets: after every blank line (between
+    paragraphs, where no sentence or name runs on), and a paragraph longer than `size` again after
+    a line break, a full stop or a space. A paragraph is parsed the same wherever it stands, so a
+    long-lived checker (the language server) parses again only the paragraphs an edit changed."""
     size = size or PIECE_CHARS
-    spans, start = [], 0
-    while len(text) - start > size:
-        window = text[start:start + size]
-        cut = next((found + len(mark) for mark in ("\n\n", "\n", ". ", " ")
-                    if (found := window.rfind(mark, size // 2)) != -1), size)
-        spans.append((start, start + cut))
-        start += cut
-    spans.append((start, len(text)))
-    return spans
+    spans = []
+    for paragraph in re.finditer(r"(?s).+?(?:\n[ \t]*\n\s*|\Z)", text):
+        start, end = paragraph.span()
+        while end - start > size:
+            window = text[start:start + size]
+            cut = next((found + len(mark) for mark in ("\n", ". ", " ")
+                        if (found := window.rfind(mark, size // 2)) != -1), size)
+            spans.append((start, start + cut))
+            start += cut
+        spans.append((start, end))
+    return spans or [(0, len(text))]
 
 
-def parse(nlp, texts: list[str], batch_size: int = BATCH_SIZE) -> list[tuple[list[Mention], "Syntax | None"]]:
+class ParsedPieces:
+    """Paragraphs already parsed, by their text (least recently used dropped past `size`): what a
+    long-lived checker keeps so that an edit re-parses only the paragraphs it touched."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._parsed: OrderedDict[str, tuple[list[Mention], list[SyntaxToken] | None]] = OrderedDict()
+
+    def get(self, piece: str):
+        found = self._parsed.get(piece)
+        if found is not None:
+            self._parsed.move_to_end(piece)
+        return found
+
+    def put(self, piece: str, parsed) -> None:
+        self._parsed[piece] = parsed
+        while len(self._parsed) > self.size:
+            self._parsed.popitem(last=False)
+
+
+def _parse_piece(doc, has_parser: bool) -> tuple[list[Mention], list[SyntaxToken] | None]:
+    """A piece's entities and parse with offsets from the piece's own start (a piece of blank
+    lines alone has no parse, and takes none from the rest of the text)."""
+    return entity_mentions(doc), list(syntax_of(doc).tokens) if has_parser else None
+
+
+def _batches(pieces: list[tuple[str, int]], budget: int) -> Iterator[list[tuple[str, int]]]:
+    """Pieces in groups of at most `budget` characters, each group one batch for the pipeline:
+    paragraphs are many and short, and a batch of a few (spaCy's count) leaves it idle between
+    them, while the memory a batch takes follows its characters, not its pieces."""
+    group: list[tuple[str, int]] = []
+    size = 0
+    for piece in pieces:
+        if group and size + len(piece[0]) > budget:
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece[0])
+    if group:
+        yield group
+
+
+def parse(nlp, texts: list[str], batch_chars: int = BATCH_CHARS,
+          memo: ParsedPieces | None = None) -> list[tuple[list[Mention], "Syntax | None"]]:
     """Each text's entities and dependency parse as plain data, the texts cut into pieces
-    (`pieces`) and each piece's spaCy Doc read and let go at once: no Doc outlives its piece."""
-    mentions: list[list[Mention]] = [[] for _ in texts]
-    parsed: list[list[SyntaxToken] | None] = [[] for _ in texts]  # None: the pipeline has no parser
-    cuts = ((text[start:end], (index, start)) for index, text in enumerate(texts) for start, end in pieces(text))
-    for doc, (index, offset) in nlp.pipe(cuts, as_tuples=True, batch_size=batch_size):
-        mentions[index].extend(entity_mentions(doc, offset))
-        tokens = parsed[index]
-        piece = syntax_of(doc, offset, len(tokens)) if tokens is not None else None
-        if piece is None:
-            parsed[index] = None
+    (`pieces`) and each piece's spaCy Doc read and let go at once: no Doc outlives its piece.
+    With `memo`, a piece parsed before is not parsed again."""
+    cuts = [(index, start, text[start:end]) for index, text in enumerate(texts) for start, end in pieces(text)]
+    parsed: dict[int, tuple] = {}
+    todo = []
+    for number, (_, _, piece) in enumerate(cuts):
+        known = memo.get(piece) if memo is not None else None
+        if known is not None:
+            parsed[number] = known
         else:
-            tokens.extend(piece.tokens)
-    return [(found, None if tokens is None else Syntax(tuple(tokens))) for found, tokens in zip(mentions, parsed)]
+            todo.append((piece, number))
+    has_parser = nlp.has_pipe("parser")
+    for group in _batches(todo, batch_chars):
+        for doc, number in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+            parsed[number] = _parse_piece(doc, has_parser)
+            if memo is not None:
+                memo.put(cuts[number][2], parsed[number])
+    mentions: list[list[Mention]] = [[] for _ in texts]
+    tokens: list[list[SyntaxToken] | None] = [[] for _ in texts]  # None: the pipeline has no parser
+    for number, (index, offset, _) in enumerate(cuts):
+        found, piece_tokens = parsed[number]
+        mentions[index].extend(replace(m, start=m.start + offset, end=m.end + offset) for m in found)
+        if piece_tokens is None or tokens[index] is None:
+            tokens[index] = None
+            continue
+        first = len(tokens[index])
+        tokens[index].extend(replace(t, start=t.start + offset, end=t.end + offset, head=t.head + first) for t in piece_tokens)
+    return [(found, None if toks is None else Syntax(tuple(toks))) for found, toks in zip(mentions, tokens)]
 
 
 def entity_mentions(doc, offset: int = 0) -> list[Mention]:
@@ -169,11 +235,9 @@ def entity_mentions(doc, offset: int = 0) -> list[Mention]:
     return mentions
 
 
-def syntax_of(doc, offset: int = 0, first: int = 0) -> Syntax | None:
-    """The parse as plain data (None when the pipeline has no parser); `offset` is where the doc's
-    text starts in the article and `first` the index its first token takes there."""
-    if not doc.has_annotation("DEP"):
-        return None
+def syntax_of(doc, offset: int = 0, first: int = 0) -> Syntax:
+    """The parse as plain data; `offset` is where the doc's text starts in the article and `first`
+    the index its first token takes there."""
     irregular = _IRREGULAR.get(id(doc.vocab), {})
     verbs, nouns = irregular.get("verb", {}), irregular.get("noun", {})
 

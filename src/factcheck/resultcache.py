@@ -11,6 +11,7 @@ runs share it safely and a killed run leaves it readable.
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -75,7 +76,9 @@ class ResultCache:
 
     def key(self, document: Document) -> str:
         digest = hashlib.sha256(self.fingerprint.encode())
-        for part in (document.path, str(document.published), document.source):
+        # a file by its absolute path: `check story.md` and the editor's file:///…/story.md are one file
+        path = document.path if document.path in ("<stdin>", "-", "<text>") or "://" in document.path else os.path.abspath(document.path)
+        for part in (path, str(document.published), document.source):
             digest.update(b"\0")
             digest.update(part.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()

@@ -72,7 +72,9 @@ def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
     files = collect_paths(options.paths, config.extensions, config.excluded)
     if options.diff_base:
         gitdiff.verify_revision(options.diff_base, Path(next((p for p in files if p != STDIN and not is_url(p)), ".")).resolve().parent)
-    known_baseline = baseline_file.read(options.baseline) if options.baseline else None
+    # --baseline, else the config's baseline file when there is one (the language server adds to it)
+    chosen = options.baseline or (config.baseline_file if config.baseline_file.is_file() else None)
+    known_baseline = baseline_file.read(chosen) if chosen and not options.write_baseline else None
     checker = Checker.from_config(config, options.records, options.rule_dirs, options.model, options.select, options.ignore,
                                   options.day_first, _records_index(config, options, err))
     if options.online or (options.online is None and config.online) or options.offline:
@@ -186,16 +188,23 @@ def _records_index(config: Config, options: CheckOptions, err: TextIO):
 
 
 def _result_cache(checker: Checker, config: Config, options: CheckOptions, err: TextIO):
+    return result_cache(checker, config, options.records, options.rule_dirs, options.cache_dir,
+                        warn=lambda m: err.write(f"factcheck: warning: {m}\n"))
+
+
+def result_cache(checker: Checker, config: Config, records, rule_dirs, cache_dir: Path | None, warn):
+    """The result cache for this checker's records, rules and settings: the same for `check` and the
+    language server, so that what one checked the other need not check again."""
     from factcheck.resultcache import ResultCache, files_digest, fingerprint, model_version
     from factcheck.rules import builtin_rules_dir
 
     key = fingerprint(
-        files_digest([*config.records, *options.records]),
-        files_digest([builtin_rules_dir(), *config.rules, *options.rule_dirs]),
+        files_digest([*config.records, *records]),
+        files_digest([builtin_rules_dir(), *config.rules, *rule_dirs]),
         config.path.read_bytes() if config.path else b"",
         sorted(r.id for r in checker.rules), checker.day_first, config.quotes, model_version(checker.model),
     )
-    return ResultCache(key, options.cache_dir or config.cache_dir, warn=lambda m: err.write(f"factcheck: warning: {m}\n"))
+    return ResultCache(key, cache_dir or config.cache_dir, warn=warn)
 
 
 def exit_code(results: Iterable[FileResult], fail_on: str) -> int:

@@ -287,7 +287,7 @@ def test_no_false_alarm(case_dir, quote):
 
 @pytest.mark.parametrize("case_dir, quote, flagged", FOUND, ids=lambda value: str(value)[:30])
 def test_error_found(case_dir, quote, flagged):
-    # at any severity: the arithmetic rules report as info (see rules/difference-arithmetic.yaml)
+    # at any severity: repeated-count reports as info (see rules/repeated-count.yaml)
     text, findings = at_or_above_warning(case_dir, least=1)
     start = text.index(quote)
     assert [f for f in findings if start <= f.start < start + len(quote) and " ".join(f.text.split()) == flagged], findings

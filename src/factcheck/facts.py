@@ -138,6 +138,9 @@ SCOPE_PREPOSITIONS = {"at", "in", "on", "for", "after", "before", "since", "duri
 # how copy says a key's head word without writing it: "aged 46" is an age, "lasted 4 hours" a duration
 HEAD_FORMS = {"age": (("year-old",), ("year", "old"), ("years", "old"), ("aged",)),
               "duration": (("lasted",), ("lasting",), ("lasts",))}
+# a key's head as the verb copy says it with: `construction_start` is when "construction began"
+HEAD_VERBS = {"start": ("began", "begun", "begin", "begins", "beginning", "commenced"),
+              "end": ("ended", "ends", "finished", "concluded")}
 # heads too common alone to tie a figure: "the age of steam"
 HEADS_NEVER_ALONE = {"age"}
 # words that make such a value another time's: "since I was 15 years old" is no age now
@@ -260,6 +263,8 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     if len(content) >= 2:
         phrases.append(tuple(content[:-1]) + (stem(content[-1]),))
         phrases.append((content[-2], stem(content[-1])))  # the head and the word before it
+        # "construction_start": "Construction began"
+        phrases.extend((content[-2], said) for said in HEAD_VERBS.get(content[-1], ()))
     # alone, only the word the key is about (its last: "nominations" of oscar_nominations, not "oscar")
     head = content[-1] if content else ""
     # "years" is as vague as "year", "titles" as specific as "title"
@@ -355,12 +360,21 @@ def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple
         return ("person-list" if len(plain) > 1 else "person"), None
     if HOLDER_KEY.fullmatch(key) and len(plain) == 1 and isinstance(plain[0], str) and _NAME_LIKE.fullmatch(plain[0]):
         return "person", None  # an office's holder is a person by what the key says
+    words = fact_key_words(key)
+    if words and words[-1] in PERSON_ROLES and len(plain) == 1 and isinstance(plain[0], str) \
+            and _NAME_LIKE.fullmatch(_NOTE_AFTER.sub("", plain[0])):
+        return "person", None  # `referee: "Jérôme Garcès (France)"`: a role's holder, with a note
     return None
 
 
 # Who holds an office, in a newsroom's words: `holder`, `incumbent`, `current_holder: {name: …, since: …}`
 HOLDER_KEY = re.compile(r"(?:current_|present_)?(?:holder|incumbent|occupant|office_?holder|post_?holder|held_by)(?:\.name)?")
 _NAME_LIKE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")
+# a key's last word that names the one person who filled a role in the event the record is about
+# (not a team's captain or a party's leader: they change, and copy names former ones)
+PERSON_ROLES = {"referee", "umpire", "auctioneer", "conductor", "presenter", "returning_officer", "commentator",
+                "narrator", "chairman", "chairwoman", "chair"}
+_NOTE_AFTER = re.compile(r"\s*(?:\([^)]*\)|,.*)$")  # "Jérôme Garcès (France)", "Jussi Pylkkänen, Christie's president"
 
 
 # key words that say the value is when something happened, not how many

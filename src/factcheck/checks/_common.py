@@ -386,3 +386,15 @@ def half_last_digit(mention: Mention) -> float:
     step = 10 ** -len(digits.group(1) or "")
     scale = mention.value.value / written if written else 1
     return 0.5 * step * scale
+
+
+def date_slip(stated, recorded) -> bool:
+    """Does a stated date (a DateValue) differ from the recorded day by a slip: its year alone, or (of
+    one month) its day alone?"""
+    day = stated.earliest
+    if stated.precision == "day":
+        return (day.month, day.day) == (recorded.month, recorded.day) and day.year != recorded.year \
+            or (day.year, day.month) == (recorded.year, recorded.month) and day.day != recorded.day
+    if stated.precision == "month":
+        return day.month == recorded.month and day.year != recorded.year
+    return False

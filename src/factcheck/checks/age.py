@@ -114,7 +114,9 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
             add(link.start, link.end, link.text, name_key(link.record.name))
     for mention in analysis.mentions:
         # the recogniser calls some titles people ("Finals MVP", "the CEO"): no name ends in an acronym
-        if mention.kind == "person" and mention.start not in named and not re.search(r"\b[A-Z]{3,}$", mention.text):
+        # … and a "person" after "born in" or "raised in" is a place ("Born … in Bogotá")
+        if mention.kind == "person" and mention.start not in named and not re.search(r"\b[A-Z]{3,}$", mention.text) \
+                and not _a_place_by_its_preposition(analysis, mention):
             key = name_key(mention.text)
             add(mention.start, mention.end, mention.text, by_surname.get(key[-1:], key) if key else key)
     # a surname alone names the person given in full elsewhere, whatever the recogniser called it
@@ -264,8 +266,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                     after = next((p for p in people if p[0] == position), None)
                     if after is not None:
                         stated.append((match.start(1), match.end(1), age, after[3]))
-                    if after is not None or not analysis.mentions_in(position, position + 1, "group") \
-                            or not _DEMONYM.search(named_after.group(1)):
+                    if after is not None or not (analysis.mentions_in(position, position + 1, "group")
+                                                 and _DEMONYM.search(named_after.group(1))
+                                                 or _names_a_noun(analysis, position)):
                         continue
                 stated.append((match.start(1), match.end(1), age, None if anaphor else "sentence"))
     for start, end, _, key in people:
@@ -302,9 +305,11 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 # a person named later in the age's own sentence is in another of its clauses ("The
                 # 62-year-old …, the first Labour prime minister since Gordon Brown left office"):
                 # the one named after it is taken from the sentences that follow
-                following = [p for p in later if p[0] >= sentence.end]
+                # … when it is a subject there ("'We're not done,' Mahomes said"), not a name in a
+                # sentence about someone else ("He finished … ahead of … Geraint Thomas")
+                following = [p for p in later if p[0] >= sentence.end and _a_subject(analysis, p[0], p[1])]
                 key = (in_paragraph[-1] if in_paragraph else following[0] if following
-                       else _salient(earlier, people) if earlier else later[0])[3]
+                       else _salient(start, people) if earlier else later[0])[3]
             elif key == "sentence" and not named and later and later[0][0] < sentence.end \
                     and re.match(r"\s*,", text[end:end + 3]):
                 key = later[0][3]  # "at the age of 75, the King …": the subject after it
@@ -343,15 +348,43 @@ def _told_of_a_past_year(analysis: Analysis, sentence, published: dt.date) -> bo
                for m in analysis.mentions_in(sentence.start, sentence.end, "date"))
 
 
-def _salient(earlier: list, people: list):
-    """Of the people named in the paragraphs before, the one a new paragraph's "The 35-year-old
-    singer" speaks of: the story's own, named first in the article (the headline's and the lead's),
-    not whoever the paragraph before happened to end on ("… Justice Edson Fachin annulled Lula's
-    convictions") nor the one named most (a beaten finalist may be named more than the champion)."""
-    first_named: dict = {}
-    for person in people:
-        first_named.setdefault(person[3], person[0])
-    return min(reversed(earlier), key=lambda p: first_named[p[3]])
+def _a_place_by_its_preposition(analysis: Analysis, mention) -> bool:
+    """Is a name the recogniser calls a person the object of "in", "at" or "near" (a place: "born in
+    Bogotá", "at Anfield")? A person is seldom where something happens."""
+    syntax = analysis.syntax
+    word = syntax.span_root(mention.start, mention.end) if syntax is not None else None
+    if word is None or syntax.tokens[word].dep != "pobj":
+        return False
+    preposition = syntax.tokens[syntax.tokens[word].head]
+    return analysis.document.text[preposition.start:preposition.end].lower() in ("in", "at", "near")
+
+
+def _names_a_noun(analysis: Analysis, position: int) -> bool:
+    """Is the name at `position` a modifier of a common noun after it ("the 23-year-old Team Ineos
+    rider", "the 31-year-old Real Madrid striker"), not a person's name ("the 20-year-old Shelton")?"""
+    syntax = analysis.syntax
+    word = syntax.span_root(position, position + 1) if syntax is not None else None
+    if word is None:
+        return False
+    while syntax.tokens[word].dep == "compound" and syntax.tokens[word].tag in ("NNP", "NNPS"):
+        word = syntax.tokens[word].head
+    token = syntax.tokens[word]
+    return token.start > position and token.tag in ("NN", "NNS")
+
+
+def _a_subject(analysis: Analysis, start: int, end: int) -> bool:
+    syntax = analysis.syntax
+    word = syntax.span_root(start, end) if syntax is not None else None
+    return word is None or syntax.tokens[word].dep in ("nsubj", "nsubjpass")
+
+
+def _salient(start: int, people: list):
+    """The one a new paragraph's "The 35-year-old singer" speaks of: the story's own, named first in
+    the article (the headline's and the lead's), even when the paragraphs just before name only
+    others (a record holder she passed, the host) — not whoever the paragraph before happened to end
+    on ("… Justice Edson Fachin annulled Lula's convictions") nor the one named most (a beaten
+    finalist may be named more than the champion)."""
+    return next(p for p in people if p[0] < start)
 
 
 REPORTING_VERBS = {"said", "told", "added", "explained", "recalled", "wrote", "noted", "remembered", "says", "tells"}

@@ -151,6 +151,8 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
         sentence = analysis.sentence_of(total.start)
         if total.kind == "percent" or not total.exact or not TOTAL_BEFORE.search(text[max(sentence.start, total.start - 40):total.start]):
             continue
+        if re.match(r"[ \t]*[-–][ \t]*\d", text[total.end:total.end + 4]):
+            continue  # "won all three games … by a combined 21-7": a score, not a sum of the figures before
         parts: list[Figure] = []
         later = total
         for figure in reversed(figures[:index]):
@@ -212,6 +214,9 @@ MAJORITY_BEFORE = re.compile(r"\bmajority\s+of\s+(?:just\s+|only\s+)?$", re.IGNO
 DIVISION = re.compile(r"\b(?:by|vot(?:ed|e|ing)|vote\s+of|pass(?:ed|es)|approv(?:ed|es)|carried|defeated|rejected|backed)\s+"
                       r"(?:(?!by\b)[a-z]+\s+){0,3}?(?:(?P<ayes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?to\s+(?P<noes>\d{1,3}(?:,\d{3})*)\b(?!\s*(?:%|per|[ap]\.?m\b))"
                       r"|(?P<a2>\d{1,3})\s*[-–]\s*(?P<n2>\d{1,3})\b)", re.IGNORECASE)
+# … or its two sides named: "1,201,607 votes in favour and 734,300 against", "61 for and 36 against"
+SIDES = re.compile(r"(?<![\d,.])(?P<ayes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?(?:in\s+favou?r|for|yes)\s*(?:\([^)]{0,20}\)\s*)?"
+                   r"(?:,|and|to|with)\s+(?P<noes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?(?:\([^)]{0,20}\)\s*)?(?:against|no)\b", re.IGNORECASE)
 MARGIN_BEFORE = re.compile(r"\b(?:margin|lead|gap|difference|saving|discount|premium)\s+of\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 
 
@@ -255,8 +260,8 @@ def _majorities(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
         sentence = analysis.sentence_of(majority.start)
         if not majority.exact or not MAJORITY_BEFORE.search(text[max(sentence.start, majority.start - 30):majority.start]):
             continue
-        divisions = list(DIVISION.finditer(text, sentence.start, majority.start))
-        if len(divisions) != 1:
+        divisions = [*DIVISION.finditer(text, sentence.start, majority.start), *SIDES.finditer(text, sentence.start, majority.start)]
+        if len({d.start("ayes") if d.group("ayes") else d.start() for d in divisions}) != 1:
             continue  # none, or two votes in one sentence: which one's majority is unclear
         groups = ("ayes", "noes") if divisions[0].group("ayes") else ("a2", "n2")
         first, second = (by_start.get(divisions[0].start(group)) for group in groups)

@@ -28,11 +28,12 @@ from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Record
 from factcheck.text import fold, is_common_word
 
-_ORDINAL = r"(?P<ordinal>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)"
-_WORD = r"[A-Z][\w'’.-]*"
-_SERIES = rf"(?P<series>{_WORD}(?:\s+(?:of\s+)?{_WORD}){{0,3}})"
-ORDINAL_FIRST = re.compile(rf"\b{_ORDINAL}\s+{_SERIES}")
-NUMBER_AFTER = re.compile(rf"(?<![\w'’-])(?P<series>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?P<number>\d{{1,3}}|[IVXLC]{{1,8}})\b(?![.,]?\d)")
+_ORDINAL = r"(?P<ordinal>\d{1,3}(?:st|nd|rd|th)|[A-Za-z][a-z]+(?:-[a-z]+)?)"
+_WORD = r"[A-Z](?:[\w'’.-]*[\w'’])?"  # not the full stop after it
+_SERIES = rf"(?P<series>{_WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_WORD}){{0,3}})"
+# tried at every word (a lookahead): "the Thirty-third Amendment" is not hidden by "the Thirty-third …" read first
+ORDINAL_FIRST = re.compile(rf"(?<![\w'’-])(?=(?P<whole>{_ORDINAL}[ \t]+{_SERIES}))")
+NUMBER_AFTER = re.compile(rf"(?<![\w'’-])(?P<series>{_WORD}(?:[ \t]+{_WORD}){{0,3}})[ \t]+(?P<number>\d{{1,3}}|[IVXLC]{{1,8}})\b(?![.,]?\d)")
 ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 NEAR_DAYS = 14  # an article published this close to an event's date reports that event
@@ -57,26 +58,33 @@ def run(analysis: Analysis, rule) -> Iterator:
     recorded = _recorded_editions(analysis)
     reported: set[int] = set()
     for edition in editions:
-        known = [(record, number) for series, number, record in recorded if series == edition.series]
-        if not known or any(number == edition.number for _, number in known):
+        known = [(record, number, key) for series, number, record, key in recorded if _same_series(series, edition.series)]
+        if not known or any(number == edition.number for _, number, _ in known):
             continue
-        current = [(record, number) for record, number in known if _reported_event(analysis, record)]
+        current = [(record, number, key) for record, number, key in known if _reported_event(analysis, record)]
         if len(current) != 1:
             continue
-        record, number = current[0]
+        record, number, key = current[0]
+        if _dated_otherwise(analysis, edition, record, shifts):
+            continue
         reported.add(edition.start)
         written = analysis.document.source[edition.start:edition.end]  # as typed, with its markup
-        yield rule.finding(
-            rule.message("record", stated=written, name=record.name, number=ordinal(number)),
-            edition.start, edition.end, written,
-            evidence=Evidence(record=record.id, fact="name", value=record.name, source=record.origin),
-        )
+        if key is None:
+            message = rule.message("record", stated=written, name=record.name, number=ordinal(number))
+            evidence = Evidence(record=record.id, fact="name", value=record.name, source=record.origin)
+        else:
+            value = next(v.value for v in record.facts[key] if isinstance(v.value, str) and editions_in(v.value)[:1]
+                         and editions_in(v.value)[0].number == number)
+            message = rule.message("fact", stated=written, value=value, fact=key.replace("_", " "), name=record.name,
+                                   number=ordinal(number))
+            evidence = Evidence(record=record.id, fact=key, value=value, source=record.origin)
+        yield rule.finding(message, edition.start, edition.end, written, evidence=evidence)
     for index, edition in enumerate(editions):
         if edition.start in reported:
             continue
         # one numbered before the series and one after it ("the 59th Super Bowl", "Super Bowl LVIII"):
         # two numbers of one form are as often two editions ("Windows 10 … Windows 11")
-        earlier = next((e for e in editions[:index] if e.series == edition.series and e.number != edition.number
+        earlier = next((e for e in editions[:index] if _same_series(e.series, edition.series) and e.number != edition.number
                         and e.ordinal_first != edition.ordinal_first and e.start not in reported), None)
         if earlier is None:
             continue
@@ -90,18 +98,25 @@ def run(analysis: Analysis, rule) -> Iterator:
         )
 
 
-def editions_in(text: str) -> list[Edition]:
-    """Every series name written with a number, in the order of the text."""
+def editions_in(text: str, name: bool = False) -> list[Edition]:
+    """Every series name written with a number, in the order of the text; `name`: the text is a
+    record's name, where an ordinal before one word numbers it ("88th Masters", "Thirty-sixth Amendment")."""
     found: list[Edition] = []
     for match in ORDINAL_FIRST.finditer(text):
+        if found and match.start() < found[-1].end:
+            continue
         parsed = word_value(match["ordinal"]) if not match["ordinal"][0].isdigit() else (float(match["ordinal"][:-2]), True)
         if parsed is None or not parsed[1] or parsed[0] < 2:
             continue  # "first" is as often a superlative ("the first Super Bowl to go to overtime")
         if re.search(r"\b(?:a|an|another)\s+$", text[max(0, match.start() - 9):match.start()], re.IGNORECASE):
             continue  # "a sixth Pocket Dragons film", "another 60th Super Bowl": one still to come
-        series = _series_key(match["series"], ordinal_first=True)
+        # "the 88th Masters", "the fourth Test" number one name; "the Eighth Amendment", its ordinal
+        # capitalised, is a name of its own
+        # … after "the" ("wins second Masters", "his second Masters" count his wins, not the editions)
+        series = _series_key(match["series"], ordinal_first=name or not match["ordinal"][:1].isupper()
+                             and bool(re.search(r"\bthe[ \t]+$", text[max(0, match.start() - 5):match.start()], re.IGNORECASE)))
         if series:
-            found.append(Edition(series, int(parsed[0]), match.start(), match.end(), match.group(0), True))
+            found.append(Edition(series, int(parsed[0]), match.start(), match.end("whole"), match["whole"], True))
     for match in NUMBER_AFTER.finditer(text):
         number = _number(match["number"])
         series = _series_key(match["series"])
@@ -121,6 +136,13 @@ def _series_key(words: str, ordinal_first: bool = False) -> tuple[str, ...]:
     return key if len(key) >= 2 else ()
 
 
+def _same_series(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """The same series, one written shorter: "the 37th Amendment of the Constitution" and "the
+    Thirty-sixth Amendment"."""
+    shorter, longer = sorted((one, other), key=len)
+    return longer[:len(shorter)] == shorter
+
+
 def _number(written: str) -> int | None:
     if written.isdigit():
         return int(written)
@@ -133,14 +155,24 @@ def _number(written: str) -> int | None:
     return total
 
 
-def _recorded_editions(analysis: Analysis) -> list[tuple[tuple[str, ...], int, Record]]:
+def _recorded_editions(analysis: Analysis) -> list[tuple[tuple[str, ...], int, Record, str | None]]:
+    """(series, number, record, fact key) of every record named as an edition ("Super Bowl LVIII"),
+    and of every text fact that opens with one ("amendment_bill: Thirty-fourth Amendment of the
+    Constitution (Marriage Equality) Bill 2015"; a series of two words at least)."""
     def build(records) -> list:
         found = []
         for record in records:
             for name in record.names:
-                for edition in editions_in(name):
+                for edition in editions_in(name, name=True):
                     if edition.start == 0 and edition.end == len(name):
-                        found.append((edition.series, edition.number, record))
+                        found.append((edition.series, edition.number, record, None))
+            for key, values in record.facts.items():
+                for value in values:
+                    if not isinstance(value.value, str):
+                        continue
+                    first = next(iter(editions_in(value.value)), None)
+                    if first is not None and first.start == 0 and first.ordinal_first and len(first.series) >= 2:
+                        found.append((first.series, first.number, record, key))
         return found
 
     return analysis.records.facts_memo("editions", build)
@@ -157,6 +189,23 @@ def _reported_event(analysis: Analysis, record: Record) -> bool:
         return True
     dates = [m.value for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"]
     return any(value.admits(day) for value in dates for day in days)
+
+
+def _record_days(record: Record, shifts: set[str]) -> list[dt.date]:
+    """The record's own days: a date under a key that moves in time ('next_test.start',
+    'previous_final') is another edition's."""
+    return [v.value for key, values in record.facts.items() for v in values if isinstance(v.value, dt.date)
+            and not shifts & set(re.split(r"[^a-z]+", key.lower()))]
+
+
+def _dated_otherwise(analysis: Analysis, edition: Edition, record: Record, shifts: set[str]) -> bool:
+    """'The fourth Test starts at Old Trafford on Wednesday 4 September', in a story on the third:
+    a day stated in the edition's sentence that is none of the record's own days dates another edition."""
+    sentence = analysis.sentence_of(edition.start)
+    stated = [m.value for m in analysis.mentions if m.kind == "date" and sentence.start <= m.start < sentence.end
+              and isinstance(m.value, DateValue) and m.value.precision == "day"]
+    days = _record_days(record, shifts)
+    return bool(stated and days) and not any(value.admits(day) for value in stated for day in days)
 
 
 def _numbers_the_series(analysis: Analysis, edition: Edition) -> bool:
@@ -185,5 +234,5 @@ KIND = CheckKind(
     run=run,
     summary="an event's number in its series given otherwise than the records or the article give it",
     params={"time_words": ((list,), [])},
-    messages=("record", "article"),
+    messages=("record", "article", "fact"),
 )

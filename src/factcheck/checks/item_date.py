@@ -32,6 +32,13 @@ class Item:
     dates: tuple[dt.date, ...]
     record: Record
     key: str
+    year_only: bool = False  # dated by a year alone ("2013: bought … for $127.5 million"): its dates are 1 January
+    written: str = ""  # the anchor as the records write it, when that is not the figure's plain digits
+
+
+# a text item led by its year: "2013: bought by Dmitry Rybolovlev for $127.5 million", "1958 – sold for £45"
+_YEAR_LED = re.compile(r"^\s*(?P<year>1[5-9]\d\d|20\d\d)\s*(?::|–|—|-)\s+(?P<rest>.+)$")
+_MONEY = re.compile(r"(?<![\w.])[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m)\b)?")
 
 
 def run(analysis: Analysis, rule) -> Iterator:
@@ -53,16 +60,21 @@ def run(analysis: Analysis, rule) -> Iterator:
                     and _close(analysis, (start, end), date)]
             if not near or any(_common.admits(date, FactValue(d)) for item in near for d in item.dates):
                 continue
-            slip = next(((item, d) for item in near for d in item.dates if _slip(date.value, d)), None)
+            if any(other.value.earliest.year <= d.year <= other.value.latest.year
+                   for item in near if item.year_only for d in item.dates for other in dates):
+                continue  # the item's own year is in the sentence: another year there is another event's
+            slip = next(((item, d) for item in near for d in item.dates
+                         if (date.value.earliest.year != d.year if item.year_only else _common.date_slip(date.value, d))), None)
             if slip is None:
                 continue
             item, recorded = slip
-            shown = recorded.isoformat() if isinstance(recorded, dt.date) else str(recorded)
+            shown = str(recorded.year) if item.year_only else recorded.isoformat() if isinstance(recorded, dt.date) else str(recorded)
             yield rule.finding(
-                rule.message("item", anchor=item.anchor if isinstance(item.anchor, str) else _common.format_number(item.anchor),
+                rule.message("item", anchor=item.written or (item.anchor if isinstance(item.anchor, str) else _common.format_number(item.anchor)),
                              record=item.record.name, recorded=shown, stated=date.text),
                 date.start, date.end, analysis.document.source[date.start:date.end],
-                suggestion=_common.format_date_like(date.text, recorded) if isinstance(recorded, dt.date) and date.value.precision == "day" else None,
+                suggestion=str(recorded.year) if item.year_only and re.fullmatch(r"\d{4}", date.text)
+                else _common.format_date_like(date.text, recorded) if isinstance(recorded, dt.date) and date.value.precision == "day" and not item.year_only else None,
                 evidence=Evidence(record=item.record.id, fact=item.key, value=shown, source=item.record.origin),
             )
 
@@ -75,6 +87,7 @@ def _items(records: list[Record]) -> list[Item]:
             for value in values:
                 dates = tuple(q for name, q in value.qualifiers.items() if DATE_QUALIFIER.search(name) and _is_date(q))
                 if not dates:
+                    found.extend(_year_led_items(value.value, record, key))
                     continue
                 anchor = value.value
                 if isinstance(anchor, str) and _distinct_text(anchor):
@@ -85,6 +98,26 @@ def _items(records: list[Record]) -> list[Item]:
                     if isinstance(qualifier, str) and _distinct_text(qualifier) and not DATE_QUALIFIER.search(name):
                         found.append(Item(qualifier, dates, record, key))
     return found
+
+
+def _year_led_items(value, record: Record, key: str) -> list[Item]:
+    """A text item that opens with its year and tells what happened in it ("2013: bought by Dmitry
+    Rybolovlev for $127.5 million"): each sum of money in it with decimals or of four digits or
+    more is an anchor dated that year. A year beside a name alone dates too many other things."""
+    from factcheck.records import written_amount
+
+    match = _YEAR_LED.match(value) if isinstance(value, str) else None
+    if match is None:
+        return []
+    year = dt.date(int(match["year"]), 1, 1)
+    items = []
+    for money in _MONEY.finditer(match["rest"]):
+        if re.search(r"\b(?:under|over|about|around|almost|nearly|than|some|roughly|up to)\s*$", match["rest"][:money.start()]):
+            continue  # "for under $10,000": a bound, not the sum
+        amount = written_amount(money.group(0))
+        if amount is not None and _distinct_figure(float(amount[0])):
+            items.append(Item(float(amount[0]), (year,), record, key, year_only=True, written=money.group(0)))
+    return items
 
 
 @dataclass(frozen=True)
@@ -238,17 +271,6 @@ def _close(analysis: Analysis, anchor: tuple[int, int], date: Mention) -> bool:
     if one is None or other is None:
         return False
     return syntax.path_length(one, other) <= MAX_PATH
-
-
-def _slip(stated: DateValue, recorded) -> bool:
-    """A date that differs from the recorded one by its year alone, or (of one month) by its day alone."""
-    day = stated.earliest
-    if stated.precision == "day":
-        return (day.month, day.day) == (recorded.month, recorded.day) and day.year != recorded.year \
-            or (day.year, day.month) == (recorded.year, recorded.month) and day.day != recorded.day
-    if stated.precision == "month":
-        return day.month == recorded.month and day.year != recorded.year
-    return False
 
 
 KIND = CheckKind(

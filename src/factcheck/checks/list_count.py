@@ -87,6 +87,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if partition or value.value > 20 or (loose and intro.group(1) != ":"):
             continue
+        if words[:1].isupper() and not _plural_noun(analysis, noun.start(2), noun.end(2)):
+            continue  # "tie for fifth at 11 under alongside Finau, Webb Simpson and Jason Day": a name, not a counted noun
         items, end = _items(text, intro.end(), intro.group(1))
         if items is None or len(items) < 2 or any(_leading_count(item) is not None and not _DATE_ITEM.match(item) for item in items):
             continue

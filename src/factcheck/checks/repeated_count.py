@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
+from factcheck.facts import unit_name
 from factcheck.model import Analysis, Evidence, NumberValue
 from factcheck.text import name_key
 
@@ -29,6 +30,10 @@ PARTIAL = {"other", "more", "another", "additional", "remaining", "new", "previo
 SCOPE = {"first", "second", "third", "last", "half", "season", "year", "week", "month", "day", "career", "total",
          "all", "tournament", "round", "quarter", "semi", "final", "home", "away", "competitive", "honorary",
          "international", "domestic", "league", "cup", "test", "major", "solo", "individual", "team", "combined"}
+MONEY_NOUNS = {"cent", "cents", "pence", "penny", "dollars", "euros", "pounds", "yen", "rupees", "francs", "crowns"}
+# the words of a count's own phrase that make it a part or an increment
+PARTIAL_MODIFIERS = {"other", "more", "another", "additional", "remaining", "new", "extra", "further", "fewer", "first",
+                     "last", "next", "previous", "only", "earlier", "later", "past", "recent"}
 POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "thing"}
 SUBJECT_PRONOUNS = {"he": "person", "she": "person", "it": "thing"}
 
@@ -42,10 +47,11 @@ def run(analysis: Analysis, rule) -> Iterator:
     topics = _Topics(analysis, names)
     counts: dict[tuple, list] = {}
     clauses = None
+    plain: list[tuple] = []  # every count of a plural noun, owned or not, for restated totals
     for mention in analysis.mentions:
         value = mention.value
-        if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal or not value.exact \
-                or mention.label != "cardinal" or not 2 <= value.value <= 10_000:
+        if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal \
+                or mention.label != "cardinal" or not 2 <= value.value <= 100_000:
             continue
         if re.fullmatch(r"1[89]\d\d|20\d\d", mention.text):
             continue  # "the 1952, 1957 and 1962 elections": years naming which, not a count
@@ -59,15 +65,21 @@ def run(analysis: Analysis, rule) -> Iterator:
         # a plural noun, or a plural name the tagger calls singular ("seven Grammys")
         if not (syntax.tokens[noun].tag in ("NNS", "NNPS") or syntax.tokens[noun].tag == "NNP" and word.endswith("s")):
             continue
-        owner = _owner(syntax, text, noun, names, topics)
-        if owner is None:
-            continue
+        if not _partial(syntax, text, noun, number) and unit_name(word.lower()) is None and word.lower() not in MONEY_NOUNS \
+                and (value.exact or not re.search(r"\.\d", mention.text)) \
+                and not re.match(r"\s+to\s+(?:\d|one|two|three|four|nil)\b", text[syntax.tokens[noun].end:syntax.tokens[noun].end + 12]):
+            # a count, not a measure ("8,848 meters", "73 cents") nor a score ("four games to one")
+            plain.append((mention, noun, number))  # a count, not a measure ("8,848 meters", "73 cents")
         if clauses is None:
             clauses = [syntax.clause(i) for i in range(len(syntax.tokens))]  # once per document, and only if needed
         scope = _scope(analysis, noun, clauses)
         if scope is None:
             continue
+        owner = _owner(syntax, text, noun, names, topics) if value.exact and value.value <= 10_000 else None
+        if owner is None:
+            continue
         counts.setdefault((owner, word.lower().rstrip("s"), scope), []).append((mention, noun))
+    reported: set[int] = set()
     for (owner, _noun, _scope_words), stated in counts.items():
         values = {m.value.value for m, _ in stated}
         if len(values) < 2:
@@ -79,12 +91,77 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue
             noun_token = syntax.tokens[noun_index]
             written = analysis.document.source[mention.start:noun_token.end]
+            reported.add(mention.start)
             yield rule.finding(
                 rule.message("mismatch", owner=owner, stated=written, earlier=analysis.document.text[first.start:first.end], line=line),
                 mention.start, noun_token.end, written,
                 evidence=Evidence(fact=f"{owner}'s {text[noun_token.start:noun_token.end]}", value=first.text,
                                   source=f"line {line} of this article"),
             )
+    yield from _restated_totals(analysis, rule, plain, reported)
+
+
+def _restated_totals(analysis: Analysis, rule, plain: list[tuple], reported: set[int]) -> Iterator:
+    """"The 1,800 job cuts" after "Microsoft will eliminate about 1,900 jobs"; "All 154 people on the
+    plane" after "with 155 people on board": a count said with "the" or "all" before it restates a
+    total the article gave before, of the same thing (its noun, or the noun it compounds: "job cuts"
+    are jobs). It must agree when the article gave one figure only for that thing before and the two
+    are near (a far figure is another tally: "the 435 seats" and "gained two seats")."""
+    syntax = analysis.syntax
+    text = analysis.document.text
+    nouns = [_noun_words(syntax, text, noun) for _, noun, _ in plain]
+    for index, (mention, noun, number) in enumerate(plain):
+        if mention.start in reported or not mention.value.exact or not _definite(syntax, text, number, noun):
+            continue
+        if any(syntax.tokens[c].dep in ("acl", "relcl") for c in syntax.children(noun)):
+            continue  # "the 57 seats needed for a majority": a threshold the clause names, not the total
+        described = _described_by(syntax, text, noun)
+        earlier = [(other, other_noun) for (other, other_noun, _), words in zip(plain[:index], nouns[:index])
+                   if words & nouns[index] and other.start < mention.start
+                   # "the 10 worst-hit provinces" is a part of "11 provinces"
+                   and described <= _described_by(syntax, text, other_noun) | words]
+        figures = {other.value.value for other, _ in earlier}
+        if len(figures) != 1:
+            continue
+        first, first_noun = earlier[0]
+        stated, before = mention.value.value, first.value.value
+        if stated == before or not 0.75 <= stated / before <= 4 / 3:
+            continue
+        if not first.value.exact and abs(stated - before) <= 0.02 * before:
+            continue  # "about 1,900" admits 1,880
+        line, _ = analysis.document.position(first.start)
+        noun_token = syntax.tokens[noun]
+        written = analysis.document.source[mention.start:noun_token.end]
+        yield rule.finding(
+            rule.message("restated", stated=written, earlier=text[first.start:syntax.tokens[first_noun].end], line=line),
+            mention.start, noun_token.end, written,
+            evidence=Evidence(fact=f"the number of {text[noun_token.start:noun_token.end]}", value=first.text,
+                              source=f"line {line} of this article"),
+        )
+
+
+def _partial(syntax, text: str, noun: int, number: int) -> bool:
+    """A count its own words make a part or an increment: "two more jobs", "the other 150 people"."""
+    near = [*syntax.children(noun), *syntax.children(number)]
+    return any(text[syntax.tokens[i].start:syntax.tokens[i].end].lower() in PARTIAL_MODIFIERS for i in near)
+
+
+def _noun_words(syntax, text: str, noun: int) -> set[str]:
+    """The thing a count counts, as word stems: its noun and the nouns compounded with it."""
+    words = {noun, *(c for c in syntax.children(noun) if syntax.tokens[c].dep == "compound" and syntax.tokens[c].tag.startswith("NN"))}
+    return {(syntax.tokens[i].lemma or text[syntax.tokens[i].start:syntax.tokens[i].end]).lower().removesuffix("s") for i in words}
+
+
+def _described_by(syntax, text: str, noun: int) -> set[str]:
+    """The words that say which of the things a count counts ("worst-hit", "Republican")."""
+    return {text[syntax.tokens[i].start:syntax.tokens[i].end].lower().removesuffix("s") for i in syntax.children(noun)
+            if syntax.tokens[i].dep in ("amod", "compound") and syntax.tokens[i].tag != "CD"}
+
+
+def _definite(syntax, text: str, number: int, noun: int) -> bool:
+    """Is the count said with "the", "all" or "those" right before it ("the 11 Republican senators")?"""
+    before = text[max(0, syntax.tokens[number].start - 12):syntax.tokens[number].start].lower()
+    return bool(re.search(r"\b(?:the|all|all the|those|these)\s+$", before)) and number < noun
 
 
 def _names(analysis: Analysis) -> list[tuple[int, int, str, str]]:
@@ -192,5 +269,5 @@ KIND = CheckKind(
     name="repeated-count",
     run=run,
     summary="one owner's count of one thing is given twice with different figures",
-    messages=("mismatch",),
+    messages=("mismatch", "restated"),
 )

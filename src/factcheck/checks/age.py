@@ -238,8 +238,8 @@ def _age_range(birth, on: dt.date) -> tuple[int, int] | None:
 def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
     text = analysis.document.text
     people = _people(analysis)
-    if not people:
-        return
+    if not people and "year-old" not in text:
+        return  # (a titled age needs no name: "the 95-year-old monarch")
     births = _birth_dates(analysis, people)
     stated: list[tuple[int, int, int, tuple | None]] = []  # start, end, age, person key (None: nearest)
     moments: dict[int, DateValue] = {}  # an age's start → the day it was that age, when not the publication's
@@ -279,6 +279,10 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         sentence = analysis.sentence_of(start)
         if _PAST_CONTEXT.search(text[sentence.start:sentence.end]):
             continue  # "was 27 when she won" speaks of another day than the publication
+        if key is None and re.match(r"-year-old\b", text[end:end + 10]):
+            # "the 95-year-old monarch" in a story that never names her in that sentence: the one
+            # person the records title so ("Queen Elizabeth II")
+            key = _titled(analysis, text[end + 10:end + 40], births) or key
         if key is None or key == "sentence":
             # the nearest person before the age whose birth date is known: "Halloran returns
             # as Nora Keane. The 35-year-old …" is about the actor, not the character
@@ -346,6 +350,34 @@ def _told_of_a_past_year(analysis: Analysis, sentence, published: dt.date) -> bo
                and m.value.latest.year < published.year
                and not re.search(r"\bborn\b[^.;]{0,12}$", text[max(sentence.start, m.start - 20):m.start], re.IGNORECASE)
                for m in analysis.mentions_in(sentence.start, sentence.end, "date"))
+
+
+# a title copy uses for a person, and the words of the names it stands for
+TITLES = {"monarch": ("queen", "king"), "sovereign": ("queen", "king"), "queen": ("queen",), "king": ("king",),
+          "pope": ("pope",), "pontiff": ("pope",)}
+
+
+def _titled(analysis: Analysis, after: str, births: dict) -> tuple[str, ...] | None:
+    """The one person with a known birth date whose record's name holds the title written after
+    the age ("the 95-year-old monarch": Queen Elizabeth II), or None."""
+    noun = re.match(r"\s*([a-z]+)", after)
+    words = TITLES.get(noun.group(1)) if noun else None
+    if not words:
+        return None
+    titled = analysis.records.facts_memo("age:titled", _titled_people)
+    found = {key for word in words for key in titled.get(word, ())} & set(births)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _titled_people(records: list) -> dict[str, set]:
+    """The people the records name with a title ("Queen Elizabeth II"), by the title's word: built once."""
+    wanted = {word for words in TITLES.values() for word in words}
+    found: dict[str, set] = {}
+    for record in records:
+        if record.type == "person":
+            for word in {w.lower() for w in re.findall(r"[A-Za-z]+", record.name)} & wanted:
+                found.setdefault(word, set()).add(name_key(record.name))
+    return found
 
 
 def _a_place_by_its_preposition(analysis: Analysis, mention) -> bool:
@@ -636,8 +668,8 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
     Monday [Sept. 21, 2020]" is his 22nd)."""
     text = analysis.document.text
     people = _people(analysis)
-    if not people:
-        return
+    if not people and "year-old" not in text:
+        return  # (a titled age needs no name: "the 95-year-old monarch")
     births = _birth_dates(analysis, people)
     for match in _BIRTHDAY.finditer(text):
         group = 1 if match.group(1) is not None else 2

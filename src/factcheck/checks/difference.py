@@ -215,8 +215,10 @@ DIVISION = re.compile(r"\b(?:by|vot(?:ed|e|ing)|vote\s+of|pass(?:ed|es)|approv(?
                       r"(?:(?!by\b)[a-z]+\s+){0,3}?(?:(?P<ayes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?to\s+(?P<noes>\d{1,3}(?:,\d{3})*)\b(?!\s*(?:%|per|[ap]\.?m\b))"
                       r"|(?P<a2>\d{1,3})\s*[-–]\s*(?P<n2>\d{1,3})\b)", re.IGNORECASE)
 # … or its two sides named: "1,201,607 votes in favour and 734,300 against", "61 for and 36 against"
-SIDES = re.compile(r"(?<![\d,.])(?P<ayes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?(?:in\s+favou?r|for|yes)\s*(?:\([^)]{0,20}\)\s*)?"
+SIDES = re.compile(r"(?<![\d,.])(?P<ayes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?(?:\([^)]{0,20}\)\s*)?(?:in\s+favou?r|for|yes)\s*(?:\([^)]{0,20}\)\s*)?"
                    r"(?:,|and|to|with)\s+(?P<noes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?(?:\([^)]{0,20}\)\s*)?(?:against|no)\b", re.IGNORECASE)
+# … or written as one word before it: "an unassailable eight-point lead", "a two-stroke margin"
+MARGIN_AFTER = re.compile(r"[- ](point|goal|run|vote|seat|stroke|shot|length)s?[- ](?:lead|margin|gap|advantage|cushion|victory|win)\b", re.IGNORECASE)
 MARGIN_BEFORE = re.compile(r"\b(?:margin|lead|gap|difference|saving|discount|premium)\s+of\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 
 
@@ -225,14 +227,18 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
     no two of the sentence's figures of that kind are that far apart."""
     for margin in figures:
         sentence = analysis.sentence_of(margin.start)
-        if not margin.exact or not MARGIN_BEFORE.search(text[max(sentence.start, margin.start - 30):margin.start]):
+        compound = MARGIN_AFTER.match(text, margin.end)
+        if not margin.exact or not (compound or MARGIN_BEFORE.search(text[max(sentence.start, margin.start - 30):margin.start])):
             continue
         points = _points(text, margin)
         kind = "percent" if points else margin.kind
 
+        unit = compound.group(1) if compound else margin.noun
+
         def compared(start: int, end: int) -> list[Figure]:
             return [f for f in figures if start <= f.start < end and f.kind == kind and f.exact
-                    and (kind != "count" or not f.noun or not margin.noun or f.noun.rstrip("s") == margin.noun.rstrip("s"))
+                    and (kind != "count" or not f.noun or not unit or f.noun.rstrip("s") == unit.rstrip("s"))
+                    and (not compound or (f.noun or "").rstrip("s") == unit or re.match(r"\s*(?:,|and|\.|with|$)", text[f.end:f.end + 6]))
                     and not GAP_AFTER.match(text[f.end:f.end + 30])]
 
         stated = compared(sentence.start, margin.start)
@@ -245,8 +251,10 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
         if len(stated) < 2:
             continue
         gaps = [(abs(a.value - b.value), a, b) for i, a in enumerate(stated) for b in stated[i + 1:]]
-        if any(_agrees(margin, abs(a.value - b.value) - (a.high - a.low + b.high - b.low) / 2,
-                       abs(a.value - b.value) + (a.high - a.low + b.high - b.low) / 2, slack) for _, a, b in gaps):
+        # points, goals, seats are whole: "77 points" is no rounding of 77.4, so their gap is exact
+        spread = 0 if compound else 1
+        if any(_agrees(margin, abs(a.value - b.value) - spread * (a.high - a.low + b.high - b.low) / 2,
+                       abs(a.value - b.value) + spread * (a.high - a.low + b.high - b.low) / 2, slack) for _, a, b in gaps):
             continue
         _, first, second = max(gaps, key=lambda gap: (max(gap[1].value, gap[2].value)))
         yield margin, first, second

@@ -146,6 +146,7 @@ class ParsedPieces:
     def __init__(self, size: int = 4096) -> None:
         self.size = size
         self._parsed: OrderedDict[str, tuple[list[Mention], list[SyntaxToken] | None]] = OrderedDict()
+        self._placed: dict[str, tuple[int, int, tuple]] = {}
 
     def get(self, piece: str):
         found = self._parsed.get(piece)
@@ -156,7 +157,17 @@ class ParsedPieces:
     def put(self, piece: str, parsed) -> None:
         self._parsed[piece] = parsed
         while len(self._parsed) > self.size:
-            self._parsed.popitem(last=False)
+            dropped, _ = self._parsed.popitem(last=False)
+            self._placed.pop(dropped, None)
+
+    def placed(self, piece: str, offset: int, first: int, place):
+        """The piece's parse moved to where it stands in the text (offset, index of its first token):
+        kept from the last check, where an edit after it moved nothing."""
+        known = self._placed.get(piece)
+        if known is None or known[:2] != (offset, first):
+            known = (offset, first, place())
+            self._placed[piece] = known
+        return known[2]
 
 
 def _parse_piece(doc, has_parser: bool) -> tuple[list[Mention], list[SyntaxToken] | None]:
@@ -203,17 +214,23 @@ def parse(nlp, texts: list[str], batch_chars: int = BATCH_CHARS,
                 memo.put(cuts[number][2], parsed[number])
     mentions: list[list[Mention]] = [[] for _ in texts]
     tokens: list[list[SyntaxToken] | None] = [[] for _ in texts]  # None: the pipeline has no parser
-    for number, (index, offset, _) in enumerate(cuts):
+    for number, (index, offset, piece) in enumerate(cuts):
         found, piece_tokens = parsed[number]
-        mentions[index].extend(replace(m, start=m.start + offset, end=m.end + offset) for m in found)
-        if piece_tokens is None or tokens[index] is None:
+        first = len(tokens[index]) if tokens[index] is not None else 0
+
+        def place(found=found, piece_tokens=piece_tokens, offset=offset, first=first):
+            # built directly, not by dataclasses.replace: a 1,000-word article has some 1,500
+            # tokens, and replace() costs a tenth of a second for them on every edit in the editor
+            return ([replace(m, start=m.start + offset, end=m.end + offset) for m in found],
+                    None if piece_tokens is None else
+                    [SyntaxToken(t.start + offset, t.end + offset, t.head + first, t.dep, t.tag, t.lemma) for t in piece_tokens])
+
+        placed_mentions, placed_tokens = memo.placed(piece, offset, first, place) if memo is not None else place()
+        mentions[index].extend(placed_mentions)
+        if placed_tokens is None or tokens[index] is None:
             tokens[index] = None
             continue
-        first = len(tokens[index])
-        # built directly, not by dataclasses.replace: a 1,000-word article has some 1,500 tokens, and
-        # replace() costs a tenth of a second for them on every edit in the editor
-        tokens[index].extend(SyntaxToken(t.start + offset, t.end + offset, t.head + first, t.dep, t.tag, t.lemma)
-                             for t in piece_tokens)
+        tokens[index].extend(placed_tokens)
     return [(found, None if toks is None else Syntax(tuple(toks))) for found, toks in zip(mentions, tokens)]
 
 

@@ -34,6 +34,7 @@ async def client(lsp_client: LanguageClient, request, tmp_path_factory):
         initialization_options=_settings([RECORDS, broken])))
     yield
     await lsp_client.shutdown_session()
+    assert lsp_client._server.returncode == 0  # shutdown, then exit: the server ends cleanly
 
 
 async def _diagnostics(client: LanguageClient, uri: str, version: int, timeout: float = 120):
@@ -179,6 +180,7 @@ async def newsroom_client(lsp_client: LanguageClient, request, tmp_path_factory)
         root_uri=top.as_uri()))
     yield
     await lsp_client.shutdown_session()
+    assert lsp_client._server.returncode == 0  # shutdown, then exit: the server ends cleanly
 
 
 @pytest.mark.asyncio

@@ -131,10 +131,10 @@ class FactcheckServer(LanguageServer):
         checker.parsed_pieces = ParsedPieces()
         if self.nlp is not None:
             checker._nlp = self.nlp
-        self._connect(checker, config, good)
+        self._connect(checker, config)
         return Workspace(config, checker, self._read_baseline(config))
 
-    def _connect(self, checker, config, records) -> None:
+    def _connect(self, checker, config) -> None:
         """Wikidata look-ups when the settings or the config ask for them; else the result cache
         `factcheck check` keeps (answers from Wikidata change without the key knowing)."""
         online = self.options.get("online")
@@ -153,8 +153,9 @@ class FactcheckServer(LanguageServer):
             self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"factcheck: no result cache ({error})"))
 
     def baseline_path(self, config) -> Path:
+        """The editor's `baseline` setting (relative to the config's folder), else the config's."""
         chosen = self.options.get("baseline")
-        return Path(chosen) if isinstance(chosen, str) and chosen else config.baseline_file
+        return config.root / chosen if isinstance(chosen, str) and chosen else config.baseline_file
 
     def _read_baseline(self, config) -> Counter | None:
         from factcheck import baseline

@@ -69,7 +69,7 @@ def run(analysis: Analysis, rule) -> Iterator:
                 and (value.exact or not re.search(r"\.\d", mention.text)) \
                 and not re.match(r"\s+to\s+(?:\d|one|two|three|four|nil)\b", text[syntax.tokens[noun].end:syntax.tokens[noun].end + 12]):
             # a count, not a measure ("8,848 meters", "73 cents") nor a score ("four games to one")
-            plain.append((mention, noun, number))  # a count, not a measure ("8,848 meters", "73 cents")
+            plain.append((mention, noun, number))
         if clauses is None:
             clauses = [syntax.clause(i) for i in range(len(syntax.tokens))]  # once per document, and only if needed
         scope = _scope(analysis, noun, clauses)

@@ -65,6 +65,9 @@ SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.Diagnostic
 @pytest.mark.asyncio
 async def test_the_seed_article_gets_the_cli_findings_and_the_quick_fix_removes_part_on(client: LanguageClient):
     _track_versions(client)
+    # the shared result cache now holds the seed article checked without records: the server,
+    # which has records, must not take that answer for its own
+    subprocess.run([sys.executable, "-m", "factcheck", "check", str(SEED), "--format", "json"], capture_output=True, text=True)
     uri = SEED.as_uri()
     text = SEED.read_text(encoding="utf-8")
     client.text_document_did_open(types.DidOpenTextDocumentParams(
@@ -171,6 +174,7 @@ async def newsroom_client(lsp_client: LanguageClient, request, tmp_path_factory)
     desk = top / "desk"
     (desk / "records").mkdir(parents=True)
     (desk / "records" / "films.yaml").write_text(TOY_TALES, encoding="utf-8")
+    (desk / "records" / "broken.yaml").write_text("entities:\n  - id: x\n    name: [unclosed\n", encoding="utf-8")
     (desk / "factcheck.toml").write_text('records = ["records"]\n', encoding="utf-8")
     (desk / "story.md").write_text(STORY, encoding="utf-8")
     request.node.desk = desk
@@ -193,9 +197,12 @@ async def test_a_document_takes_its_folders_config_the_editors_severity_and_adds
     client.text_document_did_open(types.DidOpenTextDocumentParams(
         types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=STORY)))
     diagnostics = await _diagnostics(client, uri, 1)
-    # the records come from the factcheck.toml beside the article, not from the workspace's root
+    # the records come from the factcheck.toml beside the article, not from the workspace's root;
+    # the broken file in its records folder is a diagnostic on that file, and the rest are read
     wrong_date = next(d for d in diagnostics if d.code == "date-contradicts-record")
+    assert client.diagnostics.get((desk / "records" / "broken.yaml").resolve().as_uri())
     # the command line shows an info finding too; the editor's settings hide it
+    (desk / "records" / "broken.yaml").unlink()  # (the command line refuses a broken records file)
     cli = subprocess.run([sys.executable, "-m", "factcheck", "check", str(story), "--format", "json", "--no-cache"],
                          capture_output=True, text=True, cwd=desk)
     assert "info" in {f["severity"] for f in json.loads(cli.stdout)["files"][0]["findings"]}

@@ -30,7 +30,7 @@ import datetime as dt
 import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -120,9 +120,15 @@ class FactcheckServer(LanguageServer):
                     load_records([file])
                     good.append(file)
                 except UserError as error:
-                    self.record_problems[Path(file).resolve().as_uri()] = types.Diagnostic(
+                    uri = Path(file).resolve().as_uri()
+                    self.record_problems[uri] = types.Diagnostic(
                         range=_line_range(getattr(error, "line", None)), message=str(error),
                         severity=types.DiagnosticSeverity.Error, source="factcheck", code="records")
+                    if self.ready.is_set():  # a folder's workspace built after the start: say so now
+                        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[self.record_problems[uri]]))
+            # the files that load, whether the config or the editor names them: one broken file is
+            # a diagnostic on it, and the others are still read
+            config = replace(config, records=[])
             checker = Checker.from_config(config, good)
         except UserError as error:
             self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"factcheck: {error}"))
@@ -131,10 +137,10 @@ class FactcheckServer(LanguageServer):
         checker.parsed_pieces = ParsedPieces()
         if self.nlp is not None:
             checker._nlp = self.nlp
-        self._connect(checker, config)
+        self._connect(checker, config, good)
         return Workspace(config, checker, self._read_baseline(config))
 
-    def _connect(self, checker, config) -> None:
+    def _connect(self, checker, config, records: list) -> None:
         """Wikidata look-ups when the settings or the config ask for them; else the result cache
         `factcheck check` keeps (answers from Wikidata change without the key knowing)."""
         online = self.options.get("online")
@@ -147,7 +153,9 @@ class FactcheckServer(LanguageServer):
         from factcheck.workflow import result_cache
 
         try:
-            checker.cache = result_cache(checker, config, [], [], None,
+            # keyed by every records file this checker read (the editor's as well as the config's):
+            # a check with other records never answers for this one
+            checker.cache = result_cache(checker, config, records, [], None,
                                          warn=lambda m: self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"factcheck: {m}")))
         except OSError as error:  # no cache folder can be made: check without one
             self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"factcheck: no result cache ({error})"))

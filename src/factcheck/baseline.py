@@ -59,34 +59,33 @@ def _loaded(path: str, base: Path) -> str:
 
 
 def write(path: Path, results) -> int:
-    base = Path(os.path.abspath(path)).parent
-    entries = Counter((_stored(p, base), rule, text, context)
-                      for (p, rule, text, context) in (key(r.document, f) for r in results for f in r.findings))
-    data = {
-        "factcheck_baseline": VERSION,
-        "findings": [
-            {"path": p, "rule": rule, "text": text, "context": context, "count": count}
-            for (p, rule, text, context), count in sorted(entries.items())
-        ],
-    }
-    # atomically, new or not: an interrupted run leaves no file, or an empty one, behind
-    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    entries = Counter(key(r.document, f) for r in results for f in r.findings)
+    _write_entries(path, entries)
     return sum(entries.values())
 
 
 def add(path: Path, document: Document, finding: Finding) -> None:
     """One more finding silenced: its entry added to the baseline at `path` (made if it is not
-    there), the rest of the file kept as it was."""
+    there; a file that is no baseline is refused, not overwritten), the rest kept as it was."""
+    entries = read(path) if path.exists() or path.is_symlink() else Counter()
+    entries[key(document, finding)] += 1
+    _write_entries(path, entries)
+
+
+def _write_entries(path: Path, entries: Counter) -> None:
+    """The baseline file for these entries (keys with absolute paths), paths stored relative to its folder."""
     base = Path(os.path.abspath(path)).parent
-    entries = Counter()
-    if path.exists() or path.is_symlink():
-        read(path)  # a file that is no baseline is refused, not overwritten
-        for entry in json.loads(path.read_text(encoding="utf-8"))["findings"]:
-            entries[(entry["path"], entry["rule"], entry["text"], entry["context"])] += int(entry.get("count", 1))
-    absolute, rule, text, context = key(document, finding)
-    entries[(_stored(absolute, base), rule, text, context)] += 1
-    data = {"factcheck_baseline": VERSION, "findings": [
-        {"path": p, "rule": r, "text": t, "context": c, "count": n} for (p, r, t, c), n in sorted(entries.items())]}
+    stored = Counter()
+    for (p, rule, text, context), count in entries.items():
+        stored[(_stored(p, base), rule, text, context)] += count
+    data = {
+        "factcheck_baseline": VERSION,
+        "findings": [
+            {"path": p, "rule": rule, "text": text, "context": context, "count": count}
+            for (p, rule, text, context), count in sorted(stored.items())
+        ],
+    }
+    # atomically, new or not: an interrupted run leaves no file, or an empty one, behind
     write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 

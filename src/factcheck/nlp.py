@@ -171,8 +171,8 @@ class ParsedPieces:
 
 
 def _parse_piece(doc, has_parser: bool) -> tuple[list[Mention], list[SyntaxToken] | None]:
-    """A piece's entities and parse with offsets from the piece's own start (a piece of blank
-    lines alone has no parse, and takes none from the rest of the text)."""
+    """A piece's entities and parse, with offsets from the piece's own start; None for the parse
+    when the pipeline has no parser."""
     return entity_mentions(doc), list(syntax_of(doc).tokens) if has_parser else None
 
 
@@ -234,15 +234,15 @@ def parse(nlp, texts: list[str], batch_chars: int = BATCH_CHARS,
     return [(found, None if toks is None else Syntax(tuple(toks))) for found, toks in zip(mentions, tokens)]
 
 
-def entity_mentions(doc, offset: int = 0) -> list[Mention]:
-    """Convert spaCy's entities into plain Mentions (the one place spaCy objects are read);
-    `offset` is where the doc's text starts in the article."""
+def entity_mentions(doc) -> list[Mention]:
+    """Convert spaCy's entities into plain Mentions (the one place spaCy objects are read), with
+    offsets in the doc's own text (`parse` places them in the article)."""
     mentions = []
     for entity in doc.ents:
         kind = LABEL_KINDS.get(entity.label_)
         if kind is None:
             continue
-        start, end = entity.start_char + offset, entity.end_char + offset
+        start, end = entity.start_char, entity.end_char
         text = entity.text
         # "Tom Cruise’s": the name is the span without the possessive
         for suffix in ("’s", "'s", "’", "'"):
@@ -255,9 +255,9 @@ def entity_mentions(doc, offset: int = 0) -> list[Mention]:
     return mentions
 
 
-def syntax_of(doc, offset: int = 0, first: int = 0) -> Syntax:
-    """The parse as plain data; `offset` is where the doc's text starts in the article and `first`
-    the index its first token takes there."""
+def syntax_of(doc) -> Syntax:
+    """The parse as plain data, with offsets and heads in the doc's own text (`parse` places them
+    in the article)."""
     irregular = _IRREGULAR.get(id(doc.vocab), {})
     verbs, nouns = irregular.get("verb", {}), irregular.get("noun", {})
 
@@ -265,5 +265,5 @@ def syntax_of(doc, offset: int = 0, first: int = 0) -> Syntax:
         table = verbs if token.tag_.startswith("VB") else nouns if token.tag_.startswith("NN") else None
         return table.get(token.lower_, "") if table else ""
 
-    return Syntax(tuple(SyntaxToken(t.idx + offset, t.idx + offset + len(t.text), t.head.i + first, t.dep_, t.tag_, lemma(t))
+    return Syntax(tuple(SyntaxToken(t.idx, t.idx + len(t.text), t.head.i, t.dep_, t.tag_, lemma(t))
                         for t in doc))

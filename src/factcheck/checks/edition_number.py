@@ -58,23 +58,22 @@ def run(analysis: Analysis, rule) -> Iterator:
     recorded = _recorded_editions(analysis)
     reported: set[int] = set()
     for edition in editions:
-        known = [(record, number, key) for series, number, record, key in recorded if _same_series(series, edition.series)]
+        known = [(record, number, fact) for series, number, record, fact in recorded if _same_series(series, edition.series)]
         if not known or any(number == edition.number for _, number, _ in known):
             continue
-        current = [(record, number, key) for record, number, key in known if _reported_event(analysis, record)]
+        current = [(record, number, fact) for record, number, fact in known if _reported_event(analysis, record)]
         if len(current) != 1:
             continue
-        record, number, key = current[0]
+        record, number, fact = current[0]
         if _dated_otherwise(analysis, edition, record, shifts):
             continue
         reported.add(edition.start)
         written = analysis.document.source[edition.start:edition.end]  # as typed, with its markup
-        if key is None:
+        if fact is None:
             message = rule.message("record", stated=written, name=record.name, number=ordinal(number))
             evidence = Evidence(record=record.id, fact="name", value=record.name, source=record.origin)
         else:
-            value = next(v.value for v in record.facts[key] if isinstance(v.value, str) and editions_in(v.value)[:1]
-                         and editions_in(v.value)[0].number == number)
+            key, value = fact
             message = rule.message("fact", stated=written, value=value, fact=key.replace("_", " "), name=record.name,
                                    number=ordinal(number))
             evidence = Evidence(record=record.id, fact=key, value=value, source=record.origin)
@@ -155,8 +154,8 @@ def _number(written: str) -> int | None:
     return total
 
 
-def _recorded_editions(analysis: Analysis) -> list[tuple[tuple[str, ...], int, Record, str | None]]:
-    """(series, number, record, fact key) of every record named as an edition ("Super Bowl LVIII"),
+def _recorded_editions(analysis: Analysis) -> list[tuple[tuple[str, ...], int, Record, tuple[str, str] | None]]:
+    """(series, number, record, (fact key, its text) or None) of every record named as an edition ("Super Bowl LVIII"),
     and of every text fact that opens with one ("amendment_bill: Thirty-fourth Amendment of the
     Constitution (Marriage Equality) Bill 2015"; a series of two words at least)."""
     def build(records) -> list:
@@ -172,7 +171,7 @@ def _recorded_editions(analysis: Analysis) -> list[tuple[tuple[str, ...], int, R
                         continue
                     first = next(iter(editions_in(value.value)), None)
                     if first is not None and first.start == 0 and first.ordinal_first and len(first.series) >= 2:
-                        found.append((first.series, first.number, record, key))
+                        found.append((first.series, first.number, record, (key, value.value)))
         return found
 
     return analysis.records.facts_memo("editions", build)

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from factcheck.lexicon import MONTHS
 from factcheck.model import DateValue
 
 CURRENCIES = {"usd": "USD", "dollars": "USD", "dollar": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
@@ -364,11 +365,37 @@ def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple
     if words and words[-1] in PERSON_ROLES and len(plain) == 1 and isinstance(plain[0], str) \
             and _NAME_LIKE.fullmatch(_NOTE_AFTER.sub("", plain[0])):
         return "person", None  # `referee: "Jérôme Garcès (France)"`: a role's holder, with a note
+    if AGENT_KEY.search(key) and len(plain) == 1 and isinstance(plain[0], str) and _NAME_LIKE.fullmatch(_NOTE_AFTER.sub("", plain[0])):
+        return "person", None  # `presided_by: "Chief Justice Raymond Zondo"`: who did it, by what the key says
+    if words and (words[-1] in PERSON_ROLES or words[-1] in DATED_ROLES) and (DATED_KEY.search(key) or all(held_when(v) for v in values)) \
+            and all(isinstance(v, str) and _NAME_LIKE.fullmatch(_NOTE_AFTER.sub("", v)) for v in plain):
+        # `ceo_as_of: {date: 2024-02-06, value: Dave Calhoun}`, `chairman: [{name: K. Sivan, from: 2018-01,
+        # to: 2022-01}, …]`: a role the newsroom dates names who held it then (checks._common.in_scope)
+        return "person", None
     return None
 
 
+# a key that names who did the thing its verb says: `presided_by`, `chaired_by`, `opened_by`
+AGENT_KEY = re.compile(r"(?:^|[._])[a-z]+ed_by$")
+# roles one person holds at a time, which change: a fact of one only when the newsroom says when
+DATED_ROLES = {"ceo", "executive", "president", "governor", "mayor", "minister", "secretary", "chancellor", "premier",
+               "commissioner", "spokesman", "spokeswoman", "spokesperson", "leader", "captain", "coach", "manager",
+               "justice", "ambassador", "speaker", "director", "holder", "incumbent", "general", "chief", "head"}
+# a key that says when its value held: `ceo_as_of`, `holder_dec_2020`, `governor_at_time`, `president_in_2016`
+DATED_KEY = re.compile(r"(?:^|_)(?:as_of|at_time|at_the_time|then|in_office)(?:_|$)|(?:^|_)(?:1[89]|20)\d\d(?:_|$)")
+# qualifiers that say when a value held
+WHEN_QUALIFIERS = ("as_of", "asof", "date", "year", "from", "to", "since", "until", "till", "start", "end", "took_office",
+                   "left_office", "in_office_since", "term_start", "term_end")
+
+
+def held_when(value) -> bool:
+    """Does a value say when it held (`{name: …, from: 2018-01}`, `{value: …, as_of: 2024-02-06}`)?"""
+    return any(key in value.qualifiers for key in WHEN_QUALIFIERS)
+
+
 # Who holds an office, in a newsroom's words: `holder`, `incumbent`, `current_holder: {name: …, since: …}`
-HOLDER_KEY = re.compile(r"(?:current_|present_)?(?:holder|incumbent|occupant|office_?holder|post_?holder|held_by)(?:\.name)?")
+HOLDER_KEY = re.compile(r"(?:current_|present_)?(?:holder|incumbent|occupant|office_?holder|post_?holder|held_by)"
+                        r"(?:_(?:in_|as_of_|at_|on_)?(?:[a-z]+_)?(?:1[89]|20)\d\d|_as_of|_at_time|_then)?(?:\.name)?")
 _NAME_LIKE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")
 # a key's last word that names the one person who filled a role in the event the record is about
 # (not a team's captain or a party's leader: they change, and copy names former ones)
@@ -418,14 +445,35 @@ def borrowed_specs(records, curated) -> tuple[list, dict[str, set[str]]]:
     for record in records:
         for key, values in record.facts.items():
             spec = by_key.get(key)
+            if spec is None and (dated := by_key.get(_undated_key(key))) is not None and dated.value in ("person", "person-list"):
+                spec = dated  # `ceo_as_of: {date: …, value: Dave Calhoun}` is the `ceo` at a time
             if spec is None or (record.type, key) in known or (record.type, key) in found:
                 continue
             kind = value_kind(key, values, person_names)
             if kind is not None and _value_family(kind[0]) != _value_family(spec.value):
                 continue  # a ship's `crew: 25` is a count, not a mission's crew of named astronauts
-            found[(record.type, key)] = replace(spec, entity_type=record.type)
+            found[(record.type, key)] = replace(spec, entity_type=record.type, key=key)
             borrowed.setdefault(record.type, set()).add(spec.entity_type)
     return list(found.values()), borrowed
+
+
+def _verb_forms(past: str) -> tuple[str, ...]:
+    """A regular verb's forms from its past ("presided" → presided, preside, presides, presiding)."""
+    if not past.endswith("ed") or len(past) < 5:
+        return (past,)
+    forms = [past]
+    for base in (past[:-1], past[:-2]):  # preside(d), chair(ed)
+        forms += [base, base + "s", (base[:-1] if base.endswith("e") else base) + "ing"]
+    return tuple(dict.fromkeys(forms))
+
+
+def _undated_key(key: str) -> str | None:
+    """A key that says when its value held, without the words that say it (`ceo_as_of` → ceo,
+    `holder_dec_2020` → holder), or None."""
+    if "." in key or not DATED_KEY.search(key):
+        return None
+    words = [w for w in re.split(r"_+", re.sub(DATED_KEY, "_", key.lower())) if w and w not in MONTHS and w not in ("in", "on", "at")]
+    return "_".join(words) or None
 
 
 def _person_names(records) -> frozenset:
@@ -459,6 +507,10 @@ def derived_specs(records, known: set[tuple[str, str]]):
                 continue
             words = fact_key_words(key)
             triggers = list(key_triggers(words))
+            if AGENT_KEY.search(key) and words:
+                # `presided_by`: the verb's own forms ("presided", "presides", "presiding"), never its
+                # stem, which is also a noun's ("presid*" would take "President")
+                triggers = [(form,) for form in _verb_forms(words[-1])]
             if _sole_fact_in_its_unit(record, key):
                 # "Dimorphos measures about 560 feet across" beside `diameter: {feet: 530}`: the unit names
                 # the fact when it is the record's one fact in that unit (not `max_distance.miles` beside
@@ -477,7 +529,8 @@ def derived_specs(records, known: set[tuple[str, str]]):
             triggers = [t for t in dict.fromkeys(triggers) if t]
             if not triggers:
                 continue
-            label = labels[0] if labels else " ".join(words) or key
+            # `holder_dec_2020` is the holder: the month says when, as the year does
+            label = labels[0] if labels else " ".join(w for w in words if w not in MONTHS) or key
             found[(record.type, key)] = FactSpec(
                 entity_type=record.type, key=key, label=label, value=kind[0], triggers=tuple(triggers), unit=kind[1],
                 derived=True, context=key_context(key), blockers=HEAD_BLOCKERS.get(words[-1], ()) if words else (),

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from factcheck.facts import AVERAGE_WORDS, HOLDER_KEY, is_average, word_base
+from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HOLDER_KEY, fact_key_words, is_average, word_base
 from factcheck.lexicon import DURATION_WORDS, MINUTES_IN
 from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
 from factcheck.names import NameIndex, capitalised_in, written_like
@@ -56,7 +56,9 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     referents = (records.base or records).memo("referents", lambda: own_nouns([r for r in (records.base or records).records
                                                                                 if r.origin != ARTICLE_ORIGIN]))
     known_people = _record_people(text, tokens, records, vocabulary)
-    claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, known_people, syntax, referents)
+    keepers = (records.base or records).memo("keepers", lambda: _keepers([r for r in (records.base or records).records
+                                                                         if r.origin != ARTICLE_ORIGIN]))
+    claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, known_people, syntax, referents, keepers)
     claims += holder_claims(text, sentences, _person_mentions(mentions, links, known_people), links, vocabulary, syntax)
     claims += own_date_claims(text, sentences, mentions, links, vocabulary, claims)
     return Linked(links, claims, tokens, mentions)
@@ -321,8 +323,8 @@ class _Trigger:
 
 def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink],
                 vocabulary: Vocabulary, known_people: list[Mention] = (), syntax: Syntax | None = None,
-                referents: dict[str, list[Record]] | None = None) -> list[Claim]:
-    if not (links or referents) or not vocabulary.facts:
+                referents: dict[str, list[Record]] | None = None, keepers: dict[str, list[Record]] | None = None) -> list[Claim]:
+    if not (links or referents or keepers) or not vocabulary.facts:
         return []
     starts = [token.start for token in tokens]
     trigger_index = vocabulary.memo("trigger_index", lambda: _trigger_index(vocabulary))
@@ -355,7 +357,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
             mine = [(d, m) for d, m in scored[trigger] if _owns(trigger, d, owners[(VALUE_CLASSES[trigger.spec.value], m.start)])]
             if trigger.spec.value == "person-list":
                 claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
-                                          referents, text, others))
+                                          referents, text, others, keepers))
                 continue
             # "employs 310 … staff and runs three ships": two triggers of one fact state one value, the nearest
             best = picked.get(id(trigger.spec))
@@ -363,7 +365,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
                 picked[id(trigger.spec)] = (trigger, mine)
         for trigger, mine in picked.values():
             claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
-                                      referents, text, others))
+                                      referents, text, others, keepers))
     return claims
 
 
@@ -519,10 +521,20 @@ def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_peo
 
 
 def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary, syntax=None,
-                referents=None, text: str = "", sentence_others: list[Mention] = ()) -> list[Claim]:
+                referents=None, text: str = "", sentence_others: list[Mention] = (), keepers=None) -> list[Claim]:
     spec = trigger.spec
     if not values or not _in_context(spec, tokens, starts, sentence):
         return []
+    if spec.derived and spec.value == "person":
+        # a person set beside another as the one before or like them ("the second man, after New Zealand's
+        # Richie McCaw, to captain his country") held the role on another occasion
+        values = [v for v in values if not _COMPARED.search(text[max(sentence.start, v.start - 40):v.start])]
+        if AGENT_KEY.search(spec.key) and syntax is not None:
+            # `presided_by`: the one who did it — the verb's subject or its "by" — not its object
+            # ("Truss appointed Jeremy Hunt" names no one who appointed)
+            values = [v for v in values if _agent_of(syntax, tokens, trigger, v)]
+        if not values:
+            return []
     others = [m for m in sentence_others if not any(v.start < m.end and m.start < v.end for v in values)]
     subject = _subject(spec, trigger, tokens, sentence_links, values, syntax, text)
     record = subject.record if subject else None
@@ -554,6 +566,13 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
             # McCaw" is another year's, "commander Chris Cassidy" another mission's)
             days = all(isinstance(v.value, DateValue) and v.value.precision == "day" and not v.value.relative for v in values)
             keeper = _sole_keeper(spec, links) if days else None
+            if keeper is None and _says_the_whole_key(trigger, values, tokens, text, spec):
+                # "marking the 15th consecutive increase" beside `consecutive_increase_number: 14`: a figure
+                # joined to every word of a key that one record alone keeps is that record's, named or not
+                only = (keepers or {}).get(spec.key, ())
+                if len(only) == 1 and only[0].type == spec.entity_type:
+                    return [Claim(only[0], spec.key, value, trigger.text, (sentence.start, sentence.end), None, tokens[trigger.first].start)
+                            for value in values]
             if keeper is None:
                 return []
             return [Claim(keeper, spec.key, value, trigger.text, (sentence.start, sentence.end), None,
@@ -574,6 +593,62 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
     key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens) or spec.key
     return [Claim(record, key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start) for value in values]
+
+
+def _agent_of(syntax: Syntax, tokens, trigger: _Trigger, value: Mention) -> bool:
+    """Is the person the doer of the trigger's verb: its active subject, or the object of its "by"?"""
+    verb, name = _trigger_root(syntax, tokens, trigger), syntax.span_root(value.start, value.end)
+    if verb is None or name is None:
+        return False
+    token = syntax.tokens[name]
+    if token.head == verb and token.dep == "nsubj":
+        return True
+    by = token.head
+    return token.dep == "pobj" and syntax.tokens[by].dep == "agent" and syntax.tokens[by].head == verb
+
+
+_COMPARED = re.compile(r"\b(?:after|before|like|unlike|than|following|joining|besides|alongside)\s+(?:[\w'’.-]+\s+){0,3}$",
+                       re.IGNORECASE)
+
+
+def _on_its_verb(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Mention) -> bool:
+    """Is the date the object of an "on" or "in" that hangs on the trigger's own verb?"""
+    verb, word = _trigger_root(syntax, tokens, trigger), syntax.span_root(date.start, date.end)
+    if verb is None or word is None or not syntax.tokens[verb].tag.startswith("VB"):
+        return False
+    preposition = syntax.tokens[word].head
+    by = syntax.tokens[preposition]
+    return syntax.tokens[word].dep == "pobj" and text[by.start:by.end].lower() in ("on", "in") and by.head == verb
+
+
+def _keepers(records: list[Record]) -> dict[str, list[Record]]:
+    """The records that keep each key."""
+    found: dict[str, list[Record]] = {}
+    for record in records:
+        for key in record.facts:
+            found.setdefault(key, []).append(record)
+    return found
+
+
+def _says_the_whole_key(trigger: _Trigger, values: list[Mention], tokens, text: str, spec: FactSpec) -> bool:
+    """Is each figure a place in a series ("the 15th consecutive increase") right before a trigger that
+    says every word of the key, two or more? (Not a count: "240 Lok Sabha seats" may be one party's
+    share of `lok_sabha_seats: 543`; nor a trigger that leaves a word out: "a 24th Grand Slam title" is
+    no `grand_slam_final_number`.)"""
+    if not values or spec.value != "ordinal":
+        return False
+    start = tokens[trigger.first].start
+    if not all(v.kind == "number" and isinstance(v.value, NumberValue) and v.value.ordinal
+               and re.fullmatch(r"[\s-]*", text[v.end:start]) is not None for v in values):
+        return False
+    # every word but those that only say it is a figure: "final" of `grand_slam_final_number` counts
+    wanted = {word_base(word) for word in fact_key_words(spec.key) if word not in _FIGURE_WORDS and word.isalpha()}
+    said = {word_base(token.norm) for token in tokens[trigger.first:trigger.last]}
+    return len(wanted) >= 2 and wanted <= said
+
+
+_FIGURE_WORDS = {"number", "no", "num", "n", "count", "total", "value", "amount", "figure", "of", "the", "a", "an", "in", "on",
+                 "at", "for", "to", "by", "and", "or"}
 
 
 def _describes_named_noun(syntax: Syntax, tokens, trigger: _Trigger, sentence_links) -> bool:
@@ -716,7 +791,10 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         key=lambda pair: abs(pair[0]),
     )
     if spec.value != "person-list":  # a list runs on to the end of its sentence
-        scored = [(d, m) for d, m in scored if abs(d) <= (DERIVED_DISTANCE if spec.derived else MAX_VALUE_DISTANCE)]
+        # (and a day the verb's own "on" gives, however far: "first announced the all-cash deal, worth
+        # $95 a share, on January 19, 2022")
+        scored = [(d, m) for d, m in scored if abs(d) <= (DERIVED_DISTANCE if spec.derived else MAX_VALUE_DISTANCE)
+                  or (spec.value == "date" and syntax is not None and _on_its_verb(syntax, text, tokens, trigger, m))]
     if syntax is not None and spec.value != "person-list":
         limit = DERIVED_PATH if spec.derived else MAX_PATH
         scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)]
@@ -871,8 +949,10 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
         # entity must be inside its phrase ("the BJP's 240 seats", "seats won by the BJP")
         return False
     if token.dep in ("compound", "amod", "nmod") and syntax.tokens[token.head].tag.startswith("NN"):
-        # "the 543-seat Lok Sabha": the word describes the noun it modifies, and speaks of that
-        return syntax.path_length(name, token.head) <= 1 or name == token.head
+        # "the 543-seat Lok Sabha": the word describes the noun it modifies, and speaks of that; and a
+        # name that modifies the word itself is its owner ("ISRO chairman K. Sivan")
+        return syntax.path_length(name, token.head) <= 1 or name == token.head \
+            or (syntax.tokens[name].head == word and syntax.tokens[name].dep in ("compound", "poss", "nmod"))
     if _beside_another_subject(syntax, clause, name, word):
         return False
     if _in_trigger_clause(syntax, trigger_words, name):

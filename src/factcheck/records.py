@@ -326,7 +326,18 @@ QUALIFIER_KEYS = {
     "property", "unit", "units", "currency", "label", "triggers", "fiscal_year", "season", "country", "market", "scope",
     "date", "when", "dated", "comment", "according_to", "measured", "basis", "type", "kind", "precision",
 }
+# keys that bound the time a mapping's values hold, when they hold a date or a year:
+# `chairman: [{name: K. Sivan, from: 2018-01, to: 2022-01}, …]` — who held it, and when
+PERIOD_KEYS = {"from", "to", "since", "until", "till", "start", "end", "took_office", "left_office", "in_office_since",
+               "term_start", "term_end"}
 _IDENTIFIER_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _when_like(value: Any) -> bool:
+    """A date, a year, or a date written as text ("2018-01", "January 2018")."""
+    if isinstance(value, (dt.date, DateValue)) or (isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 2300):
+        return True
+    return isinstance(value, str) and (re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", value.strip()) is not None or bool(written_dates(value)))
 _YEAR_KEY = re.compile(r"1[5-9]\d\d|2[0-2]\d\d")
 
 
@@ -364,7 +375,8 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
             return
         keys = [str(k) for k in value]
         if keys and all(_IDENTIFIER_RE.match(k) for k in keys):
-            own = {k: v for k, v in value.items() if str(k) in QUALIFIER_KEYS and not isinstance(v, (dict, list))}
+            own = {k: v for k, v in value.items() if (str(k) in QUALIFIER_KEYS and not isinstance(v, (dict, list)))
+                   or (str(k) in PERIOD_KEYS and _when_like(v))}
             # the time the mapping's own key names holds for its sub-facts: `anc_2019: {vote_percent: 57.5}`
             qualifiers = {**_with_key_meaning(key.rsplit(".", 1)[-1], {}), **inherited, **{str(k): v for k, v in own.items()}}
             for own_measure in ("unit", "scale"):  # a unit or a scale is the sub-key's own

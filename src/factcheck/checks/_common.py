@@ -69,13 +69,17 @@ def same_name(written: str, recorded: str) -> bool:
 def comparable(mention: Mention, fact: FactValue) -> bool:
     stated, recorded = mention.value, fact.value
     if isinstance(stated, DateValue):
-        return isinstance(recorded, (dt.date, int, DateValue))
+        # a whole number is a year only when it can be one: `masters_wins: 6` beside another's list of years
+        return isinstance(recorded, (dt.date, DateValue)) or (isinstance(recorded, int) and not isinstance(recorded, bool)
+                                                             and 1000 <= recorded <= 2300)
     if isinstance(stated, NumberValue):
         return isinstance(recorded, (int, float)) and not isinstance(recorded, bool)
     return isinstance(recorded, str)
 
 
-QUARTER_WORDS = re.compile(r"\b(?:(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter|Q[1-4]|quarter(?:ly)?|three months)\b",
+# (not "a quarter of a percentage point", "a quarter-point rise": a fraction, not a quarter of the year)
+QUARTER_WORDS = re.compile(r"\b(?:(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter|Q[1-4]|"
+                           r"(?<!\ba\s)(?<!\bone\s)(?<!\bthree\s)quarter(?:ly)?(?![\s-]+(?:of\s+an?\b|points?\b|percentage\b))|three months)\b",
                            re.IGNORECASE)
 WRITTEN_YEAR = re.compile(r"(?<![\d,.$£€¥-])\b(1[89]\d\d|20\d\d)\b(?!\d|,\d|%|\.\d)")  # "in 1968, when" is a year; "1968,000" no
 QUARTER_NUMBERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3, "fourth": 4, "4th": 4,
@@ -102,6 +106,8 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
     own = {int(year) for name in claim.record.names for year in WRITTEN_YEAR.findall(name)} or _event_years(claim.record)
     if own and years and not own & years:
         return False
+    if isinstance(fact.value, str) and not _held_then(analysis, claim, fact, years):
+        return False  # `chairman: [{name: K. Sivan, to: 2022-01}, …]`: not the chairman of a 2023 sentence
     if not isinstance(claim.value.value, NumberValue):
         return True
     recorded_year = _year_of(fact.qualifiers.get("year")) or _year_of(fact.qualifiers.get("fiscal_year")) \
@@ -120,6 +126,62 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
         number = re.search(r"[1-4]", str(recorded_quarter))
         return number is None or int(number.group()) in quarters
     return True
+
+
+_STARTS = ("from", "since", "start", "took_office", "in_office_since", "term_start")
+_ENDS = ("to", "until", "till", "end", "left_office", "term_end")
+
+
+def _held_then(analysis, claim, fact: FactValue, years: set[int]) -> bool:
+    """Did a dated value (who held a role: `{name: …, from: 2018-01, to: 2022-01}`, `{value: …, as_of: …}`,
+    `holder_dec_2020`) hold when the sentence speaks of — the years it names, else the publication date?
+    A value that does not say when holds always."""
+    qualifiers = fact.qualifiers
+    start = next((d for key in _STARTS if (d := _as_day(qualifiers.get(key), end=False)) is not None), None)
+    end = next((d for key in _ENDS if (d := _as_day(qualifiers.get(key), end=True)) is not None), None)
+    at = next((d for key in ("as_of", "asof", "date") if (d := _as_day(qualifiers.get(key), end=False)) is not None), None)
+    year = _year_of(qualifiers.get("year"))
+    if start is None and end is None and at is None and year is None:
+        return True
+    if years:
+        spans = [(dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in years if 1 <= y <= 9999]
+    elif analysis.document.published is not None:
+        spans = [(analysis.document.published, analysis.document.published)]
+    else:
+        return True
+    for low, high in spans:
+        if start is not None or end is not None:
+            if (start is None or start <= high) and (end is None or low <= end):
+                return True
+        elif at is not None:
+            if at.year in range(low.year, high.year + 1):
+                return True
+        elif year is not None and year in range(low.year, high.year + 1):
+            return True
+    return False
+
+
+def _as_day(value, end: bool) -> dt.date | None:
+    """A qualifier's date: a day, a month or a year (its first or, for an end, its last day)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, DateValue):
+        return value.latest if end else value.earliest
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 2300:
+        return dt.date(value, 12, 31) if end else dt.date(value, 1, 1)
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*", value)
+        if match:
+            year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
+            try:
+                if day:
+                    return dt.date(year, month, day)
+                if month:
+                    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)) if end else dt.date(year, month, 1)
+                return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+            except ValueError:
+                return None
+    return None
 
 
 def _names_in_sentence(name: str, text: str) -> bool:

@@ -215,7 +215,8 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
 
 # the endings of words for a people ("Serbian", "Japanese", "Spanish", "Israeli", "Czech"): the
 # recogniser calls some surnames a group too ("the 20-year-old Alcaraz")
-_DEMONYM = re.compile(r"(?:ans?|ese|ish|i|ic|ch|er|ss)$")
+_DEMONYM = re.compile(r"(?:ans?|ese|ish|i|ic|ch|er|ss|ard|iot)$|^(?:Swede|Dane|Pole|Finn|Scot|Turk|Briton|Brit|Kiwi|Aussie|Greek|Thai|"
+                      r"Basque|Swiss|Filipino|Filipina|(?:French|Dutch|Irish|Welsh|English|Scots)(?:man|woman))$")
 
 
 # a sentence whose subject names nobody: a pronoun, or "the 27-year-old Serbian"; the words up to "born"

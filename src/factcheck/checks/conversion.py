@@ -19,7 +19,10 @@ from factcheck.facts import unit_name, units
 from factcheck.model import Analysis, Evidence, Finding, format_number  # noqa: F401
 
 # a figure, and a scale word after it ("48 million pounds")
-_NUMBER = r"(?P<{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<{n}x>\s+(?:thousand|million|billion))?"
+# (and a vulgar fraction after whole digits: "21½ years")
+# (not the denominator of a fraction: "12 1/2 years, or 150 months" is no "2 years")
+_NUMBER = r"(?<![\d/])(?P<{n}>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)[½¼¾]?)(?P<{n}x>\s+(?:thousand|million|billion))?"
+_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 _UNIT = (r"(?:\s?-?\s?)(?P<{u}>°\s?[CF]\b|[CF]\b(?!\.\w)|degrees?\s+(?:Celsius|Fahrenheit|centigrade)\b|"
          r"(?:metric|short|long|square|cubic)\s+[A-Za-z]+|[A-Za-z]+(?:/[a-z]+)?)")
 # what the first figure measures may come between it and its conversion: "26,527 metric tons of corn (…)"
@@ -79,7 +82,9 @@ class _Side:
 
     @property
     def digits(self) -> str:
-        return self.match.group(self.number)
+        """The figure's digits, a fraction as decimals ("21½" → "21.5")."""
+        written = self.match.group(self.number)
+        return written[:-1] + _FRACTIONS[written[-1]] if written[-1] in _FRACTIONS else written
 
     @property
     def unit_text(self) -> str:
@@ -187,6 +192,8 @@ def _unit(word: str) -> str | None:
         return TEMPERATURES[folded]
     if folded in _TWO_WORD_UNITS:
         return _TWO_WORD_UNITS[folded]
+    if folded in ("year", "years", "yr", "yrs"):
+        return "year"  # "270 months, or 21½ years": beside another unit of time, a year is a length
     if folded.startswith(("square ", "cubic ")):
         base = unit_name(folded.split()[1])
         return f"{base}**{2 if folded.startswith('square') else 3}" if base else None

@@ -75,6 +75,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         )
         if common is None:
             continue
+        if all(_first_name(text, t) for t in occurrences[rare]) and not any(_first_name(text, t) for t in occurrences[common]):
+            continue  # "David Ross" beside "Rajai Davis" and "Davis drove in a run": a first name, and a surname
         if len(occurrences[common]) >= 2:
             message = "variant"
         elif common in recorded:

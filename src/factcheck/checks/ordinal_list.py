@@ -32,6 +32,7 @@ _YEARS_THEN_THIS = re.compile(r"((?:(?:1[89]|20)\d\d,\s+)+(?:1[89]|20)\d\d\s+and
 
 def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
+    ordinals = [m for m in analysis.mentions if m.kind == "number" and isinstance(m.value, NumberValue) and m.value.ordinal]
     for mention in analysis.mentions:
         value = mention.value
         if mention.kind != "number" or not isinstance(value, NumberValue) or not value.ordinal or not 2 <= value.value <= 30:
@@ -62,6 +63,10 @@ def run(analysis: Analysis, rule) -> Iterator:
         if introduced is None or re.search(r"[;:—–]|\b(?:and|but|while)\s+(?:the|it|he|she|they)\b", rest[:introduced.start()]):
             continue
         start = mention.end + introduced.end()
+        if any(mention.end < m.start < start for m in ordinals):
+            # another ordinal between owns the list: "his third Grand Slam title and … the third Spanish
+            # man to win it, after Manolo Santana in 1966 and Rafael Nadal"
+            continue
         # "after victories in 2011, 2015 and 2018": what came before, counted by its years
         lead = _YEARS_OF.match(text, start)
         if lead:

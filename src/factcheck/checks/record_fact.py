@@ -35,8 +35,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "Boeing 737 Max" beside `boeing_b737_max: 190`: the number names the fact, it is not its value
         if (claim.value.start, claim.value.end) in seen:
             continue
-        if spec.derived and _another_fact_admits(analysis, claim):
-            # words read from keys are no curated trigger: "announced" may be either announcement
+        if (spec.derived or spec.value in ("text", "person")) and _another_fact_admits(analysis, claim, said=not spec.derived):
+            # words read from keys are no curated trigger: "announced" may be either announcement; and a
+            # name another fact holds, in a sentence that says that fact's words, is that fact's ("the
+            # recovery teams aboard USS Portland" beside `recovery_ship: USS Portland`, not the launch vehicle)
             continue
         if claim.subject is None and _held_under_a_like_key(analysis, claim):
             # tied only through the article's topic, and another record gives this value for a fact of
@@ -115,11 +117,13 @@ def _held_under_a_like_key(analysis: Analysis, claim) -> bool:
     )
 
 
-def _another_fact_admits(analysis: Analysis, claim) -> bool:
+def _another_fact_admits(analysis: Analysis, claim, said: bool = False) -> bool:
     """Does another fact of the record, one the sentence may speak of, hold this value as precisely
     as it is written? (A bare year such as `us_open_titles: [2023]` says nothing of "Jan. 28", a day
     of that year; and for a name, `leader.predecessor: Ian Ward` nothing of "Council leader Ian Ward",
-    a sentence with no word of "predecessor".)"""
+    a sentence with no word of "predecessor".) With `said`, the sentence must say that fact's words:
+    a curated fact's word ("chief executive Marcus Lindqvist") is not outweighed by a key it never
+    says (`cto: Marcus Lindqvist`)."""
     start, end = claim.sentence
     words = {stem(t.norm) for t in _common.tokens_between(analysis, start, end)}
     own = set(fact_key_words(claim.fact))
@@ -128,6 +132,8 @@ def _another_fact_admits(analysis: Analysis, claim) -> bool:
         if claim.value.kind in ("number", "date"):
             return True  # a figure or a date fits many facts: any other that holds it may be meant
         telling = [w for w in fact_key_words(key) if w not in own and w.isalpha() and len(w) >= 4]
+        if said:
+            return any(stem(w) in words for w in telling)
         return not telling or any(stem(w) in words for w in telling)
 
     return any(

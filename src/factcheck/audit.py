@@ -657,18 +657,24 @@ def _compute(options: AuditOptions, partitions: list[list[Article]], todo: list[
 
 
 def _connect(options: AuditOptions):
+    return connect(options.scheduler, options.workers)
+
+
+def connect(scheduler: str | None, workers: int | None):
+    """A client of the scheduler at `scheduler`, else of a local cluster of `workers` processes (the
+    machine's cores by default): (client, the local cluster or None). `records build` uses it too."""
     import logging
 
     from distributed import Client, LocalCluster
 
-    if options.scheduler:
+    if scheduler:
         try:
-            return Client(options.scheduler, timeout="20s"), None
+            return Client(scheduler, timeout="20s"), None
         except (OSError, TimeoutError, ValueError) as error:
-            raise UserError(f"cannot connect to the Dask scheduler at {options.scheduler}: {error}") from None
+            raise UserError(f"cannot connect to the Dask scheduler at {scheduler}: {error}") from None
     # the scheduler serves HTTP (health, metrics, and the dashboard when bokeh is installed) in any
     # case: on a free port, never a fixed one that another cluster may hold
-    cluster = LocalCluster(n_workers=options.workers or _cores(), threads_per_worker=1, processes=True,
+    cluster = LocalCluster(n_workers=workers or _cores(), threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=":0", silence_logs=logging.ERROR)
     try:
         return Client(cluster), cluster

@@ -137,6 +137,16 @@ def test_a_pack_is_read_only_and_travels_to_worker_processes(pack):
     assert [r.name for r in copy.lookup({("tom", "cruise"): None})] == ["Tom Cruise"]
 
 
+def test_records_show_finds_a_pack_item_by_name_and_by_qid(cli, pack):
+    by_name = cli("records", "show", "Tom Cruise", "--pack", pack)
+    assert by_name.code == 0, by_name.err
+    assert "from: Wikidata https://www.wikidata.org/wiki/Q37079 in the pack films.fcpack" in by_name.out
+    assert "birth_date = 1962-07-03    [Wikidata Q37079 P569, retrieved 2026-11-01]" in by_name.out
+    by_qid = cli("records", "show", f"Q{FILM}", "--pack", pack)
+    assert "release_date = 2023-07-12 (United States); 2023-07-13 (Germany)" in by_qid.out
+    assert cli("records", "show", "No Such Film", "--pack", pack).code == 2
+
+
 # ---------------------------------------------------------------- check with a pack
 
 

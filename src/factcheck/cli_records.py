@@ -462,14 +462,15 @@ def validate(
 def show(
     id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="A record id, or a name or alias.", show_default=False)],
     records: Annotated[Optional[list[Path]], typer.Option("--records", "-r", metavar="PATH", help="A records YAML file or a folder of them (repeatable).")] = None,
+    packs: Annotated[Optional[list[Path]], typer.Option("--pack", metavar="PACK", help="A knowledge pack (`records build`): its item by Q-id, or its items with this name (repeatable).")] = None,
     online: Annotated[bool, typer.Option("--online", help="Also look the entity up on Wikidata (cached).")] = False,
     offline: OfflineOption = False,
     wikidata_url: WikidataUrlOption = None,
     cache_dir: CacheDirOption = None,
 ) -> None:
     """Print what is known about an entity, and where each fact comes from."""
-    if not records and not (online or offline):
-        raise UserError("say where to look: --records PATH and/or --online")
+    if not records and not packs and not (online or offline):
+        raise UserError("say where to look: --records PATH, --pack PACK and/or --online")
     found: list[Record] = []
     if records:
         record_set = load_records(records)
@@ -479,6 +480,11 @@ def show(
             for record, _ in record_set.by_name.get(name_key(id_or_name), []):
                 if record not in found:
                     found.append(record)
+    if packs:
+        from factcheck.packs import open_packs
+
+        for pack in open_packs(packs):
+            found.extend(pack.find(id_or_name))  # after the local records, as `check` looks them up
     for record in found:
         _print_record(record, _fact_lines(record))
     if online or offline:
@@ -530,10 +536,13 @@ def _print_record(record: Record, lines: dict[str, str]) -> None:
     out = _SafeOut()
     wikidata = record.origin.startswith("wikidata:")
     qid = record.origin.split(":", 1)[1] if wikidata else ""
+    pack, _, pack_item = record.origin.partition(": ")
+    if not wikidata and re.fullmatch(r"Q\d+", pack_item):  # a knowledge pack's item: "films.fcpack: Q65767901"
+        wikidata, qid = True, pack_item
     out.write(f"{record.id} ({record.type}): {record.name}\n")
     # the page of the server that served it (a mirror, --wikidata-url), as the record keeps it
     page = next((s for s in record.sources if s.endswith(f"/wiki/{qid}")), ITEM_URL_FORMAT.format(qid))
-    out.write(f"  from: {'Wikidata ' + page if wikidata else record.origin}\n")
+    out.write(f"  from: {('Wikidata ' + page + (f' in the pack {pack}' if pack_item else '')) if wikidata else record.origin}\n")
     if record.aliases:
         out.write(f"  aliases: {'; '.join(record.aliases)}\n")
     for source in record.sources:

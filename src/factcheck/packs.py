@@ -15,7 +15,7 @@ alone, and never one whose name a local record has.
 
 Building (`factcheck records build DUMP… -o PACK`) takes two passes over the dumps, each cut into
 partitions (a gzip file is one partition; plain JSON is cut into byte ranges, bz2 at the starts
-of its streams, as Wikidata's parallel-compressed dumps have many):
+of its streams when a parallel compressor made several):
 
 1. classes: every P279 "subclass of" edge, so that the types asked for keep their subclasses as
    the dump itself has them (an item of a subclass of film is a film);
@@ -211,8 +211,13 @@ class Partition:
 
     def where(self, line: int | None, offset: int) -> str:
         """A line's place for a message: its line number when the partition starts the file, else
-        the byte offset of its start (in the decompressed text for bz2)."""
-        return f"{self.path}:{line}" if line is not None else f"{self.path}: byte {offset}"
+        the byte offset of its start: in the file (plain JSON), or in the text of the bz2 streams
+        from the partition's first (whose place in the file is given)."""
+        if line is not None:
+            return f"{self.path}:{line}"
+        if self.compression == "plain":
+            return f"{self.path}: byte {self.start + offset}"
+        return f"{self.path}: byte {offset} of the text from the bz2 stream at byte {self.start}"
 
 
 def compression_of(path: Path) -> str:
@@ -281,13 +286,19 @@ def _previous_stream_ends_a_line(handle, start: int) -> bool:
     """Whether the text just before the bz2 stream at `start` ends with a line break (then the
     stream's first line is its partition's; else it ends the previous partition's last line)."""
     back = 1 << 21
-    handle.seek(max(0, start - back))
-    before = handle.read(start - max(0, start - back))
-    matches = list(_BZ2_STREAM.finditer(before))
+    while True:  # back far enough to hold the previous stream's start (the file's own start at worst)
+        handle.seek(max(0, start - back))
+        before = handle.read(start - max(0, start - back))
+        matches = list(_BZ2_STREAM.finditer(before))
+        if matches or back >= start:
+            break
+        back *= 2
     if not matches:
         return False
-    decompressor = bz2.BZ2Decompressor()
-    text = decompressor.decompress(before[matches[-1].start():])
+    try:
+        text = bz2.BZ2Decompressor().decompress(before[matches[-1].start():])
+    except OSError:
+        return False  # damaged: its partition reports it
     return text.endswith(b"\n")
 
 
@@ -381,13 +392,12 @@ def _bz2_lines(partition: Partition) -> Iterator[tuple[int | None, int, bytes]]:
         pending = lines.pop()
         for line in lines:
             line += b"\n"
-            if skip:
+            if skip:  # the end of the previous partition's last line
                 skip = False
-                offset += len(line)
-                continue
-            if number is not None:
-                number += 1
-            yield number, offset, line
+            else:
+                if number is not None:
+                    number += 1
+                yield number, offset, line
             offset += len(line)
             if not ours:
                 return  # the line that began in our last stream is finished
@@ -404,7 +414,7 @@ def entity_lines(partition: Partition) -> Iterator[tuple[str, bytes]]:
             text = text[:-1].rstrip()
         if text in (b"", b"[", b"]"):
             continue
-        yield partition.where(number, partition.start + offset if partition.compression == "plain" else offset), text
+        yield partition.where(number, offset), text
 
 
 # ---------------------------------------------------------------- the two passes (run on workers)

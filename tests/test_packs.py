@@ -15,6 +15,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, SEED
 from factcheck import packs
@@ -239,6 +241,19 @@ def test_a_documents_pack_records_are_its_own(cli, pack, tmp_path):
     assert files["b-other.md"] == alone.json()["files"][0]["findings"] == []
 
 
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=12), st.integers(0, 70), st.integers(1, 12))
+def test_the_overlap_test_of_links_says_what_a_scan_of_them_says(spans, start, length):
+    """The names a pack is asked for are those no link covers: told by bisection, not a scan of every
+    link for every name (a long article has thousands of both)."""
+    from types import SimpleNamespace
+
+    from factcheck.api import _Covered
+
+    links = [SimpleNamespace(start=first, end=first + size) for first, size in spans]
+    end = start + length
+    assert _Covered(links)(start, end) == any(l.start < end and start < l.end for l in links)
+
+
 # ---------------------------------------------------------------- damaged dumps: warnings, the rest kept
 
 
@@ -345,6 +360,28 @@ def test_an_interrupted_build_resumes_from_its_finished_partitions(cli, entities
     assert f"{partitions + 2} of {2 * partitions} partition tasks resumed" in second.err  # pass 1 whole, 2 of pass 2
     assert resumed.read_bytes() == whole.read_bytes()
     assert not work.exists()
+
+
+def test_a_signal_stops_a_build_that_the_same_command_resumes(cli, entities, tmp_path, monkeypatch):
+    from factcheck.stages import Interrupted
+
+    dump = _ndjson(entities, tmp_path / "wikidata-20261101-filtered.ndjson")
+    select = packs.select_entities
+
+    def stopped_at_the_second(partition, *args):
+        if partition.index == 1:
+            raise Interrupted(15)  # what SIGTERM raises in the main process (cli._interruptible)
+        return select(partition, *args)
+
+    monkeypatch.setattr(packs, "select_entities", stopped_at_the_second)
+    flags = ["-o", tmp_path / "p.fcpack", "--partition-size", "400000"]
+    first = cli("records", "build", dump, *flags)
+    partitions = len(packs.plan_partitions([dump], 400_000))
+    assert first.code == 128 + 15
+    assert f"build interrupted with {partitions + 1} of {2 * partitions} partition tasks finished; run the same command to resume" in first.err
+    monkeypatch.setattr(packs, "select_entities", select)
+    second = cli("records", "build", dump, *flags)
+    assert second.code == 0 and f"{partitions + 1} of {2 * partitions} partition tasks resumed" in second.err, second.err
 
 
 def test_other_settings_on_a_work_folder_ask_for_restart(cli, entities, tmp_path, monkeypatch):

@@ -229,17 +229,16 @@ class Checker:
         for this document alone, as the online look-ups are."""
         from factcheck.wikidata import KIND_TYPES
 
+        covered = _Covered(links)
         candidates: dict[tuple[str, ...], frozenset[str] | None] = {}
-        for name, kind in _unlinked_names(document.text, mentions, links, tokens):
+        for name, kind in _unlinked_mentions(mentions, covered):
             key = name_key(name)
-            if kind == "work":  # a run of capitalised words: its words are anything's name, as below
-                continue
             types = KIND_TYPES.get(kind)
             if key in candidates:
                 types = None if candidates[key] is None or types is None else candidates[key] | types
             candidates[key] = types
-        for key in _capitalised_stretches(document.text, tokens, links):
-            candidates[key] = None
+        for key in _capitalised_stretches(document.text, tokens, covered):
+            candidates[key] = None  # a name of any type
         found: list[Record] = []
         local = self.records.by_name
         taken: set[tuple[str, ...]] = set()  # the names of what an earlier pack found
@@ -353,20 +352,39 @@ class Checker:
         return next(self.check_documents([document]))
 
 
-def _unlinked_names(text: str, mentions, links, tokens) -> list[tuple[str, str]]:
-    """(name, kind) of the names no link covers: the recogniser's names of ONLINE_KINDS (a person by
-    two words or more), then runs of capitalised words as "work" (titles it often misses)."""
-    def free(start: int, end: int) -> bool:
-        return not any(l.start < end and start < l.end for l in links)
+class _Covered:
+    """Whether a stretch of the text overlaps a link, in logarithmic time however many links there
+    are (a long article has thousands): the links by start, with the furthest end reached so far."""
 
-    unlinked = []
-    for mention in mentions:
-        if mention.kind in ONLINE_KINDS and free(mention.start, mention.end):
-            if len(mention.text.split()) >= 2 or mention.kind != "person":
-                unlinked.append((mention.text, mention.kind))
+    def __init__(self, links):
+        spans = sorted((l.start, l.end) for l in links)
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def __call__(self, start: int, end: int) -> bool:
+        from bisect import bisect_left
+
+        before = bisect_left(self.starts, end)  # the links that start before the stretch ends
+        return before > 0 and self.reach[before - 1] > start
+
+
+def _unlinked_mentions(mentions, covered: _Covered) -> list[tuple[str, str]]:
+    """(name, kind) of the recogniser's names of ONLINE_KINDS no link covers (a person by two words or more)."""
+    return [(mention.text, mention.kind) for mention in mentions
+            if mention.kind in ONLINE_KINDS and not covered(mention.start, mention.end)
+            and (len(mention.text.split()) >= 2 or mention.kind != "person")]
+
+
+def _unlinked_names(text: str, mentions, links, tokens) -> list[tuple[str, str]]:
+    """(name, kind) of the names no link covers: the recogniser's names, then runs of capitalised
+    words as "work" (titles it often misses)."""
+    covered = _Covered(links)
+    unlinked = _unlinked_mentions(mentions, covered)
     known = {name_key(name) for name, _ in unlinked}
     for start, end, name in title_runs(text, tokens):
-        if free(start, end) and name_key(name) not in known:
+        if not covered(start, end) and name_key(name) not in known:
             unlinked.append((name, "work"))
     return list(dict.fromkeys(unlinked))
 
@@ -374,7 +392,7 @@ def _unlinked_names(text: str, mentions, links, tokens) -> list[tuple[str, str]]
 MAX_NAME_WORDS = 12  # the longest stretch of a capitalised run looked up in a pack
 
 
-def _capitalised_stretches(text: str, tokens, links) -> list[tuple[str, ...]]:
+def _capitalised_stretches(text: str, tokens, covered: _Covered) -> list[tuple[str, ...]]:
     """Every stretch of two to MAX_NAME_WORDS words of each run of capitalised words that no link
     covers, folded: a name the pack may hold whether or not the recogniser saw it."""
     from bisect import bisect_left
@@ -390,8 +408,7 @@ def _capitalised_stretches(text: str, tokens, links) -> list[tuple[str, ...]]:
             for last in range(first + 2, min(len(run), first + MAX_NAME_WORDS) + 1):
                 if not capital[last - 1]:
                     continue  # "Lord of": a name ends on a word of its own, not a connector
-                begin, finish = run[first].start, run[last - 1].end
-                if not any(l.start < finish and begin < l.end for l in links):
+                if not covered(run[first].start, run[last - 1].end):
                     found.append(tuple(token.norm for token in run[first:last]))
     return list(dict.fromkeys(found))
 

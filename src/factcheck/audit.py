@@ -60,7 +60,7 @@ DEFAULT_PARTITION_SIZE = 50
 MANIFEST_VERSION = 1
 RETRIES = 2  # a task whose code raised is tried again this many times; a dead worker's tasks are resubmitted by the scheduler
 IN_FLIGHT_PER_THREAD = 2  # partitions submitted ahead per worker thread: enough to keep every worker busy
-CHECKER_SETTINGS = ("records", "rules", "config", "selected_rules", "model", "factcheck")  # manifest keys that make the Checker
+CHECKER_SETTINGS = ("records", "packs", "rules", "config", "selected_rules", "model", "factcheck")  # manifest keys that make the Checker
 _HTML_START = re.compile(r"\s*<(?:!doctype|html)", re.IGNORECASE)
 _PART_RE = re.compile(r"^part-(\d{5,})\.jsonl$")
 
@@ -435,6 +435,7 @@ def _manifest(options: AuditOptions, config, checker, articles: list[Article], a
         "articles_digest": articles_digest,
         "partition_size": options.partition_size,
         "records": files_digest([*config.records, *options.records]),
+        "packs": [[pack.name, pack.content_hash] for pack in checker.packs],  # the config's knowledge packs
         "rules": files_digest([builtin_rules_dir(), *config.rules, *options.rule_dirs]),
         "config": hashlib.sha256(config.path.read_bytes()).hexdigest() if config.path else None,
         "selected_rules": sorted(rule.id for rule in checker.rules),

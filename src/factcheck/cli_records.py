@@ -609,7 +609,7 @@ def build(
         dumps=dumps, output=output, types=[t.strip().lower() for t in types or []], dump_date=date, scheduler=scheduler,
         workers=workers, partition_bytes=_size(partition_size), work=work, restart=restart, keep_work=keep_work,
     )
-    result = packs.build(options)
+    result = packs.build(options, say=lambda line: sys.stderr.write(f"factcheck: {line}\n"))
     for line in result.warnings[:packs.MAX_WARNINGS_SHOWN]:
         _warn(for_terminal(line))
     if len(result.warnings) > packs.MAX_WARNINGS_SHOWN:

@@ -57,6 +57,7 @@ from urllib.parse import quote
 
 from factcheck.errors import UserError
 from factcheck.model import Record
+from factcheck.stages import Interrupted
 from factcheck.text import is_common_word, name_key
 
 FORMAT_VERSION = 1
@@ -687,7 +688,8 @@ class BuildResult:
     warnings: list[str]
 
 
-def build(options: BuildOptions, warn: Callable[[str], None] = lambda message: None) -> BuildResult:
+def build(options: BuildOptions, say: Callable[[str], None] = lambda message: None) -> BuildResult:
+    """Build the pack; `say` hears how far an interrupted build got (one line)."""
     from factcheck.wikidata import PROPERTY_FACTS
 
     types = sorted(dict.fromkeys(options.types or PROPERTY_FACTS), key=list(PROPERTY_FACTS).index)
@@ -707,6 +709,11 @@ def build(options: BuildOptions, warn: Callable[[str], None] = lambda message: N
             # pass 2: the entities of those classes, and every item's label
             todo = [p for p in partitions if not folder.done("select", p.index)]
             runner.run("select", todo, lambda p: (select_entities, p, classes, types, str(folder.part("select", p.index, ".sqlite3"))))
+        except (KeyboardInterrupt, Interrupted):
+            finished = sum(folder.done(phase, p.index) for phase in ("classes", "select") for p in partitions)
+            say(f"build interrupted with {finished} of {2 * len(partitions)} partition tasks finished; "
+                "run the same command to resume")
+            raise
         finally:
             runner.close()
         metas = [folder.meta("select", p.index) for p in partitions]

@@ -616,7 +616,7 @@ def build(
         _warn(f"… and {len(result.warnings) - packs.MAX_WARNINGS_SHOWN} more")
     if not quiet:
         manifest = result.manifest
-        resumed = f", {result.resumed} of {2 * result.partitions} partition tasks resumed" if result.resumed else ""
+        resumed = f", {result.resumed} of {len(packs.PHASES) * result.partitions} partition tasks resumed" if result.resumed else ""
         warned = f", {len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}" if result.warnings else ""
         sys.stderr.write(f"factcheck: wrote {output}: {manifest['items']:,} items ({', '.join(manifest['types'])}) "
                          f"from the dump of {manifest['dump_date']}{resumed}{warned}\n")

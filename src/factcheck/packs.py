@@ -13,7 +13,7 @@ article writes (its recogniser's names and its runs of capitalised words, see
 Checker._pack_records) after the newsroom's own records: a record a pack finds is that article's
 alone, and never one whose name a local record has.
 
-Building (`factcheck records build DUMP… -o PACK`) takes two passes over the dumps, each cut into
+Building (`factcheck records build DUMP… -o PACK`) reads the dumps twice, cut into
 partitions (a gzip file is one partition; plain JSON is cut into byte ranges, bz2 at the starts
 of its streams when a parallel compressor made several):
 
@@ -21,12 +21,13 @@ of its streams when a parallel compressor made several):
    the dump itself has them (an item of a subclass of film is a film);
 2. select: each entity whose P31 class is one of those (or a subclass) is kept, trimmed to what the
    mapping reads, and every item's label is kept too (a director's Q-id is named by its label);
-   both go to a temporary SQLite file per partition, never a dictionary in memory.
+   both go to a temporary SQLite file per partition, never a dictionary in memory;
+3. map: once the client has merged every partition's labels into one table, each partition's kept
+   entities are mapped with the same mapping as `records pull` (factcheck.wikidata._record).
 
-Then the client merges the partitions, maps each kept entity with the same mapping as `records
-pull` (factcheck.wikidata._record) in order of Q-id, and writes the pack through one writer: rows
-in sorted order, a fixed page size, no time but the dump's own date, VACUUM at the end — so the
-same dumps give the same bytes however many partitions or workers built them.
+Then one writer, in the client, writes the pack: rows in sorted order, a fixed page size, no time
+but the dump's own date, VACUUM at the end — so the same dumps give the same bytes however many
+partitions or workers built them.
 
 Partitions run in this process one after the other (memory stays bounded: one line at a time, and
 SQLite for everything that grows), or with `--scheduler`/`--workers` as tasks on a Dask cluster.
@@ -68,6 +69,7 @@ DEFAULT_PARTITION_BYTES = 256 * 1024 * 1024
 LOOKUP_BATCH = 500  # names per SQL query (SQLite's limit on parameters is far above)
 RECORD_BATCH = 2000  # entities mapped at a time when the pack is written: bounded memory
 MAX_WARNINGS_SHOWN = 50
+PHASES = ("classes", "select", "map")  # the passes, each a task per partition
 FAIL_ONCE_ENV = "FACTCHECK_PACK_FAIL_ONCE"  # "select:1": that partition's task fails once (tests of resumption)
 
 _BZ2_STREAM = re.compile(rb"BZh[1-9]\x31\x41\x59\x26\x53\x59")  # a stream's header and its first block's magic
@@ -418,7 +420,7 @@ def entity_lines(partition: Partition) -> Iterator[tuple[str, bytes]]:
         yield partition.where(number, offset), text
 
 
-# ---------------------------------------------------------------- the two passes (run on workers)
+# ---------------------------------------------------------------- the passes (run on workers)
 
 
 def scan_classes(partition: Partition) -> list[tuple[int, int]]:
@@ -494,7 +496,7 @@ def select_entities(partition: Partition, classes: dict[int, str], types: list[s
             if kind is None:
                 continue
             trimmed = _trimmed(entity, kind, PROPERTY_FACTS[kind], where, warnings)
-            connection.execute("INSERT OR IGNORE INTO selected VALUES (?, ?, ?)", (int(qid[1:]), kind, _compact(readable(trimmed))))
+            connection.execute("INSERT OR IGNORE INTO selected VALUES (?, ?, ?)", (int(qid[1:]), kind, _compact(trimmed)))
             kept += 1
     except DumpProblem as problem:
         warnings.append(f"{partition.path}: {problem}; the entities before it are kept")
@@ -542,9 +544,11 @@ def _label_entity(entity: dict) -> dict | None:
 
 
 def _trimmed(entity: dict, kind: str, mapping: dict[str, tuple[str, str]], where: str, warnings: list[str]) -> dict:
-    """The entity with only what the mapping reads (labels, aliases, P31, the type's properties,
-    the English Wikipedia sitelink); a property it cannot read is reported."""
-    from factcheck.wikidata import LANGUAGES, PROPERTY_LABELS
+    """The entity with only what the mapping reads (labels, aliases, P31, the type's properties
+    without their references, the English Wikipedia sitelink); a property it cannot read is
+    reported. Its texts are made writable as `records pull` makes them (wikidata.readable): the
+    statements carry none into a record (their items are named by their own labels)."""
+    from factcheck.wikidata import LANGUAGES, PROPERTY_LABELS, readable
 
     qid = entity["id"]
     claims = entity.get("claims")
@@ -578,15 +582,15 @@ def _trimmed(entity: dict, kind: str, mapping: dict[str, tuple[str, str]], where
                     continue
                 good.append(statement)
             statements = good
-        kept[prop] = statements
+        kept[prop] = [{k: v for k, v in s.items() if k != "references"} if isinstance(s, dict) else s for s in statements]
     labels, aliases = entity.get("labels"), entity.get("aliases")
     sitelinks = entity.get("sitelinks")
     return {
         "id": qid,
-        "labels": {lang: labels[lang] for lang in LANGUAGES if isinstance(labels, dict) and lang in labels},
-        "aliases": {lang: aliases[lang] for lang in LANGUAGES if isinstance(aliases, dict) and lang in aliases},
+        "labels": readable({lang: labels[lang] for lang in LANGUAGES if isinstance(labels, dict) and lang in labels}),
+        "aliases": readable({lang: aliases[lang] for lang in LANGUAGES if isinstance(aliases, dict) and lang in aliases}),
         "claims": kept,
-        "sitelinks": {"enwiki": sitelinks["enwiki"]} if isinstance(sitelinks, dict) and isinstance(sitelinks.get("enwiki"), dict) else {},
+        "sitelinks": readable({"enwiki": sitelinks["enwiki"]}) if isinstance(sitelinks, dict) and isinstance(sitelinks.get("enwiki"), dict) else {},
     }
 
 
@@ -602,64 +606,128 @@ CREATE TABLE names (key TEXT NOT NULL, qid INTEGER NOT NULL, label INTEGER NOT N
 
 
 def write_pack(output: Path, records: Iterable[tuple[int, Record]], manifest: dict) -> dict:
-    """Write a pack from (qid, record) in ascending qid order, by one writer, deterministically:
-    the same records and manifest give the same bytes. Returns the manifest as written (with the
-    item count and the content hash). The file appears whole or not at all (a rename)."""
+    """Write a pack of (qid, record), deterministically: the same records and manifest give the same
+    bytes, in whatever order they come. Returns the manifest as written (with the item count and
+    the content hash). The file appears whole or not at all (a rename)."""
+    writer = _PackWriter(Path(output))
+    try:
+        for qid, record in records:
+            writer.add(qid, record)
+        return writer.finish(manifest)
+    finally:
+        writer.close()
+
+
+def _name_rows(qid: int, record: Record) -> list[tuple[str, int, int, str]]:
+    """(folded name, qid, 1 for the label, type) of each name and alias of a record."""
+    rows, seen = [], set()
+    for position, name in enumerate(record.names):
+        key = " ".join(name_key(name))
+        if not key or key in seen or (position and is_common_word(name)):
+            continue  # an alias "May" would find every May (records.RecordSet.add)
+        seen.add(key)
+        rows.append((key, qid, int(position == 0), record.type))
+    return rows
+
+
+def _record_body(record: Record) -> str:
     from factcheck.records_index import _plain_record
 
-    output = Path(output)
-    temporary = output.with_name(f"{output.name}.tmp-{os.getpid()}")
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
-    try:
-        connection = sqlite3.connect(temporary)
-        connection.execute(f"PRAGMA page_size={PAGE_SIZE}")
-        connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        connection.execute(f"PRAGMA user_version={FORMAT_VERSION}")
-        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;" + _PACK_SCHEMA)
-        connection.execute("CREATE TEMP TABLE unsorted_names (key TEXT NOT NULL, qid INTEGER NOT NULL, label INTEGER NOT NULL, type TEXT NOT NULL)")
-        digest = hashlib.sha256()
-        count = 0
-        previous = 0
-        for qid, record in records:
-            if qid <= previous:
-                raise ValueError(f"records must come in ascending Q-id order (Q{qid} after Q{previous})")
-            previous = qid
-            body = json.dumps(_plain_record(record), ensure_ascii=False, separators=(",", ":"))
-            connection.execute("INSERT INTO records VALUES (?, ?, ?)", (qid, record.type, body))
-            digest.update(f"{qid}\0{body}\n".encode())
-            count += 1
-            seen: set[str] = set()
-            for position, name in enumerate(record.names):
-                key = " ".join(name_key(name))
-                if not key or key in seen or (position and is_common_word(name)):
-                    continue  # an alias "May" would find every May (records.RecordSet.add)
-                seen.add(key)
-                connection.execute("INSERT INTO unsorted_names VALUES (?, ?, ?, ?)", (key, qid, int(position == 0), record.type))
-        # sorted by one query (SQLite sorts on disk), then inserted in that order
-        connection.execute("INSERT OR IGNORE INTO names SELECT key, qid, max(label), type FROM unsorted_names "
-                           "GROUP BY key, qid ORDER BY key, qid")
-        connection.execute("DROP TABLE unsorted_names")
-        for row in connection.execute("SELECT key, qid, label, type FROM names ORDER BY key, qid"):
-            digest.update(("\0".join(map(str, row)) + "\n").encode())
-        written = {**manifest, "format": FORMAT_VERSION, "items": count, "content_hash": digest.hexdigest()}
-        connection.executemany("INSERT INTO manifest VALUES (?, ?)",
-                               sorted((key, json.dumps(value, ensure_ascii=False, sort_keys=True)) for key, value in written.items()))
-        connection.commit()
-        connection.execute("VACUUM")
-        connection.close()
-        with open(temporary, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, output)
-    except BaseException as error:
+    return json.dumps(_plain_record(record), ensure_ascii=False, separators=(",", ":"))
+
+
+_STAGED_SCHEMA = """
+CREATE TABLE records (qid INTEGER PRIMARY KEY, type TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, qid INTEGER NOT NULL, label INTEGER NOT NULL, type TEXT NOT NULL);
+"""
+
+
+class _PackWriter:
+    """The one writer of a pack. Rows are staged first (from records, or from the partition files
+    of pass 3), then inserted into the pack in sorted order by single queries (SQLite sorts on
+    disk), with a fixed page size and no time in the file; VACUUM at the end."""
+
+    def __init__(self, output: Path):
+        self.output = output
+        self.temporary = output.with_name(f"{output.name}.tmp-{os.getpid()}")
+        with contextlib.suppress(FileNotFoundError):
+            self.temporary.unlink()
+        self.connection: sqlite3.Connection | None = None
+        with self._failures():
+            self.connection = sqlite3.connect(self.temporary)
+            self.connection.execute(f"PRAGMA page_size={PAGE_SIZE}")
+            self.connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            self.connection.execute(f"PRAGMA user_version={FORMAT_VERSION}")
+            self.connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;" + _PACK_SCHEMA)
+            # the part a row came from: of two copies of an item, the first partition's wins
+            self.connection.executescript(
+                "CREATE TEMP TABLE staged_records (qid INTEGER NOT NULL, part INTEGER NOT NULL, type TEXT NOT NULL, body TEXT NOT NULL);"
+                "CREATE TEMP TABLE staged_names (key TEXT NOT NULL, qid INTEGER NOT NULL, label INTEGER NOT NULL, type TEXT NOT NULL, part INTEGER NOT NULL);")
+
+    @contextlib.contextmanager
+    def _failures(self):
+        try:
+            yield
+        except OSError as error:
+            raise UserError(f"cannot write the pack: {error.strerror or error}", str(self.output)) from None
+        except sqlite3.Error as error:
+            raise UserError(f"cannot write the pack: {error}", str(self.output)) from None
+
+    def add(self, qid: int, record: Record, part: int = 0) -> None:
+        with self._failures():
+            self.connection.execute("INSERT INTO staged_records VALUES (?, ?, ?, ?)", (qid, part, record.type, _record_body(record)))
+            self.connection.executemany("INSERT INTO staged_names VALUES (?, ?, ?, ?, ?)",
+                                        [(*row, part) for row in _name_rows(qid, record)])
+
+    def add_partition(self, path: Path, part: int) -> None:
+        """The records and names pass 3 wrote for one partition."""
+        with self._failures():
+            self.connection.execute("ATTACH DATABASE ? AS part", (str(path),))
+            self.connection.execute("INSERT INTO staged_records SELECT qid, ?, type, body FROM part.records", (part,))
+            self.connection.execute("INSERT INTO staged_names SELECT key, qid, label, type, ? FROM part.names", (part,))
+            self.connection.commit()
+            self.connection.execute("DETACH DATABASE part")
+
+    def finish(self, manifest: dict) -> dict:
+        connection = self.connection
+        with self._failures():
+            connection.execute("INSERT OR IGNORE INTO records SELECT qid, type, body FROM staged_records ORDER BY qid, part")
+            # the part each item's record came from, by its key: its names are that copy's
+            connection.execute("CREATE TEMP TABLE first_part (qid INTEGER PRIMARY KEY, part INTEGER NOT NULL)")
+            connection.execute("INSERT INTO first_part SELECT qid, min(part) FROM staged_records GROUP BY qid")
+            connection.execute("""
+                INSERT OR IGNORE INTO names
+                SELECT n.key, n.qid, max(n.label), n.type FROM staged_names n
+                JOIN first_part f ON f.qid = n.qid AND f.part = n.part
+                GROUP BY n.key, n.qid ORDER BY n.key, n.qid""")
+            for table in ("staged_records", "staged_names", "first_part"):
+                connection.execute(f"DROP TABLE {table}")
+            digest = hashlib.sha256()
+            count = 0
+            for qid, body in connection.execute("SELECT qid, body FROM records ORDER BY qid"):
+                digest.update(f"{qid}\0{body}\n".encode())
+                count += 1
+            for row in connection.execute("SELECT key, qid, label, type FROM names ORDER BY key, qid"):
+                digest.update(("\0".join(map(str, row)) + "\n").encode())
+            written = {**manifest, "format": FORMAT_VERSION, "items": count, "content_hash": digest.hexdigest()}
+            connection.executemany("INSERT INTO manifest VALUES (?, ?)",
+                                   sorted((key, json.dumps(value, ensure_ascii=False, sort_keys=True)) for key, value in written.items()))
+            connection.commit()
+            connection.execute("VACUUM")
+            connection.close()
+            self.connection = None
+            with open(self.temporary, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(self.temporary, self.output)
+        return written
+
+    def close(self) -> None:
+        """After finish, nothing; after a failure, the temporary file goes."""
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
         with contextlib.suppress(OSError):
-            temporary.unlink()
-        if isinstance(error, OSError):
-            raise UserError(f"cannot write the pack: {error.strerror or error}", str(output)) from None
-        if isinstance(error, sqlite3.Error):
-            raise UserError(f"cannot write the pack: {error}", str(output)) from None
-        raise
-    return written
+            self.temporary.unlink()
 
 
 # ---------------------------------------------------------------- the build (client side)
@@ -709,16 +777,22 @@ def build(options: BuildOptions, say: Callable[[str], None] = lambda message: No
             # pass 2: the entities of those classes, and every item's label
             todo = [p for p in partitions if not folder.done("select", p.index)]
             runner.run("select", todo, lambda p: (select_entities, p, classes, types, str(folder.part("select", p.index, ".sqlite3"))))
+            metas = [folder.meta("select", p.index) for p in partitions]
+            dump_date = options.dump_date or _dump_date(dumps, metas)
+            # pass 3: each partition's kept entities mapped to records, with the labels of all partitions
+            labels = _merged_labels(folder, partitions)
+            fetched = dt.datetime(dump_date.year, dump_date.month, dump_date.day, tzinfo=dt.timezone.utc).timestamp()
+            todo = [p for p in partitions if not folder.done("map", p.index)]
+            runner.run("map", todo, lambda p: (map_records, str(folder.part("select", p.index, ".sqlite3")), str(labels),
+                                                fetched, str(folder.part("map", p.index, ".sqlite3"))))
         except (KeyboardInterrupt, Interrupted):
-            finished = sum(folder.done(phase, p.index) for phase in ("classes", "select") for p in partitions)
-            say(f"build interrupted with {finished} of {2 * len(partitions)} partition tasks finished; "
+            finished = sum(folder.done(phase, p.index) for phase in PHASES for p in partitions)
+            say(f"build interrupted with {finished} of {len(PHASES) * len(partitions)} partition tasks finished; "
                 "run the same command to resume")
             raise
         finally:
             runner.close()
-        metas = [folder.meta("select", p.index) for p in partitions]
         warnings = [line for meta in metas for line in meta["warnings"]]
-        dump_date = options.dump_date or _dump_date(dumps, metas)
         manifest = {
             "dump_date": dump_date.isoformat(),
             "dumps": [path.name for path in dumps],
@@ -726,8 +800,14 @@ def build(options: BuildOptions, say: Callable[[str], None] = lambda message: No
             "classes": roots,
             "subclasses": len(classes) - sum(len(v) for v in roots.values()),
         }
-        written = write_pack(options.output, _mapped_records(folder, partitions, dump_date), manifest)
-        resumed = 2 * len(partitions) - runner.computed
+        writer = _PackWriter(options.output)
+        try:
+            for partition in partitions:
+                writer.add_partition(folder.part("map", partition.index, ".sqlite3"), partition.index)
+            written = writer.finish(manifest)
+        finally:
+            writer.close()
+        resumed = len(PHASES) * len(partitions) - runner.computed
         if not options.keep_work:
             folder.remove()
     return BuildResult(written, len(partitions), runner.computed, resumed, warnings)
@@ -819,28 +899,51 @@ def _dump_date(dumps: list[Path], metas: list[dict]) -> dt.date:
                     str(dumps[0]))
 
 
-def _mapped_records(folder: "_WorkFolder", partitions: list[Partition], dump_date: dt.date) -> Iterator[tuple[int, Record]]:
-    """Each kept entity as `records pull` maps it (wikidata._record), in Q-id order, with the labels
-    of the items it links to read from the merged label table a batch at a time."""
-    from factcheck.wikidata import ITEM_URL, _linked_ids, _record
-
-    merged = folder.path / "merged.sqlite3"
+def _merged_labels(folder: "_WorkFolder", partitions: list[Partition]) -> Path:
+    """Every partition's labels in one table (the first copy of an item wins), which every map task
+    reads: a director's label may be in any partition. Kept in the work folder for a resumed build."""
+    path = folder.path / "labels.sqlite3"
+    done = folder.path / "labels.json"
+    if done.exists() and path.exists():
+        return path
+    temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
-        merged.unlink()
-    connection = sqlite3.connect(merged)
-    fetched = dt.datetime(dump_date.year, dump_date.month, dump_date.day, tzinfo=dt.timezone.utc).timestamp()
+        temporary.unlink()
+    connection = sqlite3.connect(temporary)
     try:
-        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SELECT_SCHEMA)
-        for partition in partitions:  # in partition order: the first of two copies of an item wins, whoever computed them
+        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                                 "CREATE TABLE labels (qid INTEGER PRIMARY KEY, entity TEXT NOT NULL);")
+        for partition in partitions:
             connection.execute("ATTACH DATABASE ? AS part", (str(folder.part("select", partition.index, ".sqlite3")),))
-            connection.execute("INSERT OR IGNORE INTO main.selected SELECT * FROM part.selected ORDER BY qid")
             connection.execute("INSERT OR IGNORE INTO main.labels SELECT * FROM part.labels ORDER BY qid")
             connection.commit()
             connection.execute("DETACH DATABASE part")
+    finally:
+        connection.close()
+    os.replace(temporary, path)
+    _atomic_write(done, "{}\n")
+    return path
+
+
+def map_records(select_path: str, labels_path: str, fetched: float, target: str) -> dict:
+    """Pass 3: a partition's kept entities as `records pull` maps them (wikidata._record), with the
+    labels of the items they link to read from the merged label table a batch at a time, and their
+    names; into the SQLite file `target` (written beside it, then renamed)."""
+    from factcheck.wikidata import ITEM_URL, _linked_ids, _record
+
+    temporary = f"{target}.tmp-{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
+    output = sqlite3.connect(temporary)
+    selected = sqlite3.connect(f"file:{quote(select_path)}?mode=ro", uri=True)
+    labels_table = sqlite3.connect(f"file:{quote(labels_path)}?mode=ro", uri=True)
+    count = 0
+    try:
+        output.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _STAGED_SCHEMA)
         last = 0
         while True:
-            batch = connection.execute("SELECT qid, type, entity FROM selected WHERE qid > ? ORDER BY qid LIMIT ?",
-                                       (last, RECORD_BATCH)).fetchall()
+            batch = selected.execute("SELECT qid, type, entity FROM selected WHERE qid > ? ORDER BY qid LIMIT ?",
+                                     (last, RECORD_BATCH)).fetchall()
             if not batch:
                 break
             last = batch[-1][0]
@@ -849,15 +952,21 @@ def _mapped_records(folder: "_WorkFolder", partitions: list[Partition], dump_dat
             labels: dict[str, dict] = {}
             for first in range(0, len(wanted), LOOKUP_BATCH):
                 chunk = wanted[first:first + LOOKUP_BATCH]
-                for qid, body in connection.execute(
+                for qid, body in labels_table.execute(
                         f"SELECT qid, entity FROM labels WHERE qid IN ({','.join('?' * len(chunk))})", chunk):
                     labels[f"Q{qid}"] = json.loads(body)
             for qid, kind, entity in entities:
-                record = _record(entity, labels, ITEM_URL, kind)
-                yield qid, replace(record, id=f"Q{qid}")
+                record = replace(_record(entity, labels, ITEM_URL, kind), id=f"Q{qid}")
+                output.execute("INSERT INTO records VALUES (?, ?, ?)", (qid, record.type, _record_body(record)))
+                output.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", _name_rows(qid, record))
+                count += 1
+        output.commit()
     finally:
-        connection.close()
-        merged.unlink(missing_ok=True)
+        output.close()
+        selected.close()
+        labels_table.close()
+    os.replace(temporary, target)
+    return {"records": count}
 
 
 class _WorkFolder:

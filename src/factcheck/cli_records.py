@@ -603,7 +603,9 @@ def build(
             date = dt.date.fromisoformat(dump_date)
         except ValueError:
             raise UserError(f"--dump-date: {dump_date!r} is not a YYYY-MM-DD date") from None
-    if (scheduler or workers) and not _installed("distributed"):
+    from factcheck.cli import _installed
+
+    if (scheduler or workers) and not _installed("dask", "distributed"):
         raise UserError("--scheduler and --workers need Dask, an optional extra: pip install 'factcheck[audit]'")
     options = packs.BuildOptions(
         dumps=dumps, output=output, types=[t.strip().lower() for t in types or []], dump_date=date, scheduler=scheduler,
@@ -620,12 +622,3 @@ def build(
         warned = f", {len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}" if result.warnings else ""
         sys.stderr.write(f"factcheck: wrote {output}: {manifest['items']:,} items ({', '.join(manifest['types'])}) "
                          f"from the dump of {manifest['dump_date']}{resumed}{warned}\n")
-
-
-def _installed(name: str) -> bool:
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False

@@ -11,6 +11,7 @@ import importlib.util
 import json
 import pickle
 import shutil
+from dataclasses import replace
 import sqlite3
 from pathlib import Path
 
@@ -164,6 +165,28 @@ def test_check_with_the_pack_and_no_records_reports_the_seed_articles_wrong_rele
     assert wrong["evidence"]["source"] == f"https://www.wikidata.org/wiki/Q{FILM}"
     assert "2023-07-12 (United States)" in wrong["evidence"]["value"]
     assert "no reference records" not in result.err
+
+
+def test_a_pack_finds_what_the_same_records_pulled_into_yaml_find(cli, pack, tmp_path):
+    """The pack's records written as `records pull` writes them: the same findings on the seed
+    article, the records named differently."""
+    from factcheck.cli_records import records_yaml
+
+    opened = packs.Pack(pack)
+    pulled = opened.lookup({("tom", "cruise"): None, ("christopher", "mcquarrie"): None}) + opened.records([FILM])
+    records = tmp_path / "pulled.yaml"
+    records.write_text(records_yaml([replace(r, id=r.id.split(":")[-1].lower()) for r in pulled]), encoding="utf-8")
+    article = tmp_path / SEED.name
+    shutil.copy(SEED, article)
+
+    def found(*args) -> list[tuple]:
+        result = cli("check", article, *args, "--format", "json", "--no-cache")
+        return [(f["rule"], f["start"], f["end"], f["message"], f["suggestion"], f["evidence"] and f["evidence"]["value"])
+                for f in _findings(result)]
+
+    from_pack = found("--pack", pack)
+    assert from_pack == found("--records", records)
+    assert any(rule == "date-contradicts-record" for rule, *_ in from_pack)
 
 
 def test_local_records_win_over_the_pack(cli, pack, tmp_path):
@@ -394,6 +417,15 @@ def test_other_settings_on_a_work_folder_ask_for_restart(cli, entities, tmp_path
     monkeypatch.delenv(packs.FAIL_ONCE_ENV)
     restarted = cli("records", "build", dump, "-o", tmp_path / "p.fcpack", "--partition-size", "300000", "--restart")
     assert restarted.code == 0, restarted.err
+
+
+def test_a_work_folder_holding_other_files_is_refused_and_left_as_it_is(cli, tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "notes.txt").write_text("mine\n", encoding="utf-8")
+    result = cli("records", "build", DUMP, "-o", tmp_path / "p.fcpack", "--work", work, "--restart")
+    assert result.code == 2 and "notes.txt" in result.err and str(work) in result.err
+    assert (work / "notes.txt").read_text(encoding="utf-8") == "mine\n"
 
 
 @pytest.mark.parametrize("args, named", [

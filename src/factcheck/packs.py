@@ -426,9 +426,9 @@ def entity_lines(partition: Partition) -> Iterator[tuple[str, bytes]]:
 def scan_classes(partition: Partition) -> list[tuple[int, int]]:
     """Pass 1: the P279 edges (subclass, class) of the partition's items. Lines are parsed only when
     they mention P279; what cannot be read is reported by pass 2."""
-    edges: list[tuple[int, int]] = []
     from factcheck.wikidata import _claims, best_statements, item_id
 
+    edges: list[tuple[int, int]] = []
     try:
         for _, text in entity_lines(partition):
             if b'"P279"' not in text:
@@ -751,7 +751,7 @@ class BuildOptions:
 class BuildResult:
     manifest: dict
     partitions: int
-    computed: int  # partition tasks run by this build (both passes)
+    computed: int  # partition tasks run by this build (all passes)
     resumed: int  # partition tasks an earlier build had finished
     warnings: list[str]
 
@@ -969,6 +969,11 @@ def map_records(select_path: str, labels_path: str, fetched: float, target: str)
     return {"records": count}
 
 
+# what a build writes in its work folder (and the temporary files beside them)
+_WORK_FILE = re.compile(r"^(?:settings\.json|lock|labels\.(?:sqlite3|json)|classes\.sqlite3|"
+                        r"(?:classes|select|map)-\d{5,}\.(?:json|sqlite3)|failed-once-\w+-\d{5,})(?:\.tmp-\d+)?$")
+
+
 class _WorkFolder:
     """PACK.work/: the build's settings, each finished partition's files, and a lock against a
     second build writing to it (as `audit` keeps its parts)."""
@@ -1004,6 +1009,10 @@ class _WorkFolder:
 
     def prepare(self, settings: dict, restart: bool) -> None:
         target = self.path / "settings.json"
+        foreign = sorted(p.name for p in self.path.iterdir() if not _WORK_FILE.match(p.name))
+        if foreign:  # never delete what a build did not write (--work names any folder)
+            raise UserError(f"holds files that are not a build's partitions ({', '.join(foreign[:3])}); "
+                            "choose another --work or move them", str(self.path))
         for stale in self.path.glob("*.tmp-*"):
             stale.unlink(missing_ok=True)
         if target.exists() and not restart:
@@ -1037,7 +1046,8 @@ class _WorkFolder:
 
     def remove(self) -> None:
         for path in list(self.path.iterdir()):
-            path.unlink()
+            if _WORK_FILE.match(path.name):
+                path.unlink()
         with contextlib.suppress(OSError):
             self.path.rmdir()
 
@@ -1100,8 +1110,14 @@ class _Runner:
 
             self._client, self._cluster = connect(self.options.scheduler, self.options.workers)
         submitted = []
+        shared: dict[int, Any] = {}  # a mapping every task of the pass takes (the kept classes): sent to each worker once
         for partition in todo:
             function, *arguments = task(partition)
+            for position, argument in enumerate(arguments):
+                if isinstance(argument, dict):
+                    if id(argument) not in shared:
+                        shared[id(argument)] = self._client.scatter(argument, broadcast=True, hash=False)
+                    arguments[position] = shared[id(argument)]
             # no retries: a task that raised reads the same bytes again; a worker that died is
             # rescheduled by Dask itself
             future = self._client.submit(function, *arguments, pure=False, retries=0,

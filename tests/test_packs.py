@@ -11,8 +11,8 @@ import importlib.util
 import json
 import pickle
 import shutil
-from dataclasses import replace
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -352,17 +352,22 @@ def test_an_unknown_property_is_a_warning_and_the_item_keeps_the_rest(cli, entit
 
 def test_ndjson_and_multistream_bz2_cut_into_partitions_give_the_same_records(pack, entities, tmp_path):
     ndjson = _ndjson(entities, tmp_path / "wikidata-20261101-filtered.ndjson")
-    lines = dump_build.dump_text(entities).splitlines(keepends=True)
-    # parallel bzip2 (as Wikidata's dumps are made): independent streams, cut anywhere in a line
-    text = b"".join(lines)
-    cuts = range(0, len(text), 150_000)
+    # a parallel bzip2's output: independent streams, cut anywhere in a line, and once right after one
+    text = dump_build.dump_text(entities)
+    after_a_line = text.index(b"\n", 400_000) + 1
+    cuts = sorted({*range(0, len(text), 150_000), after_a_line, len(text)})
+    streams = [bz2.compress(text[a:b]) for a, b in zip(cuts, cuts[1:])]
     bz = tmp_path / "wikidata-20261101-all.json.bz2"
-    bz.write_bytes(b"".join(bz2.compress(text[c:c + 150_000]) for c in cuts))
+    bz.write_bytes(b"".join(streams))
+    # partitions as long as the streams before that cut: one of them starts right after a line
+    aligned = sum(len(stream) for stream in streams[:cuts.index(after_a_line)])
+    assert aligned in [p.start for p in packs.plan_partitions([bz], aligned)]
     expected = packs.Pack(pack).manifest["content_hash"]
-    for dump in (ndjson, bz):
-        result = _build(dump, output=tmp_path / f"{dump.suffix}.fcpack", partition_bytes=100_000)
+    for dump, size in ((ndjson, 100_000), (bz, aligned)):
+        result = _build(dump, output=tmp_path / f"{dump.suffix}.fcpack", partition_bytes=size)
         assert result.partitions > 3, dump
         assert result.warnings == []
+        assert result.entities == len(entities), dump  # every line read once, whichever partition it starts in
         assert result.manifest["content_hash"] == expected, dump
 
 

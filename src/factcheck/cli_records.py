@@ -620,5 +620,5 @@ def build(
         manifest = result.manifest
         resumed = f", {result.resumed} of {len(packs.PHASES) * result.partitions} partition tasks resumed" if result.resumed else ""
         warned = f", {len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}" if result.warnings else ""
-        sys.stderr.write(f"factcheck: wrote {output}: {manifest['items']:,} items ({', '.join(manifest['types'])}) "
+        sys.stderr.write(f"factcheck: wrote {output}: {manifest['items']:,} of {result.entities:,} items ({', '.join(manifest['types'])}) "
                          f"from the dump of {manifest['dump_date']}{resumed}{warned}\n")

@@ -754,6 +754,7 @@ class BuildResult:
     computed: int  # partition tasks run by this build (all passes)
     resumed: int  # partition tasks an earlier build had finished
     warnings: list[str]
+    entities: int = 0  # items read from the dumps
 
 
 def build(options: BuildOptions, say: Callable[[str], None] = lambda message: None) -> BuildResult:
@@ -810,7 +811,7 @@ def build(options: BuildOptions, say: Callable[[str], None] = lambda message: No
         resumed = len(PHASES) * len(partitions) - runner.computed
         if not options.keep_work:
             folder.remove()
-    return BuildResult(written, len(partitions), runner.computed, resumed, warnings)
+    return BuildResult(written, len(partitions), runner.computed, resumed, warnings, sum(meta["entities"] for meta in metas))
 
 
 def _validate(options: BuildOptions, types: list[str]) -> None:

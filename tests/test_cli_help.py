@@ -63,7 +63,7 @@ def test_version(cli):
 
 
 @pytest.mark.parametrize("command", [["check"], ["audit"], ["extract"], ["explain"], ["init"], ["records", "pull"],
-                                     ["records", "show"], ["records", "validate"], ["lsp"]])
+                                     ["records", "show"], ["records", "validate"], ["records", "build"], ["lsp"]])
 def test_help_shows_readable_placeholders_not_python_types(cli, command):
     """PATH..., FILE, N — not <list[str]>, {paths}... or <int range>."""
     text = cli(*command, "--help").out

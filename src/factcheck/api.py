@@ -24,6 +24,7 @@ from factcheck.rules import Rule, Vocabulary, load_rule_set
 from factcheck.text import name_key, tokenize
 
 if TYPE_CHECKING:
+    from factcheck.packs import Pack
     from factcheck.records_index import RecordsIndex
     from factcheck.resultcache import ResultCache
 
@@ -76,6 +77,8 @@ class Checker:
     # Wikidata (or another source) for entities no local record covers: takes (name, kind) pairs
     online: Callable[[list[tuple[str, str]]], list[Record]] | None = None
     cache: "ResultCache | None" = None
+    # knowledge packs (factcheck.packs), looked up for each article after the local records
+    packs: list["Pack"] = field(default_factory=list)
     processes: int = 1  # spaCy worker processes for large batches
     # paragraphs parsed before, kept by a long-lived checker (the language server) so that an edit
     # re-parses only what it changed
@@ -86,9 +89,12 @@ class Checker:
     @classmethod
     def from_config(cls, config: Config, records: Iterable[Path] = (), rule_dirs: Iterable[Path] = (), model: str | None = None,
                     select: Iterable[str] = (), ignore: Iterable[str] = (), day_first: bool = False,
-                    records_index: "RecordsIndex | None" = None) -> "Checker":
-        """Command-line values first, then the config's; records and rule folders add up. With
+                    records_index: "RecordsIndex | None" = None, packs: Iterable[Path] = ()) -> "Checker":
+        """Command-line values first, then the config's; records, packs and rule folders add up. With
         `records_index`, unchanged records files are read from the compiled index, not parsed."""
+        from factcheck.packs import open_packs
+
+        opened = open_packs([*config.packs, *packs])  # an unreadable pack is an error before anything is read
         rules, vocabulary = load_rule_set([*config.rules, *rule_dirs])
         known = {rule.id for rule in rules}
         check_rule_ids(config, known)
@@ -110,7 +116,8 @@ class Checker:
             record_set = DeferredRecords(load)
         else:
             record_set = load_records(record_paths)
-        return cls(record_set, rules, vocabulary, model or config.model, day_first or config.day_first, config, known)
+        return cls(record_set, rules, vocabulary, model or config.model, day_first or config.day_first, config, known,
+                   packs=opened)
 
     @classmethod
     def from_paths(cls, records: Iterable[Path] = (), rule_dirs: Iterable[Path] = (), model: str | None = None,
@@ -186,6 +193,11 @@ class Checker:
         # the names first (claims are read once, against the records decided for this document)
         tokens = tokenize(document.text)
         links = find_links(document.text, tokens, records, mentions, document.published)
+        if self.packs:
+            found = self._pack_records(document, mentions, links, tokens)
+            if found:
+                records = records.with_records(found)
+                links = find_links(document.text, tokens, records, mentions, document.published)
         if self.online is not None:
             found = self._online_records(document, mentions, links, tokens)
             if found:
@@ -203,23 +215,40 @@ class Checker:
         """Records for the names no local record covers, looked up online; local records win where
         both speak. Names are the recogniser's, and runs of capitalised words (titles it often misses).
         Returned for this document alone: another document's look-ups never change its records."""
-        def free(start: int, end: int) -> bool:
-            return not any(l.start < end and start < l.end for l in links)
-
-        unlinked = []
-        for mention in mentions:
-            if mention.kind in ONLINE_KINDS and free(mention.start, mention.end):
-                if len(mention.text.split()) >= 2 or mention.kind != "person":
-                    unlinked.append((mention.text, mention.kind))
-        known = {name_key(name) for name, _ in unlinked}
-        for start, end, name in title_runs(document.text, tokens):
-            if free(start, end) and name_key(name) not in known:
-                unlinked.append((name, "work"))
-        unlinked = list(dict.fromkeys(unlinked))[:MAX_LOOKUPS]
+        unlinked = _unlinked_names(document.text, mentions, links, tokens)[:MAX_LOOKUPS]
         if not unlinked:
             return []
         return [record for record in self.online(unlinked)
                 if record.id not in self.records.by_id and not any(name_key(n) in self.records.by_name for n in record.names)]
+
+    def _pack_records(self, document: Document, mentions, links, tokens) -> list[Record]:
+        """Records the packs hold for the names no local record covers: the names `--online` would
+        look up, and every stretch of two words or more of a run of capitalised words ("Tom Cruise"
+        in "Tom Cruise’s BTS"), each looked up through the pack's index of names (its cost does not
+        grow with the pack). A record none of whose names a local record has, or an earlier pack's;
+        for this document alone, as the online look-ups are."""
+        from factcheck.wikidata import KIND_TYPES
+
+        covered = _Covered(links)
+        candidates: dict[tuple[str, ...], frozenset[str] | None] = {}
+        for name, kind in _unlinked_mentions(mentions, covered):
+            key = name_key(name)
+            types = KIND_TYPES.get(kind)
+            if key in candidates:
+                types = None if candidates[key] is None or types is None else candidates[key] | types
+            candidates[key] = types
+        for key in _capitalised_stretches(document.text, tokens, covered):
+            candidates[key] = None  # a name of any type
+        found: list[Record] = []
+        local = self.records.by_name
+        taken: set[tuple[str, ...]] = set()  # the names of what an earlier pack found
+        for pack in self.packs:
+            for record in pack.lookup(candidates):
+                keys = {name_key(n) for n in record.names}
+                if not keys & taken and not any(key in local for key in keys):
+                    found.append(record)
+                    taken |= keys
+        return found
 
     def findings(self, analysis: Analysis) -> list[Finding]:
         document = analysis.document
@@ -321,6 +350,67 @@ class Checker:
     def check_text(self, text: str, published: dt.date | None = None, path: str = "<text>") -> FileResult:
         document = load_document(path, published, source=text)
         return next(self.check_documents([document]))
+
+
+class _Covered:
+    """Whether a stretch of the text overlaps a link, in logarithmic time however many links there
+    are (a long article has thousands): the links by start, with the furthest end reached so far."""
+
+    def __init__(self, links):
+        spans = sorted((l.start, l.end) for l in links)
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def __call__(self, start: int, end: int) -> bool:
+        from bisect import bisect_left
+
+        before = bisect_left(self.starts, end)  # the links that start before the stretch ends
+        return before > 0 and self.reach[before - 1] > start
+
+
+def _unlinked_mentions(mentions, covered: _Covered) -> list[tuple[str, str]]:
+    """(name, kind) of the recogniser's names of ONLINE_KINDS no link covers (a person by two words or more)."""
+    return [(mention.text, mention.kind) for mention in mentions
+            if mention.kind in ONLINE_KINDS and not covered(mention.start, mention.end)
+            and (len(mention.text.split()) >= 2 or mention.kind != "person")]
+
+
+def _unlinked_names(text: str, mentions, links, tokens) -> list[tuple[str, str]]:
+    """(name, kind) of the names no link covers: the recogniser's names, then runs of capitalised
+    words as "work" (titles it often misses)."""
+    covered = _Covered(links)
+    unlinked = _unlinked_mentions(mentions, covered)
+    known = {name_key(name) for name, _ in unlinked}
+    for start, end, name in title_runs(text, tokens):
+        if not covered(start, end) and name_key(name) not in known:
+            unlinked.append((name, "work"))
+    return list(dict.fromkeys(unlinked))
+
+
+MAX_NAME_WORDS = 12  # the longest stretch of a capitalised run looked up in a pack
+
+
+def _capitalised_stretches(text: str, tokens, covered: _Covered) -> list[tuple[str, ...]]:
+    """Every stretch of two to MAX_NAME_WORDS words of each run of capitalised words that no link
+    covers, folded: a name the pack may hold whether or not the recogniser saw it."""
+    from bisect import bisect_left
+
+    starts = [token.start for token in tokens]
+    found = []
+    for start, end, _ in title_runs(text, tokens):
+        run = tokens[bisect_left(starts, start):bisect_left(starts, end)]
+        capital = [text[token.start].isupper() or text[token.start].isdigit() for token in run]
+        for first in range(len(run)):
+            if not capital[first]:
+                continue
+            for last in range(first + 2, min(len(run), first + MAX_NAME_WORDS) + 1):
+                if not capital[last - 1]:
+                    continue  # "Lord of": a name ends on a word of its own, not a connector
+                if not covered(run[first].start, run[last - 1].end):
+                    found.append(tuple(token.norm for token in run[first:last]))
+    return list(dict.fromkeys(found))
 
 
 ARTICLE_ENTITY_TYPES = {"org": "organisation", "person": "person", "event": "event", "product": "product"}

@@ -60,7 +60,7 @@ DEFAULT_PARTITION_SIZE = 50
 MANIFEST_VERSION = 1
 RETRIES = 2  # a task whose code raised is tried again this many times; a dead worker's tasks are resubmitted by the scheduler
 IN_FLIGHT_PER_THREAD = 2  # partitions submitted ahead per worker thread: enough to keep every worker busy
-CHECKER_SETTINGS = ("records", "rules", "config", "selected_rules", "model", "factcheck")  # manifest keys that make the Checker
+CHECKER_SETTINGS = ("records", "packs", "rules", "config", "selected_rules", "model", "factcheck")  # manifest keys that make the Checker
 _HTML_START = re.compile(r"\s*<(?:!doctype|html)", re.IGNORECASE)
 _PART_RE = re.compile(r"^part-(\d{5,})\.jsonl$")
 
@@ -435,6 +435,7 @@ def _manifest(options: AuditOptions, config, checker, articles: list[Article], a
         "articles_digest": articles_digest,
         "partition_size": options.partition_size,
         "records": files_digest([*config.records, *options.records]),
+        "packs": [[pack.name, pack.content_hash] for pack in checker.packs],  # the config's knowledge packs
         "rules": files_digest([builtin_rules_dir(), *config.rules, *options.rule_dirs]),
         "config": hashlib.sha256(config.path.read_bytes()).hexdigest() if config.path else None,
         "selected_rules": sorted(rule.id for rule in checker.rules),
@@ -657,18 +658,24 @@ def _compute(options: AuditOptions, partitions: list[list[Article]], todo: list[
 
 
 def _connect(options: AuditOptions):
+    return connect(options.scheduler, options.workers)
+
+
+def connect(scheduler: str | None, workers: int | None):
+    """A client of the scheduler at `scheduler`, else of a local cluster of `workers` processes (the
+    machine's cores by default): (client, the local cluster or None). `records build` uses it too."""
     import logging
 
     from distributed import Client, LocalCluster
 
-    if options.scheduler:
+    if scheduler:
         try:
-            return Client(options.scheduler, timeout="20s"), None
+            return Client(scheduler, timeout="20s"), None
         except (OSError, TimeoutError, ValueError) as error:
-            raise UserError(f"cannot connect to the Dask scheduler at {options.scheduler}: {error}") from None
+            raise UserError(f"cannot connect to the Dask scheduler at {scheduler}: {error}") from None
     # the scheduler serves HTTP (health, metrics, and the dashboard when bokeh is installed) in any
     # case: on a free port, never a fixed one that another cluster may hold
-    cluster = LocalCluster(n_workers=options.workers or _cores(), threads_per_worker=1, processes=True,
+    cluster = LocalCluster(n_workers=workers or _cores(), threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=":0", silence_logs=logging.ERROR)
     try:
         return Client(cluster), cluster

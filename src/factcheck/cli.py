@@ -130,6 +130,7 @@ def _parse_published(value: str | None) -> dt.date | None:
 def check(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Articles to check: files, folders (walked for .md, .markdown, .txt, .html), globs, URLs (http/https), or - for standard input.", show_default=False)],
     records: RecordsOption = None,
+    packs: Annotated[Optional[list[Path]], typer.Option("--pack", metavar="PACK", help="A knowledge pack (`factcheck records build`), looked up after the records (repeatable; after the config's packs).")] = None,
     published: PublishedOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: terminal (for people), json, sarif (code scanning), github (Actions annotations), junit (CI test reports) or html (a self-contained page).")] = OutputFormat.terminal,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1; 'never' always exits 0 when the check ran. [default: error, or the config's fail_on]", show_default=False)] = None,
@@ -161,7 +162,7 @@ def check(
     from factcheck import workflow
 
     options = workflow.CheckOptions(
-        paths=paths, records=records or [], published=_parse_published(published), output_format=output_format.value,
+        paths=paths, records=records or [], packs=packs or [], published=_parse_published(published), output_format=output_format.value,
         fail_on=fail_on.value if fail_on else None, select=select or [], ignore=ignore or [], rule_dirs=rule_dirs or [],
         config_file=config_file, model=model, day_first=day_first, fix=fix, diff=show_diff, diff_base=diff_base,
         baseline=baseline, write_baseline=write_baseline, quiet=quiet, color=color,

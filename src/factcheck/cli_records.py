@@ -462,14 +462,15 @@ def validate(
 def show(
     id_or_name: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="A record id, or a name or alias.", show_default=False)],
     records: Annotated[Optional[list[Path]], typer.Option("--records", "-r", metavar="PATH", help="A records YAML file or a folder of them (repeatable).")] = None,
+    packs: Annotated[Optional[list[Path]], typer.Option("--pack", metavar="PACK", help="A knowledge pack (`records build`): its item by Q-id, or its items with this name (repeatable).")] = None,
     online: Annotated[bool, typer.Option("--online", help="Also look the entity up on Wikidata (cached).")] = False,
     offline: OfflineOption = False,
     wikidata_url: WikidataUrlOption = None,
     cache_dir: CacheDirOption = None,
 ) -> None:
     """Print what is known about an entity, and where each fact comes from."""
-    if not records and not (online or offline):
-        raise UserError("say where to look: --records PATH and/or --online")
+    if not records and not packs and not (online or offline):
+        raise UserError("say where to look: --records PATH, --pack PACK and/or --online")
     found: list[Record] = []
     if records:
         record_set = load_records(records)
@@ -479,6 +480,11 @@ def show(
             for record, _ in record_set.by_name.get(name_key(id_or_name), []):
                 if record not in found:
                     found.append(record)
+    if packs:
+        from factcheck.packs import open_packs
+
+        for pack in open_packs(packs):
+            found.extend(pack.find(id_or_name))  # after the local records, as `check` looks them up
     for record in found:
         _print_record(record, _fact_lines(record))
     if online or offline:
@@ -530,10 +536,13 @@ def _print_record(record: Record, lines: dict[str, str]) -> None:
     out = _SafeOut()
     wikidata = record.origin.startswith("wikidata:")
     qid = record.origin.split(":", 1)[1] if wikidata else ""
+    pack, _, pack_item = record.origin.partition(": ")
+    if not wikidata and re.fullmatch(r"Q\d+", pack_item):  # a knowledge pack's item: "films.fcpack: Q65767901"
+        wikidata, qid = True, pack_item
     out.write(f"{record.id} ({record.type}): {record.name}\n")
     # the page of the server that served it (a mirror, --wikidata-url), as the record keeps it
     page = next((s for s in record.sources if s.endswith(f"/wiki/{qid}")), ITEM_URL_FORMAT.format(qid))
-    out.write(f"  from: {'Wikidata ' + page if wikidata else record.origin}\n")
+    out.write(f"  from: {('Wikidata ' + page + (f' in the pack {pack}' if pack_item else '')) if wikidata else record.origin}\n")
     if record.aliases:
         out.write(f"  aliases: {'; '.join(record.aliases)}\n")
     for source in record.sources:
@@ -558,3 +567,58 @@ def _describe(value: FactValue) -> str:
     notes = [f"{v}" if k in ("region", "place", "status") else f"{k} {v}" for k, v in _content(value).items()
              if k not in ("region_code",) and not (k == "unit" and v in ("date", "year"))]
     return f"{text} ({', '.join(notes)})" if notes else text
+
+
+# -- build --------------------------------------------------------------------------------
+
+
+def _size(text: str) -> int:
+    """"256M", "64k", "1G" or a number of bytes."""
+    match = re.fullmatch(r"\s*(\d+)\s*([kKmMgG]?)[bB]?\s*", text)
+    if not match:
+        raise typer.BadParameter(f"{text!r} is not a size (a number of bytes, or with K, M or G)")
+    return int(match[1]) * {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[match[2].lower()]
+
+
+@records_app.command()
+def build(
+    dumps: Annotated[list[Path], typer.Argument(metavar="DUMP...", help="Wikidata JSON dumps: latest-all.json.gz or .bz2, plain .json, or wikibase-dump-filter's NDJSON.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="PACK", help="The pack to write (e.g. films-2026-11.fcpack); replaced in one rename when it is complete.", show_default=False)],
+    types: Annotated[Optional[list[str]], typer.Option("--type", "-t", metavar="TYPE", help="Keep items of this type (repeatable): film, person, organisation, event, place, product. [default: all]", show_default=False)] = None,
+    dump_date: Annotated[Optional[str], typer.Option("--dump-date", metavar="YYYY-MM-DD", help="The dump's date (default: the date in its file name, else its entities' latest 'modified').")] = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Build on this Dask scheduler's workers (tcp://HOST:8786); they need the dumps and the work folder at the same paths.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", metavar="N", min=1, max=1024, help="Build on a local Dask cluster of N worker processes (default: in this process, one partition after another).")] = None,
+    partition_size: Annotated[str, typer.Option("--partition-size", metavar="SIZE", help="Bytes of dump per partition, the unit of work and of resumption (256M; a gzip file is always one).")] = "256M",
+    work: Annotated[Optional[Path], typer.Option("--work", metavar="DIR", help="The work folder of finished partitions (default: PACK.work beside the pack).")] = None,
+    restart: Annotated[bool, typer.Option("--restart", help="Discard the partitions an earlier build with other settings left, and start over.")] = False,
+    keep_work: Annotated[bool, typer.Option("--keep-work", help="Keep the work folder after the pack is written.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line; warnings still go to stderr.")] = False,
+) -> None:
+    """Build a knowledge pack from Wikidata dumps: the items of the types asked for, mapped as `pull` maps them."""
+    from factcheck import packs
+
+    date = None
+    if dump_date is not None:
+        try:
+            date = dt.date.fromisoformat(dump_date)
+        except ValueError:
+            raise UserError(f"--dump-date: {dump_date!r} is not a YYYY-MM-DD date") from None
+    from factcheck.cli import _installed
+
+    if (scheduler or workers) and not _installed("dask", "distributed"):
+        raise UserError("--scheduler and --workers need Dask, an optional extra: pip install 'factcheck[audit]'")
+    options = packs.BuildOptions(
+        dumps=dumps, output=output, types=[t.strip().lower() for t in types or []], dump_date=date, scheduler=scheduler,
+        workers=workers, partition_bytes=_size(partition_size), work=work, restart=restart, keep_work=keep_work,
+    )
+    result = packs.build(options, say=lambda line: sys.stderr.write(f"factcheck: {line}\n"))
+    for line in result.warnings[:packs.MAX_WARNINGS_SHOWN]:
+        _warn(for_terminal(line))
+    if len(result.warnings) > packs.MAX_WARNINGS_SHOWN:
+        _warn(f"… and {len(result.warnings) - packs.MAX_WARNINGS_SHOWN} more")
+    if not quiet:
+        manifest = result.manifest
+        resumed = f", {result.resumed} of {len(packs.PHASES) * result.partitions} partition tasks resumed" if result.resumed else ""
+        warned = f", {len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}" if result.warnings else ""
+        sys.stderr.write(f"factcheck: wrote {output}: {manifest['items']:,} of {result.entities:,} items ({', '.join(manifest['types'])}) "
+                         f"from the dump of {manifest['dump_date']}{resumed}{warned}\n")

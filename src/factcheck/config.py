@@ -2,6 +2,7 @@
 walking up from the checked path. Paths in it are relative to the file it is in.
 
     records = ["records"]              # records files or folders
+    packs = ["films-2026-11.fcpack"]   # knowledge packs (`factcheck records build`), after the records
     rules = ["house-rules"]            # folders of the newsroom's own rules
     select = []                        # run only these rules (empty: all)
     ignore = ["title-variant"]         # never run these
@@ -58,6 +59,7 @@ class Override:
 class Config:
     path: Path | None = None  # the file it came from; None: defaults
     records: list[Path] = field(default_factory=list)
+    packs: list[Path] = field(default_factory=list)  # knowledge packs, looked up after the records, in this order
     rules: list[Path] = field(default_factory=list)
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -174,7 +176,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
 
 
 KEYS = {
-    "records", "rules", "select", "ignore", "published_key", "day_first", "model",
+    "records", "packs", "rules", "select", "ignore", "published_key", "day_first", "model",
     "extensions", "exclude", "fail_on", "quotes", "severity", "overrides", "online", "wikidata_url", "cache_dir",
     "baseline",
 }
@@ -202,6 +204,7 @@ def parse_config(data: dict[str, Any], path: Path, where: str = "") -> Config:
         return value
 
     config.records = [base / p for p in strings("records")]
+    config.packs = [base / p for p in strings("packs")]
     config.rules = [base / p for p in strings("rules")]
     config.select = strings("select")
     config.ignore = strings("ignore")
@@ -289,6 +292,10 @@ STARTER = '''# factcheck configuration (https://github.com/factcheck/factcheck#c
 
 # Reference records: YAML files or folders of them.
 records = ["records"]
+
+# Knowledge packs built from Wikidata dumps (`factcheck records build`): looked up after the
+# records above, which always win.
+# packs = ["films-2026-11.fcpack"]
 
 # Folders of your newsroom's own rules, beside the built-in ones.
 # rules = ["house-rules"]

@@ -905,8 +905,10 @@ def _choose(name: str, entities: Iterable[dict], types: frozenset[str] | None) -
     return None, []
 
 
-def _linked_ids(entity: dict) -> list[str]:
-    kind = entity_type(entity)
+def _linked_ids(entity: dict, kind: str | None = None) -> list[str]:
+    """The items an entity's mapped statements point to (for their labels). `kind`: our type for
+    it when the caller knows better than its own P31 (a pack keeps subclasses: factcheck.packs)."""
+    kind = kind or entity_type(entity)
     ids: list[str] = []
     for prop, (_, value_kind) in PROPERTY_FACTS.get(kind or "", {}).items():
         for statement in best_statements(_claims(entity, prop)):
@@ -917,10 +919,11 @@ def _linked_ids(entity: dict) -> list[str]:
     return ids
 
 
-def _record(entity: dict, labels: dict[str, dict], item_url: str = ITEM_URL) -> Record:
-    """The record of one entity; its source is the item's page on the server that gave it."""
+def _record(entity: dict, labels: dict[str, dict], item_url: str = ITEM_URL, kind: str | None = None) -> Record:
+    """The record of one entity; its source is the item's page on the server that gave it. `kind`
+    overrides the type its P31 gives (a pack knows an item of a subclass of film is a film)."""
     qid = entity["id"]
-    kind = entity_type(entity) or "entity"
+    kind = kind or entity_type(entity) or "entity"
     name = label_of(entity) or qid
     retrieved = dt.datetime.fromtimestamp(entity.get("_fetched", time.time()), dt.timezone.utc).date().isoformat()
 

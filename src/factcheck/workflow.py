@@ -29,6 +29,7 @@ OK, FINDINGS, USAGE = 0, 1, 2
 class CheckOptions:
     paths: list[str]
     records: list[Path] = field(default_factory=list)
+    packs: list[Path] = field(default_factory=list)  # --pack, after the config's packs
     published: dt.date | None = None
     output_format: str = "terminal"
     fail_on: str | None = None
@@ -76,7 +77,7 @@ def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
     chosen = options.baseline or (config.baseline_file if config.baseline_file.is_file() else None)
     known_baseline = baseline_file.read(chosen) if chosen and not options.write_baseline else None
     checker = Checker.from_config(config, options.records, options.rule_dirs, options.model, options.select, options.ignore,
-                                  options.day_first, _records_index(config, options, err))
+                                  options.day_first, _records_index(config, options, err), options.packs)
     if options.online or (options.online is None and config.online) or options.offline:
         from factcheck.wikidata import WikidataSource
 
@@ -149,7 +150,7 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
     if options.statistics:
         _statistics(shown, out)
     unread = isinstance(checker.records, DeferredRecords) and not checker.records.loaded  # every file was cached
-    if not (unread or checker.records.records) and checker.online is None and not options.quiet and not failed:
+    if not (unread or checker.records.records or checker.packs) and checker.online is None and not options.quiet and not failed:
         # "✓ no findings" must not read as "checked against the facts" when there were none
         err.write("factcheck: no reference records: only internal checks ran (see `factcheck init`, or --records)\n")
     reached("reported")
@@ -200,6 +201,8 @@ def result_cache(checker: Checker, config: Config, records, rule_dirs, cache_dir
 
     key = fingerprint(
         files_digest([*config.records, *records]),
+        # a pack by its name (the evidence names it) and its content: a new pack is a new key
+        [(pack.name, pack.content_hash) for pack in checker.packs],
         files_digest([builtin_rules_dir(), *config.rules, *rule_dirs]),
         config.path.read_bytes() if config.path else b"",
         sorted(r.id for r in checker.rules), checker.day_first, config.quotes, model_version(checker.model),

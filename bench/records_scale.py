@@ -101,6 +101,19 @@ def write_generated_pack(path: Path, films_yaml: Path, size: int) -> float:
     return time.perf_counter() - began
 
 
+def installed(work: Path) -> dict:
+    """The environment of an installed factcheck: its modules compiled once to bytecode, as pip
+    leaves them (a shell with PYTHONDONTWRITEBYTECODE=1 would compile every module on every run and
+    time that instead), the bytecode kept under `work`, not in the source tree."""
+    import subprocess
+
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    package = Path(__import__("factcheck").__file__).parent
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], env=env, check=True)
+    return env
+
+
 def measure(folder: Path, records: list[str], env: dict, articles: int, edited: Path) -> dict:
     """first run, per article, warm re-check and after an edit, each a whole `factcheck check`."""
     one = folder / "articles" / "article-0000.md"
@@ -133,6 +146,7 @@ def main() -> None:
     options = parser.parse_args()
     work = options.work or Path(tempfile.mkdtemp(prefix="factcheck-records-"))
     articles, films = build(options.articles, seed=7)
+    base_env = installed(work)
 
     rows = []
     for size in options.records:
@@ -141,7 +155,7 @@ def main() -> None:
         for number, entities in enumerate(people(max(0, size - len(films)))):
             (folder / "records" / f"people-{number:04d}.yaml").write_text(
                 yaml.safe_dump({"entities": entities}, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        env = {**os.environ, "XDG_CACHE_HOME": str(folder / "xdg")}
+        env = {**base_env, "XDG_CACHE_HOME": str(folder / "xdg")}
         records = ["--records", str(folder / "records"), "--cache-dir", str(folder / "cache"), "--format", "json", "--fail-on", "never"]
         edited = sorted((folder / "records").glob("*.yaml"))[-1]
         rows.append({"records": size, "source": "yaml", **measure(folder, records, env, options.articles, edited)})
@@ -156,7 +170,7 @@ def main() -> None:
         (folder / "records" / "films.yaml").unlink()
         (folder / "records" / "people.yaml").write_text(
             yaml.safe_dump({"entities": people(10, seed=12)[0]}, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        env = {**os.environ, "XDG_CACHE_HOME": str(folder / "xdg")}
+        env = {**base_env, "XDG_CACHE_HOME": str(folder / "xdg")}
         records = ["--records", str(folder / "records"), "--pack", str(pack), "--cache-dir", str(folder / "cache"),
                    "--format", "json", "--fail-on", "never"]
         rows.append({"records": size, "source": "pack",

@@ -53,7 +53,7 @@ from typing import Any, TextIO
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from factcheck.errors import UserError
-from factcheck.fix import refuse_special_target
+from factcheck.fix import lock_work_folder, refuse_special_target
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_PARTITION_SIZE = 50
@@ -455,20 +455,7 @@ class _WorkFolder:
         self._lock = None
 
     def __enter__(self) -> "_WorkFolder":
-        if self.path.exists() and not self.path.is_dir():
-            raise UserError("exists and is not a folder; it would hold the audit's parts", str(self.path))
-        self.path.mkdir(exist_ok=True)
-        self._lock = open(self.path / "lock", "a+")
-        try:
-            import fcntl
-
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:  # no fcntl (Windows): no protection against a second run
-            pass
-        except OSError:
-            self._lock.close()
-            self._lock = None
-            raise UserError("another factcheck audit is writing to this output", str(self.path)) from None
+        self._lock = lock_work_folder(self.path, "the audit's parts", "another factcheck audit is writing to this output")
         return self
 
     def __exit__(self, kind, *exc) -> None:

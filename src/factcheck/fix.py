@@ -156,6 +156,28 @@ def refuse_special_target(path: Path) -> None:
         raise UserError("not a regular file; not replaced", str(path))
 
 
+def lock_work_folder(path: Path, holds: str, busy: str):
+    """Make the folder a resumable run keeps its finished work in, and hold its lock file against a
+    second run (`audit`'s parts, `records build`'s partitions); the open lock file, to keep open."""
+    if path.exists() and not path.is_dir():
+        raise UserError(f"exists and is not a folder; it would hold {holds}", str(path))
+    try:
+        path.mkdir(exist_ok=True)
+        lock = open(path / "lock", "a+")
+    except OSError as error:
+        raise UserError(f"cannot make the work folder: {error.strerror or error}", str(path)) from None
+    try:
+        import fcntl
+
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # no fcntl (Windows): no protection against a second run
+        pass
+    except OSError:
+        lock.close()
+        raise UserError(busy, str(path)) from None
+    return lock
+
+
 def write_atomically(path: Path, text: str, expected: bytes | None = None) -> None:
     """Replace `path` with `text` in one rename, keeping its permissions (and owner, when allowed).
 

@@ -984,23 +984,10 @@ class _WorkFolder:
         self._lock = None
 
     def __enter__(self) -> "_WorkFolder":
-        if self.path.exists() and not self.path.is_dir():
-            raise UserError("exists and is not a folder; it would hold the build's partitions", str(self.path))
-        try:
-            self.path.mkdir(exist_ok=True)
-            self._lock = open(self.path / "lock", "a+")
-        except OSError as error:
-            raise UserError(f"cannot make the work folder: {error.strerror or error}", str(self.path)) from None
-        try:
-            import fcntl
+        from factcheck.fix import lock_work_folder
 
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:  # no fcntl (Windows): no protection against a second build
-            pass
-        except OSError:
-            self._lock.close()
-            self._lock = None
-            raise UserError("another `factcheck records build` is writing to this work folder", str(self.path)) from None
+        self._lock = lock_work_folder(self.path, "the build's partitions",
+                                      "another `factcheck records build` is writing to this work folder")
         return self
 
     def __exit__(self, *exc) -> None:

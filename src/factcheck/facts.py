@@ -507,6 +507,10 @@ def derived_specs(records, known: set[tuple[str, str]]):
                 continue
             words = fact_key_words(key)
             triggers = list(key_triggers(words))
+            per = re.search(r"(?:^|_)per_([a-z]+)", key.rsplit(".", 1)[-1].lower())
+            if per and kind[0] == "money":
+                # `price_per_share_usd`: "$59 a share", "$98 per share" say the fact without its head
+                triggers.extend([("per", per.group(1)), ("a", per.group(1)), ("an", per.group(1))])
             if AGENT_KEY.search(key) and words:
                 # `presided_by`: the verb's own forms ("presided", "presides", "presiding"), never its
                 # stem, which is also a noun's ("presid*" would take "President")

@@ -170,9 +170,15 @@ def own_nouns(records: list[Record]) -> dict[str, list[Record]]:
             # no other of its kind
             if len(head) >= 4 and head.isalpha() and head[1:].islower():
                 nouns.add(head.lower())
+        # copy names one deal by any of its nouns: "the all-cash transaction", "the purchase" for a
+        # record named "… acquisition of …"
+        nouns |= {other for noun in nouns if noun in DEAL_NOUNS for other in DEAL_NOUNS}
         for noun in nouns:
             found.setdefault(noun, []).append(record)
     return {noun: found_records for noun, found_records in found.items() if len(found_records) == 1}
+
+
+DEAL_NOUNS = {"deal", "acquisition", "takeover", "purchase", "transaction", "merger", "buyout"}
 
 
 def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabulary: Vocabulary) -> list[Mention]:
@@ -1331,7 +1337,8 @@ def _referent(text: str, tokens: list[Token], starts, sentence: Sentence, refere
             if record.type != spec.entity_type or spec.key not in record.facts:
                 continue
             before = words[max(0, i - 3):i]
-            proper = not any(re.search(rf"\b{re.escape(word)}\b", name) for name in record.names)  # "Key Bridge"
+            proper = not any(re.search(rf"\b{re.escape(word)}\b", name) for name in record.names) \
+                and word not in DEAL_NOUNS  # "Key Bridge"; but "the transaction" is a deal's common noun
             # the noun of a name, right after its determiner ("the bridge"; "the physics prize" is another)
             if proper and (titled or not before or before[-1] not in DETERMINERS
                            or not _only_one_named(text, word, record, links, sentence.start)):

@@ -14,6 +14,10 @@ from factcheck.load import load_document
 
 from conftest import FIXTURES
 
+# each test checks a whole article written blind: 128 of them are a minute of the quick loop
+# (`pytest -m "not slow"`), which the full suite and CI still run
+pytestmark = pytest.mark.slow
+
 
 def at_or_above_warning(case_dir, least: int = 2):
     case = FIXTURES / case_dir

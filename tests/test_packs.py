@@ -22,6 +22,10 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, SEED
 from factcheck import packs
 
+# every test builds a pack from a dump (seconds each): the full suite and CI run them, the quick
+# loop (`pytest -m "not slow"`) does not
+pytestmark = pytest.mark.slow
+
 DUMP = FIXTURES / "wikidata" / "dump" / "wikidata-20261101-films.json.gz"
 FILM = 65767901  # Mission: Impossible – Dead Reckoning Part One (constructed)
 SUBCLASS_FILM = "Q900000002"  # a generated subclass of a subclass of film (Q11424)

@@ -25,6 +25,8 @@ from factcheck.model import Analysis, Evidence, Record
 BRACKETED_YEAR = re.compile(r"\((1[5-9]\d\d|20\d\d)\)")
 # what a title's year is called in a record's keys
 YEAR_KEYS = re.compile(r"release|premiere|publi|came_out|debut|year|issued|first_aired|aired")
+# keys that date a work's coming out: then its name has that one year
+WORK_YEAR_KEYS = re.compile(r"(?:^|_)(?:release|released|premiere|premiered|published|publication|came_out|first_aired)(?:_|$)")
 # item qualifiers that give the item's year
 ITEM_YEARS = ("year", "date", "release_year", "released", "release_date")
 
@@ -138,10 +140,6 @@ def _title_years(records: list[Record]) -> dict[str, tuple[set[int], Record, boo
                     add(bare, own_year, record, True)  # `worst_since: "1960 Agadir earthquake"`
     # longest first: "Little Women" before "Women"
     return dict(sorted(found.items(), key=lambda item: -len(item[0])))
-
-
-# keys that date a work's coming out: then its name has that one year
-WORK_YEAR_KEYS = re.compile(r"(?:^|_)(?:release|released|premiere|premiered|published|publication|came_out|first_aired)(?:_|$)")
 
 
 def _without_year(name: str) -> tuple[str, int | None]:

@@ -57,6 +57,7 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck.errors import UserError
+from factcheck.fix import write_atomically
 from factcheck.model import Record
 from factcheck.stages import Interrupted
 from factcheck.text import is_common_word, name_key
@@ -922,7 +923,7 @@ def _merged_labels(folder: "_WorkFolder", partitions: list[Partition]) -> Path:
     finally:
         connection.close()
     os.replace(temporary, path)
-    _atomic_write(done, "{}\n")
+    write_atomically(done, "{}\n")
     return path
 
 
@@ -971,8 +972,11 @@ def map_records(select_path: str, labels_path: str, fetched: float, target: str)
 
 
 # what a build writes in its work folder (and the temporary files beside them)
-_WORK_FILE = re.compile(r"^(?:settings\.json|lock|labels\.(?:sqlite3|json)|classes\.sqlite3|"
-                        r"(?:classes|select|map)-\d{5,}\.(?:json|sqlite3)|failed-once-\w+-\d{5,})(?:\.tmp-\d+)?$")
+# (text files go through fix.write_atomically, whose temporary is ".NAME.XXXX.factcheck-tmp"; the
+# SQLite files are written beside their target as "NAME.tmp-PID")
+_WORK_FILE = re.compile(r"^\.?(?:settings\.json|lock|labels\.(?:sqlite3|json)|classes\.sqlite3|"
+                        r"(?:classes|select|map)-\d{5,}\.(?:json|sqlite3)|failed-once-\w+-\d{5,})"
+                        r"(?:\.tmp-\d+|\.\w+\.factcheck-tmp)?$")
 
 
 class _WorkFolder:
@@ -1001,7 +1005,7 @@ class _WorkFolder:
         if foreign:  # never delete what a build did not write (--work names any folder)
             raise UserError(f"holds files that are not a build's partitions ({', '.join(foreign[:3])}); "
                             "choose another --work or move them", str(self.path))
-        for stale in self.path.glob("*.tmp-*"):
+        for stale in [*self.path.glob("*.tmp-*"), *self.path.glob(".*.factcheck-tmp")]:
             stale.unlink(missing_ok=True)
         if target.exists() and not restart:
             try:
@@ -1017,7 +1021,7 @@ class _WorkFolder:
         for path in self.path.iterdir():
             if path.name != "lock":
                 path.unlink()
-        _atomic_write(target, json.dumps(settings, indent=2, sort_keys=True) + "\n")
+        write_atomically(target, json.dumps(settings, indent=2, sort_keys=True) + "\n")
 
     def part(self, phase: str, index: int, suffix: str) -> Path:
         return self.path / f"{phase}-{index:05d}{suffix}"
@@ -1030,7 +1034,7 @@ class _WorkFolder:
         return json.loads(self.part(phase, index, ".json").read_text(encoding="utf-8"))
 
     def finish(self, phase: str, index: int, meta: dict) -> None:
-        _atomic_write(self.part(phase, index, ".json"), json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n")
+        write_atomically(self.part(phase, index, ".json"), json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n")
 
     def remove(self) -> None:
         for path in list(self.path.iterdir()):
@@ -1038,20 +1042,6 @@ class _WorkFolder:
                 path.unlink()
         with contextlib.suppress(OSError):
             self.path.rmdir()
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise UserError(f"cannot write: {error.strerror or error}", str(path)) from None
 
 
 class _Runner:

@@ -947,6 +947,13 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     name = syntax.span_root(link.start, link.end)
     if word is None or name is None:
         return True
+    # "12 consecutive league matches" of `consecutive_league_matches_scored_record`: a word that modifies
+    # another of the key's words is part of the fact's phrase, whose head speaks for it
+    key_words = {word_base(w) for w in fact_key_words(trigger.spec.key)}
+    while syntax.tokens[word].dep in ("compound", "amod") and syntax.tokens[word].head > word \
+            and syntax.tokens[syntax.tokens[word].head].tag.startswith("NN") \
+            and _base_at(syntax, tokens, syntax.tokens[word].head) in key_words:
+        word = syntax.tokens[word].head
     clause = syntax.clause(word)
     trigger_words = set(_trigger_words(syntax, tokens, trigger))
     token = syntax.tokens[word]
@@ -974,7 +981,8 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     # a name in the clause that governs this one, as its subject: "X said the film opens …" no;
     # "The film, which opens on Friday, stars …" — the relative clause's noun, above
     # a participle without a subject of its own ("…, taking eight Oscars") speaks of the governing clause's
-    participle = head.dep == "advcl" and head.tag in ("VBG", "VBN") and not any(
+    # (so does a gerund after a preposition: "Vardy set a record by scoring in 11 consecutive matches")
+    participle = (head.dep == "advcl" and head.tag in ("VBG", "VBN") or head.dep == "pcomp" and head.tag == "VBG") and not any(
         syntax.tokens[child].dep in ("nsubj", "nsubjpass", "mark") for child in syntax.children(clause))
     if not ((head.dep in ("xcomp", "conj") or participle) and syntax.clause(name) == syntax.clause(head.head)):
         return False
@@ -1308,6 +1316,11 @@ def _has_own_subject(syntax: Syntax, tokens, trigger: _Trigger, links=(), named=
              for name in record.names for part in re.findall(r"[\w'’]+", name)}
     return any(not any(link.start <= syntax.tokens[c].start < link.end for link in links)
                and _token_text(syntax, tokens, c) not in known for c in subjects)
+
+
+def _base_at(syntax: Syntax, tokens, index: int) -> str:
+    """The word base of a parse token (its dictionary form for an irregular word)."""
+    return word_base(syntax.tokens[index].lemma or _token_text(syntax, tokens, index))
 
 
 def _token_text(syntax: Syntax, tokens, index: int) -> str:

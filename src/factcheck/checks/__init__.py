@@ -21,6 +21,7 @@ from factcheck.checks import (
     list_membership,
     name_variants,
     near_miss,
+    ordinal_count,
     ordinal_list,
     percent,
     record_fact,
@@ -39,7 +40,7 @@ KINDS: dict[str, CheckKind] = {
     module.KIND.name: module.KIND
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
-        relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, title_year, transposed, item_date,
+        relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, ordinal_count, title_year, transposed, item_date,
         edition_number, event_date, restated,
     )
 }

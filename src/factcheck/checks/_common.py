@@ -37,7 +37,8 @@ def admits(mention: Mention, fact: FactValue) -> bool:
         return True  # a text the records hold (e.g. "2023") cannot be compared safely
     if isinstance(stated, NumberValue):
         if isinstance(recorded, (int, float)) and not isinstance(recorded, bool):
-            return stated.admits(number_of(fact))
+            # "set … over 328 shows": "over" may span the figure rather than bound it, so the figure itself fits
+            return stated.admits(number_of(fact)) or stated.qualifier == "over" and number_of(fact) == stated.value
         return True
     return same_name(mention.text, str(recorded))
 

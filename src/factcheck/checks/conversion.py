@@ -166,14 +166,16 @@ def _disagreement(first_side: _Side, second_side: _Side, first: str, second: str
     written_from, written = first_side.digits, second_side.digits
     # a decimal is as often cut short as rounded: a unit of its last digit, not half ("5.338km (3.316
     # miles)" for 3.3168); a whole figure's own rounding already allows for it
-    tolerance = _precision(written) * (2 if "." in written else 1) * second_side.scale_factor
+    # winds are given to the nearest 5 (measured in knots, converted, rounded): only a speed's 5 may be so rounded
+    fives = registry.Quantity(1, second).dimensionality == registry.Quantity(1, "meter/second").dimensionality
+    tolerance = _precision(written, fives) * (2 if "." in written else 1) * second_side.scale_factor
     if approximate:
         tolerance = 2 * tolerance + 0.02 * abs(stated)
     tolerance += 1e-9
     # the first figure is rounded too: what it may have been, converted, is allowed
     # (a figure of one or two digits is taken as written: "minus 70C" is not "somewhere from 65 to 75")
     source_precision = (0.5 if re.fullmatch(r"\d{1,2}", written_from) or _exact_conversion_of(written_from, written)
-                        else _precision(written_from)) * first_side.scale_factor
+                        else _precision(written_from, fives)) * first_side.scale_factor
     slack = abs(float(registry.Quantity(stated_from + source_precision, first).to(second).magnitude) - converted)
     if abs(converted - stated) <= tolerance + slack:
         return None
@@ -213,14 +215,14 @@ def _exact_conversion_of(first: str, second: str) -> bool:
     return _significant_digits(second) >= 3 and _significant_digits(second) > _significant_digits(first)
 
 
-def _precision(figure: str) -> float:
-    """Half a unit of the last significant digit: "28.2" 0.05, "620" 5, "238,900" 50; a whole figure of
-    two digits or more ending in 5 may be rounded to the nearest 5 ("125 mph (205 km/h)", as forecasters
-    write winds measured in knots): 2.5."""
+def _precision(figure: str, fives: bool = False) -> float:
+    """Half a unit of the last significant digit: "28.2" 0.05, "620" 5, "238,900" 50; a speed's whole
+    figure of two digits or more ending in 5 may be rounded to the nearest 5 ("125 mph (205 km/h)", as
+    forecasters write winds measured in knots): 2.5. A length's is not ("21 kilometres (15 miles)")."""
     digits = figure.replace(",", "")
     if "." in digits:
         return 0.5 * 10 ** -len(digits.split(".")[1])
-    if len(digits) >= 2 and digits.endswith("5"):
+    if fives and len(digits) >= 2 and digits.endswith("5"):
         return 2.5
     trailing = len(digits) - len(digits.rstrip("0"))
     return 0.5 * 10 ** min(trailing, len(digits) - 1)

@@ -65,6 +65,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             # "156 deaths in the United States to Ian, 66 direct and 80 indirect", "four Americans made the
             # singles semi-finals: Gauff, …": a longer phrase, then its parts or (after a colon) its names
             noun, loose = _NOUN_THEN_PHRASE.match(text, mention.end), True
+            if noun is not None and not _plural_noun(analysis, noun.start(2), noun.end(2)):
+                # "five neighbouring countries that had never recorded mpox before: …": a word or two before the
+                # noun, then names after a colon (not a comma's parts: "1,054 active fires across the country,
+                # 669 of them out of control and 230 in the Northwest Territories" counts subsets)
+                noun = _MODIFIED_NOUN_THEN_PHRASE.match(text, mention.end)
+                if noun is not None and not text.startswith(":", noun.end()):
+                    continue
             if noun is None or not _plural_noun(analysis, noun.start(2), noun.end(2)):
                 continue  # "…, three from Italy, …": a part of a list is no whole
         intro = _INTRO.match(text, noun.end())
@@ -107,6 +114,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 _PART_OF_THEN_COLON = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\d+|[a-z]+)\s+((?:[a-z]+\s+){0,2}?)([a-z][\w’'-]*s)\b(?:\s+[\w’'-]+){0,8}?(?=\s*:)")
 # the counted noun and up to eight words after it, then the comma or colon before its parts
 _NOUN_THEN_PHRASE = re.compile(r"[ -]+()([A-Za-z][\w’'-]*)(?:\s+[\w’'-]+){1,8}?(?=\s*[,:])")
+_MODIFIED_NOUN_THEN_PHRASE = re.compile(r"[ -]+((?:[a-z][\w’'-]*\s+){1,2}?)([A-Za-z][\w’'-]*)(?:\s+[\w’'-]+){1,8}?(?=\s*[,:])")
 _PART_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?")
 
 

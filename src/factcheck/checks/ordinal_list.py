@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from factcheck.checks._common import format_number_like
 from factcheck.checks.base import CheckKind
 from factcheck.checks.list_count import _DATE_ITEM, _items
+from factcheck.facts import word_base
 from factcheck.model import Analysis, Evidence, NumberValue
 
 # not "behind": "ranks fourth, behind the Cambridge and Faversham readings" leaves out the first
@@ -50,7 +51,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         again = _AGAIN.match(text, mention.end)
         dated = _dated_before(analysis, mention, sentence) if again else None
         if again and dated is None:
-            dated = _earlier_ones_next(analysis, sentence)
+            dated = _earlier_ones_next(analysis, sentence, again.group("noun"))
         if dated is not None:
             yield from _mismatch(analysis, rule, mention, [d.text for d in dated], "the dates before it in this sentence")
             continue
@@ -138,8 +139,8 @@ def _mismatch(analysis: Analysis, rule, ordinal, before: list[str], source: str)
 
 
 # the ordinal of something done again: "for a fifth time", "fourth launch attempt", "his third title"
-_AGAIN = re.compile(r"[\s-]+(?:(?!(?:to|who|that|in|of|at|on)\b)[\w'’-]+\s+){0,2}(?:time|times|title|titles|win|wins|crown|championship|victory|trophy|triumph|"
-                    r"term|cup|attempt|try|bid|appearance|launch|flight|visit|landing|final|trip|run)\b", re.IGNORECASE)
+_AGAIN = re.compile(r"[\s-]+(?:(?!(?:to|who|that|in|of|at|on)\b)[\w'’-]+\s+){0,2}(?P<noun>time|times|title|titles|win|wins|crown|championship|victory|"
+                    r"trophy|triumph|term|cup|attempt|try|bid|appearance|launch|flight|visit|landing|final|trip|run)\b", re.IGNORECASE)
 # what says the dates that follow are of the earlier ones: "adding to the titles won in", "after countdowns
 # were called off on" (lower-case words only: "after US Open wins in 2011 and 2015" counts another thing)
 _EARLIER_CUE = re.compile(r"\b(?:after|following|adding\s+to|on\s+top\s+of|to\s+go\s+with|joining)\b(?:\s+[a-z][\w'’-]*){0,8}\s+$")
@@ -149,10 +150,12 @@ _MORE_ITEMS = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?(?:\d|last\b|this\b|next\b)"
 
 
 # "Australia's earlier titles came in 1987, 1999, 2003, 2007 and 2015": the next sentence lists them
-_EARLIER_ONES = re.compile(r"\b(?:earlier|previous|prior|other)\s+(?:[a-z]+\s+){0,2}(?:came|were|was|arrived|followed)\s+in\s+$")
+_EARLIER_ONES = re.compile(r"\b(?:earlier|previous|prior|other)\s+(?P<nouns>(?:[a-z]+\s+){0,2})(?:came|were|was|arrived|followed)\s+in\s+$")
 
 
-def _earlier_ones_next(analysis: Analysis, sentence) -> list | None:
+def _earlier_ones_next(analysis: Analysis, sentence, noun: str) -> list | None:
+    """The earlier ones of the ordinal's thing listed in the next sentence: "a seventh time. … earlier
+    titles came in …"; "his 26th appearance" is not counted by "previous titles came in"."""
     text = analysis.document.text
     following = next((s for s in analysis.sentences if s.start >= sentence.end), None)
     # (the next paragraph may open with it: the cue "earlier titles came in" says what it lists)
@@ -163,8 +166,11 @@ def _earlier_ones_next(analysis: Analysis, sentence) -> list | None:
     for date in dates:
         if run and not _LIST_JOIN.fullmatch(text[run[-1].end:date.start]):
             break
-        if not run and not _EARLIER_ONES.search(text[following.start:date.start]):
-            continue
+        if not run:
+            cue = _EARLIER_ONES.search(text[following.start:date.start])
+            said = {word_base(word) for word in cue.group("nouns").split()} if cue else set()
+            if cue is None or said and noun.lower() not in ("time", "times") and word_base(noun.lower()) not in said:
+                continue
         run.append(date)
     return run if len(run) >= 2 and not _MORE_ITEMS.match(text, run[-1].end) else None
 

@@ -183,6 +183,9 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
     if tag == "VBD" and not auxiliaries:
         if any(syntax.tokens[c].dep in ("ccomp", "advcl") and c < verb and
                any(_word(analysis, a) in futures for a in syntax.children(c) if syntax.tokens[a].dep == "aux")
+               # (a colon or semicolon between ends the future's clause: "will be closed on Sundays, with one
+               # exception: a special service ran on 5 June")
+               and not re.search(r"[:;]", analysis.document.text[syntax.tokens[c].end:syntax.tokens[verb].start])
                for c in syntax.children(verb)):
             # "Residents will see streetlights dimmed, bins collected fortnightly from 2025, …": the parser
             # made a participle of the future's list the sentence's verb

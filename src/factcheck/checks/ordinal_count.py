@@ -1,0 +1,203 @@
+"""ordinal-count: "the Chiefs' fourth Super Bowl title" when the records count three.
+
+An ordinal says how many of a thing its owner has had: "Alcaraz's third Grand Slam
+title" is a third only if he has won at least three. The records often keep that count
+in their own words (`grand_slam_titles_after_final: 2`, `super_bowl_titles: [IV, LIV,
+LVII]`). The ordinal's noun phrase is read from the parse (its noun, the nouns and
+adjectives before it; "for the third time" takes its verb: `host_time_number`), its
+owner is the noun's possessor or the subject of the verb that has it as object (a
+pronoun is the nearest named owner of its kind before it), and a fact of that owner's
+record whose key says no more than the phrase (`titles` counts every title, so a key
+broader than the phrase only allows more) bounds the ordinal:
+- a count (or a list, counted by its items) that includes the present one: the ordinal
+  can be at most the count; one more only when the sentence speaks of a bid ("chasing a
+  fifth title") or denies it;
+- a count the key says is from before (`titles_going_in`, `previous_wins`): at most one more,
+  whatever the sentence says ("chasing a ninth title" with seven before is still one too many);
+- a place in a series (`host_time_number: 4`) said of its owner: exactly that place.
+A count the records date before the article (`titles_as_of_2020`) says nothing of now.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks._common import format_number_like, ordinal
+from factcheck.checks.base import CheckKind
+from factcheck.facts import GENERIC_WORDS, ORDINAL_KEY_WORDS, describe_key, is_average, word_base
+from factcheck.model import Analysis, EntityLink, Evidence, NumberValue, Record
+
+# a key's words after one of these say when its count was taken, not what it counts
+_BEFORE_WORDS = {"before", "prior", "previous", "earlier", "going", "entering", "heading", "ahead", "pre"}
+_WHEN_PREPOSITIONS = {"after", "at", "as", "through", "following", "post", "incl", "including"} | _BEFORE_WORDS
+# what a count "at"/"after" is taken at: the occasion itself, not a place that narrows what is counted
+_OCCASION_WORDS = {"final", "finals", "start", "end", "time", "event", "ceremony", "match", "game", "race", "tournament",
+                   "publication", "retirement", "death", "win", "victory", "close", "today", "now", "announcement", "launch"}
+# a sentence about the next one, not one already had: "chasing a fifth title", "denied him an eighth"
+_BID = re.compile(r"\b(?:chas\w*|bid\w*|seek\w*|sought|aim\w*|hop(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt\w*|quest|pursu\w*|"
+                  r"going\s+for|go\s+for|goes\s+for|shot\s+at|eye\w*|target\w*|deni\w*|deny\w*|depriv\w*|miss\w*|fail\w*|"
+                  r"could|would|will|can|may|might|shall|should|if|unless|whether|hunt\w*|pursuit|in\s+line\s+for|"
+                  r"on\s+course\s+for|next|record-equall?ing|record-tying|record-extending|potential\w*|possible|bidding)\b",
+                  re.IGNORECASE)
+# the words of a key that say it is a figure, or of everything ("career_titles" counts them all); not "final":
+# `grand_slam_final_number` counts finals, not titles
+_FIGURE_WORDS = {"number", "no", "num", "n", "count", "total", "tally", "of", "the", "a", "an", "overall", "career", "all"}
+_POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": None}
+
+
+def run(analysis: Analysis, rule) -> Iterator:
+    syntax = analysis.syntax
+    if syntax is None or not analysis.links:
+        return
+    text = analysis.document.text
+    claimed = {claim.value.start for claim in analysis.claims}
+    for mention in analysis.mentions:
+        value = mention.value
+        if mention.kind != "number" or not isinstance(value, NumberValue) or not value.ordinal or not value.exact \
+                or not 2 <= value.value <= 500 or mention.start in claimed:
+            continue
+        word = syntax.span_root(mention.start, mention.end)
+        if word is None or syntax.tokens[word].dep not in ("amod", "nummod", "compound"):
+            continue
+        noun = syntax.tokens[word].head
+        if not syntax.tokens[noun].tag.startswith("NN") or noun < word or noun - word > 4 \
+                or any(syntax.tokens[i].dep in ("cc", "punct", "conj") for i in range(word + 1, noun)):
+            continue  # "his ninth Wimbledon final and 35th Grand Slam final": the ordinal is the first noun's
+        phrase = _phrase_words(syntax, text, noun, word)
+        owner = _owner(analysis, noun)
+        if owner is None:
+            continue
+        sentence = analysis.sentence_of(mention.start)
+        for key, values in owner.record.facts.items():
+            bound = _bound(key, values, phrase, analysis.document.published)
+            if bound is None:
+                continue
+            count, kind = bound
+            stated = int(value.value)
+            if kind == "place":
+                wrong = stated != count
+                allowed = count
+            else:
+                # a count from before allows the next one; so does a count with the present one when the
+                # sentence chases or denies the next ("chasing a fifth title")
+                slack = 1 if kind == "before" or _BID.search(text[sentence.start:sentence.end]) else 0
+                wrong = stated > count + slack
+                allowed = count + slack
+            if not wrong:
+                continue
+            shown = format_number_like(mention, float(allowed))
+            written = " ".join(key.split("_"))
+            yield rule.finding(
+                rule.message("place" if kind == "place" else "count", stated=mention.text, owner=owner.record.name,
+                             fact=written, recorded=count, allowed=shown),
+                mention.start, mention.end, analysis.document.source[mention.start:mention.end],
+                suggestion=shown,
+                evidence=Evidence(record=owner.record.name, fact=key, value=_shown(values), source=owner.record.source),
+            )
+            break
+
+
+def _shown(values) -> str:
+    if len(values) == 1:
+        return str(values[0])
+    return f"{len(values)} listed: " + "; ".join(str(v) for v in values)
+
+
+def _phrase_words(syntax, text: str, noun: int, number: int) -> set[str]:
+    """The word bases of what the ordinal counts: its noun with the words between ("Super Bowl
+    title", "consecutive increase"); "the third time" counts what its verb does."""
+    found = {_base(syntax, text, i) for i in range(number + 1, noun + 1) if syntax.tokens[i].tag != "CD"}
+    if _base(syntax, text, noun) == "time":
+        verb = next((i for i in syntax.ancestors(noun)[:3] if syntax.tokens[i].tag.startswith("VB")), None)
+        if verb is not None:
+            found.add(_base(syntax, text, verb))
+    return found
+
+
+def _base(syntax, text: str, index: int) -> str:
+    token = syntax.tokens[index]
+    return word_base((token.lemma or text[token.start:token.end]).lower())
+
+
+def _bound(key: str, values, phrase: set[str], published) -> tuple[int, str] | None:
+    """The count (or place) a fact gives the ordinal's phrase, and how to read it: "after" (the count
+    with the present one), "before" (without it), "place" (the place itself); None when the fact is no
+    count of what the phrase says."""
+    if is_average(key) or "." in key:
+        return None
+    parts = [p for p in re.split(r"[_\W]+", key.lower()) if p]
+    meaning = describe_key(key)
+    if meaning.unit is not None or meaning.year is not None or meaning.quarter is not None:
+        return None
+    if meaning.as_of is not None and published is not None and (published - meaning.as_of).days > 31:
+        return None  # counted long before the article
+    cut = next((i for i, part in enumerate(parts) if i and part in _WHEN_PREPOSITIONS), len(parts))
+    head, when = parts[:cut], parts[cut:]
+    before = bool(set(parts) & _BEFORE_WORDS)
+    if when and when[0] == "at" and not set(when[1:]) <= _OCCASION_WORDS | GENERIC_WORDS:
+        return None  # `titles_at_wimbledon`: a narrower count than the phrase says; `titles_after_lvii` is a time
+    place = bool(head) and head[-1] in ORDINAL_KEY_WORDS
+    wanted = {word_base(p) for p in head if p not in _FIGURE_WORDS and p not in ORDINAL_KEY_WORDS and p not in _BEFORE_WORDS
+              and p.isalpha()}
+    if not wanted or not wanted <= phrase:
+        return None
+    plain = [v.value for v in values]
+    if any(isinstance(v, bool) for v in plain) or any(v.qualifiers.get("as_of") or v.qualifiers.get("year") for v in values):
+        return None
+    if len(plain) == 1 and isinstance(plain[0], int) and 1 <= plain[0] <= 1000:
+        if place:
+            return plain[0], "place"
+        return plain[0], "before" if before else "after"
+    if len(plain) >= 2 and not place and meaning.words and meaning.words[-1].endswith("s") \
+            and all(isinstance(v, str) or isinstance(v, int) and 1000 <= v <= 2300 for v in plain):
+        return len(plain), "before" if before else "after"  # `super_bowl_titles: [IV, LIV, LVII]`, `titles: [2011, 2014]`
+    return None
+
+
+def _owner(analysis: Analysis, noun: int) -> EntityLink | None:
+    """The record whose count the noun is: its possessor ("Alcaraz's third title", "his fourth term"),
+    or the subject of the verb it is the object of ("Alcaraz won a third title")."""
+    syntax = analysis.syntax
+    token = syntax.tokens[noun]
+    candidates = [c for c in syntax.children(noun) if syntax.tokens[c].dep == "poss"]
+    if not candidates and token.dep == "dobj" and syntax.tokens[token.head].tag.startswith("VB"):
+        verb = token.head
+        candidates = [c for c in syntax.children(verb) if syntax.tokens[c].dep == "nsubj"]
+        # "Djokovic had won … and was chasing a ninth title": a joined verb shares its first verb's subject
+        while not candidates and syntax.tokens[verb].dep == "conj" and syntax.tokens[syntax.tokens[verb].head].tag.startswith("VB"):
+            verb = syntax.tokens[verb].head
+            candidates = [c for c in syntax.children(verb) if syntax.tokens[c].dep == "nsubj"]
+    for candidate in candidates:
+        owner = _named(analysis, candidate)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _named(analysis: Analysis, index: int) -> EntityLink | None:
+    """The exact link a word is part of, or, for a possessive pronoun, the nearest one before it of
+    the pronoun's kind in its sentence or the one before."""
+    syntax = analysis.syntax
+    token = syntax.tokens[index]
+    inside = [link for link in analysis.links if link.exact and link.start <= token.start < link.end]
+    if inside:
+        return inside[0]
+    pronoun = analysis.document.text[token.start:token.end].lower()
+    if pronoun not in _POSSESSIVE_PRONOUNS:
+        return None
+    kind = _POSSESSIVE_PRONOUNS[pronoun]
+    sentence = analysis.sentence_of(token.start)
+    earlier = [s for s in analysis.sentences if s.end <= sentence.start]
+    start = earlier[-1].start if earlier else sentence.start
+    before = [link for link in analysis.links if link.exact and start <= link.start < token.start
+              and (kind is None or (link.record.type == "person") == (kind == "person"))]
+    return before[-1] if before else None
+
+
+KIND = CheckKind(
+    name="ordinal-count",
+    run=run,
+    summary="an ordinal is more than the records' count of the same thing for its owner",
+    messages=("count", "place"),
+)

@@ -133,9 +133,10 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
         count = baseline_file.write(options.write_baseline, results)
         err.write(f"factcheck: wrote {count} finding(s) to the baseline {options.write_baseline}\n")
         return OK
+    refused: list[str] = []  # files --fix would not write: the run ends in 2 after the report
     if options.diff:
-        return _fix(checker, results, options, out, err, fixes)
-    if options.fix and _fix(checker, results, options, out, err, fixes):
+        return _fix(checker, results, options, out, err, fixes, refused)
+    if options.fix and _fix(checker, results, options, out, err, fixes, refused):
         # report what is left, at its new place
         fixed = [r.document.path for r in results]
         refreshed = {r.document.path: r for r in checker.check_documents(_documents(fixed, options, config, err))}
@@ -154,7 +155,7 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
         # "✓ no findings" must not read as "checked against the facts" when there were none
         err.write("factcheck: no reference records: only internal checks ran (see `factcheck init`, or --records)\n")
     reached("reported")
-    if failed:
+    if failed or refused:
         return USAGE
     return exit_code(results, options.fail_on or config.fail_on)
 
@@ -275,7 +276,8 @@ def _progress(files: list[str], options: CheckOptions, err: TextIO):
         yield advance
 
 
-def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out: TextIO, err: TextIO, fixes) -> int:
+def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out: TextIO, err: TextIO, fixes,
+         refused: list[str]) -> int:
     kinds = checker.rule_kinds()
     changed = 0
     declined: list[str] = []
@@ -292,13 +294,22 @@ def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out
             err.write(f"factcheck: {result.document.path} is not a local file: not fixed (--diff shows the corrections)\n")
             continue
         else:
-            # a file rewritten is a file reported: a signal waits until both are done
-            with fixes.signals_deferred():
-                fixes.fix_file(result.document, edits)
-                for edit in edits:
-                    line, column = result.document.position(edit.start)
-                    err.write(f"fixed {result.document.path}:{line}:{column}: “{edit.old}” → “{edit.new}” [{edit.rule}]\n")
-                err.flush()
+            try:
+                # a file rewritten is a file reported: a signal waits until both are done
+                with fixes.signals_deferred():
+                    fixes.fix_file(result.document, edits)
+                    for edit in edits:
+                        line, column = result.document.position(edit.start)
+                        err.write(f"fixed {result.document.path}:{line}:{column}: “{edit.old}” → “{edit.new}” [{edit.rule}]\n")
+                    err.flush()
+            except UserError as error:
+                if result.document.path == "<stdin>":
+                    raise  # the whole run's mistake (--fix of standard input), not one file's
+                # a file --fix may not write (read-only, hard links, changed meanwhile) is that file's
+                # alone: said in one line, the other files are still fixed and the report still shown
+                err.write(f"factcheck: error: {error}\n")
+                refused.append(result.document.path)
+                continue
             reached("fixed")
         changed += len(edits)
     for line in declined:

@@ -793,9 +793,11 @@ def _finish(folder: _WorkFolder, output: Path, partitions: int, manifest: dict) 
 
 
 def _print_summary(result: AuditResult, output: Path, out: TextIO, err: TextIO) -> None:
+    from factcheck.report.safe_text import for_terminal
+
     summary = result.summary
     for failure in summary["failed"][:10]:
-        err.write(f"factcheck: not checked: {failure['error']}\n")
+        err.write(for_terminal(f"factcheck: not checked: {failure['error']}") + "\n")
     if len(summary["failed"]) > 10:
         err.write(f"factcheck: … and {len(summary['failed']) - 10} more articles not checked (see the summary)\n")
     rate = f", {result.articles / result.total_s:.1f} articles/s" if result.computed == result.partitions and result.total_s else ""

@@ -248,3 +248,16 @@ def test_pull_with_hostile_labels_writes_a_file_check_reads(cli, fake, online, t
     article = tmp_path / "a.md"
     article.write_text("Tom Cruise was born in 1962.\n")
     assert cli("check", article, "--records", target, "--published", "2024-01-01").code == 0
+
+
+def test_validate_refuses_common_words_as_aliases(cli, tmp_path):
+    """Issue 12 (also): 'The' or 'May' as an alias would link every 'The'/'May' of an article."""
+    records = tmp_path / "words.yaml"
+    records.write_text("entities:\n  - id: tt3\n    type: film\n    name: Toy Tales 3\n    aliases: [The, May, TT3]\n"
+                       "    facts:\n      release_date: 2010-06-18\n", encoding="utf-8")
+    result = cli("records", "validate", records)
+    assert result.code == 1
+    assert sorted(result.out.splitlines()) == [
+        f"{records}:5: alias 'May' of record 'tt3' is a common word: it would link every 'May' in an article",
+        f"{records}:5: alias 'The' of record 'tt3' is a common word: it would link every 'The' in an article",
+    ], result.out

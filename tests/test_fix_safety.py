@@ -103,3 +103,24 @@ def test_without_a_save_the_write_goes_through(tree):
     article.write_text(TYPO)
     fix.write_atomically(article, FIXED, expected=article.read_bytes())
     assert article.read_text() == FIXED
+
+
+def test_a_file_fix_refuses_is_that_files_alone(cli, tree):
+    """In a folder walk, a read-only file and a file with hard links are refused, each in one line,
+    and the files after them are still fixed and the report still shown; the run exits 2."""
+    news = tree / "news"
+    (news / "a-linked.md").write_text(TYPO)
+    os.link(news / "a-linked.md", tree / "other.md")
+    (news / "b-locked.md").write_text(TYPO)
+    (news / "b-locked.md").chmod(0o444)
+    (news / "c-story.md").write_text(TYPO)
+    result = cli("check", "news", "--records", RECORDS, "--fix", "--format", "json")
+    assert result.code == 2, result.err
+    errors = [line for line in result.err.splitlines() if line.startswith("factcheck: error:")]
+    assert len(errors) == 2 and "a-linked.md" in errors[0] and "hard links" in errors[0], result.err
+    assert "b-locked.md" in errors[1] and "read-only" in errors[1], result.err
+    assert (news / "c-story.md").read_text() == FIXED and "fixed news/c-story.md" in result.err
+    assert (news / "a-linked.md").read_text() == TYPO and (news / "b-locked.md").read_text() == TYPO
+    import json
+
+    assert sorted(f["path"] for f in json.loads(result.out)["files"]) == [f"news/{n}" for n in ("a-linked.md", "b-locked.md", "c-story.md")]

@@ -391,3 +391,29 @@ def test_interrupted_in_process_main_restores_the_signal_handlers(cli, tmp_path)
 def test_the_exit_codes_are_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "130" in readme and "143" in readme
+
+
+# The moment between the CLI's import and its own handlers: the console's handler is still the one
+# set, and the signal is sent from inside that moment (the run sends it to itself), so it lands there.
+SIGNAL_BEFORE_THE_CLI_HANDLERS = """
+import os, signal, sys
+from factcheck import cli, console
+real, signum = cli._interruptible, int(sys.argv[1])
+def early(*args, **kwargs):
+    os.kill(os.getpid(), signum)
+    return real(*args, **kwargs)
+cli._interruptible = early
+sys.argv = ["factcheck", "--version"]
+console.main()
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_before_the_cli_installs_its_handlers_ends_in_one_line(signum):
+    """Issue 12 (also: an early Ctrl-C prints a traceback): the console entry's handler covers the
+    whole run up to the CLI's own, not only the CLI's import."""
+    completed = subprocess.run([sys.executable, "-c", LAUNCH.split("; sys.argv")[0] + "\n" + SIGNAL_BEFORE_THE_CLI_HANDLERS,
+                                str(int(signum))], capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in completed.stderr, completed.stderr
+    assert completed.stderr.strip().splitlines() == ["factcheck: interrupted"], completed.stderr
+    assert completed.returncode == 128 + signum

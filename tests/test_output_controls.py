@@ -56,6 +56,20 @@ def test_extract_and_records_commands_show_controls(cli, hostile):
         assert not RAW.findall(result.out.replace("\r", "")), args
 
 
+def test_stderr_lines_naming_a_file_show_its_controls(cli, tmp_path):
+    """--fix's 'fixed' lines (and every other line the run writes to stderr) name the file: its
+    controls are shown escaped, never sent to the terminal (issue 12, defect 4)."""
+    records = tmp_path / "records.yaml"
+    records.write_text(RECORDS.replace("\\x1b]0;PWNED\\x07", ""), encoding="utf-8")
+    name = "story" + "".join(ch for ch in HOSTILE if ch not in "/\r\n\x0b\x0c") + ".md"
+    article = tmp_path / name
+    article.write_text("The film Toy Tales 3 was directed by Lee Unkrch.\n", encoding="utf-8")
+    result = cli("check", article, "--records", records, "--fix", "--no-color", "--no-cache")
+    assert "fixed " in result.err and "Unkrich" in article.read_text(encoding="utf-8"), result.err
+    raw = sorted({f"U+{ord(ch):04X}" for ch in RAW.findall(result.err.replace("\r", ""))})
+    assert not raw, f"stderr carries {raw}"
+
+
 def test_a_run_without_records_says_that_only_internal_checks_ran(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no factcheck.toml naming records
     bare = cli("check", SEED)

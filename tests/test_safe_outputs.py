@@ -29,6 +29,28 @@ def test_audit_output_never_replaces_a_special_file(cli, tmp_path, kind):
     assert not (tmp_path / "elsewhere").exists()
 
 
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "device"])
+def test_audit_never_replaces_a_special_file_at_its_summary_path(cli, tmp_path, kind):
+    """FINDINGS.summary.json is a file audit writes too (issue 12, defect 1: every writer refuses)."""
+    target = tmp_path / "out.summary.json"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "symlink":
+        target.symlink_to(tmp_path / "elsewhere")
+    else:
+        try:
+            os.mknod(target, 0o600 | __import__("stat").S_IFCHR, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("making a device needs root")
+    before = os.lstat(target)
+    result = cli("audit", SEED, "--records", RECORDS, "-o", tmp_path / "out", "--workers", "1", "--quiet")
+    assert result.code == 2 and "not replaced" in result.err and len(result.err.strip().splitlines()) == 1, result.err
+    assert str(target) in result.err
+    after = os.lstat(target)
+    assert (before.st_mode, before.st_ino) == (after.st_mode, after.st_ino)
+    assert not (tmp_path / "elsewhere").exists() and not (tmp_path / "out").exists()
+
+
 @pytest.mark.slow  # many whole checks, or git in a subprocess
 def test_a_file_name_that_is_not_utf8_is_one_more_file(cli, tmp_path, monkeypatch):
     """In a git work tree (names go to `git check-ignore`), by folder walk and by glob, in every format."""

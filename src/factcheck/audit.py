@@ -295,6 +295,7 @@ def _validate(options: AuditOptions) -> None:
     if output.is_dir():
         raise UserError("is a directory; -o/--output names the findings file", str(output))
     refuse_special_target(output)
+    refuse_special_target(summary_path(output))  # its side file too: every file audit writes
     if not output.parent.is_dir():
         raise UserError("no such directory for the findings file", str(output.parent))
 
@@ -521,7 +522,12 @@ class _WorkFolder:
             pass
 
 
+def summary_path(output: Path) -> Path:
+    return Path(f"{output}.summary.json")
+
+
 def atomic_write(path: Path, text: str) -> None:
+    refuse_special_target(path)  # a regular file or nothing: never a device, FIFO or link
     temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
     with _writing(path, temporary):
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
@@ -782,14 +788,16 @@ def _finish(folder: _WorkFolder, output: Path, partitions: int, manifest: dict) 
         "by_rule": {rule: {"findings": n, "articles": a} for rule, (n, a) in sorted(by_rule.items())},
         "failed": failed,
     }
-    atomic_write(Path(f"{output}.summary.json"), json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    atomic_write(summary_path(output), json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     return summary
 
 
 def _print_summary(result: AuditResult, output: Path, out: TextIO, err: TextIO) -> None:
+    from factcheck.report.safe_text import for_terminal
+
     summary = result.summary
     for failure in summary["failed"][:10]:
-        err.write(f"factcheck: not checked: {failure['error']}\n")
+        err.write(for_terminal(f"factcheck: not checked: {failure['error']}") + "\n")
     if len(summary["failed"]) > 10:
         err.write(f"factcheck: … and {len(summary['failed']) - 10} more articles not checked (see the summary)\n")
     rate = f", {result.articles / result.total_s:.1f} articles/s" if result.computed == result.partitions and result.total_s else ""

@@ -56,7 +56,9 @@ OfflineOption = Annotated[bool, typer.Option("--offline", help="Use the Wikidata
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"factcheck: warning: {message}\n")
+    from factcheck.report.safe_text import for_terminal
+
+    sys.stderr.write(for_terminal(f"factcheck: warning: {message}") + "\n")
 
 
 def _source(wikidata_url: str | None, cache_dir: Path | None, offline: bool):
@@ -96,7 +98,9 @@ def pull(
         sys.stdout.write(text)
         return
     write_text_atomically(output, text)
-    sys.stderr.write(f"factcheck: wrote {len(records)} record{'s' if len(records) != 1 else ''} to {output}\n")
+    from factcheck.report.safe_text import for_terminal
+
+    sys.stderr.write(for_terminal(f"factcheck: wrote {len(records)} record{'s' if len(records) != 1 else ''} to {output}") + "\n")
 
 
 def _unique_ids(records: list[Record]) -> list[Record]:

@@ -29,8 +29,11 @@ def main() -> None:
     try:
         reached("ready")
         from factcheck.cli import main as cli_main
+
+        # the CLI's own handlers replace these only once its run is set up (and they catch what
+        # comes after): a signal in between is still this one's, and must end the same way
+        cli_main()
     except Interrupted as stop:
         sys.stderr.write("factcheck: interrupted\n")
         sys.stderr.flush()
         sys.exit(128 + stop.signum)
-    cli_main()

@@ -83,7 +83,7 @@ def run_check(options: CheckOptions, out: TextIO, err: TextIO) -> int:
 
         source = WikidataSource(
             base_url=options.wikidata_url or config.wikidata_url, cache_dir=options.cache_dir or config.cache_dir,
-            offline=options.offline, warn=lambda message: err.write(f"factcheck: warning: {message}\n"),
+            offline=options.offline, warn=lambda message: _say(err, f"factcheck: warning: {message}"),
         )
         checker.online = source.records_for
     elif not options.no_cache:
@@ -115,8 +115,8 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
             if result.failure is not None:
                 # one document's unexpected error is its own: said in one line, and the run goes on
                 failed += 1
-                err.write(f"factcheck: error: {result.document.path}: internal error in {result.failure}; "
-                          "the other files are checked (FACTCHECK_DEBUG=1 and this file alone show the traceback)\n")
+                _say(err, f"factcheck: error: {result.document.path}: internal error in {result.failure}; "
+                          "the other files are checked (FACTCHECK_DEBUG=1 and this file alone show the traceback)")
                 reached("checked")
                 continue
             findings = result.findings
@@ -131,11 +131,12 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
 
     if options.write_baseline:
         count = baseline_file.write(options.write_baseline, results)
-        err.write(f"factcheck: wrote {count} finding(s) to the baseline {options.write_baseline}\n")
+        _say(err, f"factcheck: wrote {count} finding(s) to the baseline {options.write_baseline}")
         return OK
+    refused: list[str] = []  # files --fix would not write: the run ends in 2 after the report
     if options.diff:
-        return _fix(checker, results, options, out, err, fixes)
-    if options.fix and _fix(checker, results, options, out, err, fixes):
+        return _fix(checker, results, options, out, err, fixes, refused)
+    if options.fix and _fix(checker, results, options, out, err, fixes, refused):
         # report what is left, at its new place
         fixed = [r.document.path for r in results]
         refreshed = {r.document.path: r for r in checker.check_documents(_documents(fixed, options, config, err))}
@@ -152,9 +153,9 @@ def _run(checker: Checker, files: list[str], config: Config, options: CheckOptio
     unread = isinstance(checker.records, DeferredRecords) and not checker.records.loaded  # every file was cached
     if not (unread or checker.records.records or checker.packs) and checker.online is None and not options.quiet and not failed:
         # "✓ no findings" must not read as "checked against the facts" when there were none
-        err.write("factcheck: no reference records: only internal checks ran (see `factcheck init`, or --records)\n")
+        _say(err, "factcheck: no reference records: only internal checks ran (see `factcheck init`, or --records)")
     reached("reported")
-    if failed:
+    if failed or refused:
         return USAGE
     return exit_code(results, options.fail_on or config.fail_on)
 
@@ -185,12 +186,12 @@ def _records_index(config: Config, options: CheckOptions, err: TextIO):
         return None
     from factcheck.records_index import RecordsIndex
 
-    return RecordsIndex(options.cache_dir or config.cache_dir, warn=lambda m: err.write(f"factcheck: warning: {m}\n"))
+    return RecordsIndex(options.cache_dir or config.cache_dir, warn=lambda m: _say(err, f"factcheck: warning: {m}"))
 
 
 def _result_cache(checker: Checker, config: Config, options: CheckOptions, err: TextIO):
     return result_cache(checker, config, options.records, options.rule_dirs, options.cache_dir,
-                        warn=lambda m: err.write(f"factcheck: warning: {m}\n"))
+                        warn=lambda m: _say(err, f"factcheck: warning: {m}"))
 
 
 def result_cache(checker: Checker, config: Config, records, rule_dirs, cache_dir: Path | None, warn):
@@ -275,7 +276,16 @@ def _progress(files: list[str], options: CheckOptions, err: TextIO):
         yield advance
 
 
-def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out: TextIO, err: TextIO, fixes) -> int:
+def _say(err: TextIO, line: str) -> None:
+    """One line on stderr; a file name, URL or label from the input in it is shown, never sent as a
+    control sequence (the report's own lines are made safe by their formats)."""
+    from factcheck.report.safe_text import for_terminal
+
+    err.write(for_terminal(line) + "\n")
+
+
+def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out: TextIO, err: TextIO, fixes,
+         refused: list[str]) -> int:
     kinds = checker.rule_kinds()
     changed = 0
     declined: list[str] = []
@@ -289,21 +299,30 @@ def _fix(checker: Checker, results: list[FileResult], options: CheckOptions, out
         elif is_url(result.document.path):
             # a page on the web is nobody's file here: shown, never written (standard input is
             # refused by fix_file itself)
-            err.write(f"factcheck: {result.document.path} is not a local file: not fixed (--diff shows the corrections)\n")
+            _say(err, f"factcheck: {result.document.path} is not a local file: not fixed (--diff shows the corrections)")
             continue
         else:
-            # a file rewritten is a file reported: a signal waits until both are done
-            with fixes.signals_deferred():
-                fixes.fix_file(result.document, edits)
-                for edit in edits:
-                    line, column = result.document.position(edit.start)
-                    err.write(f"fixed {result.document.path}:{line}:{column}: “{edit.old}” → “{edit.new}” [{edit.rule}]\n")
-                err.flush()
+            try:
+                # a file rewritten is a file reported: a signal waits until both are done
+                with fixes.signals_deferred():
+                    fixes.fix_file(result.document, edits)
+                    for edit in edits:
+                        line, column = result.document.position(edit.start)
+                        _say(err, f"fixed {result.document.path}:{line}:{column}: “{edit.old}” → “{edit.new}” [{edit.rule}]")
+                    err.flush()
+            except UserError as error:
+                if result.document.path == "<stdin>":
+                    raise  # the whole run's mistake (--fix of standard input), not one file's
+                # a file --fix may not write (read-only, hard links, changed meanwhile) is that file's
+                # alone: said in one line, the other files are still fixed and the report still shown
+                _say(err, f"factcheck: error: {error}")
+                refused.append(result.document.path)
+                continue
             reached("fixed")
         changed += len(edits)
     for line in declined:
-        err.write(f"factcheck: {line}\n")
+        _say(err, f"factcheck: {line}")
     if not options.quiet:
         verb = "would fix" if options.diff else "fixed"
-        err.write(f"factcheck: {verb} {changed} finding(s)\n")
+        _say(err, f"factcheck: {verb} {changed} finding(s)")
     return FINDINGS if changed else OK

@@ -65,6 +65,10 @@ def test_a_file_name_that_is_not_utf8_is_one_more_file(cli, tmp_path, monkeypatc
         result = cli("check", target, "--records", RECORDS, "--format", "json", "--no-cache", "--fail-on", "never")
         assert result.code == 0, result.err
         assert len(result.json()["files"]) == 2
+        # the byte that is not UTF-8 is written as the terminal shows it, never as a lone surrogate
+        # (no character: strict JSON readers refuse "\udce9")
+        assert "caf\\xe9.md" in {f["path"] for f in result.json()["files"]}
+        assert "\\udc" not in result.out
     for output_format in ("terminal", "github", "junit", "html"):
         shown = cli("check", ".", "--records", RECORDS, "--format", output_format, "--no-cache", "--fail-on", "never")
         assert shown.code == 0 and "caf\\xe9.md" in shown.out, (output_format, shown.err)

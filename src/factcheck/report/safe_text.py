@@ -38,4 +38,15 @@ def json_text(data) -> str:
     (json escapes C0 itself; C1 controls and bidi overrides would pass through raw)."""
     import json
 
-    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
+    return _TERMINAL_UNSAFE.sub(_json_escape, json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _json_escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        # a file name's byte that is not UTF-8: written "\xe9" as the terminal shows it (a lone
+        # surrogate is no character, and strict JSON readers refuse one)
+        return f"\\\\x{code - 0xDC00:02x}"
+    if 0xD800 <= code <= 0xDFFF:
+        return "\\ufffd"
+    return f"\\u{code:04x}"

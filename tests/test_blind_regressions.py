@@ -200,6 +200,20 @@ SILENT = [
     ("blind-13/1014-iphone-15-usb-c", "Ultra 2"),
     # "four pages longer than Offshore": a difference; "At 136 pages": no name before the figure
     ("blind/227-booker-prize-2024-orbital", "four pages longer"),
+    # "set … over 328 shows": over spans the figure, which the record gives
+    ("blind-32/2911-eras-tour-vancouver-finale", "over 328 shows"),
+    # the next sentence's "previous titles came in" counts titles, not the ordinal's appearances
+    ("blind-32/2916-argentina-lusail-final", "26th World Cup appearance"),
+    # "won two with Benetton": a figure standing for the championships said before, no count of career wins
+    ("blind-33/3013-hamilton-seventh-title-istanbul", "Schumacher won two with Benetton"),
+    # a range's start takes its end's year: "from July 26 to August 11, 2024" is not 2021's
+    ("blind-33/3014-tokyo-medal-table-final-day", "from July 26 to August 11, 2024"),
+    # "The Conservatives under Rishi Sunak were reduced to 121 seats": another party, the subject, not the SNP
+    ("blind/202-uk-general-election-2024", "reduced to 121 seats"),
+    # "the September 11 attacks" are not told by a final on 12 September
+    ("blind-19/1605-raducanu-us-open", "September 11 attacks"),
+    # "his ninth Wimbledon final and 35th Grand Slam final": the ordinal is the first noun's
+    ("blind-19/1602-alcaraz-wimbledon-final", "ninth Wimbledon final"),
 ]
 
 FOUND = [
@@ -278,6 +292,26 @@ FOUND = [
     ("blind-22/1904-rhodes-wildfire-evacuation", "Kotiadas said", "Kotiadas"),
     # rates published to one decimal are differenced as written
     ("blind-22/1912-food-prices-march-figures", "10.4 per cent in February", "10.4 per cent in February, a drop of 0.4"),
+    # an ordinal beyond the records' count of the same thing for its owner
+    ("blind-31/2812-wimbledon-2023-mens-final", "It was Alcaraz's third Grand Slam title", "third"),
+    ("blind-30/2713-chiefs-super-bowl-lvii", "It is the Chiefs' fourth Super Bowl title", "fourth"),
+    ("blind-19/1602-alcaraz-wimbledon-final", "ninth Wimbledon title", "ninth"),
+    ("blind-33/3013-hamilton-seventh-title-istanbul", "It was his 93rd career victory", "93rd"),
+    # only a speed is rounded to fives: 21 km is 13 miles
+    ("blind-32/2904-elizabeth-line-opening", "21 kilometres (15 miles)", "15 miles"),
+    # a word before the noun, a clause after it, then the colon's list
+    ("blind-32/2903-mpox-global-emergency", "five neighbouring countries", "five neighbouring countries that had never recorded mpox before"),
+    # a future clause before a colon is not the past verb's
+    ("blind-32/2904-elizabeth-line-opening", "a special Sunday service ran on 5 June", "ran on 5 June"),
+    # a gerund after "by" speaks of the clause's subject
+    ("blind-32/2912-leicester-premier-league-title", "scoring in 12 consecutive league matches", "12"),
+    # a year in a relative clause dates another noun ("the 673 Sachin Tendulkar made in 2003")
+    ("blind-8/501-cricket-world-cup-2023-final", "756 runs", "756"),
+    # a name's possessive names an event; the nearer of two dates on one side, telling the same thing
+    ("blind-33/3012-charles-coronation-westminster", "The King's 5 May crowning", "5 May"),
+    ("blind-23/2014-sri-lanka-dissanayake-sworn-in", "the 20 September vote", "20 September"),
+    # an ordinal adverb ("first awarded") owns no list
+    ("blind-33/3004-nobel-physics-attosecond", "only the fourth woman", "fourth"),
 ]
 
 

@@ -807,7 +807,8 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     elif syntax is not None:  # a list runs through its conjuncts, within its clause
         scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
-        scored = [(d, m) for d, m in scored if _attached(tokens, starts, trigger, d, m)]
+        scored = [(d, m) for d, m in scored if _attached(tokens, starts, trigger, d, m)
+                  and not (syntax is not None and _elided_count(syntax, m))]
     if spec.value == "quantity" and _is_unit_word(trigger.text):
         # the fact named by its unit ("560 feet" for `diameter.feet`): the figure that unit measures,
         # not the conversion beside it ("560 feet (170 meters)")
@@ -829,6 +830,17 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         names = [m for m in mentions if m.kind in ("person", "org", "place", "other") and m.text[:1].isupper()]
         scored = [(d, m) for d, m in scored if _told_of(owner, names, m, text, tokens)]
     return scored
+
+
+def _elided_count(syntax: Syntax, mention: Mention) -> bool:
+    """A figure standing for a noun said before ("Schumacher won two with Benetton", after "Hamilton's
+    championships came in …"): the object of its verb with no noun of its own counts that noun, which a
+    key's words read from the verb ("won" for `career_wins`) cannot tell."""
+    if mention.label != "cardinal":
+        return False  # "pays shareholders $59 a share": a sum names its own unit
+    root = syntax.span_root(mention.start, mention.end)
+    return root is not None and syntax.tokens[root].dep == "dobj" and syntax.tokens[root].tag == "CD" \
+        and syntax.tokens[syntax.tokens[root].head].tag.startswith("VB")
 
 
 def _key_owner(key: str) -> tuple[str, ...]:
@@ -1308,8 +1320,9 @@ def _has_own_subject(syntax: Syntax, tokens, trigger: _Trigger, links=(), named=
     subjects = [c for c in syntax.children(verb)
                 if syntax.tokens[c].dep in ("nsubj", "nsubjpass") and c < word and syntax.tokens[c].tag in ("NNP", "NNPS")
                 and not trigger_span[0] <= syntax.tokens[c].start < trigger_span[1]
-                # a name the recogniser found there too (the parser alone calls "Shot over 96 days" a subject)
-                and any(m.start <= syntax.tokens[c].start < m.end for m in named)]
+                # a name the recogniser found there too (the parser alone calls "Shot over 96 days" a subject),
+                # or a plural name ("The Conservatives under Rishi Sunak were reduced to 121 seats")
+                and (any(m.start <= syntax.tokens[c].start < m.end for m in named) or syntax.tokens[c].tag == "NNPS")]
     if not subjects:
         return False
     known = {fold(part) for record in {link.record.id: link.record for link in links}.values()

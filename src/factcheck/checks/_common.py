@@ -221,12 +221,14 @@ def claim_years(analysis, claim) -> set[int]:
     text = analysis.document.text[start:end]
     years = sentence_years(text)
     published, syntax = analysis.document.published, analysis.syntax
-    if published is None:
-        return years
     value_clause = None
     if syntax is not None:
         root = syntax.span_root(claim.value.start, claim.value.end)
         value_clause = syntax.clause(root) if root is not None else None
+        if root is not None:
+            years -= _described_years(syntax, text, start, {root, *syntax.ancestors(root)})
+    if published is None:
+        return years
     for match in RELATIVE_YEAR.finditer(text):
         if _measured_from(text, match.start()):
             continue
@@ -240,6 +242,21 @@ def claim_years(analysis, claim) -> set[int]:
             count = match["count"].lower()
             years.add(published.year - (int(count) if count.isdigit() else _YEARS_AGO[count]))
     return years
+
+
+def _described_years(syntax, text: str, start: int, above_value: set[int]) -> set[int]:
+    """Years said only in a relative clause that describes another noun than the value's ("scoring 756
+    runs, beating the 673 Sachin Tendulkar made in 2003"): they date that noun, not the claim."""
+    found: dict[int, bool] = {}
+    for match in WRITTEN_YEAR.finditer(text):
+        word = syntax.span_root(start + match.start(1), start + match.end(1))
+        if word is None:
+            continue
+        clause = syntax.clause(word)
+        describing = syntax.tokens[clause].dep in ("relcl", "acl") and clause not in above_value
+        year = int(match.group(1))
+        found[year] = found.get(year, True) and describing
+    return {year for year, described in found.items() if described}
 
 
 def _this_years_figure(analysis, claim, recorded_year: int, years: set[int]) -> bool:

@@ -18,7 +18,8 @@ from factcheck.checks.base import CheckKind
 from factcheck.model import Analysis, DateValue, Evidence, Finding
 
 # "the March 27 collapse", "his 30 July double", "its Aug. 21 changeover"
-_BEFORE = re.compile(r"\b(?:the|its|his|her|their)\s+$", re.IGNORECASE)
+# (or a name's possessive: "The King's 5 May crowning")
+_BEFORE = re.compile(r"\b(?:the|its|his|her|their)\s+$|\b[A-Z][\w-]*['’]s\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z][a-z-]{2,})\b")
 
 
@@ -42,8 +43,17 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if any(m.value.earliest == day for m in others):
             continue  # told already (or again) on the same day
         near = [m for m in others if 0 < abs((m.value.earliest - day).days) <= most]
+        if len({m.value.earliest for m in near}) > 1 and len({m.value.earliest > day for m in near}) == 1:
+            # all on one side, the nearest, when its sentence tells of the same thing: "The King's 5 May
+            # crowning" beside "was crowned … on Saturday, 6 May" and a "7 May" is the 6th's (a day between two
+            # told days may be a third one's: "on March 25 and March 28 … the March 27 walkout"; and "the
+            # September 11 attacks" are not told by a final on 12 September)
+            nearest = min(abs((m.value.earliest - day).days) for m in near)
+            stems = _SAME_EVENT.get(noun.group(1).lower()[:4], (noun.group(1).lower()[:5],))
+            near = [m for m in near if abs((m.value.earliest - day).days) == nearest
+                    and any(stem in text[analysis.sentence_of(m.start).start:analysis.sentence_of(m.start).end].lower() for stem in stems)]
         if len({m.value.earliest for m in near}) != 1:
-            continue  # no date near it, or several: nothing says which one it refers to
+            continue  # no date near it, or several as near: nothing says which one it refers to
         told = near[0]
         if told.start > reference.start and named_by_date(told) is not None:
             continue  # "the Nov. 2 election" … "the Nov. 3 vote": the later of two such names is the one to query
@@ -54,6 +64,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             reference.start, reference.end, analysis.document.source[reference.start:reference.end],
             evidence=Evidence(fact="date told earlier", value=told.value.earliest.isoformat(), source=f"line {line} of this article"),
         )
+
+
+# the words one event goes by ("the 20 September vote" told as "Saturday's election, held on 21 September")
+_VOTING = ("vote", "voti", "elect", "poll", "ballot")
+_SAME_EVENT = {"vote": _VOTING, "voti": _VOTING, "elec": _VOTING, "poll": _VOTING, "ball": _VOTING}
 
 
 def _a_noun(analysis: Analysis, start: int, end: int) -> bool:

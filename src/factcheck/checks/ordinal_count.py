@@ -20,6 +20,7 @@ A count the records date before the article (`titles_as_of_2020`) says nothing o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -43,6 +44,9 @@ _BID = re.compile(r"\b(?:chas\w*|bid\w*|seek\w*|sought|aim\w*|hop(?:e|es|ed|ing)
 # the words of a key that say it is a figure, or of everything ("career_titles" counts them all); not "final":
 # `grand_slam_final_number` counts finals, not titles
 _FIGURE_WORDS = {"number", "no", "num", "n", "count", "total", "tally", "of", "the", "a", "an", "overall", "career", "all"}
+# the nouns copy uses for a key's word ("his 94th career victory" for `career_win_number`)
+_SAME = {word_base("victory"): "win", word_base("championship"): word_base("title"), word_base("crown"): word_base("title")}
+_PLACE_WORDS = {"number", "no", "num", "n", "of", "the", "a", "an"}
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": None}
 
 
@@ -108,6 +112,7 @@ def _phrase_words(syntax, text: str, noun: int, number: int) -> set[str]:
     """The word bases of what the ordinal counts: its noun with the words between ("Super Bowl
     title", "consecutive increase"); "the third time" counts what its verb does."""
     found = {_base(syntax, text, i) for i in range(number + 1, noun + 1) if syntax.tokens[i].tag != "CD"}
+    found |= {_SAME[word] for word in found if word in _SAME}
     if _base(syntax, text, noun) == "time":
         verb = next((i for i in syntax.ancestors(noun)[:3] if syntax.tokens[i].tag.startswith("VB")), None)
         if verb is not None:
@@ -128,22 +133,27 @@ def _bound(key: str, values, phrase: set[str], published) -> tuple[int, str] | N
         return None
     parts = [p for p in re.split(r"[_\W]+", key.lower()) if p]
     meaning = describe_key(key)
-    if meaning.unit is not None or meaning.year is not None or meaning.quarter is not None:
+    if meaning.unit is not None or meaning.quarter is not None:
         return None
+    if meaning.year is not None and (published is None or meaning.year != published.year):
+        return None  # `wins_2019`: another year's count; `win_number_at_2020_turkish_gp` in a 2020 article is now
     if meaning.as_of is not None and published is not None and (published - meaning.as_of).days > 31:
         return None  # counted long before the article
     cut = next((i for i, part in enumerate(parts) if i and part in _WHEN_PREPOSITIONS), len(parts))
     head, when = parts[:cut], parts[cut:]
     before = bool(set(parts) & _BEFORE_WORDS)
-    if when and when[0] == "at" and not set(when[1:]) <= _OCCASION_WORDS | GENERIC_WORDS:
+    if when and when[0] == "at" and not set(when[1:]) <= _OCCASION_WORDS | GENERIC_WORDS and meaning.year is None:
         return None  # `titles_at_wimbledon`: a narrower count than the phrase says; `titles_after_lvii` is a time
     place = bool(head) and head[-1] in ORDINAL_KEY_WORDS
-    wanted = {word_base(p) for p in head if p not in _FIGURE_WORDS and p not in ORDINAL_KEY_WORDS and p not in _BEFORE_WORDS
+    # a count's key may be broader than the phrase (it only allows more); a place's must say as much as
+    # the phrase: `career_win_number: 94` is no "tenth win" of a season
+    skipped = _PLACE_WORDS if place else _FIGURE_WORDS
+    wanted = {word_base(p) for p in head if p not in skipped and p not in ORDINAL_KEY_WORDS and p not in _BEFORE_WORDS
               and p.isalpha()}
     if not wanted or not wanted <= phrase:
         return None
     plain = [v.value for v in values]
-    if any(isinstance(v, bool) for v in plain) or any(v.qualifiers.get("as_of") or v.qualifiers.get("year") for v in values):
+    if any(isinstance(v, bool) for v in plain) or any(_dated_otherwise(v, published) for v in values):
         return None
     if len(plain) == 1 and isinstance(plain[0], int) and 1 <= plain[0] <= 1000:
         if place:
@@ -153,6 +163,18 @@ def _bound(key: str, values, phrase: set[str], published) -> tuple[int, str] | N
             and all(isinstance(v, str) or isinstance(v, int) and 1000 <= v <= 2300 for v in plain):
         return len(plain), "before" if before else "after"  # `super_bowl_titles: [IV, LIV, LVII]`, `titles: [2011, 2014]`
     return None
+
+
+def _dated_otherwise(value, published) -> bool:
+    """Is a value dated to another time than the article's (`{value: 3, as_of: 2019-06-01}`, a 2019
+    figure in a 2020 article)?"""
+    year = value.qualifiers.get("year")
+    if year is not None and (published is None or year != published.year):
+        return True
+    as_of = value.qualifiers.get("as_of")
+    if isinstance(as_of, dt.date) and published is not None and (published - as_of).days > 31:
+        return True
+    return as_of is not None and not isinstance(as_of, dt.date)
 
 
 def _owner(analysis: Analysis, noun: int) -> EntityLink | None:
@@ -176,8 +198,8 @@ def _owner(analysis: Analysis, noun: int) -> EntityLink | None:
 
 
 def _named(analysis: Analysis, index: int) -> EntityLink | None:
-    """The exact link a word is part of, or, for a possessive pronoun, the nearest one before it of
-    the pronoun's kind in its sentence or the one before."""
+    """The exact link a word is part of, or, for a possessive pronoun, the last one before it of the
+    pronoun's kind that was a subject (else the nearest), in its sentence or the two before."""
     syntax = analysis.syntax
     token = syntax.tokens[index]
     inside = [link for link in analysis.links if link.exact and link.start <= token.start < link.end]
@@ -187,12 +209,21 @@ def _named(analysis: Analysis, index: int) -> EntityLink | None:
     if pronoun not in _POSSESSIVE_PRONOUNS:
         return None
     kind = _POSSESSIVE_PRONOUNS[pronoun]
+    clause = syntax.clause(index)
+    if syntax.tokens[clause].dep == "relcl":
+        # "Djokovic, who had won his 23rd title": the pronoun in a relative clause is its noun's
+        noun = syntax.tokens[syntax.tokens[clause].head]
+        return next((link for link in analysis.links if link.exact and link.start <= noun.start < link.end), None)
     sentence = analysis.sentence_of(token.start)
-    earlier = [s for s in analysis.sentences if s.end <= sentence.start]
-    start = earlier[-1].start if earlier else sentence.start
+    earlier = [s for s in analysis.sentences if s.end <= sentence.start][-2:]  # two sentences back at most
+    start = earlier[0].start if earlier else sentence.start
     before = [link for link in analysis.links if link.exact and start <= link.start < token.start
               and (kind is None or (link.record.type == "person") == (kind == "person"))]
-    return before[-1] if before else None
+    # the last one that was a subject ("Lewis Hamilton clinched …, drawing level with Michael Schumacher's
+    # record. … It was his 93rd career victory": Hamilton's), else the nearest
+    subjects = [link for link in before if (root := syntax.span_root(link.start, link.end)) is not None
+                and syntax.tokens[root].dep in ("nsubj", "nsubjpass")]
+    return (subjects or before or [None])[-1]
 
 
 KIND = CheckKind(

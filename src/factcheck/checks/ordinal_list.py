@@ -64,7 +64,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         if introduced is None or re.search(r"[;:—–]|\b(?:and|but|while)\s+(?:the|it|he|she|they)\b", rest[:introduced.start()]):
             continue
         start = mention.end + introduced.end()
-        if any(mention.end < m.start < start for m in ordinals):
+        if any(mention.end < m.start < start and not _adverb(analysis, m) for m in ordinals):
             # another ordinal between owns the list: "his third Grand Slam title and … the third Spanish
             # man to win it, after Manolo Santana in 1966 and Rafael Nadal"
             continue
@@ -100,6 +100,13 @@ _FRONTED = re.compile(r"\s*(?:After|Following|Joining)\s+(?P<items>(?:[^,;.]+,\s
 # "the world's third-largest gaming company …, behind Tencent and Sony": a rank by size with the ones
 # above it named to the end of the sentence
 _BEHIND = re.compile(r"[^.;]*?,\s+(?:behind|after|trailing(?:\s+only)?)\s+(?P<items>(?:[^,;.]+,\s+)*[^,;.]+?,?\s+and\s+[^,;.]+?)\s*[.!?]?$")
+
+
+def _adverb(analysis: Analysis, mention) -> bool:
+    """Is an ordinal an adverb of its verb ("since it was first awarded in 1901"), owning no list?"""
+    syntax = analysis.syntax
+    word = syntax.span_root(mention.start, mention.end) if syntax is not None else None
+    return word is not None and syntax.tokens[word].dep == "advmod"
 
 
 def _fronted_list(text: str, sentence, mention) -> list[str] | None:

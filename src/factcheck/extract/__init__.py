@@ -131,6 +131,10 @@ def _speaks_ahead(text: str, syntax: Syntax, mention: Mention) -> bool:
 FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|next|upcoming|coming)\b", re.IGNORECASE)
 
 
+# what joins the two ends of a range of days
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|[-–—])\s*", re.IGNORECASE)
+
+
 def years_from_context(text: str, dates: list[Mention], published: dt.date | None, syntax: Syntax | None,
                        sentences: list[Sentence]) -> list[Mention]:
     """A day written without its year ("on 26 March") is in the year its sentence, or the one
@@ -162,6 +166,18 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
                 day = None
             if day is not None:
                 result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
+                continue
+        ended = next((m for m in written if m.start > mention.end and _RANGE_JOIN.fullmatch(text[mention.end:m.start])), None)
+        if ended is not None and ended.value.precision == "day":
+            # "from July 26 to August 11, 2024": a range's start takes its end's year (the year before
+            # when its month is later: "December 28 to January 3, 2025")
+            year = ended.value.earliest.year - (1 if value.earliest.month > ended.value.earliest.month else 0)
+            try:
+                day = value.earliest.replace(year=year)
+            except ValueError:
+                day = None
+            if day is not None:
+                result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day, relative=False)))
                 continue
         beside = next((m for m in dates if m.label == "relative" and m.value is not None and m.value.precision == "day"
                        and 0 <= mention.start - m.end <= 3 and not text[m.end:mention.start].strip(" ,")), None)

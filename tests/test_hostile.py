@@ -535,3 +535,12 @@ def test_extract_on_a_folder_of_several_articles_asks_for_one(cli, tmp_path):
     one_line_error(cli("extract", tmp_path), str(tmp_path), "names 2 articles")
     (tmp_path / "b.md").unlink()
     assert cli("extract", tmp_path, "--published", "2024-07-01").code == 0
+
+
+def test_extract_shows_a_file_name_that_looks_like_markup_as_written(cli, tmp_path, monkeypatch):
+    """A file name is the user's text, not rich markup: "[bold red]" is shown, not obeyed (issue 12, Also)."""
+    (tmp_path / "[bold red]x.md").write_text("The film opened on June 28, 2024.\n")
+    monkeypatch.chdir(tmp_path)  # a short name, on one line of the report
+    result = cli("extract", "[bold red]x.md", "--published", "2024-07-01")
+    assert result.code == 0, result.err
+    assert "[bold red]x.md" in result.out

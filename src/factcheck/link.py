@@ -542,12 +542,19 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         if not values:
             return []
     others = [m for m in sentence_others if not any(v.start < m.end and m.start < v.end for v in values)]
+    unnamed = False  # tied to a record the article never names
     subject = _subject(spec, trigger, tokens, sentence_links, values, syntax, text)
     record = subject.record if subject else None
     if record is None and _key_owner(spec.key) and _names_a_person(_key_owner(spec.key), text, sentence_others):
         # `ben_stokes: {runs: 84, balls: 98}` in the final's record: "Stokes … finished 84 not out off
-        # 89 balls" speaks of the final through the person the key is named after
+        # 89 balls" speaks of the final through the person the key is named after; the one record that keeps
+        # the key, named or not ("Host nation Japan …, with 28 gold medals" of the medal table's `japan.gold`)
         record = _sole_keeper(spec, links)
+        only = (keepers or {}).get(spec.key, ())
+        if record is None and len(only) == 1 and only[0].type == spec.entity_type:
+            # (a weaker tie: only a slip of the record's figure is its, "three gold medals on the closing
+            # day" is another tally)
+            record, unnamed = only[0], True
     if record is None and syntax is not None and text:
         # "Microsoft first announced the deal in January 2022": the verb's object is the record's own
         # noun, so the fact is the deal's, whoever its subject is
@@ -598,7 +605,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
     if syntax is not None and _owned_by_another(syntax, tokens, trigger, record, sentence_links):
         return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
     key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens) or spec.key
-    return [Claim(record, key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start) for value in values]
+    return [Claim(record, key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start,
+                  slips_only=unnamed) for value in values]
 
 
 def _agent_of(syntax: Syntax, tokens, trigger: _Trigger, value: Mention) -> bool:
@@ -844,20 +852,24 @@ def _elided_count(syntax: Syntax, mention: Mention) -> bool:
 
 
 def _key_owner(key: str) -> tuple[str, ...]:
-    """The person a dotted key is named after (`ben_stokes.balls` → ("ben", "stokes")), or ()."""
+    """The person or country a dotted key is named after (`ben_stokes.balls` → ("ben", "stokes"),
+    `japan.gold` → ("japan",)), or ()."""
     if "." not in key:
         return ()
     owner = tuple(re.split(r"[_\s]+", key.split(".", 1)[0].lower()))
-    return owner if 2 <= len(owner) <= 4 and all(word.isalpha() and len(word) > 1 for word in owner) else ()
+    return owner if 1 <= len(owner) <= 4 and all(word.isalpha() and len(word) > 1 for word in owner) \
+        and (len(owner) > 1 or len(owner[0]) >= 4) else ()
 
 
 def _names_a_person(owner: tuple[str, ...], text: str, mentions: list[Mention]) -> bool:
-    """Does the article write the key's owner as a name ("Ben Stokes"), never as an organisation's or
-    a place's ("the Supreme Court" is no person)?"""
+    """Does the article write the key's owner as a name: a person's ("Ben Stokes") or a place's
+    ("Japan", "the United States"), never an organisation's ("the Supreme Court" is no one's tally)?
+    A one-word owner must be a name the recogniser found ("final" of `final.attendance` is none)."""
     pattern = re.compile(r"\b" + r"\s+".join(word.capitalize() for word in owner) + r"\b")
     found = [m.start() for m in pattern.finditer(text)]
-    return bool(found) and not any(m.kind in ("org", "place", "work", "event", "product") and m.start <= at < m.end
-                                   for m in mentions for at in found)
+    if not found or any(m.kind in ("org", "work", "event", "product") and m.start <= at < m.end for m in mentions for at in found):
+        return False
+    return len(owner) > 1 or any(m.kind in ("person", "place") and m.start <= at < m.end for m in mentions for at in found)
 
 
 def _told_of(owner: tuple[str, ...], names: list[Mention], value: Mention, text: str, tokens) -> bool:

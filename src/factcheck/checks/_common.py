@@ -468,6 +468,21 @@ def half_last_digit(mention: Mention) -> float:
     return 0.5 * step * scale
 
 
+def figure_slip(stated: Mention, recorded: FactValue) -> bool:
+    """Is a stated whole number a slip of the recorded one: one digit off ("28" for 27, "412" for 402) or
+    two neighbouring digits swapped ("756" for 765)? Any other figure is likely another tally's."""
+    value = stated.value
+    if not isinstance(value, NumberValue) or not value.exact or isinstance(recorded.value, bool) \
+            or not isinstance(recorded.value, int) or value.value != int(value.value):
+        return False
+    said, kept = str(int(value.value)), str(recorded.value)
+    if len(said) != len(kept) or said == kept:
+        return False
+    differing = [i for i in range(len(said)) if said[i] != kept[i]]
+    return len(differing) == 1 or (len(differing) == 2 and differing[1] == differing[0] + 1
+                                    and said[differing[0]] == kept[differing[1]] and said[differing[1]] == kept[differing[0]])
+
+
 def date_slip(stated, recorded) -> bool:
     """Does a stated date (a DateValue) differ from the recorded day by a slip: its year alone, or (of
     one month) its day alone?"""

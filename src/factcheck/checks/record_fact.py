@@ -26,7 +26,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if _day_against_years(claim, recorded):
             continue
-        if claim.slips_only and not any(isinstance(v.value, dt.date) and _common.date_slip(claim.value.value, v.value) for v in recorded):
+        if claim.slips_only and not any(isinstance(v.value, dt.date) and _common.date_slip(claim.value.value, v.value)
+                                        or _common.figure_slip(claim.value, v) for v in recorded):
             continue
         text = analysis.document.text
         if isinstance(claim.value.value, DateValue) and _PAST_PLAN.search(text[max(claim.sentence[0], claim.value.start - 60):claim.value.start]):

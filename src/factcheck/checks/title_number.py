@@ -32,6 +32,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         sentence = analysis.sentence_of(mention.start)
         after = [t.norm for t in _common.tokens_between(analysis, mention.end, sentence.end)][:3]
         kind = next((nouns[w] for w in after if w in nouns), None)
+        head = _head_noun(analysis, mention)
+        if head is not None and head not in nouns:
+            kind = None  # "the ninth inning of Game 1": the ordinal numbers its own noun, an inning
         if kind is None:
             continue
         for start, end, written, name in titles:
@@ -47,6 +50,16 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 evidence=Evidence(fact="title number", value=written, source="the title in the same sentence"),
             )
             break
+
+
+def _head_noun(analysis: Analysis, mention) -> str | None:
+    """The noun the ordinal modifies in the parse ("inning" of "the ninth inning of Game 1"), folded."""
+    syntax = analysis.syntax
+    word = syntax.span_root(mention.start, mention.end) if syntax is not None else None
+    if word is None or syntax.tokens[word].dep not in ("amod", "nummod") or not syntax.tokens[syntax.tokens[word].head].tag.startswith("NN"):
+        return None
+    head = syntax.tokens[syntax.tokens[word].head]
+    return analysis.document.text[head.start:head.end].lower()
 
 
 MAX_GAP = 6  # words between a title and the ordinal that describes it

@@ -545,7 +545,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
     unnamed = False  # tied to a record the article never names
     subject = _subject(spec, trigger, tokens, sentence_links, values, syntax, text)
     record = subject.record if subject else None
-    if record is None and _key_owner(spec.key) and _names_a_person(_key_owner(spec.key), text, sentence_others):
+    if record is None and _key_owner(spec.key) and _names_the_owner(_key_owner(spec.key), text, sentence_others):
         # `ben_stokes: {runs: 84, balls: 98}` in the final's record: "Stokes … finished 84 not out off
         # 89 balls" speaks of the final through the person the key is named after; the one record that keeps
         # the key, named or not ("Host nation Japan …, with 28 gold medals" of the medal table's `japan.gold`)
@@ -832,7 +832,7 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     if side is not None:
         scored = [(d, m) for d, m in scored if (d < 0) == (side == "before")]
     owner = _key_owner(spec.key)
-    if owner and scored and _names_a_person(owner, text, mentions):
+    if owner and scored and _names_the_owner(owner, text, mentions):
         # `ben_stokes.balls`: the figure told of Stokes ("Buttler fell for 59 from 60 balls, but Stokes
         # … off 89 balls"), the last name before it being his
         names = [m for m in mentions if m.kind in ("person", "org", "place", "other") and m.text[:1].isupper()]
@@ -861,7 +861,7 @@ def _key_owner(key: str) -> tuple[str, ...]:
         and (len(owner) > 1 or len(owner[0]) >= 4) else ()
 
 
-def _names_a_person(owner: tuple[str, ...], text: str, mentions: list[Mention]) -> bool:
+def _names_the_owner(owner: tuple[str, ...], text: str, mentions: list[Mention]) -> bool:
     """Does the article write the key's owner as a name: a person's ("Ben Stokes") or a place's
     ("Japan", "the United States"), never an organisation's ("the Supreme Court" is no one's tally)?
     A one-word owner must be a name the recogniser found ("final" of `final.attendance` is none)."""

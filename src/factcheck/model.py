@@ -199,8 +199,8 @@ class Claim:
     sentence: tuple[int, int]
     subject: EntityLink | None = None  # None: tied through the article's topic
     trigger_start: int = 0
-    # tied only because the sentence says the fact's words and one record the article names keeps it:
-    # a value that differs from the record's by a slip (a year, a day) is wrong, any other is
+    # tied only because the sentence says the fact's words and one record keeps it: a value that
+    # differs from the record's by a slip (a year, a day; a digit of a figure) is wrong, any other is
     # likely another thing's
     slips_only: bool = False
 

@@ -8,6 +8,8 @@ from functools import lru_cache
 import datetime as dt
 import re
 
+from rapidfuzz.distance import OSA, Hamming
+
 from factcheck.lexicon import WEEKDAYS
 from factcheck.model import DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.names import same_first_name
@@ -476,11 +478,15 @@ def figure_slip(stated: Mention, recorded: FactValue) -> bool:
             or not isinstance(recorded.value, int) or value.value != int(value.value):
         return False
     said, kept = str(int(value.value)), str(recorded.value)
-    if len(said) != len(kept) or said == kept:
-        return False
-    differing = [i for i in range(len(said)) if said[i] != kept[i]]
-    return len(differing) == 1 or (len(differing) == 2 and differing[1] == differing[0] + 1
-                                    and said[differing[0]] == kept[differing[1]] and said[differing[1]] == kept[differing[0]])
+    return len(said) == len(kept) and (Hamming.distance(said, kept) == 1 or digits_swapped(said, kept))
+
+
+def digits_swapped(first: str, second: str) -> bool:
+    """Two neighbouring digits swapped, the point where it was: "207.3"/"270.3", and "68.7"/"67.8" (the
+    digits 687 and 678: a typist swaps digits, and the point stays)."""
+    digits, other = first.replace(".", ""), second.replace(".", "")
+    return first != second and len(first) == len(second) and sorted(digits) == sorted(other) and OSA.distance(digits, other) == 1 \
+        and first.find(".") == second.find(".")
 
 
 def date_slip(stated, recorded) -> bool:

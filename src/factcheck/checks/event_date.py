@@ -51,7 +51,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             nearest = min(abs((m.value.earliest - day).days) for m in near)
             stems = _SAME_EVENT.get(noun.group(1).lower()[:4], (noun.group(1).lower()[:5],))
             near = [m for m in near if abs((m.value.earliest - day).days) == nearest
-                    and any(stem in text[analysis.sentence_of(m.start).start:analysis.sentence_of(m.start).end].lower() for stem in stems)]
+                    and any(stem in _sentence_text(analysis, m.start) for stem in stems)]
         if len({m.value.earliest for m in near}) != 1:
             continue  # no date near it, or several as near: nothing says which one it refers to
         told = near[0]
@@ -69,6 +69,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 # the words one event goes by ("the 20 September vote" told as "Saturday's election, held on 21 September")
 _VOTING = ("vote", "voti", "elect", "poll", "ballot")
 _SAME_EVENT = {"vote": _VOTING, "voti": _VOTING, "elec": _VOTING, "poll": _VOTING, "ball": _VOTING}
+
+
+def _sentence_text(analysis: Analysis, offset: int) -> str:
+    sentence = analysis.sentence_of(offset)
+    return analysis.document.text[sentence.start:sentence.end].lower()
 
 
 def _a_noun(analysis: Analysis, start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import OSA
 
+from factcheck.checks._common import digits_swapped
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words
 from factcheck.model import Analysis, Evidence, Mention, NumberValue
@@ -42,7 +43,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     claimed = {claim.value.start for claim in analysis.claims}
     for index, (first, first_key) in enumerate(figures):
         for second, second_key in figures[index + 1:]:
-            if first_key[0] != second_key[0] or not _swapped(first_key[1], second_key[1]):
+            if first_key[0] != second_key[0] or not digits_swapped(first_key[1], second_key[1]):
                 continue
             if _across_the_point(first_key[1], second_key[1]) and "\n\n" not in text[first.end:second.start]:
                 # digits swapped across the point, in one paragraph: one dense paragraph's figures share
@@ -96,7 +97,7 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int]) 
             continue
         if 1000 <= mention.value.value <= 2100 and "," not in mention.text:
             continue  # a year's digits
-        matches = [(meant, fact) for meant, fact in known.items() if meant not in stated and _swapped(digits, meant)]
+        matches = [(meant, fact) for meant, fact in known.items() if meant not in stated and digits_swapped(digits, meant)]
         if len(matches) != 1:
             continue
         meant, (record, key, value) = matches[0]
@@ -144,14 +145,6 @@ def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
             return None  # a bare figure: nothing says two of them count the same thing
         measure = ("count", noun.group(1).lower().rstrip("s"), scale)
     return measure, plain
-
-
-def _swapped(first: str, second: str) -> bool:
-    """Two neighbouring digits swapped, the point where it was: "207.3"/"270.3", and "68.7"/"67.8" (the
-    digits 687 and 678: a typist swaps digits, and the point stays)."""
-    digits, other = first.replace(".", ""), second.replace(".", "")
-    return first != second and len(first) == len(second) and sorted(digits) == sorted(other) and OSA.distance(digits, other) == 1 \
-        and first.find(".") == second.find(".")
 
 
 def _across_the_point(first: str, second: str) -> bool:

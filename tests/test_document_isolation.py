@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import RECORDS, SEED
@@ -28,6 +29,7 @@ def test_dates_near_the_ends_of_the_calendar_never_raise(published, phrase):
     find_dates(f"It happened {phrase}, they said.", published)
 
 
+@pytest.mark.slow  # checks a batch
 def test_an_internal_failure_in_one_document_leaves_the_others_reported(cli, tmp_path, monkeypatch):
     folder = tmp_path / "batch"
     folder.mkdir()
@@ -62,6 +64,7 @@ def test_a_baseline_with_an_infinite_count_is_a_one_line_error(cli, tmp_path):
     assert result.err.strip().splitlines() == [f"factcheck: error: {baseline}: a baseline entry's count must be a whole number"]
 
 
+@pytest.mark.slow  # checks a batch from several folders
 def test_a_baseline_works_from_any_folder_and_however_the_path_is_written(cli, tmp_path, monkeypatch):
     repo = tmp_path / "repo"
     (repo / "articles").mkdir(parents=True)

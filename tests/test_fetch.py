@@ -193,6 +193,7 @@ def test_refuses_a_response_without_content_length_once_it_passes_max_bytes(web,
     assert sum(produced) <= 5_500_000
 
 
+@pytest.mark.slow  # waits out a deadline
 def test_a_slow_response_times_out(web, release):
     def handler(request):
         release.wait(5)
@@ -328,6 +329,7 @@ def test_sarif_uris_are_uri_references(web, cli, tmp_path, monkeypatch):
     assert uris == {"my%20story%20%232.md", url}, uris
 
 
+@pytest.mark.slow  # waits out a deadline
 def test_a_server_that_drips_a_body_meets_the_whole_request_deadline(web):
     """Content-Length, then a byte now and then: each read is quick, the whole is not."""
     def drip():

@@ -74,6 +74,7 @@ def run_bounded(*args, seconds: float = 20, **kwargs):
 # --- size ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # writes and measures a 50 MB file
 def test_a_50_mb_article_is_refused_before_it_is_read(warm, tmp_path):
     huge = tmp_path / "huge.md"
     with open(huge, "wb") as handle:
@@ -102,6 +103,7 @@ def test_the_size_limit_is_set_by_an_environment_variable(cli, tmp_path, monkeyp
     one_line_error(cli("check", article), "FACTCHECK_MAX_FILE_BYTES must be a positive whole number")
 
 
+@pytest.mark.slow  # writes and measures a 5 MB line
 def test_a_5_mb_line_is_refused_at_once_naming_the_limit(warm, tmp_path):
     line = tmp_path / "one-line.txt"
     line.write_text((SMALL.strip() + " ") * 82_000)  # 5 MB, under the byte limit, no line break
@@ -147,6 +149,7 @@ def test_a_900_kb_word_is_blanked_not_tokenized(cli, tmp_path):
     assert time.perf_counter() - start < within(20)
 
 
+@pytest.mark.slow  # a near-limit text
 def test_too_much_to_analyse_is_refused_by_the_token_limit(cli, tmp_path, monkeypatch):
     soup = tmp_path / "soup.md"
     soup.write_text(("$" * 99 + " ") * 9_000)  # 900 kB, 891,000 tokens: 15 GB in spaCy's recogniser
@@ -171,6 +174,7 @@ PATHOLOGICAL = {
 }
 
 
+@pytest.mark.slow  # masks megabytes of markup
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
 def test_pathological_markup_is_masked_in_linear_time(tmp_path, name, monkeypatch):
     monkeypatch.setenv("FACTCHECK_MAX_TOKENS", "10000000")  # the masking is measured here, not that limit
@@ -213,6 +217,7 @@ def _bomb_in(place: str, yaml_text: str, tmp_path: Path) -> tuple[list[str], Pat
     return ["check", str(article)], article, 2
 
 
+@pytest.mark.slow  # traces memory while each bomb is refused
 @pytest.mark.parametrize("place", ["records", "rules", "front matter"])
 @pytest.mark.parametrize("bomb", sorted(BOMBS))
 def test_yaml_bombs_are_refused_quickly_and_in_little_memory(warm, tmp_path, place, bomb):

@@ -21,6 +21,8 @@ SHORT_TITLE = (
     "Cinemas say Mission: Impossible 7 will open on July 19, 2023, with early shows.\n"
 )
 
+pytestmark = pytest.mark.slow  # checks each document alone and in batches
+
 
 def per_file(result) -> dict[str, list]:
     return {file["path"].rsplit("/", 1)[-1]: file["findings"] for file in result.json()["files"]}

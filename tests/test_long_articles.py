@@ -70,6 +70,7 @@ def long_case(tmp_path_factory):
     return article, folder / "records"
 
 
+@pytest.mark.slow  # checks a long article twice
 def test_findings_are_the_same_whether_the_article_is_parsed_whole_or_in_pieces(long_case, monkeypatch):
     article, records = long_case
     checker = Checker.from_config(Config(), records=[records])

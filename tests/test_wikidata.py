@@ -260,6 +260,7 @@ def test_server_down(make, tmp_path):
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.slow  # waits out a deadline
 def test_timeout(fake, make, release, server):
     def slow(request: Request) -> Response:
         release.wait(10)
@@ -279,6 +280,7 @@ def test_timeout(fake, make, release, server):
     assert time.monotonic() - started < within(0.2 * 2 + 1.0)
 
 
+@pytest.mark.slow  # waits out a deadline
 def test_429_with_retry_after_is_honoured_then_succeeds(fake, make, server):
     fake.override(lambda request: Response("Too Many Requests", status=429, headers={"Retry-After": "1"}))
     source = make(max_sleep=2)
@@ -485,6 +487,7 @@ def test_type_classes_cover_the_brief():
         assert TYPE_CLASSES[qid] == kind
 
 
+@pytest.mark.slow  # waits out a deadline
 def test_a_dripping_server_meets_the_request_deadline(fake, make):
     """A server that sends a byte now and then (issue 12, defect 6): each request ends at its timeout."""
     import time as clock
@@ -507,6 +510,7 @@ def test_a_dripping_server_meets_the_request_deadline(fake, make):
     assert any("no answer" in warning for warning in source.warnings), source.warnings
 
 
+@pytest.mark.slow  # waits out a deadline
 def test_online_look_ups_end_within_their_total_budget(fake, make):
     """A server that answers, but slowly: the run's look-ups stop at the budget and say so."""
     import time as clock

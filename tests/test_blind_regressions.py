@@ -214,6 +214,11 @@ SILENT = [
     ("blind-19/1605-raducanu-us-open", "September 11 attacks"),
     # "his ninth Wimbledon final and 35th Grand Slam final": the ordinal is the first noun's
     ("blind-19/1602-alcaraz-wimbledon-final", "ninth Wimbledon final"),
+    # "Twenty-five years ago today, on …": the anniversary's words in any number words
+    ("blind-34/3105-oresund-bridge-25-years", "Twenty-five years ago today"),
+    ("blind-34/3116-beethoven-ninth-bicentenary", "Two hundred years ago today"),
+    # an age the records keep is not given to a person named only after "The 29-year-old Kenyan"
+    ("blind-13/1005-kipyegon-budapest-double", "The 29-year-old Kenyan"),
 ]
 
 FOUND = [
@@ -312,6 +317,16 @@ FOUND = [
     ("blind-23/2014-sri-lanka-dissanayake-sworn-in", "the 20 September vote", "20 September"),
     # an ordinal adverb ("first awarded") owns no list
     ("blind-33/3004-nobel-physics-attosecond", "only the fourth woman", "fourth"),
+    # a day after "on" that hangs on the fact's own noun ("overtook Cats …, on January 9, 2005")
+    ("blind-34/3113-phantom-broadway-final-curtain", "on January 9, 2005", "January 9, 2005"),
+    # an age the records keep (`age_at_finish: 40`), for "The 41-year-old …" after the person's sentence
+    ("blind-34/3112-vendee-globe-dalin-record", "The 41-year-old French skipper", "41"),
+    # an ordinal before an event's name counts its owner's starts in it
+    ("blind-34/3112-vendee-globe-dalin-record", "This was his third Vendée Globe", "third"),
+    # a rank joined to a superlative, against the record named inside a longer name
+    ("blind-34/3104-hilary-california-desert-rain", "the city's third-wettest day", "third"),
+    # a length in two parts restated with another second part
+    ("blind-34/3112-vendee-globe-dalin-record", "His 64-day, 17-hour voyage", "64-day, 17-hour"),
 ]
 
 

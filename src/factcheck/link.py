@@ -626,9 +626,10 @@ _COMPARED = re.compile(r"\b(?:after|before|like|unlike|than|following|joining|be
 
 
 def _on_its_verb(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Mention) -> bool:
-    """Is the date the object of an "on" or "in" that hangs on the trigger's own verb?"""
+    """Is the date the object of an "on" or "in" that hangs on the trigger's own verb, or on the trigger's
+    noun ("overtook Cats …, on January 9, 2006", "the opening on 3 June")?"""
     verb, word = _trigger_root(syntax, tokens, trigger), syntax.span_root(date.start, date.end)
-    if verb is None or word is None or not syntax.tokens[verb].tag.startswith("VB"):
+    if verb is None or word is None or not syntax.tokens[verb].tag.startswith(("VB", "NN")):
         return False
     preposition = syntax.tokens[word].head
     by = syntax.tokens[preposition]

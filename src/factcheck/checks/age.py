@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from factcheck.checks._common import in_dateline
 from factcheck.checks.base import CheckKind
+from factcheck.facts import describe_key, fact_key_words
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding
 from factcheck.text import name_key, quoted_at
@@ -175,6 +177,46 @@ def _recorded_births(records: list) -> dict[tuple[str, ...], tuple[dt.date | int
     return {**listed, **births}
 
 
+@dataclass(frozen=True)
+class _RecordedAge:
+    """An age the records state for a person they give no birth date (`age_at_finish: 40`,
+    `age_at_chicago_2023: 23`): the age on the day the article tells of."""
+    age: int
+    key: str
+
+
+def _recorded_ages(records: list) -> dict[tuple[str, ...], tuple[int, str, int | None, str]]:
+    """Each person record's one age fact (a key whose words are only "age", with a whole number):
+    the age, its key, the year the key or its `as_of` names, and the record's id. A record with
+    two such ages (`age_at_2019_final`, `age_at_2023_final`) keeps them both, by year."""
+    found: dict[tuple[str, ...], list] = {}
+    for record in records:
+        if record.type != "person":
+            continue
+        for key, values in record.facts.items():
+            if "." in key or fact_key_words(key) != ("age",) or len(values) != 1:
+                continue
+            value = values[0]
+            if not isinstance(value.value, int) or isinstance(value.value, bool) or not 0 < value.value < 125:
+                continue
+            as_of = value.qualifiers.get("as_of")
+            year = describe_key(key).year or (as_of.year if isinstance(as_of, dt.date) else as_of if isinstance(as_of, int) else None)
+            found.setdefault(name_key(record.name), []).append((value.value, key, year, record.id))
+    return {name: tuple(ages) for name, ages in found.items()}
+
+
+def _stated_ages(analysis: Analysis, published: dt.date) -> dict[tuple[str, ...], tuple[_RecordedAge, str]]:
+    """The recorded age of each person that holds on the publication date: a key of that year, or
+    the one age with no year (a record's age is the age at the story it was kept for)."""
+    ages = {}
+    for name, recorded in analysis.records.facts_memo("age:recorded", _recorded_ages).items():
+        fitting = [r for r in recorded if r[2] == published.year] or [r for r in recorded if r[2] is None]
+        if len(fitting) == 1:
+            age, key, _, record_id = fitting[0]
+            ages[name] = (_RecordedAge(age, key), f"record {record_id}")
+    return ages
+
+
 def _main_subject(analysis: Analysis, sentence) -> int | None:
     """The offset of the subject of a sentence's main verb, from the parse."""
     syntax = analysis.syntax
@@ -224,6 +266,8 @@ _ANAPHORIC_SUBJECT = re.compile(r"\s*(?:(?:He|She)\b[^,]*|The [\w-]+-year-old[\w
 
 
 def _age_range(birth, on: dt.date) -> tuple[int, int] | None:
+    if isinstance(birth, _RecordedAge):
+        return birth.age, birth.age
     if isinstance(birth, dt.date):
         age = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
         return age, age
@@ -241,7 +285,8 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
     people = _people(analysis)
     if not people and "year-old" not in text:
         return  # (a titled age needs no name: "the 95-year-old monarch")
-    births = _birth_dates(analysis, people)
+    # a birth date, from the records or the article, else an age the records state
+    births = {**_stated_ages(analysis, published), **_birth_dates(analysis, people)}
     stated: list[tuple[int, int, int, tuple | None]] = []  # start, end, age, person key (None: nearest)
     moments: dict[int, DateValue] = {}  # an age's start → the day it was that age, when not the publication's
     for number, pattern in enumerate(AGE_PATTERNS):
@@ -277,6 +322,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         if after:
             stated.append((end + after.start(1), end + after.end(1), int(after.group(1)), key))
     for start, end, age, key in sorted(stated):
+        ahead = False  # told of by a name after it, a weaker tie
         sentence = analysis.sentence_of(start)
         if _PAST_CONTEXT.search(text[sentence.start:sentence.end]):
             continue  # "was 27 when she won" speaks of another day than the publication
@@ -315,14 +361,17 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 following = [p for p in later if p[0] >= sentence.end and _a_subject(analysis, p[0], p[1])]
                 key = (in_paragraph[-1] if in_paragraph else following[0] if following
                        else _salient(start, people) if earlier else later[0])[3]
+                ahead = not in_paragraph and (bool(following) or not earlier)
             elif key == "sentence" and not named and later and later[0][0] < sentence.end \
                     and re.match(r"\s*,", text[end:end + 3]):
-                key = later[0][3]  # "at the age of 75, the King …": the subject after it
+                key, ahead = later[0][3], True  # "at the age of 75, the King …": the subject after it
             else:
                 continue
         if key not in births:
             continue
         birth, source = births[key]
+        if ahead and isinstance(birth, _RecordedAge):
+            continue  # "The 29-year-old Kenyan … held off Sifan Hassan. Hassan, …": a recorded age needs its person before it
         on = moments[start].latest if start in moments else published
         allowed = _age_range(birth, on)
         if allowed is None or allowed[0] <= age <= allowed[1]:
@@ -331,6 +380,13 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             continue  # "79, who turns 80 next month": the birthday is still to come
         shown = str(allowed[0]) if allowed[0] == allowed[1] else f"{allowed[0]} or {allowed[1]}"
         written = analysis.document.source[start:end]
+        if isinstance(birth, _RecordedAge):
+            yield rule.finding(
+                rule.message("recorded", person=_display(analysis, key), allowed=shown, fact=birth.key, stated=age),
+                start, end, written, suggestion=shown if written.isdigit() else None,
+                evidence=Evidence(fact=birth.key, value=str(birth.age), source=source),
+            )
+            continue
         yield rule.finding(
             rule.message("age" if on == published else "age_on", person=_display(analysis, key), allowed=shown,
                          published=published.isoformat(), on=on.isoformat(),
@@ -709,4 +765,4 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow",
-                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded", "birthday"))
+                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded", "birthday", "recorded"))

@@ -155,7 +155,9 @@ def _variant(rare: str, common: str, similarity: float, written: dict) -> bool:
     while stem < min(len(rare), len(common)) and rare[stem] == common[stem]:
         stem += 1
     endings = {rare[stem:], common[stem:]}
-    if stem >= 4 and endings <= WORD_ENDINGS and endings - INFLECTIONS:
+    # a letter written twice ("Brightmann" for "Brightman") is a slip, not the ending "-n" of "Indian"
+    doubled = endings - {""} == {rare[stem - 1]} if stem else False
+    if stem >= 4 and endings <= WORD_ENDINGS and endings - INFLECTIONS and not doubled:
         return False  # "Physics" and "Physical" (Institute of Physics, Physical Review): two words of one stem
     if (rare.startswith(common) or common.startswith(rare)) and any(_camel_case(form) for form in written[rare] | written[common]):
         return False  # "Space" (Kennedy Space Center) and "SpaceX": a word and a name made from it ("Quan"/"Quang" is a slip)

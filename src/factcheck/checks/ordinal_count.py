@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from factcheck.checks._common import format_number_like, ordinal
 from factcheck.checks.base import CheckKind
+from factcheck.lexicon import word_value
 from factcheck.facts import GENERIC_WORDS, ORDINAL_KEY_WORDS, describe_key, is_average, word_base
 from factcheck.model import Analysis, EntityLink, Evidence, NumberValue, Record
 
@@ -47,10 +49,13 @@ _FIGURE_WORDS = {"number", "no", "num", "n", "count", "total", "tally", "of", "t
 # the nouns copy uses for a key's word ("his 94th career victory" for `career_win_number`)
 _SAME = {word_base("victory"): "win", word_base("championship"): word_base("title"), word_base("crown"): word_base("title")}
 _PLACE_WORDS = {"number", "no", "num", "n", "of", "the", "a", "an"}
+# what an ordinal before an event's name counts ("her fifth Olympics", "his third Vendée Globe"): taking part
+_TAKING_PART = {word_base(w) for w in ("starts", "appearances", "participations", "entries", "outings", "editions")}
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": None}
 
 
 def run(analysis: Analysis, rule) -> Iterator:
+    yield from _ranks(analysis, rule)
     syntax = analysis.syntax
     if syntax is None or not analysis.links:
         return
@@ -102,6 +107,83 @@ def run(analysis: Analysis, rule) -> Iterator:
             break
 
 
+# a rank written as an ordinal joined to a superlative: "third-wettest day", "second-busiest airport"
+_SUPERLATIVE_AFTER = re.compile(r"-((?:most|least)[- ][a-z]+|[a-z]{3,}est|best|worst)\b(?:\s+([a-z]+))?", re.IGNORECASE)
+_RANK_IN_TEXT = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+)[- ]((?:most|least)[- ][a-z]+|[a-z]{3,}est|best|worst)\b(?:\s+([a-z]+))?",
+                           re.IGNORECASE)
+_RANK_WORDS = {"rank", "ranking", "place", "position"}
+_SPANS = {"hour", "day", "night", "week", "month", "season", "year", "decade"}
+
+
+def _ranks(analysis: Analysis, rule) -> Iterator:
+    """"the city's third-wettest day" where a record the sentence names keeps "fifth-wettest day on
+    record" (or `wettest_day_rank: 5`): one superlative, of one noun, at two places. The record is
+    named by a link or by its name inside a longer one ("Palm Springs International Airport")."""
+    text = analysis.document.text
+    for mention in analysis.mentions:
+        value = mention.value
+        if mention.kind != "number" or not isinstance(value, NumberValue) or not value.ordinal or not value.exact:
+            continue
+        joined = _SUPERLATIVE_AFTER.match(text, mention.end)
+        if joined is None:
+            continue
+        superlative, noun = joined.group(1).lower().replace(" ", "-"), (joined.group(2) or "").lower()
+        kept = analysis.records.facts_memo("ordinal-count:ranks", _recorded_ranks).get(superlative, ())
+        if not kept:
+            continue
+        sentence = analysis.sentence_of(mention.start)
+        said = text[sentence.start:sentence.end]
+        linked = {link.record.id for link in analysis.links if link.exact and sentence.start <= link.start < sentence.end}
+        found = [(record, key, place) for record, key, place, other in kept
+                 if (record.id in linked or any(re.search(rf"\b{re.escape(name)}\b", said) for name in record.names))
+                 and (not noun or not other or word_base(noun) == word_base(other))]  # "fifth-wettest year" is no day's
+        if len({place for _, _, place in found}) != 1:
+            continue  # none, or the records disagree among themselves
+        record, key, place = found[0]
+        if place == int(value.value):
+            continue
+        shown = format_number_like(mention, float(place))
+        yield rule.finding(
+            rule.message("place", stated=f"{mention.text}-{superlative}", owner=record.name, fact=key,
+                         allowed=f"{shown}-{superlative}"),
+            mention.start, mention.end, analysis.document.source[mention.start:mention.end],
+            suggestion=shown,
+            evidence=Evidence(record=record.name, fact=key, value=_shown(record.facts[key]), source=record.source),
+        )
+
+
+def _recorded_ranks(records: list[Record]) -> dict[str, list[tuple[Record, str, int, str]]]:
+    """By superlative, the places the records give it, with the noun it ranks: in a text ("fifth-wettest
+    day on record") or as a number under a key that names it (`wettest_day_rank: 5`)."""
+    found: dict[str, list] = {}
+    for record in records:
+        for key, values in record.facts.items():
+            words = [w for w in re.split(r"[_\W]+", key.lower()) if w]
+            for fact in values:
+                if isinstance(fact.value, str):
+                    for match in _RANK_IN_TEXT.finditer(fact.value):
+                        place = _ordinal_value(match.group(1))
+                        if place is not None:
+                            superlative = match.group(2).lower().replace(" ", "-")
+                            found.setdefault(superlative, []).append((record, key, place, (match.group(3) or "").lower()))
+                elif isinstance(fact.value, int) and not isinstance(fact.value, bool) and set(words) & _RANK_WORDS:
+                    for word in words:
+                        if word.endswith("est") and len(word) >= 6 or word in ("best", "worst"):
+                            # the span it ranks, when the key says one (`wettest_day_rank`); its other words
+                            # are as often a scope (`busiest_rank_uk`)
+                            spans = [w for w in words if w in _SPANS]
+                            found.setdefault(word, []).append((record, key, fact.value, spans[0] if len(spans) == 1 else ""))
+    return found
+
+
+def _ordinal_value(written: str) -> int | None:
+    digits = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", written, re.IGNORECASE)
+    if digits:
+        return int(digits.group(1))
+    read = word_value(written)
+    return int(read[0]) if read is not None and read[1] else None
+
+
 def _shown(values) -> str:
     if len(values) == 1:
         return str(values[0])
@@ -113,6 +195,8 @@ def _phrase_words(syntax, text: str, noun: int, number: int) -> set[str]:
     title", "consecutive increase"); "the third time" counts what its verb does."""
     found = {_base(syntax, text, i) for i in range(number + 1, noun + 1) if syntax.tokens[i].tag != "CD"}
     found |= {_SAME[word] for word in found if word in _SAME}
+    if syntax.tokens[noun].tag.startswith("NNP"):
+        found |= _TAKING_PART  # "his third Vendée Globe": his third start in it
     if _base(syntax, text, noun) == "time":
         verb = next((i for i in syntax.ancestors(noun)[:3] if syntax.tokens[i].tag.startswith("VB")), None)
         if verb is not None:
@@ -122,7 +206,12 @@ def _phrase_words(syntax, text: str, noun: int, number: int) -> set[str]:
 
 def _base(syntax, text: str, index: int) -> str:
     token = syntax.tokens[index]
-    return word_base((token.lemma or text[token.start:token.end]).lower())
+    return _folded(word_base((token.lemma or text[token.start:token.end]).lower()))
+
+
+def _folded(word: str) -> str:
+    """A word without its accents: a key is written `vendee_globe_starts`, copy "Vendée Globe"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _bound(key: str, values, phrase: set[str], published) -> tuple[int, str] | None:
@@ -148,7 +237,7 @@ def _bound(key: str, values, phrase: set[str], published) -> tuple[int, str] | N
     # a count's key may be broader than the phrase (it only allows more); a place's must say as much as
     # the phrase: `career_win_number: 94` is no "tenth win" of a season
     skipped = _PLACE_WORDS if place else _FIGURE_WORDS
-    wanted = {word_base(p) for p in head if p not in skipped and p not in ORDINAL_KEY_WORDS and p not in _BEFORE_WORDS
+    wanted = {_folded(word_base(p)) for p in head if p not in skipped and p not in ORDINAL_KEY_WORDS and p not in _BEFORE_WORDS
               and p.isalpha()}
     if not wanted or not wanted <= phrase:
         return None

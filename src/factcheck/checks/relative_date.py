@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from factcheck.checks._common import format_date_like
 from factcheck.checks.base import CheckKind
-from factcheck.lexicon import days_later
+from factcheck.lexicon import days_later, word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding, Severity
 
 # What may stand between a relative date and the absolute one that restates it:
@@ -56,18 +56,17 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             )
 
 
-_AGO_TODAY = re.compile(r"\b(a|an|one|two|three|four|five|ten|twenty|fifty|\d+)\s+years?\s+ago\s*$", re.IGNORECASE)
+# "a year ago today", "Twenty-five years ago today", "Two hundred years ago this week", "150 years ago today"
+_AGO_TODAY = re.compile(r"\b((?:[A-Za-z]+[\s-]+){0,3}[A-Za-z0-9,]+)\s+years?\s+ago\s*$")
 
 
 def _anniversary(text: str, mention, other) -> bool:
     """"a year ago today, 25 April 2015", "25 years ago this week, on Sunday, May 24, 1987": "today"
     or "this week" counts back as many years as the words before it say."""
-    ago = _AGO_TODAY.search(text[max(0, mention.start - 30):mention.start])
+    ago = _AGO_TODAY.search(text[max(0, mention.start - 60):mention.start])
     if ago is None or mention.text.strip().lower() not in ("today", "this week", "this month"):
         return False
-    word = ago.group(1).lower()
-    numbers = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "twenty": 20, "fifty": 50}
-    years = int(word) if word.isdigit() else numbers.get(word)
+    years = _years(ago.group(1))
     if years is None:
         return False
     try:
@@ -76,6 +75,21 @@ def _anniversary(text: str, mention, other) -> bool:
     except ValueError:  # 29 February
         return False
     return earliest <= other.value.earliest <= latest
+
+
+def _years(words: str) -> int | None:
+    """The number that ends `words`: "Exactly twenty-five" 25, "Two hundred" 200, "a" 1, "1,000" 1000."""
+    parts = words.split()
+    for first in range(len(parts)):  # the longest tail that reads as a number
+        tail = " ".join(parts[first:])
+        if tail.lower() in ("a", "an"):
+            return 1
+        if tail.replace(",", "").isdigit():
+            return int(tail.replace(",", ""))
+        value = word_value(tail)
+        if value is not None and not value[1] and value[0] == int(value[0]):
+            return int(value[0])
+    return None
 
 
 def _counted_days(analysis: Analysis, rule, mentions: list) -> Iterator[Finding]:

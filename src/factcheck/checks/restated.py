@@ -30,7 +30,9 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _FIGURE = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d/\d|[½¼¾])?|{_NUMBER_WORD})"
 # "the 58-day eruption", "The seven-wicket victory", "its 34-minute change"
 # (not an age: "the 46-year-old officer")
+# (and a length of time in two parts: "his 64-day, 17-hour voyage")
 RESTATED = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)\s+(?P<figure>{_FIGURE})-(?P<unit>{_UNIT})s?"
+                      rf"(?:,?\s+(?:and\s+)?(?P<figure2>{_FIGURE})-(?P<unit2>{'|'.join(DURATIONS)})s?)?"
                       rf"(?:-long)?\s+(?P<noun>[a-z]{{4,}})\b")
 # a slip in restating a figure leaves it near the one told (58 for 85, 240 months for 270, seven
 # wickets for six): figures further apart are other things ("the 114-minute film" is no "17 days")
@@ -48,29 +50,41 @@ TOLD_BY = {"victory": ("won", "win", "beat", "defeat", "victor"), "win": ("won",
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     for match in RESTATED.finditer(text):
-        stated = _amount(match.group("figure"), match.group("unit"))
+        unit = match.group("unit")
+        lead = stated = _amount(match.group("figure"), unit)
         if stated is None or quoted_at(text, match.start()):
             continue
+        # a restatement rounds to its last unit: "the 85-day eruption" for "85 days and 18 hours"
+        slack = 1.0
+        if match.group("figure2"):
+            if unit not in DURATIONS or DURATIONS[match.group("unit2")] >= DURATIONS[unit]:
+                continue
+            stated += _amount(match.group("figure2"), unit, written_unit=match.group("unit2")) or 0
+            slack = DURATIONS[match.group("unit2")] / DURATIONS[unit]
         noun = match.group("noun").lower()
         stems = (noun[:5], *TOLD_BY.get(noun, ()))
-        earlier = [(found, low, high) for found, low, high in _earlier_figures(analysis, match.start(), match.group("unit"), stems)
+        # a length in two parts is that length wherever the first part is told the same, in parts too
+        # ("a record 64 days, 19 hours, 22 minutes": "his 64-day, 17-hour voyage"), whatever the noun
+        earlier = [(found, low, high, told) for found, low, high, told in
+                   _earlier_figures(analysis, match.start(), unit, stems, lead=lead if match.group("figure2") else None)
                    if high >= stated / NEAR and low <= stated * NEAR]
-        # a restatement rounds to its unit: "the 85-day eruption" for "85 days and 18 hours"
-        if not earlier or any(low - 1 + 1e-6 < stated < high + 1 - 1e-6 for _, low, high in earlier):
+        if not earlier or any(low - slack + 1e-6 < stated < high + slack - 1e-6 for _, low, high, _ in earlier):
             continue
-        other, _, _ = earlier[-1]
+        other, _, _, told = earlier[-1]
         line, _ = analysis.document.position(other.start())
-        start, end = match.start("figure"), match.end("unit") + (1 if text[match.end("unit"):match.end("unit") + 1] == "s" else 0)
+        last = "unit2" if match.group("unit2") else "unit"
+        start, end = match.start("figure"), match.end(last) + (1 if text[match.end(last):match.end(last) + 1] == "s" else 0)
         written = analysis.document.source[start:end]
         yield rule.finding(
-            rule.message("restated", stated=f"{written} {noun}", earlier=other.group(0).strip(), line=line),
+            rule.message("restated", stated=f"{written} {noun}", earlier=told, line=line),
             start, end, written,
-            evidence=Evidence(fact=noun, value=other.group(0).strip(), source=f"this article, line {line}"),
+            evidence=Evidence(fact=noun, value=told, source=f"this article, line {line}"),
         )
 
 
-def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[str, ...]):
-    """(match, low, high) for each figure of the measure before `before`, in a sentence that speaks of the noun."""
+def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[str, ...], lead: float | None = None):
+    """(match, low, high) for each figure of the measure before `before`, in a sentence that speaks of the noun
+    (or, given `lead`, a length in parts whose first part is `lead` in `unit`, wherever it is told)."""
     text = analysis.document.text
     # told in an earlier sentence: one sentence that gives two figures speaks of two things
     # ("reached 268,536 miles …, beating the 248,655-mile record")
@@ -84,12 +98,13 @@ def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[st
         if text[max(0, match.start() - 12):match.start()].rstrip().lower().endswith(("the", "its", "his", "her", "their")) \
                 and text[match.end():match.end() + 1] in ("-", " ") and "-" in match.group(0):
             continue  # another restatement, not a telling
-        sentence = analysis.sentence_of(match.start())
-        words = re.findall(r"[a-z]+", text[sentence.start:sentence.end].lower())
-        if not any(word.startswith(stem) for stem in stems for word in words):
-            continue
         amount = _amount(match.group("figure"), unit, written_unit=match.group("unit"))
         if amount is None:
+            continue
+        in_parts = lead is not None and amount == lead and index + 1 < len(matches) and _joined(text, match, matches[index + 1])
+        sentence = analysis.sentence_of(match.start())
+        words = re.findall(r"[a-z]+", text[sentence.start:sentence.end].lower())
+        if not in_parts and not any(word.startswith(stem) for stem in stems for word in words):
             continue
         # "two hours and eight minutes" is 128 minutes
         last = match
@@ -106,7 +121,7 @@ def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[st
             high = float("inf")
         elif bound in ("less than", "under"):
             low = 0
-        yield match, low, high
+        yield match, low, high, text[match.start():last.end()].strip()
 
 
 def _joined(text: str, first, second) -> bool:

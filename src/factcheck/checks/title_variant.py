@@ -42,4 +42,7 @@ KIND = CheckKind(
 
 
 def _without_article(name: str) -> str:
+    # double quotes set off part of a name as house style does ('Berlin Brandenburg Airport "Willy Brandt"'):
+    # they are not a variant of it, and a name's span may end before its closing quote
+    name = re.sub(r'["«»„“”]', "", name)
     return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)

@@ -41,6 +41,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     yield from _ages(analysis, rule, published)
     yield from _ages_at_death(analysis, rule)
     yield from _years_ago(analysis, rule, published)
+    yield from _first_since(analysis, rule, published)
     yield from _spans(analysis, rule)
     yield from _ages_of_things(analysis, rule, published)
     yield from _birthdays(analysis, rule)
@@ -556,6 +557,52 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
             )
 
 
+# "the first tropical storm to hit Southern California in 84 years" … "the first such storm … since a
+# tropical storm came ashore … in September 1939": one stretch told twice
+_FIRST_IN = re.compile(rf"\bfirst\s+(?P<noun>(?:[\w-]+\s+){{0,3}}?[\w-]+)\s+(?:to|in|for)\b[^.;!?]{{0,80}}?\bin\s+{_NUMBER}\s+years\b",
+                       re.IGNORECASE)
+_FIRST_SINCE = re.compile(r"\bfirst\s+(?P<noun>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|in|for|since)\b[^.;!?]{0,100}?\bsince\b",
+                          re.IGNORECASE)
+
+
+def _first_since(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
+    """A "first … in N years" and a "first … since <date>" of the same noun, within three sentences of
+    each other: the date must be N years before the publication (give or take the months)."""
+    text = analysis.document.text
+    dates = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and not m.value.relative
+             and re.search(r"\d{4}", m.text)]
+    spans = []
+    for match in _FIRST_IN.finditer(text):
+        count = _number(match.group(2).lower())
+        if count is not None and count > 1:
+            spans.append((match, count))
+    for since in _FIRST_SINCE.finditer(text):
+        date = next((d for d in dates if since.end() <= d.start < since.end() + 80
+                     and analysis.sentence_of(d.start).start == analysis.sentence_of(since.start()).start), None)
+        if date is None:
+            continue
+        noun = since.group("noun").lower().split()[-1]
+        sentence = analysis.sentence_of(since.start())
+        for match, count in spans:
+            if match.group("noun").lower().split()[-1] != noun or noun in ("time", "one"):
+                continue  # "the first time since": of anything
+            told = analysis.sentence_of(match.start())
+            apart = [s for s in analysis.sentences if min(told.start, sentence.start) < s.start <= max(told.start, sentence.start)]
+            if told.start == sentence.start or len(apart) > 3:
+                continue
+            low = published.year - date.value.latest.year - 1
+            high = published.year - date.value.earliest.year
+            if low <= count <= high:
+                continue
+            line, _ = analysis.document.position(match.start())
+            yield rule.finding(
+                rule.message("first_since", date=date.text, count=count, line=line, low=low, high=high, published=published.isoformat()),
+                date.start, date.end, analysis.document.source[date.start:date.end],
+                evidence=Evidence(fact="elapsed years", value=f"{count} years", source=f"this article, line {line}"),
+            )
+            break
+
+
 # a stretch of years the sentence bounds with its own years: "returned in 1960 … and stayed for 46 years,
 # until he retired in 1996", "after 20 years at the bank"
 _SPAN = re.compile(rf"\b(?:for|after|spanning|lasting)\s+(?:nearly\s+|almost\s+|some\s+|about\s+)?{_NUMBER}\s+years\b(?!\s+(?:ago|old|later|earlier|before|after))",
@@ -765,4 +812,4 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow",
-                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded", "birthday", "recorded"))
+                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded", "birthday", "recorded", "first_since"))

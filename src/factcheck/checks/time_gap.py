@@ -1,0 +1,196 @@
+"""time-gap: a gap between two race times that the times themselves contradict.
+
+"Kipruto was second in 2:04:02, three minutes and 37 seconds behind the winner", where the
+winner's time was "2 hours, 0 minutes and 35 seconds": the gap is 3:27. A gap is a length
+of time followed by "behind", "back", "ahead", "adrift", "clear", "off", "faster",
+"slower" or "quicker", or after "by"; the time it is measured from is the one race time
+of its sentence. Which time it is measured to is not written ("the winner", "the world
+record", "his London time"), so every other race time of the article is tried:
+- if any is as far from the sentence's time as the gap says (to the precision the gap is
+  written with), the gap agrees;
+- otherwise only a gap one slip away from exactly one of those distances (one digit
+  changed, or two neighbouring digits swapped, as the gap is written) is reported. Any
+  other gap is likely measured to a time the article does not give.
+
+A race time is a clock reading with seconds ("2:04:02", "14:54.11") or a length in two
+parts or more ("2 hours, 0 minutes and 35 seconds", "14 minutes, 53.88 seconds"); a gap
+may be a single part ("34 seconds", "0.23 seconds").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Hamming
+
+from factcheck.checks._common import digits_swapped
+from factcheck.checks.base import CheckKind
+from factcheck.lexicon import word_value
+from factcheck.model import Analysis, Evidence, Finding
+
+_SECONDS = {"hour": 3600, "minute": 60, "second": 1}
+_UNIT = {**{w: "hour" for w in ("hours", "hour", "hrs", "hr", "h")},
+         **{w: "minute" for w in ("minutes", "minute", "mins", "min")},
+         **{w: "second" for w in ("seconds", "second", "secs", "sec", "s")}}
+_NUMBER = r"(?:\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
+_PART = rf"(?P<n>{_NUMBER})\s*(?P<u>hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|sec|s)\b"
+_PARTS = re.compile(rf"(?<![\w.:]){_NUMBER}\s*(?:hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|sec|s)\b"
+                    rf"(?:,?\s*(?:and\s+)?{_NUMBER}\s*(?:hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|sec|s)\b)*",
+                    re.IGNORECASE)
+# "2:04:02", "2:01:09.5", "14:54.11" (minutes, seconds and hundredths); not "7:24" (a time of day)
+_CLOCK = re.compile(r"(?<![\d:.])(?:(\d{1,2}):(\d{2}):(\d{2})(\.\d{1,3})?|(\d{1,2}):(\d{2})(\.\d{1,3}))(?![\d:]|\.\d)")
+# what makes a length a gap between two times
+_GAP_AFTER = re.compile(r"\s+(?:behind|back|ahead|adrift|clear|off|faster|slower|quicker|down|up\s+on)\b", re.IGNORECASE)
+_GAP_BEFORE = re.compile(r"\b(?:by|margin\s+of|gap\s+of)\s+(?:just\s+|only\s+|a\s+mere\s+|some\s+)?$", re.IGNORECASE)
+_WINNER_AFTER = re.compile(r"\s+(?:behind|adrift\s+of|off)\s+the\s+(?:winner|winning\s+time|victor|champion)\b", re.IGNORECASE)
+# far apart, two times are of two races: a gap is a small part of a time
+_NEAR = 0.25
+
+
+@dataclass(frozen=True)
+class _Length:
+    start: int
+    end: int
+    seconds: float
+    digits: str  # as written, the parts' figures run together ("3" "37" → "337"), to compare slips
+    layout: tuple[tuple[str, int], ...]  # each part's unit and its decimals, largest first
+    parts: int
+    clock: bool = False  # "2:04:02", not "2 hours, 4 minutes"
+    in_words: bool = False  # a figure written in words ("three minutes"): no suggestion in figures
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    text = analysis.document.text
+    lengths = _lengths(text)
+    times = [length for length in lengths if length.parts >= 2]
+    if len(times) < 2:
+        return
+    for gap in lengths:
+        if not (_GAP_AFTER.match(text, gap.end) or _GAP_BEFORE.search(text[max(0, gap.start - 20):gap.start])):
+            continue
+        sentence = analysis.sentence_of(gap.start)
+        own = [t for t in times if t is not gap and sentence.start <= t.start < sentence.end]
+        if len(own) != 1:
+            continue  # none, or several: which is the gap's is not clear
+        mine = own[0]
+        others = [t for t in times if t is not mine and t is not gap and t.seconds != mine.seconds
+                  and abs(t.seconds - mine.seconds) <= _NEAR * mine.seconds]
+        if _WINNER_AFTER.match(text, gap.end):
+            # "behind the winner": the first race time the article gives is the winner's
+            others = [t for t in times if abs(t.seconds - mine.seconds) <= _NEAR * mine.seconds][:1]
+            if not others or others[0] is mine or others[0] is gap:
+                continue
+        distances = {round(abs(t.seconds - mine.seconds), 3): t for t in others}
+        precision = 10 ** -gap.layout[-1][1]  # a gap is read to its last figure: "0.23 seconds", "37 seconds"
+        if not distances or any(abs(distance - gap.seconds) < precision * _SECONDS[gap.layout[-1][0]] - 1e-9 for distance in distances):
+            continue
+        slips = {distance: t for distance, t in distances.items() if _slip(gap, distance)}
+        if len(slips) != 1:
+            continue
+        distance, reference = next(iter(slips.items()))
+        written = analysis.document.source[gap.start:gap.end]
+        actual = _as_written(gap, distance)
+        line, _ = analysis.document.position(reference.start)
+        yield rule.finding(
+            rule.message("gap", own=text[mine.start:mine.end], reference=text[reference.start:reference.end], line=line,
+                         actual=actual, stated=written),
+            gap.start, gap.end, written,
+            suggestion=None if gap.in_words else actual,
+            evidence=Evidence(fact="race times", value=f"{text[mine.start:mine.end]} and {text[reference.start:reference.end]}",
+                              source=f"this article, line {line}"),
+        )
+
+
+def _lengths(text: str) -> list[_Length]:
+    found: list[_Length] = []
+    for match in _CLOCK.finditer(text):
+        if match.group(1):
+            hours, minutes, seconds, fraction = int(match.group(1)), int(match.group(2)), int(match.group(3)), match.group(4) or ""
+            layout = (("hour", 0), ("minute", 0), ("second", len(fraction) - 1 if fraction else 0))
+            total = hours * 3600 + minutes * 60 + seconds + (float(fraction) if fraction else 0)
+            digits = f"{hours}{match.group(2)}{match.group(3)}{fraction[1:]}"
+        else:
+            minutes, seconds, fraction = int(match.group(5)), int(match.group(6)), match.group(7)
+            layout = (("minute", 0), ("second", len(fraction) - 1))
+            total = minutes * 60 + seconds + float(fraction)
+            digits = f"{minutes}{match.group(6)}{fraction[1:]}"
+        if minutes < 60 and seconds < 60:
+            found.append(_Length(match.start(), match.end(), total, digits, layout, len(layout), clock=True))
+    taken = [(f.start, f.end) for f in found]
+    for match in _PARTS.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        parts = list(re.finditer(_PART, match.group(0), re.IGNORECASE))
+        units = [_UNIT.get(p.group("u").lower()) for p in parts]
+        if None in units or len(set(units)) != len(units) or units != sorted(units, key=lambda u: -_SECONDS[u]):
+            continue
+        if len(parts) == 1 and units[0] == "second" and parts[0].group("u").lower() == "s" and " " in parts[0].group(0):
+            continue  # "35 s" alone is as often a plural's letter
+        total, digits, layout, in_words = 0.0, "", [], False
+        for part, unit in zip(parts, units):
+            figure = part.group("n")
+            value = float(figure) if figure[0].isdigit() else (word_value(figure) or (None, True))
+            if isinstance(value, tuple):
+                if value[1] or value[0] is None:
+                    break
+                value, in_words = value[0], True
+                figure = str(int(value))
+            total += value * _SECONDS[unit]
+            decimals = len(figure.split(".")[1]) if "." in figure else 0
+            digits += figure.replace(".", "") if not digits else figure.replace(".", "").zfill(2 + decimals)
+            layout.append((unit, decimals))
+        else:
+            found.append(_Length(match.start(), match.end(), total, digits, tuple(layout), len(parts), in_words=in_words))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _digits(gap: _Length, seconds: float) -> str | None:
+    """A distance written as the gap is ("3" "27" for 207 seconds as minutes and seconds), or None
+    when it cannot be (an hour more than a gap in minutes shows)."""
+    out = ""
+    rest = seconds
+    for index, (unit, decimals) in enumerate(gap.layout):
+        size = _SECONDS[unit]
+        if index == len(gap.layout) - 1:
+            figure = f"{rest / size:.{decimals}f}"
+        else:
+            whole = int(rest // size + 1e-9)
+            rest -= whole * size
+            figure = str(whole)
+        figure = figure.replace(".", "")
+        out += figure if index == 0 else figure.zfill(2 + decimals)
+    return out
+
+
+def _slip(gap: _Length, distance: float) -> bool:
+    said, actual = gap.digits, _digits(gap, distance)
+    return actual is not None and len(said) == len(actual) and said != actual \
+        and (Hamming.distance(said, actual) == 1 or digits_swapped(said, actual))
+
+
+def _as_written(gap: _Length, distance: float) -> str:
+    """The distance in the gap's own layout: "3:27" for a clock, else "3 minutes and 27 seconds"."""
+    figures = []
+    rest = distance
+    for index, (unit, decimals) in enumerate(gap.layout):
+        size = _SECONDS[unit]
+        if index == len(gap.layout) - 1:
+            figures.append(f"{rest / size:.{decimals}f}")
+        else:
+            whole = int(rest // size + 1e-9)
+            rest -= whole * size
+            figures.append(str(whole))
+    if gap.clock:
+        return ":".join(f if i == 0 else f.zfill(2 + (len(f.split(".")[1]) + 1 if "." in f else 0)) for i, f in enumerate(figures))
+    pieces = [f"{f} {unit}{'' if f == '1' else 's'}" for f, (unit, _) in zip(figures, gap.layout)]
+    return pieces[0] if len(pieces) == 1 else ", ".join(pieces[:-1]) + " and " + pieces[-1]
+
+
+KIND = CheckKind(
+    name="time-gap",
+    run=run,
+    summary="a gap between two race times that the times contradict",
+    messages=("gap",),
+)

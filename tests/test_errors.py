@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pytest
 
@@ -81,6 +82,27 @@ def test_malformed_rule_yaml_names_file_and_line(cli, tmp_path):
 def test_rule_with_unknown_kind_names_the_line(cli, tmp_path):
     (tmp_path / "house.yaml").write_text("id: house-rule\nkind: telepathy\nseverity: error\nsummary: Reads minds.\n")
     _assert_one_line_error(cli("check", SEED, "--rules", tmp_path), str(tmp_path / "house.yaml") + ":2:", "telepathy")
+
+
+def test_a_house_rule_written_before_a_kind_gained_a_message_still_loads(cli, tmp_path):
+    # a rule of kind `difference` as newsrooms wrote them before "points" (scores) was added: the kind's
+    # own text stands in for the message it does not give
+    (tmp_path / "house.yaml").write_text(
+        "id: house-arithmetic\nkind: difference\nseverity: error\nsummary: Sums.\n"
+        "params:\n  scores: {try: 5, conversion: 2}\n"
+        "messages:\n  change: 'c {stated}'\n  sum: 's {total}'\n  margin: 'm {stated}'\n")
+    article = tmp_path / "match.md"
+    article.write_text("Smith scored 14 points from two tries and a conversion.\n")
+    result = cli("check", article, "--rules", tmp_path, "--select", "house-arithmetic", "--format", "json", "--published", "2024-05-01")
+    assert result.code == 1, result.err
+    messages = [f["message"] for f in json.loads(result.out)["files"][0]["findings"]]
+    assert messages == ["two tries and a conversion make 12 points, not 14"], messages
+
+
+def test_a_rule_that_leaves_out_a_required_message_names_it(cli, tmp_path):
+    (tmp_path / "house.yaml").write_text("id: house-arithmetic\nkind: difference\nseverity: error\nsummary: Sums.\n"
+                                         "messages:\n  change: 'c {stated}'\n")
+    _assert_one_line_error(cli("check", SEED, "--rules", tmp_path), str(tmp_path / "house.yaml") + ":", "needs a message 'sum'")
 
 
 def test_bad_front_matter_names_the_line(cli, tmp_path):

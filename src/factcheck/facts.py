@@ -142,6 +142,12 @@ HEAD_FORMS = {"age": (("year-old",), ("year", "old"), ("years", "old"), ("aged",
 # a key's head as the verb copy says it with: `construction_start` is when "construction began"
 HEAD_VERBS = {"start": ("began", "begun", "begin", "begins", "beginning", "commenced"),
               "end": ("ended", "ends", "finished", "concluded")}
+# a key's head and the other words copy tells the same act with: `found: September 2014` is when the
+# hoard was "uncovered"
+HEAD_SAID_AS = {word: tuple(w for w in group if w != word)
+                for group in (("found", "discovered", "uncovered", "unearthed"),
+                              ("discovery", "find", "finding"))
+                for word in group}
 # heads too common alone to tie a figure: "the age of steam"
 HEADS_NEVER_ALONE = {"age"}
 # words that make such a value another time's: "since I was 15 years old" is no age now
@@ -272,6 +278,9 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     vague = head in VAGUE_WORDS or word_base(head) in _vague_bases()
     if head and not vague and head not in HEADS_NEVER_ALONE and len(head) >= 4:
         phrases.append((stem(head),))
+        phrases.extend((stem(said),) for said in HEAD_SAID_AS.get(head, ()))
+    elif len(content) >= 2:
+        phrases.extend((content[-2], stem(said)) for said in HEAD_SAID_AS.get(head, ()))
     return tuple(dict.fromkeys(phrases))
 
 

@@ -362,7 +362,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         for trigger in triggers:
             mine = [(d, m) for d, m in scored[trigger] if _owns(trigger, d, owners[(VALUE_CLASSES[trigger.spec.value], m.start)])]
             if trigger.spec.value == "person-list":
-                claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
+                claims.extend(_claims_for(trigger, _pick(trigger.spec, mine, text), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
                                           referents, text, others, keepers))
                 continue
             # "employs 310 … staff and runs three ships": two triggers of one fact state one value, the nearest
@@ -370,7 +370,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
             if mine and (best is None or not best[1] or abs(mine[0][0]) < abs(best[1][0][0])):
                 picked[id(trigger.spec)] = (trigger, mine)
         for trigger, mine in picked.values():
-            claims.extend(_claims_for(trigger, _pick(trigger.spec, mine), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
+            claims.extend(_claims_for(trigger, _pick(trigger.spec, mine, text), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
                                       referents, text, others, keepers))
     return claims
 
@@ -529,18 +529,19 @@ def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_peo
 def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary, syntax=None,
                 referents=None, text: str = "", sentence_others: list[Mention] = (), keepers=None) -> list[Claim]:
     spec = trigger.spec
-    if not values or not _in_context(spec, tokens, starts, sentence):
+    if not values or not (_in_context(spec, tokens, starts, sentence) or _proper_sub_key(trigger)):
         return []
-    if spec.derived and spec.value == "person":
+    if spec.value == "person":
         # a person set beside another as the one before or like them ("the second man, after New Zealand's
-        # Richie McCaw, to captain his country") held the role on another occasion
+        # Richie McCaw, to captain his country", "its youngest champion since Henri Cornet") held the role on
+        # another occasion
         values = [v for v in values if not _COMPARED.search(text[max(sentence.start, v.start - 40):v.start])]
-        if AGENT_KEY.search(spec.key) and syntax is not None:
-            # `presided_by`: the one who did it — the verb's subject or its "by" — not its object
-            # ("Truss appointed Jeremy Hunt" names no one who appointed)
-            values = [v for v in values if _agent_of(syntax, tokens, trigger, v)]
-        if not values:
-            return []
+    if spec.derived and spec.value == "person" and AGENT_KEY.search(spec.key) and syntax is not None:
+        # `presided_by`: the one who did it — the verb's subject or its "by" — not its object
+        # ("Truss appointed Jeremy Hunt" names no one who appointed)
+        values = [v for v in values if _agent_of(syntax, tokens, trigger, v)]
+    if not values:
+        return []
     others = [m for m in sentence_others if not any(v.start < m.end and m.start < v.end for v in values)]
     unnamed = False  # tied to a record the article never names
     subject = _subject(spec, trigger, tokens, sentence_links, values, syntax, text)
@@ -559,10 +560,17 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         # "Microsoft first announced the deal in January 2022": the verb's object is the record's own
         # noun, so the fact is the deal's, whoever its subject is
         record = _object_referent(syntax, text, tokens, trigger, referents or {})
-    if record is None and syntax is not None and (_named_subject(syntax, tokens, trigger, others)
+    if record is None and syntax is not None and not _proper_sub_key(trigger) and (_named_subject(syntax, tokens, trigger, others)
                                                   or _has_own_subject(syntax, tokens, trigger, links,
                                                                       [m for m in others if (m.kind == "person") == (spec.entity_type == "person")])):
-        return []  # "The Federal Reserve announces its decision on Wednesday": another's, not the topic's
+        # "The Federal Reserve announces its decision on Wednesday": another's, not the topic's — unless the
+        # one record that keeps the fact names that subject as its own ("The YSK annulled the March result on
+        # May 6" against `original_annulled_by: Supreme Election Council (YSK)`): only a slip is then its
+        only = (keepers or {}).get(spec.key, ())
+        days = all(isinstance(v.value, DateValue) and v.value.precision == "day" for v in values)
+        if not (spec.derived and days and len(only) == 1 and only[0].type == spec.entity_type and _names_among_facts(only[0], others)):
+            return []
+        record, unnamed = only[0], True
     if record is None:
         # "The all-cash acquisition, first announced in …": the noun the record's own name ends in
         record = _referent(text, tokens, starts, sentence, referents or {}, trigger, syntax, links) if text else None
@@ -586,6 +594,21 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 if len(only) == 1 and only[0].type == spec.entity_type:
                     return [Claim(only[0], spec.key, value, trigger.text, (sentence.start, sentence.end), None, tokens[trigger.first].start)
                             for value in values]
+            if keeper is None and _every_key_word_near(spec, values, tokens, starts, sentence):
+                # "the welfare of the 18 million people who work in the palm oil industry" against
+                # `palm_oil_industry_workers: 17 million`: three or more words of a key that one record alone
+                # keeps, all said around the figure — only a slip of the record's figure is its (tried without
+                # that bound: "1.6 million doses of vaccine arrived" for `doses_arrived`, 25 false alarms)
+                only = (keepers or {}).get(spec.key, ())
+                keeper = only[0] if len(only) == 1 and only[0].type == spec.entity_type else None
+            if keeper is None and spec.unit and syntax is not None and trigger.text[:1].isupper() \
+                    and all(word[:1].isupper() for word in trigger.text.split()) \
+                    and all(_given_by(syntax, tokens, trigger, v) for v in values):
+                # "The Scottish Government gave £250,000" against `funders.scottish_government_gbp`: the one
+                # record that keeps a sum named after the giver, the giver being the verb's subject (only a
+                # slip of the record's figure is its: the giver may have given to others)
+                only = (keepers or {}).get(spec.key, ())
+                keeper = only[0] if len(only) == 1 and only[0].type == spec.entity_type else None
             if keeper is None:
                 return []
             return [Claim(keeper, spec.key, value, trigger.text, (sentence.start, sentence.end), None,
@@ -621,7 +644,7 @@ def _agent_of(syntax: Syntax, tokens, trigger: _Trigger, value: Mention) -> bool
     return token.dep == "pobj" and syntax.tokens[by].dep == "agent" and syntax.tokens[by].head == verb
 
 
-_COMPARED = re.compile(r"\b(?:after|before|like|unlike|than|following|joining|besides|alongside)\s+(?:[\w'’.-]+\s+){0,3}$",
+_COMPARED = re.compile(r"\b(?:after|before|since|like|unlike|than|following|joining|besides|alongside)\s+(?:[\w'’.-]+\s+){0,3}$",
                        re.IGNORECASE)
 
 
@@ -816,7 +839,8 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     elif syntax is not None:  # a list runs through its conjuncts, within its clause
         scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
-        scored = [(d, m) for d, m in scored if _attached(tokens, starts, trigger, d, m)
+        scored = [(d, m) for d, m in scored if (_attached(tokens, starts, trigger, d, m)
+                                                or spec.unit and syntax is not None and _given_by(syntax, tokens, trigger, m))
                   and not (syntax is not None and _elided_count(syntax, m))]
     if spec.value == "quantity" and _is_unit_word(trigger.text):
         # the fact named by its unit ("560 feet" for `diameter.feet`): the figure that unit measures,
@@ -832,6 +856,8 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     side = spec.directions.get(trigger.key)
     if side is not None:
         scored = [(d, m) for d, m in scored if (d < 0) == (side == "before")]
+    if spec.value == "date" and scored:
+        scored += _list_run(text, pool, scored)
     owner = _key_owner(spec.key)
     if owner and scored and _names_the_owner(owner, text, mentions):
         # `ben_stokes.balls`: the figure told of Stokes ("Buttler fell for 59 from 60 balls, but Stokes
@@ -839,6 +865,60 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         names = [m for m in mentions if m.kind in ("person", "org", "place", "other") and m.text[:1].isupper()]
         scored = [(d, m) for d, m in scored if _told_of(owner, names, m, text, tokens)]
     return scored
+
+
+def _names_among_facts(record: Record, names: list[Mention]) -> bool:
+    """Does one of the record's facts of who did it (`original_annulled_by: Supreme Election Council (YSK)`)
+    name one of the sentence's names?"""
+    texts = [v.value for key, values in record.facts.items() if AGENT_KEY.search(key) for v in values if isinstance(v.value, str)]
+    return any(len(name.text) >= 3 and any(re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", t) for t in texts) for name in names)
+
+
+def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, sentence) -> bool:
+    """Is each value a large figure (a thousand or more: a slip of a small count is as likely another
+    count, "six wickets" for `australia_innings_wickets: 4`) with every word of the key (three or more)
+    said within ten words of it?"""
+    wanted = {word_base(word) for word in fact_key_words(spec.key) if word.isalpha() and word not in _FIGURE_WORDS}
+    if len(wanted) < 3 or VALUE_CLASSES[spec.value] != "number" \
+            or not all(isinstance(v.value, NumberValue) and v.value.value >= 1000 for v in values):
+        return False
+    first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+    for value in values:
+        at = _first_token(starts, value)
+        near = {word_base(token.norm) for token in tokens[max(first, at - 10):min(last, at + 11)]}
+        if not all(any(said == word or said.startswith(word) or word.startswith(said) and len(said) >= 4 for said in near)
+                   for word in wanted):
+            return False
+    return True
+
+
+def _proper_sub_key(trigger: _Trigger) -> bool:
+    """Does the trigger name, in capitals, the sub-key of a list it belongs to ("Scottish Government" of
+    `funders.scottish_government_gbp`)? A name needs no word of its list to say what it is."""
+    return "." in trigger.spec.key and len(trigger.key) >= 2 and all(word[:1].isupper() for word in trigger.text.split())
+
+
+def _given_by(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention) -> bool:
+    """Is a sum or measure the object of the verb the key's words are the subject of ("The Scottish
+    Government gave £250,000" for `funders.scottish_government_gbp`)?"""
+    subject, value = _trigger_root(syntax, tokens, trigger), syntax.span_root(mention.start, mention.end)
+    if subject is None or value is None or syntax.tokens[subject].dep not in ("nsubj", "nsubjpass"):
+        return False
+    verb = syntax.tokens[subject].head
+    return syntax.tokens[value].dep == "dobj" and syntax.tokens[value].head == verb and syntax.tokens[verb].tag.startswith("VB")
+
+
+def _list_run(text: str, pool: list[Mention], scored: list[tuple[float, Mention]]) -> list[tuple[float, Mention]]:
+    """The dates that run on from the last one tied, joined by commas and "and" ("their titles of 1996,
+    2003, 2005 and 2011"): a list's items are its first one's, however far they run."""
+    last_distance, last = max(scored, key=lambda pair: pair[1].start)
+    more = []
+    for mention in sorted((m for m in pool if m.start > last.end), key=lambda m: m.start):
+        if not re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s*", text[last.end:mention.start]):
+            break
+        more.append((last_distance, mention))
+        last = mention
+    return more
 
 
 def _elided_count(syntax: Syntax, mention: Mention) -> bool:
@@ -1019,13 +1099,20 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
         or name == governing
 
 
-def _pick(spec: FactSpec, scored: list[tuple[float, Mention]]) -> list[Mention]:
+def _pick(spec: FactSpec, scored: list[tuple[float, Mention]], text: str = "") -> list[Mention]:
     if not scored:
         return []
     if spec.value == "person-list":
         after = [m for d, m in scored if d >= 0]
         return sorted(after or [m for _, m in scored], key=lambda m: m.start)
-    return [scored[0][1]]
+    picked = [scored[0][1]]
+    if spec.value == "date" and text:
+        # the nearest date and the list it opens ("titles of 1996, 2003, 2005 and 2011"): each is a value
+        for mention in sorted((m for _, m in scored if m.start > picked[-1].end), key=lambda m: m.start):
+            if not re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s*", text[picked[-1].end:mention.start]):
+                break
+            picked.append(mention)
+    return picked
 
 
 VALUE_CLASSES = {"person": "person", "person-list": "person", "date": "date", "text": "text",

@@ -187,6 +187,7 @@ def parse_rule(data: Any, path: str) -> Rule:
     messages = data.get("messages") or {}
     if not isinstance(messages, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in messages.items()):
         raise UserError("'messages' must be a mapping of names to texts", path, data.line_of("messages"))
+    messages = {**KINDS[kind].fallback_messages, **messages}
     for name in KINDS[kind].messages:
         if name not in messages:
             raise UserError(f"rule of kind {kind!r} needs a message {name!r} under 'messages:'", path, data.line_of("messages"))

@@ -474,7 +474,8 @@ def figure_slip(stated: Mention, recorded: FactValue) -> bool:
     """Is a stated whole number a slip of the recorded one: one digit off ("28" for 27, "412" for 402) or
     two neighbouring digits swapped ("756" for 765)? Any other figure is likely another tally's."""
     value = stated.value
-    if not isinstance(value, NumberValue) or not value.exact or isinstance(recorded.value, bool) \
+    # a round figure as written ("£250,000", read as 245,000–255,000) is compared by its digits too
+    if not isinstance(value, NumberValue) or value.qualifier is not None or isinstance(recorded.value, bool) \
             or not isinstance(recorded.value, int) or value.value != int(value.value):
         return False
     said, kept = str(int(value.value)), str(recorded.value)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from factcheck.checks._common import in_dateline
 from factcheck.checks.base import CheckKind
-from factcheck.facts import describe_key, fact_key_words
+from factcheck.facts import describe_key, fact_key_words, stem
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding
 from factcheck.text import name_key, quoted_at
@@ -375,6 +375,10 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             continue  # "The 29-year-old Kenyan … held off Sifan Hassan. Hassan, …": a recorded age needs its person before it
         on = moments[start].latest if start in moments else published
         allowed = _age_range(birth, on)
+        if allowed is not None and start not in moments and isinstance(birth, dt.date) and _birthday_just_passed(birth, published):
+            # "Pogačar, 21, rides into Paris" published on his 22nd birthday: copy written for the day
+            # before may give the age of the day before
+            allowed = (allowed[0] - 1, allowed[1])
         if allowed is None or allowed[0] <= age <= allowed[1]:
             continue
         if re.search(r"\b(?:turns|turning|will turn)\s+$", text[max(0, start - 12):start], re.IGNORECASE) and allowed[0] <= age - 1 <= allowed[1]:
@@ -396,6 +400,15 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             suggestion=str(allowed[1] if allowed[0] == allowed[1] else allowed[0]) if written.isdigit() else None,
             evidence=Evidence(fact="birth_date", value=_shown(birth), source=source),
         )
+
+
+def _birthday_just_passed(birth: dt.date, published: dt.date, days: int = 2) -> bool:
+    """Was the person's birthday on the publication day or in the `days` before it?"""
+    for back in range(days + 1):
+        day = published - dt.timedelta(days=back)
+        if (day.month, day.day) == (birth.month, birth.day):
+            return True
+    return False
 
 
 def _told_of_a_past_year(analysis: Analysis, sentence, published: dt.date) -> bool:
@@ -534,26 +547,38 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
             # not the dateline's day: "BETHEL, N.Y., August 15, 2019 — Fifty years ago today, on …, 1969"
             near = [d for d in dates if sentence.start <= d.start < sentence.end and d.start != match.start()
                     and not in_dateline(text, d.start, d.end)]
+            told_next = False
+            if not near and what == "anniversary":
+                # "the 36th anniversary of its official opening today. King Carl XVI Gustaf opened the museum on
+                # Friday, June 15, 1990": the day the next sentence gives with the noun's own verb
+                date = _day_told_next(analysis, match, dates)
+                near, told_next = ([date], True) if date is not None else ([], False)
             if not near:
                 continue
             date = min(near, key=lambda d: abs(d.start - match.start()))
             between = text[min(date.end, match.end()):max(date.start, match.start())]
-            if len(between) > 40 or re.search(r"[:;]", between):
+            if not told_next and (len(between) > 40 or re.search(r"[:;]", between)):
                 continue  # "30 years ago: 26 ascents by the end of 2022": another clause's date
-            if what == "anniversary" and date.start >= match.end() and not re.search(r"\bof\b", text[match.end():date.start]):
+            if what == "anniversary" and not told_next and date.start >= match.end() \
+                    and not re.search(r"\bof\b", text[match.end():date.start]):
                 continue  # "the 10th anniversary in 2021": the year it fell, not the year it counts from
             elapsed_low = published.year - date.value.latest.year - 1
             elapsed_high = published.year - date.value.earliest.year
             if what == "anniversary":  # an anniversary is marked in the year it falls, or around it
                 elapsed_low, elapsed_high = elapsed_low, elapsed_high + 1
+                if date.value.precision == "day":
+                    # of a day, it falls on that day of the year: within half a year of the article
+                    elapsed_low, elapsed_high = _anniversaries_near(date.value.earliest, published)
             if elapsed_low <= count <= elapsed_high:
                 continue
             start, end = match.start(group), match.end(group)
             yield rule.finding(
-                rule.message("elapsed", date=date.text, low=elapsed_low, high=elapsed_high, published=published.isoformat(),
+                rule.message("elapsed", date=date.text, published=published.isoformat(), low=elapsed_low, high=elapsed_high,
+                             years=str(elapsed_low) if elapsed_low == elapsed_high else f"{elapsed_low}–{elapsed_high}",
                              stated=count),
                 start, end, analysis.document.source[start:end],
-                evidence=Evidence(fact="elapsed years", value=date.text, source="the date in the same sentence"),
+                evidence=Evidence(fact="elapsed years", value=date.text,
+                                  source="the date in the next sentence" if told_next else "the date in the same sentence"),
             )
 
 
@@ -601,6 +626,38 @@ def _first_since(analysis: Analysis, rule, published: dt.date) -> Iterator[Findi
                 evidence=Evidence(fact="elapsed years", value=f"{count} years", source=f"this article, line {line}"),
             )
             break
+
+
+def _anniversaries_near(day: dt.date, published: dt.date) -> tuple[int, int]:
+    """The anniversaries of a day that fall within half a year of the publication date."""
+    found = [n for n in range(max(1, published.year - day.year - 1), published.year - day.year + 2)
+             if abs((_same_day_in(day, day.year + n) - published).days) <= 183]
+    return (min(found), max(found)) if found else (0, -1)
+
+
+def _same_day_in(day: dt.date, year: int) -> dt.date:
+    return day.replace(year=year) if (day.month, day.day) != (2, 29) else dt.date(year, 3, 1)
+
+
+_ANNIVERSARY_OF = re.compile(r"\s+of\s+(?:the|its|his|her|their)\s+((?:[a-z]+\s+){0,2}[a-z]{4,})\b", re.IGNORECASE)
+
+
+def _day_told_next(analysis: Analysis, match, dates: list):
+    """The day the next sentence gives for the anniversary's noun, told by a word of its stem ("… of its
+    official opening" … "opened the museum on Friday, June 15, 1990"), the only such day there."""
+    noun = _ANNIVERSARY_OF.match(analysis.document.text, match.end())
+    if noun is None:
+        return None
+    bases = {stem(word) for word in noun.group(1).lower().split() if len(word) >= 4 and word != "today"}
+    sentence = analysis.sentence_of(match.start())
+    following = next((s for s in analysis.sentences if s.start >= sentence.end), None)
+    if following is None:
+        return None
+    said = analysis.document.text[following.start:following.end]
+    if not any(stem(word.lower()) in bases for word in re.findall(r"[A-Za-z]+", said)):
+        return None
+    days = [d for d in dates if following.start <= d.start < following.end and d.value.precision == "day"]
+    return days[0] if len(days) == 1 else None
 
 
 # a stretch of years the sentence bounds with its own years: "returned in 1960 … and stayed for 46 years,
@@ -812,4 +869,8 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow",
-                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded", "birthday", "recorded", "first_since"))
+                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded", "birthday", "recorded", "first_since"),
+                 fallback_messages={
+                     "recorded": "{person} is {allowed} in the records ({fact}), not {stated}",
+                     "first_since": "{date} is {low}–{high} years before the publication date {published}, but the same first is "
+                                    "“in {count} years” on line {line}"})

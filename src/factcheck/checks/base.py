@@ -20,6 +20,9 @@ class CheckKind:
     params: dict[str, tuple[tuple[type, ...], Any]] = field(default_factory=dict)
     # the message templates a rule of this kind must give (rule.message(name, **values))
     messages: tuple[str, ...] = ()
+    # templates added to a kind after rules of it were written: a rule that does not give one gets this
+    # text, so that a newsroom's own rule of the kind keeps loading
+    fallback_messages: dict[str, str] = field(default_factory=dict)
 
     def validate(self, params: dict, path: str, line: int) -> None:
         for name, value in params.items():

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from factcheck.checks._common import format_number_like, half_last_digit, tokens_between
 from factcheck.checks.base import CheckKind
+from factcheck.lexicon import word_value
 from factcheck.model import Analysis, Evidence, Mention, NumberValue, format_number
 
 # words that say a figure is a change: "rose 5% from", "a drop of 73 from", "up from 8.6%"
@@ -104,6 +105,8 @@ def run(analysis: Analysis, rule) -> Iterator:
             suggestion=_like(margin, gap),
             evidence=Evidence(fact="difference", source="arithmetic", value=f"{larger.mention.text} − {smaller.mention.text}"),
         )
+    if "sum" in checked:
+        yield from _points_from(analysis, rule, text, KIND.param(rule, "scores"))
     sums = [*_sums(analysis, text, figures, slack), *_running_totals(analysis, text, figures)] if "sum" in checked else []
     for _, total, parts, added in sums:
         yield rule.finding(
@@ -142,6 +145,10 @@ def run(analysis: Analysis, rule) -> Iterator:
 TOTAL_BEFORE = re.compile(r"\b(?:total|combined|overall|global|worldwide|aggregate|cumulative)\b(?:\s+[a-z-]+){0,2}\s+of\s+$"
                           r"|\b(?:a|an)\s+(?:combined|total|aggregate)\s+$", re.IGNORECASE)
 NESTED = re.compile(r"\b(?:of which|including|includes|among|out of|within)\b", re.IGNORECASE)  # a part of a part
+# a figure set against another is no part of a sum: "28,451 votes, short of the quota of 39,873"
+COMPARED = re.compile(r"\b(?:short\s+of|quota|threshold|target|than|behind|ahead\s+of)\b", re.IGNORECASE)
+# "from a total valid poll of 79,745": the whole a figure was drawn from, not the sum of those before
+WHOLE_BEFORE = re.compile(r"\b(?:from|out\s+of)\s+(?:a|an|the)\s+(?:total|overall|combined)\b[^.;:!?\d]{0,30}$", re.IGNORECASE)
 PART_GAP = re.compile(r"^[^.;:!?\d]{0,90}$")
 
 
@@ -153,12 +160,14 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
             continue
         if re.match(r"[ \t]*[-–][ \t]*\d", text[total.end:total.end + 4]):
             continue  # "won all three games … by a combined 21-7": a score, not a sum of the figures before
+        if WHOLE_BEFORE.search(text[max(sentence.start, total.start - 60):total.start]):
+            continue
         parts: list[Figure] = []
         later = total
         for figure in reversed(figures[:index]):
             gap = text[figure.end:later.start]
             if figure.start < sentence.start or figure.kind != total.kind or not PART_GAP.match(gap) \
-                    or (parts and not re.search(r",|\band\b|\bplus\b", gap)) or NESTED.search(gap):
+                    or (parts and not re.search(r",|\band\b|\bplus\b", gap)) or NESTED.search(gap) or COMPARED.search(gap):
                 break
             parts.append(figure)
             later = figure
@@ -454,11 +463,59 @@ def _agrees(difference: Figure, low: float, high: float, slack: float) -> bool:
     return difference.low <= high + margin and low - margin <= difference.high
 
 
+_COUNT_WORD = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+
+def _points_from(analysis: Analysis, rule, text: str, scores: dict) -> Iterator:
+    """"Ntamack finished with 17 points from four penalties and a conversion": the scores listed,
+    at the values the rule gives them (`scores`: a try 5, a conversion 2, a penalty 3), add up to the points."""
+    if not scores:
+        return
+    names = sorted(scores, key=len, reverse=True)
+    what = rf"(?:{'|'.join(re.escape(n) + '(?:s|es)?' for n in names)}|{'|'.join(re.escape(n[:-1]) + 'ies' for n in names if n.endswith('y'))})"
+    item = rf"{_COUNT_WORD}\s+{what}\b"
+    pattern = re.compile(rf"\b(?P<total>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s+points?\s+(?:from|with|via|thanks\s+to|courtesy\s+of)\s+"
+                         rf"(?P<items>{item}(?:(?:,\s*|,?\s+and\s+){item})*)", re.IGNORECASE)
+    for match in pattern.finditer(text):
+        total = _count(match["total"])
+        if total is None:
+            continue
+        added = 0
+        for part in re.finditer(rf"(?P<n>{_COUNT_WORD})\s+(?P<what>{what})\b", match["items"], re.IGNORECASE):
+            what = part["what"].lower()
+            name = next((n for n in names if what in (n, n + "s", n + "es") or n.endswith("y") and what == n[:-1] + "ies"), None)
+            count = _count(part["n"])
+            if name is None or count is None:
+                break
+            added += count * scores[name]
+        else:
+            if added != total:
+                start, end = match.start("total"), match.end("items")
+                yield rule.finding(
+                    rule.message("points", items=match["items"], actual=added, stated=match["total"]),
+                    start, end, analysis.document.source[start:end],
+                    evidence=Evidence(fact="points", source="arithmetic",
+                                      value=", ".join(f"{name} {value}" for name, value in scores.items())),
+                )
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an"):
+        return 1
+    found = word_value(word)
+    return int(found[0]) if found is not None and not found[1] and found[0] == int(found[0]) else None
+
+
 KIND = CheckKind(
     name="difference",
     run=run,
     summary="a stated change or gap that its two figures contradict",
     # which sums to do: a stated change, a total of parts, a margin or gap, a division's majority
-    params={"slack_percent": ((int, float), 2), "arithmetic": ((list,), ["change", "sum", "margin"])},
-    messages=("change", "sum", "margin"),
+    # `scores`: what each scoring act is worth, for "17 points from five penalties and a conversion"
+    params={"slack_percent": ((int, float), 2), "arithmetic": ((list,), ["change", "sum", "margin"]), "scores": ((dict,), {})},
+    messages=("change", "sum", "margin", "points"),
+    fallback_messages={"points": "{items} make {actual} points, not {stated}"},
 )

@@ -161,6 +161,11 @@ def _variant(rare: str, common: str, similarity: float, written: dict) -> bool:
         return False  # "Physics" and "Physical" (Institute of Physics, Physical Review): two words of one stem
     if (rare.startswith(common) or common.startswith(rare)) and any(_camel_case(form) for form in written[rare] | written[common]):
         return False  # "Space" (Kennedy Space Center) and "SpaceX": a word and a name made from it ("Quan"/"Quang" is a slip)
+    # a double letter written as another ("McLellan" for McLennan) is one slip, however many letters it moves
+    undoubled = re.sub(r"(.)\1", r"\1", rare), re.sub(r"(.)\1", r"\1", common)
+    if min(len(rare), len(common)) >= 6 and undoubled[0] != undoubled[1] and OSA.distance(*undoubled) == 1 \
+            and re.search(r"(.)\1", rare) and re.search(r"(.)\1", common):
+        return True
     # a slip is one edit (two in a long name): "Michael" and "Mitchell" are two names, three edits apart
     if OSA.distance(rare, common) > (1 if max(len(rare), len(common)) < 8 else 2):
         return False

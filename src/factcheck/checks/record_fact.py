@@ -54,7 +54,18 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         elif spec.value == "duration" and spec.unit == "minutes" and isinstance(stated, NumberValue):
             # "four hours and 24 minutes" against `duration: 4 hours 42 minutes`: both as hours and minutes
             stated, shown_best = _hours_and_minutes(stated.value), _hours_and_minutes(best.value)
-        message = rule.message("contradicts", fact=spec.label, record=claim.record.name, recorded=shown_best, stated=stated)
+        listed = len(recorded) >= 2 and all(isinstance(v.value, int) and not isinstance(v.value, bool) for v in recorded) \
+            and isinstance(claim.value.value, DateValue)
+        if listed:
+            # a year of a list of years ("titles of 1996, 2003, 2005 and 2011" against [1996, 2003, 2005, 2010,
+            # 2021]): the list, and as the suggestion the nearest year of it the sentence does not give
+            sentence = text[claim.sentence[0]:claim.sentence[1]]
+            unsaid = [v for v in recorded if str(v.value) not in sentence] or list(recorded)
+            best = min(unsaid, key=lambda v: abs(v.value - claim.value.value.earliest.year))
+            message = rule.message("contradicts_list", fact=spec.label, record=claim.record.name,
+                                   recorded=", ".join(str(v.value) for v in recorded), stated=claim.value.text)
+        else:
+            message = rule.message("contradicts", fact=spec.label, record=claim.record.name, recorded=shown_best, stated=stated)
         other = _other_record_with(analysis, claim)
         if other is not None and (claim.subject is None or _far(analysis, claim)):
             # tied only through "the film", or through a name far from the trigger: the value is
@@ -178,5 +189,6 @@ KIND = CheckKind(
         "values": ((list,), ["date", "number", "ordinal", "duration", "money", "person", "text"]),
         "facts": ((list,), []),
     },
-    messages=("contradicts", "other_record"),
+    messages=("contradicts", "other_record", "contradicts_list"),
+    fallback_messages={"contradicts_list": "{fact} of “{record}” are {recorded} in the records, not {stated}"},
 )

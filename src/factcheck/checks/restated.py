@@ -22,12 +22,13 @@ from factcheck.model import Analysis, Evidence, Finding
 from factcheck.text import quoted_at
 
 DURATIONS = MINUTES_IN  # a length of time's word, and what one of it is in minutes
-COUNTED = {"wicket", "run", "goal", "point", "stroke", "lap", "seat", "vote", "mile", "kilometre", "kilometer", "game", "set"}
+COUNTED = {"wicket", "run", "goal", "point", "stroke", "lap", "seat", "vote", "mile", "kilometre", "kilometer", "game", "set",
+           "tonne", "ton"}
 _UNIT = "|".join(sorted([*DURATIONS, *COUNTED], key=len, reverse=True))
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|"
                 r"three|four|five|six|seven|eight|nine|hundred))*")
-_FIGURE = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d/\d|[½¼¾])?|{_NUMBER_WORD})"
+_FIGURE = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d/\d|[½¼¾]|\s+(?:thousand|million|billion))?|{_NUMBER_WORD})"
 # "the 58-day eruption", "The seven-wicket victory", "its 34-minute change"
 # (not an age: "the 46-year-old officer")
 # (and a length of time in two parts: "his 64-day, 17-hour voyage")
@@ -44,7 +45,8 @@ EARLIER = re.compile(rf"(?<![\w.,])(?P<bound>(?:about|around|nearly|almost|rough
 TOLD_BY = {"victory": ("won", "win", "beat", "defeat", "victor"), "win": ("won", "beat", "victor"),
            "defeat": ("lost", "lose", "beaten", "defeat"), "loss": ("lost", "lose", "beaten", "defeat"),
            "term": ("sentenc", "jail", "prison"), "stint": ("serv", "spent"), "reign": ("rule", "reign", "throne"),
-           "change": ("shorten", "lengthen", "alter", "cut", "increas", "decreas", "rose", "fell")}
+           "change": ("shorten", "lengthen", "alter", "cut", "increas", "decreas", "rose", "fell"),
+           "goal": ("aim", "target"), "target": ("aim", "goal")}
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -62,7 +64,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             stated += _amount(match.group("figure2"), unit, written_unit=match.group("unit2")) or 0
             slack = DURATIONS[match.group("unit2")] / DURATIONS[unit]
         noun = match.group("noun").lower()
-        stems = (noun[:5], *TOLD_BY.get(noun, ()))
+        head = _head_noun(analysis, match.start("noun"), match.end("noun"))
+        # "the 12 million-tonne export goal": the compound's head says what it is, too
+        stems = (noun[:5], *TOLD_BY.get(noun, ()), *((head[:5], *TOLD_BY.get(head, ())) if head else ()))
         # a length in two parts is that length wherever the first part is told the same, in parts too
         # ("a record 64 days, 19 hours, 22 minutes": "his 64-day, 17-hour voyage"), whatever the noun
         earlier = [(found, low, high, told) for found, low, high, told in
@@ -76,10 +80,24 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         start, end = match.start("figure"), match.end(last) + (1 if text[match.end(last):match.end(last) + 1] == "s" else 0)
         written = analysis.document.source[start:end]
         yield rule.finding(
-            rule.message("restated", stated=f"{written} {noun}", earlier=told, line=line),
+            rule.message("restated", stated=f"{written} {noun}" + (f" {head}" if head else ""), earlier=told, line=line),
             start, end, written,
             evidence=Evidence(fact=noun, value=told, source=f"this article, line {line}"),
         )
+
+
+def _head_noun(analysis: Analysis, start: int, end: int) -> str | None:
+    """The noun a compound's first noun modifies ("goal" of "export goal"), from the parse, or None."""
+    syntax = analysis.syntax
+    if syntax is None:
+        return None
+    word = syntax.span_root(start, end)
+    if word is None or syntax.tokens[word].dep != "compound":
+        return None
+    head = syntax.tokens[syntax.tokens[word].head]
+    if head.start < end or not head.tag.startswith("NN"):
+        return None
+    return analysis.document.text[head.start:head.end].lower()
 
 
 def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[str, ...], lead: float | None = None):
@@ -143,6 +161,10 @@ def _amount(figure: str, unit: str, written_unit: str | None = None) -> float | 
         if figure.endswith(sign):
             figure, fraction = figure[:-1], part
     parts = figure.split()
+    scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+    if len(parts) == 2 and parts[1].lower() in scale:  # "12 million" (tonnes)
+        number = _amount(parts[0], unit, written_unit)
+        return number * scale[parts[1].lower()] if number is not None else None
     if len(parts) == 2 and re.fullmatch(r"\d/\d", parts[1]):
         top, bottom = parts[1].split("/")
         figure, fraction = parts[0], int(top) / int(bottom)

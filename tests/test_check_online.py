@@ -82,3 +82,22 @@ def test_a_failing_wikidata_is_one_warning_and_the_check_completes(cli, fake, se
     assert len(warnings) == 1, result.err
     assert "Traceback" not in result.err
     assert result.json()["files"][0]["findings"] == []
+
+
+def test_an_entity_with_hostile_labels_does_not_cancel_the_look_up(cli, fake, server, article, tmp_path, monkeypatch):
+    """Issue 12, defect 14: a label holding U+FFFF, DEL or C1 controls once made one entity cancel the
+    whole online look-up; the odd characters are dropped and the film is still checked."""
+    import copy
+
+    from wikidata_fake import ENTITIES
+
+    cruise = copy.deepcopy(ENTITIES["Q37079"])
+    cruise["labels"]["en"]["value"] = "Tom\uffff Cru\x7fise\x85\x9b"
+    cruise.setdefault("aliases", {}).setdefault("en", []).append({"language": "en", "value": "T. C.\x90"})
+    monkeypatch.setitem(ENTITIES, "Q37079", cruise)
+    result = cli("check", article, "--online", "--format", "json", *_online(server, tmp_path))
+    assert result.code == 1, result.err
+    findings = result.json()["files"][0]["findings"]
+    assert [f["suggestion"] for f in findings if f["text"] == "July 19, 2023"] == ["July 12, 2023"], findings
+    assert not any(c in result.out + result.err for c in "\uffff\x7f\x85\x9b\x90")
+    assert any("Q37079" in request.get("ids", "") for request in fake.requests)  # the hostile entity was read

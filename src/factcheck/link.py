@@ -868,9 +868,9 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
 
 
 def _names_among_facts(record: Record, names: list[Mention]) -> bool:
-    """Does one of the record's facts of who did it (`original_annulled_by: Supreme Election Council (YSK)`)
-    name one of the sentence's names?"""
-    texts = [v.value for key, values in record.facts.items() if AGENT_KEY.search(key) for v in values if isinstance(v.value, str)]
+    """Does one of the record's texts (`original_annulled_by: Supreme Election Council (YSK)`) name one
+    of the sentence's names?"""
+    texts = [v.value for values in record.facts.values() for v in values if isinstance(v.value, str)]
     return any(len(name.text) >= 3 and any(re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", t) for t in texts) for name in names)
 
 

@@ -474,7 +474,7 @@ def _points_from(analysis: Analysis, rule, text: str, scores: dict) -> Iterator:
     names = sorted(scores, key=len, reverse=True)
     what = rf"(?:{'|'.join(re.escape(n) + '(?:s|es)?' for n in names)}|{'|'.join(re.escape(n[:-1]) + 'ies' for n in names if n.endswith('y'))})"
     item = rf"{_COUNT_WORD}\s+{what}\b"
-    pattern = re.compile(rf"\b(?P<total>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s+points?\s+(?:from|with|via|thanks\s+to|courtesy\s+of)\s+"
+    pattern = re.compile(rf"\b(?P<total>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s+points?,?\s+(?:from|with|via|thanks\s+to|courtesy\s+of)\s+"
                          rf"(?P<items>{item}(?:(?:,\s*|,?\s+and\s+){item})*)", re.IGNORECASE)
     for match in pattern.finditer(text):
         total = _count(match["total"])

@@ -146,34 +146,9 @@ def _lengths(text: str) -> list[_Length]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _digits(gap: _Length, seconds: float) -> str | None:
-    """A distance written as the gap is ("3" "27" for 207 seconds as minutes and seconds), or None
-    when it cannot be (an hour more than a gap in minutes shows)."""
-    out = ""
-    rest = seconds
-    for index, (unit, decimals) in enumerate(gap.layout):
-        size = _SECONDS[unit]
-        if index == len(gap.layout) - 1:
-            figure = f"{rest / size:.{decimals}f}"
-        else:
-            whole = int(rest // size + 1e-9)
-            rest -= whole * size
-            figure = str(whole)
-        figure = figure.replace(".", "")
-        out += figure if index == 0 else figure.zfill(2 + decimals)
-    return out
-
-
-def _slip(gap: _Length, distance: float) -> bool:
-    said, actual = gap.digits, _digits(gap, distance)
-    return actual is not None and len(said) == len(actual) and said != actual \
-        and (Hamming.distance(said, actual) == 1 or digits_swapped(said, actual))
-
-
-def _as_written(gap: _Length, distance: float) -> str:
-    """The distance in the gap's own layout: "3:27" for a clock, else "3 minutes and 27 seconds"."""
-    figures = []
-    rest = distance
+def _figures(gap: _Length, seconds: float) -> list[str]:
+    """A length as the gap lays it out: 207 seconds as minutes and seconds is ["3", "27"]."""
+    figures, rest = [], seconds
     for index, (unit, decimals) in enumerate(gap.layout):
         size = _SECONDS[unit]
         if index == len(gap.layout) - 1:
@@ -182,6 +157,20 @@ def _as_written(gap: _Length, distance: float) -> str:
             whole = int(rest // size + 1e-9)
             rest -= whole * size
             figures.append(str(whole))
+    return figures
+
+
+def _slip(gap: _Length, distance: float) -> bool:
+    """Is the gap, as written, one slip from the distance written the same way ("337" for "327")?"""
+    figures = [f.replace(".", "") for f in _figures(gap, distance)]
+    actual = figures[0] + "".join(f.zfill(2 + decimals) for f, (_, decimals) in zip(figures[1:], gap.layout[1:]))
+    said = gap.digits
+    return len(said) == len(actual) and said != actual and (Hamming.distance(said, actual) == 1 or digits_swapped(said, actual))
+
+
+def _as_written(gap: _Length, distance: float) -> str:
+    """The distance in the gap's own layout: "3:27" for a clock, else "3 minutes and 27 seconds"."""
+    figures = _figures(gap, distance)
     if gap.clock:
         return ":".join(f if i == 0 else f.zfill(2 + (len(f.split(".")[1]) + 1 if "." in f else 0)) for i, f in enumerate(figures))
     pieces = [f"{f} {unit}{'' if f == '1' else 's'}" for f, (unit, _) in zip(figures, gap.layout)]

@@ -267,6 +267,10 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     and each word that is specific enough alone. The last word of a phrase is stemmed."""
     content = [w for w in words if w not in GENERIC_WORDS and w.isalpha()]
     phrases: list[tuple[str, ...]] = []
+    numbered = [w for w in words if w not in GENERIC_WORDS and (w.isalpha() or w.isdigit())]
+    if len(numbered) > len(content) and len(content) >= 1 and numbered[-1].isalpha():
+        # "Phase 1 report" for `phase_1_report`: the whole key, its number in its place
+        phrases.append(tuple(numbered[:-1]) + (stem(numbered[-1]),))
     if len(content) >= 2:
         phrases.append(tuple(content[:-1]) + (stem(content[-1]),))
         phrases.append((content[-2], stem(content[-1])))  # the head and the word before it

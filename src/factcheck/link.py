@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HOLDER_KEY, fact_key_words, is_average, word_base
-from factcheck.lexicon import DURATION_WORDS, MINUTES_IN
+from factcheck.lexicon import DURATION_WORDS, MINUTES_IN, word_value
 from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
 from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.records import RecordSet
@@ -587,6 +587,11 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
             # McCaw" is another year's, "commander Chris Cassidy" another mission's)
             days = all(isinstance(v.value, DateValue) and v.value.precision == "day" and not v.value.relative for v in values)
             keeper = _sole_keeper(spec, links) if days else None
+            if keeper is None and days and _trigger_says_every_key_word(trigger, tokens, spec):
+                # "That Phase 1 report, published on 30 October 2018" against `phase_1_report: 2019-10-30` of
+                # the one record that keeps it, named or not (the article named "the inquiry into the fire")
+                only = (keepers or {}).get(spec.key, ())
+                keeper = only[0] if len(only) == 1 and only[0].type == spec.entity_type else None
             if keeper is None and _says_the_whole_key(trigger, values, tokens, text, spec):
                 # "marking the 15th consecutive increase" beside `consecutive_increase_number: 14`: a figure
                 # joined to every word of a key that one record alone keeps is that record's, named or not
@@ -627,7 +632,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         return []  # "gave birth to her daughter, Alyne, … credited the five-year-old": the daughter's age
     if syntax is not None and _owned_by_another(syntax, tokens, trigger, record, sentence_links):
         return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
-    key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens) or spec.key
+    key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens, starts, sentence) or spec.key
     return [Claim(record, key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start,
                   slips_only=unnamed) for value in values]
 
@@ -734,13 +739,17 @@ def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record,
                for o in owners)
 
 
-def _own_key(trigger: _Trigger, record: Record, vocabulary, tokens) -> str | None:
+def _own_key(trigger: _Trigger, record: Record, vocabulary, tokens, starts=None, sentence=None) -> str | None:
     """The record's own key for what the trigger's words name: "a crowd of 80,056" is the vocabulary's
-    `attendance`, and a newsroom that keeps `crowd: 80065` means the same."""
+    `attendance`, and a newsroom that keeps `crowd: 80065` means the same — when the sentence says the
+    number the key's list is named with (not `season_3_finale.first_night_viewers` for "the series finale")."""
     words = [token.norm for token in tokens[trigger.first:trigger.last]]
     for key in record.facts:
         own = vocabulary.spec(record.type, key)
         if own is None or VALUE_CLASSES.get(own.value) != VALUE_CLASSES.get(trigger.spec.value):
+            continue
+        if sentence is not None and not _says_its_number(key, [t.norm for t in tokens[bisect.bisect_left(starts, sentence.start):
+                                                                                        bisect.bisect_left(starts, sentence.end)]]):
             continue
         for pattern in own.triggers:
             if any(all(_word_matches(p, words[i + j]) for j, p in enumerate(pattern)) for i in range(len(words) - len(pattern) + 1)):
@@ -778,7 +787,25 @@ def _in_context(spec: FactSpec, tokens: list[Token], starts, sentence: Sentence)
         return True
     # half the narrowing words at least: "the opening set" says nothing of `third_set_fifth_game.minutes`
     said = sum(any(_word_matches(pattern, word) for word in words) for pattern in spec.context)
-    return said >= max(1, (len(spec.context) + 1) // 2)
+    return said >= max(1, (len(spec.context) + 1) // 2) and _says_its_number(spec.key, words)
+
+
+def _says_its_number(key: str, words: list[str]) -> bool:
+    """Does the sentence say the number a dotted key's list is named with? "The series finale … drew 2.9
+    million viewers" is no figure of `season_3_finale.first_night_viewers`."""
+    numbers = re.findall(r"(?<![a-z])(\d{1,3})(?![\d])", key.split(".")[0]) if "." in key else []
+    return all(_says_number(words, int(number)) for number in numbers)
+
+
+def _says_number(words: list[str], number: int) -> bool:
+    """Is the number said as digits, a word or an ordinal ("3", "three", "3rd", "third")?"""
+    for word in words:
+        if word.isdigit() and int(word) == number or re.fullmatch(rf"{number}(?:st|nd|rd|th)", word):
+            return True
+        read = word_value(word) if word.isalpha() else None
+        if read is not None and read[0] == number:
+            return True
+    return False
 
 
 def _first_token(starts: list[int], mention) -> int:
@@ -841,7 +868,7 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
         scored = [(d, m) for d, m in scored if (_attached(tokens, starts, trigger, d, m)
                                                 or spec.unit and syntax is not None and _given_by(syntax, tokens, trigger, m))
-                  and not (syntax is not None and _elided_count(syntax, m))]
+                  and not (syntax is not None and _elided_count(syntax, m)) and not _joined_to_another_noun(text, m, trigger)]
     if spec.value == "quantity" and _is_unit_word(trigger.text):
         # the fact named by its unit ("560 feet" for `diameter.feet`): the figure that unit measures,
         # not the conversion beside it ("560 feet (170 meters)")
@@ -874,6 +901,13 @@ def _names_among_facts(record: Record, names: list[Mention]) -> bool:
     return any(len(name.text) >= 3 and any(re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", t) for t in texts) for name in names)
 
 
+def _trigger_says_every_key_word(trigger: _Trigger, tokens, spec: FactSpec) -> bool:
+    """Is the trigger every word of the key, two or more, its number too ("Phase 1 report")?"""
+    wanted = {word_base(word) for word in fact_key_words(spec.key) if word not in _FIGURE_WORDS and (word.isalpha() or word.isdigit())}
+    said = {word_base(token.norm) for token in tokens[trigger.first:trigger.last]}
+    return len(wanted) >= 2 and wanted <= said
+
+
 def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, sentence) -> bool:
     """Is each value a large figure (a thousand or more: a slip of a small count is as likely another
     count, "six wickets" for `australia_innings_wickets: 4`) with every word of the key (three or more)
@@ -896,6 +930,12 @@ def _proper_sub_key(trigger: _Trigger) -> bool:
     """Does the trigger name, in capitals, the sub-key of a list it belongs to ("Scottish Government" of
     `funders.scottish_government_gbp`)? A name needs no word of its list to say what it is."""
     return "." in trigger.spec.key and len(trigger.key) >= 2 and all(word[:1].isupper() for word in trigger.text.split())
+
+
+def _joined_to_another_noun(text: str, mention: Mention, trigger: _Trigger) -> bool:
+    """A figure hyphened to a noun counts that noun: "a six-shot Open win" is no count of wins."""
+    joined = re.match(r"-([A-Za-z]+)\b", text[mention.end:mention.end + 20])
+    return joined is not None and word_base(joined.group(1).lower()) not in {word_base(w) for w in trigger.text.lower().split()}
 
 
 def _given_by(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention) -> bool:

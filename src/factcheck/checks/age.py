@@ -25,7 +25,9 @@ AGE_PATTERNS = [
     # not "an 81-year-old man": an indefinite article introduces someone unnamed
     re.compile(rf"(?<!\ba )(?<!\ban )(?<!\banother )\b{_NUMBER}-year-old\b", re.IGNORECASE),
     re.compile(r"\b(?:is|was) now (\d{1,3})\b(?=\s*(?:[,.;]|and\b|years old\b))", re.IGNORECASE),
-    re.compile(rf"\b(?:aged|at age|at the age of|turned|turns|age)\s+{_NUMBER}\b", re.IGNORECASE),
+    # (and "at 23, the youngest men's champion": a bare "at" before a superlative of age)
+    re.compile(rf"\b(?:aged|at age|at the age of|turned|turns|age|at(?=\s+\d{{1,3}},\s+(?:the|its|his|her|their)\s+(?:youngest|oldest)\b))"
+               rf"\s+{_NUMBER}\b", re.IGNORECASE),
 ]
 _AFTER_NAME = re.compile(r"^,\s*(\d{1,3}),")
 _YEARS_AGO = re.compile(rf"\b{_NUMBER}\s+years\s+ago\b", re.IGNORECASE)

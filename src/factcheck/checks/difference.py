@@ -43,6 +43,10 @@ UNIT_WORDS = r"(?:percentage|per\s?cent(?:age)?)\s+points?|points?|pp|per\s?cent
 FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:the|its|their|his|her|a|an)?\s*$", re.IGNORECASE)
 # "rose to $43.81 billion from $42.63 billion": the figure after "to" is where the change arrives
 ARRIVAL_BEFORE = re.compile(r"\b(?:to|at|reach\w*|hit)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+# a change named after its figure, then its base: "a 37% decline from the previous all-time low of 5.9 million"
+CHANGE_NOUN_FROM = re.compile(r"^\s*(?:percent|per\s?cent)?\s*(?:rise|increase|jump|gain|growth|drop|fall|decline|decrease|"
+                              r"reduction|cut|slump|plunge)\s+(?:on|from)\s+(?:the|its|their|his|her|a|an|last\s+year's)\s+"
+                              r"(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
 UP_FROM = re.compile(r"\b(?:(?:up|down|ris(?:en|ing)|rose|f[ae]ll(?:en|ing)?|increased|decreased|climbed|dropped)\s+from|"
                      r"compared\s+(?:with|to))\s+$", re.IGNORECASE)
 COMPARATIVE = re.compile(
@@ -179,6 +183,13 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
         added = sum(p.value for p in parts)
         allowed = max((f.high - f.low) / 2 for f in [*parts, total]) + slack * total.value
         if abs(added - total.value) <= allowed:
+            continue
+        # "… convicted Holmes of three counts … and one count …. Jurors acquitted her of four counts … and
+        # could not reach a verdict on three others, for a total of 11 counts": the sentence before adds in
+        before = analysis.sentence_of(max(0, sentence.start - 1))
+        earlier = [f for f in figures if before.start <= f.start < sentence.start and f.kind == total.kind and f.exact]
+        if before.start < sentence.start and "\n\n" not in text[before.start:sentence.start] and earlier \
+                and abs(added + sum(f.value for f in earlier) - total.value) <= allowed:
             continue
         parts.reverse()
         yield analysis, total, parts, added
@@ -343,6 +354,8 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
         if rest and FROM_AFTER.match(text[figure.end:rest[0].start]) and CHANGE_WORD.search(before) \
                 and not ARRIVAL_BEFORE.search(before):
             base = rest[0]  # "rose 265% from $6.05 billion", "a drop of 73 from the 303"
+        elif rest and CHANGE_NOUN_FROM.match(text[figure.end:rest[0].start]):
+            base = rest[0]  # "a 37% decline from the previous all-time low of 5.9 million"
         elif COMPARATIVE.match(after):
             # "11 minutes longer than its predecessor: the 2021 film ran 150 minutes"
             # — not a figure that is itself a gap, nor one past a second comparison ("two fewer than on
@@ -410,6 +423,11 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
     if earlier:
         return earlier[::-1]
     key = base.noun if base.kind == "count" and base.noun else _subject(analysis, difference)
+    if not key and re.match(r"\s*(?:That|This|It)\s+(?:is|was|marks|marked|represents|represented)\b", text[sentence.start:sentence.end]):
+        # "… averaged 4.3 million viewers. That is a 37% decline from …": the sentence before, in its paragraph
+        previous = analysis.sentence_of(max(0, sentence.start - 1))
+        if previous.start < sentence.start and "\n\n" not in text[previous.start:sentence.start]:
+            return [f for f in figures if previous.start <= f.start < previous.end and candidate(f)][::-1]
     if not key:
         return []
     for previous in reversed([s for s in analysis.sentences if s.end <= sentence.start]):

@@ -224,7 +224,8 @@ def _moved_in_time(analysis: Analysis, edition: Edition, shifts: set[str]) -> bo
     """'Super Bowl 57 a year earlier', 'last year's 95th Academy Awards', 'since the 50th Super Bowl'."""
     sentence = analysis.sentence_of(edition.start)
     before = [t.norm for t in _common.tokens_between(analysis, sentence.start, edition.start)][-4:]
-    after = [t.norm for t in _common.tokens_between(analysis, edition.end, sentence.end)][:5]
+    # (eight words on: "The 152nd Open will be played at Royal Troon next July")
+    after = [t.norm for t in _common.tokens_between(analysis, edition.end, sentence.end)][:8]
     return any(word in shifts for word in before + after)
 
 

@@ -44,15 +44,23 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     # "to Labuschange, who held up"), is one when it is a slip away from a person's name the article
     # writes (not a place's: "Genova" and "Genoa", "Europa" and "Europe" are two words)
     by_letter: dict[str, list[str]] = defaultdict(list)
-    for mention in analysis.mentions:
-        if mention.kind == "person":
-            for token in tokenize(mention.text):
-                if len(token.norm) >= min_length:
-                    by_letter[token.norm[:1]].append(token.norm)
+    person_names = [m.text for m in analysis.mentions if m.kind == "person"] + \
+        [link.text for link in analysis.links if link.record.type == "person"]  # the recogniser may call them else
+    for name in person_names:
+        for token in tokenize(name):
+            if len(token.norm) >= min_length:
+                by_letter[token.norm[:1]].append(token.norm)
+    # … or anywhere, a slip of a person's name the article writes three times or more ("Paolini" four
+    # times, then "before Paolino hit a return long")
+    # (named as a person twice at least: "Argentina" once inside a person's span is no person's name)
+    as_person = Counter(norm for names in by_letter.values() for norm in names)
+    established = {norm for norm, count in as_person.items() if count >= 2 and sum(written[norm].values()) >= 3}
     for token in capitalised:
-        if token.norm in name_words or not token.norm.isalpha() or not _PERSON_PLACE.match(text, token.end):
+        if token.norm in name_words or not token.norm.isalpha():
             continue
-        if any(_variant(token.norm, known, similarity, written) for known in by_letter.get(token.norm[:1], ())):
+        known = by_letter.get(token.norm[:1], ()) if _PERSON_PLACE.match(text, token.end) else \
+            [name for name in established if name[:1] == token.norm[:1] and not is_common_word(token.norm)]
+        if any(_variant(token.norm, name, similarity, written) for name in known):
             name_words.add(token.norm)
     for token in capitalised:
         if token.norm in name_words:

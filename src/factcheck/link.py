@@ -551,11 +551,11 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         # 89 balls" speaks of the final through the person the key is named after; the one record that keeps
         # the key, named or not ("Host nation Japan …, with 28 gold medals" of the medal table's `japan.gold`)
         record = _sole_keeper(spec, links)
-        only = (keepers or {}).get(spec.key, ())
-        if record is None and len(only) == 1 and only[0].type == spec.entity_type:
+        only = _only_keeper(spec, keepers)
+        if record is None and only is not None:
             # (a weaker tie: only a slip of the record's figure is its, "three gold medals on the closing
             # day" is another tally)
-            record, unnamed = only[0], True
+            record, unnamed = only, True
     if record is None and syntax is not None and text:
         # "Microsoft first announced the deal in January 2022": the verb's object is the record's own
         # noun, so the fact is the deal's, whoever its subject is
@@ -566,11 +566,11 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         # "The Federal Reserve announces its decision on Wednesday": another's, not the topic's — unless the
         # one record that keeps the fact names that subject as its own ("The YSK annulled the March result on
         # May 6" against `original_annulled_by: Supreme Election Council (YSK)`): only a slip is then its
-        only = (keepers or {}).get(spec.key, ())
+        only = _only_keeper(spec, keepers)
         days = all(isinstance(v.value, DateValue) and v.value.precision == "day" for v in values)
-        if not (spec.derived and days and len(only) == 1 and only[0].type == spec.entity_type and _names_among_facts(only[0], others)):
+        if not (spec.derived and days and only is not None and _names_among_facts(only, others)):
             return []
-        record, unnamed = only[0], True
+        record, unnamed = only, True
     if record is None:
         # "The all-cash acquisition, first announced in …": the noun the record's own name ends in
         record = _referent(text, tokens, starts, sentence, referents or {}, trigger, syntax, links) if text else None
@@ -590,30 +590,27 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
             if keeper is None and days and _trigger_says_every_key_word(trigger, tokens, spec):
                 # "That Phase 1 report, published on 30 October 2018" against `phase_1_report: 2019-10-30` of
                 # the one record that keeps it, named or not (the article named "the inquiry into the fire")
-                only = (keepers or {}).get(spec.key, ())
-                keeper = only[0] if len(only) == 1 and only[0].type == spec.entity_type else None
+                keeper = _only_keeper(spec, keepers)
             if keeper is None and _says_the_whole_key(trigger, values, tokens, text, spec):
                 # "marking the 15th consecutive increase" beside `consecutive_increase_number: 14`: a figure
                 # joined to every word of a key that one record alone keeps is that record's, named or not
-                only = (keepers or {}).get(spec.key, ())
-                if len(only) == 1 and only[0].type == spec.entity_type:
-                    return [Claim(only[0], spec.key, value, trigger.text, (sentence.start, sentence.end), None, tokens[trigger.first].start)
+                only = _only_keeper(spec, keepers)
+                if only is not None:
+                    return [Claim(only, spec.key, value, trigger.text, (sentence.start, sentence.end), None, tokens[trigger.first].start)
                             for value in values]
             if keeper is None and _every_key_word_near(spec, values, tokens, starts, sentence):
                 # "the welfare of the 18 million people who work in the palm oil industry" against
                 # `palm_oil_industry_workers: 17 million`: three or more words of a key that one record alone
                 # keeps, all said around the figure — only a slip of the record's figure is its (tried without
                 # that bound: "1.6 million doses of vaccine arrived" for `doses_arrived`, 25 false alarms)
-                only = (keepers or {}).get(spec.key, ())
-                keeper = only[0] if len(only) == 1 and only[0].type == spec.entity_type else None
+                keeper = _only_keeper(spec, keepers)
             if keeper is None and spec.unit and syntax is not None and trigger.text[:1].isupper() \
                     and all(word[:1].isupper() for word in trigger.text.split()) \
                     and all(_given_by(syntax, tokens, trigger, v) for v in values):
                 # "The Scottish Government gave £250,000" against `funders.scottish_government_gbp`: the one
                 # record that keeps a sum named after the giver, the giver being the verb's subject (only a
                 # slip of the record's figure is its: the giver may have given to others)
-                only = (keepers or {}).get(spec.key, ())
-                keeper = only[0] if len(only) == 1 and only[0].type == spec.entity_type else None
+                keeper = _only_keeper(spec, keepers)
             if keeper is None:
                 return []
             return [Claim(keeper, spec.key, value, trigger.text, (sentence.start, sentence.end), None,
@@ -894,6 +891,12 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     return scored
 
 
+def _only_keeper(spec: FactSpec, keepers: dict[str, list[Record]] | None) -> Record | None:
+    """The one record, of the fact's type, that keeps the fact's key, or None."""
+    only = (keepers or {}).get(spec.key, ())
+    return only[0] if len(only) == 1 and only[0].type == spec.entity_type else None
+
+
 def _names_among_facts(record: Record, names: list[Mention]) -> bool:
     """Does one of the record's texts (`original_annulled_by: Supreme Election Council (YSK)`) name one
     of the sentence's names?"""
@@ -948,13 +951,17 @@ def _given_by(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention) -> bo
     return syntax.tokens[value].dep == "dobj" and syntax.tokens[value].head == verb and syntax.tokens[verb].tag.startswith("VB")
 
 
+# what joins a list's items: "1996, 2003, 2005 and 2011"
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+
+
 def _list_run(text: str, pool: list[Mention], scored: list[tuple[float, Mention]]) -> list[tuple[float, Mention]]:
     """The dates that run on from the last one tied, joined by commas and "and" ("their titles of 1996,
     2003, 2005 and 2011"): a list's items are its first one's, however far they run."""
     last_distance, last = max(scored, key=lambda pair: pair[1].start)
     more = []
     for mention in sorted((m for m in pool if m.start > last.end), key=lambda m: m.start):
-        if not re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s*", text[last.end:mention.start]):
+        if not _LIST_JOIN.fullmatch(text[last.end:mention.start]):
             break
         more.append((last_distance, mention))
         last = mention
@@ -1149,7 +1156,7 @@ def _pick(spec: FactSpec, scored: list[tuple[float, Mention]], text: str = "") -
     if spec.value == "date" and text:
         # the nearest date and the list it opens ("titles of 1996, 2003, 2005 and 2011"): each is a value
         for mention in sorted((m for _, m in scored if m.start > picked[-1].end), key=lambda m: m.start):
-            if not re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s*", text[picked[-1].end:mention.start]):
+            if not _LIST_JOIN.fullmatch(text[picked[-1].end:mention.start]):
                 break
             picked.append(mention)
     return picked

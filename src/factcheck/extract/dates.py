@@ -48,6 +48,8 @@ _RELATIVE_PATTERN = re.compile(
     rf"\b(?:{NUMBER_WORD}\s+{UNIT}\s+(?:ago|earlier|later|from now)"
     rf"|(?:in|within)\s+{NUMBER_WORD}\s+{UNIT}"
     r"|(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)"
+    # "in September of this year", "March next year": the month of a year named from the publication
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:of\s+)?(?:this|last|next)\s+year"
     rf"|(?:last|next|this|this\s+past|this\s+coming)\s+(?:week|month|year|weekend|{WEEKDAY_NAME}|spring|summer|autumn|fall|winter)"
     # "on Thursday" whatever follows ("died on Thursday at the hospital"); a weekday without "on"
     # only before a stop or a part of the day ("Thursday's", "Thursday Night Football" are no dates)
@@ -105,7 +107,8 @@ def find_dates(text: str, published: dt.date | None, day_first: bool = False) ->
             start += 3
             phrase = phrase[3:]
         if free(start, end):
-            found.append(Mention("date", start, end, phrase, resolve_relative(phrase, published), "relative"))
+            value = resolve_relative(phrase, published)
+            found.append(Mention("date", start, end, phrase, value, "relative" if value is None or value.relative else "month"))
             taken.update(range(start, end))
     found.sort(key=lambda mention: mention.start)
     return found
@@ -200,6 +203,12 @@ def _resolve_relative(phrase: str, published: dt.date) -> DateValue | None:
     season = re.fullmatch(r"(last|next|this|this past|this coming)\s+(spring|summer|autumn|fall|winter)", phrase)
     if season:
         return _season(season.group(1), season.group(2), published)
+    month = re.fullmatch(r"([a-z]+)\s+(?:of\s+)?(this|last|next)\s+year", phrase)
+    if month and month.group(1) in MONTHS:
+        year = published.year + {"last": -1, "this": 0, "next": 1}[month.group(2)]
+        number = MONTHS[month.group(1)]
+        # as exact as "September 2024": the year is named, from the publication
+        return DateValue(dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1]), "month")
     weekday = re.fullmatch(r"(?:(last|next|this|this past|this coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", phrase)
     if weekday:
         return _weekday(weekday.group(1), WEEKDAYS[weekday.group(2)], published)

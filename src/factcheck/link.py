@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HOLDER_KEY, fact_key_words, is_average, word_base
 from factcheck.lexicon import DURATION_WORDS, MINUTES_IN, word_value
@@ -741,12 +742,13 @@ def _own_key(trigger: _Trigger, record: Record, vocabulary, tokens, starts=None,
     `attendance`, and a newsroom that keeps `crowd: 80065` means the same — when the sentence says the
     number the key's list is named with (not `season_3_finale.first_night_viewers` for "the series finale")."""
     words = [token.norm for token in tokens[trigger.first:trigger.last]]
+    said = [t.norm for t in tokens[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]] \
+        if sentence is not None else None
     for key in record.facts:
         own = vocabulary.spec(record.type, key)
         if own is None or VALUE_CLASSES.get(own.value) != VALUE_CLASSES.get(trigger.spec.value):
             continue
-        if sentence is not None and not _says_its_number(key, [t.norm for t in tokens[bisect.bisect_left(starts, sentence.start):
-                                                                                        bisect.bisect_left(starts, sentence.end)]]):
+        if said is not None and not _says_its_number(key, said):
             continue
         for pattern in own.triggers:
             if any(all(_word_matches(p, words[i + j]) for j, p in enumerate(pattern)) for i in range(len(words) - len(pattern) + 1)):
@@ -790,8 +792,13 @@ def _in_context(spec: FactSpec, tokens: list[Token], starts, sentence: Sentence)
 def _says_its_number(key: str, words: list[str]) -> bool:
     """Does the sentence say the number a dotted key's list is named with? "The series finale … drew 2.9
     million viewers" is no figure of `season_3_finale.first_night_viewers`."""
-    numbers = re.findall(r"(?<![a-z])(\d{1,3})(?![\d])", key.split(".")[0]) if "." in key else []
-    return all(_says_number(words, int(number)) for number in numbers)
+    return all(_says_number(words, number) for number in _list_numbers(key))
+
+
+@lru_cache(maxsize=4096)
+def _list_numbers(key: str) -> tuple[int, ...]:
+    """The numbers a dotted key's list is named with: `season_3_finale.viewers` → (3,)."""
+    return tuple(int(n) for n in re.findall(r"(?<![a-z])(\d{1,3})(?![\d])", key.split(".")[0])) if "." in key else ()
 
 
 def _says_number(words: list[str], number: int) -> bool:
@@ -915,9 +922,10 @@ def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, 
     """Is each value a large figure (a thousand or more: a slip of a small count is as likely another
     count, "six wickets" for `australia_innings_wickets: 4`) with every word of the key (three or more)
     said within ten words of it?"""
+    if VALUE_CLASSES[spec.value] != "number" or not all(isinstance(v.value, NumberValue) and v.value.value >= 1000 for v in values):
+        return False
     wanted = {word_base(word) for word in fact_key_words(spec.key) if word.isalpha() and word not in _FIGURE_WORDS}
-    if len(wanted) < 3 or VALUE_CLASSES[spec.value] != "number" \
-            or not all(isinstance(v.value, NumberValue) and v.value.value >= 1000 for v in values):
+    if len(wanted) < 3:
         return False
     first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
     for value in values:

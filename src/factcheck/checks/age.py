@@ -536,7 +536,10 @@ def _shown(birth) -> str:
 def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
     text = analysis.document.text
     dates = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and not m.value.relative]
+    lowered = text.lower()
     for pattern, what in ((_YEARS_AGO, "years ago"), (_ANNIVERSARY, "anniversary")):
+        if what not in lowered:
+            continue  # (the patterns try every word: most articles have neither phrase)
         for match in pattern.finditer(text):
             group = 1 if match.group(1) else 2
             count = _number(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", match.group(group).lower()))
@@ -596,6 +599,8 @@ def _first_since(analysis: Analysis, rule, published: dt.date) -> Iterator[Findi
     """A "first … in N years" and a "first … since <date>" of the same noun, within three sentences of
     each other: the date must be N years before the publication (give or take the months)."""
     text = analysis.document.text
+    if " since " not in text or not re.search(r"\bfirst\b", text, re.IGNORECASE):
+        return
     dates = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and not m.value.relative
              and re.search(r"\d{4}", m.text)]
     spans = []

@@ -25,10 +25,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from factcheck.checks._common import format_number_like, ordinal
+from factcheck.checks._common import format_number_like
 from factcheck.checks.base import CheckKind
-from factcheck.lexicon import word_value
 from factcheck.facts import GENERIC_WORDS, ORDINAL_KEY_WORDS, describe_key, is_average, word_base
+from factcheck.lexicon import word_value
 from factcheck.model import Analysis, EntityLink, Evidence, NumberValue, Record
 
 # a key's words after one of these say when its count was taken, not what it counts

@@ -27,18 +27,19 @@ from rapidfuzz.distance import Hamming
 
 from factcheck.checks._common import digits_swapped
 from factcheck.checks.base import CheckKind
-from factcheck.lexicon import word_value
+from factcheck.lexicon import TENS, UNITS, word_value
 from factcheck.model import Analysis, Evidence, Finding
 
 _SECONDS = {"hour": 3600, "minute": 60, "second": 1}
 _UNIT = {**{w: "hour" for w in ("hours", "hour", "hrs", "hr", "h")},
          **{w: "minute" for w in ("minutes", "minute", "mins", "min")},
          **{w: "second" for w in ("seconds", "second", "secs", "sec", "s")}}
-_NUMBER = r"(?:\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
-_PART = rf"(?P<n>{_NUMBER})\s*(?P<u>hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|sec|s)\b"
-_PARTS = re.compile(rf"(?<![\w.:]){_NUMBER}\s*(?:hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|sec|s)\b"
-                    rf"(?:,?\s*(?:and\s+)?{_NUMBER}\s*(?:hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|sec|s)\b)*",
-                    re.IGNORECASE)
+# a part of a length: figures with any unit ("35s", "2 hr"), number words with a whole unit ("three minutes")
+_WORDS = rf"(?:{'|'.join(TENS)}|{'|'.join(UNITS)})(?:-(?:{'|'.join(UNITS[1:10])}))?"
+_UNITS = r"(?:hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|sec|s)"
+_ONE_PART = rf"(?:\d+(?:\.\d+)?\s*{_UNITS}|{_WORDS}\s+(?:hours?|minutes?|seconds?))\b"
+_PART = rf"(?P<n>\d+(?:\.\d+)?|{_WORDS})\s*(?P<u>{_UNITS})\b"
+_PARTS = re.compile(rf"(?<![\w.:]){_ONE_PART}(?:,?\s*(?:and\s+)?{_ONE_PART})*", re.IGNORECASE)
 # "2:04:02", "2:01:09.5", "14:54.11" (minutes, seconds and hundredths); not "7:24" (a time of day)
 _CLOCK = re.compile(r"(?<![\d:.])(?:(\d{1,2}):(\d{2}):(\d{2})(\.\d{1,3})?|(\d{1,2}):(\d{2})(\.\d{1,3}))(?![\d:]|\.\d)")
 # what makes a length a gap between two times

@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.checks._common import format_number_like, half_last_digit, tokens_between
 from factcheck.checks.base import CheckKind
@@ -487,13 +488,10 @@ _COUNT_WORD = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten
 def _points_from(analysis: Analysis, rule, text: str, scores: dict) -> Iterator:
     """"Ntamack finished with 17 points from four penalties and a conversion": the scores listed,
     at the values the rule gives them (`scores`: a try 5, a conversion 2, a penalty 3), add up to the points."""
-    if not scores:
+    if not scores or " point" not in text:
         return
     names = sorted(scores, key=len, reverse=True)
-    what = rf"(?:{'|'.join(re.escape(n) + '(?:s|es)?' for n in names)}|{'|'.join(re.escape(n[:-1]) + 'ies' for n in names if n.endswith('y'))})"
-    item = rf"{_COUNT_WORD}\s+{what}\b"
-    pattern = re.compile(rf"\b(?P<total>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s+points?,?\s+(?:from|with|via|thanks\s+to|courtesy\s+of)\s+"
-                         rf"(?P<items>{item}(?:(?:,\s*|,?\s+and\s+){item})*)", re.IGNORECASE)
+    pattern, what = _points_patterns(tuple(names))
     for match in pattern.finditer(text):
         total = _count(match["total"])
         if total is None:
@@ -515,6 +513,16 @@ def _points_from(analysis: Analysis, rule, text: str, scores: dict) -> Iterator:
                     evidence=Evidence(fact="points", source="arithmetic",
                                       value=", ".join(f"{name} {value}" for name, value in scores.items())),
                 )
+
+
+@lru_cache(maxsize=16)
+def _points_patterns(names: tuple[str, ...]) -> tuple[re.Pattern, str]:
+    """"17 points from four penalties and a conversion", for the scoring acts `names`; and one act."""
+    what = rf"(?:{'|'.join(re.escape(n) + '(?:s|es)?' for n in names)}|{'|'.join(re.escape(n[:-1]) + 'ies' for n in names if n.endswith('y'))})"
+    item = rf"{_COUNT_WORD}\s+{what}\b"
+    pattern = re.compile(rf"\b(?P<total>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s+points?,?\s+(?:from|with|via|thanks\s+to|courtesy\s+of)\s+"
+                         rf"(?P<items>{item}(?:(?:,\s*|,?\s+and\s+){item})*)", re.IGNORECASE)
+    return pattern, what
 
 
 def _count(word: str) -> int | None:

@@ -54,12 +54,19 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     # times, then "before Paolino hit a return long")
     # (named as a person twice at least: "Argentina" once inside a person's span is no person's name)
     as_person = Counter(norm for names in by_letter.values() for norm in names)
-    established = {norm for norm, count in as_person.items() if count >= 2 and sum(written[norm].values()) >= 3}
+    established: dict[str, list[str]] = defaultdict(list)
+    for norm, count in as_person.items():
+        if count >= 2 and sum(written[norm].values()) >= 3:
+            established[norm[:1]].append(norm)
     for token in capitalised:
         if token.norm in name_words or not token.norm.isalpha():
             continue
-        known = by_letter.get(token.norm[:1], ()) if _PERSON_PLACE.match(text, token.end) else \
-            [name for name in established if name[:1] == token.norm[:1] and not is_common_word(token.norm)]
+        if _PERSON_PLACE.match(text, token.end):
+            known = by_letter.get(token.norm[:1], ())
+        else:
+            known = established.get(token.norm[:1], ())
+            if known and is_common_word(token.norm):
+                continue
         if any(_variant(token.norm, name, similarity, written) for name in known):
             name_words.add(token.norm)
     for token in capitalised:

@@ -62,8 +62,14 @@ class _Length:
     in_words: bool = False  # a figure written in words ("three minutes"): no suggestion in figures
 
 
+# a text with two race times has a clock reading or a unit of time
+_ANY_TIME = re.compile(r"\d:\d\d|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\d\s?(?:h|min|s)\b", re.IGNORECASE)
+
+
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
+    if _ANY_TIME.search(text) is None:
+        return
     lengths = _lengths(text)
     times = [length for length in lengths if length.parts >= 2]
     if len(times) < 2:

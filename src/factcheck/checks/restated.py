@@ -101,8 +101,9 @@ def _head_noun(analysis: Analysis, start: int, end: int) -> str | None:
 
 
 def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[str, ...], lead: float | None = None):
-    """(match, low, high) for each figure of the measure before `before`, in a sentence that speaks of the noun
-    (or, given `lead`, a length in parts whose first part is `lead` in `unit`, wherever it is told)."""
+    """(match, low, high, the words told) for each figure of the measure before `before`, in a sentence that
+    speaks of the noun (or, given `lead`, a length in parts whose first part is `lead` in `unit`, wherever it
+    is told); a length in parts is one figure, told whole ("64 days, 19 hours, 22 minutes and 49 seconds")."""
     text = analysis.document.text
     # told in an earlier sentence: one sentence that gives two figures speaks of two things
     # ("reached 268,536 miles …, beating the 248,655-mile record")

@@ -99,6 +99,13 @@ def test_a_house_rule_written_before_a_kind_gained_a_message_still_loads(cli, tm
     assert messages == ["two tries and a conversion make 12 points, not 14"], messages
 
 
+def test_scores_that_are_not_whole_points_are_a_one_line_error(cli, tmp_path):
+    (tmp_path / "house.yaml").write_text("id: house-arithmetic\nkind: difference\nseverity: error\nsummary: Sums.\n"
+                                         "params:\n  scores: {try: five}\n"
+                                         "messages:\n  change: 'c'\n  sum: 's'\n  margin: 'm'\n")
+    _assert_one_line_error(cli("check", SEED, "--rules", tmp_path), str(tmp_path / "house.yaml") + ":6:", "whole points")
+
+
 def test_a_rule_that_leaves_out_a_required_message_names_it(cli, tmp_path):
     (tmp_path / "house.yaml").write_text("id: house-arithmetic\nkind: difference\nseverity: error\nsummary: Sums.\n"
                                          "messages:\n  change: 'c {stated}'\n")

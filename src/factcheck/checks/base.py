@@ -23,6 +23,8 @@ class CheckKind:
     # templates added to a kind after rules of it were written: a rule that does not give one gets this
     # text, so that a newsroom's own rule of the kind keeps loading
     fallback_messages: dict[str, str] = field(default_factory=dict)
+    # what a parameter's value must hold beyond its type: name → (test, what it must be)
+    param_checks: dict[str, tuple[Callable[[Any], bool], str]] = field(default_factory=dict)
 
     def validate(self, params: dict, path: str, line: int) -> None:
         for name, value in params.items():
@@ -32,6 +34,9 @@ class CheckKind:
             types, _ = self.params[name]
             if not isinstance(value, types):
                 raise UserError(f"parameter {name!r} must be {' or '.join(t.__name__ for t in types)}", path, getattr(params, "line_of", lambda _: line)(name))
+            check = self.param_checks.get(name)
+            if check is not None and not check[0](value):
+                raise UserError(f"parameter {name!r} must be {check[1]}", path, getattr(params, "line_of", lambda _: line)(name))
 
     def param(self, rule, name: str) -> Any:
         return rule.params.get(name, self.params[name][1])

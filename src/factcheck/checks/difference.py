@@ -544,4 +544,7 @@ KIND = CheckKind(
     params={"slack_percent": ((int, float), 2), "arithmetic": ((list,), ["change", "sum", "margin"]), "scores": ((dict,), {})},
     messages=("change", "sum", "margin", "points"),
     fallback_messages={"points": "{items} make {actual} points, not {stated}"},
+    param_checks={"scores": (lambda scores: all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+                                                for k, v in scores.items()),
+                             "a mapping of scoring acts to whole points (try: 5)")},
 )

@@ -38,7 +38,7 @@ LABEL_KINDS = {
     "NORP": "group",
 }
 BATCH_SIZE = 8  # spaCy's default of 1000, even 32, costs memory (~110 MB at 32) for no gain in speed (bench/run.py)
-BATCH_CHARS = 40_000  # … articles of ~5,000 characters: the pieces (paragraphs) of a batch take this much at once
+BATCH_CHARS = 10_000  # the pieces (paragraphs) of a batch take this much at once (bench: memory grows past it, speed does not)
 # The parser's and recogniser's memory grows with the text they take at once (about 17 kB a
 # token for a 100,000-word text taken whole): a long article is parsed a piece at a time, cut
 # between paragraphs, so that memory stays that of a batch of ordinary articles however long it
@@ -170,10 +170,11 @@ class ParsedPieces:
         return known[2]
 
 
-def _parse_piece(doc, has_parser: bool) -> tuple[list[Mention], list[SyntaxToken] | None]:
-    """A piece's entities and parse, with offsets from the piece's own start; None for the parse
-    when the pipeline has no parser."""
-    return entity_mentions(doc), list(syntax_of(doc).tokens) if has_parser else None
+def _parse_piece(doc, has_parser: bool, offset: int = 0, first: int = 0) -> tuple[list[Mention], list[SyntaxToken] | None]:
+    """A piece's entities and parse, with offsets moved by `offset` (where the piece starts in its
+    text) and heads by `first` (the index of its first token there); None for the parse when the
+    pipeline has no parser."""
+    return entity_mentions(doc, offset), syntax_tokens(doc, offset, first) if has_parser else None
 
 
 def _batches(pieces: list[tuple[str, int]], budget: int) -> Iterator[list[tuple[str, int]]]:
@@ -198,25 +199,34 @@ def parse(nlp, texts: list[str], batch_chars: int = BATCH_CHARS,
     (`pieces`) and each piece's spaCy Doc read and let go at once: no Doc outlives its piece.
     With `memo`, a piece parsed before is not parsed again."""
     cuts = [(index, start, text[start:end]) for index, text in enumerate(texts) for start, end in pieces(text)]
+    has_parser = nlp.has_pipe("parser")
+    mentions: list[list[Mention]] = [[] for _ in texts]
+    tokens: list[list[SyntaxToken]] = [[] for _ in texts]
+    if memo is None:
+        # each piece read straight into its place: the pipeline gives the pieces back in order,
+        # so a text's earlier pieces are in `tokens` when the next one comes
+        for group in _batches([(piece, number) for number, (_, _, piece) in enumerate(cuts)], batch_chars):
+            for doc, number in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+                index, offset, _ = cuts[number]
+                found, piece_tokens = _parse_piece(doc, has_parser, offset, len(tokens[index]))
+                mentions[index].extend(found)
+                tokens[index].extend(piece_tokens or ())
+        return [(found, Syntax(tuple(toks)) if has_parser else None) for found, toks in zip(mentions, tokens)]
     parsed: dict[int, tuple] = {}
     todo = []
     for number, (_, _, piece) in enumerate(cuts):
-        known = memo.get(piece) if memo is not None else None
+        known = memo.get(piece)
         if known is not None:
             parsed[number] = known
         else:
             todo.append((piece, number))
-    has_parser = nlp.has_pipe("parser")
     for group in _batches(todo, batch_chars):
         for doc, number in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
             parsed[number] = _parse_piece(doc, has_parser)
-            if memo is not None:
-                memo.put(cuts[number][2], parsed[number])
-    mentions: list[list[Mention]] = [[] for _ in texts]
-    tokens: list[list[SyntaxToken] | None] = [[] for _ in texts]  # None: the pipeline has no parser
+            memo.put(cuts[number][2], parsed[number])
     for number, (index, offset, piece) in enumerate(cuts):
         found, piece_tokens = parsed[number]
-        first = len(tokens[index]) if tokens[index] is not None else 0
+        first = len(tokens[index])
 
         def place(found=found, piece_tokens=piece_tokens, offset=offset, first=first):
             # built directly, not by dataclasses.replace: a 1,000-word article has some 1,500
@@ -225,18 +235,15 @@ def parse(nlp, texts: list[str], batch_chars: int = BATCH_CHARS,
                     None if piece_tokens is None else
                     [SyntaxToken(t.start + offset, t.end + offset, t.head + first, t.dep, t.tag, t.lemma) for t in piece_tokens])
 
-        placed_mentions, placed_tokens = memo.placed(piece, offset, first, place) if memo is not None else place()
+        placed_mentions, placed_tokens = memo.placed(piece, offset, first, place)
         mentions[index].extend(placed_mentions)
-        if placed_tokens is None or tokens[index] is None:
-            tokens[index] = None
-            continue
-        tokens[index].extend(placed_tokens)
-    return [(found, None if toks is None else Syntax(tuple(toks))) for found, toks in zip(mentions, tokens)]
+        tokens[index].extend(placed_tokens or ())
+    return [(found, Syntax(tuple(toks)) if has_parser else None) for found, toks in zip(mentions, tokens)]
 
 
-def entity_mentions(doc) -> list[Mention]:
+def entity_mentions(doc, offset: int = 0) -> list[Mention]:
     """Convert spaCy's entities into plain Mentions (the one place spaCy objects are read), with
-    offsets in the doc's own text (`parse` places them in the article)."""
+    offsets in the doc's own text moved by `offset` (where the doc's text starts in the article)."""
     mentions = []
     for entity in doc.ents:
         kind = LABEL_KINDS.get(entity.label_)
@@ -251,19 +258,28 @@ def entity_mentions(doc) -> list[Mention]:
                 end -= len(suffix)
                 break
         if text.strip():
-            mentions.append(Mention(kind, start, end, text, None, entity.label_))
+            mentions.append(Mention(kind, start + offset, end + offset, text, None, entity.label_))
     return mentions
 
 
-def syntax_of(doc) -> Syntax:
-    """The parse as plain data, with offsets and heads in the doc's own text (`parse` places them
-    in the article)."""
+def syntax_tokens(doc, offset: int = 0, first: int = 0) -> list[SyntaxToken]:
+    """The parse as plain data, offsets moved by `offset` and heads by `first` (where the doc
+    stands in the article). Read as arrays (`Doc.to_array`) rather than Token by Token, which
+    made an object per word and per head (a third slower)."""
+    from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, TAG
+
     irregular = _IRREGULAR.get(id(doc.vocab), {})
     verbs, nouns = irregular.get("verb", {}), irregular.get("noun", {})
-
-    def lemma(token) -> str:
-        table = verbs if token.tag_.startswith("VB") else nouns if token.tag_.startswith("NN") else None
-        return table.get(token.lower_, "") if table else ""
-
-    return Syntax(tuple(SyntaxToken(t.idx, t.idx + len(t.text), t.head.i, t.dep_, t.tag_, lemma(t))
-                        for t in doc))
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}  # a tag's or relation's name by its hash: a few dozen in any text
+    # HEAD comes as the distance to the head, one below zero wrapped round as an unsigned number
+    heads = doc.to_array(HEAD).astype("int64").tolist()
+    tokens = []
+    for index, ((start, length, dep, tag, lower), head) in enumerate(
+            zip(doc.to_array([IDX, LENGTH, DEP, TAG, LOWER]).tolist(), heads)):
+        relation = names.get(dep) or names.setdefault(dep, strings[dep])
+        tag_name = names.get(tag) or names.setdefault(tag, strings[tag])
+        forms = verbs if tag_name[:2] == "VB" else nouns if tag_name[:2] == "NN" else None
+        tokens.append(SyntaxToken(start + offset, start + length + offset, index + head + first, relation, tag_name,
+                                  forms.get(strings[lower], "") if forms else ""))
+    return tokens

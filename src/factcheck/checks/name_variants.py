@@ -160,12 +160,12 @@ def _camel_case(form: str) -> bool:
 
 
 def _variant(rare: str, common: str, similarity: float, written: dict) -> bool:
-    if rare == common or rare in NUMBER_WORDS or common in NUMBER_WORDS:
+    if rare == common or rare[0] != common[0] or abs(len(rare) - len(common)) > 1:
+        return False  # "Baines" and "Ines" are two names; a typo keeps the first letter and the length
+    if rare in NUMBER_WORDS or common in NUMBER_WORDS:
         return False
     if rare.rstrip("s") == common.rstrip("s") or inflection(rare, common):
         return False  # "Smiths", "Jones'", "Azerbaijani": plurals, possessives and peoples, not spellings
-    if rare[0] != common[0] or abs(len(rare) - len(common)) > 1:
-        return False  # "Baines" and "Ines" are two names; a typo keeps the first letter and the length
     stem = 0
     while stem < min(len(rare), len(common)) and rare[stem] == common[stem]:
         stem += 1

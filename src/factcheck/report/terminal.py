@@ -23,7 +23,7 @@ CONTEXT = 70  # characters of the line shown on each side of the finding
 def render(results, stream: TextIO, color: bool | None = None, quiet: bool = False, **_options) -> None:
     # None lets rich read NO_COLOR and FORCE_COLOR from the environment
     # messages wrap at word boundaries to the terminal's width (80 columns when piped into a log)
-    console = Console(file=stream, force_terminal=color, no_color=True if color is False else None, highlight=False)
+    console = _settled(Console(file=stream, force_terminal=color, no_color=True if color is False else None, highlight=False))
     totals = {severity: 0 for severity in Severity}
     for result in results:
         # in line order; on one line, errors before warnings before infos
@@ -33,6 +33,15 @@ def render(results, stream: TextIO, color: bool | None = None, quiet: bool = Fal
             _render_finding(console, result.document, finding)
     if not quiet:
         console.print(_summary(results, totals))
+
+
+def _settled(console: Console) -> Console:
+    """The same console with what it detects (terminal or not, colours, size) fixed once: rich asks
+    the environment and the terminal again on every print, which was half the report's time for a
+    few hundred findings."""
+    return Console(file=console.file, force_terminal=console.is_terminal, color_system=console.color_system,
+                   no_color=console.no_color, highlight=False, width=console.width, height=console.height,
+                   legacy_windows=console.legacy_windows)
 
 
 def _shown_path(path: str) -> str:

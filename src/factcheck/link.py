@@ -626,6 +626,9 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         record = _topic(links, spec.entity_type, sentence.start)
         if record is None:
             return []
+        values = [v for v in values if not _holds_it_elsewhere(v, links, record, trigger.text)]
+        if not values:
+            return []
     if record.type == "person" and _another_person_nearer(record, tokens[trigger.first].start, sentence_links, sentence_others, text):
         return []  # "gave birth to her daughter, Alyne, … credited the five-year-old": the daughter's age
     if syntax is not None and _owned_by_another(syntax, tokens, trigger, record, sentence_links):
@@ -633,6 +636,23 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
     key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens, starts, sentence) or spec.key
     return [Claim(record, key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start,
                   slips_only=unnamed) for value in values]
+
+
+def _holds_it_elsewhere(value: Mention, links: list[EntityLink], record: Record, trigger_text: str) -> bool:
+    """"… chief executive Jakob Stausholm said", in a story whose topic is Arcadium: the records' own
+    Jakob Stausholm is "Chief executive, Rio Tinto" — his record gives the office with another name
+    than the topic's, so the sentence speaks of that one, not the topic's."""
+    office = trigger_text.lower()
+    names = [name.lower() for name in record.names]
+    for link in links:
+        if link.record.type != "person" or link.record.id == record.id or not (link.start < value.end and value.start < link.end):
+            continue
+        for values in link.record.facts.values():
+            for fact in values:
+                written = fact.value.lower() if isinstance(fact.value, str) else ""
+                if office in written and not any(name in written for name in names):
+                    return True
+    return False
 
 
 def _agent_of(syntax: Syntax, tokens, trigger: _Trigger, value: Mention) -> bool:

@@ -17,6 +17,7 @@ from factcheck.checks import (
     event_date,
     impossible_date,
     item_date,
+    keyed_figure,
     list_count,
     list_membership,
     name_variants,
@@ -42,6 +43,6 @@ KINDS: dict[str, CheckKind] = {
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
         relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, ordinal_count, title_year, transposed, item_date,
-        edition_number, event_date, restated, time_gap,
+        edition_number, event_date, restated, time_gap, keyed_figure,
     )
 }

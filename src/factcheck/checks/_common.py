@@ -11,9 +11,9 @@ import re
 from rapidfuzz.distance import OSA, Hamming
 
 from factcheck.lexicon import WEEKDAYS
-from factcheck.model import DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
+from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.names import same_first_name
-from factcheck.text import name_key
+from factcheck.text import is_common_word, name_key, tokenize
 
 
 def admits(mention: Mention, fact: FactValue) -> bool:
@@ -500,3 +500,31 @@ def date_slip(stated, recorded) -> bool:
     if stated.precision == "month":
         return day.month == recorded.month and day.year != recorded.year
     return False
+
+
+def records_named_in_part(analysis: Analysis) -> list:
+    """The records the article names, and those whose name (or alias) it gives every proper word of,
+    apart: "BHP's 2024 approach for Anglo American" in a story of "BHP" and "Anglo American", the
+    "Chevron-Hess deal" in one of Chevron and Hess — a newsroom names a story's record in its own words."""
+    records = {link.record.id: link.record for link in analysis.links if link.exact}
+    words = {token.norm for token in analysis.tokens if analysis.document.text[token.start].isupper()}
+    by_word = analysis.records.facts_memo("proper-name-words", _proper_name_words)
+    for word in words:
+        for record, proper in by_word.get(word, ()):
+            if record.id not in records and all(other in words for other in proper):
+                records[record.id] = record
+    return list(records.values())
+
+
+def _proper_name_words(records) -> dict[str, list]:
+    """Each proper word of a name of two proper words or more → (record, the name's proper words), for
+    the records (not people) with figures: built once for the run."""
+    by_word: dict[str, list] = {}
+    for record in records:
+        if record.type == "person" or not any(isinstance(v.value, (int, float)) for values in record.facts.values() for v in values):
+            continue
+        for name in record.names:
+            proper = tuple(t.norm for t in tokenize(name) if name[t.start].isupper() and not is_common_word(t.norm))
+            if len(proper) >= 2:
+                by_word.setdefault(proper[0], []).append((record, proper))
+    return by_word

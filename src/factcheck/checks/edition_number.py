@@ -61,7 +61,8 @@ def run(analysis: Analysis, rule) -> Iterator:
         known = [(record, number, fact) for series, number, record, fact in recorded if _same_series(series, edition.series)]
         if not known or any(number == edition.number for _, number, _ in known):
             continue
-        current = [(record, number, fact) for record, number, fact in known if _reported_event(analysis, record)]
+        current = list({(record.id, number): (record, number, fact) for record, number, fact in known
+                        if _reported_event(analysis, record)}.values())  # (one record under two of its names once)
         if len(current) != 1:
             continue
         record, number, fact = current[0]
@@ -166,7 +167,14 @@ def _recorded_editions(analysis: Analysis) -> list[tuple[tuple[str, ...], int, R
                     if edition.start == 0 and edition.end == len(name):
                         found.append((edition.series, edition.number, record, None))
             for key, values in record.facts.items():
+                numbered = _EDITION_KEY.search(key)
                 for value in values:
+                    if numbered and isinstance(value.value, int) and not isinstance(value.value, bool) and 1 < value.value < 1000:
+                        # `edition: 106` of "2023 Giro d'Italia": the series is the record's name without its year
+                        for name in record.names:
+                            series = _series_key(_YEAR_AROUND.sub("", name))
+                            if series:
+                                found.append((series, value.value, record, (key, str(value.value))))
                     if not isinstance(value.value, str):
                         continue
                     first = next(iter(editions_in(value.value)), None)
@@ -175,6 +183,11 @@ def _recorded_editions(analysis: Analysis) -> list[tuple[tuple[str, ...], int, R
         return found
 
     return analysis.records.facts_memo("editions", build)
+
+
+# a fact that numbers the event in its series: `edition: 106`, `edition_number`, `running: 163`
+_EDITION_KEY = re.compile(r"(?:^|_)(?:edition|running)(?:_number|_no)?$", re.IGNORECASE)
+_YEAR_AROUND = re.compile(r"^\s*\d{4}\s+|\s+\d{4}\s*$")
 
 
 def _reported_event(analysis: Analysis, record: Record) -> bool:
@@ -217,7 +230,9 @@ def _numbers_the_series(analysis: Analysis, edition: Edition) -> bool:
     if index is None:
         return True
     head = syntax.tokens[syntax.tokens[index].head]
-    return head.start < edition.end
+    # … or a proper name going on past a particle ("the 107th Giro d'Italia", "the 110th Tour de France")
+    return head.start < edition.end or head.tag.startswith("NNP") and \
+        re.fullmatch(r"[ \t]+(?:d['’]|de[ \t]+|del[ \t]+|di[ \t]+|du[ \t]+|la[ \t]+)?", analysis.document.text[edition.end:head.start]) is not None
 
 
 def _moved_in_time(analysis: Analysis, edition: Edition, shifts: set[str]) -> bool:

@@ -181,6 +181,10 @@ def _variant(rare: str, common: str, similarity: float, written: dict) -> bool:
     if min(len(rare), len(common)) >= 6 and undoubled[0] != undoubled[1] and OSA.distance(*undoubled) == 1 \
             and re.search(r"(.)\1", rare) and re.search(r"(.)\1", common):
         return True
+    # the same letters, one moved past two others after the same first two ("Zarah" for Zahra): one
+    # slip of the fingers, though two edits ("Karin" and "Kiran", apart at the second letter, are two names)
+    if len(rare) >= 5 and rare[:2] == common[:2] and sorted(rare) == sorted(common) and OSA.distance(rare, common) == 2:
+        return Indel.normalized_similarity(rare, common) >= similarity
     # a slip is one edit (two in a long name): "Michael" and "Mitchell" are two names, three edits apart
     if OSA.distance(rare, common) > (1 if max(len(rare), len(common)) < 8 else 2):
         return False

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import OSA
 
-from factcheck.checks._common import digits_swapped
+from factcheck.checks._common import digits_swapped, records_named_in_part
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words
 from factcheck.model import Analysis, Evidence, Mention, NumberValue
@@ -74,7 +74,7 @@ def run(analysis: Analysis, rule) -> Iterator:
 def _record_figures(analysis: Analysis) -> dict[str, tuple]:
     """The digits of each whole or decimal figure of the records the article names, with whose fact it is."""
     figures: dict[str, tuple] = {}
-    for record in {link.record.id: link.record for link in analysis.links if link.exact}.values():
+    for record in records_named_in_part(analysis):
         for key, values in record.facts.items():
             for value in values:
                 number = value.value
@@ -89,7 +89,7 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int]) 
     if not known:
         return
     stated = {_digits(m.value.value) for m, _ in figures}
-    for mention, _ in figures:
+    for mention, (_, written_digits) in figures:
         if mention.value.qualifier is not None:
             continue  # "about 57,000" is rounded, not a slip
         digits = _digits(mention.value.value)
@@ -97,7 +97,8 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int]) 
             continue
         if 1000 <= mention.value.value <= 2100 and "," not in mention.text:
             continue  # a year's digits
-        matches = [(meant, fact) for meant, fact in known.items() if meant not in stated and digits_swapped(digits, meant)]
+        matches = [(meant, fact) for meant, fact in known.items()
+                   if meant not in stated and (digits_swapped(digits, meant) or _swapped_as_written(written_digits, meant))]
         if len(matches) != 1:
             continue
         meant, (record, key, value) = matches[0]
@@ -107,6 +108,17 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int]) 
             mention.start, mention.end, written,
             evidence=Evidence(record=record.id, fact=key, value=str(value), source=record.origin),
         )
+
+
+def _swapped_as_written(written: str, meant: str) -> bool:
+    """Swapped digits that a trailing nought hides from the values: "£25.80" against 25.08, "1.0520"
+    against a record's 1.0250 (read as 1.025) — the decimals compared as the article writes them."""
+    if "." not in written or "." not in meant:
+        return False
+    decimals = len(written.split(".")[1])
+    if len(meant.split(".")[1]) > decimals:
+        return False
+    return digits_swapped(written, f"{float(meant):.{decimals}f}")
 
 
 def _digits(number) -> str:

@@ -1,0 +1,162 @@
+"""keyed-figure: a figure given for one name of a record's table that is a slip of the table's.
+
+Newsrooms keep tables keyed by name: `interests_percent: {ExxonMobil: 45, Hess: 30}`,
+`payouts_usd: {Team Spirit: 18208300}`, `members_ballot: {Liz Truss: 81326, Rishi Sunak: 60399}`.
+A figure the article ties to one of those names — owned by it ("Hess's 35% interest") or right
+after it in its clause ("Truss took 81,236 votes", "Sunak (60,399)") — that is a slip of that name's
+figure (one digit changed, or two neighbouring digits swapped) is reported. A figure that is no
+slip may be another measure of that name (another ballot, another year) and is left alone, and so
+is one that any table or fact of the record gives that name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks._common import digits_swapped, records_named_in_part
+from factcheck.checks.base import CheckKind
+from factcheck.facts import fact_key_words
+from factcheck.model import Analysis, Evidence, NumberValue
+from factcheck.text import fold, is_common_word, name_key
+
+CURRENCY_UNITS = {"usd", "gbp", "eur", "aud", "cad", "jpy", "inr", "dollar", "dollars", "pound", "pounds", "euro", "euros"}
+# what may stand between a name and its figure in one breath: "Truss took 81,236 votes", "Sunak (60,399)"
+_BETWEEN = re.compile(r"^(?:[’']s)?[\s,(:-]*(?:(?:[a-z]+|\w+[’']s)\s+){0,3}(?:[$£€]|[A-Z]{1,2}\$)?$")
+
+
+def run(analysis: Analysis, rule) -> Iterator:
+    tables = _tables(analysis)
+    if not tables:
+        return
+    text = analysis.document.text
+    tokens = analysis.tokens
+    names = sorted(tables, key=len, reverse=True)
+    numbers = [m for m in analysis.mentions if m.kind == "number" and isinstance(m.value, NumberValue)
+               and not m.value.ordinal and m.value.qualifier is None]
+    reported: set[int] = set()
+    for index in range(len(tokens)):
+        if not text[tokens[index].start].isupper():
+            continue
+        key = next((k for k in names if tuple(t.norm for t in tokens[index:index + len(k)]) == k), None)
+        if key is None:
+            continue
+        name_end = tokens[index + len(key) - 1].end
+        sentence = analysis.sentence_of(tokens[index].start)
+        figure = next((m for m in numbers if name_end <= m.start < sentence.end), None)
+        if figure is None or figure.start in reported or not _BETWEEN.match(text[name_end:figure.start]):
+            continue
+        entries = tables[key]
+        if any(_same(figure.value.value, value) for _, _, value, _ in entries):
+            continue
+        noun = _noun_after(text, figure.end)
+        slips = [(record, fact, value, unit) for record, fact, value, unit in entries
+                 if _fits_unit(figure, unit) and _slip(_written_digits(figure.text), value, noun in _key_nouns(fact))]
+        if len({(record.id, fact) for record, fact, _, _ in slips}) != 1:
+            continue
+        record, fact, value, unit = slips[0]
+        reported.add(figure.start)
+        written = analysis.document.source[figure.start:figure.end]
+        shown_name = re.sub(r"[’']s$", "", text[tokens[index].start:name_end])
+        yield rule.finding(
+            rule.message("slip", stated=written, name=shown_name, other=_shown(value, unit), fact=" ".join(fact_key_words(fact)) or fact,
+                         record=record.name),
+            figure.start, figure.end, written,
+            evidence=Evidence(record=record.id, fact=fact, value=f"{shown_name}: {_shown(value, unit)}", source=record.origin),
+        )
+
+
+def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:
+    """Each name a record's table keys a figure by (and a person's surname alone, when no other name
+    of the tables ends in it) → (record, fact, figure, unit)."""
+    tables: dict[tuple[str, ...], list] = {}
+    for record in records_named_in_part(analysis):
+        for fact, values in record.facts.items():
+            for value in values:
+                detail = value.qualifiers.get("detail")
+                figure = _number(detail)
+                if figure is None or not isinstance(value.value, str) or isinstance(figure, bool):
+                    continue
+                key = name_key(value.value)
+                if key and not (len(key) == 1 and is_common_word(key[0])):
+                    tables.setdefault(key, []).append((record, fact, figure, value.qualifiers.get("unit", "")))
+    surnames: dict[tuple[str, ...], list] = {}
+    for key, entries in tables.items():
+        if len(key) >= 2 and len(key[-1]) >= 4 and not is_common_word(key[-1]):
+            surnames.setdefault(key[-1:], []).append(entries)
+    for surname, found in surnames.items():
+        if len(found) == 1 and surname not in tables:
+            tables[surname] = found[0]
+    return tables
+
+
+def _number(detail) -> float | None:
+    if isinstance(detail, bool):
+        return None
+    if isinstance(detail, (int, float)):
+        return detail
+    if isinstance(detail, str) and re.fullmatch(r"-?\d[\d,]*(?:\.\d+)?", detail.strip()):
+        return float(detail.replace(",", ""))
+    return None
+
+
+def _fits_unit(figure, unit: str) -> bool:
+    """A percentage against a table of percentages, money against one of money, a count against the rest."""
+    unit = str(unit).lower()
+    if figure.label == "percent" or unit in ("percent", "percentage"):
+        return figure.label == "percent" and unit in ("percent", "percentage")
+    if figure.label == "money" or unit in CURRENCY_UNITS:
+        return figure.label == "money" and unit in CURRENCY_UNITS
+    return True
+
+
+def _written_digits(written: str) -> str:
+    found = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    return found.group(0).replace(",", "") if found else ""
+
+
+def _slip(written: str, value: float, named: bool) -> bool:
+    """Two neighbouring digits swapped in a figure of three significant digits or more; or, when the
+    word after the figure is a word of the table's key ("Hess's 35% interest" against
+    `interests_percent`), one digit changed or two swapped in one of two digits or more. (Without that
+    word a changed digit is too often another figure: a half-time score, another year's seats.)"""
+    meant = _digits(value, written)
+    significant = len(written.replace(".", "").lstrip("0"))
+    if significant < 2 or len(written) != len(meant) or written.find(".") != meant.find("."):
+        return False
+    if digits_swapped(written, meant):
+        return named or significant >= 3
+    return named and sum(a != b for a, b in zip(written, meant)) == 1
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The word a figure counts or measures, past its unit: "35% interest" → interest."""
+    found = re.match(r"[\s-]*(?:(?:per\s?cent|percent|percentage\s+points?)\s+)?([A-Za-z]+)", text[end:end + 40])
+    return fold(found.group(1)).rstrip("s") if found else ""
+
+
+def _key_nouns(fact: str) -> set[str]:
+    return {word.rstrip("s") for word in fact_key_words(fact)}
+
+
+def _digits(value: float, like: str) -> str:
+    """The record's figure written with as many decimals as the article's."""
+    decimals = len(like.split(".")[1]) if "." in like else 0
+    return f"{value:.{decimals}f}" if decimals or float(value).is_integer() else str(value)
+
+
+def _same(stated: float, value: float) -> bool:
+    return abs(stated - value) < 1e-9 * max(1.0, abs(value))
+
+
+def _shown(value: float, unit: str = "") -> str:
+    shown = f"{int(value):,}" if float(value).is_integer() else str(value)
+    return shown + "%" if str(unit).lower() in ("percent", "percentage") else shown
+
+
+KIND = CheckKind(
+    name="keyed-figure",
+    run=run,
+    summary="a figure given for one name of a record's table, a slip of the table's figure",
+    messages=("slip",),
+)

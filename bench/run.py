@@ -91,6 +91,13 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     options = parser.parse_args()
 
+    # factcheck's modules compiled to bytecode first, as pip does when it installs a wheel: an editable
+    # install under PYTHONDONTWRITEBYTECODE (set on the shared machines) would otherwise compile every
+    # module from source in every process, the workers too (about 1 CPU second each), which no
+    # installed copy does; spaCy's own modules come compiled from its wheel
+    import factcheck
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(factcheck.__file__).parent)], check=False)
     work = options.work or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     corpus = work / "corpus"
     articles, entities = build(options.articles, seed=7)

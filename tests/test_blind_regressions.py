@@ -243,6 +243,8 @@ SILENT = [
     ("blind-38/3506-rio-tinto-arcadium-lithium", "chief executive Jakob Stausholm said"),
     # a score beside a table of final scores ("New Zealand 12-11": the winners' 12; another final's 15-12):
     # a changed digit is no slip without the table's word after it
+    # "the 19th Indianapolis 500 for team owner Roger Penske": his wins counted, not the editions
+    ("blind-28/2514-indy-500-2023-newgarden", "the 19th Indianapolis 500 for team owner"),
     ("blind-4/281-rwc-2023-final", "beat New Zealand 12-11"),
     ("blind-4/281-rwc-2023-final", "South Africa won 15-12"),
 ]
@@ -393,6 +395,10 @@ FOUND = [
     ("blind-38/3512-roglic-monte-lussari-giro", "the 107th Giro d'Italia", "107th Giro"),
     # a name's letters in another order ("Zarah" for Zahra, three times)
     ("blind-38/3514-without-a-fight-flemington-cup", "Zarah said", "Zarah"),
+    # the reported match told back ("after the 3–1 win") with a score given nowhere else
+    ("blind-38/3511-team-spirit-bucharest-aegis", "after the 3–1 win", "3–1"),
+    # a margin of points of a table, not of a percentage ("265 points to Quartararo's 248, a winning margin of 19 points")
+    ("blind-38/3513-bagnaia-valencia-motogp-title", "a winning margin of 19 points", "19"),
 ]
 
 

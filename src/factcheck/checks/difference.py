@@ -262,13 +262,21 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
                     and (not compound or (f.noun or "").rstrip("s") == unit or re.match(r"\s*(?:,|and|\.|with|$)", text[f.end:f.end + 6]))
                     and not GAP_AFTER.match(text[f.end:f.end + 30])]
 
-        stated = compared(sentence.start, margin.start)
-        if not stated:
-            # "Lula won 60,345,999 votes to 58,206,354. The winning margin of 2,193,645 votes …": the
-            # sentence before, in the same paragraph
-            previous = analysis.sentence_of(sentence.start - 1) if sentence.start else None
-            if previous is not None and previous.start < sentence.start and "\n\n" not in text[previous.start:sentence.start]:
-                stated = compared(previous.start, previous.end)
+        def before() -> list[Figure]:
+            found = compared(sentence.start, margin.start)
+            if not found:
+                # "Lula won 60,345,999 votes to 58,206,354. The winning margin of 2,193,645 votes …": the
+                # sentence before, in the same paragraph
+                previous = analysis.sentence_of(sentence.start - 1) if sentence.start else None
+                if previous is not None and previous.start < sentence.start and "\n\n" not in text[previous.start:sentence.start]:
+                    found = compared(previous.start, previous.end)
+            return found
+
+        stated = before()
+        if len(stated) < 2 and points and re.match(r"\s*points?\b", text[margin.end:margin.end + 10], re.IGNORECASE):
+            # "265 points to Quartararo's 248, a winning margin of 19 points": points of a table, not of a percentage
+            kind, unit = margin.kind, "points"
+            stated = before()
         if len(stated) < 2:
             continue
         gaps = [(abs(a.value - b.value), a, b) for i, a in enumerate(stated) for b in stated[i + 1:]]

@@ -4,9 +4,10 @@ Newsrooms keep tables keyed by name: `interests_percent: {ExxonMobil: 45, Hess: 
 `payouts_usd: {Team Spirit: 18208300}`, `members_ballot: {Liz Truss: 81326, Rishi Sunak: 60399}`.
 A figure the article ties to one of those names — owned by it ("Hess's 35% interest") or right
 after it in its clause ("Truss took 81,236 votes", "Sunak (60,399)") — that is a slip of that name's
-figure (one digit changed, or two neighbouring digits swapped) is reported. A figure that is no
-slip may be another measure of that name (another ballot, another year) and is left alone, and so
-is one that any table or fact of the record gives that name.
+figure is reported: two neighbouring digits swapped in a figure of three digits or more, or, when
+the word after the figure is a word of the table's key ("35% interest" against `interests_percent`),
+one digit changed. A figure that is no slip may be another measure of that name (another ballot,
+another year, a half-time score) and is left alone, and so is one the record's tables give that name.
 """
 
 from __future__ import annotations

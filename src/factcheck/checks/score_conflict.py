@@ -1,0 +1,71 @@
+"""score-conflict: the match the article reports, given two final scores.
+
+"The best-of-five final finished 3–2" … "after the 3–1 win": a result told back with "the"
+("the 3–1 win", "the 2-0 defeat") speaks of the match the article reports, and so must carry the
+score the article gave it. A result score is one written with the result ("won 3–2",
+"finished 3–2", "beat Spain 2-1", "a 3–2 victory"); the first of them is the reported match's.
+
+Only a score written nowhere else in the article, in either order, is reported: an article that
+gives several matches ("beat France 2-1 in the semi-final") names each score where it tells of
+it. A result told back with another side or time beside it ("the 2-1 win over Brazil", "the 3-1
+win in 2019", "last year's 4-0 defeat") is another match, and so are intermediate scores
+("levelled at 2–2", "led 2-1").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks.base import CheckKind
+from factcheck.model import Analysis, Evidence
+
+_SCORE = r"(?P<a{n}>\d{{1,3}})\s?[-–—]\s?(?P<b{n}>\d{{1,3}})(?![\d\-–—])"
+_RESULT_NOUN = r"(?:win|victory|triumph|defeat|loss|success|thrashing|drubbing|rout|final|result|scoreline)"
+# a result as the article first gives it: "won 3–2", "finished 3-2", "beat Spain 2-1", "a 3–2 victory"
+FIRST_RESULT = re.compile(
+    rf"\b(?:(?:won|win|wins|beat|beats|defeated|edged|finished|ended|lost|loses|lose|claimed|sealed|clinched)\s+"
+    rf"(?:(?:[A-Z][\w.'’-]*|the|a|an|by)\s+){{0,4}}{_SCORE.format(n='')}"
+    rf"|(?:a|an)\s+{_SCORE.format(n='2')}\s+{_RESULT_NOUN})", re.IGNORECASE)
+# a result told back: "the 3–1 win", "that 2-0 defeat", "Sunday's 3-2 win"
+TOLD_BACK = re.compile(rf"\b(?:the|that|this)\s+{_SCORE.format(n='')}\s+(?P<noun>{_RESULT_NOUN})\b", re.IGNORECASE)
+ANY_SCORE = re.compile(rf"(?<![\d:/.,]){_SCORE.format(n='')}")
+# another match: its opponent, time or stage beside the result told back
+ANOTHER = re.compile(r"\s*(?:over|against|at|in|on|from|to|versus|v\.?|vs\.?|last|earlier)\b|\s*\d{4}\b", re.IGNORECASE)
+ANOTHER_BEFORE = re.compile(r"\b(?:last|previous|earlier|first[- ]leg|second[- ]leg|semi[- ]final|quarter[- ]final|group|\d{4})\W*"
+                            r"(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+def run(analysis: Analysis, rule) -> Iterator:
+    text = analysis.document.text
+    first = next(FIRST_RESULT.finditer(text), None)
+    if first is None:
+        return
+    reported = (int(first["a"] or first["a2"]), int(first["b"] or first["b2"]))
+    for back in TOLD_BACK.finditer(text):
+        if back.start() <= first.start():
+            continue
+        told = (int(back["a"]), int(back["b"]))
+        if sorted(told) == sorted(reported):
+            continue
+        if ANOTHER.match(text, back.end()) or ANOTHER_BEFORE.search(text[max(0, back.start() - 40):back.start()]):
+            continue
+        if sum(1 for m in ANY_SCORE.finditer(text) if sorted((int(m["a"]), int(m["b"]))) == sorted(told)) > 1:
+            continue  # written elsewhere too: another match the article tells of
+        line, _ = analysis.document.position(first.start())
+        start, end = back.start("a"), back.end("b")
+        shown = analysis.document.source[start:end]
+        yield rule.finding(
+            rule.message("told_back", stated=shown, reported=f"{reported[0]}–{reported[1]}", line=line),
+            start, end, shown,
+            evidence=Evidence(fact="the reported match's score", value=f"{reported[0]}–{reported[1]}",
+                              source=f"this article, line {line}"),
+        )
+
+
+KIND = CheckKind(
+    name="score-conflict",
+    run=run,
+    summary="the reported match given two final scores",
+    messages=("told_back",),
+)

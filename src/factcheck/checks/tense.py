@@ -180,7 +180,7 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
         return None
     tag = syntax.tokens[verb].tag
     auxiliaries = [syntax.tokens[c].tag for c in syntax.children(verb) if syntax.tokens[c].dep in ("aux", "auxpass")]
-    if tag == "VBN" and not auxiliaries and syntax.tokens[verb].dep in ("ROOT", "advcl", "ccomp", "conj", "relcl") \
+    if tag == "VBN" and not auxiliaries and syntax.tokens[verb].dep in ("ROOT", "relcl") \
             and any(syntax.tokens[c].dep == "nsubj" for c in syntax.children(verb)):
         tag = "VBD"  # "The 2023 season opened at Portimão": a verb with its own subject and no auxiliary, tagged a participle
     if tag == "VBD" and not auxiliaries:

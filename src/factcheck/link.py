@@ -20,7 +20,7 @@ from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Docume
 from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.records import RecordSet
 from factcheck.rules import FactSpec, Vocabulary
-from factcheck.text import Token, fold, tokenize
+from factcheck.text import Token, fold, name_key, tokenize
 
 MAX_VALUE_DISTANCE = 15  # tokens between a trigger and its value
 # a fact read from a record's key ("opening_weekend_domestic_usd") has no curated trigger:
@@ -1207,7 +1207,7 @@ def _blocked(spec: FactSpec, tokens, starts, trigger: _Trigger, mention: Mention
 
 def _full_name_or_known(person: Mention) -> bool:
     """A one-word 'person' is a surname of someone the records know, or a recogniser's slip ("Moon")."""
-    return person.label == "record" or len(tokenize(person.text)) >= 2
+    return person.label == "record" or len(name_key(person.text)) >= 2
 
 
 # after a figure, words that make it a difference, not the fact's value: "one more than Messi's seven",

@@ -33,6 +33,7 @@ class NameHit:
 
 
 _WILD = "\0"  # the word left out of a name in the one-word-off table
+_NONE: frozenset[int] = frozenset()
 
 
 def _anchored(key: tuple[str, ...], position: int) -> bool:
@@ -78,12 +79,19 @@ class NameIndex:
         return key in self.keys or (self.parent is not None and self.parent._has(key))
 
     def _lengths_from(self, word: str) -> set[int]:
-        own = self._lengths_by_first.get(word, set())
-        return own | self.parent._lengths_from(word) if self.parent is not None else own
+        own = self._lengths_by_first.get(word, _NONE)
+        if self.parent is None:
+            return own
+        # (the article's own few names rarely hold the word: no new set then)
+        inherited = self.parent._lengths_from(word)
+        return own | inherited if own else inherited
 
     def _one_word_off(self, signature: tuple[str, ...]) -> list[tuple[tuple[str, ...], int]]:
         own = self._one_off.get(signature, [])
-        return [*own, *self.parent._one_word_off(signature)] if self.parent is not None else own
+        if self.parent is None:
+            return own
+        inherited = self.parent._one_word_off(signature)
+        return [*own, *inherited] if own else inherited
 
     def _in_long_name(self, word: str) -> bool:
         return word in self._long_words or (self.parent is not None and self.parent._in_long_name(word))

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA, Indel
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN, Analysis, Evidence, Finding
 from factcheck.names import NUMBER_WORDS, inflection
-from factcheck.text import is_common_word, name_key, tokenize
+from factcheck.text import is_common_word, name_key
 
 NAME_KINDS = ("person", "org")
 
@@ -31,10 +31,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     name_words: set[str] = set()
     for mention in analysis.mentions:
         if mention.kind in NAME_KINDS:
-            name_words.update(t.norm for t in tokenize(mention.text) if len(t.norm) >= min_length)
+            name_words.update(norm for norm in name_key(mention.text) if len(norm) >= min_length)
     for link in analysis.links:
         if link.record.type in ("person", "organisation"):
-            name_words.update(t.norm for t in tokenize(link.text) if len(t.norm) >= min_length)
+            name_words.update(norm for norm in name_key(link.text) if len(norm) >= min_length)
     occurrences: dict[str, list] = defaultdict(list)
     written: dict[str, Counter] = defaultdict(Counter)
     capitalised = [t for t in analysis.tokens if len(t.norm) >= min_length and text[t.start].isupper()]
@@ -47,9 +47,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     person_names = [m.text for m in analysis.mentions if m.kind == "person"] + \
         [link.text for link in analysis.links if link.record.type == "person"]  # the recogniser may call them else
     for name in person_names:
-        for token in tokenize(name):
-            if len(token.norm) >= min_length:
-                by_letter[token.norm[:1]].append(token.norm)
+        for norm in name_key(name):
+            if len(norm) >= min_length:
+                by_letter[norm[:1]].append(norm)
     # … or anywhere, a slip of a person's name the article writes three times or more ("Paolini" four
     # times, then "before Paolino hit a return long")
     # (named as a person twice at least: "Argentina" once inside a person's span is no person's name)

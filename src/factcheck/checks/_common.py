@@ -478,8 +478,13 @@ def figure_slip(stated: Mention, recorded: FactValue) -> bool:
     if not isinstance(value, NumberValue) or value.qualifier is not None or isinstance(recorded.value, bool) \
             or not isinstance(recorded.value, int) or value.value != int(value.value):
         return False
-    said, kept = str(int(value.value)), str(recorded.value)
-    return len(said) == len(kept) and (Hamming.distance(said, kept) == 1 or digits_swapped(said, kept))
+    return digit_slip(str(int(value.value)), str(recorded.value))
+
+
+def digit_slip(said: str, kept: str) -> bool:
+    """Two figures written alike, one a typist's slip of the other: one digit changed ("28" for 27, "412"
+    for 402) or two neighbouring digits swapped ("756" for 765)."""
+    return said != kept and len(said) == len(kept) and (Hamming.distance(said, kept) == 1 or digits_swapped(said, kept))
 
 
 def digits_swapped(first: str, second: str) -> bool:

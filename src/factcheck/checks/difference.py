@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.checks._common import format_number_like, half_last_digit, tokens_between
+from factcheck.checks._common import digit_slip, format_number_like, half_last_digit, tokens_between
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, Evidence, Mention, NumberValue, format_number
@@ -221,12 +221,7 @@ def _running_totals(analysis: Analysis, text: str, figures: list[Figure]) -> Ite
 
 
 def _one_slip(first: float, second: float) -> bool:
-    a, b = (str(int(v)) if float(v).is_integer() else str(v) for v in (first, second))
-    if len(a) != len(b):
-        return False
-    differing = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(differing) == 1 or (len(differing) == 2 and differing[1] == differing[0] + 1
-                                   and a[differing[0]] == b[differing[1]] and a[differing[1]] == b[differing[0]])
+    return digit_slip(*(str(int(v)) if float(v).is_integer() else str(v) for v in (first, second)))
 
 
 # "a margin of 760,349 votes", "a lead of 12 points": the gap between two figures the sentence gave before

@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.checks._common import digits_swapped, records_named_in_part
+from factcheck.checks._common import digit_slip, digits_swapped, records_named_in_part
 from factcheck.checks.base import CheckKind
-from factcheck.facts import fact_key_words
+from factcheck.facts import CURRENCIES, fact_key_words
 from factcheck.model import Analysis, Evidence, NumberValue
 from factcheck.text import fold, is_common_word, name_key
 
-CURRENCY_UNITS = {"usd", "gbp", "eur", "aud", "cad", "jpy", "inr", "dollar", "dollars", "pound", "pounds", "euro", "euros"}
 # what may stand between a name and its figure in one breath: "Truss took 81,236 votes", "Sunak (60,399)"
 _BETWEEN = re.compile(r"^(?:[’']s)?[\s,(:-]*(?:(?:[a-z]+|\w+[’']s)\s+){0,3}(?:[$£€]|[A-Z]{1,2}\$)?$")
 
@@ -76,7 +75,7 @@ def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:
             for value in values:
                 detail = value.qualifiers.get("detail")
                 figure = _number(detail)
-                if figure is None or not isinstance(value.value, str) or isinstance(figure, bool):
+                if figure is None or not isinstance(value.value, str):
                     continue
                 key = name_key(value.value)
                 if key and not (len(key) == 1 and is_common_word(key[0])):
@@ -103,11 +102,12 @@ def _number(detail) -> float | None:
 
 def _fits_unit(figure, unit: str) -> bool:
     """A percentage against a table of percentages, money against one of money, a count against the rest."""
-    unit = str(unit).lower()
-    if figure.label == "percent" or unit in ("percent", "percentage"):
-        return figure.label == "percent" and unit in ("percent", "percentage")
-    if figure.label == "money" or unit in CURRENCY_UNITS:
-        return figure.label == "money" and unit in CURRENCY_UNITS
+    unit = str(unit)
+    percent, money = unit.lower() in ("percent", "percentage"), unit in CURRENCIES.values()  # (the records' "USD", "GBP" …)
+    if figure.label == "percent" or percent:
+        return figure.label == "percent" and percent
+    if figure.label == "money" or money:
+        return figure.label == "money" and money
     return True
 
 
@@ -123,11 +123,9 @@ def _slip(written: str, value: float, named: bool) -> bool:
     word a changed digit is too often another figure: a half-time score, another year's seats.)"""
     meant = _digits(value, written)
     significant = len(written.replace(".", "").lstrip("0"))
-    if significant < 2 or len(written) != len(meant) or written.find(".") != meant.find("."):
+    if significant < 2 or written.find(".") != meant.find(".") or not digit_slip(written, meant):
         return False
-    if digits_swapped(written, meant):
-        return named or significant >= 3
-    return named and sum(a != b for a, b in zip(written, meant)) == 1
+    return named or (significant >= 3 and digits_swapped(written, meant))
 
 
 def _noun_after(text: str, end: int) -> str:

@@ -15,6 +15,7 @@ win in 2019", "last year's 4-0 defeat") is another match, and so are intermediat
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
@@ -42,6 +43,8 @@ def run(analysis: Analysis, rule) -> Iterator:
     if first is None:
         return
     reported = (int(first["a"] or first["a2"]), int(first["b"] or first["b2"]))
+    # how often each score is written, either way round
+    written = Counter(tuple(sorted((int(m["a"]), int(m["b"])))) for m in ANY_SCORE.finditer(text))
     for back in TOLD_BACK.finditer(text):
         if back.start() <= first.start():
             continue
@@ -50,7 +53,7 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         if ANOTHER.match(text, back.end()) or ANOTHER_BEFORE.search(text[max(0, back.start() - 40):back.start()]):
             continue
-        if sum(1 for m in ANY_SCORE.finditer(text) if sorted((int(m["a"]), int(m["b"]))) == sorted(told)) > 1:
+        if written[tuple(sorted(told))] > 1:
             continue  # written elsewhere too: another match the article tells of
         line, _ = analysis.document.position(first.start())
         start, end = back.start("a"), back.end("b")

@@ -23,9 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Hamming
-
-from factcheck.checks._common import digits_swapped
+from factcheck.checks._common import digit_slip
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import TENS, UNITS, word_value
 from factcheck.model import Analysis, Evidence, Finding
@@ -172,7 +170,7 @@ def _slip(gap: _Length, distance: float) -> bool:
     figures = [f.replace(".", "") for f in _figures(gap, distance)]
     actual = figures[0] + "".join(f.zfill(2 + decimals) for f, (_, decimals) in zip(figures[1:], gap.layout[1:]))
     said = gap.digits
-    return len(said) == len(actual) and said != actual and (Hamming.distance(said, actual) == 1 or digits_swapped(said, actual))
+    return digit_slip(said, actual)
 
 
 def _as_written(gap: _Length, distance: float) -> str:

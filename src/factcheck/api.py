@@ -316,20 +316,31 @@ class Checker:
     def _pool(self):
         if self._workers is None:
             import multiprocessing
-
             import os
+            import sys
 
-            # spawn, not fork: the workers start clean (no SQLite handle or lock of this process)
             self.records.records  # noqa: B018 — read deferred records here, once, not in every worker
-            portable = replace(self, cache=None, online=None, _nlp=None, _workers=None, parsed_pieces=None)
-            context = multiprocessing.get_context("spawn")
             # one maths thread per worker: the workers already fill the cores, and more threads than
-            # cores spin (a user's own setting is kept)
+            # cores spin (a user's own setting is kept); set before numpy is first imported below
             threads = {name: os.environ.get(name) for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
             for name, value in threads.items():
                 if value is None:
                     os.environ[name] = "1"
             try:
+                if sys.platform == "linux" and not os.environ.get("FC_SPAWN"):
+                    # fork, with the pipeline and every module a worker needs loaded here first: the
+                    # workers share them instead of each importing spaCy, loading the model and
+                    # reading pint's units again (about 2 CPU seconds a worker). The workers never
+                    # touch this process's cache or online session (they are left out of their
+                    # checker) and end with os._exit, so no SQLite handle of this process is closed
+                    # by them. Elsewhere fork is unsafe (macOS) or absent: spawn, each worker loading
+                    # its own.
+                    _warm_worker_state(self)
+                    context = multiprocessing.get_context("fork")
+                    portable = replace(self, cache=None, online=None, _workers=None, parsed_pieces=None)
+                else:
+                    context = multiprocessing.get_context("spawn")
+                    portable = replace(self, cache=None, online=None, _nlp=None, _workers=None, parsed_pieces=None)
                 self._workers = context.Pool(self.processes, initializer=_start_worker, initargs=(portable,))
             finally:
                 for name, value in threads.items():
@@ -444,6 +455,14 @@ def _start_worker(checker: "Checker") -> None:
     global _WORKER_CHECKER
     _WORKER_CHECKER = checker
     checker.nlp  # load the pipeline once, before the first article
+
+
+def _warm_worker_state(checker: "Checker") -> None:
+    """What every worker would otherwise load for itself: the pipeline and pint's units."""
+    from factcheck.facts import units
+
+    checker.nlp  # noqa: B018
+    units()
 
 
 def _check_in_worker(documents: list[Document]) -> "list[list[Finding] | Failure]":

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from factcheck.records import RecordSet
@@ -308,8 +308,7 @@ class ByPosition:
         return any(self.bounds[i][1] > start for i in self._between(start - self.LONGEST, end))
 
 
-@dataclass(frozen=True, slots=True)
-class SyntaxToken:
+class SyntaxToken(NamedTuple):
     """One word of spaCy's dependency parse, as plain data: its span, its head (an index into
     the same tuple; the root is its own head), its relation to the head, its tag, and the
     dictionary form of an irregular word ("won" → "win", "men" → "man"; "" for the rest)."""

@@ -105,7 +105,11 @@ class NameIndex:
         index = 0
         while index < len(tokens):
             best = 0
-            for length in self._lengths_from(tokens[index].norm):
+            # (a name starts with a capital, or with a "the" before one: capitalised() says which)
+            lengths = self._lengths_from(tokens[index].norm)
+            if lengths and tokens[index].norm != "the" and not capitalised(index, index + 1):
+                lengths = _NONE
+            for length in lengths:
                 if length > best and index + length <= len(tokens):
                     key = tuple(token.norm for token in tokens[index:index + length])
                     if self._has(key) and capitalised(index, index + length):
@@ -135,7 +139,11 @@ class NameIndex:
         strangers = [0]
         for norm in norms:
             strangers.append(strangers[-1] + (not self._in_long_name(norm)))
-        for first in range(len(tokens)):
+        for first in range(len(tokens) - 1):
+            # every window here is two words or more, and capitalised(first, last) holds for one only
+            # when it holds for its first two words: most words start no name, and are passed at once
+            if not capitalised(first, first + 2):
+                continue
             for length in self._long_lengths:
                 last = first + length
                 if last > len(tokens) or strangers[last] - strangers[first] > 1:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word, folded, and where it is. A named tuple, not a dataclass: an article makes thousands,
+    and a tuple is made three times faster (the same holds for the parse's SyntaxToken)."""
+
     norm: str
     start: int
     end: int

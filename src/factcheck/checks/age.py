@@ -23,7 +23,8 @@ from factcheck.text import name_key, quoted_at
 _NUMBER = r"(\d{1,3}|(?:[a-z]+[- ])?[a-z]+)"
 AGE_PATTERNS = [
     # not "an 81-year-old man": an indefinite article introduces someone unnamed
-    re.compile(rf"(?<!\ba )(?<!\ban )(?<!\banother )\b{_NUMBER}-year-old\b", re.IGNORECASE),
+    # (the word's start first: the regex engine then passes over the insides of words at once)
+    re.compile(rf"(?<!\w)(?=\w)(?<!\ba )(?<!\ban )(?<!\banother ){_NUMBER}-year-old\b", re.IGNORECASE),
     re.compile(r"\b(?:is|was) now (\d{1,3})\b(?=\s*(?:[,.;]|and\b|years old\b))", re.IGNORECASE),
     # (and "at 23, the youngest men's champion": a bare "at" before a superlative of age)
     re.compile(rf"\b(?:aged|at age|at the age of|turned|turns|age|at(?=\s+\d{{1,3}},\s+(?:the|its|his|her|their)\s+(?:youngest|oldest)\b))"

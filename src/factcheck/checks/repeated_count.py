@@ -70,8 +70,10 @@ def run(analysis: Analysis, rule) -> Iterator:
                 and not re.match(r"\s+to\s+(?:\d|one|two|three|four|nil)\b", text[syntax.tokens[noun].end:syntax.tokens[noun].end + 12]):
             # a count, not a measure ("8,848 meters", "73 cents") nor a score ("four games to one")
             plain.append((mention, noun, number))
-        if clauses is None:
-            clauses = [syntax.clause(i) for i in range(len(syntax.tokens))]  # once per document, and only if needed
+        if clauses is None:  # once per document, and only if needed: each clause's words, by the clause's head
+            clauses = {}
+            for index in range(len(syntax.tokens)):
+                clauses.setdefault(syntax.clause(index), []).append(index)
         scope = _scope(analysis, noun, clauses)
         if scope is None:
             continue
@@ -250,13 +252,12 @@ def _owner(syntax, text: str, noun: int, names, topics) -> str | None:
     return None
 
 
-def _scope(analysis: Analysis, noun: int, clauses: list[int]) -> tuple | None:
+def _scope(analysis: Analysis, noun: int, clauses: dict[int, list[int]]) -> tuple | None:
     """Which tally a count is, from the words of its clause: None for a part or an increment
     ("two more titles"), else the scope words and dates it is said with (() for a plain total)."""
     syntax = analysis.syntax
-    clause = clauses[noun]
     text = analysis.document.text
-    inside = [i for i, found in enumerate(clauses) if found == clause]
+    inside = clauses[syntax.clause(noun)]
     words = {text[syntax.tokens[i].start:syntax.tokens[i].end].lower() for i in inside}
     if words & PARTIAL:
         return None

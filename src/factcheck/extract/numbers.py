@@ -34,7 +34,11 @@ _NUMBER_WORDS = rf"(?:{_word})(?:(?:{_AND}|[\s-]+)(?:{_word}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>k|m|mn|bn|b|tn)\b)"
 _QUALIFIER = "|".join(re.escape(q) for q in QUALIFIERS)
+# Every match starts at a word's start or at a currency sign; saying so first lets the regex
+# engine pass over the inside of words at once (half the pattern's time in running text).
+_MATCH_START = r"(?:(?<!\w)(?=[\w$€£¥])|(?=[$€£¥]))"
 NUMBER_RE = re.compile(
+    _MATCH_START +
     # \b: the "over" of "leftover 20" and the "some" of "handsome 500" are no qualifiers;
     # "more than a million" qualifies the million
     rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+(?:an?\s+(?=[a-z]))?)?"

@@ -241,6 +241,17 @@ SILENT = [
     # an office the records give the person elsewhere ("Chief executive, Rio Tinto"), in a story whose
     # topic is another company with another chief executive
     ("blind-38/3506-rio-tinto-arcadium-lithium", "chief executive Jakob Stausholm said"),
+    # "joined the top 200, raising the number … by three to 30": "top" a noun, no figure beaten
+    ("blind-39/3616-the-world-university-rankings-2025", "by three to 30"),
+    # a sentence of how things used to be ("traditionally took place at the Eventim Apollo") speaks of the
+    # record's previous or usual venue, not this year's
+    ("blind-39/3626-mercury-prize-english-teacher", "the Eventim Apollo"),
+    # a name the records pair with this year under another fact ("youngest … since Maria Sharapova in 2004")
+    ("blind-39/3621-gauff-wta-finals-riyadh", "Maria Sharapova in 2004"),
+    # a figure foreseen ("on course to approach 10 million tickets"), not the one reached
+    ("blind-39/3624-coldplay-spheres-tour-record", "approach 10 million tickets"),
+    # "20 decks divided into eight neighborhoods, with seven pools": what follows "with" is no part of the decks
+    ("blind-32/2905-icon-of-the-seas-maiden-voyage", "eight \"neighborhoods\", with seven pools"),
     # a score beside a table of final scores ("New Zealand 12-11": the winners' 12; another final's 15-12):
     # a changed digit is no slip without the table's word after it
     # "the 19th Indianapolis 500 for team owner Roger Penske": his wins counted, not the editions
@@ -402,6 +413,14 @@ FOUND = [
     ("blind-38/3511-team-spirit-bucharest-aegis", "after the 3–1 win", "3–1"),
     # a margin of points of a table, not of a percentage ("265 points to Quartararo's 248, a winning margin of 19 points")
     ("blind-38/3513-bagnaia-valencia-motogp-title", "a winning margin of 19 points", "19"),
+    # a whole, then the parts that make it ("12 crew, made up of three pilots and eight cabin attendants"),
+    # or some of it ("13,811 children … Of those, 7,124 were girls and 6,867 were boys")
+    ("blind-39/3602-haneda-interim-report", "three pilots and eight cabin attendants", "three pilots and eight"),
+    ("blind-39/3612-cameroon-malaria-vaccine-first-month", "7,124 were girls and 6,867 were boys", "7,124 were girls and 6,867"),
+    # the age and the birth of one subject in one sentence ("The 67-year-old was born … on March 24, 1957")
+    ("blind-39/3611-toronto-mayoral-byelection-chow", "The 67-year-old", "67"),
+    # a row of a list that names itself (`[{tour: U2 360 Tour, gross_usd: 736400000}]`), the figure in millions
+    ("blind-39/3624-coldplay-spheres-tour-record", "$763.4 million", "$763.4 million"),
 ]
 
 

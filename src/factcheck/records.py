@@ -457,7 +457,8 @@ def written_dates(text: str) -> list[dt.date | DateValue]:
 
 # the keys that name which item of a list a mapping is
 ITEM_NAME_KEYS = {"target", "name", "title", "item", "opponent", "against", "film", "album", "song", "book", "company", "acquired",
-                  "project", "race", "event", "match", "tournament", "award", "category"}
+                  "project", "race", "event", "match", "tournament", "award", "category", "tour", "athlete", "player", "driver",
+                  "rider", "horse", "team", "club", "candidate", "party"}
 _AMOUNT_RE = re.compile(
     r"^(?P<before>US\$|[$£€¥]|USD|GBP|EUR|JPY)?\s*(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*"
     r"(?P<scale>thousand|million|billion|trillion|bn|mn|m|k|tn)?\s*(?P<after>USD|GBP|EUR|JPY|dollars|pounds|euros|yen)?$",

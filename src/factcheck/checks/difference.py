@@ -112,13 +112,17 @@ def run(analysis: Analysis, rule) -> Iterator:
         )
     if "sum" in checked:
         yield from _points_from(analysis, rule, text, KIND.param(rule, "scores"))
-    sums = [*_sums(analysis, text, figures, slack), *_running_totals(analysis, text, figures)] if "sum" in checked else []
+    sums = [*_sums(analysis, text, figures, slack), *_running_totals(analysis, text, figures),
+            *_breakdowns(analysis, text, figures)] if "sum" in checked else []
     for _, total, parts, added in sums:
+        # reported where the reader meets the disagreement: on the total after its parts, on the parts
+        # after their whole ("12 crew, made up of three pilots and eight …")
+        start, end = (total.start, total.end) if total.start > parts[0].start else (parts[0].start, parts[-1].end)
         yield rule.finding(
             rule.message("sum", parts=" + ".join(p.mention.text for p in parts), total=total.mention.text,
                          actual=_like(total, added)),
-            total.start, total.end, analysis.document.source[total.start:total.end],
-            suggestion=_like(total, added),
+            start, end, analysis.document.source[start:end],
+            suggestion=_like(total, added) if start == total.start else None,
             evidence=Evidence(fact="sum", source="arithmetic", value=" + ".join(p.mention.text for p in parts)),
         )
     for change in _changes(analysis, text, figures) if "change" in checked else ():
@@ -193,6 +197,54 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
                 and abs(added + sum(f.value for f in earlier) - total.value) <= allowed:
             continue
         parts.reverse()
+        yield analysis, total, parts, added
+
+
+# a whole and then what it is made of: "12 crew, made up of three pilots and eight cabin attendants"
+# (the parts make the whole), "13,811 children … Of those, 7,124 were girls and 6,867 were boys" (the
+# parts are some of it: together no more than it)
+MADE_OF_AFTER = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,?\s*(?:made\s+up\s+of|comprising|consisting\s+of|"
+                           r"(?:split|divided|broken\s+down)\s+(?:into|between|as))\s+(?:the\s+)?$", re.IGNORECASE)
+# "…, of whom 40 were …", or a sentence opening "Of those, …" after one that gives a single count
+SOME_OF = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,\s*(?:of\s+(?:whom|which)|among\s+them)\s+$", re.IGNORECASE)
+SOME_OF_OPENING = re.compile(r"\s*(?:of\s+(?:those|these|them|the\s+total)|among\s+(?:them|those|these))\s*,?\s+", re.IGNORECASE)
+# between two parts: the first part's words, then a comma or "and" ("three pilots and eight …"), and no
+# word that starts a phrase of another kind ("eight neighborhoods, with seven pools")
+PART_JOIN = re.compile(r"^(?![^.;:!?\d]*\b(?:with|of|for|in|on|at|by|from|to|including|plus|than|each|per)\b)[^.;:!?\d]{0,60}$",
+                       re.IGNORECASE)
+
+
+def _breakdowns(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
+    counts = [f for f in figures if f.kind == "count" and f.exact]
+    for index, total in enumerate(figures):
+        if total.kind != "count" or not total.exact or index + 1 >= len(figures):
+            continue
+        first = figures[index + 1]
+        gap = text[total.end:first.start]
+        exhaustive = bool(MADE_OF_AFTER.match(gap))
+        if not exhaustive:
+            sentence = analysis.sentence_of(first.start)
+            opening = SOME_OF_OPENING.match(text, sentence.start)
+            previous = analysis.sentence_of(max(0, sentence.start - 1))
+            if SOME_OF.match(gap):
+                pass  # "…, of whom 40 were …"
+            elif not (opening and opening.end() == first.start and previous.start <= total.start < previous.end
+                      and previous.end <= sentence.start and "\n\n" not in text[total.end:first.start]
+                      and [f for f in counts if previous.start <= f.start < previous.end and not 1800 <= f.value <= 2100] == [total]):
+                continue  # "Of those, 7,124 …" after the one count the sentence before gives
+        sentence = analysis.sentence_of(first.start)
+        parts = [first]
+        for figure in figures[index + 2:]:
+            between = text[parts[-1].end:figure.start]
+            if figure.start >= sentence.end or not PART_JOIN.match(between) or not re.search(r",|\band\b", between) \
+                    or NESTED.search(between) or COMPARED.search(between):
+                break
+            parts.append(figure)
+        if len(parts) < 2 or not all(p.kind == "count" and p.exact and p.value < total.value for p in parts):
+            continue
+        added = sum(p.value for p in parts)
+        if added == total.value or (not exhaustive and added < total.value):
+            continue
         yield analysis, total, parts, added
 
 
@@ -373,7 +425,8 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
                          # "short of" names its figure at once ("22 short of the 272"), or none ("of a majority")
                          and not (re.match(r"\s*short\s+of\b", after) and
                                   not re.fullmatch(r"\s*short\s+of\s+(?:the\s+|a\s+)?", text[figure.end:f.start]))), None)
-        elif BEAT_BY.search(before) and (beaten := BEATEN.search(text, sentence.start, figure.start)):
+        elif BEAT_BY.search(before) and (beaten := BEATEN.search(text, sentence.start, figure.start)) \
+                and _a_verb(analysis, beaten.start(), beaten.end()):
             # "It beats the previous record of 38.7C …, by a full 1.8C": the figure beaten is the base
             base = next((f for f in figures if beaten.end() <= f.start < figure.start and f.kind == figure.kind), None)
         elif CHANGE_NOUN_OF.search(before):
@@ -388,6 +441,14 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
         if not relative and not _same_measure(figure, base, points):
             continue
         yield figure, base, points, relative
+
+
+def _a_verb(analysis: Analysis, start: int, end: int) -> bool:
+    """Is the word a verb in the parse ("topped", not "the top 200"); without a parse, yes."""
+    if analysis.syntax is None:
+        return True
+    root = analysis.syntax.span_root(start, end)
+    return root is None or analysis.syntax.tokens[root].tag.startswith("VB")
 
 
 def _same_measure(difference: Figure, base: Figure, points: bool) -> bool:

@@ -154,13 +154,14 @@ def _named_years(analysis: Analysis, rule, claimed: set[int]) -> Iterator:
     for sentence in analysis.sentences:
         words = None
         for match in names.finditer(text, sentence.start, sentence.end):
+            after = _YEAR_AFTER.match(text, match.end())
+            if after is None or after.start("year") not in dates or after.start("year") in claimed:
+                continue
+            date = dates[after.start("year")]
+            stated_years = set(range(date.value.earliest.year, date.value.latest.year + 1))
+            if any(stated_years & item.years for item in by_name[match.group(0)]):
+                continue  # the records pair the name with this year somewhere ("youngest champion since Sharapova in 2004")
             for item in by_name[match.group(0)]:
-                after = _YEAR_AFTER.match(text, match.end())
-                if after is None or after.start("year") not in dates or after.start("year") in claimed:
-                    continue
-                date = dates[after.start("year")]
-                if set(range(date.value.earliest.year, date.value.latest.year + 1)) & item.years:
-                    continue
                 if words is None:
                     words = _sentence_bases(analysis, sentence, word_base)
                 key_words = {word_base(w) for w in fact_key_words(item.key) if w.isalpha() and len(w) > 2}

@@ -50,8 +50,10 @@ def run(analysis: Analysis, rule) -> Iterator:
         if any(_same(figure.value.value, value) for _, _, value, _ in entries):
             continue
         noun = _noun_after(text, figure.end)
+        written_digits = _written_digits(figure.text)
+        scale = _scale(figure.value.value, written_digits)  # "$763.4 million": the record's figure in millions
         slips = [(record, fact, value, unit) for record, fact, value, unit in entries
-                 if _fits_unit(figure, unit) and _slip(_written_digits(figure.text), value, noun in _key_nouns(fact))]
+                 if _fits_unit(figure, unit) and _slip(written_digits, value / scale, noun in _key_nouns(fact))]
         if len({(record.id, fact) for record, fact, _, _ in slips}) != 1:
             continue
         record, fact, value, unit = slips[0]
@@ -80,6 +82,8 @@ def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:
                 key = name_key(value.value)
                 if key and not (len(key) == 1 and is_common_word(key[0])):
                     tables.setdefault(key, []).append((record, fact, figure, value.qualifiers.get("unit", "")))
+    for key, entries in analysis.records.facts_memo("keyed-figure:rows", _item_rows).items():
+        tables.setdefault(key, []).extend(entries)
     surnames: dict[tuple[str, ...], list] = {}
     for key, entries in tables.items():
         if len(key) >= 2 and len(key[-1]) >= 4 and not is_common_word(key[-1]):
@@ -88,6 +92,20 @@ def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:
         if len(found) == 1 and surname not in tables:
             tables[surname] = found[0]
     return tables
+
+
+def _item_rows(records: list) -> dict[tuple[str, ...], list]:
+    """The figures of the rows of lists that name themselves, by the row's name, whether or not the
+    article names the record: `ranking: [{tour: U2 360 Tour, gross_usd: 736400000}]`. A name of two
+    words or more: one word alone is too often something else's."""
+    rows: dict[tuple[str, ...], list] = {}
+    for record in records:
+        for fact, values in record.facts.items():
+            for value in values:
+                item, figure = value.qualifiers.get("item"), _number(value.value)
+                if isinstance(item, str) and figure is not None and len(key := name_key(item)) >= 2:
+                    rows.setdefault(key, []).append((record, fact, figure, value.qualifiers.get("unit", "")))
+    return rows
 
 
 def _number(detail) -> float | None:
@@ -109,6 +127,18 @@ def _fits_unit(figure, unit: str) -> bool:
     if figure.label == "money" or money:
         return figure.label == "money" and money
     return True
+
+
+def _scale(value: float, written: str) -> float:
+    """The power of ten a figure's scale word gives it ("763.4 million": a million), or 1."""
+    try:
+        ratio = value / float(written)
+    except (ValueError, ZeroDivisionError):
+        return 1.0
+    for power in (1e3, 1e6, 1e9, 1e12):
+        if abs(ratio - power) < 1e-6 * power:
+            return power
+    return 1.0
 
 
 def _written_digits(written: str) -> str:

@@ -32,6 +32,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         text = analysis.document.text
         if isinstance(claim.value.value, DateValue) and _PAST_PLAN.search(text[max(claim.sentence[0], claim.value.start - 60):claim.value.start]):
             continue  # "had originally been scheduled for 11 December": a plan that did not hold, not the date
+        if isinstance(claim.value.value, NumberValue) and _PROJECTED.search(text[max(claim.sentence[0], claim.value.start - 50):claim.value.start]):
+            continue  # "on course to approach 10 million tickets": a figure foreseen, not the one reached so far
         if isinstance(claim.value.value, NumberValue) and _names_the_key(claim):
             continue  # "Boeing 737 Max" beside `boeing_b737_max: 190`: the number names the fact, it is not its value
         if (claim.value.start, claim.value.end) in seen:
@@ -106,6 +108,12 @@ _PAST_PLAN = re.compile(r"\b(?:(?:originally|initially)\s+(?:been\s+)?(?:schedul
                         re.IGNORECASE)
 
 
+# a figure the sentence foresees or aims at, right before it in its own clause
+_PROJECTED = re.compile(r"\b(?:on\s+(?:course|track|pace)\s+to|(?:set|poised|expected|projected|forecast|predicted|likely|"
+                        r"tipped|aim(?:s|ing)?|hop(?:es|ing)|plan(?:s|ning)?)\s+to|could|would|might|targets?|goal\s+of)\b"
+                        r"[^.;,]*$", re.IGNORECASE)
+
+
 def _names_the_key(claim) -> bool:
     """Is the stated figure a number the fact's own key is named with (`boeing_b737_max`, "737")?"""
     number = claim.value.value.value
@@ -138,6 +146,10 @@ def _another_fact_admits(analysis: Analysis, claim, said: bool = False) -> bool:
     says (`cto: Marcus Lindqvist`)."""
     start, end = claim.sentence
     words = {stem(t.norm) for t in _common.tokens_between(analysis, start, end)}
+    if _FORMERLY.search(analysis.document.text, start, end):
+        # "the awards night traditionally took place at the Eventim Apollo": a sentence of how things
+        # were speaks of the record's previous or usual value (`previous_usual_venue`), not its current one
+        words |= {stem(word) for word in _FORMER_KEY_WORDS}
     own = set(fact_key_words(claim.fact))
 
     def may_speak_of(key: str) -> bool:
@@ -152,6 +164,12 @@ def _another_fact_admits(analysis: Analysis, claim, said: bool = False) -> bool:
         _common.comparable(claim.value, value) and _common.admits(claim.value, value) and _as_precise(claim.value, value)
         for key, values in claim.record.facts.items() if key != claim.fact and may_speak_of(key) for value in values
     )
+
+
+_FORMERLY = re.compile(r"\b(?:traditionally|usually|normally|customarily|historically|previously|formerly|used\s+to|"
+                       r"had\s+(?:long|always)|in\s+the\s+past|until\s+(?:then|now|this\s+year|last\s+year))\b", re.IGNORECASE)
+_FORMER_KEY_WORDS = ("previous", "former", "prior", "usual", "old", "original", "traditional", "past", "earlier",
+                     "predecessor", "outgoing", "customary", "historic", "historical")
 
 
 def _as_precise(stated, recorded) -> bool:

@@ -287,9 +287,9 @@ class Checker:
         fresh: list[list[Finding]] = []
         enough = len(missing) >= MIN_DOCUMENTS_PER_PROCESS * self.processes > MIN_DOCUMENTS_PER_PROCESS
         if missing and self.online is None and (enough or self._workers is not None):
-            # worker processes each load the pipeline once and check whole articles, a batch at a
-            # time (the pipeline spends a third more on articles taken one by one); this process
-            # never loads spaCy, so no process holds more than a batch's worth
+            # worker processes check whole articles, a batch at a time (the pipeline spends a third
+            # more on articles taken one by one); this process parses none, so no process holds more
+            # than a batch's worth (on Linux it loads the pipeline once, for the workers it forks to share)
             batches = [missing[i:i + nlp_module.BATCH_SIZE] for i in range(0, len(missing), nlp_module.BATCH_SIZE)]
             for batch, outcomes in zip(batches, self._pool().imap(_check_in_worker, batches)):
                 for document, findings in zip(batch, outcomes):

@@ -318,6 +318,7 @@ class Checker:
             import multiprocessing
             import os
             import sys
+            import threading
 
             self.records.records  # noqa: B018 — read deferred records here, once, not in every worker
             # one maths thread per worker: the workers already fill the cores, and more threads than
@@ -327,14 +328,15 @@ class Checker:
                 if value is None:
                     os.environ[name] = "1"
             try:
-                if sys.platform == "linux" and not os.environ.get("FC_SPAWN"):
+                if sys.platform == "linux" and threading.active_count() == 1:
                     # fork, with the pipeline and every module a worker needs loaded here first: the
                     # workers share them instead of each importing spaCy, loading the model and
                     # reading pint's units again (about 2 CPU seconds a worker). The workers never
                     # touch this process's cache or online session (they are left out of their
                     # checker) and end with os._exit, so no SQLite handle of this process is closed
-                    # by them. Elsewhere fork is unsafe (macOS) or absent: spawn, each worker loading
-                    # its own.
+                    # by them. Elsewhere fork is unsafe (macOS) or absent, and in a process with other
+                    # threads (the language server) a lock one of them holds would stay held in the
+                    # child: spawn, each worker loading its own.
                     _warm_worker_state(self)
                     context = multiprocessing.get_context("fork")
                     portable = replace(self, cache=None, online=None, _workers=None, parsed_pieces=None)

@@ -108,10 +108,10 @@ _PAST_PLAN = re.compile(r"\b(?:(?:originally|initially)\s+(?:been\s+)?(?:schedul
                         re.IGNORECASE)
 
 
-# a figure the sentence foresees or aims at, right before it in its own clause
-_PROJECTED = re.compile(r"\b(?:on\s+(?:course|track|pace)\s+to|(?:set|poised|expected|projected|forecast|predicted|likely|"
-                        r"tipped|aim(?:s|ing)?|hop(?:es|ing)|plan(?:s|ning)?)\s+to|could|would|might|targets?|goal\s+of)\b"
-                        r"[^.;,]*$", re.IGNORECASE)
+# a figure the sentence foresees, hopes for or aims at, right before it in its own clause (not one a
+# deal or a plan sets, "would pay $95 a share", "plans to cut 1,900 jobs": records keep those)
+_PROJECTED = re.compile(r"\b(?:on\s+(?:course|track|pace)\s+to|(?:expected|projected|forecast|predicted|likely|tipped|"
+                        r"aim(?:s|ing)?|hop(?:es|ing))\s+to|could|might|targets?|goal\s+of)\b[^.;,]*$", re.IGNORECASE)
 
 
 def _names_the_key(claim) -> bool:

@@ -421,6 +421,9 @@ FOUND = [
     ("blind-39/3611-toronto-mayoral-byelection-chow", "The 67-year-old", "67"),
     # a row of a list that names itself (`[{tour: U2 360 Tour, gross_usd: 736400000}]`), the figure in millions
     ("blind-39/3624-coldplay-spheres-tour-record", "$763.4 million", "$763.4 million"),
+    # an office the records write in lower case ("shadow education secretary"), written so, with its
+    # holder beside it; the holder's key dated to the day (`holder_from_2024_11_04`), a note after the name
+    ("blind-39/3613-england-tuition-fee-rise", "Damian Hinds", "Damian Hinds"),
 ]
 
 

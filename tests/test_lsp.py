@@ -162,7 +162,7 @@ date: 2024-05-01
 
 The film Toy Tales 3 was released on June 18, 2011. It was directed by Lee Unkrich.
 
-A jet with 155 people on board landed in the river. All 154 people on the plane were rescued.
+Handré Pollard kicked four penalties and the Springboks won. Pollard's five penalties accounted for every point.
 """
 
 

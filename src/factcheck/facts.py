@@ -384,7 +384,7 @@ def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple
 
     if all(isinstance(v, str) and name_key(v) in person_names for v in plain):
         return ("person-list" if len(plain) > 1 else "person"), None
-    if HOLDER_KEY.fullmatch(key) and len(plain) == 1 and isinstance(plain[0], str) and _NAME_LIKE.fullmatch(plain[0]):
+    if HOLDER_KEY.fullmatch(key) and len(plain) == 1 and isinstance(plain[0], str) and _NAME_LIKE.fullmatch(_NOTE_AFTER.sub("", plain[0])):
         return "person", None  # an office's holder is a person by what the key says
     words = fact_key_words(key)
     if words and words[-1] in PERSON_ROLES and len(plain) == 1 and isinstance(plain[0], str) \
@@ -420,7 +420,7 @@ def held_when(value) -> bool:
 
 # Who holds an office, in a newsroom's words: `holder`, `incumbent`, `current_holder: {name: …, since: …}`
 HOLDER_KEY = re.compile(r"(?:current_|present_)?(?:holder|incumbent|occupant|office_?holder|post_?holder|held_by)"
-                        r"(?:_(?:in_|as_of_|at_|on_)?(?:[a-z]+_)?(?:1[89]|20)\d\d|_as_of|_at_time|_then)?(?:\.name)?")
+                        r"(?:_(?:in_|as_of_|at_|on_|from_|since_)?(?:[a-z]+_)?(?:1[89]|20)\d\d(?:_\d{1,2}){0,2}|_as_of|_at_time|_then)?(?:\.name)?")
 _NAME_LIKE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")
 # a key's last word that names the one person who filled a role in the event the record is about
 # (not a team's captain or a party's leader: they change, and copy names former ones)

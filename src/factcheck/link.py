@@ -199,7 +199,7 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     if not records.records:
         return []
     index = _name_index(records)
-    capitalised = capitalised_in(text, tokens)
+    capitalised = _or_as_the_records_write_it(text, tokens, capitalised_in(text, tokens), records)
     links: list[EntityLink] = []
     taken: set[int] = set()
     exact_spans: dict[tuple[int, int], EntityLink] = {}
@@ -264,6 +264,41 @@ def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions:
         if year in years and not any(position in taken for position in range(hit.first, hit.last)):
             found.append(_make_link(text, tokens, hit.first, hit.last, record, name, True))
     return found
+
+
+def _or_as_the_records_write_it(text: str, tokens: list[Token], capitalised, records: RecordSet):
+    """A name starts with a capital — or is written word for word as the records write it in lower
+    case: an office a newsroom keeps as "shadow education secretary" is written so in its copy too.
+    (Two words or more: one lower-case word is too often just a word. For a single word, whether it
+    may open such a name.)"""
+    lower = records.facts_owner().memo("lower-case names", lambda: _lower_case_names(records.facts_owner().records))
+    if not lower:
+        return capitalised
+    openers = {name[0] for name in lower}
+
+    def check(first: int, last: int) -> bool:
+        if capitalised(first, last):
+            return True
+        words = tuple(text[token.start:token.end] for token in tokens[first:last])
+        if last - first == 1:
+            return words[0] in openers
+        return words in lower and "\n" not in text[tokens[first].start:tokens[last - 1].end]
+
+    return check
+
+
+def _lower_case_names(records: list[Record]) -> frozenset[tuple[str, ...]]:
+    from factcheck.text import WORD_RE
+
+    found = set()
+    for record in records:
+        for name in record.names:
+            words = tuple(WORD_RE.findall(name))
+            # (all in lower case: a brand written "iPhone 15" is a name like any other, which the
+            # records' aliases for several models may share)
+            if len(words) >= 2 and name == name.lower() and words[0] not in ("the", "a", "an"):
+                found.add(words)
+    return frozenset(found)
 
 
 def _name_index(records: RecordSet) -> NameIndex:

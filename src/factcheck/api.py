@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from pathlib import Path
@@ -338,12 +339,14 @@ class Checker:
                     # threads (the language server) a lock one of them holds would stay held in the
                     # child: spawn, each worker loading its own.
                     _warm_worker_state(self)
-                    context = multiprocessing.get_context("fork")
                     portable = replace(self, cache=None, online=None, _workers=None, parsed_pieces=None)
+                    with _signals_for_forked_workers():
+                        self._workers = multiprocessing.get_context("fork").Pool(
+                            self.processes, initializer=_start_worker, initargs=(portable,))
                 else:
-                    context = multiprocessing.get_context("spawn")
                     portable = replace(self, cache=None, online=None, _nlp=None, _workers=None, parsed_pieces=None)
-                self._workers = context.Pool(self.processes, initializer=_start_worker, initargs=(portable,))
+                    self._workers = multiprocessing.get_context("spawn").Pool(
+                        self.processes, initializer=_start_worker, initargs=(portable,))
             finally:
                 for name, value in threads.items():
                     if value is None:
@@ -457,6 +460,25 @@ def _start_worker(checker: "Checker") -> None:
     global _WORKER_CHECKER
     _WORKER_CHECKER = checker
     checker.nlp  # load the pipeline once, before the first article
+
+
+@contextmanager
+def _signals_for_forked_workers():
+    """While the workers are forked: Ctrl-C ignored (the main process stops them), and termination
+    and hang-up at their default, so that the pool's terminate() ends them. A forked worker would
+    otherwise inherit the run's own handlers, which leave every stop to the main process and so
+    ignore the SIGTERM that terminate() sends (cli._interruptible). This process's handlers are
+    put back at once."""
+    import signal
+
+    saved = {name: signal.getsignal(getattr(signal, name)) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+    try:
+        for name in saved:
+            signal.signal(getattr(signal, name), signal.SIG_IGN if name == "SIGINT" else signal.SIG_DFL)
+        yield
+    finally:
+        for name, handler in saved.items():
+            signal.signal(getattr(signal, name), handler if handler is not None else signal.SIG_DFL)
 
 
 def _warm_worker_state(checker: "Checker") -> None:

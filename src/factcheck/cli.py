@@ -332,7 +332,8 @@ def _interruptible(restore: bool = True):
     A second signal while the first is being handled ends the process at once.
     A process forked by the run inherits the handler and ignores these signals,
     leaving the stop to the main process (spawned workers start with Python's
-    own handlers: whoever starts them decides). A signal ignored when
+    own handlers: whoever starts them decides; the check's forked workers are
+    given Ctrl-C ignored and termination at its default, api._signals_for_forked_workers). A signal ignored when
     factcheck started (nohup, a background job) stays ignored. Writes of user
     files hold signals until the file is complete (fix.signals_deferred).
 

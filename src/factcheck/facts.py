@@ -384,16 +384,16 @@ def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple
 
     if all(isinstance(v, str) and name_key(v) in person_names for v in plain):
         return ("person-list" if len(plain) > 1 else "person"), None
-    if HOLDER_KEY.fullmatch(key) and len(plain) == 1 and isinstance(plain[0], str) and _NAME_LIKE.fullmatch(_NOTE_AFTER.sub("", plain[0])):
+    if HOLDER_KEY.fullmatch(key) and len(plain) == 1 and isinstance(plain[0], str) and _NAME_LIKE.fullmatch(without_note(plain[0])):
         return "person", None  # an office's holder is a person by what the key says
     words = fact_key_words(key)
     if words and words[-1] in PERSON_ROLES and len(plain) == 1 and isinstance(plain[0], str) \
-            and _NAME_LIKE.fullmatch(_NOTE_AFTER.sub("", plain[0])):
+            and _NAME_LIKE.fullmatch(without_note(plain[0])):
         return "person", None  # `referee: "Jérôme Garcès (France)"`: a role's holder, with a note
-    if AGENT_KEY.search(key) and len(plain) == 1 and isinstance(plain[0], str) and _NAME_LIKE.fullmatch(_NOTE_AFTER.sub("", plain[0])):
+    if AGENT_KEY.search(key) and len(plain) == 1 and isinstance(plain[0], str) and _NAME_LIKE.fullmatch(without_note(plain[0])):
         return "person", None  # `presided_by: "Chief Justice Raymond Zondo"`: who did it, by what the key says
     if words and (words[-1] in PERSON_ROLES or words[-1] in DATED_ROLES) and (DATED_KEY.search(key) or all(held_when(v) for v in values)) \
-            and all(isinstance(v, str) and _NAME_LIKE.fullmatch(_NOTE_AFTER.sub("", v)) for v in plain):
+            and all(isinstance(v, str) and _NAME_LIKE.fullmatch(without_note(v)) for v in plain):
         # `ceo_as_of: {date: 2024-02-06, value: Dave Calhoun}`, `chairman: [{name: K. Sivan, from: 2018-01,
         # to: 2022-01}, …]`: a role the newsroom dates names who held it then (checks._common.in_scope)
         return "person", None
@@ -427,6 +427,11 @@ _NAME_LIKE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")
 PERSON_ROLES = {"referee", "umpire", "auctioneer", "conductor", "presenter", "returning_officer", "commentator",
                 "narrator", "chairman", "chairwoman", "chair"}
 _NOTE_AFTER = re.compile(r"\s*(?:\([^)]*\)|,.*)$")  # "Jérôme Garcès (France)", "Jussi Pylkkänen, Christie's president"
+
+
+def without_note(text: str) -> str:
+    """A name without the records' note after it: "Jérôme Garcès (France)" → "Jérôme Garcès"."""
+    return _NOTE_AFTER.sub("", text)
 
 
 # key words that say the value is when something happened, not how many

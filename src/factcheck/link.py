@@ -271,10 +271,9 @@ def _or_as_the_records_write_it(text: str, tokens: list[Token], capitalised, rec
     case: an office a newsroom keeps as "shadow education secretary" is written so in its copy too.
     (Two words or more: one lower-case word is too often just a word. For a single word, whether it
     may open such a name.)"""
-    lower = records.facts_owner().memo("lower-case names", lambda: _lower_case_names(records.facts_owner().records))
+    lower, openers = records.facts_owner().memo("lower-case names", lambda: _lower_case_names(records.facts_owner().records))
     if not lower:
         return capitalised
-    openers = {name[0] for name in lower}
 
     def check(first: int, last: int) -> bool:
         if capitalised(first, last):
@@ -287,7 +286,8 @@ def _or_as_the_records_write_it(text: str, tokens: list[Token], capitalised, rec
     return check
 
 
-def _lower_case_names(records: list[Record]) -> frozenset[tuple[str, ...]]:
+def _lower_case_names(records: list[Record]) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """The names the records write all in lower case, as words, and the words they open."""
     from factcheck.text import WORD_RE
 
     found = set()
@@ -298,7 +298,7 @@ def _lower_case_names(records: list[Record]) -> frozenset[tuple[str, ...]]:
             # records' aliases for several models may share)
             if len(words) >= 2 and name == name.lower() and words[0] not in ("the", "a", "an"):
                 found.add(words)
-    return frozenset(found)
+    return frozenset(found), frozenset(words[0] for words in found)
 
 
 def _name_index(records: RecordSet) -> NameIndex:

@@ -141,7 +141,9 @@ class NameIndex:
             strangers.append(strangers[-1] + (not self._in_long_name(norm)))
         for first in range(len(tokens) - 1):
             # every window here is two words or more, and capitalised(first, last) holds for one only
-            # when it holds for its first two words: most words start no name, and are passed at once
+            # when it holds for its first two words (a name the records write in lower case, which
+            # find_links also admits, is matched exactly, never one word off): most words start no
+            # name, and are passed at once
             if not capitalised(first, first + 2):
                 continue
             for length in self._long_lengths:

@@ -341,7 +341,9 @@ def suggestion_for(mention: Mention, fact: FactValue) -> str:
         return format_number_like(mention, number_of(fact))
     if mention.kind == "person" and isinstance(value, str):
         # the name alone, as the article writes a name: not the records' note after it ("Laura Trott, MP for Sevenoaks")
-        return re.sub(r"\s*(?:\([^)]*\)|,.*)$", "", value) or value
+        from factcheck.facts import without_note
+
+        return without_note(value) or value
     return str(value)
 
 

@@ -258,7 +258,7 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
         if date is not None and person is None and _AGE_THEN_BORN.match(text[sentence.start:match.start()]):
             # "The 67-year-old was born in Hong Kong on March 24, 1957": the age and the birth are one
             # subject's, whoever it is
-            person = (sentence.start, sentence.start, "", _BORN_IN_SENTENCE + (str(sentence.start),))
+            person = (sentence.start, sentence.start, "", _born_in_sentence(sentence.start))
         if date is not None and person is not None:
             line, _ = analysis.document.position(date.start)
             births.setdefault(person[3], (date.value, f"“born … {date.text}” on line {line}"))
@@ -267,6 +267,10 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
 
 _AGE_THEN_BORN = re.compile(r"\s*The [\w-]+-year-old(?:\s+[a-z]+){0,2}\s+(?:was|is)\s+$")
 _BORN_IN_SENTENCE = ("\0born",)  # the key of a birth told of the age's own subject
+
+
+def _born_in_sentence(sentence_start: int) -> tuple[str, ...]:
+    return _BORN_IN_SENTENCE + (str(sentence_start),)
 
 
 # the endings of words for a people ("Serbian", "Japanese", "Spanish", "Israeli", "Czech"): the
@@ -338,7 +342,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
     for start, end, age, key in sorted(stated):
         ahead = False  # told of by a name after it, a weaker tie
         sentence = analysis.sentence_of(start)
-        own_birth = key in (None, "sentence") and _BORN_IN_SENTENCE + (str(sentence.start),) in births
+        own_birth = key in (None, "sentence") and _born_in_sentence(sentence.start) in births
         if _PAST_CONTEXT.search(text[sentence.start:sentence.end]) and not own_birth:
             continue  # "was 27 when she won" speaks of another day than the publication
         if key is None and re.match(r"-year-old\b", text[end:end + 10]):
@@ -346,7 +350,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             # person the records title so ("Queen Elizabeth II")
             key = _titled(analysis, text[end + 10:end + 40], births) or key
         if own_birth:  # (a "when" later in it tells of another moment: "… came to Toronto in 1970, when she was 13")
-            key = _BORN_IN_SENTENCE + (str(sentence.start),)
+            key = _born_in_sentence(sentence.start)
         if key is None or key == "sentence":
             # the nearest person before the age whose birth date is known: "Halloran returns
             # as Nora Keane. The 35-year-old …" is about the actor, not the character

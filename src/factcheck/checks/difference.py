@@ -222,17 +222,16 @@ def _breakdowns(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
         first = figures[index + 1]
         gap = text[total.end:first.start]
         exhaustive = bool(MADE_OF_AFTER.match(gap))
+        sentence = analysis.sentence_of(first.start)
         if not exhaustive:
-            sentence = analysis.sentence_of(first.start)
             opening = SOME_OF_OPENING.match(text, sentence.start)
             previous = analysis.sentence_of(max(0, sentence.start - 1))
             if SOME_OF.match(gap):
                 pass  # "…, of whom 40 were …"
             elif not (opening and opening.end() == first.start and previous.start <= total.start < previous.end
-                      and previous.end <= sentence.start and "\n\n" not in text[total.end:first.start]
+                      and previous.end <= sentence.start and "\n\n" not in gap
                       and [f for f in counts if previous.start <= f.start < previous.end and not 1800 <= f.value <= 2100] == [total]):
                 continue  # "Of those, 7,124 …" after the one count the sentence before gives
-        sentence = analysis.sentence_of(first.start)
         parts = [first]
         for figure in figures[index + 2:]:
             between = text[parts[-1].end:figure.start]

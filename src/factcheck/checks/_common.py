@@ -10,6 +10,7 @@ import re
 
 from rapidfuzz.distance import OSA, Hamming
 
+from factcheck.facts import CURRENCIES
 from factcheck.lexicon import WEEKDAYS
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.names import same_first_name
@@ -538,3 +539,37 @@ def _proper_name_words(records) -> dict[str, list]:
             if len(proper) >= 2:
                 by_word.setdefault(proper[0], []).append((record, proper))
     return by_word
+
+
+def fits_unit(figure, unit: str) -> bool:
+    """A percentage against a table of percentages, money against one of money, a count against the rest."""
+    unit = str(unit)
+    percent, money = unit.lower() in ("percent", "percentage"), unit in CURRENCIES.values()  # (the records' "USD", "GBP" …)
+    if figure.label == "percent" or percent:
+        return figure.label == "percent" and percent
+    if figure.label == "money" or money:
+        return figure.label == "money" and money
+    return True
+
+
+def scale(value: float, written: str) -> float:
+    """The power of ten a figure's scale word gives it ("763.4 million": a million), or 1."""
+    try:
+        ratio = value / float(written)
+    except (ValueError, ZeroDivisionError):
+        return 1.0
+    for power in (1e3, 1e6, 1e9, 1e12):
+        if abs(ratio - power) < 1e-6 * power:
+            return power
+    return 1.0
+
+
+def written_digits(written: str) -> str:
+    found = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    return found.group(0).replace(",", "") if found else ""
+
+
+def digits(value: float, like: str) -> str:
+    """The record's figure written with as many decimals as the article's."""
+    decimals = len(like.split(".")[1]) if "." in like else 0
+    return f"{value:.{decimals}f}" if decimals or float(value).is_integer() else str(value)

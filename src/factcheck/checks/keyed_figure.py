@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck.checks import _common
 from factcheck.checks._common import digit_slip, digits_swapped, records_named_in_part
 from factcheck.checks.base import CheckKind
-from factcheck.facts import CURRENCIES, fact_key_words
+from factcheck.facts import fact_key_words
 from factcheck.model import Analysis, Evidence, NumberValue
 from factcheck.text import fold, is_common_word, name_key
 
@@ -50,10 +51,10 @@ def run(analysis: Analysis, rule) -> Iterator:
         if any(_same(figure.value.value, value) for _, _, value, _ in entries):
             continue
         noun = _noun_after(text, figure.end)
-        written_digits = _written_digits(figure.text)
-        scale = _scale(figure.value.value, written_digits)  # "$763.4 million": the record's figure in millions
+        written_digits = _common.written_digits(figure.text)
+        scale = _common.scale(figure.value.value, written_digits)  # "$763.4 million": the record's figure in millions
         slips = [(record, fact, value, unit) for record, fact, value, unit in entries
-                 if _fits_unit(figure, unit) and _slip(written_digits, value / scale, noun in _key_nouns(fact))]
+                 if _common.fits_unit(figure, unit) and _slip(written_digits, value / scale, noun in _key_nouns(fact))]
         if len({(record.id, fact) for record, fact, _, _ in slips}) != 1:
             continue
         record, fact, value, unit = slips[0]
@@ -118,40 +119,12 @@ def _number(detail) -> float | None:
     return None
 
 
-def _fits_unit(figure, unit: str) -> bool:
-    """A percentage against a table of percentages, money against one of money, a count against the rest."""
-    unit = str(unit)
-    percent, money = unit.lower() in ("percent", "percentage"), unit in CURRENCIES.values()  # (the records' "USD", "GBP" …)
-    if figure.label == "percent" or percent:
-        return figure.label == "percent" and percent
-    if figure.label == "money" or money:
-        return figure.label == "money" and money
-    return True
-
-
-def _scale(value: float, written: str) -> float:
-    """The power of ten a figure's scale word gives it ("763.4 million": a million), or 1."""
-    try:
-        ratio = value / float(written)
-    except (ValueError, ZeroDivisionError):
-        return 1.0
-    for power in (1e3, 1e6, 1e9, 1e12):
-        if abs(ratio - power) < 1e-6 * power:
-            return power
-    return 1.0
-
-
-def _written_digits(written: str) -> str:
-    found = re.search(r"\d[\d,]*(?:\.\d+)?", written)
-    return found.group(0).replace(",", "") if found else ""
-
-
 def _slip(written: str, value: float, named: bool) -> bool:
     """Two neighbouring digits swapped in a figure of three significant digits or more; or, when the
     word after the figure is a word of the table's key ("Hess's 35% interest" against
     `interests_percent`), one digit changed or two swapped in one of two digits or more. (Without that
     word a changed digit is too often another figure: a half-time score, another year's seats.)"""
-    meant = _digits(value, written)
+    meant = _common.digits(value, written)
     significant = len(written.replace(".", "").lstrip("0"))
     if significant < 2 or written.find(".") != meant.find(".") or not digit_slip(written, meant):
         return False
@@ -166,12 +139,6 @@ def _noun_after(text: str, end: int) -> str:
 
 def _key_nouns(fact: str) -> set[str]:
     return {word.rstrip("s") for word in fact_key_words(fact)}
-
-
-def _digits(value: float, like: str) -> str:
-    """The record's figure written with as many decimals as the article's."""
-    decimals = len(like.split(".")[1]) if "." in like else 0
-    return f"{value:.{decimals}f}" if decimals or float(value).is_integer() else str(value)
 
 
 def _same(stated: float, value: float) -> bool:

@@ -1,0 +1,233 @@
+"""figure-slip: a figure the article gives that is a typist's slip of one of the records' figures.
+
+A name near-miss ("Part On" for "Part One") has a figure twin: "the jury heard from 54 witnesses"
+against `witnesses: {total: 45}`, "the 27-storey block" against `storeys: 24`. The record need not be
+named in the sentence, only somewhere in the article (one named in the sentence ties the figure
+through a claim, and the record-fact checks judge it). What ties the figure to the fact is what it
+counts — the word after it, past its unit and scale, is the head of the fact's key ("54 witnesses",
+"91 matches") — and the slip itself: one digit changed, or two neighbouring digits swapped, in the
+figure as the records write it at the article's scale. A rounded amount with two digits swapped
+("almost $558 million" against "almost 585 million") needs only a word of the key near it; an exact
+long one is transposed-figure's.
+
+Measured on the blind corpora, a slip is often chance, so much is left alone: a figure any fact of
+those records gives, as written or rounded ("16,000 dead" of 15,900: that fact's); one in a sentence
+naming another person, organisation or work, by the recogniser or the parse's proper nouns
+("Labuschagne … finishing on 58 not out from 110 balls" beside Head's 120: the figure may be theirs);
+a year; a figure that slips two facts at once; and one whose sentence is about another year than the
+fact's (`_common.in_scope`). (Tried and dropped: a sibling of the fact stated beside the figure, and
+two words of the key within eight words, as ties — 40 false alarms for 29 errors found.)
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from factcheck.checks import _common
+from factcheck.checks.base import CheckKind
+from factcheck.facts import GENERIC_WORDS, VAGUE_WORDS, describe_key, fact_key_words, word_base
+from factcheck.model import Analysis, Claim, Evidence, FactValue, Mention, NumberValue, Record
+
+NEAR = 8  # words either side of the figure in which the key's words count
+# words between a figure and what it counts: its unit or scale ("$558 million", "42.7 degrees Celsius")
+_UNIT_WORDS = {"million", "billion", "trillion", "thousand", "bn", "m", "k", "per", "cent", "percent", "percentage", "points",
+               "point", "degrees", "degree", "celsius", "fahrenheit", "c", "f", "of", "its", "their", "his", "her", "the",
+               "us", "dollars", "pounds", "euros", "kronor", "yen"}
+# a text value that is one figure, maybe with a qualifier and a scale: "almost 585 million"
+_TEXT_FIGURE = re.compile(r"^(?:(?:about|around|almost|nearly|roughly|some|over|more than|under|less than|just over|"
+                          r"just under)\s+)?[$£€]?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|bn|m)?$", re.IGNORECASE)
+_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+@dataclass(frozen=True)
+class _Figure:
+    record: Record
+    fact: str
+    value: float
+    unit: str
+    kept: FactValue
+
+
+def run(analysis: Analysis, rule) -> Iterator:
+    records = _named_records(analysis)
+    if not records:
+        return
+    figures = [figure for record in records for figure in _figures(record)]
+    kept = [f.value for f in figures]
+    claimed = {claim.value.start for claim in analysis.claims}
+    text = analysis.document.text
+    tokens, starts = analysis.tokens, analysis.token_starts
+    for mention in analysis.mentions:
+        value = mention.value
+        if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal or mention.start in claimed \
+                or _a_year(mention):
+            continue
+        written = _common.written_digits(mention.text)
+        if any(_rounds_to(value.value, written, other) for other in kept):
+            continue  # a figure of the records, as written or rounded ("200 m" of 205): that fact's
+        significant = len(written.replace(".", "").lstrip("0"))
+        if significant < 2:
+            continue
+        sentence = analysis.sentence_of(mention.start)
+        others = _other_names(analysis, sentence)
+        near = _words_near(tokens, starts, mention, sentence)
+        counted = _counted_word(text[:sentence.end], mention.end)
+        slips = []
+        for figure in figures:
+            if not _common.fits_unit(mention, figure.unit):
+                continue
+            if any(not _names_it(figure, name) for name in others):
+                continue  # "Labuschagne … from 110 balls", "Killers of the Flower Moon … all 11 of its nominations": another's
+            meant = _common.digits(figure.value / _common.scale(value.value, written), written)
+            if written.find(".") != meant.find(".") or not _common.digit_slip(written, meant):
+                continue
+            swapped = _common.digits_swapped(written, meant)
+            if swapped and significant >= 3 and value.qualifier is None:
+                continue  # transposed-figure's: a long figure with two digits swapped needs no word of the key
+            words = _key_words(figure.fact)
+            counts_its_head = bool(words) and _same_word(counted, words[-1])
+            if not (counts_its_head or swapped and significant >= 3 and any(_same_word(w, k) for w in near for k in words)):
+                continue
+            claim = Claim(figure.record, figure.fact, mention, "", (sentence.start, sentence.end))
+            if not _common.in_scope(analysis, claim, figure.kept):
+                continue
+            slips.append(figure)
+        if len({(f.record.id, f.fact, f.value) for f in slips}) != 1:
+            continue  # none, or a slip of two facts at once: which one it is, the sentence does not say
+        figure = slips[0]
+        shown = _shown(figure, written, value.value)
+        stated = analysis.document.source[mention.start:mention.end]
+        yield rule.finding(
+            rule.message("slip", stated=stated, recorded=shown, fact=" ".join(fact_key_words(figure.fact)) or figure.fact,
+                         record=figure.record.name),
+            mention.start, mention.end, stated,
+            evidence=Evidence(record=figure.record.id, fact=figure.fact, value=str(figure.kept), source=figure.record.origin),
+        )
+
+
+def _other_names(analysis: Analysis, sentence) -> list[str]:
+    """The people, organisations and works the sentence names (a figure there may be any of theirs)."""
+    names = [m.text for m in analysis.mentions_in(sentence.start, sentence.end) if m.kind in ("person", "org", "work")]
+    names += [link.text for link in analysis.links if sentence.start <= link.start < sentence.end]
+    if analysis.syntax is not None:
+        # the parse's proper nouns too: the recogniser misses names ("Labuschagne was content …")
+        text, run = analysis.document.text, []
+        places = [m for m in analysis.mentions_in(sentence.start, sentence.end, "place")]
+        first = bisect.bisect_left(analysis.syntax.starts, sentence.start)
+        for token in analysis.syntax.tokens[first:]:
+            if token.start >= sentence.end:
+                break
+            if token.tag in ("NNP", "NNPS") and not any(p.start <= token.start < p.end for p in places):
+                # (a place is where, not whose: "the 27-storey block in North Kensington")
+                run.append(token)
+            elif run:
+                names.append(text[run[0].start:run[-1].end])
+                run = []
+        if run:
+            names.append(text[run[0].start:run[-1].end])
+    return names
+
+
+def _names_it(figure: _Figure, name: str) -> bool:
+    """Is the name the figure's record's, or one its key names (`pledges_usd.united_states`)?"""
+    words = [w for w in re.findall(r"\w+", name.lower()) if w not in ("the", "of", "s")]
+    if not words:
+        return True
+    if any(fold_name == name.lower() or name.lower() in fold_name or fold_name in name.lower() for fold_name in (n.lower() for n in figure.record.names)):
+        return True
+    key = set(re.split(r"[_.]+", figure.fact.lower()))
+    return all(w in key for w in words)
+
+
+def _rounds_to(stated: float, written: str, kept: float) -> bool:
+    """Is the stated figure the kept one as written, or rounded to the figure's written precision
+    ("200" for 205, "$10,000" for 10,030, "6.7 million" for 6,730,000)?"""
+    scale = _common.scale(stated, written)
+    step = 10 ** -len(written.split(".")[1]) if "." in written else 10 ** (len(written) - len(written.rstrip("0")))
+    return abs(stated - kept) <= 0.5 * step * scale + 1e-9 * abs(kept)
+
+
+def _named_records(analysis: Analysis) -> list[Record]:
+    """The records the article names (exactly, or every proper word of their name)."""
+    named = {record.id: record for record in _common.records_named_in_part(analysis)}
+    for link in analysis.links:
+        if link.exact and link.record.facts:
+            named.setdefault(link.record.id, link.record)
+    return list(named.values())
+
+
+def _figures(record: Record) -> list[_Figure]:
+    found = []
+    for fact, values in record.facts.items():
+        unit = next((u for u in (describe_key(part).unit for part in fact.split(".")) if u), "")
+        for kept in values:
+            number = _figure_of(kept.value)
+            if number is not None:
+                found.append(_Figure(record, fact, number, str(kept.qualifiers.get("unit") or unit or ""), kept))
+    return found
+
+
+def _figure_of(value) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        match = _TEXT_FIGURE.match(value.strip())
+        if match:
+            return float(match.group(1).replace(",", "")) * _SCALES.get((match.group(2) or "").lower(), 1.0)
+    return None
+
+
+def _key_words(fact: str) -> list[str]:
+    """The key's words an article would repeat: not its units, scopes or figure words."""
+    return [w for w in fact_key_words(fact) if w.isalpha() and len(w) >= 3 and w not in GENERIC_WORDS and w not in VAGUE_WORDS
+            and w not in _UNIT_WORDS and not describe_key(w).unit]
+
+
+def _same_word(said: str, key_word: str) -> bool:
+    """"witnesses"/"witnesses", "storey"/"storeys", "prosecutors"/"prosecution", "pledged"/"pledges"."""
+    if not said:
+        return False
+    if word_base(said) == word_base(key_word):
+        return True
+    return len(os.path.commonprefix([said, key_word])) >= 6
+
+
+def _words_near(tokens, starts, mention: Mention, sentence) -> list[str]:
+    at = bisect.bisect_left(starts, mention.start)
+    first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+    return [t.norm for t in tokens[max(first, at - NEAR):min(last, at + NEAR + 1)]]
+
+
+def _counted_word(text: str, end: int) -> str:
+    """The word a figure counts, past its unit and scale: "54 witnesses", "the 27-storey block",
+    "2,255 are … missing" (none), "11 of its nominations"."""
+    for word in re.findall(r"[A-Za-z]+", text[end:end + 60])[:4]:
+        if word.lower() not in _UNIT_WORDS:
+            return word.lower()
+    return ""
+
+
+def _a_year(mention: Mention) -> bool:
+    return mention.label != "money" and re.fullmatch(r"(?:1[5-9]|20)\d\d", mention.text.strip()) is not None
+
+
+def _shown(figure: _Figure, written: str, stated: float) -> str:
+    scale = _common.scale(stated, written)
+    meant = _common.digits(figure.value / scale, written)
+    words = {1e3: " thousand", 1e6: " million", 1e9: " billion", 1e12: " trillion"}.get(scale, "")
+    number = f"{int(float(meant)):,}" if "." not in meant else meant
+    return number + words
+
+
+KIND = CheckKind(
+    name="figure-slip",
+    run=run,
+    summary="a figure that is a typist's slip of a figure of the records the article names",
+    messages=("slip",),
+)

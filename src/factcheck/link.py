@@ -852,8 +852,10 @@ def _says_its_number(key: str, words: list[str]) -> bool:
 
 @lru_cache(maxsize=4096)
 def _list_numbers(key: str) -> tuple[int, ...]:
-    """The numbers a dotted key's list is named with: `season_3_finale.viewers` → (3,)."""
-    return tuple(int(n) for n in re.findall(r"(?<![a-z])(\d{1,3})(?![\d])", key.split(".")[0])) if "." in key else ()
+    """The numbers a dotted key's lists are named with: `season_3_finale.viewers` → (3,),
+    `steam_concurrent.first_passed_2_million.figure` → (2,) (a figure of the first time past two
+    million is not that of "more than 19 million people")."""
+    return tuple(int(n) for part in key.split(".")[:-1] for n in re.findall(r"(?<![a-z\d])(\d{1,3})(?!\d)", part))
 
 
 def _says_number(words: list[str], number: int) -> bool:

@@ -432,6 +432,10 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
             # "up from 8.6% in May, was an acceleration of 0.7 percentage point"
             base = next((f for f in figures if sentence.start <= f.start < figure.start
                          and UP_FROM.search(text[max(sentence.start, f.start - 30):f.start])), None)
+            if base is not None and any(base.end <= f.start < figure.start and f.kind == figure.kind for f in figures):
+                # "up from €454 million …, and net income was €367 million, against a loss of €70 million":
+                # the change of a figure said after the base is that figure's, not the base's
+                base = None
         # a bound ("more than €550 million larger") is checked too: the figures must not fall short of it
         bounded = math.isinf(figure.low) != math.isinf(figure.high)
         if base is None or not ((figure.exact or bounded) and base.exact):

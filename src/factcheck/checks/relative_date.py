@@ -35,7 +35,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                     evidence=Evidence(fact="publication date", value="unknown", source="the article"),
                 )
             continue
-        if not isinstance(mention.value, DateValue):
+        if not isinstance(mention.value, DateValue) or _a_period(analysis, mention):
             continue
         for other in (mentions[index - 1] if index else None, mentions[index + 1] if index + 1 < len(mentions) else None):
             if other is None or other.label == "relative" or not isinstance(other.value, DateValue):
@@ -54,6 +54,18 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 suggestion=None,
                 evidence=Evidence(fact="publication date", value=published.isoformat(), source="the article's publication date"),
             )
+
+
+_IN_DAYS = re.compile(r"^(?:in|within)\s", re.IGNORECASE)
+
+
+def _a_period(analysis: Analysis, mention) -> bool:
+    """"reported five million sales in three days, on 22 January": "in three days" on a verb in the past
+    tense is how long something took, not a day three days after publication."""
+    if analysis.syntax is None or not _IN_DAYS.match(mention.text):
+        return False
+    verb = analysis.syntax.governing_verb(mention.start, mention.end)
+    return verb is not None and analysis.syntax.tokens[verb].tag in ("VBD", "VBN")
 
 
 # "a year ago today", "Twenty-five years ago today", "Two hundred years ago this week", "150 years ago today"

@@ -8,16 +8,17 @@ repeats: a form written once beside a form written several times is a typo.
 from __future__ import annotations
 
 import bisect
-
 import re
 from collections import Counter
 from collections.abc import Iterator
+
+from rapidfuzz.distance import OSA
 
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN
 from factcheck.model import Analysis, ByPosition, Evidence, Finding
 from factcheck.names import INSTITUTION_WORDS, NameIndex, capitalised_in, written_like
-from factcheck.text import name_key, tokenize
+from factcheck.text import is_common_word, name_key, tokenize
 
 
 
@@ -29,6 +30,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             if not link.exact and link.record.origin != ARTICLE_ORIGIN:
                 yield _finding(rule, text, link.start, link.text, link.matched_name,
                                Evidence(record=link.record.id, fact="name", value=link.matched_name, source=link.record.source))
+        yield from _one_word_slips(analysis, rule)
     known: dict[tuple[str, ...], tuple[str, Evidence]] = {}
     if "record-values" in sources:
         known.update(analysis.records.facts_memo("near-miss:record-values", _record_values))
@@ -66,6 +68,46 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         start, end = tokens[hit.first].start, tokens[hit.last - 1].end
         yield _finding(rule, text, start, text[start:end], name, evidence)
+
+
+MIN_ONE_WORD = 7  # letters: shorter one-word names are too often another word one letter off
+
+
+def _one_word_slips(analysis: Analysis, rule) -> Iterator[Finding]:
+    """A one-word name of the records written with one letter added, dropped, changed or two swapped
+    inside it ("Craftpia" for Craftopia). Only long names, and never at either end, where a word
+    changes its form, not its spelling ("Kenya"/"Kenyan", "Oscar"/"Oscars", "Marines"/"Mariners")."""
+    names = analysis.records.facts_memo("near-miss:one-word-names", _one_word_names)
+    if not names:
+        return
+    text = analysis.document.text
+    linked = ByPosition(list(analysis.links))
+    written = {token.norm for token in analysis.tokens}
+    for token in analysis.tokens:
+        word = text[token.start:token.end]
+        if len(word) < MIN_ONE_WORD or not word[:1].isupper() or not word.isalpha() or token.norm in names \
+                or linked.holding(token.start, token.end):
+            continue
+        for norm, (name, record) in names.get((token.norm[:2], token.norm[-2:]), {}).items():
+            if norm in written or OSA.distance(token.norm, norm) != 1:
+                continue  # the right form is in the article too: another word, not a slip of this one
+            yield rule.finding(
+                rule.message("misspelt", written=word, suggestion=name, name=name), token.start, token.end, word, suggestion=name,
+                evidence=Evidence(record=record.id, fact="name", value=name, source=record.source))
+            break
+
+
+def _one_word_names(records: list) -> dict:
+    """(first two letters, last two) → {folded name: (name, record)} for the records' one-word names."""
+    found: dict = {}
+    for record in records:
+        if record.origin == ARTICLE_ORIGIN:
+            continue
+        for name in record.names:
+            key = name_key(name)
+            if len(key) == 1 and len(key[0]) >= MIN_ONE_WORD and key[0].isalpha() and not is_common_word(name):
+                found.setdefault((key[0][:2], key[0][-2:]), {}).setdefault(key[0], (name, record))
+    return found
 
 
 def _inside_longer_name(text: str, tokens, hit) -> bool:

@@ -269,6 +269,8 @@ SILENT = [
     ("blind-40/3716-spotify-first-annual-profit", "against a loss of €70 million"),
     # a figure one digit off a record's, what it counts the fact's head, but another person named beside it
     ("blind-10/702-head-world-cup-final", "from 110 balls"),
+    # a quotation the records give someone, with "he told" and a name after it: the one told is no speaker
+    ("blind-22/1903-kami-rita-30th-everest", "he told Nepal's state news agency"),
 ]
 
 FOUND = [
@@ -438,6 +440,11 @@ FOUND = [
     ("blind-9/602-pele-obituary", "91 matches", "91"),
     # a one-word name of the records with a letter dropped inside it
     ("blind-40/3713-palworld-19-million-players", "Craftpia", "Craftpia"),
+    # words the records give to someone else, the sentence naming another as saying them; a list of
+    # {speaker, text} items read in order
+    ("blind-18/1514-uk-40c-record-confirmed", "said Grahame Madge, a Met Office spokesman", "Grahame Madge"),
+    ("blind-22/1902-endurance-wreck-found", "said John Shears", "John Shears"),
+    ("blind-12/914-hudson-ditching", "Mayor Michael Bloomberg told reporters", "Michael Bloomberg"),
 ]
 
 

@@ -134,10 +134,11 @@ def _other_names(analysis: Analysis, sentence) -> list[str]:
 
 def _names_it(figure: _Figure, name: str) -> bool:
     """Is the name the figure's record's, or one its key names (`pledges_usd.united_states`)?"""
-    words = [w for w in re.findall(r"\w+", name.lower()) if w not in ("the", "of", "s")]
+    written = name.lower()
+    words = [w for w in re.findall(r"\w+", written) if w not in ("the", "of", "s")]
     if not words:
         return True
-    if any(fold_name == name.lower() or name.lower() in fold_name or fold_name in name.lower() for fold_name in (n.lower() for n in figure.record.names)):
+    if any(written in own or own in written for own in (n.lower() for n in figure.record.names)):
         return True
     key = set(re.split(r"[_.]+", figure.fact.lower()))
     return all(w in key for w in words)

@@ -85,8 +85,7 @@ def _one_word_slips(analysis: Analysis, rule) -> Iterator[Finding]:
     written = {token.norm for token in analysis.tokens}
     for token in analysis.tokens:
         word = text[token.start:token.end]
-        if len(word) < MIN_ONE_WORD or not word[:1].isupper() or not word.isalpha() or token.norm in names \
-                or linked.holding(token.start, token.end):
+        if len(word) < MIN_ONE_WORD or not word[:1].isupper() or not word.isalpha() or linked.holding(token.start, token.end):
             continue
         for norm, (name, record) in names.get((token.norm[:2], token.norm[-2:]), {}).items():
             if norm in written or OSA.distance(token.norm, norm) != 1:

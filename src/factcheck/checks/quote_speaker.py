@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel
 from factcheck.checks.base import CheckKind
 from factcheck.facts import looks_like_person
 from factcheck.model import Analysis, Evidence, Record
-from factcheck.text import fold
+from factcheck.text import fold  # (names only: a quotation's words are folded by _words, uncached)
 
 MIN_WORDS = 5
 # the keys that say who said a quotation kept beside them
@@ -123,7 +123,7 @@ def _quotations(records: list[Record]) -> list[tuple[str, str, Record, str]]:
                     speaker = record.name
                 elif not beside and (said_by := _NAMED_SAYER.search(fact)) and said_by.group(1) in people:
                     speaker = people[said_by.group(1)]  # `cox_said`: the person the key names as saying it
-                if speaker and _SAID_KEY.search(fact) or speaker and beside:
+                if speaker and _SAID_KEY.search(fact):  # a text kept as words said, not any long note
                     found.append((_words(value.value), speaker, record, fact))
     return found
 

@@ -153,9 +153,15 @@ def _partial(syntax, text: str, noun: int, number: int) -> bool:
 
 
 def _noun_words(syntax, text: str, noun: int) -> set[str]:
-    """The thing a count counts, as word stems: its noun and the nouns compounded with it."""
+    """The thing a count counts, as word stems: its noun and the nouns compounded with it; a toll's
+    nouns as one ("the 72 deaths" … "the 71 victims": a death toll told two ways)."""
     words = {noun, *(c for c in syntax.children(noun) if syntax.tokens[c].dep == "compound" and syntax.tokens[c].tag.startswith("NN"))}
-    return {(syntax.tokens[i].lemma or text[syntax.tokens[i].start:syntax.tokens[i].end]).lower().removesuffix("s") for i in words}
+    stems = {(syntax.tokens[i].lemma or text[syntax.tokens[i].start:syntax.tokens[i].end]).lower().removesuffix("s") for i in words}
+    return {_TOLL if stem in _TOLL_NOUNS else stem for stem in stems}
+
+
+# the nouns a death toll is counted in
+_TOLL, _TOLL_NOUNS = "death", {"death", "victim", "fatalitie", "fatality", "dead", "life", "live"}
 
 
 def _described_by(syntax, text: str, noun: int) -> set[str]:

@@ -447,6 +447,9 @@ FOUND = [
     ("blind-12/914-hudson-ditching", "Mayor Michael Bloomberg told reporters", "Michael Bloomberg"),
     # a death toll restated in other words ("the 72 deaths" … "the 71 victims")
     ("blind-36/3303-grenfell-final-report", "Families of the 71 victims", "71 victims"),
+    # an event of a person's record written with another year beside it, the person named
+    ("blind-36/3312-krejcikova-wimbledon-final", "adding to her 2022 French Open victory", "2022"),
+    ("blind-36/3314-sinner-melbourne-final", "Adriano Panatta at the 1977 French Open", "1977"),
 ]
 
 

@@ -10,7 +10,7 @@ import re
 
 from rapidfuzz.distance import OSA, Hamming
 
-from factcheck.facts import CURRENCIES
+from factcheck.facts import CURRENCIES, without_note
 from factcheck.lexicon import WEEKDAYS
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.names import same_first_name
@@ -342,8 +342,6 @@ def suggestion_for(mention: Mention, fact: FactValue) -> str:
         return format_number_like(mention, number_of(fact))
     if mention.kind == "person" and isinstance(value, str):
         # the name alone, as the article writes a name: not the records' note after it ("Laura Trott, MP for Sevenoaks")
-        from factcheck.facts import without_note
-
         return without_note(value) or value
     return str(value)
 

@@ -31,16 +31,16 @@ from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
 from factcheck.facts import GENERIC_WORDS, VAGUE_WORDS, describe_key, fact_key_words, word_base
 from factcheck.model import Analysis, Claim, Evidence, FactValue, Mention, NumberValue, Record
+from factcheck.records import written_amount
 
 NEAR = 8  # words either side of the figure in which the key's words count
 # words between a figure and what it counts: its unit or scale ("$558 million", "42.7 degrees Celsius")
 _UNIT_WORDS = {"million", "billion", "trillion", "thousand", "bn", "m", "k", "per", "cent", "percent", "percentage", "points",
                "point", "degrees", "degree", "celsius", "fahrenheit", "c", "f", "of", "its", "their", "his", "her", "the",
                "us", "dollars", "pounds", "euros", "kronor", "yen"}
-# a text value that is one figure, maybe with a qualifier and a scale: "almost 585 million"
-_TEXT_FIGURE = re.compile(r"^(?:(?:about|around|almost|nearly|roughly|some|over|more than|under|less than|just over|"
-                          r"just under)\s+)?[$£€]?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|bn|m)?$", re.IGNORECASE)
-_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+# a text value that is one figure after a qualifier: "almost 585 million" (the figure read as the records read amounts)
+_QUALIFIED = re.compile(r"^(?:about|around|almost|nearly|roughly|some|over|more than|under|less than|just over|just under)\s+(.+)$",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -178,9 +178,10 @@ def _figure_of(value) -> float | None:
     if isinstance(value, (int, float)):
         return float(value)
     if isinstance(value, str):
-        match = _TEXT_FIGURE.match(value.strip())
-        if match:
-            return float(match.group(1).replace(",", "")) * _SCALES.get((match.group(2) or "").lower(), 1.0)
+        qualified = _QUALIFIED.match(value.strip())
+        amount = written_amount(qualified.group(1) if qualified else value)
+        if amount is not None:
+            return float(amount[0])
     return None
 
 

@@ -30,8 +30,11 @@ def run(analysis: Analysis, rule) -> Iterator:
     people = {link.record.id: link.record for link in analysis.links if link.record.type == "person" and link.exact}
     if not people:
         return
-    person_names = {" ".join(name.lower().split()) for record in analysis.records.records if record.type == "person" for name in record.names}
-    dated = {rid: pairs for rid, record in people.items() if (pairs := _events(record, person_names))}
+    # each person's events, read once for the run; less any named as a person the article itself adds
+    events = analysis.records.facts_memo("person-event-year:events", _events_by_person)
+    added_people = {_folded(name) for record in analysis.records.added if record.type == "person" for name in record.names}
+    dated = {rid: pairs for rid in people
+             if (pairs := {name: years for name, years in events.get(rid, {}).items() if name not in added_people})}
     if not dated:
         return
     text = analysis.document.text
@@ -67,12 +70,22 @@ def _beside(name: str, sentence: str) -> list[str]:
     return [match.group(1) or match.group(2) for match in pattern.finditer(sentence)]
 
 
+def _events_by_person(records: list[Record]) -> dict[str, dict[str, set[int]]]:
+    """Every person record's events (see _events), by record id: built once for the run."""
+    person_names = {_folded(name) for record in records if record.type == "person" for name in record.names}
+    return {record.id: events for record in records if record.type == "person" and (events := _events(record, person_names))}
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
 def _events(record: Record, person_names: set[str]) -> dict[str, set[int]]:
     """The events a person's record dates: lower-case name (two words or more, no person's) → years."""
     found: dict[str, set[int]] = {}
 
     def add(name: str, year: int) -> None:
-        name = " ".join(name.lower().split())
+        name = _folded(name)
         if len(name.split()) >= 2 and name not in person_names:  # `running_mate_2022: Geraldo Alckmin` dates no event
             found.setdefault(name, set()).add(year)
 

@@ -450,6 +450,14 @@ FOUND = [
     # an event of a person's record written with another year beside it, the person named
     ("blind-36/3312-krejcikova-wimbledon-final", "adding to her 2022 French Open victory", "2022"),
     ("blind-36/3314-sinner-melbourne-final", "Adriano Panatta at the 1977 French Open", "1977"),
+    # a day written without its year, the one record named that keeps the fact: a slip of its day
+    ("blind-5/305-booker-prize-2023-lynch", "announced on 12 September", "12 September"),
+    ("blind-19/1603-maxwell-jailed-20-years", "the verdict on 30 December", "30 December"),
+    ("blind-24/2114-debt-ceiling-signed", "In the May 30 House vote", "May 30"),
+    # the verb's object keeps the key the verb is read from ("Truss sacked Kwarteng on 13 October")
+    ("blind-12/902-sunak-succeeds-truss", "Truss sacked Kwarteng on 13 October", "13 October"),
+    # a participle right after a name, past a comma and a quotation mark
+    ("blind-11/804-obituary-tina-turner", "released in 1983", "1983"),
 ]
 
 

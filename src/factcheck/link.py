@@ -621,7 +621,10 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
             # (tried too: a person named right after the fact's word as a title, "The Welsh referee
             # Nigel Owens" against the final's `referee` — 5 false alarms for 2 found: "captain Richie
             # McCaw" is another year's, "commander Chris Cassidy" another mission's)
-            days = all(isinstance(v.value, DateValue) and v.value.precision == "day" and not v.value.relative for v in values)
+            # a day written without its year ("announced on 12 September") is as much a day as one with it;
+            # a weekday or "yesterday" is not
+            days = all(isinstance(v.value, DateValue) and v.value.precision == "day"
+                       and (not v.value.relative or v.label == "day-no-year") for v in values)
             keeper = _sole_keeper(spec, links) if days else None
             if keeper is None and days and _trigger_says_every_key_word(trigger, tokens, spec):
                 # "That Phase 1 report, published on 30 October 2018" against `phase_1_report: 2019-10-30` of
@@ -1174,6 +1177,11 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     clause = syntax.clause(word)
     trigger_words = set(_trigger_words(syntax, tokens, trigger))
     token = syntax.tokens[word]
+    if token.tag == "VBN" and token.dep in ("advcl", "acl", "relcl") and word > name \
+            and _only_punctuation_between(syntax, name, word):
+        # "with "Private Dancer," released in 1983": a participle right after a name, past a comma, tells of
+        # that name, however the parser hangs it
+        return True
     if token.dep in ("nsubj", "nsubjpass") and token.tag.startswith("NN") and word not in syntax.ancestors(name):
         # the fact's word is its clause's subject ("One seat … had gone to the BJP's candidate"): the
         # entity must be inside its phrase ("the BJP's 240 seats", "seats won by the BJP")
@@ -1209,6 +1217,13 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     chain = [name, *syntax.ancestors(name)]
     return any(syntax.tokens[i].dep in ("nsubj", "nsubjpass") and syntax.tokens[i].head == governing for i in chain) \
         or name == governing
+
+
+def _only_punctuation_between(syntax: Syntax, name: int, word: int) -> bool:
+    """Are the words between a name's head and a word after it a comma and quotation marks only (the
+    name's own words aside)?"""
+    between = [syntax.tokens[i] for i in range(name + 1, word) if syntax.tokens[i].dep != "compound"]
+    return any(t.tag == "," for t in between) and all(t.tag in (",", "``", "''") for t in between)
 
 
 def _pick(spec: FactSpec, scored: list[tuple[float, Mention]], text: str = "") -> list[Mention]:
@@ -1479,6 +1494,15 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
             return None  # "Together the TDP and the JD(U) hold 28 seats": the two's, neither one's
     if not candidates:
         return None
+    if spec.derived and syntax is not None:
+        # "Truss sacked Kwarteng on 14 October" against Kwarteng's `sacked`: the verb's object keeps the
+        # key the verb is read from, its subject does not — the fact is the object's
+        word = _trigger_root(syntax, tokens, trigger)
+        objects = [link for link in candidates if spec.key in link.record.facts and word is not None
+                   and (name := syntax.span_root(link.start, link.end)) is not None
+                   and syntax.tokens[name].head == word and syntax.tokens[name].dep == "dobj"]
+        if objects and not any(spec.key in link.record.facts for link in candidates if link not in objects):
+            candidates = objects
     trigger_start = tokens[trigger.first].start
     before = [link for link in candidates if link.start < trigger_start]
     if before:

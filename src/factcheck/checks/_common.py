@@ -27,9 +27,10 @@ def admits(mention: Mention, fact: FactValue) -> bool:
             return recorded.weekday() == stated.earliest.weekday() and abs((recorded - stated.earliest).days) <= 7
         if isinstance(recorded, dt.date):
             if stated.relative and stated.precision == "day" and mention.label in ("day-no-year", "weekday"):
-                # "July 12" with no year: the same day of the month within a year of the guess
-                return (recorded.month, recorded.day) == (stated.earliest.month, stated.earliest.day) \
-                    and abs(recorded.year - stated.earliest.year) <= 1
+                # "July 12" with no year: the same day of the month, whatever the year guessed for it (the
+                # sentence may be about another year: "opened on January 26, 1986, after previews that
+                # began on January 9")
+                return (recorded.month, recorded.day) == (stated.earliest.month, stated.earliest.day)
             return stated.admits(recorded)
         if isinstance(recorded, int):  # a year-precision record
             return stated.earliest.year <= recorded <= stated.latest.year
@@ -499,10 +500,12 @@ def digits_swapped(first: str, second: str) -> bool:
         and first.find(".") == second.find(".")
 
 
-def date_slip(stated, recorded) -> bool:
+def date_slip(stated, recorded, year_guessed: bool = False) -> bool:
     """Does a stated date (a DateValue) differ from the recorded day by a slip: its year alone, or (of
-    one month) its day alone?"""
+    one month) its day alone? A day written without its year ("on 12 September") has only its day to slip."""
     day = stated.earliest
+    if stated.precision == "day" and year_guessed:
+        return day.month == recorded.month and day.day != recorded.day
     if stated.precision == "day":
         return (day.month, day.day) == (recorded.month, recorded.day) and day.year != recorded.year \
             or (day.year, day.month) == (recorded.year, recorded.month) and day.day != recorded.day

@@ -910,7 +910,8 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         # "Kavanagh Aerospace's launch site": an owner, not the site
         pool = [m for m in pool if not text.startswith(("'s", "’s"), m.end)]
     else:
-        pool = [m for m in mentions if m.kind == "number" and outside_links(m) and _fits_number(spec, m, text, tokens, starts)]
+        pool = [m for m in mentions if m.kind == "number" and outside_links(m) and _fits_number(spec, m, text, tokens, starts)
+                and not _partitive_whole(text, m, mentions)]
         if spec.value == "duration":
             pool = _combine_durations([_as_duration(spec, m, text) for m in pool], text)
         elif spec.value == "quantity":
@@ -956,6 +957,16 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         names = [m for m in mentions if m.kind in ("person", "org", "place", "other") and m.text[:1].isupper()]
         scored = [(d, m) for d, m in scored if _told_of(owner, names, m, text, tokens)]
     return scored
+
+
+def _partitive_whole(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """"taking 37 of the 101 seats": the figure after "N of the" is the whole the part is drawn from,
+    not a value of whoever took the part."""
+    return any(other.kind == "number" and other.end <= mention.start
+               and PARTITIVE_OF.fullmatch(text[other.end:mention.start]) for other in mentions)
+
+
+PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|a\s+possible|a\s+total\s+of)\s+")
 
 
 def _only_keeper(spec: FactSpec, keepers: dict[str, list[Record]] | None) -> Record | None:

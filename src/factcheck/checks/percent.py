@@ -20,6 +20,7 @@ _SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|an?\s+)?([a-z]+(?:\s+[a-z]+)?
 # between two shares of one whole, words that make the second another whole's: "64.1% of an electorate …,
 # higher than the 60.5% who voted in 2015"
 # "78.2% of enrolled voters, four points down on 82.2% in 2020": a comparison with another time's
+_LEVEL_BEFORE = re.compile(r"\b(?:on|with|at)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?$", re.IGNORECASE)
 _ANOTHER_WHOLE = re.compile(r"\b(?:than|compared|against|versus|from|previous|last|earlier|in (?:19|20)\d\d|(?:down|up) on)\b", re.IGNORECASE)
 
 
@@ -104,6 +105,8 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
             continue  # "income rose to A from B, and earnings per share climbed 13%": another change
         if _SHARE_OF.match(text[percent.end:percent.end + 40]):
             continue  # "20.9 per cent of the votes cast": a share of a whole, not the rate of the change
+        if _LEVEL_BEFORE.search(text[max(0, percent.start - 20):percent.start]):
+            continue  # "slumped from 26 seats to 16 on 15.3 per cent": the share it stands on, not the change
         if _POINTS.match(text[percent.end:percent.end + 30]):
             expected = new - old
             unit = " percentage points"
@@ -159,13 +162,31 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
         previous = mention
     for whole, shares in wholes.items():
         total = sum(m.value.value for m in shares)
-        if len(shares) >= 2 and total > 100.5 and all(m.value.exact for m in shares):
+        if len(shares) >= 2 and total > 100.5 and all(m.value.exact for m in shares) \
+                and not _told_of_by_different_verbs(analysis, shares):
             last = shares[-1]
             yield rule.finding(
                 rule.message("shares", whole=whole, total=format_number(total)),
                 last.start, last.end, last.text,
                 evidence=Evidence(fact="sum", value=" + ".join(m.text for m in shares), source="arithmetic"),
             )
+
+
+def _told_of_by_different_verbs(analysis, shares: list[Mention]) -> bool:
+    """"67 per cent of those who died were 70 or older, and 56 per cent lived alone": shares that are the
+    subjects of different verbs tell different things of one whole, which may overlap; shares of one
+    verb ("52 per cent voted yes and 47 per cent voted no") split it."""
+    syntax, text = analysis.syntax, analysis.document.text
+    if syntax is None:
+        return False
+    verbs = set()
+    for share in shares:
+        word = syntax.span_root(share.start, share.end)
+        if word is None or syntax.tokens[word].dep not in ("nsubj", "nsubjpass"):
+            return False
+        verb = syntax.tokens[syntax.tokens[word].head]
+        verbs.add(verb.lemma or text[verb.start:verb.end].lower())
+    return len(verbs) > 1
 
 
 # "19,419,507 voters, or 59.11%": a count and its share of the whole, side by side

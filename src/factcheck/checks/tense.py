@@ -62,6 +62,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             cue = _nearest_cue(words[lead:], cues, min_end=len(words) - lead - window)
         if cue is None:
             continue
+        if analysis.syntax is not None and cue[0] == "past" and len(cue) > 2 and value.relative \
+                and mention.label == "day-no-year" and _past_perfect(analysis, cue[2]):
+            # "Temperatures had begun rising on June 24 and peaked on June 28": a past before a past, the
+            # year not written — it is the story's earlier year, not the publication's
+            continue
         tense, words = cue[:2]
         if tense == "future" and value.latest < published:
             message = rule.message("future", words=words, date=value, published=published.isoformat())
@@ -204,6 +209,15 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
         if any(w in ("was", "were", "had", "has", "have") for w in aux_words):
             return "past", " ".join(aux_words + [verb_word]), verb
     return None
+
+
+def _past_perfect(analysis: Analysis, verb: int) -> bool:
+    """Is the verb (or the verb it is joined to by "and") in the past perfect ("had begun … and peaked")?"""
+    syntax = analysis.syntax
+    for index in (verb, syntax.tokens[verb].head if syntax.tokens[verb].dep == "conj" else verb):
+        if any(syntax.tokens[c].dep == "aux" and _word(analysis, c) in ("had", "'d") for c in syntax.children(index)):
+            return True
+    return False
 
 
 def _reference_point(analysis: Analysis, date: int, words: set[str]) -> bool:

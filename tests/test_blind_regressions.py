@@ -29,6 +29,16 @@ def at_or_above_warning(case_dir, least: int = 2):
 
 
 SILENT = [
+    # "the prime minister, Boris Johnson, the mayor of London, Sadiq Kahn": a list of title-and-name pairs,
+    # the title after one name is the next one's
+    ("blind-2/254-elizabeth-line-opening", "Boris Johnson"),
+    # "37 of the 101 seats": the whole a part is drawn from; "from 26 seats to 16 on 15.3 per cent": a share
+    ("blind-41/3801-estonia-reform-wins-2023", "101 seats"),
+    ("blind-41/3801-estonia-reform-wins-2023", "on 15.3 per cent"),
+    # "67 per cent … were 70 or older, and 56 per cent lived alone": two things told of one whole;
+    # "had begun rising on June 24 and peaked on June 28": a past before a past, in the story's year
+    ("blind-41/3813-bc-heat-dome-coroners-lytton", "56 per cent lived alone"),
+    ("blind-41/3813-bc-heat-dome-coroners-lytton", "peaked on June 28"),
     # "Queen Elizabeth The Queen Mother … died in March 2002 aged 101": an alias ("Queen", "The Queen")
     # inside another person's longer name is not the record
     ("blind-6/328-queen-elizabeth-ii-obituary", "March 2002"),
@@ -454,6 +464,12 @@ FOUND = [
     ("blind-5/305-booker-prize-2023-lynch", "announced on 12 September", "12 September"),
     ("blind-19/1603-maxwell-jailed-20-years", "the verdict on 30 December", "30 December"),
     ("blind-24/2114-debt-ceiling-signed", "In the May 30 House vote", "May 30"),
+    # a person set in an office the records give to someone else, the body written as the records' alias
+    # or a people's adjective, the holder in a person's role or the body's own key
+    ("blind-41/3801-estonia-reform-wins-2023", "The EKRE leader, Jüri Ratas", "Jüri Ratas"),
+    ("blind-20/1703-quake-donor-conference", "Swedish Prime Minister Magdalena Andersson", "Magdalena Andersson"),
+    ("blind-17/1404-microsoft-activision-close", "Lina Khan", "Lina Khan"),
+    ("blind-14/1113-key-bridge-channel-reopens", "Maryland Gov. Larry Hogan", "Larry Hogan"),
     # the verb's object keeps the key the verb is read from ("Truss sacked Kwarteng on 13 October")
     ("blind-12/902-sunak-succeeds-truss", "Truss sacked Kwarteng on 13 October", "13 October"),
     # a participle right after a name, past a comma and a quotation mark

@@ -1,0 +1,246 @@
+"""person-role: a person given an office the records give to someone else.
+
+Newsrooms keep who holds what: `role_at_election: "leader of the Conservative People's Party of
+Estonia (EKRE)"` in Martin Helme's record, `role_2023: "chief executive, Arm"` in Rene Haas's,
+`office_in_march_2023: Prime Minister of Sweden` in Ulf Kristersson's; or the office's own record
+names its holder (`chief_executive: Sarah Cardell` in the regulator's). When the article sets
+another person in that office, in apposition — "The EKRE leader, Jüri Ratas, said", "Swedish Prime
+Minister Magdalena Andersson", "Loretta Mester, president of the Federal Reserve Bank of Cleveland"
+— the office is given to the wrong person.
+
+An office is its title (with its modifiers: a deputy director is no director) and the body it is
+held in, which must both match; a role the records say has ended ("former", "2015-2020", "no longer
+in post"), or one a key dates to a year far from the article's, holds no longer and is left out.
+Left alone: an office the article dates to another time ("former", "then", "at the time", a year in
+the sentence that is not the article's), and a person whose own record gives them the office too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Indel
+
+from factcheck.checks.base import CheckKind
+from factcheck.facts import looks_like_person, without_note
+from factcheck.model import Analysis, Evidence, Record
+from factcheck.checks._common import WRITTEN_YEAR, same_name
+from factcheck.text import fold
+
+# the words of an office's title: its head, and the words before it that make it another office
+_MODIFIER = (r"(?:deputy|vice|acting|interim|assistant|associate|executive|general|managing|senior|principal|prime|foreign|"
+             r"home|finance|health|defen[cs]e|education|justice|interior|economy|police|team|club|national|district|regional|"
+             r"state|federal|chief|party|opposition|majority|minority|world|global|lead)")
+_HEAD = (r"(?:leader|chief\s+executive(?:\s+officer)?|ceo|cfo|coo|chief\s+financial\s+officer|chief\s+operating\s+officer|"
+         r"chair(?:man|woman|person)?|president|prime\s+minister|premier|governor|gov\.|mayor|commissioner|minister|secretary|"
+         r"chancellor|director[\s-]general|director|captain|coach|manager|head|chief|spokes(?:man|woman|person)|judge|justice|"
+         r"attorney[\s-]general|ambassador|administrator|treasurer|speaker|editor)")
+_TITLE = rf"(?i:(?:{_MODIFIER}\s+){{0,2}}{_HEAD})"
+_TITLES = rf"{_TITLE}(?:\s*(?:,|and|&)\s*{_TITLE})*"
+# a body: capitalised words, with the small words names are made with ("Transport for London")
+_BODY = r"(?:[A-Z][\w&.’'-]*|[A-Z]{2,})(?:\s+(?:of|for|and|the|de|du|des|von|van|&)?\s*(?:[A-Z][\w&.’'-]*))*"
+_SYNONYMS = {"chief executive officer": "chief executive", "ceo": "chief executive", "chairman": "chair", "chairwoman": "chair",
+             "chairperson": "chair", "gov.": "governor", "director-general": "director general", "attorney-general": "attorney general",
+             "cfo": "chief financial officer", "coo": "chief operating officer", "spokeswoman": "spokesperson",
+             "spokesman": "spokesperson"}
+# a record's role that has ended, or that another time holds
+_ENDED = re.compile(r"\b(?:former(?:ly)?|ex-|outgoing|no\s+longer|resigned|retired|until|previous(?:ly)?|later|elect|then|"
+                    r"predecessor|succeeded|left)\b", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b")
+# the article dating the office to another time
+_OTHER_TIME = re.compile(r"\b(?:former|ex|then|outgoing|late|previous|erstwhile|acting|interim|past|once)[\s-]+$", re.IGNORECASE)
+_AT_THE_TIME = re.compile(r"\b(?:at\s+the\s+time|then|who\s+was|who\s+had\s+been|former(?:ly)?|until|before)\b", re.IGNORECASE)
+_ROLE_KEY = re.compile(r"(?:current_)?(?:role|office|position|post|title|job)(?:_(?!match|deal|on_x|clinched|after)[a-z0-9_]+)?")
+
+# "The EKRE leader, Jüri Ratas", "Swedish Prime Minister Magdalena Andersson", "The CMA's chief executive, Lina Khan,":
+# the title right before the name (the longest), then the body right before the title
+_TITLE_BEFORE = re.compile(rf"(?<![\w’'-])(?P<title>{_TITLE}),?\s+$")
+_BODY_BEFORE = re.compile(rf"(?<![\w’'-])(?P<body>{_BODY}?)(?:’s|'s)?\s+$")
+# "Loretta Mester, president of the Federal Reserve Bank of Cleveland", "Rene Haas, Arm's chief executive"
+_AFTER = re.compile(rf"^,\s+(?:[Tt]he\s+|a\s+)?(?:(?P<title>{_TITLE})\s+(?:of|at)\s+(?:the\s+)?(?P<body>{_BODY})"
+                    rf"|(?P<body2>{_BODY})(?:’s|'s)?\s+(?P<title2>{_TITLE}))\b")
+
+
+def run(analysis: Analysis, rule) -> Iterator:
+    offices = analysis.records.facts_memo("person-role:offices", _offices)
+    if not offices or analysis.document.published is None:
+        return
+    published = analysis.document.published
+    text = analysis.document.text
+    current = [o for o in offices if _holds_in(o, published.year)]
+    people = [(m.start, m.end, m.text, None) for m in analysis.mentions if m.kind == "person"]
+    people += [(link.start, link.end, link.text, link.record) for link in analysis.links if link.record.type == "person"]
+    # a name the linker already tied to a record's fact is record-fact's to judge ("chief executive of
+    # Norhaven Robotics is Rosalind Achebe")
+    claimed = {claim.value.start for claim in analysis.claims}
+    reported: set[int] = set()
+    for start, end, written, record in sorted(people, key=lambda p: (p[0], -(p[1] - p[0]))):
+        if start in reported or start in claimed or not looks_like_person(written) and record is None:
+            continue
+        sentence = analysis.sentence_of(start)
+        for title, body in _offices_written(text, sentence.start, sentence.end, start, end):
+            if {int(y) for y in WRITTEN_YEAR.findall(text[sentence.start:sentence.end])} - {published.year, published.year - 1}:
+                continue  # "In 2016, the commissioner …": another year's office-holder
+            if title in _SHARED_TITLES:
+                continue  # a court has many judges, a government many ministers (a prime minister is one)
+            matching = [(o, tail) for o in current for tail in _tails(body) if o[1] == title and _same_body(tail, o[2])]
+            if not matching or any(_same_person(written, record, holder) or _near_miss(written, holder)
+                                   for (holder, _, _, _, _), _ in matching):
+                continue  # the holder, or a slip of the holder's name (the name rules' to report)
+            holders = {holder.name if isinstance(holder, Record) else holder for (holder, _, _, _, _), _ in matching}
+            if len(holders) != 1:
+                continue
+            (holder, _, bodies, source, fact), _ = matching[0]
+            name = holder.name if isinstance(holder, Record) else holder
+            reported.add(start)
+            shown = analysis.document.source[start:end]
+            yield rule.finding(
+                rule.message("office", written=shown, office=f"{title} of {bodies[0]}", holder=name),
+                start, end, shown, suggestion=name,
+                evidence=Evidence(record=source.id, fact=fact, value=name, source=source.origin),
+            )
+            break
+
+
+def _offices_written(text: str, first: int, last: int, start: int, end: int) -> list[tuple[str, str]]:
+    """The offices the sentence sets a person in, by apposition: (title, body)."""
+    found = []
+    lead = text[max(first, start - 80):start]
+    title = _TITLE_BEFORE.search(lead)
+    body = _BODY_BEFORE.search(lead, 0, title.start()) if title is not None else None
+    if body is not None and not _OTHER_TIME.search(lead[:body.start()]) and not _OTHER_TIME.search(lead[:title.start()]):
+        found.append((_title(title.group("title")), body.group("body")))
+    after = _AFTER.match(text[end:min(last, end + 120)])
+    rest = text[end + after.end():min(last, end + after.end() + 40)] if after is not None else ""
+    # the apposition must close ("…, president of the Cleveland Fed, dissented"), and not name someone next:
+    # "the prime minister, Boris Johnson, the mayor of London, Sadiq Khan," is a list of pairs
+    if after is not None and not _AT_THE_TIME.search(after.group(0)) and re.match(r"\s*(?:[,.;:)]|$)", rest) \
+            and not re.match(r",\s+(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z]", rest):
+        title, body = (after.group("title"), after.group("body")) if after.group("title") else (after.group("title2"), after.group("body2"))
+        if body[:1].isupper():
+            found.append((_title(title), body))
+    return [(title, _clean_body(body)) for title, body in found if _clean_body(body)]
+
+
+# titles many hold at once in one body
+_SHARED_TITLES = {"judge", "justice", "spokesperson", "editor", "minister", "commissioner", "secretary", "director", "manager"}
+
+
+def _tails(body: str) -> list[str]:
+    """The body as written and each shorter run of its last words that opens on a capital: "Leyen and
+    Swedish" (the search ran back over another name) → "Swedish"."""
+    words = body.split()
+    return [" ".join(words[i:]) for i in range(len(words)) if words[i][:1].isupper()]
+
+
+def _clean_body(body: str) -> str:
+    """The body without a leading "The" and a title word run into it ("The EKRE" → "EKRE")."""
+    return re.sub(r"(?:’s|'s)$", "", re.sub(r"^(?:the|The)\s+", "", body).strip())
+
+
+def _title(words: str) -> str:
+    title = " ".join(words.lower().split()).replace("-", " ") if "director-general" not in words.lower() else words.lower()
+    for long, short in sorted(_SYNONYMS.items(), key=lambda item: -len(item[0])):
+        title = re.sub(rf"(?<![\w.]){re.escape(long)}(?![\w])", short, title)
+    return title
+
+
+def _same_body(written: str, names: tuple[str, ...]) -> bool:
+    """Is the body the article writes one of the names the records give the office's body? A people's
+    adjective names its country ("Swedish" Sweden)."""
+    key = fold(written)
+    for name in names:
+        other = fold(name)
+        if key == other:
+            return True
+        if " " not in key and " " not in other and len(key) >= 5 and len(other) >= 5 and key[:4] == other[:4] \
+                and (key.endswith(("ish", "ian", "ese", "an")) or other.endswith(("ish", "ian", "ese", "an"))):
+            return True
+    return False
+
+
+def _same_person(written: str, record: Record | None, holder) -> bool:
+    if isinstance(holder, Record):
+        if record is not None and record.id == holder.id:
+            return True
+        return any(same_name(written, name) or same_name(name, written) for name in holder.names)
+    return same_name(written, holder) or same_name(holder, written)
+
+
+def _near_miss(written: str, holder) -> bool:
+    """Is the name a slip of the holder's ("Andrew Haynes" for Andrew Haines)?"""
+    names = holder.names if isinstance(holder, Record) else (holder,)
+    return any(Indel.normalized_similarity(fold(written), fold(name)) >= 0.8 for name in names)
+
+
+def _holds_in(office, year: int) -> bool:
+    """Does the office hold in the article's year? A key may date it (`role_2023`, `office_in_2021_2023`)."""
+    _, _, _, _, fact = office
+    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", fact)]
+    return not years or min(years) - 1 <= year <= max(years) + 1
+
+
+def _offices(records: list[Record]) -> list[tuple]:
+    """(holder: a person's Record or a name, title, the body's names, the record that says so, the key) for
+    every office the records give a holder, now or at a year a key says."""
+    found = []
+    # the names the records know a body by: "Competition and Markets Authority" is also "CMA"
+    bodies = [record.names for record in records if record.type != "person"]
+    for record in records:
+        for fact, values in record.facts.items():
+            leaf = fact.rsplit(".", 1)[-1]
+            for value in values:
+                if not isinstance(value.value, str):
+                    continue
+                if record.type == "person" and _ROLE_KEY.fullmatch(fact.split(".")[0]):
+                    for title, body in _roles(value.value):
+                        found.append((record, title, _body_names(body, bodies), record, fact))
+                elif record.type != "person" and looks_like_person(without_note(value.value)):
+                    # `chief_executive: Sarah Cardell` in the body's own record; `governor_of_maryland_at_time`
+                    words = re.sub(r"_(?:at_time|as_of.*|in_\w+|(?:19|20)\d\d.*)$", "", leaf).replace("_", " ")
+                    heads = re.fullmatch(rf"({_TITLE})(?:\s+of\s+(.+))?", words, re.IGNORECASE)
+                    if heads is None:
+                        continue
+                    # (a body the key names is written in lower case: `governor_of_maryland_at_time`)
+                    names = _body_names(heads.group(2).title(), bodies) if heads.group(2) else record.names
+                    found.append((without_note(value.value), _title(heads.group(1)), tuple(names), record, fact))
+    return found
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    """The (title, body) pairs of a role a record writes: "Prime Minister of Estonia; leader of the Reform
+    Party", "chief executive, Arm", "Chairman and CEO of EDF", "Apple CEO" — none that has ended or
+    that is given with the years it ran ("Commissioner of Transport for London 2015-2020")."""
+    found = []
+    for part in re.split(r"\s*;\s*", text):
+        if _ENDED.search(part) or _YEAR_RANGE.search(part):
+            continue
+        acronyms = re.findall(r"\(([A-Z][A-Za-z]{1,9})\)", part)
+        plain = re.sub(r"\s*\([^)]*\)", "", part).strip().rstrip(".")
+        match = re.fullmatch(rf"(?:[Tt]he\s+)?(?P<titles>{_TITLES})\s*(?:,|\bof\b|\bat\b|\bfor\b)\s*(?:the\s+)?(?P<body>{_BODY})", plain) \
+            or re.fullmatch(rf"(?P<body>{_BODY})\s+(?P<titles>{_TITLE})", plain)
+        if match is None:
+            continue
+        for title in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("titles")):
+            if title:
+                found.append((_title(title), "|".join([_clean_body(match.group("body")), *acronyms])))
+    return found
+
+
+def _body_names(body: str, bodies: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """A body as a role writes it ("the Conservative People's Party of Estonia|EKRE"), with every name a
+    record gives it."""
+    names = [n for n in body.split("|") if n]
+    for record_names in bodies:
+        if any(fold(n) == fold(name) for n in names for name in record_names):
+            names.extend(record_names)
+    return tuple(dict.fromkeys(names))
+
+
+KIND = CheckKind(
+    name="person-role",
+    run=run,
+    summary="a person is given an office the records give to someone else",
+    messages=("office",),
+)

@@ -470,6 +470,11 @@ FOUND = [
     ("blind-20/1703-quake-donor-conference", "Swedish Prime Minister Magdalena Andersson", "Magdalena Andersson"),
     ("blind-17/1404-microsoft-activision-close", "Lina Khan", "Lina Khan"),
     ("blind-14/1113-key-bridge-channel-reopens", "Maryland Gov. Larry Hogan", "Larry Hogan"),
+    # "the 124-minute film": a runtime written before the film's own noun
+    ("blind/224-barbie-billion-box-office", "The 124-minute film", "124"),
+    # an item's anchor and its date far apart in the parse ("the mark … that Gidey set in Hengelo, …, on June 6, 2021")
+    ("blind-41/3822-chebet-10000m-record", "on June 6, 2021", "June 6, 2021"),
+    ("blind-41/3813-bc-heat-dome-coroners-lytton", "on July 5, 1936", "July 5, 1936"),
     # the verb's object keeps the key the verb is read from ("Truss sacked Kwarteng on 13 October")
     ("blind-12/902-sunak-succeeds-truss", "Truss sacked Kwarteng on 13 October", "13 October"),
     # a participle right after a name, past a comma and a quotation mark

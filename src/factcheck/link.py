@@ -656,8 +656,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                           tokens[trigger.first].start, slips_only=True) for value in values]
         nouns = vocabulary.type_nouns.get(spec.entity_type, set())
         trigger_words = tuple(t.norm for t in tokens[trigger.first:trigger.last])
-        # "the third instalment": the trigger itself names the type
-        if not (spec.topic or trigger_words in nouns or _names_type_noun(tokens, starts, sentence, nouns)):
+        # "the third instalment", "the 124-minute film": the trigger itself names the type
+        if not (spec.topic or trigger_words in nouns or trigger_words[-1:] in nouns or _names_type_noun(tokens, starts, sentence, nouns)):
             return []
         if syntax is not None and _describes_named_noun(syntax, tokens, trigger, sentence_links):
             return []

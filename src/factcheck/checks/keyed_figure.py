@@ -54,7 +54,8 @@ def run(analysis: Analysis, rule) -> Iterator:
         written_digits = _common.written_digits(figure.text)
         scale = _common.scale(figure.value.value, written_digits)  # "$763.4 million": the record's figure in millions
         slips = [(record, fact, value, unit) for record, fact, value, unit in entries
-                 if _common.fits_unit(figure, unit) and _slip(written_digits, value / scale, noun in _key_nouns(fact))]
+                 if _common.fits_unit(figure, unit) and _slip(written_digits, value / scale, noun in _key_nouns(fact)
+                                                              or _in_its_unit(figure, unit))]
         if len({(record.id, fact) for record, fact, _, _ in slips}) != 1:
             continue
         record, fact, value, unit = slips[0]
@@ -98,15 +99,23 @@ def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:
 def _item_rows(records: list) -> dict[tuple[str, ...], list]:
     """The figures of the rows of lists that name themselves, by the row's name, whether or not the
     article names the record: `ranking: [{tour: U2 360 Tour, gross_usd: 736400000}]`. A name of two
-    words or more: one word alone is too often something else's."""
+    words or more, or one word that is the surname or alias of someone the records keep (`results:
+    {Bolsonaro: {share_percent: 43.2}}`): any other word alone is too often something else's."""
+    known = {name_key(name)[-1] for record in records if record.type == "person" for name in record.names if name_key(name)}
     rows: dict[tuple[str, ...], list] = {}
     for record in records:
         for fact, values in record.facts.items():
             for value in values:
                 item, figure = value.qualifiers.get("item"), _number(value.value)
-                if isinstance(item, str) and figure is not None and len(key := name_key(item)) >= 2:
+                if isinstance(item, str) and figure is not None and (len(key := name_key(item)) >= 2 or len(key) == 1 and key[0] in known):
                     rows.setdefault(key, []).append((record, fact, figure, value.qualifiers.get("unit", "")))
     return rows
+
+
+def _in_its_unit(figure, unit: str) -> bool:
+    """Is the figure written in the row's own unit, a percentage for a share in percent ("Bolsonaro's 45.2
+    per cent" against `share_percent: 43.2`)? The unit says what the figure is, as a key word would."""
+    return figure.label == "percent" and str(unit).lower() in ("percent", "percentage")
 
 
 def _number(detail) -> float | None:

@@ -29,6 +29,9 @@ def at_or_above_warning(case_dir, least: int = 2):
 
 
 SILENT = [
+    # an outcome told in the past with a yearless day months ahead is last year's
+    ("blind-6/336-turkey-earthquake-first-anniversary", "won on 28 May"),
+    ("blind-11/813-holmes-theranos-sentencing", "convicted Holmes on Jan. 3"),
     # "the prime minister, Boris Johnson, the mayor of London, Sadiq Kahn": a list of title-and-name pairs,
     # the title after one name is the next one's
     ("blind-2/254-elizabeth-line-opening", "Boris Johnson"),
@@ -470,6 +473,9 @@ FOUND = [
     ("blind-20/1703-quake-donor-conference", "Swedish Prime Minister Magdalena Andersson", "Magdalena Andersson"),
     ("blind-17/1404-microsoft-activision-close", "Lina Khan", "Lina Khan"),
     ("blind-14/1113-key-bridge-channel-reopens", "Maryland Gov. Larry Hogan", "Larry Hogan"),
+    # an event fixed ahead told in the past, its yearless day still to come
+    ("blind-22/1912-food-prices-march-figures", "were published on 24 May", "published on 24 May"),
+    ("blind-24/2112-uk-autumn-statement-2023", "came into force on 6 January", "came into force on 6 January"),
     # "the 124-minute film": a runtime written before the film's own noun
     ("blind/224-barbie-billion-box-office", "The 124-minute film", "124"),
     # an item's anchor and its date far apart in the parse ("the mark … that Gidey set in Hengelo, …, on June 6, 2021")

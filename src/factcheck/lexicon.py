@@ -111,3 +111,20 @@ def days_later(text: str, start: int, end: int, strict: bool = False) -> int | N
     if NEXT_DAY.search(preceding) or DAY_AFTER_FOLLOWS.match(text, end):
         return 1  # "the next day, Friday, May 28"; "on 12 March, the day after the quake"
     return None
+
+
+# verbs of events fixed and announced ahead — a release, a publication, an opening, an inauguration, a law
+# coming into force: told in the past with a yearless day still to come, the tense is the writer's slip, not
+# the year (unlike an outcome, "won on 28 May" in February, which is last year's)
+_SCHEDULED_VERB = re.compile(r"(?:releas|publish|open|launch|premier|air|arriv|debut|sworn|swore|inaugurat)", re.IGNORECASE)
+_INTO_FORCE = re.compile(r"\b(?:came|come|comes|entered|enters?)\s+into\s+force\b|\btook\s+effect\b", re.IGNORECASE)
+
+
+def scheduled_event(text: str, syntax, start: int, end: int) -> bool:
+    """Is the verb a date hangs on one of an event fixed ahead ("was released on", "came into force on")?"""
+    verb = syntax.governing_verb(start, end) if syntax is not None else None
+    if verb is None:
+        return False
+    token = syntax.tokens[verb]
+    return bool(_SCHEDULED_VERB.match(text[token.start:token.end]) or _INTO_FORCE.search(text[token.start:end]))
+

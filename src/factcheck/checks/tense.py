@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
+from factcheck.lexicon import scheduled_event
 from factcheck.model import Analysis, DateValue, Evidence, Finding
 
 
@@ -26,7 +27,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     window = KIND.param(rule, "window")
     for mention in analysis.mentions:
         value = mention.value
-        if mention.kind != "date" or not isinstance(value, DateValue) or not _usable(mention, published):
+        if mention.kind != "date" or not isinstance(value, DateValue) or not _usable(analysis, mention, published):
             continue
         if analysis.syntax is not None and analysis.syntax.year_naming_a_thing(mention):
             continue  # "until parliament had passed the 2017 budget": which budget, not when it passed
@@ -99,13 +100,15 @@ _REMEMBERED = re.compile(r"\b(?:born|anniversary)\b[^.;:]{0,60}$", re.IGNORECASE
 _SINCE = re.compile(r"\bsince\b[^.;:,]{0,40}$", re.IGNORECASE)
 
 
-def _usable(mention, published) -> bool:
+def _usable(analysis: Analysis, mention, published) -> bool:
     """Relative dates are the publication date's by construction; a date whose year was
-    guessed is trusted only near the publication date (far off, the writer may mean another year)."""
+    guessed is trusted only near the publication date (far off, the writer may mean another year) —
+    nearer for an outcome than for an event fixed ahead (a release, an inauguration)."""
     value = mention.value
     if not value.relative:
         return True
-    return mention.label in ("day-no-year", "weekday") and abs((value.earliest - published).days) <= 60
+    window = 120 if scheduled_event(analysis.document.text, analysis.syntax, mention.start, mention.end) else 60
+    return mention.label in ("day-no-year", "weekday") and abs((value.earliest - published).days) <= window
 
 
 def _through_prepositions(syntax, date: int, verb: int) -> bool:

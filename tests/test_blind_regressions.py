@@ -476,6 +476,8 @@ FOUND = [
     # an event fixed ahead told in the past, its yearless day still to come
     ("blind-22/1912-food-prices-march-figures", "were published on 24 May", "published on 24 May"),
     ("blind-24/2112-uk-autumn-statement-2023", "came into force on 6 January", "came into force on 6 January"),
+    # a month told with every word of a key of the one record that keeps it, unnamed: a slip of its year
+    ("blind-23/2013-ethiopia-gerd-first-power", "Construction began in April 2012", "April 2012"),
     # "the 124-minute film": a runtime written before the film's own noun
     ("blind/224-barbie-billion-box-office", "The 124-minute film", "124"),
     # an item's anchor and its date far apart in the parse ("the mark … that Gidey set in Hengelo, …, on June 6, 2021")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HOLDER_KEY, fact_key_words, is_average, word_base
+from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, fact_key_words, is_average, word_base
 from factcheck.lexicon import DURATION_WORDS, MINUTES_IN, word_value
 from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
 from factcheck.names import NameIndex, capitalised_in, written_like
@@ -630,6 +630,13 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 # "That Phase 1 report, published on 30 October 2018" against `phase_1_report: 2019-10-30` of
                 # the one record that keeps it, named or not (the article named "the inquiry into the fire")
                 keeper = _only_keeper(spec, keepers)
+            written_dates = all(isinstance(v.value, DateValue) and v.value.precision in ("month", "year") and not v.value.relative
+                                for v in values)
+            if keeper is None and written_dates and _trigger_says_every_key_word(trigger, tokens, spec):
+                # "Construction began in April 2012" against `construction_start: {year: 2011}`: a month or a year
+                # told with every word of the key, of the one record named that keeps it, or the one record
+                # that does — a slip of its year only
+                keeper = _sole_keeper(spec, links) or _only_keeper(spec, keepers)
             if keeper is None and _says_the_whole_key(trigger, values, tokens, text, spec):
                 # "marking the 15th consecutive increase" beside `consecutive_increase_number: 14`: a figure
                 # joined to every word of a key that one record alone keeps is that record's, named or not
@@ -984,9 +991,11 @@ def _names_among_facts(record: Record, names: list[Mention]) -> bool:
 
 def _trigger_says_every_key_word(trigger: _Trigger, tokens, spec: FactSpec) -> bool:
     """Is the trigger every word of the key, two or more, its number too ("Phase 1 report")?"""
-    wanted = {word_base(word) for word in fact_key_words(spec.key) if word not in _FIGURE_WORDS and (word.isalpha() or word.isdigit())}
+    words = [word for word in fact_key_words(spec.key) if word not in _FIGURE_WORDS and (word.isalpha() or word.isdigit())]
     said = {word_base(token.norm) for token in tokens[trigger.first:trigger.last]}
-    return len(wanted) >= 2 and wanted <= said
+    # the key's head may be said with its verb: "Construction began" for `construction_start`
+    return len(set(words)) >= 2 and all(word_base(word) in said or any(word_base(verb) in said for verb in HEAD_VERBS.get(word, ()))
+                                        for word in words)
 
 
 def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, sentence) -> bool:

@@ -514,6 +514,24 @@ def date_slip(stated, recorded, year_guessed: bool = False) -> bool:
     return False
 
 
+def year_slip(stated, recorded) -> bool:
+    """Does a month or a year the article writes (a DateValue) slip from the record's year (`2011`, or
+    "December 2018" written in words): the same month, if both have one, and a year one digit or two
+    years off ("April 2012" for 2011; "December 2019" for December 2018)?"""
+    if not isinstance(stated, DateValue) or stated.precision not in ("month", "year"):
+        return False
+    if isinstance(recorded, int) and not isinstance(recorded, bool) and 1000 <= recorded <= 2300:
+        year, month = recorded, None
+    elif isinstance(recorded, DateValue) and recorded.precision in ("month", "year"):
+        year, month = recorded.earliest.year, recorded.earliest.month if recorded.precision == "month" else None
+    else:
+        return False
+    said = stated.earliest.year
+    if said == year or month is not None and stated.precision == "month" and stated.earliest.month != month:
+        return False
+    return abs(said - year) <= 2 or sum(a != b for a, b in zip(str(said), str(year))) == 1
+
+
 def records_named_in_part(analysis: Analysis) -> list:
     """The records the article names, and those whose name (or alias) it gives every proper word of,
     apart: "BHP's 2024 approach for Anglo American" in a story of "BHP" and "Anglo American", the

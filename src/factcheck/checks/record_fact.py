@@ -28,6 +28,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         year_guessed = claim.value.label == "day-no-year"
         if claim.slips_only and not any(isinstance(v.value, dt.date) and _common.date_slip(claim.value.value, v.value, year_guessed)
+                                        or _common.year_slip(claim.value.value, v.value)
                                         or _common.figure_slip(claim.value, v) for v in recorded):
             continue
         text = analysis.document.text

@@ -478,6 +478,8 @@ FOUND = [
     ("blind-24/2112-uk-autumn-statement-2023", "came into force on 6 January", "came into force on 6 January"),
     # a month told with every word of a key of the one record that keeps it, unnamed: a slip of its year
     ("blind-23/2013-ethiopia-gerd-first-power", "Construction began in April 2012", "April 2012"),
+    # a person the records give the same role in another item of a list ("translated … by Daisy Rockwell")
+    ("blind-41/3821-erpenbeck-kairos-booker", "translated from Bulgarian by Daisy Rockwell", "Daisy Rockwell"),
     # "the 124-minute film": a runtime written before the film's own noun
     ("blind/224-barbie-billion-box-office", "The 124-minute film", "124"),
     # an item's anchor and its date far apart in the parse ("the mark … that Gidey set in Hengelo, …, on June 6, 2021")

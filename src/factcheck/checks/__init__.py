@@ -18,6 +18,7 @@ from factcheck.checks import (
     figure_slip,
     impossible_date,
     item_date,
+    item_person,
     keyed_figure,
     list_count,
     list_membership,
@@ -48,6 +49,6 @@ KINDS: dict[str, CheckKind] = {
     for module in (
         near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
         relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, ordinal_count, title_year, transposed, item_date,
-        edition_number, event_date, restated, time_gap, keyed_figure, score_conflict, figure_slip, quote_speaker, person_event_year, person_role,
+        edition_number, event_date, restated, time_gap, keyed_figure, score_conflict, figure_slip, quote_speaker, person_event_year, person_role, item_person,
     )
 }

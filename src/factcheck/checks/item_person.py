@@ -1,0 +1,103 @@
+"""item-person: a person credited with one item's role whom the records give the same role in another.
+
+Records keep who did what for each item of a list: `winners: {2023: {title: Time Shelter, translator:
+Angela Rodel}, 2022: {title: Tomb of Sand, translator: Daisy Rockwell}}`, or one record per film with
+its `director`. When a sentence names one item ("Time Shelter, translated from Bulgarian by Daisy
+Rockwell"), says the role's word ("translated"), and names as its holder the person the records give
+that role in another item — and names neither that other item nor the item's own holder — the two
+were swapped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks.base import CheckKind
+from factcheck.facts import fact_key_words, looks_like_person, without_note
+from factcheck.model import Analysis, Evidence, Record
+from factcheck.text import fold
+
+
+def run(analysis: Analysis, rule) -> Iterator:
+    roles = analysis.records.facts_memo("item-person:roles", _roles)
+    if not roles:
+        return
+    text = analysis.document.text
+    folded = fold(text)
+    reported: set[int] = set()
+    for (record_id, role), rows in roles.items():
+        holders = {person for _, person, _ in rows}
+        for item, person, record in rows:
+            for found in re.finditer(rf"(?<!\w){re.escape(fold(item))}(?!\w)", folded):
+                sentence = analysis.sentence_of(found.start())
+                said = folded[sentence.start:sentence.end]
+                if not _says_role(said, role) or _named(said, person):
+                    continue
+                others = [(other_item, other) for other_item, other, _ in rows if other_item != item and other != person]
+                for other_item, other in others:
+                    if not _named(said, other) or _named(said, other_item) or len(holders) < 2:
+                        continue
+                    at = sentence.start + _position(said, other)
+                    if at in reported:
+                        continue
+                    reported.add(at)
+                    end = at + len(other)
+                    shown = analysis.document.source[at:end]
+                    yield rule.finding(
+                        rule.message("swapped", written=shown, item=item, role=role, holder=person, other_item=other_item),
+                        at, end, shown, suggestion=person,
+                        evidence=Evidence(record=record.id, fact=role, value=f"{item}: {person}", source=record.origin),
+                    )
+
+
+def _says_role(sentence: str, role: str) -> bool:
+    """Does the sentence say the role's word, in any form ("translated" for translator)?"""
+    word = role.split()[-1]
+    stem = word[:max(5, len(word) - 3)]
+    return re.search(rf"(?<!\w){re.escape(stem)}", sentence) is not None
+
+
+def _named(sentence: str, name: str) -> bool:
+    """Is the name, or its last word (a surname, of four letters or more), in the sentence?"""
+    key = fold(name)
+    if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", sentence):
+        return True
+    last = key.split()[-1] if key.split() else ""
+    return len(last) >= 4 and " " in key and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", sentence) is not None
+
+
+def _position(sentence: str, name: str) -> int:
+    found = re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", sentence)
+    return found.start() if found else sentence.find(fold(name).split()[-1])
+
+
+def _roles(records: list[Record]) -> dict[tuple[str, str], list[tuple[str, str, Record]]]:
+    """(record, role) → [(item, person, record)] for every list of items that gives a person a role
+    (`winners.translator: Angela Rodel` of item Time Shelter); only roles two items or more fill."""
+    roles: dict[tuple[str, str], list] = {}
+    for record in records:
+        for fact, values in record.facts.items():
+            words = fact_key_words(fact.rsplit(".", 1)[-1])
+            if not words:
+                continue
+            for value in values:
+                # a list's row (`winners.translator: Angela Rodel`, item Time Shelter), or a table of
+                # name → holder (`jockeys: {Soulcombe: Joao Moreira}`)
+                item, person = value.qualifiers.get("item"), value.value
+                if not isinstance(item, str) and isinstance(value.qualifiers.get("detail"), str):
+                    item, person = value.value, value.qualifiers["detail"]
+                if not isinstance(item, str) or not isinstance(person, str):
+                    continue
+                person = without_note(person)
+                if looks_like_person(person) and len(fold(item)) >= 4:
+                    roles.setdefault((record.id, " ".join(words)), []).append((item, person, record))
+    return {key: rows for key, rows in roles.items() if len({person for _, person, _ in rows}) >= 2}
+
+
+KIND = CheckKind(
+    name="item-person",
+    run=run,
+    summary="a person credited with an item's role whom the records give that role in another item",
+    messages=("swapped",),
+)

@@ -480,6 +480,8 @@ FOUND = [
     ("blind-23/2013-ethiopia-gerd-first-power", "Construction began in April 2012", "April 2012"),
     # a person the records give the same role in another item of a list ("translated … by Daisy Rockwell")
     ("blind-41/3821-erpenbeck-kairos-booker", "translated from Bulgarian by Daisy Rockwell", "Daisy Rockwell"),
+    # a count, then after a colon its groups by people and "one each from" four countries
+    ("blind-41/3812-yeti-691-final-report", "16 foreign nationals", "16 foreign nationals: five Indians, four Russians, two South Koreans and one each from Argentina, Australia, France and Ireland"),
     # "the 124-minute film": a runtime written before the film's own noun
     ("blind/224-barbie-billion-box-office", "The 124-minute film", "124"),
     # an item's anchor and its date far apart in the parse ("the mark … that Gidey set in Hengelo, …, on June 6, 2021")

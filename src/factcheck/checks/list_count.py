@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
 from factcheck.facts import word_base
-from factcheck.lexicon import word_value
+from factcheck.lexicon import MONTHS, word_value
 from factcheck.model import Analysis, Evidence, Finding, NumberValue
 
 # the counted noun, with up to three words before it ("seven new stops", "four MPs", "three children")
@@ -156,8 +156,19 @@ def _groups(analysis: Analysis, start: int, noun: str, nouns_allowed: bool) -> l
         return None
     found = []
     position = start
+    each = None  # "one each from Argentina, Australia, France and Ireland": a count for every name after it
     for piece in pieces:
+        if each is not None and re.fullmatch(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", piece):
+            found.append((each, piece))
+            position = text.find(piece, position)
+            continue
+        each = None
         count = _leading_count(piece)
+        if count is not None and _EACH.match(piece):
+            each = count
+            found.append((count, piece))
+            position = text.find(piece, position)
+            continue
         if count is None or _COMPARED.match(piece):
             return None  # "two fewer than on election night and 23 fewer than the 56": gaps, not groups
         position = text.find(piece, position)
@@ -165,12 +176,17 @@ def _groups(analysis: Analysis, start: int, noun: str, nouns_allowed: bool) -> l
         if after and not nouns_allowed and analysis.syntax is not None:
             word = analysis.syntax.span_root(position + after.start(1), position + after.end(1))
             tag = analysis.syntax.tokens[word].tag if word is not None else ""
-            if tag.startswith("NN") and word_base(after.group(1).lower()) != word_base(noun.lower()):
+            # (after a colon, a people's name is a group of the whole: "16 foreign nationals: five Indians, four
+            # Russians"; after a comma it is the next of a list of siblings)
+            peoples = tag.startswith("NNP") and text[:start].rstrip().endswith((":", "—", "–")) \
+                and after.group(1).lower() not in MONTHS  # "three public holidays — 1 January, 1 May …": days
+            if tag.startswith("NN") and not peoples and word_base(after.group(1).lower()) != word_base(noun.lower()):
                 return None
         found.append((count, piece))
     return found
 
 
+_EACH = re.compile(r"[\w-]+\s+each\s+(?:from|of|in|for)\s+[A-Z]")
 _COMPARED = re.compile(r"[\w-]+\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower|short|ahead|behind|up|down)\b(?!\s+(?:were|was|are)\b)")
 
 

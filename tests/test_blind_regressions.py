@@ -482,6 +482,8 @@ FOUND = [
     ("blind-41/3821-erpenbeck-kairos-booker", "translated from Bulgarian by Daisy Rockwell", "Daisy Rockwell"),
     # a count, then after a colon its groups by people and "one each from" four countries
     ("blind-41/3812-yeti-691-final-report", "16 foreign nationals", "16 foreign nationals: five Indians, four Russians, two South Koreans and one each from Argentina, Australia, France and Ireland"),
+    # a one-word name of the records with its second letter changed
+    ("blind-13/1014-iphone-15-usb-c", "Wanderlust", "Wanderlust"),
     # "the 124-minute film": a runtime written before the film's own noun
     ("blind/224-barbie-billion-box-office", "The 124-minute film", "124"),
     # an item's anchor and its date far apart in the parse ("the mark … that Gidey set in Hengelo, …, on June 6, 2021")

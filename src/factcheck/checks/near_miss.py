@@ -75,7 +75,7 @@ MIN_ONE_WORD = 7  # letters: shorter one-word names are too often another word o
 
 def _one_word_slips(analysis: Analysis, rule) -> Iterator[Finding]:
     """A one-word name of the records written with one letter added, dropped, changed or two swapped
-    inside it ("Craftpia" for Craftopia). Only long names, and never at either end, where a word
+    inside it ("Craftpia" for Craftopia, "Wanderlust" for Wonderlust). Only long names, and never at either end, where a word
     changes its form, not its spelling ("Kenya"/"Kenyan", "Oscar"/"Oscars", "Marines"/"Mariners")."""
     names = analysis.records.facts_memo("near-miss:one-word-names", _one_word_names)
     if not names:
@@ -87,7 +87,7 @@ def _one_word_slips(analysis: Analysis, rule) -> Iterator[Finding]:
         word = text[token.start:token.end]
         if len(word) < MIN_ONE_WORD or not word[:1].isupper() or not word.isalpha() or linked.holding(token.start, token.end):
             continue
-        for norm, (name, record) in names.get((token.norm[:2], token.norm[-2:]), {}).items():
+        for norm, (name, record) in names.get((token.norm[:1], token.norm[-2:]), {}).items():
             if norm in written or OSA.distance(token.norm, norm) != 1:
                 continue  # the right form is in the article too: another word, not a slip of this one
             yield rule.finding(
@@ -97,7 +97,7 @@ def _one_word_slips(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 def _one_word_names(records: list) -> dict:
-    """(first two letters, last two) → {folded name: (name, record)} for the records' one-word names."""
+    """(first letter, last two) → {folded name: (name, record)} for the records' one-word names."""
     found: dict = {}
     for record in records:
         if record.origin == ARTICLE_ORIGIN:
@@ -105,7 +105,7 @@ def _one_word_names(records: list) -> dict:
         for name in record.names:
             key = name_key(name)
             if len(key) == 1 and len(key[0]) >= MIN_ONE_WORD and key[0].isalpha() and not is_common_word(name):
-                found.setdefault((key[0][:2], key[0][-2:]), {}).setdefault(key[0], (name, record))
+                found.setdefault((key[0][:1], key[0][-2:]), {}).setdefault(key[0], (name, record))
     return found
 
 

@@ -127,4 +127,3 @@ def scheduled_event(text: str, syntax, start: int, end: int) -> bool:
         return False
     token = syntax.tokens[verb]
     return bool(_SCHEDULED_VERB.match(text[token.start:token.end]) or _INTO_FORCE.search(text[token.start:end]))
-

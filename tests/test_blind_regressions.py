@@ -484,6 +484,8 @@ FOUND = [
     ("blind-41/3812-yeti-691-final-report", "16 foreign nationals", "16 foreign nationals: five Indians, four Russians, two South Koreans and one each from Argentina, Australia, France and Ireland"),
     # a one-word name of the records with its second letter changed
     ("blind-13/1014-iphone-15-usb-c", "Wanderlust", "Wanderlust"),
+    # every word of a key said around a day ("the coronation of Queen Elizabeth II, 3 June 1953")
+    ("blind-12/912-everest-first-ascent-70", "3 June 1953", "3 June 1953"),
     # "the 124-minute film": a runtime written before the film's own noun
     ("blind/224-barbie-billion-box-office", "The 124-minute film", "124"),
     # an item's anchor and its date far apart in the parse ("the mark … that Gidey set in Hengelo, …, on June 6, 2021")

@@ -1000,11 +1000,15 @@ def _trigger_says_every_key_word(trigger: _Trigger, tokens, spec: FactSpec) -> b
 
 def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, sentence) -> bool:
     """Is each value a large figure (a thousand or more: a slip of a small count is as likely another
-    count, "six wickets" for `australia_innings_wickets: 4`) with every word of the key (three or more)
-    said within ten words of it?"""
-    if VALUE_CLASSES[spec.value] != "number" or not all(isinstance(v.value, NumberValue) and v.value.value >= 1000 for v in values):
+    count, "six wickets" for `australia_innings_wickets: 4`), or a day, with every word of the key (three
+    or more; a day's key may count its number: `section_114_notices`) said within ten words of it?"""
+    days = all(isinstance(v.value, DateValue) and v.value.precision == "day" and (not v.value.relative or v.label == "day-no-year")
+               for v in values)
+    if not days and (VALUE_CLASSES[spec.value] != "number" or not all(isinstance(v.value, NumberValue) and v.value.value >= 1000
+                                                                       for v in values)):
         return False
-    wanted = {word_base(word) for word in fact_key_words(spec.key) if word.isalpha() and word not in _FIGURE_WORDS}
+    wanted = {word_base(word) for word in fact_key_words(spec.key)
+              if (word.isalpha() or days and word.isdigit()) and word not in _FIGURE_WORDS}
     if len(wanted) < 3:
         return False
     first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)

@@ -17,10 +17,11 @@ from factcheck.model import Analysis, Evidence, Finding, Mention, NumberValue, f
 MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _POINTS = re.compile(r"^\s*(?:percentage|percent(?:age)?)?\s*points?\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|an?\s+)?([a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
+# a rate "on" or "with" which something stands is its level, not a change: "slumped from 26 seats to 16 on 15.3 per cent"
+_LEVEL_BEFORE = re.compile(r"\b(?:on|with|at)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?$", re.IGNORECASE)
 # between two shares of one whole, words that make the second another whole's: "64.1% of an electorate …,
 # higher than the 60.5% who voted in 2015"
 # "78.2% of enrolled voters, four points down on 82.2% in 2020": a comparison with another time's
-_LEVEL_BEFORE = re.compile(r"\b(?:on|with|at)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?$", re.IGNORECASE)
 _ANOTHER_WHOLE = re.compile(r"\b(?:than|compared|against|versus|from|previous|last|earlier|in (?:19|20)\d\d|(?:down|up) on)\b", re.IGNORECASE)
 
 

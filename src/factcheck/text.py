@@ -28,6 +28,13 @@ def fold(word: str) -> str:
     return _POSSESSIVE_RE.sub("", word.replace("’", "'"))
 
 
+def fold_in_place(text: str) -> str:
+    """`fold` letter by letter, each letter to one, so that an offset in the result is the same offset in
+    the text (a letter that folds to two, "ﬁ" or "½", is only lowered)."""
+    return "".join(folded if len(folded := fold(char)) == 1 else char.lower() if len(char.lower()) == 1 else char
+                   for char in text)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [
         Token(fold(match.group()), match.start(), match.end())

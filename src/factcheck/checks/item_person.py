@@ -16,33 +16,31 @@ from collections.abc import Iterator
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words, looks_like_person, without_note
 from factcheck.model import Analysis, Evidence, Record
-from factcheck.text import fold
+from factcheck.text import fold, fold_in_place
 
 
 def run(analysis: Analysis, rule) -> Iterator:
     roles = analysis.records.facts_memo("item-person:roles", _roles)
     if not roles:
         return
-    text = analysis.document.text
-    folded = fold(text)
+    # folded letter for letter, so that what is found in it stands at the same place in the text
+    folded = fold_in_place(analysis.document.text)
     reported: set[int] = set()
-    for (record_id, role), rows in roles.items():
-        holders = {person for _, person, _ in rows}
+    for (_, role), rows in roles.items():
         for item, person, record in rows:
             for found in re.finditer(rf"(?<!\w){re.escape(fold(item))}(?!\w)", folded):
                 sentence = analysis.sentence_of(found.start())
                 said = folded[sentence.start:sentence.end]
-                if not _says_role(said, role) or _named(said, person):
+                if not _says_role(said, role) or _find(said, person):
                     continue
-                others = [(other_item, other) for other_item, other, _ in rows if other_item != item and other != person]
-                for other_item, other in others:
-                    if not _named(said, other) or _named(said, other_item) or len(holders) < 2:
+                for other_item, other, _ in rows:
+                    if other_item == item or other == person or _find(said, other_item):
                         continue
-                    at = sentence.start + _position(said, other)
-                    if at in reported:
+                    span = _find(said, other)
+                    if span is None or sentence.start + span[0] in reported:
                         continue
+                    at, end = sentence.start + span[0], sentence.start + span[1]
                     reported.add(at)
-                    end = at + len(other)
                     shown = analysis.document.source[at:end]
                     yield rule.finding(
                         rule.message("swapped", written=shown, item=item, role=role, holder=person, other_item=other_item),
@@ -58,18 +56,15 @@ def _says_role(sentence: str, role: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(stem)}", sentence) is not None
 
 
-def _named(sentence: str, name: str) -> bool:
-    """Is the name, or its last word (a surname, of four letters or more), in the sentence?"""
+def _find(sentence: str, name: str) -> tuple[int, int] | None:
+    """Where the name stands in the (folded) sentence, or else its last word (a surname, of four letters
+    or more, of a name of two words or more)."""
     key = fold(name)
-    if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", sentence):
-        return True
+    found = re.search(rf"(?<!\w){re.escape(key)}(?!\w)", sentence)
     last = key.split()[-1] if key.split() else ""
-    return len(last) >= 4 and " " in key and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", sentence) is not None
-
-
-def _position(sentence: str, name: str) -> int:
-    found = re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", sentence)
-    return found.start() if found else sentence.find(fold(name).split()[-1])
+    if found is None and len(last) >= 4 and " " in key:
+        found = re.search(rf"(?<!\w){re.escape(last)}(?!\w)", sentence)
+    return found.span() if found else None
 
 
 def _roles(records: list[Record]) -> dict[tuple[str, str], list[tuple[str, str, Record]]]:

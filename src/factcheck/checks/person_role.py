@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -84,21 +85,21 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue  # "In 2016, the commissioner …": another year's office-holder
             if title in _SHARED_TITLES:
                 continue  # a court has many judges, a government many ministers (a prime minister is one)
-            matching = [(o, tail) for o in current for tail in _tails(body) if o[1] == title and _same_body(tail, o[2])]
-            if not matching or any(_same_person(written, record, holder) or _near_miss(written, holder)
-                                   for (holder, _, _, _, _), _ in matching):
+            matching = [office for office in current
+                        if office.title == title and any(_same_body(tail, office.bodies) for tail in _tails(body))]
+            if not matching or any(_same_person(written, record, office.holder) or _near_miss(written, office.holder)
+                                   for office in matching):
                 continue  # the holder, or a slip of the holder's name (the name rules' to report)
-            holders = {holder.name if isinstance(holder, Record) else holder for (holder, _, _, _, _), _ in matching}
-            if len(holders) != 1:
+            if len({office.holder_name for office in matching}) != 1:
                 continue
-            (holder, _, bodies, source, fact), _ = matching[0]
-            name = holder.name if isinstance(holder, Record) else holder
+            office = matching[0]
+            name = office.holder_name
             reported.add(start)
             shown = analysis.document.source[start:end]
             yield rule.finding(
-                rule.message("office", written=shown, office=f"{title} of {bodies[0]}", holder=name),
+                rule.message("office", written=shown, office=f"{title} of {office.bodies[0]}", holder=name),
                 start, end, shown, suggestion=name,
-                evidence=Evidence(record=source.id, fact=fact, value=name, source=source.origin),
+                evidence=Evidence(record=office.record.id, fact=office.fact, value=name, source=office.record.origin),
             )
             break
 
@@ -174,16 +175,29 @@ def _near_miss(written: str, holder) -> bool:
     return any(Indel.normalized_similarity(fold(written), fold(name)) >= 0.8 for name in names)
 
 
-def _holds_in(office, year: int) -> bool:
+def _holds_in(office: Office, year: int) -> bool:
     """Does the office hold in the article's year? A key may date it (`role_2023`, `office_in_2021_2023`)."""
-    _, _, _, _, fact = office
-    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", fact)]
+    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", office.fact)]
     return not years or min(years) - 1 <= year <= max(years) + 1
 
 
-def _offices(records: list[Record]) -> list[tuple]:
-    """(holder: a person's Record or a name, title, the body's names, the record that says so, the key) for
-    every office the records give a holder, now or at a year a key says."""
+class Office(NamedTuple):
+    """An office the records give a holder: who (a person's Record, or a name a record gives), the title,
+    the names of the body it is held in, the record that says so and its key."""
+
+    holder: Record | str
+    title: str
+    bodies: tuple[str, ...]
+    record: Record
+    fact: str
+
+    @property
+    def holder_name(self) -> str:
+        return self.holder.name if isinstance(self.holder, Record) else self.holder
+
+
+def _offices(records: list[Record]) -> list[Office]:
+    """Every office the records give a holder, now or at a year a key says."""
     found = []
     # the names the records know a body by: "Competition and Markets Authority" is also "CMA"
     bodies = [record.names for record in records if record.type != "person"]
@@ -195,7 +209,7 @@ def _offices(records: list[Record]) -> list[tuple]:
                     continue
                 if record.type == "person" and _ROLE_KEY.fullmatch(fact.split(".")[0]):
                     for title, body in _roles(value.value):
-                        found.append((record, title, _body_names(body, bodies), record, fact))
+                        found.append(Office(record, title, _body_names(body, bodies), record, fact))
                 elif record.type != "person" and looks_like_person(without_note(value.value)):
                     # `chief_executive: Sarah Cardell` in the body's own record; `governor_of_maryland_at_time`
                     words = re.sub(r"_(?:at_time|as_of.*|in_\w+|(?:19|20)\d\d.*)$", "", leaf).replace("_", " ")
@@ -204,7 +218,7 @@ def _offices(records: list[Record]) -> list[tuple]:
                         continue
                     # (a body the key names is written in lower case: `governor_of_maryland_at_time`)
                     names = _body_names(heads.group(2).title(), bodies) if heads.group(2) else record.names
-                    found.append((without_note(value.value), _title(heads.group(1)), tuple(names), record, fact))
+                    found.append(Office(without_note(value.value), _title(heads.group(1)), tuple(names), record, fact))
     return found
 
 

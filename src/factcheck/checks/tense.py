@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
-from factcheck.lexicon import scheduled_event
+from factcheck.lexicon import SCHEDULED_AHEAD_DAYS, scheduled_event
 from factcheck.model import Analysis, DateValue, Evidence, Finding
 
 
@@ -107,7 +107,7 @@ def _usable(analysis: Analysis, mention, published) -> bool:
     value = mention.value
     if not value.relative:
         return True
-    window = 120 if scheduled_event(analysis.document.text, analysis.syntax, mention.start, mention.end) else 60
+    window = SCHEDULED_AHEAD_DAYS if scheduled_event(analysis.document.text, analysis.syntax, mention.start, mention.end) else 60
     return mention.label in ("day-no-year", "weekday") and abs((value.earliest - published).days) <= window
 
 

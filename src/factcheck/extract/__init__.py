@@ -10,7 +10,7 @@ import re
 from factcheck.extract.dates import find_dates
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
-from factcheck.lexicon import days_later, scheduled_event, stated_weekday, word_value
+from factcheck.lexicon import SCHEDULED_AHEAD_DAYS, days_later, scheduled_event, stated_weekday, word_value
 from factcheck.model import Document, Mention, Sentence, Syntax
 from factcheck.suppress import quote_spans
 
@@ -213,7 +213,7 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             year = proven = _year_the_weekday_fits(mention, written)
         # a month or more ahead: a slip of tense within the coming weeks is the writer's ("was held on
         # 12 July", three days after publication, is an error to report, not last year's)
-        shift = SCHEDULED_SHIFT_DAYS if scheduled_event(text, syntax, mention.start, mention.end) else PAST_SHIFT_DAYS
+        shift = SCHEDULED_AHEAD_DAYS if scheduled_event(text, syntax, mention.start, mention.end) else PAST_SHIFT_DAYS
         if year is None and (value.earliest - published).days > shift and syntax is not None and sentence is not None \
                 and not FUTURE_WORDS.search(text[sentence.start:sentence.end]) and _said_in_the_past(text, syntax, mention):
             # "on Feb. 4 she won album of the year", in December: last February, not the next
@@ -283,11 +283,7 @@ def _year_the_weekday_fits(mention: Mention, written: list[Mention]) -> int | No
 
 # (measured on blind copy: a past tense with a yearless day one to four months ahead is last year's
 # far more often than a slip — "Feb. 4 she won" in December, "convicted Holmes on Jan. 3" in November)
-PAST_SHIFT_DAYS = 30
-# … but an event fixed ahead ("was released on April 19", in February) is the writer's slip of tense up to
-# four months ahead (measured on the blind corpora: 8 slips found for none wrongly reported, where the same
-# window for every verb reported 6 outcomes of last year, "won on 28 May")
-SCHEDULED_SHIFT_DAYS = 120
+PAST_SHIFT_DAYS = 30  # … but an event fixed ahead ("was released on April 19", in February): SCHEDULED_AHEAD_DAYS
 _SAID_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.IGNORECASE)
 
 

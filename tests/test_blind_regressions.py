@@ -29,6 +29,20 @@ def at_or_above_warning(case_dir, least: int = 2):
 
 
 SILENT = [
+    # "…, and Seto won bronze, more than six seconds adrift": a gap on a verb with a subject of its own is
+    # another racer's
+    ("blind-42/3915-marchand-breaks-phelps-record", "six seconds"),
+    # one word in two languages: "Ludwig-Maximilians-Universität" beside "Lund University"
+    ("blind-42/3904-nobel-physics-attosecond", "Universität"),
+    # a yearless day in a "with" clause hung on "The 2020 models came later" takes 2020
+    ("blind-42/3914-iphone-15-usb-c-launch", "announced on Oct. 13"),
+    # two names of one line-up, one the other with words added: two models, two prices
+    ("blind-13/1014-iphone-15-usb-c", "$999"),
+    ("blind-9/613-iphone-15-usb-c-launch", "$1,199"),
+    # the year of the occasion "since" compares with is someone else's
+    ("blind-3/266-djokovic-gauff-us-open-2023", "Sloane Stephens in 2017"),
+    # a person's name in a record's text decides nothing of a band's ("Diana Ross", "Guns N' Roses")
+    ("blind-23/2003-beyonce-renaissance-tour-gross", "Guns N' Roses'"),
     # an outcome told in the past with a yearless day months ahead is last year's
     ("blind-6/336-turkey-earthquake-first-anniversary", "won on 28 May"),
     ("blind-11/813-holmes-theranos-sentencing", "convicted Holmes on Jan. 3"),
@@ -495,6 +509,23 @@ FOUND = [
     ("blind-12/902-sunak-succeeds-truss", "Truss sacked Kwarteng on 13 October", "13 October"),
     # a participle right after a name, past a comma and a quotation mark
     ("blind-11/804-obituary-tina-turner", "released in 1983", "1983"),
+    # a participle tells of the same runner as its verb: "ran 2:11:53, lowering the record by …"
+    ("blind-39/3623-berlin-marathon-assefa-record", "2 minutes 21 seconds", "2 minutes 21 seconds"),
+    # "Agostini, 81, was born … on 23 July 1941, when Tunisia was …": a "when" after "born" tells of the birth
+    ("blind-42/3904-nobel-physics-attosecond", "Agostini, 81,", "81"),
+    # "a $200 increase over the $1,099 …" after "$1,199"; "from £9,250 to £9,535 …, a rise of £258"
+    ("blind-42/3914-iphone-15-usb-c-launch", "a $200 increase over the $1,099", "$200 increase over the $1,099"),
+    ("blind-42/3923-england-tuition-fee-rise", "£9,250 to £9,535", "£9,250 to £9,535 a year from the 2025/26 academic year — a rise of £258"),
+    # a thing's name, whatever the recogniser calls it, before the same noun; the linked record spells it
+    ("blind-42/3914-iphone-15-usb-c-launch", "the Wanderlust event", "Wanderlust"),
+    # a line-up's model named, its row in a table of the fact ("iPhone 15 Pro Max starts at")
+    ("blind-13/1014-iphone-15-usb-c", "$1,099", "$1,099"),
+    # a "when" clause dates its verb: "pledged … when he stood for the party leadership in 2019"
+    ("blind-23/2004-england-tuition-fee-rise", "for the party leadership in 2019", "2019"),
+    # a year with every word of a key around it ("since" says "previous"), a slip of the one keeper's year
+    ("blind-21/1814-commons-rejects-withdrawal-deal", "government in 1926", "1926"),
+    ("blind-38/3513-bagnaia-valencia-motogp-title", "Casey Stoner's title in 2008", "2008"),
+    ("blind-21/1802-queen-elizabeth-state-funeral", "Churchill's in 1966", "1966"),
 ]
 
 

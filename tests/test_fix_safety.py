@@ -7,7 +7,6 @@ two names (hard links), or one file named twice; and an editor may save while th
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 

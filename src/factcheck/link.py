@@ -382,16 +382,23 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         in_sentence = mentions_by_position.starting_in(sentence.start, sentence.end)
         triggers = _find_triggers(tokens, first, last, trigger_index, text, syntax)
         triggers += _counted_triggers(tokens, starts, first, last, in_sentence, counted_index, triggers, text, syntax)
+        sentence_links = links_by_position.starting_in(sentence.start, sentence.end)
+        # a key's own word inside a record's name names the thing, not its fact ("four iPhone 15 models" is
+        # no trade-in credit for the iPhone 14 of `apple_trade_in_credit_max_usd.iphone_14`) — unless the name
+        # is the sub-key's own ("The iPhone 15 Pro Max starts at" for `starting_prices_usd.iphone_15_pro_max`)
+        triggers = [t for t in triggers if not (t.spec.derived and any(
+            link.start <= tokens[t.first].start and tokens[t.last - 1].end <= link.end
+            and name_key(link.text) != tuple(t.spec.key.rsplit(".", 1)[-1].split("_")) for link in sentence_links))]
         if not triggers:
             continue
         # names in the sentence: a subject of the trigger's clause that names no record of the fact's
         # type (those are found as subjects first) is another entity than the article's topic
-        sentence_links = links_by_position.starting_in(sentence.start, sentence.end)
         others = [m for m in in_sentence if m.kind in ("org", "person", "place")] + \
                  [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links]
 
         sentence_persons = persons_by_position.starting_in(sentence.start, sentence.end)
-        scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links, syntax)
+        scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links, syntax,
+                                             sentence)
                   for trigger in triggers}
         owners = _owners(scored)
         picked: dict[int, tuple[_Trigger, list[tuple[float, Mention]]]] = {}
@@ -631,7 +638,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 # the one record that keeps it, named or not (the article named "the inquiry into the fire")
                 keeper = _only_keeper(spec, keepers)
             written_dates = all(isinstance(v.value, DateValue) and v.value.precision in ("month", "year") and not v.value.relative
-                                for v in values)
+                                and not _SINCE_ANOTHER.search(text, 0, v.start) for v in values)
             if keeper is None and written_dates and _trigger_says_every_key_word(trigger, tokens, spec):
                 # "Construction began in April 2012" against `construction_start: {year: 2011}`: a month or a year
                 # told with every word of the key, of the one record named that keeps it, or the one record
@@ -644,7 +651,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 if only is not None:
                     return [Claim(only, spec.key, value, trigger.text, (sentence.start, sentence.end), None, tokens[trigger.first].start)
                             for value in values]
-            if keeper is None and _every_key_word_near(spec, values, tokens, starts, sentence):
+            if keeper is None and _every_key_word_near(spec, values, tokens, starts, sentence, text):
                 # "the welfare of the 18 million people who work in the palm oil industry" against
                 # `palm_oil_industry_workers: 17 million`: three or more words of a key that one record alone
                 # keeps, all said around the figure — only a slip of the record's figure is its (tried without
@@ -678,7 +685,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         return []  # "gave birth to her daughter, Alyne, … credited the five-year-old": the daughter's age
     if syntax is not None and _owned_by_another(syntax, tokens, trigger, record, sentence_links):
         return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
-    key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens, starts, sentence) or spec.key
+    key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens, starts, sentence) \
+        or _named_item_key(spec, record, subject) or spec.key
     return [Claim(record, key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start,
                   slips_only=unnamed) for value in values]
 
@@ -725,6 +733,23 @@ def _on_its_verb(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Men
     preposition = syntax.tokens[word].head
     by = syntax.tokens[preposition]
     return syntax.tokens[word].dep == "pobj" and text[by.start:by.end].lower() in ("on", "in") and by.head == verb
+
+
+def _dated_by_when(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Mention) -> bool:
+    """Is the date in a "when" clause on the trigger's own verb, or on the verb it governs ("pledged to
+    abolish tuition fees when he stood for the party leadership in 2019")? That clause's time is the
+    verb's: the pledge was made in 2019."""
+    verb, word = _trigger_root(syntax, tokens, trigger), syntax.span_root(date.start, date.end)
+    if verb is None or word is None or not syntax.tokens[verb].tag.startswith("VB"):
+        return False
+    clause = syntax.clause(word)
+    head = syntax.tokens[clause]
+    if head.dep != "advcl" or not any(syntax.tokens[c].dep == "advmod" and text[syntax.tokens[c].start:syntax.tokens[c].end].lower() == "when"
+                                      for c in syntax.children(clause)):
+        return False
+    above = head.head
+    # the "when" hangs on the verb, or on the verb of its "to" ("pledged to abolish … when …")
+    return above == verb or syntax.tokens[above].dep == "xcomp" and syntax.tokens[above].head == verb
 
 
 def _keepers(records: list[Record]) -> dict[str, list[Record]]:
@@ -821,6 +846,22 @@ def _own_key(trigger: _Trigger, record: Record, vocabulary, tokens, starts=None,
     return None
 
 
+def _named_item_key(spec: FactSpec, record: Record, subject: EntityLink | None) -> str | None:
+    """The record's row for the item the sentence names, in a table of the fact ("The iPhone 15 Pro Max
+    starts at $1,099" against `us_starting_prices_usd: {iphone_15_pro_max: 1199}` of the line-up whose
+    alias the model is): the row named as the subject is written, of a table whose words say the fact."""
+    if subject is None:
+        return None
+    named = name_key(subject.text)
+    wanted = {word_base(word) for word in fact_key_words(spec.key)}
+    for key, values in record.facts.items():
+        table, _, row = key.rpartition(".")
+        if table and tuple(row.split("_")) == named and wanted & {word_base(word) for word in fact_key_words(table)} \
+                and VALUE_CLASSES.get(spec.value) == "number" and all(isinstance(v.value, (int, float)) for v in values):
+            return key
+    return None
+
+
 def _named_subject(syntax: Syntax, tokens, trigger: _Trigger, others: list[Mention]) -> bool:
     """Is the subject of the trigger's clause a person, organisation or place named in the sentence
     ("The Federal Reserve announces …")? ("Part Two is the third instalment": a title the records do
@@ -897,7 +938,8 @@ def _distance(starts: list[int], trigger: _Trigger, mention) -> float:
     return -(trigger.first - end_position) - 0.5
 
 
-def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, mentions, persons, sentence_links, syntax=None) -> list[Mention]:
+def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, mentions, persons, sentence_links, syntax=None,
+                      sentence: Sentence | None = None) -> list[Mention]:
     def outside_links(mention: Mention) -> bool:
         return not any(link.start < mention.end and mention.start < link.end for link in sentence_links if link.record.type != "person")
 
@@ -931,10 +973,19 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         # (and a day the verb's own "on" gives, however far: "first announced the all-cash deal, worth
         # $95 a share, on January 19, 2022")
         scored = [(d, m) for d, m in scored if abs(d) <= (DERIVED_DISTANCE if spec.derived else MAX_VALUE_DISTANCE)
-                  or (spec.value == "date" and syntax is not None and _on_its_verb(syntax, text, tokens, trigger, m))]
+                  or (spec.value == "date" and syntax is not None and (_on_its_verb(syntax, text, tokens, trigger, m)
+                                                                       or _dated_by_when(syntax, text, tokens, trigger, m)))
+                  # (a date with every word of a derived key around it: "The previous record was the 166-vote
+                  # defeat inflicted on … in 1926" for `previous_record_defeat.year`)
+                  or (spec.derived and spec.value == "date" and sentence is not None
+                      and abs(d) <= MAX_VALUE_DISTANCE and _every_key_word_near(spec, [m], tokens, starts, sentence, text))]
     if syntax is not None and spec.value != "person-list":
         limit = DERIVED_PATH if spec.derived else MAX_PATH
-        scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)]
+        scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)
+                  or spec.value == "date" and _dated_by_when(syntax, text, tokens, trigger, m)
+                  # (a date with every word of the key around it reaches as far as a curated fact's)
+                  or spec.derived and spec.value == "date" and sentence is not None and _tied(syntax, tokens, trigger, m, MAX_PATH)
+                  and _every_key_word_near(spec, [m], tokens, starts, sentence, text)]
     elif syntax is not None:  # a list runs through its conjuncts, within its clause
         scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
@@ -964,6 +1015,11 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         names = [m for m in mentions if m.kind in ("person", "org", "place", "other") and m.text[:1].isupper()]
         scored = [(d, m) for d, m in scored if _told_of(owner, names, m, text, tokens)]
     return scored
+
+
+# "the first American woman to take the title since Sloane Stephens in 2017": the date of the occasion
+# compared with, someone else's
+_SINCE_ANOTHER = re.compile(r"\bsince\s+(?:[A-Z][\w'’.-]*\s+){0,4}(?:in\s+)?\Z")
 
 
 def _partitive_whole(text: str, mention: Mention, mentions: list[Mention]) -> bool:
@@ -998,27 +1054,43 @@ def _trigger_says_every_key_word(trigger: _Trigger, tokens, spec: FactSpec) -> b
                                         for word in words)
 
 
-def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, sentence) -> bool:
+def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, sentence, text: str = "") -> bool:
     """Is each value a large figure (a thousand or more: a slip of a small count is as likely another
     count, "six wickets" for `australia_innings_wickets: 4`), or a day, with every word of the key (three
-    or more; a day's key may count its number: `section_114_notices`) said within ten words of it?"""
+    or more; a day's key may count its number: `section_114_notices`) said within ten words of it? Or a
+    month or a year as written, with them within twenty ("The previous record was the 166-vote defeat
+    inflicted on … in 1926" for `previous_record_defeat.year`): only a slip of its year is then the record's."""
     days = all(isinstance(v.value, DateValue) and v.value.precision == "day" and (not v.value.relative or v.label == "day-no-year")
                for v in values)
-    if not days and (VALUE_CLASSES[spec.value] != "number" or not all(isinstance(v.value, NumberValue) and v.value.value >= 1000
-                                                                       for v in values)):
+    key_words = fact_key_words(spec.key)
+    # (the occasion "since" compares with is a `previous_…` key's own: "Ducati's first champion since Casey
+    # Stoner's title in 2008" for `previous_ducati_champion.year`)
+    written = not days and all(isinstance(v.value, DateValue) and v.value.precision in ("month", "year") and not v.value.relative
+                               and ("previous" in key_words or not _SINCE_ANOTHER.search(text, 0, v.start)) for v in values)
+    if not (days or written) and (VALUE_CLASSES[spec.value] != "number" or not all(isinstance(v.value, NumberValue) and v.value.value >= 1000
+                                                                                   for v in values)):
         return False
-    wanted = {word_base(word) for word in fact_key_words(spec.key)
-              if (word.isalpha() or days and word.isdigit()) and word not in _FIGURE_WORDS}
+    wanted = {word_base(word) for word in key_words
+              if (word.isalpha() or days and word.isdigit()) and word not in _FIGURE_WORDS
+              and not (written and word in _DATE_WORDS)}
     if len(wanted) < 3:
         return False
+    reach = 20 if written else 10
     first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
     for value in values:
         at = _first_token(starts, value)
-        near = {word_base(token.norm) for token in tokens[max(first, at - 10):min(last, at + 11)]}
-        if not all(any(said == word or said.startswith(word) or word.startswith(said) and len(said) >= 4 for said in near)
+        near = {word_base(token.norm) for token in tokens[max(first, at - reach):min(last, at + reach + 1)]}
+        if not all(any(said == word or said.startswith(word) or word.startswith(said) and len(said) >= 4
+                       or said in _KEY_WORD_SAID_AS.get(word, ()) for said in near)
                    for word in wanted):
             return False
     return True
+
+
+# a key's word as copy says it: the `previous_state_funeral` is the first one "since" Churchill's
+_KEY_WORD_SAID_AS = {word_base("previous"): {word_base(w) for w in ("since", "last", "prior", "preceding")}}
+# a date key's words that say only that it is a date (`food_rate_last_higher.month`)
+_DATE_WORDS = {"year", "month", "date", "day", "when"}
 
 
 def _proper_sub_key(trigger: _Trigger) -> bool:

@@ -273,6 +273,10 @@ class Analysis:
         found = self._mentions_by_position.starting_in(start, end)
         return found if kind is None else [mention for mention in found if mention.kind == kind]
 
+    def mentions_holding(self, start: int, end: int) -> list[Mention]:
+        """The mentions that hold the span [start, end) ("Guns N' Roses" holds "Roses")."""
+        return self._mentions_by_position.holding(start, end)
+
 
 
 class ByPosition:

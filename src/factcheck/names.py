@@ -273,14 +273,17 @@ def _nick_namer():
 
 
 def capitalised_in(text: str, tokens: list[Token]) -> Callable[[int, int], bool]:
-    """A name in running text starts with a capital or a digit and stays on one line; a name the
-    records write with "the" ("the King") may have it in lower case, the word after it capitalised."""
+    """A name in running text starts with a capital or a digit, or is a brand with its capital second
+    ("iPhone 15", "eBay"), and stays on one line; a name the records write with "the" ("the King")
+    may have it in lower case, the word after it capitalised."""
 
     def check(first: int, last: int) -> bool:
         start, end = tokens[first].start, tokens[last - 1].end
         if tokens[first].norm == "the" and last - first >= 2:
             start = tokens[first + 1].start
-        return (text[start].isupper() or text[start].isdigit()) and "\n" not in text[tokens[first].start:end]
+        opening = text[start:start + 2]
+        return (opening[:1].isupper() or opening[:1].isdigit() or (opening[:1].islower() and opening[1:].isupper())) \
+            and "\n" not in text[tokens[first].start:end]
 
     return check
 

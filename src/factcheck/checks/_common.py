@@ -384,6 +384,11 @@ def format_date_like(written: str, day: dt.date) -> str:
     text = written.strip()
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
         return day.isoformat()
+    if re.fullmatch(r"\d{4}", text):  # a year told, a day kept: the year
+        return str(day.year)
+    if re.fullmatch(r"[A-Z][a-z]+\.? \d{4}", text):  # "October 2021": the month and the year
+        month = calendar.month_abbr[day.month] + "." if text.split()[0].endswith(".") else calendar.month_name[day.month]
+        return f"{month} {day.year}"
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", text):
         year = str(day.year) if len(text.rsplit("/", 1)[1]) == 4 else f"{day.year % 100:02d}"
         return f"{day.month}/{day.day}/{year}"
@@ -515,8 +520,8 @@ def date_slip(stated, recorded, year_guessed: bool = False) -> bool:
 
 
 def year_slip(stated, recorded) -> bool:
-    """Does a month or a year the article writes (a DateValue) slip from the record's year (`2011`, or
-    "December 2018" written in words): the same month, if both have one, and a year one digit or two
+    """Does a month or a year the article writes (a DateValue) slip from the record's year (`2011`,
+    "December 2018" written in words, or a day's): the same month, if both have one, and a year one digit or two
     years off ("April 2012" for 2011; "December 2019" for December 2018)?"""
     if not isinstance(stated, DateValue) or stated.precision not in ("month", "year"):
         return False
@@ -524,6 +529,8 @@ def year_slip(stated, recorded) -> bool:
         year, month = recorded, None
     elif isinstance(recorded, DateValue) and recorded.precision in ("month", "year"):
         year, month = recorded.earliest.year, recorded.earliest.month if recorded.precision == "month" else None
+    elif isinstance(recorded, dt.date):  # a day kept, a month or a year told: "in 1966" for 1965-01-30
+        year, month = recorded.year, recorded.month
     else:
         return False
     said = stated.earliest.year

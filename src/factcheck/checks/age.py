@@ -343,7 +343,10 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         ahead = False  # told of by a name after it, a weaker tie
         sentence = analysis.sentence_of(start)
         own_birth = key in (None, "sentence") and _born_in_sentence(sentence.start) in births
-        if _PAST_CONTEXT.search(text[sentence.start:sentence.end]) and not own_birth:
+        # (a past after "born" tells of the birth: "Agostini, 81, was born in Tunis …, when Tunisia was a
+        # French protectorate")
+        born = re.compile(r"\bborn\b").search(text, end, sentence.end)
+        if _PAST_CONTEXT.search(text, sentence.start, born.start() if born else sentence.end) and not own_birth:
             continue  # "was 27 when she won" speaks of another day than the publication
         if key is None and re.match(r"-year-old\b", text[end:end + 10]):
             # "the 95-year-old monarch" in a story that never names her in that sentence: the one

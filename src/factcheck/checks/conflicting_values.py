@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from factcheck.checks.base import CheckKind
 from factcheck.checks._common import claim_years, in_scope, same_name
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Finding, NumberValue
+from factcheck.text import name_key
 
 SINGLE_VALUED = {"date", "number", "ordinal", "duration", "money", "person", "text"}
 
@@ -41,6 +42,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 continue
             if (claim.sentence, claim.trigger_start) == (reference.sentence, reference.trigger_start):
                 continue  # one word's list: "won in 1980 and 1987"
+            if _models_of_one_line(claim, reference):
+                continue
             yield rule.finding(
                 rule.message("conflict", fact=spec.label, record=claim.record.name, first=reference.value.text, line=line,
                              stated=claim.value.text),
@@ -56,6 +59,15 @@ def _other_years(analysis: Analysis, first, second) -> bool:
     years = [claim_years(analysis, c) for c in (first, second)]
     return bool(years[0]) and bool(years[1]) and not years[0] & years[1] or bool(years[0]) != bool(years[1]) and \
         analysis.document.published is not None and analysis.document.published.year not in (years[0] | years[1])
+
+
+def _models_of_one_line(first, second) -> bool:
+    """Are the two told of names of one record, one the other with words added ("iPhone 15" and
+    "iPhone 15 Pro", a line-up's aliases)? Then they are two models, each with its own price."""
+    if first.subject is None or second.subject is None:
+        return False
+    one, other = sorted((name_key(first.subject.text), name_key(second.subject.text)), key=len)
+    return len(one) < len(other) and other[:len(one)] == one
 
 
 def _same_kind(first, second) -> bool:

@@ -46,9 +46,10 @@ FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:the|its
 ARRIVAL_BEFORE = re.compile(r"\b(?:to|at|reach\w*|hit)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
 # a change named after its figure, then its base: "a 37% decline from the previous all-time low of 5.9 million"
 CHANGE_NOUN_FROM = re.compile(r"^\s*(?:percent|per\s?cent)?\s*(?:rise|increase|jump|gain|growth|drop|fall|decline|decrease|"
-                              r"reduction|cut|slump|plunge)\s+(?:on|from)\s+(?:the|its|their|his|her|a|an|last\s+year's)\s+"
+                              r"reduction|cut|slump|plunge)\s+(?:on|from|over)\s+(?:the|its|their|his|her|a|an|last\s+year's)\s+"
                               r"(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
-UP_FROM = re.compile(r"\b(?:(?:up|down|ris(?:en|ing)|rose|f[ae]ll(?:en|ing)?|increased|decreased|climbed|dropped)\s+from|"
+UP_FROM = re.compile(r"\b(?:(?:up|down|ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|"
+                     r"climb(?:s|ed|ing)?|drop(?:s|ped|ping)?|gr[eo]w(?:s|n|ing)?)\s+from|"
                      r"compared\s+(?:with|to))\s+$", re.IGNORECASE)
 COMPARATIVE = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|larger|heavier|lighter|taller|"
@@ -139,7 +140,9 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         nearest, (low, high, unit) = arrived[0], expected[0]
         start, end = min(difference.start, base.start), max(difference.end, base.end)
-        actual = format_number(round((low + high) / 2, 2)) + unit
+        middle = round((low + high) / 2, 2)
+        # in the difference's own form ("$100" for "$200"); a share or points keep their unit
+        actual = format_number(middle) + unit if unit else _like(difference, middle)
         yield rule.finding(
             rule.message("change", base=base.mention.text, arrived=nearest.mention.text, actual=actual,
                          stated=("" if difference.exact else f"{difference.mention.value.qualifier} ") + difference.mention.text
@@ -432,9 +435,11 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
             # "up from 8.6% in May, was an acceleration of 0.7 percentage point"
             base = next((f for f in figures if sentence.start <= f.start < figure.start
                          and UP_FROM.search(text[max(sentence.start, f.start - 30):f.start])), None)
-            if base is not None and any(base.end <= f.start < figure.start and f.kind == figure.kind for f in figures):
+            if base is not None and any(base.end <= f.start < figure.start and f.kind == figure.kind
+                                        and not TO_AFTER.fullmatch(text[base.end:f.start]) for f in figures):
                 # "up from €454 million …, and net income was €367 million, against a loss of €70 million":
-                # the change of a figure said after the base is that figure's, not the base's
+                # the change of a figure said after the base is that figure's, not the base's ("from £9,250
+                # to £9,535 …, a rise of £285": the figure the base goes "to" is its arrival)
                 base = None
         # a bound ("more than €550 million larger") is checked too: the figures must not fall short of it
         bounded = math.isinf(figure.low) != math.isinf(figure.high)

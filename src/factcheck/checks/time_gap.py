@@ -80,6 +80,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if len(own) != 1:
             continue  # none, or several: which is the gap's is not clear
         mine = own[0]
+        if _told_of_another(analysis.syntax, gap, mine):
+            continue
         others = [t for t in times if t is not mine and t is not gap and t.seconds != mine.seconds
                   and abs(t.seconds - mine.seconds) <= _NEAR * mine.seconds]
         if _WINNER_AFTER.match(text, gap.end):
@@ -106,6 +108,17 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             evidence=Evidence(fact="race times", value=f"{text[mine.start:mine.end]} and {text[reference.start:reference.end]}",
                               source=f"this article, line {line}"),
         )
+
+
+def _told_of_another(syntax, gap: _Length, time: _Length) -> bool:
+    """Does the gap hang on another verb, with a subject of its own, than the time does ("Foster took
+    silver in 4:06.56, and Seto won bronze, more than six seconds adrift")? Then it is another racer's
+    gap, from a time not given. A participle ("ran 2:11:53, lowering the record by …") tells of the same."""
+    if syntax is None:
+        return False
+    gap_verb, time_verb = syntax.governing_verb(gap.start, gap.end), syntax.governing_verb(time.start, time.end)
+    return gap_verb is not None and time_verb is not None and gap_verb != time_verb and \
+        any(syntax.tokens[child].dep in ("nsubj", "nsubjpass") for child in syntax.children(gap_verb))
 
 
 def _lengths(text: str) -> list[_Length]:

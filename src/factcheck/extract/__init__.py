@@ -10,7 +10,7 @@ import re
 from factcheck.extract.dates import find_dates
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
-from factcheck.lexicon import SCHEDULED_AHEAD_DAYS, days_later, scheduled_event, stated_weekday, word_value
+from factcheck.lexicon import SCHEDULED_AHEAD_DAYS, days_later, scheduled_event, stated_weekday
 from factcheck.model import Document, Mention, Sentence, Syntax
 from factcheck.suppress import quote_spans
 
@@ -360,4 +360,17 @@ def _same_clause_chain(syntax: Syntax, first: Mention, second: Mention) -> bool:
     # "at 10:21 p.m. on Nov. 23, 2021, which was already 1:21 a.m. on Nov. 24": a relative clause on the first's words
     return a == b or (syntax.tokens[a].dep == "conj" and syntax.tokens[a].head == b) or \
         (syntax.tokens[b].dep == "conj" and syntax.tokens[b].head == a) or \
-        (syntax.tokens[b].dep == "relcl" and syntax.clause(syntax.tokens[b].head) == a)
+        (syntax.tokens[b].dep == "relcl" and syntax.clause(syntax.tokens[b].head) == a) or \
+        _under_clause(syntax, b, a)
+
+
+def _under_clause(syntax: Syntax, clause: int, above: int) -> bool:
+    """Does a clause hang, through adverbial clauses and their conjuncts, on another ("The 2020 models came
+    later, with the iPhone 12 announced on Oct. 13 and released on Oct. 23")? The higher clause's year
+    holds for it. A clause beside the year's, or above it ("the airport, first used on 5 November 1948,
+    closed on 8 November"), has its own time."""
+    while syntax.tokens[clause].dep in ("advcl", "conj") and syntax.tokens[clause].head != clause:
+        clause = syntax.clause(syntax.tokens[clause].head)
+        if clause == above:
+            return True
+    return False

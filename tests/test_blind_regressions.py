@@ -526,6 +526,14 @@ FOUND = [
     ("blind-21/1814-commons-rejects-withdrawal-deal", "government in 1926", "1926"),
     ("blind-38/3513-bagnaia-valencia-motogp-title", "Casey Stoner's title in 2008", "2008"),
     ("blind-21/1802-queen-elizabeth-state-funeral", "Churchill's in 1966", "1966"),
+    # a constitution made once has one year: its adoption's ("the 1938 Constitution")
+    ("blind-42/3903-ireland-family-care-referendums", "the 1938 Constitution", "1938"),
+    # "the Budget" written after a possessive without its "the" ("last Wednesday's Budget")
+    ("blind-42/3923-england-tuition-fee-rise", "Chancellor Jeremy Hunt", "Jeremy Hunt"),
+    # "said the 28-year-old Spaniard." — a people's name at the sentence's end, its full stop after it
+    ("blind-42/3912-sainz-singapore-gp", "the 28-year-old Spaniard", "28"),
+    # "the phones": a line-up's type noun in the plural
+    ("blind-42/3914-iphone-15-usb-c-launch", "Friday, Sept. 29", "Friday, Sept. 29"),
 ]
 
 
@@ -551,3 +559,21 @@ def test_one_item_of_a_list_speaks_only_of_a_sentence_that_names_it():
     text, findings = at_or_above_warning("blind-15/1201-microsoft-closes-activision-deal")
     start = text.index("Wednesday, Jan. 18, 2022")
     assert [f.rule for f in findings if f.start == start] == ["weekday-mismatch"]
+
+
+@pytest.mark.parametrize("case_dir, flagged, suggested", [
+    # the title the article writes before the name is not suggested again ("Chancellor Chancellor …")
+    ("blind-42/3923-england-tuition-fee-rise", "Jeremy Hunt", "Rachel Reeves"),
+    # a year told, a day kept: the year is suggested, not the day
+    ("blind-21/1802-queen-elizabeth-state-funeral", "1966", "1965"),
+])
+def test_suggestion_is_written_as_the_article_writes_it(case_dir, flagged, suggested):
+    _, findings = at_or_above_warning(case_dir)
+    found = [f for f in findings if " ".join(f.text.split()) == flagged]
+    assert found and found[0].suggestion == suggested, findings
+
+
+def test_a_difference_is_given_in_the_form_it_is_written():
+    _, findings = at_or_above_warning("blind-42/3914-iphone-15-usb-c-launch")
+    assert [f.message for f in findings if f.rule == "difference-arithmetic"] == \
+        ["$1,099 to $1,199 is a difference of $100, not $200"]

@@ -206,7 +206,7 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     longer = [m for m in mentions if m.kind in ("person", "org", "work", "event", "product", "place")]
     longer_by_position = ByPosition(longer)
     starts = [token.start for token in tokens]
-    for hit in index.exact(tokens, capitalised):
+    for hit in index.exact(tokens, capitalised, text):
         record, name = records.by_name[hit.key][0]
         start, end = tokens[hit.first].start, tokens[hit.last - 1].end
         if any(_inside_longer_name(text, m, start, end) for m in longer_by_position.holding(start, end)):
@@ -1777,14 +1777,15 @@ DETERMINERS = {"the", "this", "its", "his", "her", "their", "our"}  # not "that"
 
 
 def _names_type_noun(tokens: list[Token], starts, sentence: Sentence, nouns: set[tuple[str, ...]]) -> bool:
-    """Does the sentence say "the film"? Only right after a determiner: "the 2026 race"
-    or "the original film" may be another entity of the type."""
+    """Does the sentence say "the film" (or "the phones", a line-up's)? Only right after a determiner:
+    "the 2026 race" or "the original film" may be another entity of the type."""
     first = bisect.bisect_left(starts, sentence.start)
     last = bisect.bisect_left(starts, sentence.end)
     words = [token.norm for token in tokens[first:last]]
     for noun in nouns:
         for i in range(1, len(words) - len(noun) + 1):
-            if tuple(words[i:i + len(noun)]) == noun and (words[i - 1] in DETERMINERS or
+            said = tuple(words[i:i + len(noun)])
+            if (said == noun or said[:-1] == noun[:-1] and said[-1] == noun[-1] + "s") and (words[i - 1] in DETERMINERS or
                                                           i >= 2 and words[i - 1] in CURRENT and words[i - 2] in DETERMINERS):
                 return True
     return False

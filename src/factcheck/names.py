@@ -99,8 +99,9 @@ class NameIndex:
     def _person(self, key: tuple[str, ...]) -> bool:
         return key in self.people or (self.parent is not None and self.parent._person(key))
 
-    def exact(self, tokens: list[Token], capitalised: callable) -> list[NameHit]:
-        """Longest exact matches, left to right, without overlaps."""
+    def exact(self, tokens: list[Token], capitalised: callable, text: str = "") -> list[NameHit]:
+        """Longest exact matches, left to right, without overlaps (given the text, also a name the
+        records write with "the" that the text writes after a possessive, without it)."""
         hits = []
         index = 0
         while index < len(tokens):
@@ -118,8 +119,21 @@ class NameIndex:
                 key = tuple(token.norm for token in tokens[index:index + best])
                 hits.append(NameHit(index, index + best, key, True))
                 index += best
-            else:
-                index += 1
+                continue
+            # a name the records write with "the" ("the Budget"), written after a possessive without it:
+            # "last Wednesday's Budget"
+            if text and index and tokens[index].norm != "the" and capitalised(index, index + 1) \
+                    and text.endswith(("'s", "’s"), tokens[index - 1].start, tokens[index - 1].end):
+                for length in self._lengths_from("the"):
+                    key = ("the", *(token.norm for token in tokens[index:index + length - 1]))
+                    if length > best + 1 and index + length - 1 <= len(tokens) and self._has(key) \
+                            and capitalised(index, index + length - 1):
+                        best = length - 1
+                if best:
+                    hits.append(NameHit(index, index + best, ("the", *(token.norm for token in tokens[index:index + best])), True))
+                    index += best
+                    continue
+            index += 1
         return hits
 
     def near(self, tokens: list[Token], taken: set[int], capitalised: callable, shorter: set[tuple[int, int]] = frozenset(),

@@ -399,6 +399,8 @@ def format_date_like(written: str, day: dt.date) -> str:
         text = text[weekday.end():]
     abbreviated = re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?", text) is not None
     month = calendar.month_abbr[day.month] + "." if abbreviated else calendar.month_name[day.month]
+    if abbreviated and day.month == 9 and re.search(r"\bSept\b", text):
+        month = "Sept."  # the newsroom's own abbreviation (AP style)
     has_year = re.search(r"\d{4}", text) is not None
     day_first = re.match(r"(?:the\s+)?\d", text) is not None
     written_ordinal = re.search(r"\d(st|nd|rd|th)\b", text)

@@ -331,7 +331,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                     if after is not None:
                         stated.append((match.start(1), match.end(1), age, after[3]))
                     if after is not None or not (analysis.mentions_in(position, position + 1, "group")
-                                                 and _DEMONYM.search(named_after.group(1))
+                                                 and _DEMONYM.search(named_after.group(1).rstrip(".’'"))
                                                  or _names_a_noun(analysis, position)):
                         continue
                 stated.append((match.start(1), match.end(1), age, None if anaphor else "sentence"))

@@ -80,9 +80,20 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             message += " " + rule.message("other_record", stated=stated, fact=spec.label, other=other.name)
         yield rule.finding(
             message, claim.value.start, claim.value.end, claim.value.text,
-            suggestion=_common.suggestion_for(claim.value, best),
+            suggestion=_without_title_before(text, claim.value.start, _common.suggestion_for(claim.value, best)),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
+
+
+def _without_title_before(text: str, start: int, suggestion: str) -> str:
+    """The name suggested less the title the article already writes before the span ("Chancellor
+    Jeremy Hunt" against "Chancellor Rachel Reeves": the suggestion for "Jeremy Hunt" is "Rachel Reeves")."""
+    words = suggestion.split()
+    for count in range(len(words) - 1, 0, -1):
+        title = " ".join(words[:count])
+        if text[max(0, start - len(title) - 1):start].rstrip() == title and title[:1].isupper():
+            return " ".join(words[count:])
+    return suggestion
 
 
 def _hours_and_minutes(minutes) -> str:

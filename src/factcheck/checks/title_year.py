@@ -5,8 +5,8 @@ records may know it as a record of that name (its release or publication year or
 as an item of another record's list (`films: [{title: Lady Bird, year: 2017}]`). Titles are
 matched as written, whole words, so that a bracketed year after any other name is left alone.
 
-Some names can only have one year: a work's, a dated item's of a record's list, and a thing that
-happened once (an earthquake, a hurricane, a collapse). Beside those a plain year is theirs too —
+Some names can only have one year: a work's, a law's or a constitution's (its adoption: "the 1937
+Constitution"), a dated item's of a record's list, and a thing that happened once (an earthquake, a hurricane, a collapse). Beside those a plain year is theirs too —
 "the 1933 Nepal–Bihar earthquake", "since Hurricane Charley in 2005", "*The Sea* in 2003" — and
 the records may give it in the name itself (a record "1934 Nepal–Bihar earthquake", a value
 "Hurricane Charley, 13 August 2004"). A year beside a name that recurs (a final, an election, a
@@ -26,7 +26,9 @@ BRACKETED_YEAR = re.compile(r"\((1[5-9]\d\d|20\d\d)\)")
 # what a title's year is called in a record's keys
 YEAR_KEYS = re.compile(r"release|premiere|publi|came_out|debut|year|issued|first_aired|aired")
 # keys that date a work's coming out: then its name has that one year
-WORK_YEAR_KEYS = re.compile(r"(?:^|_)(?:release|released|premiere|premiered|published|publication|came_out|first_aired)(?:_|$)")
+# — or a law's, a treaty's or a constitution's, made once ("the 1937 Constitution")
+WORK_YEAR_KEYS = re.compile(r"(?:^|_)(?:release|released|premiere|premiered|published|publication|came_out|first_aired|"
+                            r"adopted|adoption|enacted|enactment|ratified|ratification|promulgated)(?:_|$)")
 # item qualifiers that give the item's year
 ITEM_YEARS = ("year", "date", "release_year", "released", "release_date")
 
@@ -124,6 +126,8 @@ def _title_years(records: list[Record]) -> dict[str, tuple[set[int], Record, boo
             bare, own_year = _without_year(name)
             for year in years:
                 add(name, year, record, work or one_off)
+                if name.startswith("the ") and len(name) > 4 and name[4].isupper():
+                    add(name[4:], year, record, work or one_off)  # "the Constitution" is written "the 1937 Constitution"
             if own_year is not None and ONE_OFF.search(bare):
                 add(bare, own_year, record, True)  # "1934 Nepal–Bihar earthquake": its year in its name
         for key, values in record.facts.items():

@@ -534,6 +534,11 @@ FOUND = [
     ("blind-42/3912-sainz-singapore-gp", "the 28-year-old Spaniard", "28"),
     # "the phones": a line-up's type noun in the plural
     ("blind-42/3914-iphone-15-usb-c-launch", "Friday, Sept. 29", "Friday, Sept. 29"),
+    # a list of verbs the name does, the parser hanging the first on the one that says the fact
+    ("blind-21/1811-ever-given-refloated", "gross tonnage of 224,940", "224,940"),
+    # a prize handed over at a ceremony fixed ahead ("received his medal and diploma … on 10 December")
+    ("blind-11/803-nobel-literature-jon-fosse", "Fosse received his medal",
+     "received his medal and diploma from King Carl XVI Gustaf at the Stockholm Concert Hall on 10 December"),
 ]
 
 

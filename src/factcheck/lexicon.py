@@ -122,12 +122,19 @@ def days_later(text: str, start: int, end: int, strict: bool = False) -> int | N
 SCHEDULED_AHEAD_DAYS = 120
 _SCHEDULED_VERB = re.compile(r"(?:releas|publish|open|launch|premier|air|arriv|debut|sworn|swore|inaugurat)", re.IGNORECASE)
 _INTO_FORCE = re.compile(r"\b(?:came|come|comes|entered|enters?)\s+into\s+force\b|\btook\s+effect\b", re.IGNORECASE)
+# a prize handed over at a ceremony fixed ahead: "received his medal and diploma … on 10 December"
+_RECEIVE = re.compile(r"receiv", re.IGNORECASE)
+_AWARD_NOUNS = re.compile(r"(?:medal|prize|award|diploma|trophy|honou?r|knighthood|degree)s?$", re.IGNORECASE)
 
 
 def scheduled_event(text: str, syntax, start: int, end: int) -> bool:
-    """Is the verb a date hangs on one of an event fixed ahead ("was released on", "came into force on")?"""
+    """Is the verb a date hangs on one of an event fixed ahead ("was released on", "came into force on",
+    "received their medals … on Dec. 10")?"""
     verb = syntax.governing_verb(start, end) if syntax is not None else None
     if verb is None:
         return False
     token = syntax.tokens[verb]
+    if _RECEIVE.match(text[token.start:token.end]):
+        return any(syntax.tokens[child].dep == "dobj" and _AWARD_NOUNS.match(text[syntax.tokens[child].start:syntax.tokens[child].end])
+                   for child in syntax.children(verb))
     return bool(_SCHEDULED_VERB.match(text[token.start:token.end]) or _INTO_FORCE.search(text[token.start:end]))

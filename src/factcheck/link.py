@@ -1305,6 +1305,8 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     # (so does a gerund after a preposition: "Vardy set a record by scoring in 11 consecutive matches")
     participle = (head.dep == "advcl" and head.tag in ("VBG", "VBN") or head.dep == "pcomp" and head.tag == "VBG") and not any(
         syntax.tokens[child].dep in ("nsubj", "nsubjpass", "mark") for child in syntax.children(clause))
+    if _subject_of_the_list(syntax, clause, name):
+        return True
     if not ((head.dep in ("xcomp", "conj") or participle) and syntax.clause(name) == syntax.clause(head.head)):
         return False
     # … as that clause's subject or inside it ("Cummins's side lost to India …, and then won nine in a row":
@@ -1313,6 +1315,19 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     chain = [name, *syntax.ancestors(name)]
     return any(syntax.tokens[i].dep in ("nsubj", "nsubjpass") and syntax.tokens[i].head == governing for i in chain) \
         or name == governing
+
+
+def _subject_of_the_list(syntax: Syntax, clause: int, name: int) -> bool:
+    """Is the name the subject of a verb the parser hung on the fact's subjectless verb, in a list of
+    verbs the name does ("the Ever Given is 59 metres wide, has a gross tonnage of 224,940 and can
+    carry …": the parser makes "is" a complement of "has")?"""
+    token = syntax.tokens[clause]
+    if not token.tag.startswith("VB") or any(syntax.tokens[c].dep in ("nsubj", "nsubjpass", "expl") for c in syntax.children(clause)):
+        return False
+    subject = syntax.tokens[name]
+    verb = subject.head
+    return subject.dep in ("nsubj", "nsubjpass") and verb < clause and syntax.tokens[verb].head == clause \
+        and syntax.tokens[verb].dep in ("ccomp", "conj", "parataxis")
 
 
 def _only_punctuation_between(syntax: Syntax, name: int, word: int) -> bool:

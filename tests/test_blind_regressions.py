@@ -29,6 +29,9 @@ def at_or_above_warning(case_dir, least: int = 2):
 
 
 SILENT = [
+    # another subject's run of the same kind: "The European Central Bank raised …, its ninth consecutive increase"
+    ("blind-15/1203-boe-rate-rise-august-2023", "its ninth consecutive increase"),
+    ("blind-7/412-boe-rate-rise-august-2023", "ninth"),
     # "…, and Seto won bronze, more than six seconds adrift": a gap on a verb with a subject of its own is
     # another racer's
     ("blind-42/3915-marchand-breaks-phelps-record", "six seconds"),
@@ -539,6 +542,10 @@ FOUND = [
     # a prize handed over at a ceremony fixed ahead ("received his medal and diploma … on 10 December")
     ("blind-11/803-nobel-literature-jon-fosse", "Fosse received his medal",
      "received his medal and diploma from King Carl XVI Gustaf at the Stockholm Concert Hall on 10 December"),
+    # one run told with two lengths: "for the 14th time in a row" … "the thirteenth straight increase";
+    # "a run of 14 consecutive increases" … "the Bank's 15th consecutive rise"
+    ("blind-15/1203-boe-rate-rise-august-2023", "the thirteenth straight increase", "thirteenth"),
+    ("blind-13/1013-boe-holds-rates", "15th consecutive rise", "15th"),
 ]
 
 

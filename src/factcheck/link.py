@@ -638,7 +638,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 # the one record that keeps it, named or not (the article named "the inquiry into the fire")
                 keeper = _only_keeper(spec, keepers)
             written_dates = all(isinstance(v.value, DateValue) and v.value.precision in ("month", "year") and not v.value.relative
-                                and not _SINCE_ANOTHER.search(text, 0, v.start) for v in values)
+                                and not _SINCE_ANOTHER.search(text, max(0, v.start - 80), v.start) for v in values)
             if keeper is None and written_dates and _trigger_says_every_key_word(trigger, tokens, spec):
                 # "Construction began in April 2012" against `construction_start: {year: 2011}`: a month or a year
                 # told with every word of the key, of the one record named that keeps it, or the one record
@@ -943,6 +943,12 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     def outside_links(mention: Mention) -> bool:
         return not any(link.start < mention.end and mention.start < link.end for link in sentence_links if link.record.type != "person")
 
+    def every_key_word_near(mention: Mention) -> bool:
+        # a date with every word of a derived key around it ("The previous record was the 166-vote defeat
+        # inflicted on … in 1926" for `previous_record_defeat.year`) reaches as far as a curated fact's
+        return spec.derived and spec.value == "date" and sentence is not None \
+            and _every_key_word_near(spec, [mention], tokens, starts, sentence, text)
+
     if spec.value in ("person", "person-list"):
         pool = [p for p in persons if outside_links(p) and _full_name_or_known(p)]
     elif spec.value == "date":
@@ -975,17 +981,12 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         scored = [(d, m) for d, m in scored if abs(d) <= (DERIVED_DISTANCE if spec.derived else MAX_VALUE_DISTANCE)
                   or (spec.value == "date" and syntax is not None and (_on_its_verb(syntax, text, tokens, trigger, m)
                                                                        or _dated_by_when(syntax, text, tokens, trigger, m)))
-                  # (a date with every word of a derived key around it: "The previous record was the 166-vote
-                  # defeat inflicted on … in 1926" for `previous_record_defeat.year`)
-                  or (spec.derived and spec.value == "date" and sentence is not None
-                      and abs(d) <= MAX_VALUE_DISTANCE and _every_key_word_near(spec, [m], tokens, starts, sentence, text))]
+                  or abs(d) <= MAX_VALUE_DISTANCE and every_key_word_near(m)]
     if syntax is not None and spec.value != "person-list":
         limit = DERIVED_PATH if spec.derived else MAX_PATH
         scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)
                   or spec.value == "date" and _dated_by_when(syntax, text, tokens, trigger, m)
-                  # (a date with every word of the key around it reaches as far as a curated fact's)
-                  or spec.derived and spec.value == "date" and sentence is not None and _tied(syntax, tokens, trigger, m, MAX_PATH)
-                  and _every_key_word_near(spec, [m], tokens, starts, sentence, text)]
+                  or _tied(syntax, tokens, trigger, m, MAX_PATH) and every_key_word_near(m)]
     elif syntax is not None:  # a list runs through its conjuncts, within its clause
         scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
@@ -1066,7 +1067,8 @@ def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, 
     # (the occasion "since" compares with is a `previous_…` key's own: "Ducati's first champion since Casey
     # Stoner's title in 2008" for `previous_ducati_champion.year`)
     written = not days and all(isinstance(v.value, DateValue) and v.value.precision in ("month", "year") and not v.value.relative
-                               and ("previous" in key_words or not _SINCE_ANOTHER.search(text, 0, v.start)) for v in values)
+                               and ("previous" in key_words or not _SINCE_ANOTHER.search(text, max(0, v.start - 80), v.start))
+                               for v in values)
     if not (days or written) and (VALUE_CLASSES[spec.value] != "number" or not all(isinstance(v.value, NumberValue) and v.value.value >= 1000
                                                                                    for v in values)):
         return False

@@ -29,6 +29,18 @@ def at_or_above_warning(case_dir, least: int = 2):
 
 
 SILENT = [
+    # blind-43's first-sight false alarms, mended as patterns:
+    # a relative clause on another name tells of that name ("the funeral of President Hage Geingob, who died Feb. 4")
+    ("blind-43/4015-kiptum-funeral-clean", "who died Feb. 4"),
+    # "more than double" is a ratio, not a difference
+    ("blind-43/4026-tokyo-governor-koike-third-term", "56 was more than double the 22"),
+    # a figure promised ("promising about 300 shows"), then the one done ("The 330 shows")
+    ("blind-43/4001-elton-john-farewell-finale", "The 330 shows"),
+    # "on 29 July that year": the year written last
+    ("blind-43/4002-peljesac-bridge-opens", "joined at a ceremony on 29 July"),
+    # a person and a country, a person and a team: one tells of the other
+    ("blind-43/4014-giro-2020-final-time-trial", "of Britain won"),
+    ("blind-43/4014-giro-2020-final-time-trial", "won by Ineos"),
     # another subject's run of the same kind: "The European Central Bank raised …, its ninth consecutive increase"
     ("blind-15/1203-boe-rate-rise-august-2023", "its ninth consecutive increase"),
     ("blind-7/412-boe-rate-rise-august-2023", "ninth"),

@@ -664,7 +664,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 # record that keeps a sum named after the giver, the giver being the verb's subject (only a
                 # slip of the record's figure is its: the giver may have given to others)
                 keeper = _only_keeper(spec, keepers)
-            if keeper is None:
+            if keeper is None or syntax is not None and _of_a_named_antecedent(syntax, tokens, trigger, keeper, links):
                 return []
             return [Claim(keeper, spec.key, value, trigger.text, (sentence.start, sentence.end), None,
                           tokens[trigger.first].start, slips_only=True) for value in values]
@@ -750,6 +750,20 @@ def _dated_by_when(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: M
     above = head.head
     # the "when" hangs on the verb, or on the verb of its "to" ("pledged to abolish … when …")
     return above == verb or syntax.tokens[above].dep == "xcomp" and syntax.tokens[above].head == verb
+
+
+def _of_a_named_antecedent(syntax: Syntax, tokens, trigger: _Trigger, record: Record, links: list[EntityLink]) -> bool:
+    """Is the fact's word the verb of a relative clause on a name that is not the record's ("the funeral of
+    President Hage Geingob, who died Feb. 4", in a story of Kelvin Kiptum)? The fact is that name's."""
+    word = _trigger_root(syntax, tokens, trigger)
+    if word is None:
+        return False
+    clause = syntax.clause(word)
+    if syntax.tokens[clause].dep != "relcl":
+        return False
+    antecedent = syntax.tokens[syntax.tokens[clause].head]
+    return antecedent.tag in ("NNP", "NNPS") and not any(
+        link.record.id == record.id and link.start <= antecedent.start < link.end for link in links)
 
 
 def _keepers(records: list[Record]) -> dict[str, list[Record]]:

@@ -44,6 +44,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 continue  # one word's list: "won in 1980 and 1987"
             if _models_of_one_line(claim, reference):
                 continue
+            if _names_of_two_kinds(claim.value, reference.value):
+                continue  # "Tao Geoghegan Hart of Britain won": a person and a country, not two winners
             yield rule.finding(
                 rule.message("conflict", fact=spec.label, record=claim.record.name, first=reference.value.text, line=line,
                              stated=claim.value.text),
@@ -68,6 +70,15 @@ def _models_of_one_line(first, second) -> bool:
         return False
     one, other = sorted((name_key(first.subject.text), name_key(second.subject.text)), key=len)
     return len(one) < len(other) and other[:len(one)] == one
+
+
+_NAME_KINDS = {"person", "place", "org", "group"}
+
+
+def _names_of_two_kinds(first, second) -> bool:
+    """Are the two values names of different kinds (a person and a place, a person and a team)? Then
+    one tells of the other ("Tao Geoghegan Hart of Britain", "of Ineos Grenadiers"), not a second value."""
+    return first.kind in _NAME_KINDS and second.kind in _NAME_KINDS and first.kind != second.kind
 
 
 def _same_kind(first, second) -> bool:

@@ -53,7 +53,9 @@ UP_FROM = re.compile(r"\b(?:(?:up|down|ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|in
                      r"compared\s+(?:with|to))\s+$", re.IGNORECASE)
 COMPARATIVE = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|larger|heavier|lighter|taller|"
-    r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b|^\s*short\s+of\b",
+    r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b"
+    # (not a ratio: "The field of 56 was more than double the 22 of 2020")
+    r"(?!\s+(?:double|twice|triple|treble|quadruple|half|[\w.-]+\s+times)\b)|^\s*short\s+of\b",
     re.IGNORECASE,
 )
 # "beat the old mark of 38.7C by a full 1.8C", "topped last year's $2.1 billion by $300 million"

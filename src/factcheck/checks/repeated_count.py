@@ -130,6 +130,8 @@ def _restated_totals(analysis: Analysis, rule, plain: list[tuple], reported: set
         if len(figures) != 1:
             continue
         first, first_noun = earlier[0]
+        if _planned(syntax, text, first):
+            continue  # "promising about 300 shows over three years" … "The 330 shows": a plan, then what was done
         stated, before = mention.value.value, first.value.value
         if stated == before or not 0.75 <= stated / before <= 4 / 3:
             continue
@@ -144,6 +146,16 @@ def _restated_totals(analysis: Analysis, rule, plain: list[tuple], reported: set
             evidence=Evidence(fact=f"the number of {text[noun_token.start:noun_token.end]}", value=first.text,
                               source=f"line {line} of this article"),
         )
+
+
+# verbs of a figure planned, promised or foreseen, not had
+_PLAN_VERB = re.compile(r"(?:promis|plann|plan|pledg|expect|schedul|forecast|target|aim|project|intend|propos|envisag)", re.IGNORECASE)
+
+
+def _planned(syntax, text: str, mention) -> bool:
+    """Does the figure hang on a verb of planning ("promising about 300 shows", "planned 250 dates")?"""
+    verb = syntax.governing_verb(mention.start, mention.end)
+    return verb is not None and _PLAN_VERB.match(text, syntax.tokens[verb].start) is not None
 
 
 def _partial(syntax, text: str, noun: int, number: int) -> bool:

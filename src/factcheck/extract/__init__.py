@@ -167,6 +167,19 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             if day is not None:
                 result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
                 continue
+        that = _THAT_YEAR.match(text, mention.end)
+        earlier = [m for m in written if m.end <= mention.start]
+        if that and earlier:
+            # "in July 2021; … joined at a ceremony on 29 July that year": the year last written, or the one
+            # after or before it ("the following year")
+            year = earlier[-1].value.earliest.year + _THAT_YEAR_SHIFT.get(" ".join(that.group(1).lower().split()), 0)
+            try:
+                day = value.earliest.replace(year=year)
+            except ValueError:
+                day = None
+            if day is not None:
+                result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day, relative=False)))
+                continue
         ended = next((m for m in written if m.start > mention.end and _RANGE_JOIN.fullmatch(text[mention.end:m.start])), None)
         if ended is not None and ended.value.precision == "day":
             # "from July 26 to August 11, 2024": a range's start takes its end's year (the year before
@@ -285,6 +298,9 @@ def _year_the_weekday_fits(mention: Mention, written: list[Mention]) -> int | No
 # far more often than a slip — "Feb. 4 she won" in December, "convicted Holmes on Jan. 3" in November)
 PAST_SHIFT_DAYS = 30  # … but an event fixed ahead ("was released on April 19", in February): SCHEDULED_AHEAD_DAYS
 _SAID_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.IGNORECASE)
+# a year said as the one written last: "on 29 July that year", "the same year", "the following year"
+_THAT_YEAR = re.compile(r",?\s+(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b", re.IGNORECASE)
+_THAT_YEAR_SHIFT = {"the following": 1, "the next": 1, "the previous": -1}
 
 
 def _years_the_weekdays_prove(text: str, dates: list[Mention], published: dt.date, syntax: Syntax | None,

@@ -35,6 +35,8 @@ _YEARS_AGO = re.compile(rf"\b{_NUMBER}\s+years\s+ago\b", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th))\s+anniversary\b|\b([a-z]+(?:-[a-z]+)?)\s+anniversary\b", re.IGNORECASE)
 # an age in a sentence about another day: "was 27 when she won", "at the time", "died at 80"
 _PAST_CONTEXT = re.compile(r"\b(?:when|at the time|then|died|death|(?:was|were)\s+(?:\d+|aged))\b", re.IGNORECASE)
+# … not past "born", whose own past tells of the birth ("born in Tunis …, when Tunisia was …")
+_BORN = re.compile(r"\bborn\b")
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -345,7 +347,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         own_birth = key in (None, "sentence") and _born_in_sentence(sentence.start) in births
         # (a past after "born" tells of the birth: "Agostini, 81, was born in Tunis …, when Tunisia was a
         # French protectorate")
-        born = re.compile(r"\bborn\b").search(text, end, sentence.end)
+        born = _BORN.search(text, end, sentence.end)
         if _PAST_CONTEXT.search(text, sentence.start, born.start() if born else sentence.end) and not own_birth:
             continue  # "was 27 when she won" speaks of another day than the publication
         if key is None and re.match(r"-year-old\b", text[end:end + 10]):

@@ -100,8 +100,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if all(_first_name(text, t) for t in occurrences[rare]) and not any(_first_name(text, t) for t in occurrences[common]):
             continue  # "David Ross" beside "Rajai Davis" and "Davis drove in a run": a first name, and a surname
-        if _kinds(analysis, occurrences[rare]) | _kinds(analysis, occurrences[common]) == {"person", "org"} \
-                and len(_kinds(analysis, occurrences[rare])) == 1:
+        rare_kinds = _kinds(analysis, occurrences[rare])
+        if len(rare_kinds) == 1 and rare_kinds | _kinds(analysis, occurrences[common]) == {"person", "org"}:
             continue  # "Guns N' Roses" and "Diana Ross": a band's word and a person's surname, two names
         if len(occurrences[common]) >= 2:
             message = "variant"
@@ -144,8 +144,11 @@ def _named_alike(text: str, capitalised: list, name_words: set[str], similarity:
     by_next: dict[str, set[str]] = defaultdict(set)
     for token in capitalised:
         after = _NEXT_WORD.match(text, token.end)
+        # (not a sentence's first word, capitalised whatever it is)
+        opens_sentence = token.start == 0 or text[token.start - 1] == "\n" \
+            or re.search(r"[.!?][\"”’']?\s+$", text[max(0, token.start - 4):token.start]) is not None
         if after is not None and token.norm not in name_words and token.norm.isalpha() and not is_common_word(token.norm) \
-                and token.start > 0 and text[token.start - 1] not in "\n" and not re.search(r"[.!?][\"”’']?\s+$", text[max(0, token.start - 4):token.start]):
+                and not opens_sentence:
             by_next[after.group(1)].add(token.norm)
     found: set[str] = set()
     for words in by_next.values():

@@ -70,8 +70,9 @@ def run(analysis: Analysis, rule) -> Iterator:
         return
     runs = _runs(analysis, text)
     for family, owner in {(r.family, r.owner) for r in runs}:
-        # the ordinals of one owner's run (a sentence whose subject is no name, "Thursday's move was …", is
-        # compared with others of its kind); a whole run's length bounds them, the one of its kind
+        # the ordinals of one owner's run (sentences whose subject is no name, "Thursday's move was …", are
+        # compared among themselves); the one whole run's length of its kind bounds them, when its owner is
+        # theirs or either is not named
         ordinals = [r for r in runs if r.family == family and not r.whole and r.owner == owner]
         wholes = [r for r in runs if r.family == family and r.whole]
         if len({r.length for r in ordinals}) > 1:
@@ -82,7 +83,7 @@ def run(analysis: Analysis, rule) -> Iterator:
                 if other.length != meant:
                     yield _finding(analysis, rule, other, meant, first, "ordinal")
             continue
-        if len(wholes) != 1 or wholes[0].owner not in (owner, None) and owner is not None:
+        if len(wholes) != 1 or not (owner is None or wholes[0].owner in (owner, None)):
             continue
         for ordinal in ordinals:
             if ordinal.length > wholes[0].length:

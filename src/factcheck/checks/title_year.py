@@ -6,7 +6,8 @@ as an item of another record's list (`films: [{title: Lady Bird, year: 2017}]`).
 matched as written, whole words, so that a bracketed year after any other name is left alone.
 
 Some names can only have one year: a work's, a law's or a constitution's (its adoption: "the 1937
-Constitution"), a dated item's of a record's list, and a thing that happened once (an earthquake, a hurricane, a collapse). Beside those a plain year is theirs too —
+Constitution"), a dated item's of a record's list, and a thing that happened once (an earthquake,
+a hurricane, a collapse). Beside those a plain year is theirs too —
 "the 1933 Nepal–Bihar earthquake", "since Hurricane Charley in 2005", "*The Sea* in 2003" — and
 the records may give it in the name itself (a record "1934 Nepal–Bihar earthquake", a value
 "Hurricane Charley, 13 August 2004"). A year beside a name that recurs (a final, an election, a

@@ -159,38 +159,27 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         said = _SAID_YEAR.match(text, mention.end)
         if said:
             # "on November 29 last year": the year is said, in words
-            year = published.year + {"last": -1, "this": 0, "next": 1}[said.group(1).lower()]
-            try:
-                day = value.earliest.replace(year=year)
-            except ValueError:
-                day = None
+            day = _in_year(value.earliest, published.year + {"last": -1, "this": 0, "next": 1}[said.group(1).lower()])
             if day is not None:
-                result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
+                result.append(_on_day(mention, day))
                 continue
         that = _THAT_YEAR.match(text, mention.end)
         earlier = [m for m in written if m.end <= mention.start]
         if that and earlier:
             # "in July 2021; … joined at a ceremony on 29 July that year": the year last written, or the one
             # after or before it ("the following year")
-            year = earlier[-1].value.earliest.year + _THAT_YEAR_SHIFT.get(" ".join(that.group(1).lower().split()), 0)
-            try:
-                day = value.earliest.replace(year=year)
-            except ValueError:
-                day = None
+            day = _in_year(value.earliest, earlier[-1].value.earliest.year
+                           + _THAT_YEAR_SHIFT.get(" ".join(that.group(1).lower().split()), 0))
             if day is not None:
-                result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day, relative=False)))
+                result.append(_on_day(mention, day, fixed=True))
                 continue
         ended = next((m for m in written if m.start > mention.end and _RANGE_JOIN.fullmatch(text[mention.end:m.start])), None)
         if ended is not None and ended.value.precision == "day":
             # "from July 26 to August 11, 2024": a range's start takes its end's year (the year before
             # when its month is later: "December 28 to January 3, 2025")
-            year = ended.value.earliest.year - (1 if value.earliest.month > ended.value.earliest.month else 0)
-            try:
-                day = value.earliest.replace(year=year)
-            except ValueError:
-                day = None
+            day = _in_year(value.earliest, ended.value.earliest.year - (1 if value.earliest.month > ended.value.earliest.month else 0))
             if day is not None:
-                result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day, relative=False)))
+                result.append(_on_day(mention, day, fixed=True))
                 continue
         beside = next((m for m in dates if m.label == "relative" and m.value is not None and m.value.precision == "day"
                        and 0 <= mention.start - m.end <= 3 and not text[m.end:mention.start].strip(" ,")), None)
@@ -230,22 +219,18 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         if year is None and (value.earliest - published).days > shift and syntax is not None and sentence is not None \
                 and not FUTURE_WORDS.search(text[sentence.start:sentence.end]) and _said_in_the_past(text, syntax, mention):
             # "on Feb. 4 she won album of the year", in December: last February, not the next
-            try:
-                day = value.earliest.replace(year=value.earliest.year - 1)
-            except ValueError:  # 29 February
-                day = None
+            day = _in_year(value.earliest, value.earliest.year - 1)
             weekday = stated_weekday(mention)
             if day is not None and (weekday is None or day.weekday() == weekday):  # "Monday 8 May" fits this year only
-                result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day)))
+                result.append(_on_day(mention, day))
                 continue
         # (the year the sentences around it give wins even when it is the publication's: "His 2023
         # season … beat Tsitsipas in the Australian Open final on Jan. 28", in September 2023)
         if year is None or year == value.earliest.year:
             result.append(mention)
             continue
-        try:
-            day = value.earliest.replace(year=year)
-        except ValueError:  # 29 February of a year without one
+        day = _in_year(value.earliest, year)
+        if day is None:
             result.append(mention)
             continue
         weekday = stated_weekday(mention)
@@ -253,7 +238,7 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             # "since STS-135, in July 2011 … docked on Sunday, May 31": the weekday says which year
             result.append(mention)
             continue
-        resolved = dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day))
+        resolved = _on_day(mention, day)
         result.append(resolved)
         if proven is not None:
             # its year, proven by its weekday, holds for the yearless days after it ("…, and splashed down on
@@ -287,11 +272,8 @@ def _year_the_weekday_fits(mention: Mention, written: list[Mention]) -> int | No
     if not before or before[-1].value.earliest.year == value.earliest.year:
         return None
     year = before[-1].value.earliest.year
-    try:
-        fits = value.earliest.replace(year=year).weekday() == weekday
-    except ValueError:
-        return None
-    return year if fits else None
+    day = _in_year(value.earliest, year)
+    return year if day is not None and day.weekday() == weekday else None
 
 
 # (measured on blind copy: a past tense with a yearless day one to four months ahead is last year's
@@ -318,9 +300,8 @@ def _years_the_weekdays_prove(text: str, dates: list[Mention], published: dt.dat
         weekday = stated_weekday(mention)
         if weekday is None or value is None or not value.relative or value.earliest <= published:
             continue
-        try:
-            before = value.earliest.replace(year=value.earliest.year - 1)
-        except ValueError:
+        before = _in_year(value.earliest, value.earliest.year - 1)
+        if before is None:
             continue
         if before.weekday() == weekday and value.earliest.weekday() != weekday and before < published \
                 and _said_in_the_past(text, syntax, mention):
@@ -333,12 +314,9 @@ def _years_the_weekdays_prove(text: str, dates: list[Mention], published: dt.dat
         year = proven.get(text.rfind("\n\n", 0, mention.start) + 1)
         if year is not None and value is not None and value.relative and mention.label in ("day-no-year", "weekday") \
                 and value.earliest > published:
-            try:
-                day = value.earliest.replace(year=year)
-            except ValueError:
-                day = None
+            day = _in_year(value.earliest, year)
             if day is not None and day < published:
-                mention = dataclasses.replace(mention, value=dataclasses.replace(value, earliest=day, latest=day))
+                mention = _on_day(mention, day)
         result.append(mention)
     return result
 
@@ -354,6 +332,20 @@ def _said_in_the_past(text: str, syntax: Syntax, mention: Mention) -> bool:
         return False
     tag = syntax.tokens[verb].tag
     return tag == "VBD" or (tag == "VBN" and any(h in ("was", "were", "had", "has", "have") for h in helpers))
+
+
+def _in_year(day: dt.date, year: int) -> dt.date | None:
+    """The same day in another year; None for 29 February in a year without one."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
+def _on_day(mention: Mention, day: dt.date, fixed: bool = False) -> Mention:
+    """The mention resolved to `day`; `fixed`: its year is now written or told, no guess."""
+    value = dataclasses.replace(mention.value, earliest=day, latest=day, **({"relative": False} if fixed else {}))
+    return dataclasses.replace(mention, value=value)
 
 
 def _days_after(text: str, mention: Mention, written: list[Mention]) -> dt.date | None:

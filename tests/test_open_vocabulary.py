@@ -85,6 +85,23 @@ def test_values_that_do_not_hang_on_the_facts_words_are_left_alone(checker, text
     assert flagged(checker, text) == []
 
 
+def test_a_figure_its_facts_words_rose_to_is_that_facts_level():
+    """"Acme's net income climbed 581% to $32.76 billion": the key's words are the verb's subject, and
+    the figure after "to" is the level they came to (not the change, 581%, nor a figure after "by")."""
+    acme = checker_for(textwrap.dedent("""\
+        entities:
+          - id: acme
+            type: company
+            name: Acme Corp
+            aliases: [Acme]
+            facts:
+              net_income_usd: 29.76e9
+        """))
+    assert flagged(acme, "Acme's net income climbed 581% to $32.76 billion.") == [("number-contradicts-record", "$32.76 billion")]
+    assert flagged(acme, "Acme's net income climbed 581% to $29.76 billion.") == []
+    assert flagged(acme, "Acme's net income climbed by $3.1 billion, analysts said.") == []
+
+
 def test_a_participle_clause_speaks_of_its_own_noun(checker):
     # "born" hangs on her son, not on Ada Brennan, the main clause's subject
     assert flagged(checker, "Ada Brennan had one son, Tom, born in 1999, and a daughter.") == []

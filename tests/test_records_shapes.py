@@ -141,6 +141,16 @@ def test_a_date_written_in_words_is_a_date():
     assert [v.value for v in facts["target"]] == ["fall 2028"] and [v.value for v in facts["traffic"]] == ["about 30,000"]
 
 
+def test_a_number_in_exponent_form_is_a_number():
+    """`revenue_usd: 22.1e9` is what YAML 1.1 reads as text (it wants "22.1e+9"); a newsroom means the
+    number, and a phrase around one ("about 20.6e9") stays text."""
+    text = ("entities:\n  - id: x\n    name: X\n    facts:\n      revenue_usd: 22.1e9\n      segment_usd: 463e6\n"
+            "      net_income_usd: 12.285e9\n      estimate_usd: about 20.6e9\n")
+    facts = parse_records(parse_yaml(text, "r.yaml"), "r.yaml")[0].facts
+    assert [facts[key][0].value for key in ("revenue_usd", "segment_usd", "net_income_usd")] == [22_100_000_000, 463_000_000, 12_285_000_000]
+    assert facts["estimate_usd"][0].value == "about 20.6e9"
+
+
 def test_a_table_by_name_gives_each_item_its_figures_and_a_key_s_year_holds_for_its_sub_facts():
     """`results: {ANC: {vote_percent: 40.18, seats: 159}}` keeps ANC as a value and gives `results.seats`
     159 for the item ANC; `anc_2019: {vote_percent: 57.5}` is 2019's."""

@@ -995,7 +995,9 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         scored = [(d, m) for d, m in scored if abs(d) <= (DERIVED_DISTANCE if spec.derived else MAX_VALUE_DISTANCE)
                   or (spec.value == "date" and syntax is not None and (_on_its_verb(syntax, text, tokens, trigger, m)
                                                                        or _dated_by_when(syntax, text, tokens, trigger, m)))
-                  or abs(d) <= MAX_VALUE_DISTANCE and every_key_word_near(m)]
+                  or abs(d) <= MAX_VALUE_DISTANCE and every_key_word_near(m)
+                  or abs(d) <= MAX_VALUE_DISTANCE and spec.derived and syntax is not None
+                  and VALUE_CLASSES[spec.value] == "number" and _level_of(syntax, text, tokens, trigger, m)]
     if syntax is not None and spec.value != "person-list":
         limit = DERIVED_PATH if spec.derived else MAX_PATH
         scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)
@@ -1005,7 +1007,8 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
         scored = [(d, m) for d, m in scored if (_attached(tokens, starts, trigger, d, m)
-                                                or spec.unit and syntax is not None and _given_by(syntax, tokens, trigger, m))
+                                                or spec.unit and syntax is not None and _given_by(syntax, tokens, trigger, m)
+                                                or syntax is not None and _level_of(syntax, text, tokens, trigger, m))
                   and not (syntax is not None and _elided_count(syntax, m)) and not _joined_to_another_noun(text, m, trigger)]
     if spec.value == "quantity" and _is_unit_word(trigger.text):
         # the fact named by its unit ("560 feet" for `diameter.feet`): the figure that unit measures,
@@ -1129,6 +1132,37 @@ def _given_by(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention) -> bo
         return False
     verb = syntax.tokens[subject].head
     return syntax.tokens[value].dep == "dobj" and syntax.tokens[value].head == verb and syntax.tokens[verb].tag.startswith("VB")
+
+
+# verbs that bring their subject to a level: "Net income climbed 581% to $32.76 billion", "the toll rose to
+# 2,946", "Turnout was 64.1%", "Revenue came to $22.1 billion", "Attendance reached 75,784"
+_LEVEL_VERB = re.compile(r"(?:is|was|were|are|been|reach(?:ed|es)?|total(?:l?ed|s)?|hit|came|comes|stood|stands|rose|rises|risen|"
+                         r"climb(?:ed|s)?|f[ae]ll|falls|fallen|dropp?(?:ed|s)?|gr[eo]w|grows|grown|increas(?:ed|es)|decreas(?:ed|es)|"
+                         r"jump(?:ed|s)|soar(?:ed|s)|surg(?:ed|es)|slipp?(?:ed|s)|eas(?:ed|es)|declin(?:ed|es)|amount(?:ed|s)|topp(?:ed)|tops)",
+                         re.IGNORECASE)
+# … and the words that give the level itself ("to", "at"), not a change ("by") or a start ("from")
+_LEVEL_PREPOSITIONS = ("to", "at")
+# … or its object or complement, where the verb says the level at once ("was", "reached", "totalled")
+_LEVEL_AT_ONCE = re.compile(r"(?:is|was|were|are|been|reach(?:ed|es)?|total(?:l?ed|s)?|hit|topp(?:ed)|tops)", re.IGNORECASE)
+
+
+def _level_of(syntax: Syntax, text: str, tokens, trigger: _Trigger, mention: Mention) -> bool:
+    """Is the figure the level the key's words, as its verb's subject, came to ("Net income for the year
+    climbed 581% to $32.76 billion" for `net_income_usd`; "The death toll rose to 2,946")?"""
+    subject, value = _trigger_root(syntax, tokens, trigger), syntax.span_root(mention.start, mention.end)
+    if subject is None or value is None or syntax.tokens[subject].dep not in ("nsubj", "nsubjpass"):
+        return False
+    verb = syntax.tokens[subject].head
+    said = text[syntax.tokens[verb].start:syntax.tokens[verb].end]
+    if not syntax.tokens[verb].tag.startswith("VB") or not _LEVEL_VERB.fullmatch(said):
+        return False
+    word = syntax.tokens[value]
+    if word.dep in ("attr", "dobj") and word.head == verb:
+        return _LEVEL_AT_ONCE.fullmatch(said) is not None
+    if word.dep == "pobj":
+        preposition = syntax.tokens[word.head]
+        return preposition.head == verb and text[preposition.start:preposition.end].lower() in _LEVEL_PREPOSITIONS
+    return False
 
 
 # what joins a list's items: "1996, 2003, 2005 and 2011"

@@ -24,6 +24,7 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 ENTITY_KEYS = {"id", "type", "name", "aliases", "facts", "sources"}
 REQUIRED_KEYS = ("id", "name")  # without a type an entity is just an "entity"
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EXPONENT_RE = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d+")
 
 
 @dataclass
@@ -551,6 +552,12 @@ def read_scalar(value: Any, path: str, line: int, notes: list | None = None, key
                 return dt.date.fromisoformat(value)
             except ValueError:
                 raise UserError(f"not a real date: {value}", path, line) from None
+        if _EXPONENT_RE.fullmatch(value):
+            # `revenue_usd: 22.1e9`: YAML 1.1 reads a number in exponent form without a sign ("e+9") as
+            # text; a newsroom writes it, and means the number
+            number = float(value)
+            if math.isfinite(number):
+                return int(number) if number.is_integer() and abs(number) < 1e18 else number
         return value or None
     if isinstance(value, (bool, int, float, dt.date)):
         return value

@@ -35,6 +35,7 @@ from factcheck.checks import (
     relative_date,
     restated,
     score_conflict,
+    series_end,
     streak,
     tense,
     time_gap,
@@ -51,6 +52,6 @@ KINDS: dict[str, CheckKind] = {
         near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
         relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, ordinal_count, title_year, transposed, item_date,
         edition_number, event_date, restated, time_gap, keyed_figure, score_conflict, figure_slip, quote_speaker, person_event_year,
-        person_role, item_person, streak,
+        person_role, item_person, streak, series_end,
     )
 }

@@ -54,7 +54,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 
 # "… died on Thursday in São Paulo. He was 83.": the age on the day of the death just reported
 _AGE_AT_DEATH = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=\n))(?:He|She|They) (?:was|were) (\d{1,3})(?=[.,;])")
-_DIED = re.compile(r"\b(?:died|passed away|was killed|death)\b", re.IGNORECASE)
+_DIED = re.compile(r"\b(?:died|passed away|was killed|death|fatal|succumbed)\b", re.IGNORECASE)
+# a day told as the birth beside the death's: "Shackleton, who was born on Feb. 15, 1874, …, suffered a fatal heart attack … on Jan. 5, 1922"
+_BORN_ON = re.compile(r"\bborn\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 
 
 def _ages_at_death(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -62,11 +64,12 @@ def _ages_at_death(analysis: Analysis, rule) -> Iterator[Finding]:
     people = None
     for match in _AGE_AT_DEATH.finditer(text):
         sentence = analysis.sentence_of(match.start())
-        before = analysis.sentence_of(max(sentence.start - 1, 0))
-        if before.start == sentence.start or not _DIED.search(text[before.start:before.end]):
+        before = _death_told(analysis, text, sentence)
+        if before is None:
             continue
         days = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
-                and m.value.precision == "day" and before.start <= m.start < before.end]
+                and m.value.precision == "day" and before.start <= m.start < before.end
+                and not _BORN_ON.search(text[max(before.start, m.start - 20):m.start])]
         if len(days) > 1 or (not days and analysis.document.published is None):
             continue
         # "has died in London. She was 57.": with no day given, the death is the news of the last week
@@ -97,6 +100,21 @@ def _ages_at_death(analysis: Analysis, rule) -> Iterator[Finding]:
             start, end, analysis.document.source[start:end], suggestion=str(allowed[0]) if allowed[0] == allowed[1] else None,
             evidence=Evidence(fact="birth date", value=_shown(birth), source=births[key][1]),
         )
+
+
+def _death_told(analysis: Analysis, text: str, sentence):
+    """The sentence before the age, or the one before that in its paragraph ("… died on Tuesday, 8 August
+    2023, in Valladolid. Born on 9 July 1928 …, he had marked his birthday a month earlier. He was 94."),
+    that tells of the death; or None."""
+    current = sentence
+    for _ in range(2):
+        before = analysis.sentence_of(max(current.start - 1, 0))
+        if before.start == current.start or "\n\n" in text[before.end:current.start]:
+            return None
+        if _DIED.search(text[before.start:before.end]):
+            return before
+        current = before
+    return None
 
 
 def _number(text: str) -> int | None:
@@ -241,7 +259,7 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
     # read from the records once for the run, not for every article
     births = dict(analysis.records.facts_memo("age:births", _recorded_births))
     text = analysis.document.text
-    for match in re.finditer(r"\bborn\b", text):
+    for match in re.finditer(r"\b[Bb]orn\b", text):
         sentence = analysis.sentence_of(match.start())
         date = next((m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
                      and match.end() <= m.start < min(sentence.end, match.end() + 40)), None)
@@ -257,6 +275,10 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
             # (its subject, not a name inside the participle: "Born … to an American father, Greg, …")
             subject = _main_subject(analysis, sentence)
             person = next((p for p in people if subject is not None and p[0] <= subject < p[1]), None)
+            if person is None and subject is not None and re.match(r"(?:he|she)\b", text[subject:subject + 4], re.IGNORECASE):
+                # "Born on 9 July 1928 in Santo Domingo-Caudilla, he had …": the person the paragraph named last
+                person = next((p for p in reversed(people) if sentence.start - 600 <= p[0] < sentence.start
+                               and "\n\n" not in text[p[1]:sentence.start]), None)
         if date is not None and person is None and _AGE_THEN_BORN.match(text[sentence.start:match.start()]):
             # "The 67-year-old was born in Hong Kong on March 24, 1957": the age and the birth are one
             # subject's, whoever it is
@@ -315,9 +337,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             if age is not None and 0 < age < 125:
                 if number == 2 and _of_a_past_moment(analysis, match.start(1), match.end(1)):
                     # "moved to Oxford at the age of four": an age then, not now — checked only when
-                    # its clause says which day ("who turned 76 on Thursday")
-                    day = _day_of_its_verb(analysis, match.start(1), match.end(1)) \
-                        if match.group(0).lower().startswith("turn") else None
+                    # its clause says which day ("who turned 76 on Thursday", "died … on January 5, 1922,
+                    # at the age of 48")
+                    day = _day_of_its_verb(analysis, match.start(1), match.end(1))
                     if day is None:
                         continue
                     moments[match.start(1)] = day
@@ -348,7 +370,8 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         # (a past after "born" tells of the birth: "Agostini, 81, was born in Tunis …, when Tunisia was a
         # French protectorate")
         born = _BORN.search(text, end, sentence.end)
-        if _PAST_CONTEXT.search(text, sentence.start, born.start() if born else sentence.end) and not own_birth:
+        if _PAST_CONTEXT.search(text, sentence.start, born.start() if born else sentence.end) and not own_birth \
+                and start not in moments:
             continue  # "was 27 when she won" speaks of another day than the publication
         if key is None and re.match(r"-year-old\b", text[end:end + 10]):
             # "the 95-year-old monarch" in a story that never names her in that sentence: the one
@@ -391,6 +414,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             elif key == "sentence" and not named and later and later[0][0] < sentence.end \
                     and re.match(r"\s*,", text[end:end + 3]):
                 key, ahead = later[0][3], True  # "at the age of 75, the King …": the subject after it
+            elif key == "sentence" and not named and start in moments and in_paragraph \
+                    and re.match(r"\s*(?:He|She)\b", text[sentence.start:start]):
+                key = in_paragraph[-1][3]  # "He died … on January 5, 1922, at the age of 48": the one the paragraph named last
             else:
                 continue
         if key not in births:
@@ -545,9 +571,13 @@ def _day_of_its_verb(analysis: Analysis, start: int, end: int) -> DateValue | No
     if verb is None:
         return None
     sentence = analysis.sentence_of(start)
+    text = analysis.document.text
     for mention in analysis.mentions_in(sentence.start, sentence.end, "date"):
         if isinstance(mention.value, DateValue) and mention.value.precision == "day" \
-                and syntax.governing_verb(mention.start, mention.end) == verb:
+                and syntax.governing_verb(mention.start, mention.end) == verb \
+                and not re.search(r"\b[Bb]orn\b", text[sentence.start:mention.start]):
+            # (not the day of a birth told in the same sentence: "Born … on 28 December 1934, she moved
+            # to Oxford at the age of four")
             return mention.value
     return None
 

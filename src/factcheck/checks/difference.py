@@ -16,6 +16,7 @@ and so is a change written "from A to B" with a percentage (percent-arithmetic's
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterator
@@ -55,7 +56,7 @@ COMPARATIVE = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|larger|heavier|lighter|taller|"
     r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b"
     # (not a ratio: "The field of 56 was more than double the 22 of 2020")
-    r"(?!\s+(?:double|twice|triple|treble|quadruple|half|[\w.-]+\s+times)\b)|^\s*short\s+of\b",
+    r"(?!\s+(?:double|twice|triple|treble|quadruple|half|[\w.-]+\s+times)\b)|^\s*(?:[a-z]+\s+)?short\s+of\b",
     re.IGNORECASE,
 )
 # "beat the old mark of 38.7C by a full 1.8C", "topped last year's $2.1 billion by $300 million"
@@ -74,6 +75,10 @@ NOT_NOUNS = {"it", "they", "he", "she", "we", "in", "on", "at", "a", "an", "the"
              "thousand", "that", "this", "which", "who", "as", "its", "their", "his", "her", "a", "year", "years",
              "over", "ahead", "behind", "above", "below", "under", "into", "after", "before", "against",
              "needed", "required", "necessary"}
+# the base a comparison names at once, its noun left out: "23 seats short of the 272 needed", "two more than the 30"
+NAMED_AT_ONCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:[a-z]+\s+than|short\s+of)\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
+# a part and the whole it is of: "240 of the 543 seats"
+PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?\d[\d,]*(?=\s+[A-Za-z])")
 MINUTES = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60}
 
 
@@ -397,6 +402,8 @@ def _like(figure: Figure, number: float) -> str:
 
 
 def _noun_after(after: str) -> str:
+    if part := PART_OF.match(after):
+        return _noun_after(after[part.end():])  # "240 of the 543 seats" counts seats
     match = re.match(r"^[\s-]*(?:(?:million|billion|thousand|more|extra|additional|fewer|short)\s+)?([A-Za-z]+)", after)
     word = match.group(1).lower() if match else ""
     return "" if word in NOT_NOUNS else word
@@ -420,15 +427,16 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
             # "11 minutes longer than its predecessor: the 2021 film ran 150 minutes"
             # — not a figure that is itself a gap, nor one past a second comparison ("two fewer than on
             # election night and 23 fewer than the 56": election night is the base, and no figure)
-            base = next((f for f in rest if f.kind == figure.kind and f.noun == figure.noun
+            base = next((f for f in rest if f.kind == figure.kind
+                         and (f.noun == figure.noun or (not f.noun and NAMED_AT_ONCE.fullmatch(text[figure.end:f.start])))
                          and not GAP_AFTER.match(text[f.end:f.end + 30])
                          and len(re.findall(r"\bthan\b", text[figure.end:f.start])) < 2
                          # not past the comparison's own clause ("19 grams less than the 206-gram iPhone 14
                          # Pro, and the Pro Max weighs 221 grams": 221 is another phone's)
                          and not re.search(r",\s+(?:and|but|while|whereas)\s|;", text[figure.end:f.start])
                          # "short of" names its figure at once ("22 short of the 272"), or none ("of a majority")
-                         and not (re.match(r"\s*short\s+of\b", after) and
-                                  not re.fullmatch(r"\s*short\s+of\s+(?:the\s+|a\s+)?", text[figure.end:f.start]))), None)
+                         and not (re.match(r"\s*(?:[a-z]+\s+)?short\s+of\b", after) and
+                                  not re.fullmatch(r"\s*(?:[a-z]+\s+)?short\s+of\s+(?:the\s+|a\s+)?", text[figure.end:f.start]))), None)
         elif BEAT_BY.search(before) and (beaten := BEATEN.search(text, sentence.start, figure.start)) \
                 and _a_verb(analysis, beaten.start(), beaten.end()):
             # "It beats the previous record of 38.7C …, by a full 1.8C": the figure beaten is the base
@@ -447,6 +455,9 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
         bounded = math.isinf(figure.low) != math.isinf(figure.high)
         if base is None or not ((figure.exact or bounded) and base.exact):
             continue
+        if not base.noun and figure.kind == "count":
+            # "23 seats short of the 272 needed": the base counts what its gap counts
+            base = dataclasses.replace(base, noun=figure.noun)
         relative = figure.kind == "percent" and not points and base.kind != "percent"
         if not relative and not _same_measure(figure, base, points):
             continue

@@ -201,15 +201,21 @@ def _leading_count(item: str) -> float | None:
     return found[0] if found is not None and not found[1] else None
 
 
+# a year or a short note in brackets after a list's item ("Parklife (1994)", "Skype ($8.5 billion, in 2011)")
+_ITEM_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)(?=\s*(?:,|\band\b|\bor\b|[.!?;]|$))")
+
+
 def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
     """The items of the list from `start`: up to the end of the sentence, a closing dash, a bracket,
     or (after a comma) the comma that ends an appositive ("…, Jonathan Haskel and Catherine Mann, voted")."""
     if _PARTIAL.match(text, start):
         return None, start
     stop = re.compile(r"[.!?)](?:\s|$)|\n|—|–|--" if opener in ("—", "–", "--") else r"[.!?)](?:\s|$)|\n|—|–")
-    found = stop.search(text, start)
-    end = found.start() if found else len(text)
-    segment = text[start:end]
+    # an item's short aside is the item's, not the list's end: "Parklife (1994), The Great Escape (1995) and …"
+    rest = _ITEM_ASIDE.sub(lambda aside: " " * len(aside.group(0)), text[start:text.find("\n", start) if "\n" in text[start:] else len(text)])
+    found = stop.search(rest)
+    end = start + found.start() if found else start + len(rest)
+    segment = rest[:end - start]
     # "Dani Alves, who arrived on a free transfer last month, and Lucas Moura": a relative clause is its item's
     segment = _RELATIVE.sub("", segment)
     if ";" in segment:

@@ -120,7 +120,9 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
     if recorded_year is not None and years and recorded_year not in years:
         return False
     published = analysis.document.published
-    if recorded_year is not None and published is not None and recorded_year < published.year \
+    # (a record named for its year, "Saudi Aramco full-year 2022 results", is that year's news: its later
+    # figure, "up from $107.5 billion a year earlier", is the record's year's, not the publication's)
+    if recorded_year is not None and published is not None and recorded_year < published.year and recorded_year not in own \
             and _this_years_figure(analysis, claim, recorded_year, years):
         return False
     quarters = [QUARTER_NUMBERS.get(m.group(0).split()[0].split("-")[0].lower()) for m in QUARTER_WORDS.finditer(text)]

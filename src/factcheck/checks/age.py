@@ -275,6 +275,10 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
             # (its subject, not a name inside the participle: "Born … to an American father, Greg, …")
             subject = _main_subject(analysis, sentence)
             person = next((p for p in people if subject is not None and p[0] <= subject < p[1]), None)
+            if person is None and _AGE_AFTER_PARTICIPLE.search(text, match.end(), sentence.end):
+                # "Born … on 10 November 1999 to an American father, …, the 25-year-old is …": the age and the
+                # birth are one subject's, whoever it is
+                person = (sentence.start, sentence.start, "", _born_in_sentence(sentence.start))
             if person is None and subject is not None and re.match(r"(?:he|she)\b", text[subject:subject + 4], re.IGNORECASE):
                 # "Born on 9 July 1928 in Santo Domingo-Caudilla, he had …": the person the paragraph named last
                 person = next((p for p in reversed(people) if sentence.start - 600 <= p[0] < sentence.start
@@ -289,6 +293,8 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
     return births
 
 
+# the subject after an opening participle, an age: "Born in Lafayette …, the 25-year-old is …"
+_AGE_AFTER_PARTICIPLE = re.compile(r",\s+the\s+[\w-]+-year-old(?:\s+[a-z]+){0,2}\s+(?:is|was|has|had|will|became|becomes|won|wins|took|takes)\b")
 _AGE_THEN_BORN = re.compile(r"\s*The [\w-]+-year-old(?:\s+[a-z]+){0,2}\s+(?:was|is)\s+$")
 _BORN_IN_SENTENCE = ("\0born",)  # the key of a birth told of the age's own subject
 

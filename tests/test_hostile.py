@@ -269,7 +269,7 @@ def test_a_control_character_in_yaml_names_its_line(cli, tmp_path):
 def test_the_yaml_limits_are_set_by_environment_variables(cli, tmp_path, monkeypatch):
     records = tmp_path / "films.yaml"
     # bigger than any built-in rule file, which the limits apply to as well
-    records.write_text("entities:\n" + "".join(f"  - {{id: f{i}, type: film, name: Film {i}}}\n" for i in range(400)))
+    records.write_text("entities:\n" + "".join(f"  - {{id: f{i}, type: film, name: Film {i}}}\n" for i in range(800)))
     limit = max(path.stat().st_size for path in (ROOT / "rules").rglob("*.yaml")) + 1000
     assert limit < records.stat().st_size
     monkeypatch.setenv("FACTCHECK_MAX_YAML_BYTES", str(limit))

@@ -92,7 +92,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                                   # once each: the records say which is right ("Bill Nelson" … "Nelsen")
                                   or w in recorded and rare not in recorded and len(occurrences[w]) >= rare_count
                                   and not any(_first_name(text, token) for token in occurrences[rare])
-                                  or undecided and _once_each(text, occurrences[w], occurrences[rare], recorded))
+                                  or _once_each(text, occurrences[w], occurrences[rare], recorded))
              and _variant(rare, w, similarity, written)),
             None,
         )
@@ -107,6 +107,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             message = "variant"
         elif common in recorded:
             message = "recorded"
+        elif _named_in_full_first(text, occurrences[common], occurrences[rare]):
+            message = "full_name"
         else:
             message = "undecided"
         if undecided != (message == "undecided"):
@@ -192,6 +194,14 @@ def _once_each(text: str, first: list, later: list, recorded: set[str]) -> bool:
             and not _first_name(text, later[0]) and not _first_name(text, first[0]))
 
 
+def _named_in_full_first(text: str, common: list, rare: list) -> bool:
+    """Once each, the first in a full name and the later a surname alone ("Lula chose Geraldo Alckmin" …
+    "Lula and Alkmin are expected to"): copy names a person in full where it introduces them, and that is
+    the spelling an editor checks; the bare surname after it is the one to query."""
+    return len(common) == 1 and len(rare) == 1 and common[0].start < rare[0].start \
+        and _given_name(text, common[0]) is not None and _given_name(text, rare[0]) is None
+
+
 def _first_name(text: str, token) -> bool:
     """Is the word followed by another capitalised word ("Hiroshi Yamakawa"): a first name?"""
     return re.match(r"[ \t]+[A-Z]", text[token.end:token.end + 3]) is not None
@@ -248,5 +258,5 @@ KIND = CheckKind(
     summary="a name spelled two ways in one article",
     # `undecided`: report only the spellings nothing decides (once each, no record), instead of the rest
     params={"min_length": ((int,), 4), "min_similarity": ((int, float), 0.8), "undecided": ((bool,), False)},
-    messages=("variant", "recorded", "undecided"),
+    messages=("variant", "recorded", "full_name", "undecided"),
 )

@@ -145,9 +145,11 @@ HEAD_VERBS = {"start": ("began", "begun", "begin", "begins", "beginning", "comme
 # a key's head and the other words copy tells the same act with: `found: September 2014` is when the
 # hoard was "uncovered"
 HEAD_SAID_AS = {word: tuple(w for w in group if w != word)
-                for group in (("found", "discovered", "uncovered", "unearthed"),
+                for group in (("found", "discovered", "uncovered", "unearthed"), ("arrived", "reached"), ("passed", "overtook", "surpassed"),
                               ("discovery", "find", "finding"))
                 for word in group}
+# a key's other words and the words copy tells them with: `construction_start` is when "work began"
+WORD_SAID_AS = {"construction": ("work", "works", "building")}
 # heads too common alone to tie a figure: "the age of steam"
 HEADS_NEVER_ALONE = {"age"}
 # words that make such a value another time's: "since I was 15 years old" is no age now
@@ -286,8 +288,9 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     if len(content) >= 2:
         phrases.append(tuple(content[:-1]) + (stem(content[-1]),))
         phrases.append((content[-2], stem(content[-1])))  # the head and the word before it
-        # "construction_start": "Construction began"
-        phrases.extend((content[-2], said) for said in HEAD_VERBS.get(content[-1], ()))
+        # "construction_start": "Construction began", "Work began"
+        for before in (content[-2], *WORD_SAID_AS.get(content[-2], ())):
+            phrases.extend((before, said) for said in HEAD_VERBS.get(content[-1], ()))
     # alone, only the word the key is about (its last: "nominations" of oscar_nominations, not "oscar")
     head = content[-1] if content else ""
     # "years" is as vague as "year", "titles" as specific as "title"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, fact_key_words, is_average, word_base
+from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, WORD_SAID_AS, fact_key_words, is_average, word_base
 from factcheck.lexicon import DURATION_WORDS, MINUTES_IN, word_value
 from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
 from factcheck.names import NameIndex, capitalised_in, written_like
@@ -1069,6 +1069,7 @@ def _trigger_says_every_key_word(trigger: _Trigger, tokens, spec: FactSpec) -> b
     said = {word_base(token.norm) for token in tokens[trigger.first:trigger.last]}
     # the key's head may be said with its verb: "Construction began" for `construction_start`
     return len(set(words)) >= 2 and all(word_base(word) in said or any(word_base(verb) in said for verb in HEAD_VERBS.get(word, ()))
+                                        or any(word_base(other) in said for other in WORD_SAID_AS.get(word, ()))
                                         for word in words)
 
 

@@ -732,7 +732,19 @@ def _on_its_verb(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Men
         return False
     preposition = syntax.tokens[word].head
     by = syntax.tokens[preposition]
-    return syntax.tokens[word].dep == "pobj" and text[by.start:by.end].lower() in ("on", "in") and by.head == verb
+    if syntax.tokens[word].dep != "pobj" or text[by.start:by.end].lower() not in ("on", "in"):
+        return False
+    if by.head == verb:
+        return True
+    # … or on the object of the verb's own preposition, where the parser hangs it ("closed to applications
+    # on 25 May 2023": the day is the closing's)
+    # (not a scene set before it, "In the final ballot of MPs on 20 July, Sunak had led": that day is the ballot's)
+    holder = syntax.tokens[by.head]
+    if text[by.start:by.end].lower() != "on" or holder.dep != "pobj":
+        return False
+    outer = syntax.tokens[holder.head]
+    return outer.dep == "prep" and outer.head == verb and outer.start > syntax.tokens[verb].start \
+        and text[outer.start:outer.end].lower() not in ("in", "at", "of")
 
 
 def _dated_by_when(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Mention) -> bool:
@@ -740,12 +752,19 @@ def _dated_by_when(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: M
     abolish tuition fees when he stood for the party leadership in 2019")? That clause's time is the
     verb's: the pledge was made in 2019."""
     verb, word = _trigger_root(syntax, tokens, trigger), syntax.span_root(date.start, date.end)
-    if verb is None or word is None or not syntax.tokens[verb].tag.startswith("VB"):
+    if verb is None or word is None or not syntax.tokens[verb].tag.startswith(("VB", "NN")):
         return False
     clause = syntax.clause(word)
     head = syntax.tokens[clause]
-    if head.dep != "advcl" or not any(syntax.tokens[c].dep == "advmod" and text[syntax.tokens[c].start:syntax.tokens[c].end].lower() == "when"
-                                      for c in syntax.children(clause)):
+    whens = [c for c in syntax.children(clause)
+             if syntax.tokens[c].dep == "advmod" and text[syntax.tokens[c].start:syntax.tokens[c].end].lower() == "when"]
+    if head.dep not in ("advcl", "relcl") or not whens:
+        return False
+    if syntax.tokens[verb].tag.startswith("NN"):
+        # a noun the "when" follows at once ("than at second reading, when MPs backed the bill on Friday 6
+        # December"): the clause tells that occasion's time, wherever the parser hangs it
+        return re.fullmatch(r"\s*,\s*", text[tokens[trigger.last - 1].end:syntax.tokens[whens[0]].start]) is not None
+    if head.dep != "advcl":
         return False
     above = head.head
     # the "when" hangs on the verb, or on the verb of its "to" ("pledged to abolish … when …")
@@ -1001,7 +1020,7 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     if syntax is not None and spec.value != "person-list":
         limit = DERIVED_PATH if spec.derived else MAX_PATH
         scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)
-                  or spec.value == "date" and _dated_by_when(syntax, text, tokens, trigger, m)
+                  or spec.value == "date" and (_dated_by_when(syntax, text, tokens, trigger, m) or _on_its_verb(syntax, text, tokens, trigger, m))
                   or _tied(syntax, tokens, trigger, m, MAX_PATH) and every_key_word_near(m)]
     elif syntax is not None:  # a list runs through its conjuncts, within its clause
         scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]

@@ -752,19 +752,12 @@ def _dated_by_when(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: M
     abolish tuition fees when he stood for the party leadership in 2019")? That clause's time is the
     verb's: the pledge was made in 2019."""
     verb, word = _trigger_root(syntax, tokens, trigger), syntax.span_root(date.start, date.end)
-    if verb is None or word is None or not syntax.tokens[verb].tag.startswith(("VB", "NN")):
+    if verb is None or word is None or not syntax.tokens[verb].tag.startswith("VB"):
         return False
     clause = syntax.clause(word)
     head = syntax.tokens[clause]
-    whens = [c for c in syntax.children(clause)
-             if syntax.tokens[c].dep == "advmod" and text[syntax.tokens[c].start:syntax.tokens[c].end].lower() == "when"]
-    if head.dep not in ("advcl", "relcl") or not whens:
-        return False
-    if syntax.tokens[verb].tag.startswith("NN"):
-        # a noun the "when" follows at once ("than at second reading, when MPs backed the bill on Friday 6
-        # December"): the clause tells that occasion's time, wherever the parser hangs it
-        return re.fullmatch(r"\s*,\s*", text[tokens[trigger.last - 1].end:syntax.tokens[whens[0]].start]) is not None
-    if head.dep != "advcl":
+    if head.dep != "advcl" or not any(syntax.tokens[c].dep == "advmod" and text[syntax.tokens[c].start:syntax.tokens[c].end].lower() == "when"
+                                      for c in syntax.children(clause)):
         return False
     above = head.head
     # the "when" hangs on the verb, or on the verb of its "to" ("pledged to abolish … when …")

@@ -7,6 +7,7 @@ the same name; a near miss differs in one word by a typo ("Part On").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -317,6 +318,11 @@ def written_like(text: str, tokens: list[Token], hit, name: str) -> bool:
         written, meant = tokens[index], words[index - hit.first]
         if text[written.end:written.end + 1] == "." and meant.norm.startswith(written.norm):
             return False  # "SANTA CLARA, Calif.": an abbreviation, no typo of California
+        shorter, longer = sorted((written.norm, meant.norm), key=len)
+        if name[meant.start].islower() and len(shorter) >= 3 and re.fullmatch(re.escape(shorter) + r"(?:s|es|d|ed|ing)", longer):
+            # "the National Association of Realtors reported": a common word's inflection, not a typo of "… report"
+            # (a name's word is spelt one way: "Erwin Bachs" is a typo of Erwin Bach)
+            return False
     for position, (token, word) in enumerate(zip(window, words)):
         if name[word.start].isupper() and not text[token.start].isupper():
             return False

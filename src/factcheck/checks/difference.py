@@ -326,6 +326,9 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
                 previous = analysis.sentence_of(sentence.start - 1) if sentence.start else None
                 if previous is not None and previous.start < sentence.start and "\n\n" not in text[previous.start:sentence.start]:
                     found = compared(previous.start, previous.end)
+                    # … two sides, not one side's list ("His rounds of 67, 65, 69 and 70. The 65 on Friday gave him
+                    # a five-shot cushion": the rival's score is not given)
+                    found = found if len(found) == 2 else []
             return found
 
         stated = before()
@@ -508,6 +511,10 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
     earlier = [f for f in figures if sentence.start <= f.start < first and candidate(f)]
     if earlier:
         return earlier[::-1]
+    if re.match(r"\s*(?:[a-z]+\s+)?short\s+of\b", text[difference.end:difference.end + 20], re.IGNORECASE):
+        # "falling 23 seats short of the 272": what falls short is the sentence's own ("which at just under
+        # 120F sits 1.2C short of the 50C" gives its figure in another unit, not an earlier sentence's)
+        return []
     key = base.noun if base.kind == "count" and base.noun else _subject(analysis, difference)
     if not key and re.match(r"\s*(?:That|This|It)\s+(?:is|was|marks|marked|represents|represented)\b", text[sentence.start:sentence.end]):
         # "… averaged 4.3 million viewers. That is a 37% decline from …": the sentence before, in its paragraph

@@ -16,7 +16,9 @@ from factcheck.model import Analysis, Evidence, Finding, Mention, NumberValue, f
 
 MULTIPLIERS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _POINTS = re.compile(r"^\s*(?:percentage|percent(?:age)?)?\s*points?\b", re.IGNORECASE)
-_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|an?\s+)?([a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
+# (a whole counted is that count's: "52.8 percent of the 2,015,577 votes cast early" and "50.6 percent of
+# the 1,036,182 ballots cast on Sunday" are shares of two wholes)
+_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|an?\s+)?((?:\d[\d,.]*\s+)?(?!(?:the|a|an)\b)[a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
 # a rate "on" or "with" which something stands is its level, not a change: "slumped from 26 seats to 16 on 15.3 per cent"
 _LEVEL_BEFORE = re.compile(r"\b(?:on|with|at)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?$", re.IGNORECASE)
 # between two shares of one whole, words that make the second another whole's: "64.1% of an electorate …,

@@ -54,8 +54,14 @@ _WHOLE = [
 ]
 
 
+# what any last of a series says, found at once (the ordinal patterns are slow to try at every word)
+_CUE = re.compile(r"\band\s+(?:final|last)\b|\bpenultimate\b|\bsecond[- ]to[- ]last\b|\blast\s+but\s+one\b", re.IGNORECASE)
+
+
 def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
+    if not _CUE.search(text):
+        return
     lasts = [(match, 0) for match in _LAST.finditer(text)] + \
             [(match, 1) for match in _PENULTIMATE.finditer(text) if _KIND_OF[match.group("noun").lower()] == _KIND_OF[match.group("again").lower()]]
     if not lasts:

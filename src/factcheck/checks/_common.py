@@ -11,7 +11,7 @@ import re
 from rapidfuzz.distance import OSA, Hamming
 
 from factcheck.facts import CURRENCIES, without_note
-from factcheck.lexicon import WEEKDAYS
+from factcheck.lexicon import ORDINALS, WEEKDAYS, word_value
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.names import same_first_name
 from factcheck.text import is_common_word, name_key, tokenize
@@ -352,6 +352,22 @@ def suggestion_for(mention: Mention, fact: FactValue) -> str:
 _ORDINAL_WORDS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                   "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
                   "nineteenth", "twentieth"]
+
+
+# an ordinal as copy writes it: "14th", "thirteenth", "twenty-first"
+ORDINAL_WRITTEN = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{'|'.join(ORDINALS)}))"
+
+
+def whole_number(written: str, ordinal: bool) -> int | None:
+    """A whole number as written in digits or words ("14th", "thirteenth", "22", "twenty-two"), or None
+    when the words are no such number or not of the kind asked for (an ordinal, or a count)."""
+    figure = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", written)
+    if figure:
+        return int(figure.group(1))
+    value = word_value(written)
+    if value is None or value[1] != ordinal or value[0] != int(value[0]):
+        return None
+    return int(value[0])
 
 
 def ordinal(number: int) -> str:

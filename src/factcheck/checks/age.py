@@ -37,6 +37,7 @@ _ANNIVERSARY = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th))\s+anniversary\b|\b([a-z]+
 _PAST_CONTEXT = re.compile(r"\b(?:when|at the time|then|died|death|(?:was|were)\s+(?:\d+|aged))\b", re.IGNORECASE)
 # … not past "born", whose own past tells of the birth ("born in Tunis …, when Tunisia was …")
 _BORN = re.compile(r"\bborn\b")
+_BORN_ANY_CASE = re.compile(r"\b[Bb]orn\b")  # "Born on 9 July 1928 …" opens a sentence too
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -259,7 +260,7 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
     # read from the records once for the run, not for every article
     births = dict(analysis.records.facts_memo("age:births", _recorded_births))
     text = analysis.document.text
-    for match in re.finditer(r"\b[Bb]orn\b", text):
+    for match in _BORN_ANY_CASE.finditer(text):
         sentence = analysis.sentence_of(match.start())
         date = next((m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
                      and match.end() <= m.start < min(sentence.end, match.end() + 40)), None)
@@ -581,7 +582,7 @@ def _day_of_its_verb(analysis: Analysis, start: int, end: int) -> DateValue | No
     for mention in analysis.mentions_in(sentence.start, sentence.end, "date"):
         if isinstance(mention.value, DateValue) and mention.value.precision == "day" \
                 and syntax.governing_verb(mention.start, mention.end) == verb \
-                and not re.search(r"\b[Bb]orn\b", text[sentence.start:mention.start]):
+                and not _BORN_ANY_CASE.search(text, sentence.start, mention.start):
             # (not the day of a birth told in the same sentence: "Born … on 28 December 1934, she moved
             # to Oxford at the age of four")
             return mention.value

@@ -75,6 +75,8 @@ NOT_NOUNS = {"it", "they", "he", "she", "we", "in", "on", "at", "a", "an", "the"
              "thousand", "that", "this", "which", "who", "as", "its", "their", "his", "her", "a", "year", "years",
              "over", "ahead", "behind", "above", "below", "under", "into", "after", "before", "against",
              "needed", "required", "necessary"}
+# a gap below a base: "23 seats short of", "1.2C short of"
+SHORT_OF = re.compile(r"\s*(?:[a-z]+\s+)?short\s+of\b", re.IGNORECASE)
 # the base a comparison names at once, its noun left out: "23 seats short of the 272 needed", "two more than the 30"
 NAMED_AT_ONCE = re.compile(r"\s*(?:[a-z]+\s+)?(?:[a-z]+\s+than|short\s+of)\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 # a part and the whole it is of: "240 of the 543 seats"
@@ -438,7 +440,7 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
                          # Pro, and the Pro Max weighs 221 grams": 221 is another phone's)
                          and not re.search(r",\s+(?:and|but|while|whereas)\s|;", text[figure.end:f.start])
                          # "short of" names its figure at once ("22 short of the 272"), or none ("of a majority")
-                         and not (re.match(r"\s*(?:[a-z]+\s+)?short\s+of\b", after) and
+                         and not (SHORT_OF.match(after) and
                                   not re.fullmatch(r"\s*(?:[a-z]+\s+)?short\s+of\s+(?:the\s+|a\s+)?", text[figure.end:f.start]))), None)
         elif BEAT_BY.search(before) and (beaten := BEATEN.search(text, sentence.start, figure.start)) \
                 and _a_verb(analysis, beaten.start(), beaten.end()):
@@ -511,7 +513,7 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
     earlier = [f for f in figures if sentence.start <= f.start < first and candidate(f)]
     if earlier:
         return earlier[::-1]
-    if re.match(r"\s*(?:[a-z]+\s+)?short\s+of\b", text[difference.end:difference.end + 20], re.IGNORECASE):
+    if SHORT_OF.match(text, difference.end):
         # "falling 23 seats short of the 272": what falls short is the sentence's own ("which at just under
         # 120F sits 1.2C short of the 50C" gives its figure in another unit, not an earlier sentence's)
         return []

@@ -212,7 +212,8 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
         return None, start
     stop = re.compile(r"[.!?)](?:\s|$)|\n|—|–|--" if opener in ("—", "–", "--") else r"[.!?)](?:\s|$)|\n|—|–")
     # an item's short aside is the item's, not the list's end: "Parklife (1994), The Great Escape (1995) and …"
-    rest = _ITEM_ASIDE.sub(lambda aside: " " * len(aside.group(0)), text[start:text.find("\n", start) if "\n" in text[start:] else len(text)])
+    line_end = text.find("\n", start)
+    rest = _ITEM_ASIDE.sub(lambda aside: " " * len(aside.group(0)), text[start:line_end if line_end >= 0 else len(text)])
     found = stop.search(rest)
     end = start + found.start() if found else start + len(rest)
     segment = rest[:end - start]

@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.checks._common import format_number_like
+from factcheck.checks._common import ORDINAL_WRITTEN, format_number_like, whole_number
 from factcheck.checks.base import CheckKind
-from factcheck.lexicon import ORDINALS, word_value
 from factcheck.model import Analysis, Evidence, Mention, NumberValue
 
 # the things a series is made of, each with the words copy uses for one of them
@@ -33,12 +32,11 @@ _KINDS = {
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
 _NOUN = "|".join(sorted((re.escape(word) for word in _KIND_OF), key=len, reverse=True))
-_ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{'|'.join(ORDINALS)}))"
 _COUNT = r"(?:(?<![\d,.])\d{1,3}(?![\d,.]\d)|[a-z]+(?:-[a-z]+)?)"
 # "the 57th and final lap", "its 21st and last round"
-_LAST = re.compile(rf"\b(?P<n>{_ORDINAL})\s+and\s+(?:final|last)\s+(?P<noun>{_NOUN})\b", re.IGNORECASE)
+_LAST = re.compile(rf"\b(?P<n>{ORDINAL_WRITTEN})\s+and\s+(?:final|last)\s+(?P<noun>{_NOUN})\b", re.IGNORECASE)
 # "Saturday's 19th stage, the penultimate leg"
-_PENULTIMATE = re.compile(rf"\b(?P<n>{_ORDINAL})\s+(?P<noun>{_NOUN}),\s+the\s+(?:penultimate|second[- ]to[- ]last|last\s+but\s+one)\s+"
+_PENULTIMATE = re.compile(rf"\b(?P<n>{ORDINAL_WRITTEN})\s+(?P<noun>{_NOUN}),\s+the\s+(?:penultimate|second[- ]to[- ]last|last\s+but\s+one)\s+"
                           rf"(?P<again>{_NOUN})\b", re.IGNORECASE)
 # the length of the whole: "lap 53 of 58", "of the 58 laps", "the 21 stages", "a 58-lap race", "cut to 22 races"
 _WHOLE = [
@@ -69,7 +67,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     wholes: dict[str, list[tuple[int, re.Match]]] = {}
     for pattern in _WHOLE:
         for match in pattern.finditer(text):
-            length = _number(match.group("n"), ordinal=False)
+            length = whole_number(match.group("n"), ordinal=False)
             if length is not None and length >= 2:
                 wholes.setdefault(_KIND_OF[match.group("noun").lower()], []).append((length, match))
     for match, before_last in lasts:
@@ -77,7 +75,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         if len({length for length, _ in found}) != 1:
             continue  # none, or two lengths: which one is meant is unclear
         length, whole = found[0]
-        place = _number(match.group("n"), ordinal=True)
+        place = whole_number(match.group("n"), ordinal=True)
         if place is None or place + before_last == length:
             continue
         start, end = match.start("n"), match.end("n")
@@ -89,16 +87,6 @@ def run(analysis: Analysis, rule) -> Iterator:
             start, end, written, suggestion=format_number_like(mention, float(length - before_last)),
             evidence=Evidence(fact="length of the series", value=whole.group(0), source=f"this article, line {line}"),
         )
-
-
-def _number(written: str, ordinal: bool) -> int | None:
-    figure = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", written)
-    if figure:
-        return int(figure.group(1))
-    value = word_value(written.lower())
-    if value is None or value[1] != ordinal or value[0] != int(value[0]):
-        return None
-    return int(value[0])
 
 
 KIND = CheckKind(

@@ -24,18 +24,16 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from factcheck.checks._common import format_number_like
+from factcheck.checks._common import ORDINAL_WRITTEN, format_number_like, whole_number
 from factcheck.checks.base import CheckKind
-from factcheck.lexicon import ORDINALS, word_value
 from factcheck.model import Analysis, Evidence, Mention, NumberValue
 from factcheck.text import name_key
 
 _RUN_WORDS = r"(?:consecutive|straight|successive|back-to-back)"
-_ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)-)?(?:{'|'.join(ORDINALS)}))"
 # "the 14th consecutive increase", "a 15th straight rise"
-_ORDINAL_RUN = re.compile(rf"\b(?P<n>{_ORDINAL})\s+{_RUN_WORDS}\s+(?P<noun>[a-z]+)\b", re.IGNORECASE)
+_ORDINAL_RUN = re.compile(rf"\b(?P<n>{ORDINAL_WRITTEN})\s+{_RUN_WORDS}\s+(?P<noun>[a-z]+)\b", re.IGNORECASE)
 # "for the 14th time in a row": what the run is of is its verb's
-_TIME_IN_A_ROW = re.compile(rf"\b(?:for\s+)?(?:the|a)\s+(?P<n>{_ORDINAL})\s+(?:{_RUN_WORDS}\s+)?(?:time|meeting)\s+"
+_TIME_IN_A_ROW = re.compile(rf"\b(?:for\s+)?(?:the|a)\s+(?P<n>{ORDINAL_WRITTEN})\s+(?:{_RUN_WORDS}\s+)?(?:time|meeting)\s+"
                             r"(?:in\s+a\s+row|running|in\s+succession)\b", re.IGNORECASE)
 # "a run of 14 consecutive increases", "a streak of 10 straight wins"
 _COUNT_RUN = re.compile(rf"\b(?:run|streak|string|series|sequence)\s+of\s+(?P<n>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\s+{_RUN_WORDS}\s+"
@@ -97,7 +95,7 @@ def _runs(analysis: Analysis, text: str) -> list[_Run]:
             sentence = analysis.sentence_of(match.start())
             if _AHEAD.search(text, sentence.start, match.start()):
                 continue
-            length = _length(match.group("n"), ordinal=not whole)
+            length = whole_number(match.group("n"), ordinal=not whole)
             noun = match.groupdict().get("noun")
             family = _FAMILY_OF.get(noun.lower()) if noun else _verb_family(text, sentence.start, match.start())
             if length is not None and family is not None:
@@ -128,16 +126,6 @@ def _owner(analysis: Analysis, start: int, end: int) -> tuple[str, ...] | None:
              if m.kind in ("org", "person") and m.start < named[0].start]
     fuller = [name for name in names if set(key) < set(name)]
     return fuller[-1] if fuller else key
-
-
-def _length(written: str, ordinal: bool) -> int | None:
-    figure = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", written)
-    if figure:
-        return int(figure.group(1))
-    value = word_value(written)
-    if value is None or value[1] != ordinal or value[0] != int(value[0]):
-        return None
-    return int(value[0])
 
 
 # the verbs that do what a run is of

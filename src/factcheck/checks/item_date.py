@@ -23,6 +23,10 @@ from factcheck.lexicon import MONTHS
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record
 
 DATE_QUALIFIER = re.compile(r"(?:^|_)(?:date|on|day)$")
+YEAR_QUALIFIER = re.compile(r"(?:^|_)(?:date|on|day|year|when)$")
+_KEY_YEAR = re.compile(r"(?<![0-9])(?:1[5-9]\d\d|2[0-2]\d\d)(?![0-9])")
+MAX_PATH_YEAR = 4  # an item dated by its year alone: a name beside a year is often another event's, so only a year
+# close to its anchor counts (measured on the blind corpora: paths of 5 to 7 raised 7 false alarms and found no error)
 MAX_PATH = 7  # edges between the anchor and the date in the parse: the parser often hangs a closing "on June 6, 2021" on the
 # main verb, not on the relative clause that names the anchor ("the mark … that Gidey set in Hengelo, …, on June 6, 2021");
 # measured: 5 → 7 found 2 more on the blind corpora, 8 raised a false alarm
@@ -58,10 +62,16 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         anchors = list(_anchors(analysis, items, sentence))
         for date in dates:
-            near = [item for start, end, item in anchors if not (start < date.end and date.start < end)
-                    and _close(analysis, (start, end), date)]
-            if not near or any(_common.admits(date, FactValue(d)) for item in near for d in item.dates):
+            # the nearest anchor first: it names the item the date is told for
+            near = [item for start, end, item in sorted(anchors, key=lambda anchor: abs(anchor[0] - date.start))
+                    if not (start < date.end and date.start < end)
+                    and _close(analysis, (start, end), date, item.year_only and not item.written)]
+            if not near or any(_fits(date, item, d) for item in near for d in item.dates):
                 continue
+            facts_near = {(item.record.id, item.key.split(".")[0]) for item in near}
+            if any(_fits(date, item, d) for _, _, item in anchors
+                   if (item.record.id, item.key.split(".")[0]) in facts_near for d in item.dates):
+                continue  # the sentence names another item of the same list that the date fits ("Time Shelter, translated by …")
             if any(other.value.earliest.year <= d.year <= other.value.latest.year
                    for item in near if item.year_only for d in item.dates for other in dates):
                 continue  # the item's own year is in the sentence: another year there is another event's
@@ -88,18 +98,33 @@ def _items(records: list[Record]) -> list[Item]:
         for key, values in record.facts.items():
             for value in values:
                 dates = tuple(q for name, q in value.qualifiers.items() if DATE_QUALIFIER.search(name) and _is_date(q))
+                year_only = False
+                if not dates and not _KEY_YEAR.search(key):
+                    # an item dated by its year or month alone (`previous_record: {time: "8:13.878", year: 2013}`);
+                    # a year in the key (`running_mate_2022`, `majors_won_2023`) is a scope, not an item's date
+                    dates = tuple(dict.fromkeys(dt.date(year, 1, 1) for name, q in value.qualifiers.items()
+                                                if YEAR_QUALIFIER.search(name) and (year := _year_of(q)) is not None))
+                    year_only = bool(dates)
                 if not dates:
                     found.extend(_year_led_items(value.value, record, key))
                     continue
                 anchor = value.value
                 if isinstance(anchor, str) and _distinct_text(anchor):
-                    found.append(Item(anchor, dates, record, key))
+                    found.append(Item(anchor, dates, record, key, year_only))
                 elif isinstance(anchor, (int, float)) and not isinstance(anchor, bool) and _distinct_figure(anchor):
-                    found.append(Item(float(anchor), dates, record, key))
+                    found.append(Item(float(anchor), dates, record, key, year_only))
                 for name, qualifier in value.qualifiers.items():
-                    if isinstance(qualifier, str) and _distinct_text(qualifier) and not DATE_QUALIFIER.search(name):
-                        found.append(Item(qualifier, dates, record, key))
+                    if isinstance(qualifier, str) and _distinct_text(qualifier) and not DATE_QUALIFIER.search(name) \
+                            and not YEAR_QUALIFIER.search(name):
+                        found.append(Item(qualifier, dates, record, key, year_only))
     return found
+
+
+def _fits(date: Mention, item: Item, day: dt.date) -> bool:
+    """The date stated is the item's: its year, for an item the records date by its year alone."""
+    if item.year_only:
+        return date.value.earliest.year <= day.year <= date.value.latest.year
+    return _common.admits(date, FactValue(day))
 
 
 def _year_led_items(value, record: Record, key: str) -> list[Item]:
@@ -242,6 +267,21 @@ def _is_date(value) -> bool:
     return isinstance(value, dt.date)
 
 
+def _year_of(value) -> int | None:
+    """The year of a year (2013), a month or year as the records write it ("August 2016"), or None."""
+    from factcheck.records import written_dates
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1500 <= value <= 2300 else None
+    if isinstance(value, DateValue):
+        return value.earliest.year if value.earliest.year == value.latest.year else None
+    if isinstance(value, str):
+        dates = written_dates(value)
+        if len(dates) == 1:
+            return _year_of(dates[0]) if isinstance(dates[0], DateValue) else dates[0].year
+    return None
+
+
 def _distinct_text(text: str) -> bool:
     """A name of two words or more ("Andy Murray"), or a time or score ("2:01:53"): not "final"."""
     return bool(re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", text)) or \
@@ -266,14 +306,24 @@ def _anchors(analysis: Analysis, items: list[Item], sentence) -> Iterator[tuple[
                     yield mention.start, mention.end, item
 
 
-def _close(analysis: Analysis, anchor: tuple[int, int], date: Mention) -> bool:
+def _close(analysis: Analysis, anchor: tuple[int, int], date: Mention, year_only: bool = False) -> bool:
+    """Close in the parse; for an item dated by its year alone, closer still and in one clause or phrase:
+    "Rhys Millen … first raced there as a teenager, and he won the class again in 2012" joins two events."""
     syntax = analysis.syntax
     if syntax is None:
-        return abs(anchor[0] - date.start) <= 80
+        return abs(anchor[0] - date.start) <= (40 if year_only else 80)
     one, other = syntax.span_root(*anchor), syntax.span_root(date.start, date.end)
     if one is None or other is None:
         return False
-    return syntax.path_length(one, other) <= MAX_PATH
+    if not year_only:
+        return syntax.path_length(one, other) <= MAX_PATH
+    if syntax.path_length(one, other) > MAX_PATH_YEAR:
+        return False
+    above_other = {other, *syntax.ancestors(other)}
+    meeting = next(index for index in (one, *syntax.ancestors(one)) if index in above_other)
+    path = [index for start in (one, other) for index in (start, *syntax.ancestors(start))
+            if index != meeting and meeting in syntax.ancestors(index)]
+    return all(syntax.tokens[index].dep != "conj" for index in path)
 
 
 KIND = CheckKind(

@@ -401,6 +401,8 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
                                              sentence)
                   for trigger in triggers}
         owners = _owners(scored)
+        if syntax is not None:
+            _dates_to_their_verbs(owners, scored, syntax, text, tokens, starts, sentence)
         picked: dict[int, tuple[_Trigger, list[tuple[float, Mention]]]] = {}
         for trigger in triggers:
             mine = [(d, m) for d, m in scored[trigger] if _owns(trigger, d, owners[(VALUE_CLASSES[trigger.spec.value], m.start)])]
@@ -442,6 +444,24 @@ def _owners(scored: dict) -> dict[tuple[str, int], set]:
             elif abs(distance) == current[0]:
                 current[1].add(trigger)
     return {key: triggers for key, (_, triggers) in best.items()}
+
+
+def _dates_to_their_verbs(owners: dict, scored: dict, syntax: Syntax, text: str, tokens, starts, sentence: Sentence) -> None:
+    """A day on a trigger's own verb is that trigger's, though another trigger stands nearer: in "It
+    reached Bennu on Dec. 13, 2018" the day is the reaching's (`arrived_at_bennu`), not `departed_bennu`'s,
+    whose one word "Bennu" is the verb's object."""
+    for trigger, candidates in scored.items():
+        if trigger.spec.value != "date":
+            continue
+        for _, mention in candidates:
+            key = (VALUE_CLASSES["date"], mention.start)
+            holders = owners.get(key, set())
+            if trigger in holders or any(_on_its_verb(syntax, text, tokens, other, mention)
+                                         or other.first < trigger.last and trigger.first < other.last for other in holders):
+                continue  # the day's verb already holds it, or a trigger on the same words does
+            if _on_its_verb(syntax, text, tokens, trigger, mention) and syntax.tokens[_trigger_root(syntax, tokens, trigger)].tag.startswith("VB") \
+                    and _in_context(trigger.spec, tokens, starts, sentence):
+                owners[key] = {trigger}
 
 
 def _trigger_index(vocabulary: Vocabulary) -> dict[str, list[tuple[tuple[str, ...], FactSpec]]]:

@@ -526,14 +526,16 @@ def digits_swapped(first: str, second: str) -> bool:
 
 
 def date_slip(stated, recorded, year_guessed: bool = False) -> bool:
-    """Does a stated date (a DateValue) differ from the recorded day by a slip: its year alone, or (of
-    one month) its day alone? A day written without its year ("on 12 September") has only its day to slip."""
+    """Does a stated date (a DateValue) differ from the recorded day by a slip: its year alone, (of one
+    month) its day alone, or its month alone by one ("21 October 1915" for 1915-11-21)? A day written
+    without its year ("on 12 September") has only its day to slip."""
     day = stated.earliest
     if stated.precision == "day" and year_guessed:
         return day.month == recorded.month and day.day != recorded.day
     if stated.precision == "day":
         return (day.month, day.day) == (recorded.month, recorded.day) and day.year != recorded.year \
-            or (day.year, day.month) == (recorded.year, recorded.month) and day.day != recorded.day
+            or (day.year, day.month) == (recorded.year, recorded.month) and day.day != recorded.day \
+            or (day.year, day.day) == (recorded.year, recorded.day) and abs(day.month - recorded.month) == 1
     if stated.precision == "month":
         return day.month == recorded.month and day.year != recorded.year
     return False

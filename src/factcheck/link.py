@@ -888,8 +888,18 @@ def _own_key(trigger: _Trigger, record: Record, vocabulary, tokens, starts=None,
             continue
         for pattern in own.triggers:
             if any(all(_word_matches(p, words[i + j]) for j, p in enumerate(pattern)) for i in range(len(words) - len(pattern) + 1)):
+                if said is not None and _unsaid_qualifiers(key, pattern, said):
+                    continue
                 return key
     return None
+
+
+def _unsaid_qualifiers(key: str, pattern: tuple[str, ...], said: list[str]) -> bool:
+    """Does the key say two things or more of what its head names that the sentence does not? "a $60
+    starting price" is not `official_case_price_usd` (neither "official" nor "case" is said)."""
+    matched = {word_base(p.rstrip("*")) for p in pattern}
+    rest = [word for word in fact_key_words(key) if word_base(word) not in matched]
+    return len(rest) >= 2 and not any(_word_matches(word, token) for word in rest for token in said)
 
 
 def _named_item_key(spec: FactSpec, record: Record, subject: EntityLink | None) -> str | None:

@@ -343,9 +343,22 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
         gaps = [(abs(a.value - b.value), a, b) for i, a in enumerate(stated) for b in stated[i + 1:]]
         # points, goals, seats are whole: "77 points" is no rounding of 77.4, so their gap is exact
         spread = 0 if compound else 1
-        if any(_agrees(margin, abs(a.value - b.value) - spread * (a.high - a.low + b.high - b.low) / 2,
-                       abs(a.value - b.value) + spread * (a.high - a.low + b.high - b.low) / 2, slack) for _, a, b in gaps):
+
+        def fits(pairs) -> bool:
+            return any(_agrees(margin, abs(a.value - b.value) - spread * (a.high - a.low + b.high - b.low) / 2,
+                               abs(a.value - b.value) + spread * (a.high - a.low + b.high - b.low) / 2, slack) for _, a, b in pairs)
+
+        if fits(gaps):
             continue
+        told = analysis.sentence_of(min(f.start for f in stated))
+        previous = analysis.sentence_of(told.start - 1) if told.start else None
+        if previous is not None and previous.start < told.start and "\n\n" not in text[previous.start:told.start]:
+            # "Apple shipped 234.6 million … Samsung shipped 226.6 million, down from 262.2 million. Apple's margin of
+            # 8 million units …": one side in the sentence before those figures, in the same paragraph, whatever
+            # its noun ("phones" for "units")
+            earlier = [f for f in figures if previous.start <= f.start < previous.end and f.kind == kind and f.exact]
+            if fits([(0, a, b) for a in earlier for b in stated]):
+                continue
         _, first, second = max(gaps, key=lambda gap: (max(gap[1].value, gap[2].value)))
         yield margin, first, second
 

@@ -87,7 +87,10 @@ def _one_word_slips(analysis: Analysis, rule) -> Iterator[Finding]:
         word = text[token.start:token.end]
         if len(word) < MIN_ONE_WORD or not word[:1].isupper() or not word.isalpha() or linked.holding(token.start, token.end):
             continue
-        for norm, (name, record) in names.get((token.norm[:1], token.norm[-2:]), {}).items():
+        alike = names.get((token.norm[:1], token.norm[-2:]), {})
+        if token.norm in alike:
+            continue  # a name of the records itself ("Olympiacos", whose record keeps "Olympiakos" too), however linked
+        for norm, (name, record) in alike.items():
             if norm in written or OSA.distance(token.norm, norm) != 1:
                 continue  # the right form is in the article too: another word, not a slip of this one
             yield rule.finding(

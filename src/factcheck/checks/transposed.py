@@ -52,6 +52,8 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue
             if counts[first_key] >= 2 and counts[second_key] >= 2:
                 continue  # both written more than once: two figures
+            if _apart_by_another(text, analysis.mentions, first, second):
+                continue  # "the 15.5-kilometre section" of a line that "runs 51.5 kilometres" with its "36-kilometre" first section
             slip, meant = (first, second) if counts[first_key] < counts[second_key] else (second, first)
             if slip.start in approximate:
                 slip, meant = meant, slip
@@ -150,13 +152,32 @@ def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
     elif "." in plain and len(plain.replace(".", "")) >= 4:
         measure = ("decimal", scale)  # "in 45.94 seconds" and "Warholm's 45.49": four digits and a point are one figure too
     else:
-        # the noun counted, past a word that only qualifies it ("2,964 confirmed deaths")
-        noun = re.match(r"^[\s-]*(?:(?:confirmed|reported|recorded|registered|official|known|new|more|additional|total)\s+)?([A-Za-z]+)",
-                        text[mention.end:mention.end + 40])
+        noun = _NOUN_AFTER.match(text[mention.end:mention.end + 40])
         if noun is None or noun.group(1).lower() in ("in", "on", "at", "and", "or", "to", "of", "the", "a", "was", "is"):
             return None  # a bare figure: nothing says two of them count the same thing
         measure = ("count", noun.group(1).lower().rstrip("s"), scale)
     return measure, plain
+
+
+def _apart_by_another(text: str, mentions, first: Mention, second: Mention) -> bool:
+    """Do the two figures differ by exactly a third figure the article gives of the same noun? Then
+    one is the other plus a part, not a slip of it."""
+    noun = _noun(text, first)
+    if noun is None or noun != _noun(text, second):
+        return False
+    gap = abs(first.value.value - second.value.value)
+    return any(m is not first and m is not second and m.kind == "number" and isinstance(m.value, NumberValue)
+               and not m.value.ordinal and abs(m.value.value - gap) < 1e-6 * max(1.0, gap) and _noun(text, m) == noun
+               for m in mentions)
+
+
+def _noun(text: str, mention: Mention) -> str | None:
+    found = _NOUN_AFTER.match(text[mention.end:mention.end + 40])
+    return found.group(1).lower().rstrip("s") if found else None
+
+
+# the noun counted, past a word that only qualifies it ("2,964 confirmed deaths")
+_NOUN_AFTER = re.compile(r"^[\s-]*(?:(?:confirmed|reported|recorded|registered|official|known|new|more|additional|total)\s+)?([A-Za-z]+)")
 
 
 def _across_the_point(first: str, second: str) -> bool:

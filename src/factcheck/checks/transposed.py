@@ -152,10 +152,10 @@ def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
     elif "." in plain and len(plain.replace(".", "")) >= 4:
         measure = ("decimal", scale)  # "in 45.94 seconds" and "Warholm's 45.49": four digits and a point are one figure too
     else:
-        noun = _NOUN_AFTER.match(text[mention.end:mention.end + 40])
-        if noun is None or noun.group(1).lower() in ("in", "on", "at", "and", "or", "to", "of", "the", "a", "was", "is"):
+        noun = _noun(text, mention)
+        if noun is None:
             return None  # a bare figure: nothing says two of them count the same thing
-        measure = ("count", noun.group(1).lower().rstrip("s"), scale)
+        measure = ("count", noun, scale)
     return measure, plain
 
 
@@ -172,11 +172,15 @@ def _apart_by_another(text: str, mentions, first: Mention, second: Mention) -> b
 
 
 def _noun(text: str, mention: Mention) -> str | None:
+    """The noun a figure counts, in the singular ("kilometre" of "51.5 kilometres"); None for a bare figure."""
     found = _NOUN_AFTER.match(text[mention.end:mention.end + 40])
-    return found.group(1).lower().rstrip("s") if found else None
+    if found is None or found.group(1).lower() in _NOT_NOUNS:
+        return None
+    return found.group(1).lower().rstrip("s")
 
 
 # the noun counted, past a word that only qualifies it ("2,964 confirmed deaths")
+_NOT_NOUNS = {"in", "on", "at", "and", "or", "to", "of", "the", "a", "was", "is"}
 _NOUN_AFTER = re.compile(r"^[\s-]*(?:(?:confirmed|reported|recorded|registered|official|known|new|more|additional|total)\s+)?([A-Za-z]+)")
 
 

@@ -346,9 +346,9 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
 
         def fits(pairs) -> bool:
             return any(_agrees(margin, abs(a.value - b.value) - spread * (a.high - a.low + b.high - b.low) / 2,
-                               abs(a.value - b.value) + spread * (a.high - a.low + b.high - b.low) / 2, slack) for _, a, b in pairs)
+                               abs(a.value - b.value) + spread * (a.high - a.low + b.high - b.low) / 2, slack) for a, b in pairs)
 
-        if fits(gaps):
+        if fits((a, b) for _, a, b in gaps):
             continue
         told = analysis.sentence_of(min(f.start for f in stated))
         previous = analysis.sentence_of(told.start - 1) if told.start else None
@@ -357,7 +357,7 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
             # 8 million units …": one side in the sentence before those figures, in the same paragraph, whatever
             # its noun ("phones" for "units")
             earlier = [f for f in figures if previous.start <= f.start < previous.end and f.kind == kind and f.exact]
-            if fits([(0, a, b) for a in earlier for b in stated]):
+            if fits((a, b) for a in earlier for b in stated):
                 continue
         _, first, second = max(gaps, key=lambda gap: (max(gap[1].value, gap[2].value)))
         yield margin, first, second

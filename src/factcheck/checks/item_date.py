@@ -319,10 +319,9 @@ def _close(analysis: Analysis, anchor: tuple[int, int], date: Mention, year_only
         return syntax.path_length(one, other) <= MAX_PATH
     if syntax.path_length(one, other) > MAX_PATH_YEAR:
         return False
-    above_other = {other, *syntax.ancestors(other)}
-    meeting = next(index for index in (one, *syntax.ancestors(one)) if index in above_other)
-    path = [index for start in (one, other) for index in (start, *syntax.ancestors(start))
-            if index != meeting and meeting in syntax.ancestors(index)]
+    up_one, up_other = [one, *syntax.ancestors(one)], [other, *syntax.ancestors(other)]
+    meeting = next(index for index in up_one if index in up_other)
+    path = up_one[:up_one.index(meeting)] + up_other[:up_other.index(meeting)]  # the words below where they meet
     return all(syntax.tokens[index].dep != "conj" for index in path)
 
 

@@ -134,6 +134,21 @@ def test_the_noun_a_records_own_name_ends_in_refers_to_it():
     assert flagged(checker, "Another acquisition was announced in January 2021.") == []
 
 
+
+def test_a_match_is_referred_to_by_any_of_its_nouns():
+    """A record named "… singles final" is "the match" or "the game" in copy that has named it before
+    in other words; two finals in the records leave "the match" to neither."""
+    text = ("entities:\n  - id: final\n    type: sports-match\n    name: Wimbledon 2023 men's singles final\n"
+            "    facts:\n      duration: 4 hours 42 minutes\n")
+    checker = checker_for(text)
+    article = "Alcaraz beat Djokovic in five sets. The match lasted four hours and 24 minutes."
+    assert flagged(checker, article) == [("number-contradicts-record", "four hours and 24")]
+    assert flagged(checker, article.replace("24 minutes", "42 minutes")) == []
+    two = text + ("  - id: women\n    type: sports-match\n    name: Wimbledon 2023 women's singles final\n"
+                  "    facts:\n      duration: 1 hours 20 minutes\n")
+    assert flagged(checker_for(two), article) == []
+
+
 SCOPED = textwrap.dedent("""\
     entities:
       - id: chipmaker

@@ -215,3 +215,14 @@ def test_a_length_of_time_written_in_hours_and_minutes_is_a_duration_in_minutes(
     assert [(v.value, v.qualifiers["unit"]) for v in facts["duration"]] == [(282, "minute")]
     assert [v.value for v in facts["record"]] == [297] and [v.value for v in facts["short"]] == [166]
     assert [v.value for v in facts["plain"]] == ["166 minutes"]
+
+
+def test_a_length_of_time_written_as_a_mapping_of_its_parts_is_one_duration():
+    """`duration: {hours: 4, minutes: 42}` is 282 minutes, as "4 hours 42 minutes" is; a mapping with
+    other keys beside its parts (`{minutes: 26, deuces: 13}`) stays a mapping of sub-facts."""
+    text = ("entities:\n  - id: f\n    name: F\n    facts:\n      duration: {hours: 4, minutes: 42}\n"
+            "      game: {minutes: 26, deuces: 13}\n")
+    facts = parse_records(parse_yaml(text, "r.yaml"), "r.yaml")[0].facts
+    assert [(v.value, v.qualifiers["unit"]) for v in facts["duration"]] == [(282, "minute")]
+    assert "duration.hours" not in facts
+    assert [v.value for v in facts["game.minutes"]] == [26] and [v.value for v in facts["game.deuces"]] == [13]

@@ -172,14 +172,17 @@ def own_nouns(records: list[Record]) -> dict[str, list[Record]]:
             if len(head) >= 4 and head.isalpha() and head[1:].islower():
                 nouns.add(head.lower())
         # copy names one deal by any of its nouns: "the all-cash transaction", "the purchase" for a
-        # record named "… acquisition of …"
-        nouns |= {other for noun in nouns if noun in DEAL_NOUNS for other in DEAL_NOUNS}
+        # record named "… acquisition of …"; one match by any of its: "the match" for "… singles final"
+        nouns |= {other for noun in nouns for kin in KIN_NOUNS if noun in kin for other in kin}
         for noun in nouns:
             found.setdefault(noun, []).append(record)
     return {noun: found_records for noun, found_records in found.items() if len(found_records) == 1}
 
 
 DEAL_NOUNS = {"deal", "acquisition", "takeover", "purchase", "transaction", "merger", "buyout"}
+MATCH_NOUNS = {"final", "match", "game", "tie", "decider", "showpiece"}
+# the common nouns copy uses for one another
+KIN_NOUNS = (DEAL_NOUNS, MATCH_NOUNS)
 
 
 def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabulary: Vocabulary) -> list[Mention]:
@@ -1804,7 +1807,7 @@ def _referent(text: str, tokens: list[Token], starts, sentence: Sentence, refere
                 continue
             before = words[max(0, i - 3):i]
             proper = not any(re.search(rf"\b{re.escape(word)}\b", name) for name in record.names) \
-                and word not in DEAL_NOUNS  # "Key Bridge"; but "the transaction" is a deal's common noun
+                and not any(word in kin for kin in KIN_NOUNS)  # "Key Bridge"; but "the transaction" is a deal's common noun
             # the noun of a name, right after its determiner ("the bridge"; "the physics prize" is another)
             if proper and (titled or not before or before[-1] not in DETERMINERS
                            or not _only_one_named(text, word, record, links, sentence.start)):

@@ -375,6 +375,12 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
             _add_fact(facts, key, value["value"], qualifiers, path, getattr(value, "line_of", lambda _: line)("value"), notes)
             return
         keys = [str(k) for k in value]
+        if len(keys) >= 2 and all(k in _LENGTH_PARTS and isinstance(v, (int, float)) and not isinstance(v, bool)
+                                  for k, v in zip(keys, value.values())):
+            # `duration: {hours: 4, minutes: 42}` is one length of time, as "4 hours 42 minutes" would be
+            written = " ".join(f"{v:g} {_LENGTH_PARTS[k]}" for k, v in zip(keys, value.values()))
+            _add_fact(facts, key, written, inherited, path, line, notes, in_list)
+            return
         if keys and all(_IDENTIFIER_RE.match(k) for k in keys):
             own = {k: v for k, v in value.items() if (str(k) in QUALIFIER_KEYS and not isinstance(v, (dict, list)))
                    or (str(k) in PERIOD_KEYS and _when_like(v))}
@@ -441,6 +447,11 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
                     facts.setdefault(key, []).append(FactValue(date, {**qualifiers, "written": str(value)}))
                 return
     facts.setdefault(key, []).append(FactValue(scalar, qualifiers))
+
+
+# the parts a mapping may write a length of time in
+_LENGTH_PARTS = {"days": "days", "hours": "hours", "h": "hours", "minutes": "minutes", "mins": "minutes", "min": "minutes",
+                 "seconds": "seconds", "secs": "seconds", "sec": "seconds", "s": "seconds"}
 
 
 def written_dates(text: str) -> list[dt.date | DateValue]:

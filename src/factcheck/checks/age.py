@@ -3,7 +3,8 @@
 An age ("the 37-year-old", "Raman, 46,", "aged 37") is checked against the
 person's birth date — from their record, or from "born on/in …" in the
 article — at the publication date. "Twenty years ago, in 2004" and "the 50th
-anniversary of its 1975 founding" are checked against the publication year.
+anniversary of its 1975 founding" are checked against the publication year; an anniversary
+against the dates its own sentence gives, in checks.anniversary.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factcheck.checks._common import in_dateline
+from factcheck.checks.anniversary import anniversaries
 from factcheck.checks.base import CheckKind
 from factcheck.facts import describe_key, fact_key_words, stem
 from factcheck.lexicon import word_value
@@ -51,6 +53,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     yield from _spans(analysis, rule)
     yield from _ages_of_things(analysis, rule, published)
     yield from _birthdays(analysis, rule)
+    yield from anniversaries(analysis, rule)
 
 
 # "… died on Thursday in São Paulo. He was 83.": the age on the day of the death just reported
@@ -936,7 +939,7 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow",
-                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded", "birthday", "recorded", "first_since"),
+                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded", "birthday", "recorded", "first_since", "anniversary"),
                  fallback_messages={
                      "recorded": "{person} is {allowed} in the records ({fact}), not {stated}",
                      "first_since": "{date} is {low}–{high} years before the publication date {published}, but the same first is "

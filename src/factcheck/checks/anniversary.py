@@ -1,0 +1,92 @@
+"""An anniversary or birthday whose ordinal the article's own dates contradict (the age kind's, rule
+age-arithmetic, which also checks an anniversary against the publication year alone).
+
+"She came to the throne on 14 January 1972, so Sunday's handover fell on the 51st anniversary of her
+accession" (2024: the 52nd); "Christie wrote it for the 85th birthday of Queen Mary, who was born in
+May 1867" (the play was broadcast in 1947, the sentence before: her 80th). The event's year is the
+earliest date the sentence writes with its year; the anniversary's is the date written right after it
+("the 30th anniversary in 2009"), else a later date of the sentence, else of the sentence before, else
+the publication's for a sentence that dates itself to now ("Sunday's", "this year").
+
+Only an ordinal one off the count, or one slip of its digits ("110th" for 100th), is reported: a
+count further off more likely measures from a date the sentence does not give.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.checks._common import digit_slip
+from factcheck.model import Analysis, DateValue, Evidence, Mention
+
+_NOUN = re.compile(r"\s+(?:wedding\s+|death\s+)?(?P<noun>anniversary|birthday)\b", re.IGNORECASE)
+# the anniversary's own date, written right after it: "the 30th anniversary in 2009", "…, on 20 July"
+_OWN_DATE = re.compile(r"\s*,?\s*(?:in|on)\s+$")
+# a sentence that dates itself to the time of publication
+_NOW = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this\s+(?:week|month|year)|"
+                  r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s|’s)?)\b", re.IGNORECASE)
+
+
+def anniversaries(analysis: Analysis, rule) -> Iterator:
+    text = analysis.document.text
+    if _NOUN.search(text) is None:
+        return
+    for ordinal in analysis.mentions:
+        if ordinal.kind != "number" or ordinal.label != "ordinal" or not float(ordinal.value.value).is_integer():
+            continue
+        noun = _NOUN.match(text, ordinal.end)
+        if noun is None:
+            continue
+        sentence = analysis.sentence_of(ordinal.start)
+        dates = [d for d in analysis.mentions_in(sentence.start, sentence.end, "date") if _dated(d)]
+        own = [d for d in dates if d.start >= noun.end() and _OWN_DATE.fullmatch(text[noun.end():d.start])]
+        written = [d for d in dates if d not in own and d.label != "day-no-year" and not d.value.relative]
+        if not written:
+            continue
+        event = min(written, key=lambda d: d.value.earliest)
+        year = _anniversary_year(analysis, sentence, own, [d for d in dates if d is not event], event)
+        if year is None:
+            continue
+        stated, actual = int(ordinal.value.value), year - event.value.earliest.year
+        if actual < 1 or stated == actual or not (abs(stated - actual) == 1 or digit_slip(str(stated), str(actual))):
+            continue
+        shown = analysis.document.source[ordinal.start:ordinal.end]
+        event_shown = analysis.document.source[event.start:event.end]
+        yield rule.finding(
+            rule.message("anniversary", stated=shown, noun=noun.group("noun").lower(), actual=_ordinal(actual), event=event_shown, year=year),
+            ordinal.start, ordinal.end, shown, suggestion=_ordinal(actual),
+            evidence=Evidence(fact="dates", value=f"{event_shown} and {year}", source="this article"),
+        )
+
+
+def _dated(mention: Mention) -> bool:
+    return isinstance(mention.value, DateValue) and mention.value.precision in ("day", "month", "year")
+
+
+def _anniversary_year(analysis: Analysis, sentence, own: list[Mention], others: list[Mention], event: Mention) -> int | None:
+    """The year the anniversary fell in: its own date, else the sentence's later dates (one year), else
+    the sentence before's, else the publication's for a sentence that says "Sunday's" or "this year"."""
+    if own:
+        return own[0].value.earliest.year
+    base = event.value.earliest.year
+    later = {d.value.earliest.year for d in others if d.value.earliest.year > base}
+    if later:
+        return later.pop() if len(later) == 1 else None
+    index = analysis.sentences.index(sentence)
+    if index:
+        before = analysis.sentences[index - 1]
+        years = {d.value.earliest.year for d in analysis.mentions_in(before.start, before.end, "date")
+                 if _dated(d) and d.value.earliest.year > base}
+        if years:
+            return years.pop() if len(years) == 1 else None
+    published = analysis.document.published
+    if published is not None and _NOW.search(analysis.document.text, sentence.start, sentence.end):
+        return published.year
+    return None
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+

@@ -14,7 +14,7 @@ from factcheck.facts import CURRENCIES, without_note
 from factcheck.lexicon import ORDINALS, WEEKDAYS, word_value
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.names import same_first_name
-from factcheck.text import is_common_word, name_key, tokenize
+from factcheck.text import fold, is_common_word, name_key, tokenize
 
 
 def admits(mention: Mention, fact: FactValue) -> bool:
@@ -621,3 +621,14 @@ def digits(value: float, like: str) -> str:
     """The record's figure written with as many decimals as the article's."""
     decimals = len(like.split(".")[1]) if "." in like else 0
     return f"{value:.{decimals}f}" if decimals or float(value).is_integer() else str(value)
+
+
+def name_in(sentence: str, name: str) -> tuple[int, int] | None:
+    """Where the name stands in the (folded) sentence, or else its last word (a surname, of four letters
+    or more, of a name of two words or more)."""
+    key = fold(name)
+    found = re.search(rf"(?<!\w){re.escape(key)}(?!\w)", sentence)
+    last = key.split()[-1] if key.split() else ""
+    if found is None and len(last) >= 4 and " " in key:
+        found = re.search(rf"(?<!\w){re.escape(last)}(?!\w)", sentence)
+    return found.span() if found else None

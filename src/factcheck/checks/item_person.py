@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck.checks._common import name_in
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words, looks_like_person, without_note
 from factcheck.model import Analysis, Evidence, Record
@@ -31,12 +32,12 @@ def run(analysis: Analysis, rule) -> Iterator:
             for found in re.finditer(rf"(?<!\w){re.escape(fold(item))}(?!\w)", folded):
                 sentence = analysis.sentence_of(found.start())
                 said = folded[sentence.start:sentence.end]
-                if not _says_role(said, role) or _find(said, person):
+                if not _says_role(said, role) or name_in(said, person):
                     continue
                 for other_item, other, _ in rows:
-                    if other_item == item or other == person or _find(said, other_item):
+                    if other_item == item or other == person or name_in(said, other_item):
                         continue
-                    span = _find(said, other)
+                    span = name_in(said, other)
                     if span is None or sentence.start + span[0] in reported:
                         continue
                     at, end = sentence.start + span[0], sentence.start + span[1]
@@ -54,17 +55,6 @@ def _says_role(sentence: str, role: str) -> bool:
     word = role.split()[-1]
     stem = word[:max(5, len(word) - 3)]
     return re.search(rf"(?<!\w){re.escape(stem)}", sentence) is not None
-
-
-def _find(sentence: str, name: str) -> tuple[int, int] | None:
-    """Where the name stands in the (folded) sentence, or else its last word (a surname, of four letters
-    or more, of a name of two words or more)."""
-    key = fold(name)
-    found = re.search(rf"(?<!\w){re.escape(key)}(?!\w)", sentence)
-    last = key.split()[-1] if key.split() else ""
-    if found is None and len(last) >= 4 and " " in key:
-        found = re.search(rf"(?<!\w){re.escape(last)}(?!\w)", sentence)
-    return found.span() if found else None
 
 
 def _roles(records: list[Record]) -> dict[tuple[str, str], list[tuple[str, str, Record]]]:

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from factcheck.checks.base import CheckKind
-from factcheck.checks.item_person import _find as find_name
-from factcheck.checks.time_gap import _GAP_AFTER, _Length, _as_written, _lengths, _slip
+from factcheck.checks._common import name_in
+from factcheck.checks.time_gap import GAP_AFTER, Length, as_written, lengths_of_time, slipped_from
 from factcheck.facts import looks_like_person, without_note
 from factcheck.model import Analysis, Evidence, Record
 from factcheck.text import fold_in_place
@@ -40,7 +40,7 @@ _NAME_IN = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:de|van|von|der|da|di|le|la)?\s*[
 class _Kept(NamedTuple):
     """One time the records give: its length, whose it is (names, or the record it is a fact of) and where."""
 
-    length: _Length
+    length: Length
     owners: tuple[str, ...]
     record: Record
     fact: str
@@ -66,22 +66,22 @@ def run(analysis: Analysis, rule) -> Iterator:
         linked = {link.record.id for link in analysis.links if sentence.start <= link.start < sentence.end}
         mine = [time for time in kept
                 if (time.own_record and time.record.id in linked)
-                or any(find_name(said, owner) is not None for owner in time.owners)]
+                or any(name_in(said, owner) is not None for owner in time.owners)]
         precision = 10 ** -length.layout[-1][1]
         if any(abs(time.length.seconds - length.seconds) < precision for time in mine):
             continue
         slips = [time for time in mine
-                 if abs(time.length.seconds - length.seconds) <= 0.25 * time.length.seconds and _slip(length, time.length.seconds)]
+                 if abs(time.length.seconds - length.seconds) <= 0.25 * time.length.seconds and slipped_from(length, time.length.seconds)]
         if len({round(time.length.seconds, 2) for time in slips}) > 1:
             # two of the swimmer's times are one slip away: the one whose event the sentence names too
             # ("won the 400m individual medley in 4:02.59" of 4:02.95, not the world record 4:02.50)
-            named = {id(time): sum(find_name(said, owner) is not None for owner in time.owners) for time in slips}
+            named = {id(time): sum(name_in(said, owner) is not None for owner in time.owners) for time in slips}
             slips = [time for time in slips if named[id(time)] == max(named.values())]
         if len({round(time.length.seconds, 2) for time in slips}) != 1:
             continue
         time = slips[0]
         shown = analysis.document.source[length.start:length.end]
-        actual = _as_written(length, time.length.seconds)
+        actual = as_written(length, time.length.seconds)
         whose = time.owners[0] if time.owners else time.record.name
         yield rule.finding(
             rule.message("time", whose=whose, recorded=time.written, stated=shown),
@@ -90,21 +90,22 @@ def run(analysis: Analysis, rule) -> Iterator:
         )
 
 
-def _race_times(text: str) -> list[_Length]:
-    """The article's race times and gaps: clock readings with seconds, lengths of two parts or more, and a
-    minutes-and-seconds clock that a gap word follows or "in", "at" or "by" leads ("finished 1:39 behind")."""
-    found = [length for length in _lengths(text) if length.clock or length.parts >= 2]
+def _race_times(text: str, kept: bool = False) -> list[Length]:
+    """The race times and gaps a text writes: clock readings with seconds, lengths of two parts or more, and
+    a minutes-and-seconds clock that a gap word follows or "in", "at" or "by" leads ("finished 1:39
+    behind"); in a record's value (kept), any minutes-and-seconds clock ("44:23", "+1:08")."""
+    found = [length for length in lengths_of_time(text) if length.clock or length.parts >= 2]
     taken = [(length.start, length.end) for length in found]
     for match in _MINUTES_SECONDS.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         if _TIME_OF_DAY_AFTER.match(text, match.end()):
             continue
-        if not (match.group(1) or _GAP_AFTER.match(text, match.end()) or _RACE_BEFORE.search(text[max(0, match.start() - 12):match.start()])):
+        if not (kept or match.group(1) or GAP_AFTER.match(text, match.end()) or _RACE_BEFORE.search(text[max(0, match.start() - 12):match.start()])):
             continue
         minutes, seconds = int(match.group(2)), int(match.group(3))
         start = match.start(2)
-        found.append(_Length(start, match.end(), minutes * 60 + seconds, f"{minutes}{match.group(3)}",
+        found.append(Length(start, match.end(), minutes * 60 + seconds, f"{minutes}{match.group(3)}",
                              (("minute", 0), ("second", 0)), 2, clock=True))
     return sorted(found, key=lambda length: length.start)
 
@@ -132,23 +133,10 @@ def _kept_times(records: list[Record]) -> list[_Kept]:
                         owners.append(value.value)
                 if not isinstance(written, str):
                     continue
-                for length in _record_lengths(written):
+                for length in _race_times(written, kept=True):
                     names = [name for name in _NAME_IN.findall(written) if looks_like_person(name)]
                     mine = tuple(dict.fromkeys([*owners, *names]))
                     found.append(_Kept(length, mine, record, fact, written.strip(), not mine))
-    return found
-
-
-def _record_lengths(written: str) -> list[_Length]:
-    """The lengths of time a record's value writes: "2:13:44", "+1:08", "44:23", "+17s", "4 min 1 s"."""
-    found = [length for length in _lengths(written) if length.clock or length.parts >= 2]
-    taken = [(length.start, length.end) for length in found]
-    for match in _MINUTES_SECONDS.finditer(written):
-        if any(start < match.end() and match.start() < end for start, end in taken) or _TIME_OF_DAY_AFTER.match(written, match.end()):
-            continue
-        minutes, seconds = int(match.group(2)), int(match.group(3))
-        found.append(_Length(match.start(), match.end(), minutes * 60 + seconds, f"{minutes}{match.group(3)}",
-                             (("minute", 0), ("second", 0)), 2, clock=True))
     return found
 
 

@@ -41,7 +41,7 @@ _PARTS = re.compile(rf"(?<![\w.:]){_ONE_PART}(?:,?\s*(?:and\s+)?{_ONE_PART})*", 
 # "2:04:02", "2:01:09.5", "14:54.11" (minutes, seconds and hundredths); not "7:24" (a time of day)
 _CLOCK = re.compile(r"(?<![\d:.])(?:(\d{1,2}):(\d{2}):(\d{2})(\.\d{1,3})?|(\d{1,2}):(\d{2})(\.\d{1,3}))(?![\d:]|\.\d)")
 # what makes a length a gap between two times
-_GAP_AFTER = re.compile(r"\s+(?:behind|back|ahead|adrift|clear|off|faster|slower|quicker|down|up\s+on)\b", re.IGNORECASE)
+GAP_AFTER = re.compile(r"\s+(?:behind|back|ahead|adrift|clear|off|faster|slower|quicker|down|up\s+on)\b", re.IGNORECASE)
 _GAP_BEFORE = re.compile(r"\b(?:by|margin\s+of|gap\s+of)\s+(?:just\s+|only\s+|a\s+mere\s+|some\s+)?$", re.IGNORECASE)
 _WINNER_AFTER = re.compile(r"\s+(?:behind|adrift\s+of|off)\s+the\s+(?:winner|winning\s+time|victor|champion)\b", re.IGNORECASE)
 # far apart, two times are of two races: a gap is a small part of a time
@@ -49,7 +49,7 @@ _NEAR = 0.25
 
 
 @dataclass(frozen=True)
-class _Length:
+class Length:
     start: int
     end: int
     seconds: float
@@ -68,12 +68,12 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     if _ANY_TIME.search(text) is None:
         return
-    lengths = _lengths(text)
+    lengths = lengths_of_time(text)
     times = [length for length in lengths if length.parts >= 2]
     if len(times) < 2:
         return
     for gap in lengths:
-        if not (_GAP_AFTER.match(text, gap.end) or _GAP_BEFORE.search(text[max(0, gap.start - 20):gap.start])):
+        if not (GAP_AFTER.match(text, gap.end) or _GAP_BEFORE.search(text[max(0, gap.start - 20):gap.start])):
             continue
         sentence = analysis.sentence_of(gap.start)
         own = [t for t in times if t is not gap and sentence.start <= t.start < sentence.end]
@@ -93,12 +93,12 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         precision = 10 ** -gap.layout[-1][1]  # a gap is read to its last figure: "0.23 seconds", "37 seconds"
         if not distances or any(abs(distance - gap.seconds) < precision * _SECONDS[gap.layout[-1][0]] - 1e-9 for distance in distances):
             continue
-        slips = {distance: t for distance, t in distances.items() if _slip(gap, distance)}
+        slips = {distance: t for distance, t in distances.items() if slipped_from(gap, distance)}
         if len(slips) != 1:
             continue
         distance, reference = next(iter(slips.items()))
         written = analysis.document.source[gap.start:gap.end]
-        actual = _as_written(gap, distance)
+        actual = as_written(gap, distance)
         line, _ = analysis.document.position(reference.start)
         yield rule.finding(
             rule.message("gap", own=text[mine.start:mine.end], reference=text[reference.start:reference.end], line=line,
@@ -110,7 +110,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
-def _told_of_another(syntax, gap: _Length, time: _Length) -> bool:
+def _told_of_another(syntax, gap: Length, time: Length) -> bool:
     """Does the gap hang on another verb, with a subject of its own, than the time does ("Foster took
     silver in 4:06.56, and Seto won bronze, more than six seconds adrift")? Then it is another racer's
     gap, from a time not given. A participle ("ran 2:11:53, lowering the record by …") tells of the same."""
@@ -121,8 +121,8 @@ def _told_of_another(syntax, gap: _Length, time: _Length) -> bool:
         any(syntax.tokens[child].dep in ("nsubj", "nsubjpass") for child in syntax.children(gap_verb))
 
 
-def _lengths(text: str) -> list[_Length]:
-    found: list[_Length] = []
+def lengths_of_time(text: str) -> list[Length]:
+    found: list[Length] = []
     for match in _CLOCK.finditer(text):
         if match.group(1):
             hours, minutes, seconds, fraction = int(match.group(1)), int(match.group(2)), int(match.group(3)), match.group(4) or ""
@@ -135,7 +135,7 @@ def _lengths(text: str) -> list[_Length]:
             total = minutes * 60 + seconds + float(fraction)
             digits = f"{minutes}{match.group(6)}{fraction[1:]}"
         if minutes < 60 and seconds < 60:
-            found.append(_Length(match.start(), match.end(), total, digits, layout, len(layout), clock=True))
+            found.append(Length(match.start(), match.end(), total, digits, layout, len(layout), clock=True))
     taken = [(f.start, f.end) for f in found]
     for match in _PARTS.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
@@ -160,11 +160,11 @@ def _lengths(text: str) -> list[_Length]:
             digits += figure.replace(".", "") if not digits else figure.replace(".", "").zfill(2 + decimals)
             layout.append((unit, decimals))
         else:
-            found.append(_Length(match.start(), match.end(), total, digits, tuple(layout), len(parts), in_words=in_words))
+            found.append(Length(match.start(), match.end(), total, digits, tuple(layout), len(parts), in_words=in_words))
     return sorted(found, key=lambda f: f.start)
 
 
-def _figures(gap: _Length, seconds: float) -> list[str]:
+def _figures(gap: Length, seconds: float) -> list[str]:
     """A length as the gap lays it out: 207 seconds as minutes and seconds is ["3", "27"]."""
     figures, rest = [], seconds
     for index, (unit, decimals) in enumerate(gap.layout):
@@ -178,7 +178,7 @@ def _figures(gap: _Length, seconds: float) -> list[str]:
     return figures
 
 
-def _slip(gap: _Length, distance: float) -> bool:
+def slipped_from(gap: Length, distance: float) -> bool:
     """Is the gap, as written, one slip from the distance written the same way ("337" for "327")?"""
     figures = [f.replace(".", "") for f in _figures(gap, distance)]
     actual = figures[0] + "".join(f.zfill(2 + decimals) for f, (_, decimals) in zip(figures[1:], gap.layout[1:]))
@@ -186,7 +186,7 @@ def _slip(gap: _Length, distance: float) -> bool:
     return digit_slip(said, actual)
 
 
-def _as_written(gap: _Length, distance: float) -> str:
+def as_written(gap: Length, distance: float) -> str:
     """The distance in the gap's own layout: "3:27" for a clock, else "3 minutes and 27 seconds"."""
     figures = _figures(gap, distance)
     if gap.clock:

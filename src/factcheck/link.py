@@ -392,6 +392,12 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         triggers = [t for t in triggers if not (t.spec.derived and any(
             link.start <= tokens[t.first].start and tokens[t.last - 1].end <= link.end
             and name_key(link.text) != tuple(t.spec.key.rsplit(".", 1)[-1].split("_")) for link in sentence_links))]
+        # nor is a key that says two things or more the sentence does not: "its first fixed crossing" is
+        # not `turkish_straits_crossing_number`
+        # (a trigger in the key's own words: "Work began" for `construction_start` has said its fact otherwise)
+        said = [token.norm for token in tokens[first:last]]
+        triggers = [t for t in triggers if not (t.spec.derived and _in_key_words(t, tokens) and _unsaid_qualifiers(
+            t.spec.key, tuple(token.norm for token in tokens[t.first:t.last]), said))]
         if not triggers:
             continue
         # names in the sentence: a subject of the trigger's clause that names no record of the fact's
@@ -897,11 +903,21 @@ def _own_key(trigger: _Trigger, record: Record, vocabulary, tokens, starts=None,
     return None
 
 
+def _in_key_words(trigger: _Trigger, tokens) -> bool:
+    """Is every word of the trigger one of its key's own words ("crossing" of `turkish_straits_crossing_number`)?"""
+    words = {word_base(word) for word in fact_key_words(trigger.spec.key)}
+    return all(word_base(token.norm) in words for token in tokens[trigger.first:trigger.last])
+
+
+# words of a key that say it is a figure, not what of the thing it counts (`studio_album_number`)
+_GENERIC_KEY_WORDS = {"number", "count", "total", "value", "amount", "figure"}
+
+
 def _unsaid_qualifiers(key: str, pattern: tuple[str, ...], said: list[str]) -> bool:
     """Does the key say two things or more of what its head names that the sentence does not? "a $60
     starting price" is not `official_case_price_usd` (neither "official" nor "case" is said)."""
     matched = {word_base(p.rstrip("*")) for p in pattern}
-    rest = [word for word in fact_key_words(key) if word_base(word) not in matched]
+    rest = [word for word in fact_key_words(key) if word_base(word) not in matched and word not in _GENERIC_KEY_WORDS]
     return len(rest) >= 2 and not any(_word_matches(word, token) for word in rest for token in said)
 
 
@@ -1465,7 +1481,10 @@ def _blocked(spec: FactSpec, tokens, starts, trigger: _Trigger, mention: Mention
 
 
 def _full_name_or_known(person: Mention) -> bool:
-    """A one-word 'person' is a surname of someone the records know, or a recogniser's slip ("Moon")."""
+    """A one-word 'person' is a surname of someone the records know, or a recogniser's slip ("Moon"); and
+    "the Manxman", "the Slovenian" describe someone: no name opens with an article."""
+    if re.match(r"(?i)the\s", person.text):
+        return False
     return person.label == "record" or len(name_key(person.text)) >= 2
 
 
@@ -1813,7 +1832,7 @@ def _referent(text: str, tokens: list[Token], starts, sentence: Sentence, refere
                            or not _only_one_named(text, word, record, links, sentence.start)):
                 continue
             if not titled and (not text[token.start].islower() or not any(w in DETERMINERS for w in before)
-                               or not _plain_modifiers(before)):
+                               or not _plain_modifiers(before) or _names_a_part(before, word, record)):
                 continue
             if not titled and syntax is not None and _other_kind(syntax, text, token, record):
                 continue
@@ -1882,6 +1901,14 @@ def _plain_modifiers(words: list[str]) -> bool:
     """Only a determiner and adjectives before the noun: not "the 2019 final" or "that other deal"."""
     after = words[max((i for i, w in enumerate(words) if w in DETERMINERS), default=0):]
     return not any(w.isdigit() or w in ("other", "previous", "last", "earlier", "first", "original", "another", "that") for w in after)
+
+
+def _names_a_part(words: list[str], noun: str, record: Record) -> bool:
+    """Does a word before the noun name one of the record's own parts ("the men's final" beside
+    `mens_final: {date: …}` in the women's final's record)? Then the phrase is that part, not the record."""
+    keys = {key.split(".")[0] for key in record.facts}
+    return any(f"{stem}_{noun}" in keys or f"{stem}s_{noun}" in keys  # (the words drop their "'s": "men" for `mens_final`)
+               for word in words if word not in DETERMINERS for stem in [re.sub(r"[^a-z0-9]", "", word)])
 
 
 DETERMINERS = {"the", "this", "its", "his", "her", "their", "our"}  # not "that": "that mission" is often another

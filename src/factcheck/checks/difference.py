@@ -538,7 +538,18 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
             return [f for f in figures if previous.start <= f.start < previous.end and candidate(f)][::-1]
     if not key:
         return []
-    for previous in reversed([s for s in analysis.sentences if s.end <= sentence.start]):
+    subject = _subject(analysis, difference) if base.kind == "count" else ""
+    earlier_sentences = list(reversed([s for s in analysis.sentences if s.end <= sentence.start]))
+    if subject and subject != key:
+        # "The main span is 32 metres longer than …": the nearest earlier sentence with a figure of its
+        # measure that names the subject too ("The main span … measures 2,023 metres"), past another
+        # thing's metres ("the structure runs to 4,608 metres"); within four sentences
+        for previous in earlier_sentences[:4]:
+            words = {t.norm.rstrip("s") for t in tokens_between(analysis, previous.start, previous.end)}
+            found = [f for f in figures if previous.start <= f.start < previous.end and candidate(f)]
+            if found and subject in words:
+                return found[::-1]
+    for previous in earlier_sentences:
         words = {t.norm.rstrip("s") for t in tokens_between(analysis, previous.start, previous.end)}
         found = [f for f in figures if previous.start <= f.start < previous.end and candidate(f)
                  and (base.kind == "count" or key in words)]

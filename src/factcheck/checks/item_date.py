@@ -72,8 +72,10 @@ def run(analysis: Analysis, rule) -> Iterator:
             if any(_fits(date, item, d) for _, _, item in anchors
                    if (item.record.id, item.key.split(".")[0]) in facts_near for d in item.dates):
                 continue  # the sentence names another item of the same list that the date fits ("Time Shelter, translated by …")
+            # (any date the sentence writes, one a record's fact has claimed too: "since Billie Jean King in 1963")
+            written = [m for m in analysis.mentions_in(sentence.start, sentence.end, "date") if isinstance(m.value, DateValue)]
             if any(other.value.earliest.year <= d.year <= other.value.latest.year
-                   for item in near if item.year_only for d in item.dates for other in dates):
+                   for item in near if item.year_only for d in item.dates for other in written):
                 continue  # the item's own year is in the sentence: another year there is another event's
             slip = next(((item, d) for item in near for d in item.dates
                          if (date.value.earliest.year != d.year if item.year_only else _common.date_slip(date.value, d))), None)

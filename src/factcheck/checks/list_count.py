@@ -48,6 +48,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "The Tern 2 crew —", "Season Two includes": a title's number, not a count
         if re.search(r"\d\s+$", text[max(0, mention.start - 4):mention.start]):
             continue  # "190 737 MAX": a model's number after a count, not a count
+        if _COORDINATED_COUNT.search(text[max(0, mention.start - 60):mention.start]):
+            continue  # "two Turkish and two South Korean firms — …": the list names both counts' nouns
         sentence = analysis.sentence_of(mention.start)
         # "Of the eight workers …, two were pulled out alive, …": the whole, then its parts
         partition = re.fullmatch(r"\s*Of\s+(?:the|its|their|his|her)\s+", text[sentence.start:mention.start]) is not None
@@ -115,6 +117,9 @@ _PART_OF_THEN_COLON = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\d+|[a
 # the counted noun and up to eight words after it, then the comma or colon before its parts
 _NOUN_THEN_PHRASE = re.compile(r"[ -]+()([A-Za-z][\w’'-]*)(?:\s+[\w’'-]+){1,8}?(?=\s*[,:])")
 _MODIFIED_NOUN_THEN_PHRASE = re.compile(r"[ -]+((?:[a-z][\w’'-]*\s+){1,2}?)([A-Za-z][\w’'-]*)(?:\s+[\w’'-]+){1,8}?(?=\s*[,:])")
+# a count before this one, joined to it, that shares its noun: "two Turkish and two South Korean firms"
+_COORDINATED_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w’'-]+\s+){0,2}"
+                                r"(?:and|or|plus)\s+$", re.IGNORECASE)
 _PART_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?")
 
 

@@ -89,8 +89,15 @@ def _events(record: Record, person_names: set[str]) -> dict[str, set[int]]:
         if len(name.split()) >= 2 and name not in person_names:  # `running_mate_2022: Geraldo Alckmin` dates no event
             found.setdefault(name, set()).add(year)
 
+    keyed_years: list[tuple[str, int]] = []
     for fact, values in record.facts.items():
         parent, _, leaf = fact.rpartition(".")
+        keyed = re.fullmatch(r"(?:(?P<before>[a-z_]+?)_(?P<year>1[89]\d\d|20\d\d)|(?P<year2>1[89]\d\d|20\d\d)_(?P<after>[a-z_]+))",
+                             fact.split(".")[0])
+        if keyed:
+            # `french_open_2019: runner-up to Ashleigh Barty`: the key itself dates the event for the person —
+            # another year of an event the values name, never an event of its own
+            keyed_years.append(((keyed["before"] or keyed["after"]).replace("_", " "), int(keyed["year"] or keyed["year2"])))
         for value in values:
             if isinstance(value.value, str):
                 year = value.qualifiers.get("year")
@@ -107,6 +114,9 @@ def _events(record: Record, person_names: set[str]) -> dict[str, set[int]]:
                 words = [w for w in leaf.split("_") if w and w not in _ROLE_WORDS]
                 if len(words) >= 2 and len(words) < len(leaf.split("_")):
                     add(" ".join(words), value.value)  # `french_open_title: 1976`
+    for name, year in keyed_years:
+        if _folded(name) in found:
+            add(name, year)
     return found
 
 

@@ -24,7 +24,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                          if _common.comparable(claim.value, v) and _common.in_scope(analysis, claim, v))
         if not recorded or any(_common.admits(claim.value, value) for value in recorded):
             continue
-        if _day_against_years(claim, recorded):
+        if _day_against_years(claim, recorded) or _count_against_years(claim, recorded) or _another_edition(analysis, claim):
             continue
         year_guessed = claim.value.label == "day-no-year"
         if claim.slips_only and not any(isinstance(v.value, dt.date) and _common.date_slip(claim.value.value, v.value, year_guessed)
@@ -143,6 +143,26 @@ def _day_against_years(claim, recorded) -> bool:
     ("Carlos Alcaraz dethroned Novak Djokovic to win his first Wimbledon title on Sunday")."""
     return isinstance(claim.value.value, DateValue) and claim.value.value.precision == "day" and len(recorded) >= 2 \
         and all(isinstance(v.value, int) and not isinstance(v.value, bool) for v in recorded)
+
+
+_YEARS_AGO = re.compile(r"\b(?:\w+\s+years?\s+ago|last\s+year|a\s+year\s+(?:ago|earlier))\b", re.IGNORECASE)
+
+
+def _another_edition(analysis: Analysis, claim) -> bool:
+    """"Four years ago he finished third in the Giro", tied to "2023 Giro d'Italia" in a 2023 article:
+    a year of this year's edition cannot be years ago; the sentence tells of another edition."""
+    published = analysis.document.published
+    if published is None or not isinstance(claim.value.value, DateValue) or not _YEARS_AGO.search(claim.value.text):
+        return False
+    return any(str(published.year) in re.findall(r"\b(?:19|20)\d\d\b", name) for name in claim.record.names)
+
+
+def _count_against_years(claim, recorded) -> bool:
+    """A count or age ("won at 33 years and 211 days") set against years (`giro_wins: [2023]`): the
+    years say when, and no figure below a thousand is one of them."""
+    stated = claim.value.value
+    return isinstance(stated, NumberValue) and not stated.ordinal and abs(stated.value) < 1000 \
+        and all(isinstance(v.value, int) and not isinstance(v.value, bool) and 1800 <= v.value <= 2100 for v in recorded)
 
 
 def _held_under_a_like_key(analysis: Analysis, claim) -> bool:

@@ -132,6 +132,8 @@ def _restated_totals(analysis: Analysis, rule, plain: list[tuple], reported: set
         first, first_noun = earlier[0]
         if _planned(syntax, text, first):
             continue  # "promising about 300 shows over three years" … "The 330 shows": a plan, then what was done
+        if _ANOTHER_TIME_AFTER.match(text, syntax.tokens[first_noun].end):
+            continue  # "the 1,668 animals recorded a year earlier": another year's tally, not the one restated
         stated, before = mention.value.value, first.value.value
         if stated == before or not 0.75 <= stated / before <= 4 / 3:
             continue
@@ -146,6 +148,12 @@ def _restated_totals(analysis: Analysis, rule, plain: list[tuple], reported: set
             evidence=Evidence(fact=f"the number of {text[noun_token.start:noun_token.end]}", value=first.text,
                               source=f"line {line} of this article"),
         )
+
+
+# words after a count that tell it of another time than the article's own
+_ANOTHER_TIME_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:(?:a|one|two|three|four|five|\d+)\s+(?:years?|months?|seasons?)\s+"
+                                 r"(?:earlier|before|ago|previously)|the\s+(?:year|season)\s+before|last\s+(?:year|season)|"
+                                 r"in\s+(?:19|20)\d\d)\b")
 
 
 # verbs of a figure planned, promised or foreseen, not had

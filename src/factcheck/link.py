@@ -693,6 +693,14 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 # record that keeps a sum named after the giver, the giver being the verb's subject (only a
                 # slip of the record's figure is its: the giver may have given to others)
                 keeper = _only_keeper(spec, keepers)
+            if keeper is None and spec.value == "person" and _trigger_says_every_key_word(trigger, tokens, spec):
+                # "The jury, chaired by the American novelist Rebecca Makkai" against `jury_chair: Ian Williams`:
+                # a person given by every word of a key (two or more) that one record alone keeps is that
+                # record's (one word, "referee Nigel Owens", was tried: another year's referee as often)
+                only = _only_keeper(spec, keepers)
+                if only is not None:
+                    return [Claim(only, spec.key, value, trigger.text, (sentence.start, sentence.end), None,
+                                  tokens[trigger.first].start) for value in values]
             if keeper is None or syntax is not None and _of_a_named_antecedent(syntax, tokens, trigger, keeper, links):
                 return []
             return [Claim(keeper, spec.key, value, trigger.text, (sentence.start, sentence.end), None,

@@ -39,10 +39,17 @@ def run(analysis: Analysis, rule) -> Iterator:
         return
     text = analysis.document.text
     for sentence in analysis.sentences:
-        # (tried: "he" or "she" in a sentence naming no one as the person named last before it — on the 41
-        # corpora one more error found, two false alarms: "His best finish …" of another golfer)
         here = {link.record.id for link in analysis.links if sentence.start <= link.start < sentence.end and link.record.id in people}
         holders = [rid for rid in here if rid in dated]
+        if not holders and not here and not analysis.mentions_in(sentence.start, sentence.end, "person"):
+            # a sentence that names no one ("she won the 2016 Evian Championship") tells of the one person
+            # the sentence before names (tried: the person named last anywhere before — "The 28-year-old from
+            # Denver … His best finish …" told of another golfer than the one named paragraphs before)
+            index = analysis.sentences.index(sentence)
+            before = analysis.sentences[index - 1] if index else None
+            named = {link.record.id for link in analysis.links
+                     if before is not None and before.start <= link.start < before.end and link.record.id in people}
+            holders = list(named) if len(named) == 1 and named <= set(dated) else []
         if not holders:
             continue
         said = text[sentence.start:sentence.end]

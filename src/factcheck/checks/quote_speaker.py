@@ -9,7 +9,8 @@ a person and not that speaker ("… families", said Rachel Reeves), the quotatio
 wrong person.
 
 The records' speaker is, in this order: the value of a `speaker`/`by`/`who` … key beside the
-quotation in its mapping or list; the person whose record keeps it; the person a key names
+quotation in its mapping or list; the name it is kept under (`quotes: {Campbell Wilson (Air India
+CEO): "…"}`); the person whose record keeps it; the person a key names
 (`cox_said`: the one person of the records whose surname is Cox). A quotation the records give to
 two people, or to no one, is left alone; so is a sentence that names the records' speaker too.
 """
@@ -23,7 +24,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import Indel
 
 from factcheck.checks.base import CheckKind
-from factcheck.facts import looks_like_person
+from factcheck.facts import looks_like_person, without_note
 from factcheck.model import Analysis, Evidence, Record
 from factcheck.text import fold  # (names only: a quotation's words are folded by _words, uncached)
 
@@ -111,6 +112,12 @@ def _quotations(records: list[Record]) -> list[tuple[str, str, Record, str]]:
             beside = [str(v.value) for key in _SPEAKER_KEYS for v in record.facts.get(f"{parent}.{key}" if parent else key, ())
                       if isinstance(v.value, str)]
             for index, value in enumerate(values):
+                detail = value.qualifiers.get("detail")
+                if isinstance(detail, str) and isinstance(value.value, str) and looks_like_person(without_note(value.value)) \
+                        and len(_words(detail).split()) >= MIN_WORDS and _SAID_KEY.search(fact):
+                    # speakers as keys: `quotes: {Campbell Wilson (Air India CEO): "Our ambitious …"}`
+                    found.append((_words(detail), without_note(value.value), record, fact))
+                    continue
                 if not isinstance(value.value, str) or len(_words(value.value).split()) < MIN_WORDS:
                     continue
                 speaker = None

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from factcheck.checks.base import CheckKind
 from factcheck.checks._common import name_in
-from factcheck.checks.time_gap import GAP_AFTER, Length, as_written, lengths_of_time, slipped_from
+from factcheck.checks.time_gap import GAP_AFTER, SECONDS_IN, Length, as_written, lengths_of_time, slipped_from
 from factcheck.facts import looks_like_person, without_note
 from factcheck.model import Analysis, Evidence, Record
 from factcheck.text import fold_in_place
@@ -67,7 +67,8 @@ def run(analysis: Analysis, rule) -> Iterator:
         mine = [time for time in kept
                 if (time.own_record and time.record.id in linked)
                 or any(name_in(said, owner) is not None for owner in time.owners)]
-        precision = 10 ** -length.layout[-1][1]
+        unit, decimals = length.layout[-1]
+        precision = 10 ** -decimals * SECONDS_IN[unit]  # "4 hours 42 minutes" is read to the minute
         if any(abs(time.length.seconds - length.seconds) < precision for time in mine):
             continue
         slips = [time for time in mine

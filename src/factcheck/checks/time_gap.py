@@ -28,7 +28,7 @@ from factcheck.checks.base import CheckKind
 from factcheck.lexicon import TENS, UNITS, word_value
 from factcheck.model import Analysis, Evidence, Finding
 
-_SECONDS = {"hour": 3600, "minute": 60, "second": 1}
+SECONDS_IN = {"hour": 3600, "minute": 60, "second": 1}
 _UNIT = {**{w: "hour" for w in ("hours", "hour", "hrs", "hr", "h")},
          **{w: "minute" for w in ("minutes", "minute", "mins", "min")},
          **{w: "second" for w in ("seconds", "second", "secs", "sec", "s")}}
@@ -91,7 +91,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 continue
         distances = {round(abs(t.seconds - mine.seconds), 3): t for t in others}
         precision = 10 ** -gap.layout[-1][1]  # a gap is read to its last figure: "0.23 seconds", "37 seconds"
-        if not distances or any(abs(distance - gap.seconds) < precision * _SECONDS[gap.layout[-1][0]] - 1e-9 for distance in distances):
+        if not distances or any(abs(distance - gap.seconds) < precision * SECONDS_IN[gap.layout[-1][0]] - 1e-9 for distance in distances):
             continue
         slips = {distance: t for distance, t in distances.items() if slipped_from(gap, distance)}
         if len(slips) != 1:
@@ -142,7 +142,7 @@ def lengths_of_time(text: str) -> list[Length]:
             continue
         parts = list(re.finditer(_PART, match.group(0), re.IGNORECASE))
         units = [_UNIT.get(p.group("u").lower()) for p in parts]
-        if None in units or len(set(units)) != len(units) or units != sorted(units, key=lambda u: -_SECONDS[u]):
+        if None in units or len(set(units)) != len(units) or units != sorted(units, key=lambda u: -SECONDS_IN[u]):
             continue
         if len(parts) == 1 and units[0] == "second" and parts[0].group("u").lower() == "s" and " " in parts[0].group(0):
             continue  # "35 s" alone is as often a plural's letter
@@ -155,7 +155,7 @@ def lengths_of_time(text: str) -> list[Length]:
                     break
                 value, in_words = value[0], True
                 figure = str(int(value))
-            total += value * _SECONDS[unit]
+            total += value * SECONDS_IN[unit]
             decimals = len(figure.split(".")[1]) if "." in figure else 0
             digits += figure.replace(".", "") if not digits else figure.replace(".", "").zfill(2 + decimals)
             layout.append((unit, decimals))
@@ -168,7 +168,7 @@ def _figures(gap: Length, seconds: float) -> list[str]:
     """A length as the gap lays it out: 207 seconds as minutes and seconds is ["3", "27"]."""
     figures, rest = [], seconds
     for index, (unit, decimals) in enumerate(gap.layout):
-        size = _SECONDS[unit]
+        size = SECONDS_IN[unit]
         if index == len(gap.layout) - 1:
             figures.append(f"{rest / size:.{decimals}f}")
         else:

@@ -265,7 +265,8 @@ def inflection(written: str, meant: str) -> bool:
     if (shorter.endswith("a") and longer == shorter + "n") or (shorter.endswith("l") and longer == shorter + "i"):
         return True  # Kenya/Kenyan, Israel/Israeli
     stem = shorter[:-1] if shorter.endswith(("a", "e", "y")) else shorter
-    return any(longer in (shorter + ending, stem + ending) for ending in DEMONYM_ENDINGS)
+    # (a people's name is longer than its place's: a last letter changed, "Ogunjobe" for Ogunjobi, is a slip)
+    return len(longer) > len(shorter) and any(longer in (shorter + ending, stem + ending) for ending in DEMONYM_ENDINGS)
 
 
 def same_first_name(first: str, second: str) -> bool:

@@ -40,6 +40,9 @@ CHANGE_NOUN_OF = re.compile(
     r"slowdown|swing|climb|dip|slide|surge|revision)\s+of\s+$|\bby\s+$",
     re.IGNORECASE,
 )
+# a figure told for another year than its sentence's: "growth of 2.1% expected in 2025", "… next year"
+ANOTHER_YEAR_AFTER = re.compile(r"^\s*(?:percent|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?(?:in|for|by)\s+(?:19|20)\d\d\b|"
+                                r"^\s*(?:percent|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?next\s+year\b", re.IGNORECASE)
 UNIT_WORDS = r"(?:percentage|per\s?cent(?:age)?)\s+points?|points?|pp|per\s?cent|percent"
 # D, then its unit, then "from": "265% from", "73 from the", "0.5 percentage points from"
 FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:the|its|their|his|her|a|an)?\s*$", re.IGNORECASE)
@@ -459,8 +462,9 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
                 and _a_verb(analysis, beaten.start(), beaten.end()):
             # "It beats the previous record of 38.7C …, by a full 1.8C": the figure beaten is the base
             base = next((f for f in figures if beaten.end() <= f.start < figure.start and f.kind == figure.kind), None)
-        elif CHANGE_NOUN_OF.search(before):
-            # "up from 8.6% in May, was an acceleration of 0.7 percentage point"
+        elif CHANGE_NOUN_OF.search(before) and not ANOTHER_YEAR_AFTER.match(after):
+            # "up from 8.6% in May, was an acceleration of 0.7 percentage point" (not "with growth of 2.1%
+            # expected in 2025": another year's figure, not the change)
             base = next((f for f in figures if sentence.start <= f.start < figure.start
                          and UP_FROM.search(text[max(sentence.start, f.start - 30):f.start])), None)
             if base is not None and any(base.end <= f.start < figure.start and f.kind == figure.kind

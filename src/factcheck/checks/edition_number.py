@@ -111,6 +111,8 @@ def editions_in(text: str, name: bool = False) -> list[Edition]:
             continue  # "first" is as often a superlative ("the first Super Bowl to go to overtime")
         if re.search(r"\b(?:a|an|another)\s+$", text[max(0, match.start() - 9):match.start()], re.IGNORECASE):
             continue  # "a sixth Pocket Dragons film", "another 60th Super Bowl": one still to come
+        if _TALLY_BEFORE.search(text[max(0, match.start() - 20):match.start()]):
+            continue  # "Koepka wins third PGA Championship", "his fifth Open", "Ko's third major": someone's tally
         # "the 88th Masters", "the fourth Test" number one name; "the Eighth Amendment", its ordinal
         # capitalised, is a name of its own
         # … after "the" ("wins second Masters", "his second Masters" count his wins, not the editions)
@@ -125,6 +127,11 @@ def editions_in(text: str, name: bool = False) -> list[Edition]:
             continue
         found.append(Edition(series, number, match.start(), match.end(), match.group(0), False))
     return sorted(found, key=lambda e: e.start)
+
+
+# a verb of winning or an owner right before the ordinal: the count is someone's wins, not the edition
+_TALLY_BEFORE = re.compile(r"\b(?:wins?|won|winning|claims?|claimed|takes?|took|clinch(?:es|ed)?|secures?|secured|his|her|their|"
+                           r"[A-Z][\w.-]*['’]s?)\s+$")
 
 
 def _series_key(words: str, ordinal_first: bool = False) -> tuple[str, ...]:

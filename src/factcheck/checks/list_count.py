@@ -50,6 +50,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "190 737 MAX": a model's number after a count, not a count
         if _COORDINATED_COUNT.search(text[max(0, mention.start - 60):mention.start]):
             continue  # "two Turkish and two South Korean firms — …": the list names both counts' nouns
+        if _PERIOD_AFTER.match(text, mention.end):
+            continue  # "eight victories in both 1963 and 1965, nine in 1966 and 10 in 1968": one period's count of a list of them
         sentence = analysis.sentence_of(mention.start)
         # "Of the eight workers …, two were pulled out alive, …": the whole, then its parts
         partition = re.fullmatch(r"\s*Of\s+(?:the|its|their|his|her)\s+", text[sentence.start:mention.start]) is not None
@@ -120,6 +122,8 @@ _MODIFIED_NOUN_THEN_PHRASE = re.compile(r"[ -]+((?:[a-z][\w’'-]*\s+){1,2}?)([A
 # a count before this one, joined to it, that shares its noun: "two Turkish and two South Korean firms"
 _COORDINATED_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w’'-]+\s+){0,2}"
                                 r"(?:and|or|plus)\s+$", re.IGNORECASE)
+# a count told for a year: one item of a list of periods, no whole
+_PERIOD_AFTER = re.compile(r"[ -]+(?:[\w’'-]+\s+){0,2}?(?:in|during)\s+(?:both\s+|each\s+of\s+)?(?:19|20)\d\d\b")
 _PART_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?")
 
 

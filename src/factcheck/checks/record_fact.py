@@ -24,7 +24,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                          if _common.comparable(claim.value, v) and _common.in_scope(analysis, claim, v))
         if not recorded or any(_common.admits(claim.value, value) for value in recorded):
             continue
-        if _day_against_years(claim, recorded) or _count_against_years(claim, recorded) or _another_edition(analysis, claim):
+        if _day_against_years(claim, recorded) or _count_against_years(claim, recorded) or _another_edition(analysis, claim) \
+                or _year_of_another_fact(analysis, claim):
             continue
         year_guessed = claim.value.label == "day-no-year"
         if claim.slips_only and not any(isinstance(v.value, dt.date) and _common.date_slip(claim.value.value, v.value, year_guessed)
@@ -155,6 +156,27 @@ def _another_edition(analysis: Analysis, claim) -> bool:
     if published is None or not isinstance(claim.value.value, DateValue) or not _YEARS_AGO.search(claim.value.text):
         return False
     return any(str(published.year) in re.findall(r"\b(?:19|20)\d\d\b", name) for name in claim.record.names)
+
+
+def _year_of_another_fact(analysis: Analysis, claim) -> bool:
+    """"… equalling the record Ireland has held since its last win in 1996", tied to Sweden's `wins`: the
+    record's own `tied_with: "Ireland, 7 wins (last in 1996)"` writes that year beside a name the sentence
+    says — the year is that other one's."""
+    stated = claim.value.value
+    if not isinstance(stated, DateValue) or stated.precision != "year":
+        return False
+    year = str(stated.earliest.year)
+    sentence = analysis.document.text[claim.sentence[0]:claim.sentence[1]]
+    own = " ".join(claim.record.names)
+    for fact, values in claim.record.facts.items():
+        if fact == claim.fact:
+            continue
+        for value in values:
+            if isinstance(value.value, str) and re.search(rf"\b{year}\b", value.value) and any(
+                    re.search(rf"\b{re.escape(name)}\b", sentence) and name not in own
+                    for name in re.findall(r"\b[A-Z][\w’'-]{3,}", value.value)):
+                return True
+    return False
 
 
 def _count_against_years(claim, recorded) -> bool:

@@ -45,7 +45,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             first, second = (mention, other) if mention.start < other.start else (other, mention)
             if not _BETWEEN.match(text[first.end:second.start]):
                 continue
-            if mention.value.overlaps(other.value) or _anniversary(text, mention, other):
+            if mention.value.overlaps(other.value) or _anniversary(text, mention, other) or _week_before(mention, other, published):
                 continue
             yield rule.finding(
                 rule.message("disagrees", written=mention.text, resolved=mention.value, published=published.isoformat(),
@@ -54,6 +54,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 suggestion=None,
                 evidence=Evidence(fact="publication date", value=published.isoformat(), source="the article's publication date"),
             )
+
+
+def _week_before(mention, other, published: dt.date) -> bool:
+    """"Last Tuesday, 9 January", written on Wednesday 17 January: the day before publication is
+    "yesterday", so "last Tuesday" is the Tuesday of the week before."""
+    return mention.text.strip().lower().startswith("last ") and mention.value.precision == "day" \
+        and (published - mention.value.earliest).days == 1 and (mention.value.earliest - other.value.earliest).days == 7
 
 
 _IN_DAYS = re.compile(r"^(?:in|within)\s", re.IGNORECASE)

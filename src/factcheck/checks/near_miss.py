@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN
 from factcheck.model import Analysis, ByPosition, Evidence, Finding
-from factcheck.names import INSTITUTION_WORDS, NameIndex, capitalised_in, written_like
+from factcheck.names import INSTITUTION_WORDS, TITLE_SMALL_WORDS, NameIndex, capitalised_in, written_like
 from factcheck.text import is_common_word, name_key, tokenize
 
 
@@ -136,7 +136,8 @@ def _record_values(records: list) -> dict:
     return known
 
 
-_CONNECTORS = {"of", "the", "and", "de", "la", "le", "du", "von", "van", "der", "for", "on", "in", "at", "y", "da", "al", "bin"}
+_CONNECTORS = {"of", "the", "and", "de", "la", "le", "du", "von", "van", "der", "for", "on", "in", "at", "y", "da", "al", "bin",
+               "a", "an", "to", "with", "from", "by"}  # (and a title's small words: "Girl with a Pearl Earring")
 
 
 def _names_in(text: str) -> list[str]:
@@ -159,7 +160,9 @@ def _finding(rule, text: str, start: int, written: str, name: str, evidence: Evi
     written_tokens = tokenize(written)
     name_tokens = tokenize(name)
     wrong = [i for i, (a, b) in enumerate(zip(written_tokens, name_tokens)) if a.norm != b.norm]
-    if len(written_tokens) == len(name_tokens) and len(wrong) == 1:
+    small = len(wrong) == 1 and len(written_tokens) == len(name_tokens) \
+        and all(tokens[wrong[0]].norm in TITLE_SMALL_WORDS for tokens in (written_tokens, name_tokens))
+    if len(written_tokens) == len(name_tokens) and len(wrong) == 1 and not small:  # (a small word slipped: the whole title)
         i = wrong[0]
         first, last = (i - 1, i) if i > 0 else (i, min(i + 1, len(written_tokens) - 1))
         span_start, span_end = written_tokens[first].start, written_tokens[last].end

@@ -121,6 +121,7 @@ def days_later(text: str, start: int, end: int, strict: bool = False) -> int | N
 # same window for every verb reported 6 outcomes of last year, "won on 28 May")
 SCHEDULED_AHEAD_DAYS = 120
 _SCHEDULED_VERB = re.compile(r"(?:releas|publish|open|launch|premier|air|arriv|debut|sworn|swore|inaugurat)", re.IGNORECASE)
+_ARRIVED_FROM = re.compile(r"arriv\w*\s+(?:\w+\s+){0,4}?from\s+[A-Z]")
 _INTO_FORCE = re.compile(r"\b(?:came|come|comes|entered|enters?)\s+into\s+force\b|\btook\s+effect\b", re.IGNORECASE)
 # a prize handed over at a ceremony fixed ahead: "received his medal and diploma … on 10 December"
 _RECEIVE = re.compile(r"receiv", re.IGNORECASE)
@@ -137,4 +138,6 @@ def scheduled_event(text: str, syntax, start: int, end: int) -> bool:
     if _RECEIVE.match(text[token.start:token.end]):
         return any(syntax.tokens[child].dep == "dobj" and _AWARD_NOUNS.match(text[syntax.tokens[child].start:syntax.tokens[child].end])
                    for child in syntax.children(verb))
+    if _ARRIVED_FROM.match(text[token.start:token.start + 80]):
+        return False  # "Vitale arrived on April 1 from Miu Miu": someone joining from elsewhere, no arrival fixed ahead
     return bool(_SCHEDULED_VERB.match(text[token.start:token.end]) or _INTO_FORCE.search(text[token.start:end]))

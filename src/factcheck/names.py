@@ -200,8 +200,8 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False) ->
     written, meant = window[i].norm, key[i]
     if written in NUMBER_WORDS and meant in NUMBER_WORDS:
         return None  # "Part Two" is another film, not a typo of "Part One"
-    if written.isdigit() or meant.isdigit():
-        return None
+    if any(c.isdigit() for c in written + meant):
+        return None  # "400m IM" is another race than "200m IM", "Part 2" another film: a figure is no typo
     if inflection(written, meant) and not person:
         return None  # "test flight" for "test flights": no typo
     # (a short form such as "Bob" for "Robert" is too unlike its name to come here; a spelling

@@ -98,6 +98,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         )
         if common is None:
             continue
+        if all(_FOREIGN_NAME_AFTER.match(text, t.end) for t in occurrences[rare]):
+            continue  # "the Orchestre de Paris" beside "the Concertgebouw Orchestra": one word in two languages
         if all(_first_name(text, t) for t in occurrences[rare]) and not any(_first_name(text, t) for t in occurrences[common]):
             continue  # "David Ross" beside "Rajai Davis" and "Davis drove in a run": a first name, and a surname
         rare_kinds = _kinds(analysis, occurrences[rare])
@@ -183,6 +185,10 @@ def _given_name(text: str, token) -> str | None:
     """The capitalised word right before a word ("Ganjar" of "Ganjar Pranowo"), not a common one ("The")."""
     found = re.search(r"\b([A-Z][a-z]+)[ \t]+$", text[max(0, token.start - 30):token.start])
     return found.group(1) if found is not None and not is_common_word(found.group(1)) else None
+
+
+# a word of a name in another language, before its own small word: "Orchestre de Paris", "Teatro alla Scala"
+_FOREIGN_NAME_AFTER = re.compile(r"[ \t]+(?:de|des|du|di|del|della|delle|dei|alla|der|das|la|le)[ \t]+[A-Z]")
 
 
 def _once_each(text: str, first: list, later: list, recorded: set[str]) -> bool:

@@ -81,7 +81,8 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}"
 _SAID_NAME = re.compile(rf"\b(?:said|says|added|explained|wrote|declared|stated|insisted|warned)\s+({_NAME})")
 _NAME_SAID = re.compile(rf"({_NAME})(?:,[^,“”\"]{{0,80}},)?\s+(?:had\s+|has\s+)?{_SAYING}\b")
 # (not "told": "he told Nepal's state news agency" names the one told)
-_SAID_BEFORE = re.compile(r"\b(?:said|says|added|explained|wrote|declared|stated|insisted|warned|according\s+to)\s+(?:\w+\s+){0,2}$")
+# (not "he added that Versace …": after "that", the name is what was said of, not who said it)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|explained|wrote|declared|stated|insisted|warned|according\s+to)\s+(?:(?!that\b)\w+\s+){0,2}$")
 # the name, maybe an apposition ("Grahame Madge, a Met Office spokesman,"), then the verb of saying
 _SAID_AFTER = re.compile(rf"^(?:[’']s\b)?(?:,[^,“”\"]{{0,80}},)?\s+(?:had\s+|has\s+)?{_SAYING}\b")
 

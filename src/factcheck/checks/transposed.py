@@ -138,7 +138,14 @@ def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
     digits = DIGITS.search(mention.text)
     if digits is None:
         return None
+    if text.startswith(":", mention.end):
+        return None  # the minutes of a race time
     plain = digits.group(0).replace(",", "")
+    clock = re.search(r"(\d+):$", text[max(0, mention.start - 4):mention.start])
+    if clock:
+        # "3:59.95" and "3:59.59": a race time is compared whole, its minutes with its seconds ("8:05.07" is
+        # no slip of "2:05.70")
+        return ("clock",), clock.group(1) + plain
     if len(plain.replace(".", "")) < 3:
         return None
     written = float(plain)

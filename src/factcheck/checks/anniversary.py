@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.checks._common import digit_slip
+from factcheck.checks._common import digit_slip, ordinal
 from factcheck.model import Analysis, DateValue, Evidence, Mention
 
 _NOUN = re.compile(r"\s+(?:wedding\s+|death\s+)?(?P<noun>anniversary|birthday)\b", re.IGNORECASE)
@@ -32,13 +32,13 @@ def anniversaries(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
     if _NOUN.search(text) is None:
         return
-    for ordinal in analysis.mentions:
-        if ordinal.kind != "number" or ordinal.label != "ordinal" or not float(ordinal.value.value).is_integer():
+    for number in analysis.mentions:
+        if number.kind != "number" or number.label != "ordinal" or not float(number.value.value).is_integer():
             continue
-        noun = _NOUN.match(text, ordinal.end)
+        noun = _NOUN.match(text, number.end)
         if noun is None:
             continue
-        sentence = analysis.sentence_of(ordinal.start)
+        sentence = analysis.sentence_of(number.start)
         dates = [d for d in analysis.mentions_in(sentence.start, sentence.end, "date") if _dated(d)]
         own = [d for d in dates if d.start >= noun.end() and _OWN_DATE.fullmatch(text[noun.end():d.start])]
         written = [d for d in dates if d not in own and d.label != "day-no-year" and not d.value.relative]
@@ -48,14 +48,14 @@ def anniversaries(analysis: Analysis, rule) -> Iterator:
         year = _anniversary_year(analysis, sentence, own, [d for d in dates if d is not event], event)
         if year is None:
             continue
-        stated, actual = int(ordinal.value.value), year - event.value.earliest.year
+        stated, actual = int(number.value.value), year - event.value.earliest.year
         if actual < 1 or stated == actual or not (abs(stated - actual) == 1 or digit_slip(str(stated), str(actual))):
             continue
-        shown = analysis.document.source[ordinal.start:ordinal.end]
+        shown = analysis.document.source[number.start:number.end]
         event_shown = analysis.document.source[event.start:event.end]
         yield rule.finding(
-            rule.message("anniversary", stated=shown, noun=noun.group("noun").lower(), actual=_ordinal(actual), event=event_shown, year=year),
-            ordinal.start, ordinal.end, shown, suggestion=_ordinal(actual),
+            rule.message("anniversary", stated=shown, noun=noun.group("noun").lower(), actual=ordinal(actual), event=event_shown, year=year),
+            number.start, number.end, shown, suggestion=ordinal(actual),
             evidence=Evidence(fact="dates", value=f"{event_shown} and {year}", source="this article"),
         )
 
@@ -73,9 +73,8 @@ def _anniversary_year(analysis: Analysis, sentence, own: list[Mention], others: 
     later = {d.value.earliest.year for d in others if d.value.earliest.year > base}
     if later:
         return later.pop() if len(later) == 1 else None
-    index = analysis.sentences.index(sentence)
-    if index:
-        before = analysis.sentences[index - 1]
+    before = analysis.sentence_of(sentence.start - 1) if sentence.start else None
+    if before is not None and before.start < sentence.start:
         years = {d.value.earliest.year for d in analysis.mentions_in(before.start, before.end, "date")
                  if _dated(d) and d.value.earliest.year > base}
         if years:
@@ -84,9 +83,3 @@ def _anniversary_year(analysis: Analysis, sentence, own: list[Mention], others: 
     if published is not None and _NOW.search(analysis.document.text, sentence.start, sentence.end):
         return published.year
     return None
-
-
-def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-

@@ -160,9 +160,10 @@ def _finding(rule, text: str, start: int, written: str, name: str, evidence: Evi
     written_tokens = tokenize(written)
     name_tokens = tokenize(name)
     wrong = [i for i, (a, b) in enumerate(zip(written_tokens, name_tokens)) if a.norm != b.norm]
-    small = len(wrong) == 1 and len(written_tokens) == len(name_tokens) \
-        and all(tokens[wrong[0]].norm in TITLE_SMALL_WORDS for tokens in (written_tokens, name_tokens))
-    if len(written_tokens) == len(name_tokens) and len(wrong) == 1 and not small:  # (a small word slipped: the whole title)
+    one_word = len(written_tokens) == len(name_tokens) and len(wrong) == 1
+    # (a title's small word slipped for another, "of the" for "of a": the whole title reads on its own)
+    small = one_word and all(tokens[wrong[0]].norm in TITLE_SMALL_WORDS for tokens in (written_tokens, name_tokens))
+    if one_word and not small:
         i = wrong[0]
         first, last = (i - 1, i) if i > 0 else (i, min(i + 1, len(written_tokens) - 1))
         span_start, span_end = written_tokens[first].start, written_tokens[last].end

@@ -38,14 +38,13 @@ def run(analysis: Analysis, rule) -> Iterator:
     if not dated:
         return
     text = analysis.document.text
-    for sentence in analysis.sentences:
+    for index, sentence in enumerate(analysis.sentences):
         here = {link.record.id for link in analysis.links if sentence.start <= link.start < sentence.end and link.record.id in people}
         holders = [rid for rid in here if rid in dated]
         if not holders and not here and not analysis.mentions_in(sentence.start, sentence.end, "person"):
             # a sentence that names no one ("she won the 2016 Evian Championship") tells of the one person
             # the sentence before names (tried: the person named last anywhere before — "The 28-year-old from
             # Denver … His best finish …" told of another golfer than the one named paragraphs before)
-            index = analysis.sentences.index(sentence)
             before = analysis.sentences[index - 1] if index else None
             named = {link.record.id for link in analysis.links
                      if before is not None and before.start <= link.start < before.end and link.record.id in people}

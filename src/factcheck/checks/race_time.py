@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from factcheck.checks.base import CheckKind
 from factcheck.checks._common import name_in
-from factcheck.checks.time_gap import GAP_AFTER, SECONDS_IN, Length, as_written, lengths_of_time, slipped_from
+from factcheck.checks.time_gap import ANY_TIME, GAP_AFTER, SECONDS_IN, Length, as_written, lengths_of_time, slipped_from
 from factcheck.facts import looks_like_person, without_note
 from factcheck.model import Analysis, Evidence, Record
 from factcheck.text import fold_in_place
@@ -49,10 +49,12 @@ class _Kept(NamedTuple):
 
 
 def run(analysis: Analysis, rule) -> Iterator:
+    text = analysis.document.text
+    if ANY_TIME.search(text) is None:
+        return  # (most articles write no time at all: time-gap's own test, before reading any length)
     kept = analysis.records.facts_memo("race-time:times", _kept_times)
     if not kept:
         return
-    text = analysis.document.text
     folded = fold_in_place(text)
     recorded = {round(time.length.seconds, 2) for time in kept}
     # a time the linker already tied to a record's fact is record-fact's to judge ("the final lasted …")

@@ -61,12 +61,12 @@ class Length:
 
 
 # a text with two race times has a clock reading or a unit of time
-_ANY_TIME = re.compile(r"\d:\d\d|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\d\s?(?:h|min|s)\b", re.IGNORECASE)
+ANY_TIME = re.compile(r"\d:\d\d|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\d\s?(?:h|min|s)\b", re.IGNORECASE)
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
-    if _ANY_TIME.search(text) is None:
+    if ANY_TIME.search(text) is None:
         return
     lengths = lengths_of_time(text)
     times = [length for length in lengths if length.parts >= 2]

@@ -62,6 +62,7 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, known_people, syntax, referents, keepers)
     claims += holder_claims(text, sentences, _person_mentions(mentions, links, known_people), links, vocabulary, syntax)
     claims += own_date_claims(text, sentences, mentions, links, vocabulary, claims)
+    claims += verb_date_claims(text, sentences, mentions, links, vocabulary, syntax, claims)
     return Linked(links, claims, tokens, mentions)
 
 
@@ -95,6 +96,122 @@ def own_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention
             continue
         found.append(Claim(link.record, "date", day, "on", (sentence.start, sentence.end), link, link.end))
     return found
+
+
+def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,
+                     syntax: Syntax | None, claims: list[Claim]) -> list[Claim]:
+    """"Penelope Fitzgerald's Offshore, which won in 1978": a year or a day on a verb ("won in 1978")
+    whose subject is a record — by its name, by "it" in a clause of a sentence about it, or by its own
+    noun ("the spacecraft") — is that record's date fact the verb names (`booker_win_year`;
+    "entered early access" for `early_access_release`), when its date facts have the verb, or a word
+    of its object, among their keys' words. The parse ties them, not a trigger phrase,
+    so a key's head too short to stand alone ("win") still speaks; only a slip from the record's
+    value (a year, a day) is told, since a verb may tell of another time it was done."""
+    if syntax is None or not links:
+        return []
+    taken = {claim.value.start for claim in claims}
+    names = ByPosition([link for link in links if link.exact])
+    found: list[Claim] = []
+    for date in mentions:
+        if date.kind != "date" or not isinstance(date.value, DateValue) or date.start in taken \
+                or date.value.relative and date.label != "day-no-year":  # "on Jan. 18", its year the copy's: not "last week"
+            continue
+        sentence = sentence_holding(sentences, date.start)
+        verb = _verb_dating(syntax, text, syntax.span_root(date.start, date.end))
+        if verb is None or sentence is None:
+            continue
+        record, subject = _verb_record(syntax, text, verb, names, links, vocabulary)
+        if record is None:
+            continue
+        said = _verb_phrase_bases(syntax, text, verb)
+        keys = [key for key in record.facts
+                if (spec := vocabulary.spec(record.type, key)) is not None and spec.value == "date"
+                and any(base in said for word in fact_key_words(key) for base in _key_word_bases(word))]
+        verb_token = syntax.tokens[verb]
+        # (of several such facts — `launch.date_local`, `launch.date_eastern` — the check tells a date
+        # none of them holds, against the one it slips from)
+        found.extend(Claim(record, key, date, text[verb_token.start:verb_token.end], (sentence.start, sentence.end),
+                           subject, verb_token.start, slips_only=True) for key in keys[:3])
+    return found
+
+
+# the verbs copy tells a key's act with, where they share no stem with it
+_VERBS_OF_KEY_WORD = {"inauguration": ("sworn",), "inaugurate": ("sworn",), "verdict": ("convict", "acquit"),
+                     "launch": ("lift", "blast"), "liftoff": ("lift",)}
+
+
+def _key_word_bases(word: str) -> set[str]:
+    return {word, word_base(word), *_VERBS_OF_KEY_WORD.get(word, ()), *_VERBS_OF_KEY_WORD.get(word_base(word), ())}
+
+
+def _verb_dating(syntax: Syntax, text: str, root: int | None) -> int | None:
+    """The verb a date is the time of: "won in 1978" (in → won), "opened on 3 June", "opened May 11"."""
+    if root is None:
+        return None
+    tokens = syntax.tokens
+    head = tokens[root].head
+    if tokens[root].dep == "pobj" and text[tokens[head].start:tokens[head].end].lower() in ("in", "on") \
+            and tokens[head].dep == "prep":
+        head = tokens[head].head
+    elif tokens[root].dep not in ("npadvmod", "tmod"):
+        return None
+    return head if tokens[head].tag.startswith("VB") else None
+
+
+def _children(syntax: Syntax, index: int, deps: tuple[str, ...]) -> list[int]:
+    tokens = syntax.tokens
+    return [i for i in range(max(0, index - 30), min(len(tokens), index + 30))
+            if i != index and tokens[i].head == index and tokens[i].dep in deps]
+
+
+def _verb_phrase_bases(syntax: Syntax, text: str, verb: int) -> set[str]:
+    """The verb's dictionary forms, with its particle's and its object's words ("entered early access")."""
+    tokens = syntax.tokens
+    words = [verb, *_children(syntax, verb, ("prt",))]
+    for thing in _children(syntax, verb, ("dobj",)):
+        words += [thing, *_children(syntax, thing, ("compound", "amod"))]
+    bases = set()
+    for index in words:
+        word = text[tokens[index].start:tokens[index].end].lower()
+        bases |= {word, word_base(word), tokens[index].lemma} - {""}
+    return bases
+
+
+def _verb_record(syntax: Syntax, text: str, verb: int, names: ByPosition, links: list[EntityLink],
+                 vocabulary: Vocabulary) -> tuple[Record | None, EntityLink | None]:
+    """The record a verb tells of: its subject's (or, for a clause that describes a noun, that noun's)
+    record; for "it", the record the sentence's governing clause is about; for "the spacecraft", the
+    one record of that type the article names."""
+    tokens = syntax.tokens
+    subjects = _children(syntax, verb, ("nsubj", "nsubjpass"))
+    if subjects and tokens[subjects[0]].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
+        subject = tokens[verb].head
+    elif subjects:
+        subject = subjects[0]
+    elif tokens[verb].dep in ("relcl", "acl"):
+        subject = tokens[verb].head
+    else:
+        return None, None
+    word = text[tokens[subject].start:tokens[subject].end]
+    if word.lower() == "it":
+        if tokens[verb].dep in ("relcl", "acl"):
+            return None, None  # "continues in London, where it opened in 1986": of another staging
+        for above in syntax.ancestors(verb):
+            if tokens[above].tag.startswith("VB") and above != verb:
+                record, link = _verb_record(syntax, text, above, names, links, vocabulary)
+                if record is not None:
+                    return record, link
+        return None, None
+    holders = {link.record.id: link for link in names.holding(tokens[subject].start, tokens[subject].end)}
+    if len(holders) == 1:
+        link = next(iter(holders.values()))
+        return link.record, link
+    determiner = _children(syntax, subject, ("det", "poss"))
+    if holders or not determiner or text[tokens[determiner[0]].start:tokens[determiner[0]].end].lower() not in ("the", "its"):
+        return None, None
+    kinds = [kind for kind, nouns in vocabulary.type_nouns.items() if (word.lower(),) in nouns]
+    named = {link.record.id: link.record for link in links if link.exact and link.record.type in kinds and link.start < tokens[subject].start}
+    return (next(iter(named.values())), None) if len(named) == 1 else (None, None)
 
 
 def holder_claims(text: str, sentences: list[Sentence], persons: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,
@@ -243,6 +360,8 @@ def _inside_longer_name(text: str, mention: Mention, start: int, end: int) -> bo
         return False
     before = re.sub(r"^(?:the|The)[ \t]+", "", text[mention.start:start])
     after = re.sub(r"(?:'s|’s|'|’)$", "", text[end:mention.end])
+    if not after and re.search(r"(?:'s|’s)[ \t]+$", before):
+        return False  # "Penelope Fitzgerald's Offshore": the name after an owner's is a name of its own
     # only capitalised words right beside it, on its line: not "Evaristo's Girl, Woman, Other"
     return bool(before or after) and re.fullmatch(r"(?:[A-Z][\w.'’-]*[ \t]+)*", before) is not None \
         and re.fullmatch(r"(?:[ \t]+[A-Z][\w.'’-]*)*", after) is not None

@@ -468,8 +468,12 @@ FOUND = [
     ("blind-38/3513-bagnaia-valencia-motogp-title", "a winning margin of 19 points", "19"),
     # a whole, then the parts that make it ("12 crew, made up of three pilots and eight cabin attendants"),
     # or some of it ("13,811 children … Of those, 7,124 were girls and 6,867 were boys")
-    ("blind-39/3602-haneda-interim-report", "three pilots and eight cabin attendants", "three pilots and eight"),
-    ("blind-39/3612-cameroon-malaria-vaccine-first-month", "7,124 were girls and 6,867 were boys", "7,124 were girls and 6,867"),
+    # (reported on the whole and its parts: which of them slipped is not written)
+    ("blind-39/3602-haneda-interim-report", "12 crew, made up of three pilots and eight cabin attendants",
+     "12 crew, made up of three pilots and eight"),
+    ("blind-39/3612-cameroon-malaria-vaccine-first-month", "13,811 children had been given",
+     "13,811 children had been given the first dose of the RTS,S vaccine between the launch on 22 January and 21 February. "
+     "Of those, 7,124 were girls and 6,867"),
     # the age and the birth of one subject in one sentence ("The 67-year-old was born … on March 24, 1957")
     ("blind-39/3611-toronto-mayoral-byelection-chow", "The 67-year-old", "67"),
     # a row of a list that names itself (`[{tour: U2 360 Tour, gross_usd: 736400000}]`), the figure in millions

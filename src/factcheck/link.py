@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, WORD_SAID_AS, fact_key_words, is_average, word_base
 from factcheck.lexicon import DURATION_WORDS, MINUTES_IN, word_value
-from factcheck.model import ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax
+from factcheck.model import (ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax,
+                             without_its_year)
 from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.records import RecordSet
 from factcheck.rules import FactSpec, Vocabulary
@@ -114,7 +115,7 @@ def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mentio
     found: list[Claim] = []
     for date in mentions:
         if date.kind != "date" or not isinstance(date.value, DateValue) or date.start in taken \
-                or date.value.relative and date.label != "day-no-year":  # "on Jan. 18", its year the copy's: not "last week"
+                or date.value.relative and not without_its_year(date):  # "on Jan. 18", its year the copy's: not "last week"
             continue
         sentence = sentence_holding(sentences, date.start)
         verb = _verb_dating(syntax, text, syntax.span_root(date.start, date.end))
@@ -735,6 +736,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         return []
     others = [m for m in sentence_others if not any(v.start < m.end and m.start < v.end for v in values)]
     unnamed = False  # tied to a record the article never names
+    subject_kept = False  # … whose facts name the clause's own subject, which is then no other owner
     subject = _subject(spec, trigger, tokens, sentence_links, values, syntax, text)
     record = subject.record if subject else None
     if record is None and _key_owner(spec.key) and _names_the_owner(_key_owner(spec.key), text, sentence_others):
@@ -759,9 +761,9 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         # May 6" against `original_annulled_by: Supreme Election Council (YSK)`): only a slip is then its
         only = _only_keeper(spec, keepers)
         days = all(isinstance(v.value, DateValue) and v.value.precision == "day" for v in values)
-        if not (spec.derived and days and only is not None and _names_among_facts(only, others)):
+        if not (spec.derived and days and only is not None and _names_among_facts(only, others, spec.key)):
             return []
-        record, unnamed = only, True
+        record, unnamed, subject_kept = only, True, True
     if record is None:
         # "The all-cash acquisition, first announced in …": the noun the record's own name ends in
         record = _referent(text, tokens, starts, sentence, referents or {}, trigger, syntax, links) if text else None
@@ -779,8 +781,12 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
             # a day written without its year ("announced on 12 September") is as much a day as one with it;
             # a weekday or "yesterday" is not
             days = all(isinstance(v.value, DateValue) and v.value.precision == "day"
-                       and (not v.value.relative or v.label == "day-no-year") for v in values)
+                       and (not v.value.relative or without_its_year(v)) for v in values)
             keeper = _sole_keeper(spec, links) if days else None
+            if keeper is not None and _another_of_its_kind(keeper, sentence_links, others):
+                # "The family had first set the burial for Saturday, Feb. 24 … Kiptum's new home": the
+                # burial of the one the sentence names, not of the coach the article names elsewhere
+                keeper = None
             if keeper is None and days and _trigger_says_every_key_word(trigger, tokens, spec):
                 # "That Phase 1 report, published on 30 October 2018" against `phase_1_report: 2019-10-30` of
                 # the one record that keeps it, named or not (the article named "the inquiry into the fire")
@@ -839,7 +845,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
             return []
     if record.type == "person" and _another_person_nearer(record, tokens[trigger.first].start, sentence_links, sentence_others, text):
         return []  # "gave birth to her daughter, Alyne, … credited the five-year-old": the daughter's age
-    if syntax is not None and _owned_by_another(syntax, tokens, trigger, record, sentence_links):
+    if syntax is not None and not subject_kept and _owned_by_another(syntax, tokens, trigger, record, sentence_links):
         return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
     key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens, starts, sentence) \
         or _named_item_key(spec, record, subject) or spec.key
@@ -1244,10 +1250,14 @@ def _only_keeper(spec: FactSpec, keepers: dict[str, list[Record]] | None) -> Rec
     return only[0] if len(only) == 1 and only[0].type == spec.entity_type else None
 
 
-def _names_among_facts(record: Record, names: list[Mention]) -> bool:
+def _names_among_facts(record: Record, names: list[Mention], key: str = "") -> bool:
     """Does one of the record's texts (`original_annulled_by: Supreme Election Council (YSK)`) name one
-    of the sentence's names?"""
+    of the sentence's names — or the fact's own key (`dortmund_ad_hoc_statement`: "Dortmund … disclosed
+    the terms in an ad hoc statement")?"""
     texts = [v.value for values in record.facts.values() for v in values if isinstance(v.value, str)]
+    if key:
+        texts.append(" ".join(fact_key_words(key)))
+        names = [*names, *(Mention(m.kind, m.start, m.end, m.text.lower(), None) for m in names)]
     return any(len(name.text) >= 3 and any(re.search(rf"(?<!\w){re.escape(name.text)}(?!\w)", t) for t in texts) for name in names)
 
 
@@ -1267,7 +1277,7 @@ def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, 
     or more; a day's key may count its number: `section_114_notices`) said within ten words of it? Or a
     month or a year as written, with them within twenty ("The previous record was the 166-vote defeat
     inflicted on … in 1926" for `previous_record_defeat.year`): only a slip of its year is then the record's."""
-    days = all(isinstance(v.value, DateValue) and v.value.precision == "day" and (not v.value.relative or v.label == "day-no-year")
+    days = all(isinstance(v.value, DateValue) and v.value.precision == "day" and (not v.value.relative or without_its_year(v))
                for v in values)
     key_words = fact_key_words(spec.key)
     # (the occasion "since" compares with is a `previous_…` key's own: "Ducati's first champion since Casey
@@ -1283,7 +1293,7 @@ def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, 
               and not (written and word in _DATE_WORDS)}
     if len(wanted) < 3:
         return False
-    reach = 20 if written else 10
+    reach = 10 if not (written or days) else 20  # a large figure's words are close; a date's may open its clause ("Dortmund … disclosed the terms in an ad hoc statement on Tuesday, 6 June")
     first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
     for value in values:
         at = _first_token(starts, value)
@@ -1411,6 +1421,15 @@ def _told_of(owner: tuple[str, ...], names: list[Mention], value: Mention, text:
         return False
     last = said[-1].start
     return not any(last < m.start and m.end <= value.start and fold(m.text).split()[-1:] != [owner[-1]] for m in names)
+
+
+def _another_of_its_kind(record: Record, sentence_links: list[EntityLink], others: list[Mention]) -> bool:
+    """Does the sentence name another record of the record's type, or, for a person, another person?"""
+    if any(link.record.type == record.type and link.record.id != record.id for link in sentence_links):
+        return True
+    own = [link for link in sentence_links if link.record.id == record.id]
+    return record.type == "person" and any(
+        m.kind == "person" and not any(l.start <= m.start < l.end or m.start <= l.start < m.end for l in own) for m in others)
 
 
 def _sole_keeper(spec: FactSpec, links: list[EntityLink]) -> Record | None:

@@ -188,6 +188,12 @@ class EntityLink:
     exact: bool = True  # False: a near miss (typo) of `matched_name`
 
 
+def without_its_year(mention: Mention) -> bool:
+    """A day written with its day of the month but no year ("12 September", "Tuesday, 6 June"): its
+    year is the copy's guess, where a bare weekday ("on Tuesday") has no day of its own to compare."""
+    return mention.label == "day-no-year" or mention.label == "weekday" and any(c.isdigit() for c in mention.text)
+
+
 @dataclass(frozen=True)
 class Claim:
     """The article states that `record`'s `fact` has the value in `value`."""

@@ -214,9 +214,21 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False) ->
     # given name, "Joan" for John, may be someone else)
     surname_slip = person and i == len(key) - 1 and len(written) >= 4 and Levenshtein.distance(written, meant) == 1
     if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)) and not _transposed(written, meant) \
-            and not short_slip and not surname_slip:
+            and not short_slip and not surname_slip and not (person and spelt_alike(written, meant)):
         return None
     return (i,), similarity
+
+
+def spelt_alike(written: str, meant: str) -> bool:
+    """One name spelt another way, sounding the same: "Steven" for Stephen, "Katherine" for Catherine,
+    "Phillip" for Philip — the same consonants to the ear (NYSIIS) and the same vowels in order. ("Joan"
+    and "John", "Anna" and "Anne" share their consonants but not their vowels: other names.)"""
+    import jellyfish
+
+    if len(written) < 3 or len(meant) < 3 or not written.isalpha() or not meant.isalpha():
+        return False
+    vowels = lambda word: re.sub(r"[^aeiou]", "", word)  # noqa: E731
+    return jellyfish.nysiis(written) == jellyfish.nysiis(meant) and vowels(written) == vowels(meant)
 
 
 def _transposed(written: str, meant: str) -> bool:

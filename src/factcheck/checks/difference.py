@@ -128,16 +128,19 @@ def run(analysis: Analysis, rule) -> Iterator:
     sums = [*_sums(analysis, text, figures, slack), *_running_totals(analysis, text, figures),
             *_breakdowns(analysis, text, figures)] if "sum" in checked else []
     for _, total, parts, added in sums:
-        # reported where the reader meets the disagreement: on the total after its parts, on the parts
-        # after their whole ("12 crew, made up of three pilots and eight …")
-        start, end = (total.start, total.end) if total.start > parts[0].start else (parts[0].start, parts[-1].end)
+        # reported on the whole stretch, parts and total: a part may have slipped as well as the total
+        # ("a duty of 73.6 per cent and one of 9.6 per cent, a combined 80.5 per cent": the 9.6 was
+        # 6.9), so no figure of it is offered as the fix
+        start, end = min(total.start, parts[0].start), max(total.end, parts[-1].end)
         yield rule.finding(
             rule.message("sum", parts=" + ".join(p.mention.text for p in parts), total=total.mention.text,
                          actual=_like(total, added)),
             start, end, analysis.document.source[start:end],
-            suggestion=_like(total, added) if start == total.start else None,
             evidence=Evidence(fact="sum", source="arithmetic", value=" + ".join(p.mention.text for p in parts)),
         )
+    for move, start, end, expected, stated in _rank_moves(text) if "change" in checked else ():
+        yield rule.finding(rule.message("rank", move=move, expected=expected, stated=stated), start, end, analysis.document.source[start:end],
+                           evidence=Evidence(fact="rank", source="arithmetic", value=move))
     for change in _changes(analysis, text, figures) if "change" in checked else ():
         difference, base, points, relative = change
         arrived = _arrivals(analysis, text, figures, difference, base)
@@ -180,8 +183,11 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
     """"$162 million in the US and Canada and $194.3 million overseas, for a global debut of $366.3 million"."""
     for index, total in enumerate(figures):
         sentence = analysis.sentence_of(total.start)
-        if total.kind == "percent" or not total.exact or not TOTAL_BEFORE.search(text[max(sentence.start, total.start - 40):total.start]):
+        told = TOTAL_BEFORE.search(text[max(sentence.start, total.start - 40):total.start])
+        if not total.exact or not told:
             continue
+        if total.kind == "percent" and not re.search(r"combined|total|aggregate", told.group(0), re.IGNORECASE):
+            continue  # "an overall share of 45%" is no sum; "a combined 80.5 per cent" of two duties is
         if re.match(r"[ \t]*[-–][ \t]*\d", text[total.end:total.end + 4]):
             continue  # "won all three games … by a combined 21-7": a score, not a sum of the figures before
         if WHOLE_BEFORE.search(text[max(sentence.start, total.start - 60):total.start]):
@@ -391,6 +397,8 @@ def _figures(analysis: Analysis, text: str) -> list[Figure]:
         if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal:
             continue
         after = text[mention.end:mention.end + 30]
+        if _band_end(text, mention):
+            continue  # "up two bands, from 1001–1200": a band's ends are no figures to subtract
         if mention.label == "percent" or re.match(r"^\s*(?:%|per\s?cent\b|percent\b)", after) \
                 or re.search(r"(?:%|\bper\s?cent|\bpercent)$", mention.text):
             kind, noun = "percent", "percent"
@@ -416,6 +424,67 @@ def _figures(analysis: Analysis, text: str) -> list[Figure]:
                 continue
         figures.append(figure)
     return figures
+
+
+# a band or a range written with its two ends ascending ("the 601–800 band", "from 1001-1200"); a
+# score may run either way, and "3-1" is left to the score checks
+_BAND_AFTER = re.compile(r"^[ \t]*[–-][ \t]*(\d[\d,]*)")
+_BAND_BEFORE = re.compile(r"(\d[\d,]*)[ \t]*[–-][ \t]*$")
+
+
+def _band_end(text: str, mention: Mention) -> bool:
+    value = mention.value.value
+    if (after := _BAND_AFTER.match(text[mention.end:mention.end + 12])) is not None:
+        return value < float(after.group(1).replace(",", ""))
+    if (before := _BAND_BEFORE.search(text[max(0, mention.start - 12):mention.start])) is not None:
+        return float(before.group(1).replace(",", "")) < value
+    return False
+
+
+_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|" \
+           r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))"
+# a move in a ranking and where it started: "up three places from seventh", "climbed two spots from 10th"
+RANK_MOVE = re.compile(
+    rf"\b(?P<way>up|down|climb(?:s|ed|ing)?|r(?:ise|ises|ose|isen|ising)|jump(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|"
+    rf"drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|sl(?:ide|ides|id|iding)|mov(?:e|es|ed|ing)\s+(?:up|down))\s+"
+    rf"(?P<places>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:places?|spots?|positions?|rungs?)"
+    rf"\s*,?\s+from\s+(?:the\s+)?(?P<start>{_ORDINAL})\b", re.IGNORECASE)
+# … and where it arrived, right after: "…, are third", "to fourth", "into sixth"
+RANK_ARRIVAL = re.compile(rf"\s*,?\s*(?:to|into|are|is|now|and\s+(?:are|is|now))\s+(?:in\s+)?(?:the\s+)?(?P<end>{_ORDINAL})\b",
+                          re.IGNORECASE)
+_DOWN = re.compile(r"down|f[ae]ll|drop|slip|sl[iy]d|mov\w*\s+down", re.IGNORECASE)
+
+
+def _rank_moves(text: str) -> Iterator[tuple[str, int, int, str, str]]:
+    """"Barcelona, up three places from seventh, are third": a move in a table that does not arrive
+    where it says (seventh, up three, is fourth)."""
+    for match in RANK_MOVE.finditer(text):
+        arrival = RANK_ARRIVAL.match(text, match.end())
+        if arrival is None:
+            continue
+        places, start_rank, end_rank = (_rank(match.group("places")), _rank(match.group("start")), _rank(arrival.group("end")))
+        if None in (places, start_rank, end_rank):
+            continue
+        expected = start_rank + places if _DOWN.match(match.group("way")) else start_rank - places
+        if expected >= 1 and expected != end_rank:
+            yield (text[match.start():match.end()], match.start(), arrival.end(), _ordinal_like(arrival.group("end"), expected),
+                   arrival.group("end"))
+
+
+def _rank(written: str) -> int | None:
+    digits = re.match(r"\d+", written)
+    if digits:
+        return int(digits.group(0))
+    value = word_value(written)
+    return int(value[0]) if value is not None else None
+
+
+def _ordinal_like(written: str, number: int) -> str:
+    if written[:1].isdigit():
+        return f"{number}{'th' if 10 <= number % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+    words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+    return words[number - 1] if number <= len(words) else str(number)
 
 
 def _like(figure: Figure, number: float) -> str:

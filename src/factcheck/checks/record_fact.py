@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words, stem, unit_label
-from factcheck.model import Analysis, DateValue, Finding, NumberValue
+from factcheck.model import Analysis, DateValue, Finding, NumberValue, without_its_year
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -27,7 +27,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if _day_against_years(claim, recorded) or _count_against_years(claim, recorded) or _another_edition(analysis, claim) \
                 or _year_of_another_fact(analysis, claim):
             continue
-        year_guessed = claim.value.label == "day-no-year"
+        year_guessed = without_its_year(claim.value)
         if claim.slips_only and not any(isinstance(v.value, dt.date) and _common.date_slip(claim.value.value, v.value, year_guessed)
                                         or _common.year_slip(claim.value.value, v.value)
                                         or _common.figure_slip(claim.value, v) for v in recorded):

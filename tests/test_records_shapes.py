@@ -77,6 +77,7 @@ def test_an_entity_without_a_type_and_with_facts_beside_its_name():
     # mile), "pm" (a picometre), "us" (a microsecond); "in" ends a verb's phrase unless a length comes before
     ("opening_section", ("opening", "section"), None, None, None),
     ("appointed_pm", ("appointed", "pm"), None, None, None),
+    ("nomination_threshold_mps", ("nomination", "threshold", "mps"), None, None, None),  # MPs, not metres a second
     ("sworn_in", ("sworn",), None, None, None),
     ("rainfall_in", ("rainfall",), "inch", None, None),
     ("height_ft", ("height",), "foot", None, None),

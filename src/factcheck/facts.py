@@ -159,7 +159,8 @@ HEAD_BLOCKERS = {"age": (("was",), ("were",), ("had", "been"))}
 # unit words pint reads as something other than what a key means by them
 _NOT_UNITS = {"c", "f", "g", "h", "s", "t", "a", "b", "k", "l", "min", "max", "rank", "place", "points", "point", "goals",
               "seats", "votes", "people", "runs", "wins", "age", "gross", "final", "round", "day", "days", "second", "seconds",
-              "year", "years", "month", "months", "week", "weeks", "yes", "no", "won", "lost"}
+              "year", "years", "month", "months", "week", "weeks", "yes", "no", "won", "lost",
+              "mps"}  # (`nomination_threshold_mps`: members of parliament, not metres a second)
 _TIME_UNITS = {"minutes": "minute", "minute": "minute", "mins": "minute", "hours": "hour", "hour": "hour", "hrs": "hour",
                "seconds": "second", "secs": "second", "days": "day", "weeks": "week", "months": "month"}
 

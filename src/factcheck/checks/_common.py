@@ -567,25 +567,32 @@ def records_named_in_part(analysis: Analysis) -> list:
     "Chevron-Hess deal" in one of Chevron and Hess — a newsroom names a story's record in its own words."""
     records = {link.record.id: link.record for link in analysis.links if link.exact}
     words = {token.norm for token in analysis.tokens if analysis.document.text[token.start].isupper()}
+    every_word = {token.norm for token in analysis.tokens}
     by_word = analysis.records.facts_memo("proper-name-words", _proper_name_words)
     for word in words:
-        for record, proper in by_word.get(word, ()):
-            if record.id not in records and all(other in words for other in proper):
+        for record, proper, noun in by_word.get(word, ()):
+            if record.id not in records and all(other in words for other in proper) and (not noun or noun in every_word):
                 records[record.id] = record
     return list(records.values())
 
 
 def _proper_name_words(records) -> dict[str, list]:
-    """Each proper word of a name of two proper words or more → (record, the name's proper words), for
-    the records (not people) with figures: built once for the run."""
+    """Each proper word of a name of two proper words or more → (record, the name's proper words, ""),
+    and of a name of one proper word and its own noun ("Morocco earthquake": the article writes
+    "Morocco" and, anywhere, "earthquake") → (record, (proper,), noun), for the records (not people)
+    with figures: built once for the run."""
     by_word: dict[str, list] = {}
     for record in records:
         if record.type == "person" or not any(isinstance(v.value, (int, float)) for values in record.facts.values() for v in values):
             continue
         for name in record.names:
-            proper = tuple(t.norm for t in tokenize(name) if name[t.start].isupper() and not is_common_word(t.norm))
+            tokens = tokenize(name)
+            proper = tuple(t.norm for t in tokens if name[t.start].isupper() and not is_common_word(t.norm))
             if len(proper) >= 2:
-                by_word.setdefault(proper[0], []).append((record, proper))
+                by_word.setdefault(proper[0], []).append((record, proper, ""))
+            elif len(proper) == 1 and len(tokens) == 2 and tokens[0].norm == proper[0] and name[tokens[1].start].islower() \
+                    and len(tokens[1].norm) >= 5 and tokens[1].norm.isalpha():
+                by_word.setdefault(proper[0], []).append((record, proper, tokens[1].norm))
     return by_word
 
 

@@ -90,7 +90,11 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue  # transposed-figure's: a long figure with two digits swapped needs no word of the key
             words = _key_words(figure.fact)
             counts_its_head = bool(words) and _same_word(counted, words[-1])
-            if not (counts_its_head or swapped and significant >= 3 and any(_same_word(w, k) for w in near for k in words)):
+            # five significant digits or more, one changed ("by 81,326 votes to 63,399" against 60,399): as
+            # unlikely a chance as two swapped, so no word need tie it either
+            long_slip = len(written.replace(".", "").strip("0")) >= 5 and value.qualifier is None  # ("50,000" is a round one)
+            if not (counts_its_head or long_slip
+                    or swapped and significant >= 3 and any(_same_word(w, k) for w in near for k in words)):
                 continue
             claim = Claim(figure.record, figure.fact, mention, "", (sentence.start, sentence.end))
             if not _common.in_scope(analysis, claim, figure.kept):
@@ -140,6 +144,11 @@ def _names_it(figure: _Figure, name: str) -> bool:
         return True
     if any(written in own or own in written for own in (n.lower() for n in figure.record.names)):
         return True
+    # a row of the fact's own table ("Truss over Sunak by 81,326 votes to 63,399" against `members_ballot:
+    # {Liz Truss: 81326, Rishi Sunak: 60399}`): the names of its rows are the table's, not another's
+    rows = [v.value.lower() for v in figure.record.facts.get(figure.fact, ()) if isinstance(v.value, str) and "detail" in v.qualifiers]
+    if any(written in row for row in rows):
+        return True
     key = set(re.split(r"[_.]+", figure.fact.lower()))
     return all(w in key for w in words)
 
@@ -167,6 +176,9 @@ def _figures(record: Record) -> list[_Figure]:
         unit = next((u for u in (describe_key(part).unit for part in fact.split(".")) if u), "")
         for kept in values:
             number = _figure_of(kept.value)
+            if number is None and isinstance(kept.value, str) and not isinstance(kept.qualifiers.get("detail"), bool) \
+                    and isinstance(kept.qualifiers.get("detail"), (int, float)):
+                number = float(kept.qualifiers["detail"])  # `members_ballot: {Rishi Sunak: 60399}`: a row's figure
             if number is not None:
                 found.append(_Figure(record, fact, number, str(kept.qualifiers.get("unit") or unit or ""), kept))
     return found

@@ -70,6 +70,13 @@ def run(analysis: Analysis, rule) -> Iterator:
                 suggestion=_rewritten(written, meant.text),
                 evidence=Evidence(fact="the same figure", value=meant.text, source=f"this article, line {line}"),
             )
+    # against the records, a thousands figure needs no noun after it ("put the number of dead at 2,091 and
+    # the number of injured at …" against `dead: 2901`): what a record's few figures share with it by
+    # chance is small either way
+    keyed = {m.start for m, _ in figures}
+    figures += [(m, (("count", 1.0), m.text.replace(",", ""))) for m in analysis.mentions
+                if m.start not in keyed and m.kind == "number" and isinstance(m.value, NumberValue) and not m.value.ordinal
+                and m.value.qualifier is None and m.label != "percent" and re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.text)]
     yield from _swapped_from_records(analysis, rule, figures, reported | claimed)
 
 

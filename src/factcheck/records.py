@@ -386,8 +386,9 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
                    or (str(k) in PERIOD_KEYS and _when_like(v))}
             # the time the mapping's own key names holds for its sub-facts: `anc_2019: {vote_percent: 57.5}`
             qualifiers = {**_with_key_meaning(key.rsplit(".", 1)[-1], {}), **inherited, **{str(k): v for k, v in own.items()}}
-            for own_measure in ("unit", "scale"):  # a unit or a scale is the sub-key's own
-                qualifiers.pop(own_measure, None)
+            # a unit or a scale is the sub-key's own (`diameter: {feet: 530, meters: 160}`); the mapping's
+            # own holds for a sub-key that names none (`netflix_views_millions: {total: 96.7}` is 96.7 million)
+            measure = {own: qualifiers.pop(own) for own in ("unit", "scale") if own in qualifiers}
             # one item of a list that names itself ("earlier_deals: [{target: LinkedIn, year: 2016}, …]"):
             # its other values are that item's, for a sentence that names it (checks._common.in_scope)
             item = next((v for k, v in value.items() if str(k) in ITEM_NAME_KEYS and isinstance(v, str) and v.strip()), None)
@@ -399,6 +400,9 @@ def _add_fact(facts: dict, key: str, value: Any, inherited: dict, path: str, lin
                 mine = dict(inherited) if sub_key in own else qualifiers
                 if named and sub_value is not item:
                     mine = {**mine, **named}
+                if measure and sub_key not in own and not isinstance(sub_value, (dict, list)) \
+                        and _names_no_measure(f"{key}.{sub_key}"):
+                    mine = {**mine, **measure}
                 _add_fact(facts, f"{key}.{sub_key}", sub_value, mine, path, sub_line, notes)
             return
         if keys and all(_YEAR_KEY.fullmatch(k) for k in keys):
@@ -526,6 +530,12 @@ def written_amount(text: str) -> tuple[int | float, str | None, bool] | None:
     value = int(round(value)) if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)) else value
     currency = _CURRENCY_WORDS.get((match["before"] or match["after"] or "").lower())
     return value, currency, bool(match["scale"])
+
+
+def _names_no_measure(key: str) -> bool:
+    """Does the key's last part say no unit and no scale of its own (`total_as_of_2025_03_30`, not `feet`)?"""
+    meaning = describe_key(key.rsplit(".", 1)[-1])
+    return meaning.unit is None and meaning.scale == 1.0 and sub_key_unit(key) is None
 
 
 def _with_key_meaning(key: str, qualifiers: dict) -> dict:

@@ -266,7 +266,7 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
     for match in _BORN_ANY_CASE.finditer(text):
         sentence = analysis.sentence_of(match.start())
         date = next((m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
-                     and match.end() <= m.start < min(sentence.end, match.end() + 40)), None)
+                     and match.end() <= m.start < min(sentence.end, match.end() + 70)), None)  # ("Born in Haugesund, on Norway's west coast, on 29 September 1959")
         person = next((p for p in reversed(people) if sentence.start <= p[0] < match.start()), None)
         if person is None and _ANAPHORIC_SUBJECT.match(text[sentence.start:match.start()]):
             # "The 27-year-old Serbian, born Feb. 19, 1995, …", "She was born in …": the person the
@@ -298,7 +298,9 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
 
 
 # the subject after an opening participle, an age: "Born in Lafayette …, the 25-year-old is …"
-_AGE_AFTER_PARTICIPLE = re.compile(r",\s+the\s+[\w-]+-year-old(?:\s+[a-z]+){0,2}\s+(?:is|was|has|had|will|became|becomes|won|wins|took|takes)\b")
+# (its verb any: "…, on 29 September 1959, the 63-year-old grew up in Strandebarm")
+_AGE_AFTER_PARTICIPLE = re.compile(r",\s+the\s+[\w-]+-year-old(?:\s+[a-z]+){0,2}\s+(?:is|was|has|had|will|became|becomes|won|wins|took|takes|"
+                                   r"grew|went|began|left|made|spent|[a-z]+ed)\b")
 _AGE_THEN_BORN = re.compile(r"\s*The [\w-]+-year-old(?:\s+[a-z]+){0,2}\s+(?:was|is)\s+$")
 _BORN_IN_SENTENCE = ("\0born",)  # the key of a birth told of the age's own subject
 

@@ -53,7 +53,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
     shifts = set(KIND.param(rule, "time_words"))
     editions = [e for e in editions_in(text) if not _moved_in_time(analysis, e, shifts) and _numbers_the_series(analysis, e)
-                and not _COUNTED_FOR.match(text, e.end)]
+                and not _COUNTED_FOR.match(text, e.end) and not (e.ordinal_first and _OF_A_KIND_AFTER.match(text, e.end))]
     if not editions:
         return
     recorded = _recorded_editions(analysis)
@@ -195,6 +195,10 @@ def _recorded_editions(analysis: Analysis) -> list[tuple[tuple[str, ...], int, R
 
 # "the 19th Indianapolis 500 for team owner Roger Penske": someone's wins counted, not the editions
 _COUNTED_FOR = re.compile(r"[^.;,]{0,12}?\bfor\s+(?:[a-z]+\s+){0,3}[A-Z]")
+# "the 11th Super Bowl played in New Orleans", "the third Olympics held in Paris": the editions of one
+# kind counted, not the series' number (with a comma, "the 58th Super Bowl, played in Las Vegas", it is)
+_OF_A_KIND_AFTER = re.compile(r"[ \t]+(?:to[ \t]+be[ \t]+)?(?:played|held|staged|hosted|contested|run|won|lost|broadcast|shown|"
+                              r"aired|televised|decided|settled|attended)\b")
 # a fact that numbers the event in its series: `edition: 106`, `edition_number`, `running: 163`
 _EDITION_KEY = re.compile(r"(?:^|_)(?:edition|running)(?:_number|_no)?$", re.IGNORECASE)
 _YEAR_AROUND = re.compile(r"^\s*\d{4}\s+|\s+\d{4}\s*$")

@@ -43,13 +43,17 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if any(m.value.earliest == day for m in others):
             continue  # told already (or again) on the same day
         near = [m for m in others if 0 < abs((m.value.earliest - day).days) <= most]
+        stems = _SAME_EVENT.get(noun.group(1).lower()[:4], (noun.group(1).lower()[:5],))
+        if len({m.value.earliest for m in near}) > 1 and len({m.value.earliest > day for m in near}) > 1:
+            # near days on both sides: the one whose sentence tells of the same thing ("Since its 14 March
+            # debut" beside "released on Thursday 13 March" and "the week of 10 to 16 March")
+            near = [m for m in near if any(stem in _sentence_text(analysis, m.start) for stem in stems)]
         if len({m.value.earliest for m in near}) > 1 and len({m.value.earliest > day for m in near}) == 1:
             # all on one side, the nearest, when its sentence tells of the same thing: "The King's 5 May
             # crowning" beside "was crowned … on Saturday, 6 May" and a "7 May" is the 6th's (a day between two
             # told days may be a third one's: "on March 25 and March 28 … the March 27 walkout"; and "the
             # September 11 attacks" are not told by a final on 12 September)
             nearest = min(abs((m.value.earliest - day).days) for m in near)
-            stems = _SAME_EVENT.get(noun.group(1).lower()[:4], (noun.group(1).lower()[:5],))
             near = [m for m in near if abs((m.value.earliest - day).days) == nearest
                     and any(stem in _sentence_text(analysis, m.start) for stem in stems)]
         # (tried: a definite noun dated with "on", "the royal visit on 18 May", its near date's sentence telling
@@ -71,7 +75,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 
 # the words one event goes by ("the 20 September vote" told as "Saturday's election, held on 21 September")
 _VOTING = ("vote", "voti", "elect", "poll", "ballot")
-_SAME_EVENT = {"vote": _VOTING, "voti": _VOTING, "elec": _VOTING, "poll": _VOTING, "ball": _VOTING}
+_RELEASE = ("debut", "releas", "premier", "launch")
+_SAME_EVENT = {"vote": _VOTING, "voti": _VOTING, "elec": _VOTING, "poll": _VOTING, "ball": _VOTING,
+               "debu": _RELEASE, "rele": _RELEASE, "prem": _RELEASE, "laun": _RELEASE}
 
 
 def _sentence_text(analysis: Analysis, offset: int) -> str:

@@ -85,6 +85,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         parts = _groups(analysis, intro.end(), words, nouns_allowed=partition)
         if parts is not None and _named_kind(analysis, mention.end, noun.end()) and all(re.search(r"\b[A-Z]", p) for _, p in parts):
             continue  # "10 Australian Open titles, three at Roland Garros, seven at Wimbledon": siblings, not parts
+        if parts is not None and intro.group(1) == "," and _counts_a_subject(analysis, mention):
+            continue  # "17 people were found outside, nine died in homes, four …": the first of the parts, no whole
         if parts is not None:
             counts = [count for count, _ in parts]
             if sum(counts) != value.value:
@@ -125,6 +127,17 @@ _COORDINATED_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|n
 # a count told for a year: one item of a list of periods, no whole
 _PERIOD_AFTER = re.compile(r"[ -]+(?:[\w’'-]+\s+){0,2}?(?:in|during)\s+(?:both\s+|each\s+of\s+)?(?:19|20)\d\d\b")
 _PART_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?")
+
+
+def _counts_a_subject(analysis: Analysis, mention) -> bool:
+    """Does the count count the subject of a verb of its own ("17 people were found outside")?"""
+    syntax = analysis.syntax
+    if syntax is None:
+        return False
+    number = syntax.span_root(mention.start, mention.end)
+    if number is None or syntax.tokens[number].dep != "nummod":
+        return False
+    return syntax.tokens[syntax.tokens[number].head].dep in ("nsubj", "nsubjpass")
 
 
 def _named_kind(analysis: Analysis, start: int, end: int) -> bool:

@@ -105,7 +105,10 @@ def _one_word_names(records: list) -> dict:
     for record in records:
         if record.origin == ARTICLE_ORIGIN:
             continue
-        for name in record.names:
+        # its names, and the one-word names its facts give ("Bridgerton (season 2)" as a title the chart kept)
+        values = [re.sub(r"\s*\([^)]*\)", "", text).strip() for values in record.facts.values() for value in values
+                  for text in (value.value, value.qualifiers.get("detail")) if isinstance(text, str)]
+        for name in [*record.names, *(value for value in values if re.fullmatch(r"[A-Z][a-z]+", value))]:
             key = name_key(name)
             if len(key) == 1 and len(key[0]) >= MIN_ONE_WORD and key[0].isalpha() and not is_common_word(name):
                 found.setdefault((key[0][:1], key[0][-2:]), {}).setdefault(key[0], (name, record))

@@ -87,9 +87,14 @@ def _record_figures(analysis: Analysis) -> dict[str, tuple]:
         for key, values in record.facts.items():
             for value in values:
                 number = value.value
+                if isinstance(number, str) and isinstance(value.qualifiers.get("detail"), (int, float)):
+                    number = value.qualifiers["detail"]  # `votes: {Akhmed Yakoob (Independent): 69621}`: a row's figure
                 if isinstance(number, bool) or not isinstance(number, (int, float)):
                     continue
                 figures.setdefault(_digits(number), (record, key, value))
+                scale = value.qualifiers.get("scale", 1)
+                if scale != 1:  # `viewers_millions: {ep1: 6.45}` is 6,450,000 too, as "6.45 million" says
+                    figures.setdefault(_digits(number * scale), (record, key, value))
     return figures
 
 
@@ -106,17 +111,36 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int]) 
             continue
         if 1000 <= mention.value.value <= 2100 and "," not in mention.text:
             continue  # a year's digits
+        sentence = analysis.sentence_of(mention.start)
+        said = analysis.document.text[sentence.start:sentence.end]
         matches = [(meant, fact) for meant, fact in known.items()
-                   if meant not in stated and (digits_swapped(digits, meant) or _swapped_as_written(written_digits, meant))]
-        if len(matches) != 1:
-            continue
+                   if meant not in stated and (digits_swapped(digits, meant) or _swapped_as_written(written_digits, meant))
+                   and _row_named(fact[2], said)]
+        if len({(fact[0].id, fact[1], id(fact[2])) for _, fact in matches}) != 1:
+            continue  # (one fact matched at its scale and as written is one match)
         meant, (record, key, value) = matches[0]
         written = analysis.document.source[mention.start:mention.end]
         yield rule.finding(
-            rule.message("swapped_record", stated=written, other=str(value), fact=" ".join(fact_key_words(key)) or key, name=record.name),
+            rule.message("swapped_record", stated=written, other=_shown(value), fact=" ".join(fact_key_words(key)) or key, name=record.name),
             mention.start, mention.end, written,
             evidence=Evidence(record=record.id, fact=key, value=str(value), source=record.origin),
         )
+
+
+def _row_named(value, sentence: str) -> bool:
+    """A row's figure of a table kept by names is the row's only in a sentence that names it ("Akhmed
+    Yakoob came third with 69,261 votes"; not "still 115 behind" against Shan Masood's 151)."""
+    if not (isinstance(value.value, str) and isinstance(value.qualifiers.get("detail"), (int, float))):
+        return True
+    words = re.sub(r"\s*\([^)]*\)", "", value.value).split()
+    return bool(words) and re.search(rf"(?<!\w){re.escape(words[-1])}(?!\w)", sentence) is not None
+
+
+def _shown(value) -> str:
+    """A record's figure as the message shows it: a row's figure, not its name ("69621 for Akhmed Yakoob")."""
+    if isinstance(value.value, str) and isinstance(value.qualifiers.get("detail"), (int, float)):
+        return f"{value.qualifiers['detail']} for {value.value}"
+    return str(value)
 
 
 def _swapped_as_written(written: str, meant: str) -> bool:

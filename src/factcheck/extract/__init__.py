@@ -128,6 +128,9 @@ def _speaks_ahead(text: str, syntax: Syntax, mention: Mention) -> bool:
     return False
 
 
+# a plan told in the past ("was scheduled for Monday, 8 May"): the day may still be ahead
+_PLANNED = re.compile(r"\b(?:scheduled|due|set|planned|expected|slated|postponed|moved|rescheduled|delayed|brought\s+forward|"
+                      r"announced|booked|fixed|penciled|pencilled)\b", re.IGNORECASE)
 FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|next|upcoming|coming)\b", re.IGNORECASE)
 
 
@@ -224,6 +227,11 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             if day is not None and (weekday is None or day.weekday() == weekday):  # "Monday 8 May" fits this year only
                 result.append(_on_day(mention, day))
                 continue
+            if day is not None and not _PLANNED.search(text, sentence.start, sentence.end):
+                # "became wedged … on Wednesday, March 23", in July: the weekday fits next March only, the past
+                # tense says last March — a day told as done is the past one, and its weekday the slip
+                result.append(_on_day(mention, day))
+                continue
         # (the year the sentences around it give wins even when it is the publication's: "His 2023
         # season … beat Tsitsipas in the Australian Open final on Jan. 28", in September 2023)
         if year is None or year == value.earliest.year:
@@ -234,8 +242,12 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             result.append(mention)
             continue
         weekday = stated_weekday(mention)
-        if weekday is not None and day.weekday() != weekday and value.earliest.weekday() == weekday:
-            # "since STS-135, in July 2011 … docked on Sunday, May 31": the weekday says which year
+        if weekday is not None and day.weekday() != weekday and value.earliest.weekday() == weekday \
+                and not (value.earliest > published and day <= published and syntax is not None and sentence is not None
+                         and not _PLANNED.search(text, sentence.start, sentence.end) and _said_in_the_past(text, syntax, mention)):
+            # "since STS-135, in July 2011 … docked on Sunday, May 31": the weekday says which year — unless
+            # that year is ahead and the clause tells it as done ("became wedged … on Wednesday, March 23", in
+            # a July 2021 story of that March): the story's past year is meant, and the weekday is the slip
             result.append(mention)
             continue
         resolved = _on_day(mention, day)
@@ -331,7 +343,8 @@ def _said_in_the_past(text: str, syntax: Syntax, mention: Mention) -> bool:
     if any(h in ("will", "shall", "'ll", "would", "could", "might", "may", "is", "are", "am") for h in helpers):
         return False
     tag = syntax.tokens[verb].tag
-    return tag == "VBD" or (tag == "VBN" and any(h in ("was", "were", "had", "has", "have") for h in helpers))
+    # ("became wedged", "got stuck": a past passive too)
+    return tag == "VBD" or (tag == "VBN" and any(h in ("was", "were", "had", "has", "have", "became", "got") for h in helpers))
 
 
 def _in_year(day: dt.date, year: int) -> dt.date | None:

@@ -120,6 +120,9 @@ def _events(record: Record, person_names: set[str]) -> dict[str, set[int]]:
                 words = [w for w in leaf.split("_") if w and w not in _ROLE_WORDS]
                 if len(words) >= 2 and len(words) < len(leaf.split("_")):
                     add(" ".join(words), value.value)  # `french_open_title: 1976`
+            elif isinstance(value.value, int) and not isinstance(value.value, bool) and 1800 <= value.value <= 2100 \
+                    and "." not in parent and set(parent.split("_")) & _ROLE_WORDS and len(leaf.split("_")) >= 2:
+                add(leaf.replace("_", " "), value.value)  # `grand_slam_singles_titles: {french_open: 1976}`
     for name, year in keyed_years:
         if _folded(name) in found:
             add(name, year)

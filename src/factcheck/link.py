@@ -102,8 +102,9 @@ def own_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention
 def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,
                      syntax: Syntax | None, claims: list[Claim]) -> list[Claim]:
     """"Penelope Fitzgerald's Offshore, which won in 1978": a year or a day on a verb ("won in 1978")
-    whose subject is a record — by its name, by "it" in a clause of a sentence about it, or by its own
-    noun ("the spacecraft") — is that record's date fact the verb names (`booker_win_year`;
+    whose subject is a record — by its name, by "it" in a clause of a sentence about it, by its own
+    noun ("the spacecraft"), or through the verb it is joined to — is that record's date fact the verb
+    names (`booker_win_year`;
     "entered early access" for `early_access_release`), when its date facts have the verb, or a word
     of its object, among their keys' words. The parse ties them, not a trigger phrase,
     so a key's head too short to stand alone ("win") still speaks; only a slip from the record's
@@ -121,13 +122,16 @@ def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mentio
         verb = _verb_dating(syntax, text, syntax.span_root(date.start, date.end))
         if verb is None or sentence is None:
             continue
-        record, subject = _verb_record(syntax, text, verb, names, links, vocabulary)
-        if record is None:
-            continue
         said = _verb_phrase_bases(syntax, text, verb)
-        keys = [key for key in record.facts
-                if (spec := vocabulary.spec(record.type, key)) is not None and spec.value == "date"
-                and any(base in said for word in fact_key_words(key) for base in _key_word_bases(word))]
+        # of the records the verb may tell of, the one whose date facts its words name ("the spacecraft"
+        # of a mission and its lander: the mission keeps `lunar_orbit_insertion`)
+        keeping = [(record, subject, keys) for record, subject in _verb_records(syntax, text, verb, names, links, vocabulary)
+                   if (keys := [key for key in record.facts
+                                if (spec := vocabulary.spec(record.type, key)) is not None and spec.value == "date"
+                                and any(base in said for word in fact_key_words(key) for base in _key_word_bases(word))])]
+        if len(keeping) != 1:
+            continue
+        record, subject, keys = keeping[0]
         verb_token = syntax.tokens[verb]
         # (of several such facts — `launch.date_local`, `launch.date_eastern` — the check tells a date
         # none of them holds, against the one it slips from)
@@ -178,11 +182,11 @@ def _verb_phrase_bases(syntax: Syntax, text: str, verb: int) -> set[str]:
     return bases
 
 
-def _verb_record(syntax: Syntax, text: str, verb: int, names: ByPosition, links: list[EntityLink],
-                 vocabulary: Vocabulary) -> tuple[Record | None, EntityLink | None]:
-    """The record a verb tells of: its subject's (or, for a clause that describes a noun, that noun's)
-    record; for "it", the record the sentence's governing clause is about; for "the spacecraft", the
-    one record of that type the article names."""
+def _verb_records(syntax: Syntax, text: str, verb: int, names: ByPosition, links: list[EntityLink],
+                  vocabulary: Vocabulary) -> list[tuple[Record, EntityLink | None]]:
+    """The records a verb may tell of: its subject's (or, for a clause that describes a noun, that
+    noun's); for "it", those the sentence's governing clause is about; for a verb joined to another,
+    that one's; for "the spacecraft", every record of that type the article named before."""
     tokens = syntax.tokens
     subjects = _children(syntax, verb, ("nsubj", "nsubjpass"))
     if subjects and tokens[subjects[0]].tag in ("WDT", "WP") and tokens[verb].dep == "relcl":
@@ -191,28 +195,32 @@ def _verb_record(syntax: Syntax, text: str, verb: int, names: ByPosition, links:
         subject = subjects[0]
     elif tokens[verb].dep in ("relcl", "acl"):
         subject = tokens[verb].head
+    elif tokens[verb].dep == "conj" and tokens[tokens[verb].head].tag.startswith("VB") and tokens[verb].head != verb:
+        # "The spacecraft … was sent towards the Moon on 1 August and entered lunar orbit on 6 August": the
+        # subject of the verb it is joined to
+        return _verb_records(syntax, text, tokens[verb].head, names, links, vocabulary)
     else:
-        return None, None
+        return []
     word = text[tokens[subject].start:tokens[subject].end]
     if word.lower() == "it":
         if tokens[verb].dep in ("relcl", "acl"):
-            return None, None  # "continues in London, where it opened in 1986": of another staging
+            return []  # "continues in London, where it opened in 1986": of another staging
         for above in syntax.ancestors(verb):
             if tokens[above].tag.startswith("VB") and above != verb:
-                record, link = _verb_record(syntax, text, above, names, links, vocabulary)
-                if record is not None:
-                    return record, link
-        return None, None
+                found = _verb_records(syntax, text, above, names, links, vocabulary)
+                if found:
+                    return found
+        return []
     holders = {link.record.id: link for link in names.holding(tokens[subject].start, tokens[subject].end)}
     if len(holders) == 1:
         link = next(iter(holders.values()))
-        return link.record, link
+        return [(link.record, link)]
     determiner = _children(syntax, subject, ("det", "poss"))
     if holders or not determiner or text[tokens[determiner[0]].start:tokens[determiner[0]].end].lower() not in ("the", "its"):
-        return None, None
+        return []
     kinds = [kind for kind, nouns in vocabulary.type_nouns.items() if (word.lower(),) in nouns]
     named = {link.record.id: link.record for link in links if link.exact and link.record.type in kinds and link.start < tokens[subject].start}
-    return (next(iter(named.values())), None) if len(named) == 1 else (None, None)
+    return [(record, None) for record in named.values()]
 
 
 def holder_claims(text: str, sentences: list[Sentence], persons: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,

@@ -175,6 +175,8 @@ def infer_year(month: int, day: int, published: dt.date, weekday: int | None = N
     """The year that puts a month and day closest to the publication date; with a
     weekday ("Thursday, November 5"), the nearest year in which that day is that weekday."""
     years = tuple(y for y in (published.year - 1, published.year, published.year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR)
+    # a day only some of those years have ("29 February", in a September 2024 story) is in one that has it
+    years = tuple(y for y in years if _valid_day(y, month, day) is not None) or years
     if weekday is not None:
         # only a year that keeps the date within nine months of publication: "Friday, August 16"
         # in an August 2025 article is a wrong weekday, not August 2024

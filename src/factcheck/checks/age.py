@@ -359,6 +359,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                     continue  # "Floyd's 7-year-old daughter": the age of what the name owns, not the name's
                 anaphor = number == 0 and re.search(r"\bthe\s+$", text[max(0, match.start() - 5):match.start()], re.IGNORECASE)
                 named_after = re.match(r"[ \t]+([A-Z][\w'’.-]*)", text[match.end():match.end() + 40]) if number == 0 else None
+                if number == 0 and named_after is None:
+                    # "The 36-year-old defender Stopira": a role noun or two between the age and the name
+                    named_after = _after_role_nouns(analysis, match.end())
                 if named_after:
                     # "the 20-year-old Shelton": the age is the name's right after it, known or not
                     # ("the 27-year-old Serbian" names a nationality, not a person: the age is the subject's)
@@ -438,6 +441,10 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             continue  # "The 29-year-old Kenyan … held off Sifan Hassan. Hassan, …": a recorded age needs its person before it
         on = moments[start].latest if start in moments else published
         allowed = _age_range(birth, on)
+        if start in moments and moments[start].precision != "day" and allowed is not None:
+            # a year told ("died … in 1967 at the age of 72"): any day of it
+            earlier = _age_range(birth, moments[start].earliest)
+            allowed = (min(allowed[0], earlier[0]), allowed[1]) if earlier else allowed
         if allowed is not None and start not in moments and isinstance(birth, dt.date) and _birthday_just_passed(birth, published):
             # "Pogačar, 21, rides into Paris" published on his 22nd birthday: copy written for the day
             # before may give the age of the day before
@@ -457,12 +464,35 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             continue
         yield rule.finding(
             rule.message("age" if on == published else "age_on", person=_display(analysis, key), allowed=shown,
-                         published=published.isoformat(), on=on.isoformat(),
+                         published=published.isoformat(),
+                         on=f"on {on.isoformat()}" if start not in moments or moments[start].precision == "day" else f"in {on.year}",
                          born=_shown(birth), stated=age),
             start, end, written,
             suggestion=str(allowed[1] if allowed[0] == allowed[1] else allowed[0]) if written.isdigit() else None,
             evidence=Evidence(fact="birth_date", value=_shown(birth), source=source),
         )
+
+
+# the endings of a word for someone's role ("defender", "captain", "coach", "mayor", "chief", "star"),
+# not of a verb the parser may read as a noun ("shot", "beat")
+_ROLE_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ee|ain|ach|ief|ar|ard|ive)$")
+
+
+def _after_role_nouns(analysis: Analysis, position: int) -> re.Match | None:
+    """The name after one or two common nouns of role right after an age ("the 36-year-old defender
+    Stopira", "the 64-year-old former mayor …" is no name): the nouns by the parse, not a verb ("the
+    20-year-old beat Jannik Sinner" tells of another)."""
+    text = analysis.document.text
+    found = re.match(r"([ \t]+(?:[a-z]+[ \t]+){1,2})([A-Z][\w'’.-]*)", text[position:position + 50])
+    if found is None or analysis.syntax is None:
+        return None
+    for word in re.finditer(r"[a-z]+", found.group(1)):
+        index = analysis.syntax.span_root(position + word.start(), position + word.end())
+        if index is None or not analysis.syntax.tokens[index].tag.startswith("NN"):
+            return None
+    if not _ROLE_NOUN.search(found.group(1).split()[-1]):
+        return None  # (the small parser reads "The 37-year-old shot Steenkamp" as a noun before a name)
+    return re.match(r"[ \t]+(?:[a-z]+[ \t]+){1,2}([A-Z][\w'’.-]*)", text[position:position + 50])
 
 
 def _birthday_just_passed(birth: dt.date, published: dt.date, days: int = 2) -> bool:
@@ -585,13 +615,24 @@ def _day_of_its_verb(analysis: Analysis, start: int, end: int) -> DateValue | No
     sentence = analysis.sentence_of(start)
     text = analysis.document.text
     for mention in analysis.mentions_in(sentence.start, sentence.end, "date"):
-        if isinstance(mention.value, DateValue) and mention.value.precision == "day" \
+        if isinstance(mention.value, DateValue) and (mention.value.precision == "day" or mention.value.precision == "year"
+                                                     and not mention.value.relative) \
                 and syntax.governing_verb(mention.start, mention.end) == verb \
-                and not _BORN_ANY_CASE.search(text, sentence.start, mention.start):
+                and not _a_births_day(text, sentence.start, mention.start):
             # (not the day of a birth told in the same sentence: "Born … on 28 December 1934, she moved
-            # to Oxford at the age of four")
+            # to Oxford at the age of four"; a year will do: "born … in 1898 and died in Brussels in 1967 at
+            # the age of 72")
             return mention.value
     return None
+
+
+def _a_births_day(text: str, sentence_start: int, date_start: int) -> bool:
+    """Is the date the one a "born" before it in its sentence tells ("Born … in Ilford, Essex, on 28
+    December 1934"), not a later one joined after it ("born … in 1898 and died … in 1967")?"""
+    born = None
+    for born in _BORN_ANY_CASE.finditer(text, sentence_start, date_start):
+        pass
+    return born is not None and not re.search(r"\b(?:and|but|then|before|until|while)\b", text[born.end():date_start])
 
 
 def _shown(birth) -> str:
@@ -935,7 +976,7 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
         if stated != on.year - birth.year:
             start, end = match.start(group), match.end(group) + (2 if group == 1 else 0)  # "23rd", "58"
             yield rule.finding(
-                rule.message("age_on", person=_display(analysis, person[3]), allowed=on.year - birth.year, on=on.isoformat(),
+                rule.message("age_on", person=_display(analysis, person[3]), allowed=on.year - birth.year, on=f"on {on.isoformat()}",
                              born=_shown(birth), stated=stated),
                 start, end, analysis.document.source[start:end], evidence=evidence)
 

@@ -104,11 +104,10 @@ def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mentio
     """"Penelope Fitzgerald's Offshore, which won in 1978": a year or a day on a verb ("won in 1978")
     whose subject is a record — by its name, by "it" in a clause of a sentence about it, by its own
     noun ("the spacecraft"), or through the verb it is joined to — is that record's date fact the verb
-    names (`booker_win_year`;
-    "entered early access" for `early_access_release`), when its date facts have the verb, or a word
-    of its object, among their keys' words. The parse ties them, not a trigger phrase,
-    so a key's head too short to stand alone ("win") still speaks; only a slip from the record's
-    value (a year, a day) is told, since a verb may tell of another time it was done."""
+    names (`booker_win_year`; "entered early access" for `early_access_release`), when its date facts
+    have the verb, or a word of its object, among their keys' words. The parse ties them, not a
+    trigger phrase, so a key's head too short to stand alone ("win") still speaks; only a slip from the
+    record's value (a year, a day) is told, since a verb may tell of another time it was done."""
     if syntax is None or not links:
         return []
     taken = {claim.value.start for claim in claims}
@@ -1282,8 +1281,9 @@ def _trigger_says_every_key_word(trigger: _Trigger, tokens, spec: FactSpec) -> b
 def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, sentence, text: str = "") -> bool:
     """Is each value a large figure (a thousand or more: a slip of a small count is as likely another
     count, "six wickets" for `australia_innings_wickets: 4`), or a day, with every word of the key (three
-    or more; a day's key may count its number: `section_114_notices`) said within ten words of it? Or a
-    month or a year as written, with them within twenty ("The previous record was the 166-vote defeat
+    or more; a day's key may count its number: `section_114_notices`) said within ten words of a large
+    figure, twenty of a day (its key's words may open the clause: "Dortmund … disclosed the terms in an ad
+    hoc statement on Tuesday, 6 June")? Or a month or a year as written, with them within twenty ("The previous record was the 166-vote defeat
     inflicted on … in 1926" for `previous_record_defeat.year`): only a slip of its year is then the record's."""
     days = all(isinstance(v.value, DateValue) and v.value.precision == "day" and (not v.value.relative or without_its_year(v))
                for v in values)
@@ -1301,7 +1301,7 @@ def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, 
               and not (written and word in _DATE_WORDS)}
     if len(wanted) < 3:
         return False
-    reach = 10 if not (written or days) else 20  # a large figure's words are close; a date's may open its clause ("Dortmund … disclosed the terms in an ad hoc statement on Tuesday, 6 June")
+    reach = 20 if written or days else 10
     first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
     for value in values:
         at = _first_token(starts, value)

@@ -163,9 +163,8 @@ def _verb_dating(syntax: Syntax, text: str, root: int | None) -> int | None:
 
 
 def _children(syntax: Syntax, index: int, deps: tuple[str, ...]) -> list[int]:
-    tokens = syntax.tokens
-    return [i for i in range(max(0, index - 30), min(len(tokens), index + 30))
-            if i != index and tokens[i].head == index and tokens[i].dep in deps]
+    """The word's dependents by these relations, in order (from the parse's own index of them)."""
+    return [child for child in syntax.children(index) if syntax.tokens[child].dep in deps]
 
 
 def _verb_phrase_bases(syntax: Syntax, text: str, verb: int) -> set[str]:

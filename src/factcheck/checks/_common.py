@@ -561,6 +561,15 @@ def year_slip(stated, recorded) -> bool:
     return abs(said - year) <= 2 or sum(a != b for a, b in zip(str(said), str(year))) == 1
 
 
+def row_figure(value) -> float | int | None:
+    """The figure of a row of a table kept by names (`votes: {Akhmed Yakoob (Independent): 69621}` is the
+    value "Akhmed Yakoob (Independent)" with its figure as detail), or None for any other value."""
+    detail = value.qualifiers.get("detail")
+    if isinstance(value.value, str) and isinstance(detail, (int, float)) and not isinstance(detail, bool):
+        return detail
+    return None
+
+
 def records_named_in_part(analysis: Analysis) -> list:
     """The records the article names, and those whose name (or alias) it gives every proper word of,
     apart: "BHP's 2024 approach for Anglo American" in a story of "BHP" and "Anglo American", the

@@ -476,6 +476,8 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
 # the endings of a word for someone's role ("defender", "captain", "coach", "mayor", "chief", "star"),
 # not of a verb the parser may read as a noun ("shot", "beat")
 _ROLE_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ee|ain|ach|ief|ar|ard|ive)$")
+# one or two lower-case words, then the name (its group 1, as the caller reads a name right after the age)
+_ROLES_THEN_NAME = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){1,2}([A-Z][\w'’.-]*)")
 
 
 def _after_role_nouns(analysis: Analysis, position: int) -> re.Match | None:
@@ -483,16 +485,17 @@ def _after_role_nouns(analysis: Analysis, position: int) -> re.Match | None:
     Stopira", "the 64-year-old former mayor …" is no name): the nouns by the parse, not a verb ("the
     20-year-old beat Jannik Sinner" tells of another)."""
     text = analysis.document.text
-    found = re.match(r"([ \t]+(?:[a-z]+[ \t]+){1,2})([A-Z][\w'’.-]*)", text[position:position + 50])
+    found = _ROLES_THEN_NAME.match(text[position:position + 50])
     if found is None or analysis.syntax is None:
         return None
-    for word in re.finditer(r"[a-z]+", found.group(1)):
+    roles = text[position:position + found.start(1)]
+    for word in re.finditer(r"[a-z]+", roles):
         index = analysis.syntax.span_root(position + word.start(), position + word.end())
         if index is None or not analysis.syntax.tokens[index].tag.startswith("NN"):
             return None
-    if not _ROLE_NOUN.search(found.group(1).split()[-1]):
+    if not _ROLE_NOUN.search(roles.split()[-1]):
         return None  # (the small parser reads "The 37-year-old shot Steenkamp" as a noun before a name)
-    return re.match(r"[ \t]+(?:[a-z]+[ \t]+){1,2}([A-Z][\w'’.-]*)", text[position:position + 50])
+    return found
 
 
 def _birthday_just_passed(birth: dt.date, published: dt.date, days: int = 2) -> bool:

@@ -23,9 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.checks._common import digit_slip, format_number_like, half_last_digit, tokens_between
+from factcheck.checks._common import digit_slip, format_number_like, half_last_digit, ordinal, tokens_between
 from factcheck.checks.base import CheckKind
-from factcheck.lexicon import word_value
+from factcheck.lexicon import ORDINALS, word_value
 from factcheck.model import Analysis, Evidence, Mention, NumberValue, format_number
 
 # words that say a figure is a change: "rose 5% from", "a drop of 73 from", "up from 8.6%"
@@ -441,8 +441,9 @@ def _band_end(text: str, mention: Mention) -> bool:
     return False
 
 
-_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|" \
-           r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))"
+# the places of a table in words, first to twentieth (the lexicon's first twenty ordinals, in order)
+_PLACE_WORDS = list(ORDINALS)[:20]
+_ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:twenty-)?(?:{'|'.join(_PLACE_WORDS)}))"
 # a move in a ranking and where it started: "up three places from seventh", "climbed two spots from 10th"
 RANK_MOVE = re.compile(
     rf"\b(?P<way>up|down|climb(?:s|ed|ing)?|r(?:ise|ises|ose|isen|ising)|jump(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|"
@@ -480,11 +481,10 @@ def _rank(written: str) -> int | None:
 
 
 def _ordinal_like(written: str, number: int) -> str:
+    """A place written as the article writes its places: "4th", or "fourth"."""
     if written[:1].isdigit():
-        return f"{number}{'th' if 10 <= number % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
-    words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
-    return words[number - 1] if number <= len(words) else str(number)
+        return ordinal(number)
+    return _PLACE_WORDS[number - 1] if number <= len(_PLACE_WORDS) else str(number)
 
 
 def _like(figure: Figure, number: float) -> str:

@@ -176,9 +176,8 @@ def _figures(record: Record) -> list[_Figure]:
         unit = next((u for u in (describe_key(part).unit for part in fact.split(".")) if u), "")
         for kept in values:
             number = _figure_of(kept.value)
-            if number is None and isinstance(kept.value, str) and not isinstance(kept.qualifiers.get("detail"), bool) \
-                    and isinstance(kept.qualifiers.get("detail"), (int, float)):
-                number = float(kept.qualifiers["detail"])  # `members_ballot: {Rishi Sunak: 60399}`: a row's figure
+            if number is None and (row := _common.row_figure(kept)) is not None:
+                number = float(row)  # `members_ballot: {Rishi Sunak: 60399}`: a row's figure
             if number is not None:
                 found.append(_Figure(record, fact, number, str(kept.qualifiers.get("unit") or unit or ""), kept))
     return found

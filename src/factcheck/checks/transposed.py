@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import OSA
 
-from factcheck.checks._common import digits_swapped, records_named_in_part
+from factcheck.checks._common import digits_swapped, records_named_in_part, row_figure
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words
 from factcheck.model import Analysis, Evidence, Mention, NumberValue
@@ -87,8 +87,8 @@ def _record_figures(analysis: Analysis) -> dict[str, tuple]:
         for key, values in record.facts.items():
             for value in values:
                 number = value.value
-                if isinstance(number, str) and isinstance(value.qualifiers.get("detail"), (int, float)):
-                    number = value.qualifiers["detail"]  # `votes: {Akhmed Yakoob (Independent): 69621}`: a row's figure
+                if (row := row_figure(value)) is not None:
+                    number = row  # `votes: {Akhmed Yakoob (Independent): 69621}`: a row's figure
                 if isinstance(number, bool) or not isinstance(number, (int, float)):
                     continue
                 figures.setdefault(_digits(number), (record, key, value))
@@ -130,7 +130,7 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int]) 
 def _row_named(value, sentence: str) -> bool:
     """A row's figure of a table kept by names is the row's only in a sentence that names it ("Akhmed
     Yakoob came third with 69,261 votes"; not "still 115 behind" against Shan Masood's 151)."""
-    if not (isinstance(value.value, str) and isinstance(value.qualifiers.get("detail"), (int, float))):
+    if row_figure(value) is None:
         return True
     words = re.sub(r"\s*\([^)]*\)", "", value.value).split()
     return bool(words) and re.search(rf"(?<!\w){re.escape(words[-1])}(?!\w)", sentence) is not None
@@ -138,8 +138,8 @@ def _row_named(value, sentence: str) -> bool:
 
 def _shown(value) -> str:
     """A record's figure as the message shows it: a row's figure, not its name ("69621 for Akhmed Yakoob")."""
-    if isinstance(value.value, str) and isinstance(value.qualifiers.get("detail"), (int, float)):
-        return f"{value.qualifiers['detail']} for {value.value}"
+    if (row := row_figure(value)) is not None:
+        return f"{row} for {value.value}"
     return str(value)
 
 

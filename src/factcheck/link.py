@@ -64,6 +64,7 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     claims += holder_claims(text, sentences, _person_mentions(mentions, links, known_people), links, vocabulary, syntax)
     claims += own_date_claims(text, sentences, mentions, links, vocabulary, claims)
     claims += verb_date_claims(text, sentences, mentions, links, vocabulary, syntax, claims)
+    claims += since_claims(text, sentences, mentions, links, vocabulary, syntax, claims)
     return Linked(links, claims, tokens, mentions)
 
 
@@ -136,6 +137,103 @@ def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mentio
         # none of them holds, against the one it slips from)
         found.extend(Claim(record, key, date, text[verb_token.start:verb_token.end], (sentence.start, sentence.end),
                            subject, verb_token.start, slips_only=True) for key in keys[:3])
+    return found
+
+
+# a key's words that make its value the last time before the one told of (`previous_world_series_title`)
+_LAST_TIME_WORDS = {"previous", "last", "prior", "preceding"}
+# a key that dates the start of what still holds (`lowest_turnout_since`, `tottenham_home_from`)
+_SINCE_KEY = re.compile(r"(?:^|_)(?:since|from)$")
+# how a sentence says a key's word otherwise: a title is won
+_SAID_AS = {"title": ("win",), "titles": ("win",), "championship": ("win",), "trophy": ("win",), "cup": ("win",)}
+# words that make "since YEAR" the last time before: "the first … since 1979", "the lowest since 2005",
+# "have not won … since 1946"
+_LAST_TIME_TOLD = {"first", "only", "not", "n't", "never", "no"}
+
+
+def since_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,
+                 syntax: Syntax | None, claims: list[Claim]) -> list[Claim]:
+    """"The lowest turnout since 2005", "the club's home since 1889", "the first strike by the ILA
+    since 1979": a year (or day) after "since" is when a thing began or last happened before, and a
+    record of the article keeps it under a key that says so — `lowest_turnout_since`, `home_from`,
+    `previous_coastwide_ila_strike_year`, `last_world_series_title` — when the sentence says at least
+    half of the key's other words. A key of the last time before speaks only when the sentence tells a
+    first, a superlative or a "not … since"; of several such facts, the one whose words the sentence
+    says most, and only one."""
+    if syntax is None or not links:
+        return []
+    taken = {claim.value.start for claim in claims}
+    linked = {link.record.id: link for link in links if link.exact}
+    found: list[Claim] = []
+    for date in mentions:
+        if date.kind != "date" or not isinstance(date.value, DateValue) or date.value.relative or date.start in taken:
+            continue
+        root = syntax.span_root(date.start, date.end)
+        sentence = sentence_holding(sentences, date.start)
+        if root is None or sentence is None or syntax.tokens[root].dep != "pobj":
+            continue
+        since = syntax.tokens[syntax.tokens[root].head]
+        if text[since.start:since.end].lower() != "since":
+            continue
+        words = [(token, text[token.start:token.end].lower()) for token in syntax.tokens
+                 if sentence.start <= token.start < sentence.end]
+        said = {base for token, word in words for base in (word, word_base(word), token.lemma) if base}
+        last_time_told = any(word in _LAST_TIME_TOLD or token.tag in ("JJS", "RBS") or token.dep == "neg"
+                             for token, word in words if token.start < since.start)
+        in_sentence = {link.record.id for link in links if link.exact and sentence.start <= link.start < sentence.end}
+        # a key word may be a word, or the initials, of a name the sentence gives ("ila" of the ILA, "tottenham"
+        # of "Spurs'" club): the names of the records it links
+        named = {word for link in links if link.exact and sentence.start <= link.start < sentence.end
+                 for name in link.record.names for word in name.lower().replace("'", " ").split()}
+        # the phrase "since" hangs on ("the first men's world record set in Chicago since 1999"): a name in it
+        # that no key word and no name of the record gives narrows it to another thing, and a possessive
+        # ("its first major European trophy") makes it another's
+        head = syntax.tokens[root].head
+        above = syntax.tokens[head].head
+        # (of a verb, its subject's and object's words: "the Indians have not won the World Series since 1946")
+        tops = [above]
+        if syntax.tokens[above].tag.startswith("VB"):
+            # (not a phrase put before the subject: "For Cleveland and manager Terry Francona, …"; of a verb that
+            # describes a noun, "the first men's world record set in Chicago since 1999", that noun's too)
+            subjects = _children(syntax, above, ("nsubj", "nsubjpass"))
+            tops = [child for child in _children(syntax, above, ("nsubj", "nsubjpass", "dobj", "attr", "prep", "agent"))
+                    if not subjects or child >= subjects[0]]
+            if syntax.tokens[above].dep in ("acl", "relcl"):
+                tops.append(syntax.tokens[above].head)
+        phrase = [index for index, token in enumerate(syntax.tokens) if sentence.start <= token.start < sentence.end and index < head
+                  and any(index == top or top in syntax.ancestors(index) for top in tops)]
+        proper = {re.sub(r"['’]s?$", "", text[syntax.tokens[i].start:syntax.tokens[i].end].lower())
+                  for i in phrase if syntax.tokens[i].tag in ("NNP", "NNPS")}
+        if any(syntax.tokens[i].dep == "poss" and syntax.tokens[i].head in tops for i in phrase):
+            continue  # "handing the club its first title since 1908": whose, the parse does not say
+        best: list[tuple[int, str, str]] = []
+        for record_id, link in linked.items():
+            record = link.record
+            own_words = {word for name in record.names for word in name.lower().replace("'", " ").split()}
+            for key in record.facts:
+                spec = vocabulary.spec(record.type, key)
+                last_part = key.split(".")[0] if key.split(".")[-1] in ("year", "date") else key.split(".")[-1]
+                key_words = fact_key_words(key)
+                if spec is None or spec.value != "date":
+                    continue
+                since_key = bool(_SINCE_KEY.search(last_part))
+                if not since_key and not (last_time_told and set(key_words) & _LAST_TIME_WORDS):
+                    continue
+                if since_key and record_id not in in_sentence:
+                    continue  # "Jacek Majchrowski, mayor since 2002": another's start, not the record's `mayor_since`
+                wanted = [word for word in key_words if word not in _LAST_TIME_WORDS]
+                if not wanted or not all({word, word_base(word), *_SAID_AS.get(word, ())} & (said | named) for word in wanted):
+                    continue
+                if any(word not in own_words | named and word not in key_words for word in proper):
+                    continue
+                best.append((len(wanted) + (record_id in in_sentence), record_id, key))
+        best.sort(reverse=True)
+        if not best or len(best) > 1 and best[1][0] == best[0][0]:
+            continue
+        _, record_id, key = best[0]
+        link = linked[record_id]
+        found.append(Claim(link.record, key, date, "since", (sentence.start, sentence.end),
+                           link if record_id in in_sentence else None, since.start))
     return found
 
 
@@ -1056,8 +1154,13 @@ def _unsaid_qualifiers(key: str, pattern: tuple[str, ...], said: list[str]) -> b
     """Does the key say two things or more of what its head names that the sentence does not? "a $60
     starting price" is not `official_case_price_usd` (neither "official" nor "case" is said)."""
     matched = {word_base(p.rstrip("*")) for p in pattern}
-    rest = [word for word in fact_key_words(key) if word_base(word) not in matched and word not in _GENERIC_KEY_WORDS]
-    return len(rest) >= 2 and not any(_word_matches(word, token) for word in rest for token in said)
+    # a sub-key's own words too: "patients in the emergency department" says its parent's
+    # (`emergency_department`), not `designed_capacity_patients_per_day`'s "designed capacity"
+    for words in {fact_key_words(key), fact_key_words(key.rsplit(".", 1)[-1]) if "." in key else ()}:
+        rest = [word for word in words if word_base(word) not in matched and word not in _GENERIC_KEY_WORDS]
+        if len(rest) >= 2 and not any(_word_matches(word, token) for word in rest for token in said):
+            return True
+    return False
 
 
 def _named_item_key(spec: FactSpec, record: Record, subject: EntityLink | None) -> str | None:

@@ -361,11 +361,12 @@ class Syntax:
         inside = range(first, max(last, first + 1))
         if first >= len(self.tokens):
             return None
-        for index in inside:
-            head = self.tokens[index].head
-            if head == index or not (inside.start <= head < inside.stop):
-                return index
-        return first
+        outside = [index for index in inside if self.tokens[index].head == index
+                   or not (inside.start <= self.tokens[index].head < inside.stop)]
+        # "on 18 and 19 January": "19" hangs on "18", outside the span, which hangs on "January" inside
+        # it; the root is the word no other word of the span governs
+        return next((index for index in outside if not any(inside.start <= above < inside.stop for above in self.ancestors(index))),
+                    outside[0] if outside else first)
 
     def ancestors(self, index: int) -> list[int]:
         chain = []

@@ -115,6 +115,8 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
         return False  # `chairman: [{name: K. Sivan, to: 2022-01}, …]`: not the chairman of a 2023 sentence
     if not isinstance(claim.value.value, NumberValue):
         return True
+    if not _on_its_day(analysis, claim, fact):
+        return False
     recorded_year = _year_of(fact.qualifiers.get("year")) or _year_of(fact.qualifiers.get("fiscal_year")) \
         or _year_of(fact.qualifiers.get("as_of")) or _year_of(fact.qualifiers.get("season"))
     if recorded_year is not None and years and recorded_year not in years:
@@ -276,6 +278,25 @@ def _this_years_figure(analysis, claim, recorded_year: int, years: set[int]) -> 
         return True
     return not re.search(r"\bfrom\s+(?:a\s+|the\s+)?$", text[max(start, claim.value.start - 12):claim.value.start]) \
         and re.search(r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+\S*\d", text[claim.value.end:end]) is not None
+
+
+# a key that dates its figure to one day, not "as of" it: `trolleys_2023_02_21`, `attendance_2024_07_14`
+# (a key's "on"/"at" a day says when a lasting thing was so: `age_on_2019_06_23`)
+_DAY_KEY = re.compile(r"(?<!_on)(?<!_at)(?<!_of)_(?:1[89]|20)\d\d_\d\d?_\d\d?(?:_|$)")
+
+
+def _on_its_day(analysis, claim, fact: FactValue) -> bool:
+    """A figure the key dates to one day (`trolleys_2023_02_21: 96`) is that day's count, and speaks only
+    of a sentence that gives that day (or the month holding it): "627 patients on trolleys" in a March
+    story is another day's. A key saying "as of" that day (`gross_usd_as_of_2022_12_29`) keeps a running
+    total, which later copy may still give."""
+    day = fact.qualifiers.get("as_of")
+    last_part = claim.fact.rsplit(".", 1)[-1]
+    if not isinstance(day, dt.date) or not _DAY_KEY.search(last_part):
+        return True
+    start, end = claim.sentence
+    return any(m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision in ("day", "month", "span")
+               and m.value.admits(day) for m in analysis.mentions if start <= m.start < end)
 
 
 def _clause_years(analysis, claim) -> set[int]:

@@ -585,8 +585,10 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
                 and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, figure.start - 12):figure.start])
                 # "240 of the 543 seats": the whole a part is of, not a figure arrived at
                 and not re.search(r"\d\s+of\s+(?:the\s+)?$", text[max(0, figure.start - 20):figure.start])
-                # "pay is up $1.40, or 4.4%": a change itself, restated as a share, not a level
-                and not (re.search(r"\b(?:up|down|by)\s+(?:about\s+|some\s+|nearly\s+)?$", text[max(0, figure.start - 16):figure.start])
+                # "pay is up $1.40, or 4.4%", "an increase of 22,703,743, or 7.4%": a change itself, restated as
+                # a share, not a level
+                and not ((re.search(r"\b(?:up|down|by)\s+(?:about\s+|some\s+|nearly\s+)?$", text[max(0, figure.start - 16):figure.start])
+                          or CHANGE_NOUN_OF.search(text[max(0, figure.start - 30):figure.start]))
                          and re.match(r"\s*,\s*or\b", text[figure.end:figure.end + 6]))
                 # a threshold passed is no reading: "the first time the thermometer has passed 40C"
                 and not THRESHOLD_BEFORE.search(text[max(0, figure.start - 16):figure.start]))

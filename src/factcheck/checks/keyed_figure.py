@@ -48,7 +48,8 @@ def run(analysis: Analysis, rule) -> Iterator:
         if figure is None or figure.start in reported or not _BETWEEN.match(text[name_end:figure.start]):
             continue
         entries = tables[key]
-        if any(_same(figure.value.value, value) for _, _, value, _ in entries):
+        if any(_same(figure.value.value, value) for _, _, value, _ in entries) \
+                or _another_rows(text, figure.end, sentence.end, tables, figure.value.value):
             continue
         noun = _noun_after(text, figure.end)
         written_digits = _common.written_digits(figure.text)
@@ -68,6 +69,21 @@ def run(analysis: Analysis, rule) -> Iterator:
             figure.start, figure.end, written,
             evidence=Evidence(record=record.id, fact=fact, value=f"{shown_name}: {_shown(value, unit)}", source=record.origin),
         )
+
+
+# a row's name right after its figure: "71 per cent of the Sun covered in Perth and 81 per cent in Darwin"
+_ROW_AFTER = re.compile(r"[\s-]*(?:(?:per\s?cent|percent|%)\s*)?(?:[a-z]+\s+){0,2}?(?:in|for|at|of|by|to)\s+(?:the\s+)?")
+
+
+def _another_rows(text: str, end: int, last: int, tables: dict, stated: float) -> bool:
+    """Is the figure the one the table gives the row named right after it ("… in Perth and 81 per cent
+    in Darwin", against `{Perth: 71, Darwin: 81}`)? Then it is that row's, not a slip of the row before."""
+    after = _ROW_AFTER.match(text, end, last)
+    if after is None:
+        return False
+    rest = name_key(text[after.end():min(last, after.end() + 60)])
+    return any(rest[:len(key)] == key and any(_same(stated, value) for _, _, value, _ in entries)
+               for key, entries in tables.items())
 
 
 def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:

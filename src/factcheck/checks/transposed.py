@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 from factcheck.checks._common import digits_swapped, records_named_in_part, row_figure
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words
-from factcheck.model import Analysis, Evidence, Mention, NumberValue
+from factcheck.model import Analysis, DateValue, Evidence, Mention, NumberValue
 
 DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -41,6 +41,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     figures = [(m, key) for m, key in figures if m.start not in approximate or len(key[1].replace(".", "")) >= 5]
     reported: set[int] = set()
     claimed = {claim.value.start for claim in analysis.claims}
+    record_figures = _record_figures(analysis)
     for index, (first, first_key) in enumerate(figures):
         for second, second_key in figures[index + 1:]:
             if first_key[0] != second_key[0] or not digits_swapped(first_key[1], second_key[1]):
@@ -54,6 +55,8 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue  # both written more than once: two figures
             if _apart_by_another(text, analysis.mentions, first, second):
                 continue  # "the 15.5-kilometre section" of a line that "runs 51.5 kilometres" with its "36-kilometre" first section
+            if _of_other_days(analysis, first, second):
+                continue  # "426 patients … on Friday, 10 March", "246 patients presented … on Monday, 20 February"
             slip, meant = (first, second) if counts[first_key] < counts[second_key] else (second, first)
             if slip.start in approximate:
                 slip, meant = meant, slip
@@ -61,6 +64,8 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue  # two approximate figures: "about 12,000 … some 21,000" are rounded, not slips
             if slip.start in reported or slip.start in claimed:
                 continue  # a record's fact stated twice: conflicting-values speaks of it
+            if _digits(slip.value.value) in record_figures:
+                continue  # the records keep the figure as written: another thing's, not a slip
             reported.add(slip.start)
             line, _ = analysis.document.position(meant.start)
             written = analysis.document.source[slip.start:slip.end]
@@ -207,6 +212,18 @@ def _apart_by_another(text: str, mentions, first: Mention, second: Mention) -> b
     return any(m is not first and m is not second and m.kind == "number" and isinstance(m.value, NumberValue)
                and not m.value.ordinal and abs(m.value.value - gap) < 1e-6 * max(1.0, gap) and _noun(text, m) == noun
                for m in mentions)
+
+
+def _of_other_days(analysis: Analysis, first: Mention, second: Mention) -> bool:
+    """Are the figures told of different days, each sentence giving its own and none the other's? Then
+    they are two days' counts."""
+    days = []
+    for figure in (first, second):
+        sentence = analysis.sentence_of(figure.start)
+        days.append({m.value.earliest for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
+                     and m.value.precision == "day" and m.label != "relative"  # ("sold in seven days" is no day)
+                     and sentence.start <= m.start < sentence.end})
+    return bool(days[0]) and bool(days[1]) and not days[0] & days[1]
 
 
 def _noun(text: str, mention: Mention) -> str | None:

@@ -71,6 +71,9 @@ _SPAN_SINCE = re.compile(r"\b(?:first|only|best|highest|lowest|biggest|largest|w
 _ANAPHORIC_RE = re.compile(r"\b(?:earlier|later)$")
 _RELATIVE_WEEKDAY_PATTERN = re.compile(rf"\b(?:last|next|this|this past|this coming)\s+{WEEKDAY_NAME}\b", re.IGNORECASE)
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+# a season right before a year ("in autumn 2022", "the summer of 2021"); winter, which runs across two
+# years, is left to the year
+_SEASON_BEFORE = re.compile(r"\b(spring|summer|autumn|fall)\s+(?:of\s+)?$", re.IGNORECASE)
 
 
 def find_dates(text: str, published: dt.date | None, day_first: bool = False) -> list[Mention]:
@@ -100,6 +103,15 @@ def find_dates(text: str, published: dt.date | None, day_first: bool = False) ->
         start = match.start("year")
         if free(start, match.end()):
             year = int(match.group("year"))
+            season = _SEASON_BEFORE.search(text, max(0, start - 20), start)
+            if season is not None and free(season.start(1), start):
+                # "were released in autumn 2022": the season's months of that year (as the northern
+                # hemisphere counts them), not the whole year
+                first, last = SEASONS[season.group(1).lower()]
+                value = DateValue(dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1]), "span")
+                found.append(Mention("date", season.start(1), match.end(), text[season.start(1):match.end()], value, "season"))
+                taken.update(range(season.start(1), match.end()))
+                continue
             value = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
             found.append(Mention("date", start, match.end(), match.group("year"), value, "year"))
             taken.update(range(start, match.end()))

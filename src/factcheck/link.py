@@ -153,13 +153,13 @@ _LAST_TIME_TOLD = {"first", "only", "not", "n't", "never", "no"}
 
 def since_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,
                  syntax: Syntax | None, claims: list[Claim]) -> list[Claim]:
-    """"The lowest turnout since 2005", "the club's home since 1889", "the first strike by the ILA
-    since 1979": a year (or day) after "since" is when a thing began or last happened before, and a
-    record of the article keeps it under a key that says so — `lowest_turnout_since`, `home_from`,
-    `previous_coastwide_ila_strike_year`, `last_world_series_title` — when the sentence says at least
-    half of the key's other words. A key of the last time before speaks only when the sentence tells a
-    first, a superlative or a "not … since"; of several such facts, the one whose words the sentence
-    says most, and only one."""
+    """"The lowest turnout since 2005", "the Indians have not won the World Series since 1946", "the
+    first strike by the ILA since 1979": a year (or day) after "since" is when a thing began or last
+    happened before, and a record the article names keeps it under a key that says so —
+    `lowest_turnout_since`, `last_world_series_title`, `previous_coastwide_ila_strike_year` — when the
+    sentence says every other word of the key. A key of the last time before speaks only when the
+    sentence tells a first, a superlative or a "not … since"; a key of a start only of a record the
+    sentence names; of several such facts, the one whose words the sentence says most, and only one."""
     if syntax is None or not links:
         return []
     taken = {claim.value.start for claim in claims}
@@ -175,48 +175,28 @@ def since_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
         since = syntax.tokens[syntax.tokens[root].head]
         if text[since.start:since.end].lower() != "since":
             continue
+        proper = _names_before_since(syntax, text, sentence, syntax.tokens[root].head)
+        if proper is None:
+            continue
         words = [(token, text[token.start:token.end].lower()) for token in syntax.tokens
                  if sentence.start <= token.start < sentence.end]
         said = {base for token, word in words for base in (word, word_base(word), token.lemma) if base}
         last_time_told = any(word in _LAST_TIME_TOLD or token.tag in ("JJS", "RBS") or token.dep == "neg"
                              for token, word in words if token.start < since.start)
         in_sentence = {link.record.id for link in links if link.exact and sentence.start <= link.start < sentence.end}
-        # a key word may be a word, or the initials, of a name the sentence gives ("ila" of the ILA, "tottenham"
-        # of "Spurs'" club): the names of the records it links
-        named = {word for link in links if link.exact and sentence.start <= link.start < sentence.end
-                 for name in link.record.names for word in name.lower().replace("'", " ").split()}
-        # the phrase "since" hangs on ("the first men's world record set in Chicago since 1999"): a name in it
-        # that no key word and no name of the record gives narrows it to another thing, and a possessive
-        # ("its first major European trophy") makes it another's
-        head = syntax.tokens[root].head
-        above = syntax.tokens[head].head
-        # (of a verb, its subject's and object's words: "the Indians have not won the World Series since 1946")
-        tops = [above]
-        if syntax.tokens[above].tag.startswith("VB"):
-            # (not a phrase put before the subject: "For Cleveland and manager Terry Francona, …"; of a verb that
-            # describes a noun, "the first men's world record set in Chicago since 1999", that noun's too)
-            subjects = _children(syntax, above, ("nsubj", "nsubjpass"))
-            tops = [child for child in _children(syntax, above, ("nsubj", "nsubjpass", "dobj", "attr", "prep", "agent"))
-                    if not subjects or child >= subjects[0]]
-            if syntax.tokens[above].dep in ("acl", "relcl"):
-                tops.append(syntax.tokens[above].head)
-        phrase = [index for index, token in enumerate(syntax.tokens) if sentence.start <= token.start < sentence.end and index < head
-                  and any(index == top or top in syntax.ancestors(index) for top in tops)]
-        proper = {re.sub(r"['’]s?$", "", text[syntax.tokens[i].start:syntax.tokens[i].end].lower())
-                  for i in phrase if syntax.tokens[i].tag in ("NNP", "NNPS")}
-        if any(syntax.tokens[i].dep == "poss" and syntax.tokens[i].head in tops for i in phrase):
-            continue  # "handing the club its first title since 1908": whose, the parse does not say
+        # a key word may be a word, or the initials, of a name the sentence gives ("ila" of the ILA): the
+        # names of the records it links
+        named = {word for record_id in in_sentence for name in linked[record_id].record.names
+                 for word in name.lower().replace("'", " ").split()}
         best: list[tuple[int, str, str]] = []
         for record_id, link in linked.items():
-            record = link.record
-            own_words = {word for name in record.names for word in name.lower().replace("'", " ").split()}
-            for key in record.facts:
-                spec = vocabulary.spec(record.type, key)
-                last_part = key.split(".")[0] if key.split(".")[-1] in ("year", "date") else key.split(".")[-1]
-                key_words = fact_key_words(key)
+            own_words = {word for name in link.record.names for word in name.lower().replace("'", " ").split()}
+            for key in link.record.facts:
+                spec = vocabulary.spec(link.record.type, key)
                 if spec is None or spec.value != "date":
                     continue
-                since_key = bool(_SINCE_KEY.search(last_part))
+                key_words = fact_key_words(key)
+                since_key = bool(_SINCE_KEY.search(key.split(".")[0] if key.split(".")[-1] in ("year", "date") else key.split(".")[-1]))
                 if not since_key and not (last_time_told and set(key_words) & _LAST_TIME_WORDS):
                     continue
                 if since_key and record_id not in in_sentence:
@@ -225,7 +205,7 @@ def since_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
                 if not wanted or not all({word, word_base(word), *_SAID_AS.get(word, ())} & (said | named) for word in wanted):
                     continue
                 if any(word not in own_words | named and word not in key_words for word in proper):
-                    continue
+                    continue  # "the first men's world record set in Chicago since 1999": a narrower thing
                 best.append((len(wanted) + (record_id in in_sentence), record_id, key))
         best.sort(reverse=True)
         if not best or len(best) > 1 and best[1][0] == best[0][0]:
@@ -235,6 +215,30 @@ def since_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
         found.append(Claim(link.record, key, date, "since", (sentence.start, sentence.end),
                            link if record_id in in_sentence else None, since.start))
     return found
+
+
+def _names_before_since(syntax: Syntax, text: str, sentence: Sentence, since: int) -> set[str] | None:
+    """The proper words of the phrase "since" hangs on, before it — of a noun, its words; of a verb, its
+    subject's, object's and prepositions' after the subject ("For Cleveland and manager Terry Francona,
+    the Indians have not won the World Series since 1946": Indians, World, Series), and of a verb that
+    describes a noun, that noun's ("the first men's world record set in Chicago since 1999"). None when
+    the phrase has a possessive: "handing the club its first title since 1908" — whose, the parse does
+    not say."""
+    tokens = syntax.tokens
+    above = tokens[since].head
+    tops = [above]
+    if tokens[above].tag.startswith("VB"):
+        subjects = _children(syntax, above, ("nsubj", "nsubjpass"))
+        tops = [child for child in _children(syntax, above, ("nsubj", "nsubjpass", "dobj", "attr", "prep", "agent"))
+                if not subjects or child >= subjects[0]]
+        if tokens[above].dep in ("acl", "relcl"):
+            tops.append(tokens[above].head)
+    phrase = [index for index, token in enumerate(tokens) if sentence.start <= token.start < sentence.end and index < since
+              and any(index == top or top in syntax.ancestors(index) for top in tops)]
+    if any(tokens[index].dep == "poss" and tokens[index].head in tops for index in phrase):
+        return None
+    return {re.sub(r"['’]s?$", "", text[tokens[index].start:tokens[index].end].lower())
+            for index in phrase if tokens[index].tag in ("NNP", "NNPS")}
 
 
 # the verbs copy tells a key's act with, where they share no stem with it

@@ -379,8 +379,10 @@ def value_kind(key: str, values, person_names: frozenset = frozenset()) -> tuple
         if unit is None:
             if meaning.ordinal and all(isinstance(v, int) and 0 < v < 1000 for v in plain):
                 return "ordinal", None
-            if _years(plain, meaning.words) or _SINCE_KEY.search(key) and _years(plain, ("since",)):
-                return "date", None  # `lowest_turnout_since: 2001`, `home_from: 1899`: the year it began  # co_founded_twitter: 2006; world_cups_played: [2006, 2010, …]
+            if _years(plain, meaning.words) or SINCE_KEY.search(key) and _years(plain, ("since",)):
+                # co_founded_twitter: 2006; world_cups_played: [2006, 2010, …]; `lowest_turnout_since: 2001`,
+                # `home_from: 1899`: the year it began
+                return "date", None
             return "number", None
         return "quantity", unit
     # a name is a person's only when the records know that person: "Foreign Secretary" looks like one too
@@ -438,8 +440,8 @@ def without_note(text: str) -> str:
     return _NOTE_AFTER.sub("", text)
 
 
-# a key ending in "since" or "from" dates its value: `lowest_turnout_since`, `tottenham_home_from`
-_SINCE_KEY = re.compile(r"_(?:since|from)$")
+# a key ending in "since" or "from" dates the start of what still holds: `lowest_turnout_since`, `home_from`
+SINCE_KEY = re.compile(r"(?:^|_)(?:since|from)$")
 # key words that say the value is when something happened, not how many
 _WHEN_WORDS = {"born", "birth", "debut", "founding", "since", "season", "edition", "year", "years", "when"}
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, WORD_SAID_AS, fact_key_words, is_average, word_base
+from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, SINCE_KEY, WORD_SAID_AS, fact_key_words, is_average, word_base
 from factcheck.lexicon import DURATION_WORDS, MINUTES_IN, word_value
 from factcheck.model import (ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax,
                              without_its_year)
@@ -142,8 +142,6 @@ def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mentio
 
 # a key's words that make its value the last time before the one told of (`previous_world_series_title`)
 _LAST_TIME_WORDS = {"previous", "last", "prior", "preceding"}
-# a key that dates the start of what still holds (`lowest_turnout_since`, `tottenham_home_from`)
-_SINCE_KEY = re.compile(r"(?:^|_)(?:since|from)$")
 # how a sentence says a key's word otherwise: a title is won
 _SAID_AS = {"title": ("win",), "titles": ("win",), "championship": ("win",), "trophy": ("win",), "cup": ("win",)}
 # words that make "since YEAR" the last time before: "the first … since 1979", "the lowest since 2005",
@@ -196,7 +194,7 @@ def since_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
                 if spec is None or spec.value != "date":
                     continue
                 key_words = fact_key_words(key)
-                since_key = bool(_SINCE_KEY.search(key.split(".")[0] if key.split(".")[-1] in ("year", "date") else key.split(".")[-1]))
+                since_key = bool(SINCE_KEY.search(key.split(".")[0] if key.split(".")[-1] in ("year", "date") else key.split(".")[-1]))
                 if not since_key and not (last_time_told and set(key_words) & _LAST_TIME_WORDS):
                     continue
                 if since_key and record_id not in in_sentence:

@@ -176,19 +176,17 @@ def since_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
         proper = _names_before_since(syntax, text, sentence, syntax.tokens[root].head)
         if proper is None:
             continue
-        words = [(token, text[token.start:token.end].lower()) for token in syntax.tokens
-                 if sentence.start <= token.start < sentence.end]
+        words = [(token, text[token.start:token.end].lower()) for token in (syntax.tokens[index] for index in _syntax_range(syntax, sentence))]
         said = {base for token, word in words for base in (word, word_base(word), token.lemma) if base}
         last_time_told = any(word in _LAST_TIME_TOLD or token.tag in ("JJS", "RBS") or token.dep == "neg"
                              for token, word in words if token.start < since.start)
         in_sentence = {link.record.id for link in links if link.exact and sentence.start <= link.start < sentence.end}
         # a key word may be a word, or the initials, of a name the sentence gives ("ila" of the ILA): the
         # names of the records it links
-        named = {word for record_id in in_sentence for name in linked[record_id].record.names
-                 for word in name.lower().replace("'", " ").split()}
+        named = {word for record_id in in_sentence for word in _name_words(linked[record_id].record)}
         best: list[tuple[int, str, str]] = []
         for record_id, link in linked.items():
-            own_words = {word for name in link.record.names for word in name.lower().replace("'", " ").split()}
+            own_words = _name_words(link.record)
             for key in link.record.facts:
                 spec = vocabulary.spec(link.record.type, key)
                 if spec is None or spec.value != "date":
@@ -231,12 +229,22 @@ def _names_before_since(syntax: Syntax, text: str, sentence: Sentence, since: in
                 if not subjects or child >= subjects[0]]
         if tokens[above].dep in ("acl", "relcl"):
             tops.append(tokens[above].head)
-    phrase = [index for index, token in enumerate(tokens) if sentence.start <= token.start < sentence.end and index < since
-              and any(index == top or top in syntax.ancestors(index) for top in tops)]
+    phrase = [index for index in range(_syntax_range(syntax, sentence).start, since)
+              if any(index == top or top in syntax.ancestors(index) for top in tops)]
     if any(tokens[index].dep == "poss" and tokens[index].head in tops for index in phrase):
         return None
     return {re.sub(r"['’]s?$", "", text[tokens[index].start:tokens[index].end].lower())
             for index in phrase if tokens[index].tag in ("NNP", "NNPS")}
+
+
+def _syntax_range(syntax: Syntax, sentence: Sentence) -> range:
+    """The indices of the parse's words inside the sentence."""
+    return range(bisect.bisect_left(syntax.starts, sentence.start), bisect.bisect_left(syntax.starts, sentence.end))
+
+
+def _name_words(record: Record) -> set[str]:
+    """The lower-case words of every name of a record ("International Longshoremen's Association", "ILA")."""
+    return {word for name in record.names for word in name.lower().replace("'", " ").split()}
 
 
 # the verbs copy tells a key's act with, where they share no stem with it

@@ -82,7 +82,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     figures += [(m, (("count", 1.0), m.text.replace(",", ""))) for m in analysis.mentions
                 if m.start not in keyed and m.kind == "number" and isinstance(m.value, NumberValue) and not m.value.ordinal
                 and m.value.qualifier is None and m.label != "percent" and re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.text)]
-    yield from _swapped_from_records(analysis, rule, figures, reported | claimed)
+    yield from _swapped_from_records(analysis, rule, figures, reported | claimed, record_figures)
 
 
 def _record_figures(analysis: Analysis) -> dict[str, tuple]:
@@ -103,8 +103,7 @@ def _record_figures(analysis: Analysis) -> dict[str, tuple]:
     return figures
 
 
-def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int]) -> Iterator:
-    known = _record_figures(analysis)
+def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int], known: dict[str, tuple]) -> Iterator:
     if not known:
         return
     stated = {_digits(m.value.value) for m, _ in figures}

@@ -322,6 +322,11 @@ SILENT = [
     ("blind-52/4921-exmouth-hybrid-eclipse", "81 per cent in Darwin"),
     # "an increase of D, or P%, from B": one change told twice
     ("blind-52/4926-us-census-2020-apportionment", "or 7.4%, from 308,745,538"),
+    # conversions of money that agree to the precision they are written with
+    ("blind-49/4614-deloitte-money-league-2024", "€10.5bn (£9bn)"),
+    ("blind-45/4203-klimt-lady-with-fan", "£74 million ($94.35 million)"),
+    # a run of years that a span in its sentence bears out
+    ("blind-39/3616-the-world-university-rankings-2025", "eight years in a row"),
 ]
 
 FOUND = [
@@ -581,6 +586,16 @@ FOUND = [
     # "a run of 14 consecutive increases" … "the Bank's 15th consecutive rise"
     ("blind-15/1203-boe-rate-rise-august-2023", "the thirteenth straight increase", "thirteenth"),
     ("blind-13/1013-boe-holds-rates", "15th consecutive rise", "15th"),
+    # a title the records keep as another person's alias ("budget chief"), and a minister named by
+    # portfolio whose own record gives another ("the energy minister" for the foreign minister)
+    ("blind-51/4804-toronto-2024-budget", "budget chief Paula Fletcher", "Paula Fletcher"),
+    ("blind-52/4904-aramco-tadawul-debut", "the energy minister, Prince Faisal bin Farhan", "Prince Faisal bin Farhan"),
+    # a run of years against "every edition … since the 2017 rankings" said of the same subject
+    ("blind-49/4602-the-world-rankings-2024-india", "ninth consecutive year", "ninth"),
+    ("blind-23/2002-oxford-world-rankings-2024", "for a ninth consecutive year", "ninth"),
+    # money converted at a rate the article's other conversions contradict
+    ("blind-48/4503-morocco-quake-rebuilding", "80,000 dirhams (about $4,000)", "$4,000"),
+    ("blind-35/3201-indonesia-palm-oil-export-ban", "about US$4.07 billion", "US$4.07 billion"),
 ]
 
 

@@ -102,6 +102,98 @@ def run(analysis: Analysis, rule) -> Iterator:
                 evidence=Evidence(record=office.record.id, fact=office.fact, value=name, source=office.record.origin),
             )
             break
+    yield from _offices_by_alias(analysis, rule, people, reported)
+    yield from _portfolios(analysis, rule, people, current, reported)
+
+
+# a record that keeps a title as a person's other name (`aliases: ["budget chief"]`): words in lower case
+_TITLE_ALIAS = re.compile(r"[a-z]+(?:[ -][a-z]+)+")
+
+
+def _offices_by_alias(analysis: Analysis, rule, people, reported: set[int]) -> Iterator:
+    """A title the records keep as one person's other name, set before another person's name: "budget
+    chief Paula Fletcher" when `aliases: ["budget chief"]` is Shelley Carroll's."""
+    text = analysis.document.text
+    published = analysis.document.published
+    for link in analysis.links:
+        if link.record.type != "person" or not link.exact or link.matched_name not in link.record.aliases \
+                or not _TITLE_ALIAS.fullmatch(link.text) or _OTHER_TIME.search(text[max(0, link.start - 16):link.start]):
+            continue
+        gap = re.match(r",?[ \t]+", text[link.end:link.end + 3])
+        named = next((p for p in people if gap is not None and p[0] == link.end + gap.end()), None)
+        if named is None or named[0] in reported:
+            continue
+        start, end, written, record = named
+        if _same_person(written, record, link.record) or _near_miss(written, link.record) \
+                or _another_year(analysis, start, published.year):
+            continue
+        reported.add(start)
+        yield _finding(analysis, rule, start, end, link.text, link.record.name, link.record, link.matched_name)
+
+
+# a minister or secretary kept by portfolio: "Saudi Minister of Energy", "Minister of Foreign Affairs",
+# "energy minister of Saudi Arabia" — one office in a government, where a bare "minister" is many
+_PORTFOLIO_ROLE = re.compile(r"(?:(?P<body>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+)?(?P<head>minister|secretary)\s+(?:of|for)\s+(?:the\s+)?"
+                             r"(?P<portfolio>[A-Za-z]+(?:\s+(?:and\s+)?[A-Za-z]+)?)|(?P<portfolio2>[a-z]+)\s+(?P<head2>minister|secretary)\b",
+                             re.IGNORECASE)
+# the article's title right before the name: "the energy minister, Prince Faisal", "Saudi Energy Minister Abdulaziz"
+_PORTFOLIO_BEFORE = re.compile(r"(?<![\w’'-])(?:(?:the|its|his|her|their)\s+)?(?:(?P<body>[A-Z][\w’'-]+)\s+)?(?P<words>(?:[A-Za-z]+\s+){1,2})"
+                               r"(?P<head>[Mm]inister|[Ss]ecretary),?\s+$")
+# words before a portfolio that make another office, or no portfolio at all
+_NOT_PORTFOLIO = {"prime", "deputy", "vice", "junior", "senior", "shadow", "former", "then", "acting", "interim", "cabinet", "chief",
+                  "first", "a", "an", "the", "its", "his", "her", "their", "new", "ex", "outgoing", "general"}
+
+
+def _portfolio(words: str) -> str:
+    """A portfolio's words, the way copy shortens them: "Foreign Affairs" is "foreign", "Home Affairs" "home"."""
+    return re.sub(r"\s+affairs$", "", " ".join(words.lower().split()))
+
+
+def _portfolios(analysis: Analysis, rule, people, current: list[Office], reported: set[int]) -> Iterator:
+    """A minister or secretary named by portfolio ("the energy minister, Prince Faisal bin Farhan") whose own
+    record gives him another office, when the records give that portfolio to one other person."""
+    text = analysis.document.text
+    published = analysis.document.published
+    held = [o for o in current if o.title.endswith((" minister", " secretary"))]
+    if not held:
+        return
+    for start, end, written, record in people:
+        if start in reported:
+            continue
+        lead = _PORTFOLIO_BEFORE.search(text[max(0, start - 60):start])
+        if lead is None or _OTHER_TIME.search(text[max(0, start - 80):start - len(lead.group(0))]):
+            continue
+        words = lead.group("words").split()
+        if words[0].lower() in _NOT_PORTFOLIO:
+            continue
+        title = f"{_portfolio(' '.join(words))} {lead.group('head').lower()}"
+        body = lead.group("body")
+        own = record or next((r for r in analysis.records.records if r.type == "person"
+                              and any(same_name(written, n) for n in r.names)), None)
+        holders = {o.holder_name: o for o in held if o.title == title and (body is None or _same_body(body, o.bodies))}
+        if own is None or len(holders) != 1 or _another_year(analysis, start, published.year):
+            continue
+        office = next(iter(holders.values()))
+        own_titles = [o.title for o in current if isinstance(o.holder, Record) and o.holder.id == own.id]
+        if not own_titles or title in own_titles or _same_person(written, own, office.holder) or _near_miss(written, office.holder):
+            continue  # (whose own record gives no office is not shown to hold another)
+        reported.add(start)
+        yield _finding(analysis, rule, start, end, title, office.holder_name, office.record, office.fact)
+
+
+def _another_year(analysis: Analysis, position: int, year: int) -> bool:
+    """"In 2016, the commissioner …": a year in the sentence other than the article's or the one before."""
+    sentence = analysis.sentence_of(position)
+    return bool({int(y) for y in WRITTEN_YEAR.findall(analysis.document.text[sentence.start:sentence.end])} - {year, year - 1})
+
+
+def _finding(analysis: Analysis, rule, start: int, end: int, office: str, holder: str, record: Record, fact: str):
+    shown = analysis.document.source[start:end]
+    return rule.finding(
+        rule.message("office", written=shown, office=office, holder=holder),
+        start, end, shown, suggestion=holder,
+        evidence=Evidence(record=record.id, fact=fact, value=holder, source=record.origin),
+    )
 
 
 def _offices_written(text: str, first: int, last: int, start: int, end: int) -> list[tuple[str, str]]:
@@ -176,8 +268,11 @@ def _near_miss(written: str, holder) -> bool:
 
 
 def _holds_in(office: Office, year: int) -> bool:
-    """Does the office hold in the article's year? A key may date it (`role_2023`, `office_in_2021_2023`)."""
+    """Does the office hold in the article's year? A key may date it (`role_2023`, `office_in_2021_2023`,
+    `role_from_2019_10_23`)."""
     years = [int(y) for y in re.findall(r"(?:19|20)\d\d", office.fact)]
+    if years and re.search(r"(?:^|_)(?:from|since)_(?:19|20)\d\d", office.fact):
+        return min(years) - 1 <= year  # `role_from_2019_10_23`: held from then on
     return not years or min(years) - 1 <= year <= max(years) + 1
 
 
@@ -208,7 +303,7 @@ def _offices(records: list[Record]) -> list[Office]:
                 if not isinstance(value.value, str):
                     continue
                 if record.type == "person" and _ROLE_KEY.fullmatch(fact.split(".")[0]):
-                    for title, body in _roles(value.value):
+                    for title, body in _roles(value.value) + _portfolio_roles(value.value):
                         found.append(Office(record, title, _body_names(body, bodies), record, fact))
                 elif record.type != "person" and looks_like_person(without_note(value.value)):
                     # `chief_executive: Sarah Cardell` in the body's own record; `governor_of_maryland_at_time`
@@ -239,6 +334,22 @@ def _roles(text: str) -> list[tuple[str, str]]:
         for title in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("titles")):
             if title:
                 found.append((_title(title), "|".join([_clean_body(match.group("body")), *acronyms])))
+    return found
+
+
+def _portfolio_roles(text: str) -> list[tuple[str, str]]:
+    """The ministers' and secretaries' offices a record's role gives by portfolio: "Saudi Minister of Energy"
+    → ("energy minister", "Saudi"); none that has ended."""
+    found = []
+    for part in re.split(r"\s*;\s*", text):
+        if _ENDED.search(part) or _YEAR_RANGE.search(part):
+            continue
+        for match in _PORTFOLIO_ROLE.finditer(part):
+            words = match.group("portfolio") or match.group("portfolio2")
+            if words.lower() in _NOT_PORTFOLIO:
+                continue
+            head = (match.group("head") or match.group("head2")).lower()
+            found.append((f"{_portfolio(words)} {head}", _clean_body(match.group("body") or "")))
     return found
 
 

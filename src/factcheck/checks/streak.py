@@ -66,6 +66,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
     if not re.search(rf"{_RUN_WORDS}|in\s+a\s+row", text, re.IGNORECASE):
         return
+    yield from _year_runs(analysis, rule, text)
     runs = _runs(analysis, text)
     for family, owner in {(r.family, r.owner) for r in runs}:
         # the ordinals of one owner's run (sentences whose subject is no name, "Thursday's move was …", are
@@ -86,6 +87,80 @@ def run(analysis: Analysis, rule) -> Iterator:
         for ordinal in ordinals:
             if ordinal.length > wholes[0].length:
                 yield _finding(analysis, rule, ordinal, wholes[0].length, wholes[0], "whole")
+
+
+# a run of years: "for the ninth consecutive year", "the 10th straight year", "for a fifth year in a row";
+# a count of one: "eight years in a row", "eight consecutive years"
+_YEARS_ORDINAL = re.compile(rf"\b(?P<n>{ORDINAL_WRITTEN})\s+(?:(?:{_RUN_WORDS})\s+year\b|year\s+(?:in\s+a\s+row|running|in\s+succession)\b)",
+                            re.IGNORECASE)
+_YEARS_COUNT = re.compile(rf"\b(?P<n>\d{{1,2}}|[a-z]+(?:-[a-z]+)?)\s+(?:(?:{_RUN_WORDS})\s+years\b|years\s+(?:in\s+a\s+row|running|in\s+succession)\b)",
+                          re.IGNORECASE)
+# the years a run spans, in its own sentence: "from 2004 to 2011", "between 2006 and 2009", "(2004-2011)"
+_SPAN = re.compile(r"\b(?:from|between)\s+(?P<first>(?:19|20)\d\d)\s+(?:to|and|until|through|till)\s+(?P<last>(?:19|20)\d\d)\b"
+                   r"|\((?P<first2>(?:19|20)\d\d)\s*[-–]\s*(?P<last2>(?:19|20)\d\d)\)")
+# the start of a run that lasts to now, of the same subject: "has headed every edition of the table since the 2017
+# rankings", "every year since 2017" ("each" too; a bare "since 2017" may tell of anything)
+_EVERY_SINCE = re.compile(r"\b(?:every|each)\b[^.;!?]{0,60}?\bsince\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _year_runs(analysis: Analysis, rule, text: str) -> Iterator:
+    """A run of years that the years the article gives for it do not allow: "eight years in a row … from
+    2004 to 2012" in one sentence; "for the ninth consecutive year" when the article says its subject has
+    led "every edition … since the 2017 rankings" (2017 to a 2023 or 2024 edition is seven or eight)."""
+    published = analysis.document.published
+    for pattern, ordinal in ((_YEARS_ORDINAL, True), (_YEARS_COUNT, False)):
+        for match in pattern.finditer(text):
+            length = whole_number(match.group("n"), ordinal=ordinal)
+            sentence = analysis.sentence_of(match.start())
+            if length is None or length < 2 or _AHEAD.search(text, sentence.start, match.start()):
+                continue
+            span = _SPAN.search(text, sentence.start, sentence.end)
+            if span is not None and not ordinal:
+                first, last = int(span.group("first") or span.group("first2")), int(span.group("last") or span.group("last2"))
+                if last > first and length != last - first + 1:
+                    yield _year_finding(analysis, rule, match, length, "span", span, meant=last - first + 1)
+                continue
+            if not ordinal or published is None:
+                continue
+            named = _names_before(analysis, sentence.start, match.start())
+            for since in _EVERY_SINCE.finditer(text):
+                other = analysis.sentence_of(since.start())
+                start = int(since.group("year"))
+                if not named & _subject_names(analysis, other) or start >= published.year:
+                    continue
+                # the run began in that year, or the year after it; the current edition may bear next year's number
+                most = published.year + 1 - start + 1
+                if length > most:
+                    yield _year_finding(analysis, rule, match, length, "since", since, meant=most)
+                    break
+
+
+def _names_before(analysis: Analysis, start: int, end: int) -> set[str]:
+    """The last words of the names of organisations and people between two offsets, and of the subject of
+    the sentence there ("NEW DELHI — The University of Oxford has topped …": oxford)."""
+    names = {name_key(m.text)[-1] for m in analysis.mentions if m.kind in ("org", "person") and start <= m.start < end
+             and name_key(m.text)}
+    owner = _owner(analysis, start, end)
+    return names | set(owner[-1:]) if owner else names
+
+
+def _subject_names(analysis: Analysis, sentence) -> set[str]:
+    """The last word of the sentence's subject's name, and the words before its first comma ("Oxford, which has
+    headed every edition …")."""
+    text = analysis.document.text
+    owner = _owner(analysis, sentence.start, sentence.end)
+    return set(name_key(text[sentence.start:sentence.start + 60].split(",")[0])) | set(owner[-1:] if owner else ())
+
+
+def _year_finding(analysis: Analysis, rule, match: re.Match, length: int, message: str, told: re.Match, meant: int):
+    start, end = match.start("n"), match.end("n")
+    written = analysis.document.source[start:end]
+    line, _ = analysis.document.position(told.start())
+    return rule.finding(
+        rule.message(message, stated=written, told=told.group(0), meant=meant, line=line),
+        start, end, written, suggestion=None,
+        evidence=Evidence(fact="run of years", value=told.group(0), source=f"this article, line {line}"),
+    )
 
 
 def _runs(analysis: Analysis, text: str) -> list[_Run]:
@@ -156,5 +231,5 @@ KIND = CheckKind(
     name="streak",
     run=run,
     summary="one run of the same thing told with two lengths",
-    messages=("ordinal", "whole"),
+    messages=("ordinal", "whole", "span", "since"),
 )

@@ -961,6 +961,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         return []  # "gave birth to her daughter, Alyne, … credited the five-year-old": the daughter's age
     if syntax is not None and not subject_kept and _owned_by_another(syntax, tokens, trigger, record, sentence_links):
         return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
+    if syntax is not None and _subject_names_another(syntax, tokens, trigger, record, sentence_links, sentence_others):
+        return []  # "Alive's navigator, Adrienne Cahalan, now has three overall wins": the navigator's
     key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens, starts, sentence) \
         or _named_item_key(spec, record, subject) or spec.key
     return [Claim(record, key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start,
@@ -1127,6 +1129,26 @@ def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record,
     owners = [c for c in syntax.children(word) if syntax.tokens[c].dep == "poss" and syntax.tokens[c].tag in ("NNP", "NNPS")]
     return any(not any(link.record is record and link.start <= syntax.tokens[o].start < link.end for link in sentence_links)
                for o in owners)
+
+
+def _subject_names_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record, sentence_links, others: list[Mention]) -> bool:
+    """Is the subject of the fact's clause someone of the record's, named ("Alive's navigator, Adrienne Cahalan,
+    now has three overall wins"), so the fact is that person's and not the record's?"""
+    word = _trigger_root(syntax, tokens, trigger)
+    if word is None:
+        return False
+    for subject in syntax.children(syntax.clause(word)):
+        if syntax.tokens[subject].dep not in ("nsubj", "nsubjpass") or syntax.tokens[subject].tag not in ("NN", "NNS"):
+            continue
+        owners = [c for c in syntax.children(subject) if syntax.tokens[c].dep == "poss"]
+        if not any(link.record is record and link.start <= syntax.tokens[o].start < link.end for o in owners for link in sentence_links):
+            continue  # ("Aramco's chairman, Yasir al-Rumayyan, said at the listing ceremony on 10 December": the IPO's date)
+        for name in syntax.children(subject):
+            token = syntax.tokens[name]
+            if token.dep == "appos" and any(m.kind == "person" and m.start <= token.start < m.end for m in others) \
+                    and not any(link.record is record and link.start <= token.start < link.end for link in sentence_links):
+                return True
+    return False
 
 
 def _own_key(trigger: _Trigger, record: Record, vocabulary, tokens, starts=None, sentence=None) -> str | None:

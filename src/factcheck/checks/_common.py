@@ -10,7 +10,7 @@ import re
 
 from rapidfuzz.distance import OSA, Hamming
 
-from factcheck.facts import CURRENCIES, without_note
+from factcheck.facts import CURRENCIES, fact_key_words, without_note
 from factcheck.lexicon import ORDINALS, WEEKDAYS, word_value
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.names import same_first_name
@@ -115,7 +115,7 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
         return False  # `chairman: [{name: K. Sivan, to: 2022-01}, …]`: not the chairman of a 2023 sentence
     if not isinstance(claim.value.value, NumberValue):
         return True
-    if not _on_its_day(analysis, claim, fact):
+    if not _on_its_day(analysis, claim, fact) or _of_a_part(analysis, claim, fact) or _the_keys_own_number(claim):
         return False
     recorded_year = _year_of(fact.qualifiers.get("year")) or _year_of(fact.qualifiers.get("fiscal_year")) \
         or _year_of(fact.qualifiers.get("as_of")) or _year_of(fact.qualifiers.get("season"))
@@ -283,6 +283,39 @@ def _this_years_figure(analysis, claim, recorded_year: int, years: set[int]) -> 
 # a key that dates its figure to one day, not "as of" it: `trolleys_2023_02_21`, `attendance_2024_07_14`
 # (a key's "on"/"at" a day says when a lasting thing was so: `age_on_2019_06_23`)
 _DAY_KEY = re.compile(r"(?<!_on)(?<!_at)(?<!_of)_(?:1[89]|20)\d\d_\d\d?_\d\d?(?:_|$)")
+
+
+# a part of a season or contest: "in 12 games", "in round 21", "in each of his last two games", "a game"
+_PART = r"(?:games?|match(?:es)?|rounds?|races?|legs?|frames?|innings|quarters?|halves|half|stages?|laps?|heats?|fixtures?|bouts?|outings?)"
+_OF_A_PART = re.compile(rf"\b(?:in|from|over)\s+(?:(?:his|her|their|its|the|each\s+of\s+\w+)\s+)?(?:(?:first|last|next|final|opening|\d+|[a-z]+)\s+){{0,2}}"
+                        rf"{_PART}\b|\bin\s+{_PART}\s+\d+|\bin\s+each\s+of\b|\b(?:per|a|each)\s+(?:game|match|round|race|frame|start)\b",
+                        re.IGNORECASE)
+
+
+def _of_a_part(analysis, claim, fact: FactValue) -> bool:
+    """Is a figure smaller than the record's told in a sentence about a part of the season or contest ("polled
+    three votes in 12 games", "in round 21 … Cripps took three votes"), where the record keeps the whole
+    (`votes_2024: 45`)? A part is less than its whole; a key that names the part (`three_vote_games`) is
+    the part's."""
+    if not isinstance(fact.value, (int, float)) or isinstance(fact.value, bool) or claim.value.value.high >= fact.value:
+        return False
+    if re.search(_PART, " ".join(fact_key_words(claim.fact)), re.IGNORECASE):
+        return False
+    start, end = claim.sentence
+    return _OF_A_PART.search(analysis.document.text, start, end) is not None
+
+
+def _the_keys_own_number(claim) -> bool:
+    """Is the figure a number the key is named with ("three votes" for `three_vote_games_2024`, "top-10" for
+    `top_10_finishes`)? It names what is counted, not how many."""
+    stated = claim.value.value.value
+    for word in fact_key_words(claim.fact.rsplit(".", 1)[-1]):
+        number = int(word) if word.isdigit() and len(word) < 4 else word_value(word)
+        if isinstance(number, tuple):
+            number = number[0] if not number[1] else None
+        if number is not None and number == stated:
+            return True
+    return False
 
 
 def _on_its_day(analysis, claim, fact: FactValue) -> bool:

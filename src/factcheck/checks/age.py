@@ -294,7 +294,28 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
         if date is not None and person is not None:
             line, _ = analysis.document.position(date.start)
             births.setdefault(person[3], (date.value, f"“born … {date.text}” on line {line}"))
+    for match in _TURNS_ON.finditer(text):
+        # "The world No 1, who turns 48 on Tuesday [5 December 2023]": born on 5 December 1975
+        sentence = analysis.sentence_of(match.start())
+        day = next((m for m in analysis.mentions_in(match.end(), min(sentence.end, match.end() + 30), "date")
+                    if isinstance(m.value, DateValue) and m.value.precision == "day"
+                    and re.fullmatch(r"\s*(?:on\s+)?(?:(?:this|next|last|coming)\s+)?", text[match.end():m.start])), None)
+        person = next((p for p in reversed(people) if sentence.start <= p[0] < match.start()), None) or \
+            next((p for p in reversed(people) if sentence.start - 600 <= p[0] < sentence.start and "\n\n" not in text[p[1]:sentence.start]), None)
+        if day is None or person is None:
+            continue
+        on = day.value.earliest
+        try:
+            birth = on.replace(year=on.year - int(match.group(1)))
+        except ValueError:
+            continue  # (a birthday on 29 February)
+        line, _ = analysis.document.position(match.start())
+        births.setdefault(person[3], (birth, f"“{match.group(0)}{text[match.end():day.end]}” on line {line}"))
     return births
+
+
+# a birthday on a day given: "who turns 48 on Tuesday", "turned 76 on Thursday"
+_TURNS_ON = re.compile(r"\b(?:turns|turned|will\s+turn|is\s+turning)\s+(\d{1,3})\b(?=\s+(?:on\s+)?(?:(?:this|next|last|coming)\s+)?[A-Z0-9])")
 
 
 # the subject after an opening participle, an age: "Born in Lafayette …, the 25-year-old is …"

@@ -203,6 +203,8 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
             later = figure
         if len(parts) < 2 or not all(p.exact for p in parts):
             continue
+        if any(bool(p.time_unit) != bool(total.time_unit) and p.noun not in NOT_NOUNS for p in parts):
+            continue  # "51,240 kilometers, in his 60-foot IMOCA, and led for a total of 42 days": no lengths add to days
         # the figures as written, allowing the rounding of the least precise of them: "$8 billion,
         # $1.7 billion and $1.3 billion — a combined $10 billion" is a billion short, though "$8
         # billion" alone might stand for 8.4

@@ -102,9 +102,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "the Orchestre de Paris" beside "the Concertgebouw Orchestra": one word in two languages
         if all(_first_name(text, t) for t in occurrences[rare]) and not any(_first_name(text, t) for t in occurrences[common]):
             continue  # "David Ross" beside "Rajai Davis" and "Davis drove in a run": a first name, and a surname
-        rare_kinds = _kinds(analysis, occurrences[rare])
-        if len(rare_kinds) == 1 and rare_kinds | _kinds(analysis, occurrences[common]) == {"person", "org"}:
+        rare_kinds, common_kinds = _kinds(analysis, occurrences[rare]), _kinds(analysis, occurrences[common])
+        if len(rare_kinds) == 1 and rare_kinds | common_kinds == {"person", "org"} and not rare_kinds < common_kinds:
             continue  # "Guns N' Roses" and "Diana Ross": a band's word and a person's surname, two names
+            # (not "Mr Thwait" beside six "Thwaite", one of them called an organisation)
         if len(occurrences[common]) >= 2:
             message = "variant"
         elif common in recorded:

@@ -102,8 +102,44 @@ def run(analysis: Analysis, rule) -> Iterator:
                 evidence=Evidence(record=office.record.id, fact=office.fact, value=name, source=office.record.origin),
             )
             break
+    yield from _offices_of_the_body_before(analysis, rule, people, current, reported)
     yield from _offices_by_alias(analysis, rule, people, reported)
     yield from _portfolios(analysis, rule, people, current, reported)
+
+
+def _offices_of_the_body_before(analysis: Analysis, rule, people, current: list[Office], reported: set[int]) -> Iterator:
+    """A title with no body right before a person's name, held in the body the sentence last named before it:
+    "Acadia, led by chief executive Uli Hacksell" when Acadia's record gives its chief executive as Steve Davis.
+    (Another organisation named in between is the title's body: "Microsoft's rival Google, led by chief
+    executive Sundar Pichai".)"""
+    text = analysis.document.text
+    published = analysis.document.published
+    for start, end, written, record in people:
+        if start in reported:
+            continue
+        sentence = analysis.sentence_of(start)
+        lead = text[max(sentence.start, start - 80):start]
+        title = _TITLE_BEFORE.search(lead)
+        body_written = _BODY_BEFORE.search(lead, 0, title.start()) if title is not None else None
+        if title is None or _OTHER_TIME.search(lead[:title.start()]) or body_written is not None and _clean_body(body_written.group("body")):
+            continue  # (a body written before the title is the main pass's)
+        written_title = _title(title.group("title"))
+        at = start - len(lead) + title.start()
+        names = [m for m in (*analysis.links, *analysis.mentions) if sentence.start <= m.start < at
+                 and (m.record.type != "person" if hasattr(m, "record") else m.kind == "org")]
+        if written_title in _SHARED_TITLES or not names or _another_year(analysis, start, published.year):
+            continue
+        nearest = max(names, key=lambda m: (m.start, hasattr(m, "record")))
+        body = getattr(nearest, "record", None)
+        if body is None:
+            continue
+        matching = [o for o in current if o.title == written_title and (o.record is body or _same_body(body.name, o.bodies))]
+        if len({o.holder_name for o in matching}) != 1 or any(_same_person(written, record, o.holder) or _near_miss(written, o.holder)
+                                                             for o in matching):
+            continue
+        office = matching[0]
+        reported.add(start)
+        yield _finding(analysis, rule, start, end, f"{written_title} of {body.name}", office.holder_name, office.record, office.fact)
 
 
 # a record that keeps a title as a person's other name (`aliases: ["budget chief"]`): words in lower case
@@ -307,7 +343,7 @@ def _offices(records: list[Record]) -> list[Office]:
                         found.append(Office(record, title, _body_names(body, bodies), record, fact))
                 elif record.type != "person" and looks_like_person(without_note(value.value)):
                     # `chief_executive: Sarah Cardell` in the body's own record; `governor_of_maryland_at_time`
-                    words = re.sub(r"_(?:at_time|as_of.*|in_\w+|(?:19|20)\d\d.*)$", "", leaf).replace("_", " ")
+                    words = re.sub(r"_(?:at_.*|as_of.*|in_\w+|(?:19|20)\d\d.*)$", "", leaf).replace("_", " ")
                     heads = re.fullmatch(rf"({_TITLE})(?:\s+of\s+(.+))?", words, re.IGNORECASE)
                     if heads is None:
                         continue

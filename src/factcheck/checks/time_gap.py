@@ -1,4 +1,4 @@
-"""time-gap: a gap between two race times that the times themselves contradict.
+"""time-gap: a gap between two race times, or two times of day, that the times themselves contradict.
 
 "Kipruto was second in 2:04:02, three minutes and 37 seconds behind the winner", where the
 winner's time was "2 hours, 0 minutes and 35 seconds": the gap is 3:27. A gap is a length
@@ -69,6 +69,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     if ANY_TIME.search(text) is None:
         return
     lengths = lengths_of_time(text)
+    yield from _day_clock_gaps(analysis, rule, text, lengths)
     times = [length for length in lengths if length.parts >= 2]
     if len(times) < 2:
         return
@@ -108,6 +109,61 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             evidence=Evidence(fact="race times", value=f"{text[mine.start:mine.end]} and {text[reference.start:reference.end]}",
                               source=f"this article, line {line}"),
         )
+
+
+# a time of day: "6.54pm", "11:29:48am", "3:25 p.m." (with its am or pm: "7:24" alone may be a race time)
+_TIME_OF_DAY = re.compile(r"(?<![\d:.])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+# a length of time between two times of day: "58 minutes later", "three minutes after …", "the 68 seconds of darkness"
+_BETWEEN_AFTER = re.compile(r"\s+(?:later|after|afterwards|earlier|before|of)\b", re.IGNORECASE)
+_ROUGHLY_BEFORE = re.compile(r"\b(?:about|around|roughly|some|nearly|almost|approximately|less\s+than|more\s+than|over|under|just|"
+                             r"within|up\s+to|barely|only)\s+$", re.IGNORECASE)
+
+
+def _day_clock_gaps(analysis: Analysis, rule, text: str, lengths: list[Length]) -> Iterator[Finding]:
+    """A length of time between two times of day that the times contradict: "The first cub arrived at 6.54pm;
+    his brother followed at 7.42pm, 58 minutes later" (48). The times are those of its sentence and the one
+    before; as with race times, only a length one slip away from exactly one of their distances is reported."""
+    clocks = [(m.start(), m.end(), _seconds_of_day(m)) for m in _TIME_OF_DAY.finditer(text)]
+    if len(clocks) < 2:
+        return
+    for gap in lengths:
+        if gap.clock or gap.seconds >= 86400 or not _BETWEEN_AFTER.match(text, gap.end) \
+                or _ROUGHLY_BEFORE.search(text[max(0, gap.start - 20):gap.start]):
+            continue
+        sentence = analysis.sentence_of(gap.start)
+        before = analysis.sentence_of(max(0, sentence.start - 1))
+        first = before.start if before.start < sentence.start and "\n\n" not in text[before.start:sentence.start] else sentence.start
+        near = [c for c in clocks if first <= c[0] < sentence.end and not _in_brackets(text, c[0], first)]
+        distances = {}
+        for index, one in enumerate(near):
+            for other in near[index + 1:]:
+                distances.setdefault(round(abs(other[2] - one[2]), 3), (other, one))
+        precision = 10 ** -gap.layout[-1][1] * SECONDS_IN[gap.layout[-1][0]]
+        if not distances or any(abs(distance - gap.seconds) < precision - 1e-9 for distance in distances):
+            continue
+        slips = {distance: pair for distance, pair in distances.items() if slipped_from(gap, distance)}
+        if len(slips) != 1:
+            continue
+        distance, (later, earlier) = next(iter(slips.items()))
+        written = analysis.document.source[gap.start:gap.end]
+        actual = as_written(gap, distance)
+        line, _ = analysis.document.position(earlier[0])
+        yield rule.finding(
+            rule.message("gap", own=text[later[0]:later[1]], reference=text[earlier[0]:earlier[1]], line=line, actual=actual, stated=written),
+            gap.start, gap.end, written, suggestion=None if gap.in_words else actual,
+            evidence=Evidence(fact="times of day", value=f"{text[earlier[0]:earlier[1]]} and {text[later[0]:later[1]]}",
+                              source=f"this article, line {line}"),
+        )
+
+
+def _seconds_of_day(match: re.Match) -> int:
+    hours = int(match.group(1)) % 12 + (12 if match.group(4).lower() == "p" else 0)
+    return hours * 3600 + int(match.group(2)) * 60 + int(match.group(3) or 0)
+
+
+def _in_brackets(text: str, position: int, start: int) -> bool:
+    """Is the position inside brackets opened after `start` ("10:52 a.m. EDT (8:52 a.m. MDT)": another zone's reading)?"""
+    return text.rfind("(", start, position) > text.rfind(")", start, position)
 
 
 def _told_of_another(syntax, gap: Length, time: Length) -> bool:
@@ -198,6 +254,6 @@ def as_written(gap: Length, distance: float) -> str:
 KIND = CheckKind(
     name="time-gap",
     run=run,
-    summary="a gap between two race times that the times contradict",
+    summary="a gap between two race times, or two times of day, that the times contradict",
     messages=("gap",),
 )

@@ -64,8 +64,10 @@ _RELATIVE_PATTERN = re.compile(
 )
 # Lower-case month names that are also English words: "20 may be affected" is no date.
 _MONTH_LOOKALIKES = {"may", "mar"}
-# "the first … in", "the highest … in": "in N years" after them counts back, it is no date ahead
-_SPAN_SINCE = re.compile(r"\b(?:first|only|best|highest|lowest|biggest|largest|worst|longest|fastest|most|least)\b[^.;:]*$",
+# "the first … in", "the highest … in", "its second overall win in": "in N years" after them counts back,
+# it is no date ahead
+_SPAN_SINCE = re.compile(r"\b(?:first|only|best|highest|lowest|biggest|largest|worst|longest|fastest|most|least|second|third|fourth|"
+                         r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^.;:]*$",
                          re.IGNORECASE)
 # "two days later" counts from an event the article tells of, not from the publication.
 _ANAPHORIC_RE = re.compile(r"\b(?:earlier|later)$")

@@ -300,8 +300,13 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
         day = next((m for m in analysis.mentions_in(match.end(), min(sentence.end, match.end() + 30), "date")
                     if isinstance(m.value, DateValue) and m.value.precision == "day"
                     and re.fullmatch(r"\s*(?:on\s+)?(?:(?:this|next|last|coming)\s+)?", text[match.end():m.start])), None)
-        person = next((p for p in reversed(people) if sentence.start <= p[0] < match.start()), None) or \
-            next((p for p in reversed(people) if sentence.start - 600 <= p[0] < sentence.start and "\n\n" not in text[p[1]:sentence.start]), None)
+        # (the person the sentence names before it, or the subject of the sentence before: "Ronnie O'Sullivan
+        # became the oldest winner …, beating Ding Junhui 10-7 … [new paragraph] The world No 1, who turns 48 on
+        # Tuesday, …" is O'Sullivan)
+        person = next((p for p in reversed(people) if sentence.start <= p[0] < match.start()), None)
+        if person is None and sentence.start > 0:
+            subject = _main_subject(analysis, analysis.sentence_of(sentence.start - 1))
+            person = next((p for p in people if subject is not None and p[0] <= subject < p[1]), None)
         if day is None or person is None:
             continue
         on = day.value.earliest

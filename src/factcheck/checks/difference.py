@@ -112,6 +112,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     figures = _figures(analysis, text)
     checked = set(KIND.param(rule, "arithmetic"))
     margins = [*(_margins(analysis, text, figures, slack) if "margin" in checked else ()),
+               *(_standings(analysis, text, figures) if "margin" in checked else ()),
                *(_majorities(analysis, text, figures) if "majority" in checked else ())]
     for margin, first, second in margins:
         larger, smaller = sorted((first, second), key=lambda f: -f.value)
@@ -310,6 +311,49 @@ SIDES = re.compile(r"(?<![\d,.])(?P<ayes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?(?:\
 # … or written as one word before it: "an unassailable eight-point lead", "a two-stroke margin"
 MARGIN_AFTER = re.compile(r"[- ](point|goal|run|vote|seat|stroke|shot|length)s?[- ](?:lead|margin|gap|advantage|cushion|victory|win)\b", re.IGNORECASE)
 MARGIN_BEFORE = re.compile(r"\b(?:margin|lead|gap|difference|saving|discount|premium)\s+of\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
+
+
+# a final margin over a named rival: "finished on 91 points, three points clear of Mikel Arteta's side, who ended on
+# 89", "a record 45 votes, finishing eight votes clear of Collingwood's Nick Daicos"
+_RIVAL_AFTER = re.compile(r"\s+(?P<unit>votes?|points?|goals?|seats?|strokes?|shots?)\s+(?:clear\s+of|ahead\s+of|in\s+front\s+of|behind)\s+"
+                          r"(?:the\s+[A-Za-z]+\s+)?(?:[A-Z][\w’'-]*(?:’s|'s)\s+)?", re.IGNORECASE)
+# … a standing at the end: not one on the way ("began the final round five shots clear of Cameron Young", "leaving him
+# 91 points behind Quartararo at the halfway point")
+_FINISHED = re.compile(r"\b(?:finish\w*|won|ended|closed)\b", re.IGNORECASE)
+_ON_THE_WAY = re.compile(r"\b(?:began|begin\w*|start\w*|lead\w*|led|trail\w*|leaving|falling|halfway|with\s+\w+\s+(?:rounds?|races?|games?|"
+                         r"matches|holes?)\s+(?:left|to\s+go|remaining)|before|ahead\s+of\s+\w+'s)\b", re.IGNORECASE)
+# the rival's own tally: "…, who ended on 89", "Daicos polled 38", "(38)"
+_TALLY_AFTER_NAME = r"(?:’s|'s)?(?:\s*\(|,?\s+(?:who|which)\s+(?:had|has|ended|finished|polled|scored|took|won|got)\s+(?:on\s+|with\s+)?|\s+(?:polled|scored|had|finished\s+on|ended\s+on|took|won|got)\s+(?:on\s+|with\s+)?)$"
+
+
+def _standings(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
+    """A final margin over a named rival that the two tallies the article gives do not make: "City finished on 91
+    points, three points clear of Mikel Arteta's side, who ended on 89". The winner's tally is a figure of that
+    unit before the margin in its sentence; the rival's, a figure right after the rival's name, there or in any
+    sentence ("Daicos polled 38"). Whole counts, so the gap is exact; any pair of tallies that agrees is enough."""
+    for margin in figures:
+        rival = _RIVAL_AFTER.match(text, margin.end)
+        if rival is None or not margin.exact or margin.kind != "count":
+            continue
+        sentence = analysis.sentence_of(margin.start)
+        lead = text[sentence.start:margin.start]
+        if not _FINISHED.search(lead) or _ON_THE_WAY.search(lead):
+            continue
+        unit = rival.group("unit").lower().rstrip("s")
+        own = [f for f in figures if sentence.start <= f.start < margin.start and f.kind == "count" and f.exact
+               and (f.noun or "").lower().rstrip("s") == unit]
+        # (the rival's name as the recogniser reads it, or its capitalised words: "Mikel Arteta's side")
+        name = next((m.text for m in analysis.mentions if m.start == rival.end() and m.kind in ("person", "org")), None) \
+            or next(iter(re.findall(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*", text[rival.end():rival.end() + 40])[:1]), None)
+        if not own or name is None:
+            continue
+        surname = re.sub(r"(?:’s|'s)$", "", name).split()[-1]
+        theirs = [f for f in figures if f.kind == "count" and f.exact and f is not margin and f not in own
+                  and re.search(rf"\b{re.escape(surname)}\b(?:[^.;:!?]{{0,40}}?\b(?:side|team|club))?{_TALLY_AFTER_NAME}",
+                                text[max(0, f.start - 80):f.start])]
+        if not theirs or any(abs(a.value - b.value) == margin.value for a in own for b in theirs):
+            continue
+        yield margin, own[-1], theirs[0]
 
 
 def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float) -> Iterator:

@@ -81,8 +81,8 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         sentence = analysis.sentence_of(start)
         for title, body in _offices_written(text, sentence.start, sentence.end, start, end):
-            if {int(y) for y in WRITTEN_YEAR.findall(text[sentence.start:sentence.end])} - {published.year, published.year - 1}:
-                continue  # "In 2016, the commissioner …": another year's office-holder
+            if _another_year(analysis, start, published.year):
+                continue
             if title in _SHARED_TITLES:
                 continue  # a court has many judges, a government many ministers (a prime minister is one)
             matching = [office for office in current
@@ -93,14 +93,8 @@ def run(analysis: Analysis, rule) -> Iterator:
             if len({office.holder_name for office in matching}) != 1:
                 continue
             office = matching[0]
-            name = office.holder_name
             reported.add(start)
-            shown = analysis.document.source[start:end]
-            yield rule.finding(
-                rule.message("office", written=shown, office=f"{title} of {office.bodies[0]}", holder=name),
-                start, end, shown, suggestion=name,
-                evidence=Evidence(record=office.record.id, fact=office.fact, value=name, source=office.record.origin),
-            )
+            yield _finding(analysis, rule, start, end, f"{title} of {office.bodies[0]}", office.holder_name, office.record, office.fact)
             break
     yield from _offices_of_the_body_before(analysis, rule, people, current, reported)
     yield from _offices_by_alias(analysis, rule, people, reported)
@@ -218,7 +212,8 @@ def _portfolios(analysis: Analysis, rule, people, current: list[Office], reporte
 
 
 def _another_year(analysis: Analysis, position: int, year: int) -> bool:
-    """"In 2016, the commissioner …": a year in the sentence other than the article's or the one before."""
+    """Does the sentence write a year other than the article's or the one before ("In 2016, the commissioner …":
+    another year's office-holder)?"""
     sentence = analysis.sentence_of(position)
     return bool({int(y) for y in WRITTEN_YEAR.findall(analysis.document.text[sentence.start:sentence.end])} - {year, year - 1})
 

@@ -755,12 +755,14 @@ def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str,
                    for o in found)
         and not _describes_possessed_noun(syntax, tokens, t)
         and not (t.first > first and tokens[t.first - 1].norm in ANOTHER_OCCASION)
+        and not (t.first > first + 1 and tokens[t.first - 1].norm == "as" and tokens[t.first - 2].norm in ("act", "acts", "acting"))
     ]
 
 
 # words before a fact's word that make it another occasion's: "the defending champion Naomi Osaka",
-# "former winner", "the previous record", "the outgoing president"
-ANOTHER_OCCASION = {"defending", "former", "previous", "reigning", "outgoing", "erstwhile", "ex"}
+# "former winner", "the previous record", "the outgoing president"; or a stand-in's: "the interim chief
+# executive", "will act as chief executive while a permanent replacement is found"
+ANOTHER_OCCASION = {"defending", "former", "previous", "reigning", "outgoing", "erstwhile", "ex", "acting", "interim", "caretaker"}
 
 
 def _describes_possessed_noun(syntax: Syntax | None, tokens: list[Token], trigger: _Trigger) -> bool:

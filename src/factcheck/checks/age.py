@@ -9,6 +9,7 @@ against the dates its own sentence gives, in checks.anniversary.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -267,6 +268,8 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
         sentence = analysis.sentence_of(match.start())
         date = next((m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
                      and match.end() <= m.start < min(sentence.end, match.end() + 70)), None)  # ("Born in Haugesund, on Norway's west coast, on 29 September 1959")
+        if date is not None and _finite_verb_between(analysis, match.end(), date.start):
+            date = None  # "Vargas, born in Cienfuegos, Cuba, was granted Turkish citizenship in April 2021": another verb's date
         person = next((p for p in reversed(people) if sentence.start <= p[0] < match.start()), None)
         if person is None and _ANAPHORIC_SUBJECT.match(text[sentence.start:match.start()]):
             # "The 27-year-old Serbian, born Feb. 19, 1995, …", "She was born in …": the person the
@@ -317,6 +320,15 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
         line, _ = analysis.document.position(match.start())
         births.setdefault(person[3], (birth, f"“{match.group(0)}{text[match.end():day.end]}” on line {line}"))
     return births
+
+
+def _finite_verb_between(analysis: Analysis, start: int, end: int) -> bool:
+    """Does the parse find a verb with a tense of its own ("was granted", "moved") between two offsets?"""
+    syntax = analysis.syntax
+    if syntax is None:
+        return False
+    first, last = bisect.bisect_left(syntax.starts, start), bisect.bisect_left(syntax.starts, end)
+    return any(syntax.tokens[i].tag in ("VBD", "VBZ", "VBP", "MD") for i in range(first, last))
 
 
 # a birthday on a day given: "who turns 48 on Tuesday", "turned 76 on Thursday"

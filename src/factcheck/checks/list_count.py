@@ -52,6 +52,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "two Turkish and two South Korean firms — …": the list names both counts' nouns
         if _PERIOD_AFTER.match(text, mention.end):
             continue  # "eight victories in both 1963 and 1965, nine in 1966 and 10 in 1968": one period's count of a list of them
+        if _LENGTH_IN_PARTS.match(text, mention.end):
+            continue  # "11 hours 26 minutes, 12 hours 41 minutes and …": lengths of time, no count of hours
         sentence = analysis.sentence_of(mention.start)
         # "Of the eight workers …, two were pulled out alive, …": the whole, then its parts
         partition = re.fullmatch(r"\s*Of\s+(?:the|its|their|his|her)\s+", text[sentence.start:mention.start]) is not None
@@ -208,6 +210,9 @@ def _groups(analysis: Analysis, start: int, noun: str, nouns_allowed: bool) -> l
     return found
 
 
+# a length of time written in parts: "11 hours 26 minutes", "2 hours, 4 minutes"
+_LENGTH_IN_PARTS = re.compile(r"\s+(?:hours?|hrs?|minutes?|mins?)\b,?\s+(?:and\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:minutes?|mins?|seconds?|secs?)\b",
+                              re.IGNORECASE)
 _EACH = re.compile(r"[\w-]+\s+each\s+(?:from|of|in|for)\s+[A-Z]")
 _COMPARED = re.compile(r"[\w-]+\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower|short|ahead|behind|up|down)\b(?!\s+(?:were|was|are)\b)")
 

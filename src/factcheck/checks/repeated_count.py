@@ -98,7 +98,7 @@ def run(analysis: Analysis, rule) -> Iterator:
             if "owned" not in wanted:
                 continue
             yield rule.finding(
-                rule.message("mismatch", owner=owner, stated=written, earlier=analysis.document.text[first.start:first.end], line=line),
+                rule.message("mismatch", owner=_written(analysis, names, owner), stated=written, earlier=analysis.document.text[first.start:first.end], line=line),
                 mention.start, noun_token.end, written,
                 evidence=Evidence(fact=f"{owner}'s {text[noun_token.start:noun_token.end]}", value=first.text,
                                   source=f"line {line} of this article"),
@@ -217,6 +217,16 @@ def _names(analysis: Analysis) -> list[tuple[int, int, str, str]]:
     return found
 
 
+def _written(analysis: Analysis, names, key: str) -> str:
+    """An owner's key as the article first writes it: "Reistad" for reistad, the whole name's last word for a person."""
+    text = analysis.document.text
+    for start, end, name, kind in names:
+        if name == key:
+            written = text[start:end]
+            return re.sub(r"(?:’s|'s)$", "", written.split()[-1]) if kind == "person" else written
+    return key
+
+
 def _name_at(names, offset: int) -> tuple[str, str] | None:
     return next(((key, kind) for start, end, key, kind in names if start <= offset < end), None)
 
@@ -266,15 +276,24 @@ def _resolve(syntax, text: str, word: int, names, topics) -> str | None:
 
 def _owner(syntax, text: str, noun: int, names, topics) -> str | None:
     """Whose count: the noun's possessor, or the subject of the verb it is the object of; a
-    participle without a subject of its own ("…, taking eight Oscars") speaks of its clause's."""
+    participle without a subject of its own ("…, taking eight Oscars", "… after scoring eight goals")
+    speaks of its clause's."""
     candidates = [child for child in syntax.children(noun) if syntax.tokens[child].dep == "poss"]
     token = syntax.tokens[noun]
     if not candidates and token.dep == "dobj" and syntax.tokens[token.head].tag.startswith("VB"):
         verb = token.head
         candidates = [child for child in syntax.children(verb) if syntax.tokens[child].dep == "nsubj"]
-        if not candidates and syntax.tokens[verb].dep == "advcl" and syntax.tokens[verb].tag == "VBG":
-            governing = syntax.tokens[verb].head
-            candidates = [child for child in syntax.children(governing) if syntax.tokens[child].dep == "nsubj"]
+        governing = None
+        if not candidates and syntax.tokens[verb].tag == "VBG":
+            head = syntax.tokens[verb].head
+            if syntax.tokens[verb].dep == "advcl":
+                governing = head
+            elif syntax.tokens[verb].dep == "pcomp" and syntax.tokens[head].tag == "IN":
+                # "Henny Reistad was named player of the match after scoring eight goals": the participle after a
+                # preposition speaks of the subject of the verb the preposition hangs on
+                governing = syntax.tokens[head].head
+        if governing is not None and syntax.tokens[governing].tag.startswith("VB"):
+            candidates = [child for child in syntax.children(governing) if syntax.tokens[child].dep in ("nsubj", "nsubjpass")]
     for candidate in candidates:
         owner = _resolve(syntax, text, candidate, names, topics)
         if owner is not None:

@@ -210,8 +210,10 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
                 len({m.value.earliest.year for m in context if sentence_index(m.start) == here - 1}) > 1:
             context = []  # "… the 202 it won in 2019 … the 418 that Tony Blair won in 1997. … on Saturday 6 July": which year?
         sentence = sentences[here] if sentences else None
-        if context and sentence is not None and FUTURE_WORDS.search(text[sentence.start:sentence.end]):
+        if context and sentence is not None and FUTURE_WORDS.search(text[sentence.start:sentence.end]) \
+                and context[-1].value.earliest.year < published.year:
             context = []  # "are due to publish on Friday, 12 January": ahead of the publication, not in the past year
+            # (a year ahead stands: "the holiday will be …; in 2026 it falls on Monday, 2 February")
         year = context[-1].value.earliest.year if context else None
         proven = None
         if year is None:

@@ -618,6 +618,10 @@ FOUND = [
     ("blind-53/5013-cripps-brownlow-record-2024", "finishing eight votes clear", "eight"),
     # a participle after a preposition ("after scoring eight goals") counts for the subject of its verb
     ("blind-54/5111-norway-handball-euro-threepeat", "Reistad's nine goals", "nine goals"),
+    # a figure for a season of a record's series, a slip of the series' figure
+    ("blind-54/5105-gray-whale-count-2023", "It then fell to 21,580 in 2019/2020", "21,580"),
+    # a people's word after an age ("The 29-year-old Briton"), called a person by the recogniser, is no one's name
+    ("blind-54/5114-charles-barclay-kona", "The 29-year-old Briton", "29"),
     # a variant of a name the recogniser once calls an organisation
     ("blind-53/5023-euromillions-184m-thwaites", "Mr Thwait took", "Thwait"),
 ]

@@ -145,9 +145,10 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
             add(link.start, link.end, link.text, name_key(link.record.name))
     for mention in analysis.mentions:
         # the recogniser calls some titles people ("Finals MVP", "the CEO"): no name ends in an acronym
-        # … and a "person" after "born in" or "raised in" is a place ("Born … in Bogotá")
+        # … and a "person" after "born in" or "raised in" is a place ("Born … in Bogotá"); a people's word is
+        # no one's name ("The 29-year-old Briton")
         if mention.kind == "person" and mention.start not in named and not re.search(r"\b[A-Z]{3,}$", mention.text) \
-                and not _a_place_by_its_preposition(analysis, mention):
+                and not _a_place_by_its_preposition(analysis, mention) and not _ONLY_A_PEOPLE.fullmatch(mention.text):
             key = name_key(mention.text)
             add(mention.start, mention.end, mention.text, by_surname.get(key[-1:], key) if key else key)
     # a surname alone names the person given in full elsewhere, whatever the recogniser called it
@@ -349,8 +350,11 @@ def _born_in_sentence(sentence_start: int) -> tuple[str, ...]:
 
 # the endings of words for a people ("Serbian", "Japanese", "Spanish", "Israeli", "Czech"): the
 # recogniser calls some surnames a group too ("the 20-year-old Alcaraz")
-_DEMONYM = re.compile(r"(?:ans?|ese|ish|i|ic|ch|er|ss|ard|iot)$|^(?:Swede|Dane|Pole|Finn|Scot|Turk|Briton|Brit|Kiwi|Aussie|Greek|Thai|"
-                      r"Basque|Swiss|Filipino|Filipina|(?:French|Dutch|Irish|Welsh|English|Scots)(?:man|woman))$")
+_PEOPLE_WORD = (r"(?:Swede|Dane|Pole|Finn|Scot|Turk|Briton|Brit|Kiwi|Aussie|Greek|Thai|Basque|Swiss|Filipino|Filipina|Spaniard|"
+                r"(?:French|Dutch|Irish|Welsh|English|Scots)(?:man|woman))")
+_DEMONYM = re.compile(rf"(?:ans?|ese|ish|i|ic|ch|er|ss|ard|iot)$|^{_PEOPLE_WORD}$")
+# … and a word only a people is called, which the recogniser may call a person ("The 29-year-old Briton")
+_ONLY_A_PEOPLE = re.compile(rf"{_PEOPLE_WORD}s?")
 
 
 # a sentence whose subject names nobody: a pronoun, or "the 27-year-old Serbian"; the words up to "born"
@@ -409,6 +413,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                         stated.append((match.start(1), match.end(1), age, after[3]))
                     if after is not None or not (analysis.mentions_in(position, position + 1, "group")
                                                  and _DEMONYM.search(named_after.group(1).rstrip(".’'"))
+                                                 or _ONLY_A_PEOPLE.fullmatch(named_after.group(1).rstrip(".’'"))
                                                  or _names_a_noun(analysis, position)):
                         continue
                 stated.append((match.start(1), match.end(1), age, None if anaphor else "sentence"))

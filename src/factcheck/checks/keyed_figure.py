@@ -1,4 +1,4 @@
-"""keyed-figure: a figure given for one name of a record's table that is a slip of the table's.
+"""keyed-figure: a figure given for one name (or year) of a record's table that is a slip of the table's.
 
 Newsrooms keep tables keyed by name: `interests_percent: {ExxonMobil: 45, Hess: 30}`,
 `payouts_usd: {Team Spirit: 18208300}`, `members_ballot: {Liz Truss: 81326, Rishi Sunak: 60399}`.
@@ -8,6 +8,8 @@ figure is reported: two neighbouring digits swapped in a figure of three digits 
 the word after the figure is a word of the table's key ("35% interest" against `interests_percent`),
 one digit changed. A figure that is no slip may be another measure of that name (another ballot,
 another year, a half-time score) and is left alone, and so is one the record's tables give that name.
+Tables keyed by year or season (`estimates: {"2019/2020": 20580}`) are read the same way, for a figure
+with its year right after it ("It then fell to 21,580 in 2019/2020").
 """
 
 from __future__ import annotations
@@ -27,15 +29,21 @@ _BETWEEN = re.compile(r"^(?:[’']s)?[\s,(:-]*(?:(?:[a-z]+|\w+[’']s)\s+){0,3}(
 
 
 def run(analysis: Analysis, rule) -> Iterator:
+    numbers = [m for m in analysis.mentions if m.kind == "number" and isinstance(m.value, NumberValue)
+               and not m.value.ordinal and m.value.qualifier is None]
+    reported: set[int] = set()
+    yield from _name_slips(analysis, rule, numbers, reported)
+    yield from _period_slips(analysis, rule, numbers, reported)
+
+
+def _name_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iterator:
+    """A figure tied to a name of a record's table ("Hess's 35% interest", "Truss took 81,236 votes")."""
     tables = _tables(analysis)
     if not tables:
         return
     text = analysis.document.text
     tokens = analysis.tokens
     names = sorted(tables, key=len, reverse=True)
-    numbers = [m for m in analysis.mentions if m.kind == "number" and isinstance(m.value, NumberValue)
-               and not m.value.ordinal and m.value.qualifier is None]
-    reported: set[int] = set()
     for index in range(len(tokens)):
         if not text[tokens[index].start].isupper():
             continue
@@ -68,6 +76,64 @@ def run(analysis: Analysis, rule) -> Iterator:
                          record=record.name),
             figure.start, figure.end, written,
             evidence=Evidence(record=record.id, fact=fact, value=f"{shown_name}: {_shown(value, unit)}", source=record.origin),
+        )
+
+
+# a year or season written right after a figure: "It then fell to 21,580 in 2019/2020", "£4.2m in 2022-23"
+_PERIOD_AFTER = re.compile(r"[\s-]*(?:[a-z]+\s+){0,2}?(?:in|for|during|by)\s+(?:the\s+)?(?P<label>(?:1[89]|20)\d\d(?:\s*[/–-]\s*(?:(?:1[89]|20)\d\d|\d\d))?)(?![\d/–-])")
+
+
+def _period(label) -> tuple[int, int | None] | None:
+    """A year or season as (first year, last year or None): "2019/2020", "2019/20" and "2019-20" are one season."""
+    found = re.fullmatch(r"((?:1[89]|20)\d\d)(?:\s*[/–-]\s*((?:1[89]|20)\d\d|\d\d))?", str(label).strip())
+    if found is None:
+        return None
+    first = int(found.group(1))
+    last = found.group(2)
+    if last is None:
+        return first, None
+    return first, int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+
+
+def _period_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iterator:
+    """A figure for a year or season of a record's series that is a slip of the series' figure: "It then fell
+    to 21,580 in 2019/2020" against `estimates: {"2019/2020": 20580}`. Only a record the article names; a figure
+    of four digits or more may have one digit changed, a shorter one only two swapped (or, with a word of the
+    key after it, one changed)."""
+    series: dict[tuple[int, int | None], list] = {}
+    for record in records_named_in_part(analysis):
+        for fact, values in record.facts.items():
+            for value in values:
+                figure = _number(value.qualifiers.get("detail"))
+                label = value.qualifiers.get("written", value.value)
+                period = _period(label) if figure is not None and isinstance(label, (str, int)) and not isinstance(label, bool) else None
+                if period is not None:
+                    series.setdefault(period, []).append((record, fact, figure, value.qualifiers.get("unit", "")))
+    if not series:
+        return
+    text = analysis.document.text
+    for figure in numbers:
+        sentence = analysis.sentence_of(figure.start)
+        after = _PERIOD_AFTER.match(text, figure.end, sentence.end)
+        entries = series.get(_period(after.group("label"))) if after else None
+        if not entries or figure.start in reported or any(_same(figure.value.value, value) for _, _, value, _ in entries):
+            continue
+        written_digits = _common.written_digits(figure.text)
+        scale = _common.scale(figure.value.value, written_digits)
+        noun = _noun_after(text, figure.end)
+        slips = [(record, fact, value, unit) for record, fact, value, unit in entries
+                 if _common.fits_unit(figure, unit) and _slip(written_digits, value / scale, noun in _key_nouns(fact)
+                                                              or len(written_digits.replace(".", "").lstrip("0")) >= 4)]
+        if len({(record.id, fact) for record, fact, _, _ in slips}) != 1:
+            continue
+        record, fact, value, unit = slips[0]
+        reported.add(figure.start)
+        written = analysis.document.source[figure.start:figure.end]
+        yield rule.finding(
+            rule.message("slip", stated=written, name=after.group("label"), other=_shown(value, unit), fact=" ".join(fact_key_words(fact)) or fact,
+                         record=record.name),
+            figure.start, figure.end, written,
+            evidence=Evidence(record=record.id, fact=fact, value=f"{after.group('label')}: {_shown(value, unit)}", source=record.origin),
         )
 
 

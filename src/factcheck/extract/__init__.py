@@ -211,9 +211,10 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             context = []  # "… the 202 it won in 2019 … the 418 that Tony Blair won in 1997. … on Saturday 6 July": which year?
         sentence = sentences[here] if sentences else None
         if context and sentence is not None and FUTURE_WORDS.search(text[sentence.start:sentence.end]) \
-                and context[-1].value.earliest.year < published.year:
+                and (context[-1].value.earliest.year < published.year or syntax is not None and _clause_in_the_past(syntax, mention)):
             context = []  # "are due to publish on Friday, 12 January": ahead of the publication, not in the past year
-            # (a year ahead stands: "the holiday will be …; in 2026 it falls on Monday, 2 February")
+            # (a year ahead stands — "the holiday will be …; in 2026 it falls on Monday, 2 February" — but not for a
+            # day told in the past: "will cost €63 from 1 January 2026, after ministers agreed … on Thursday (18 September)")
         year = context[-1].value.earliest.year if context else None
         proven = None
         if year is None:
@@ -347,6 +348,13 @@ def _said_in_the_past(text: str, syntax: Syntax, mention: Mention) -> bool:
     tag = syntax.tokens[verb].tag
     # ("became wedged", "got stuck": a past passive too)
     return tag == "VBD" or (tag == "VBN" and any(h in ("was", "were", "had", "has", "have", "became", "got") for h in helpers))
+
+
+def _clause_in_the_past(syntax: Syntax, mention: Mention) -> bool:
+    """Is the verb of the clause the date stands in a simple past ("after the ministers agreed … at a conference in
+    Munich on Thursday (18 September)"), however far down the clause the date hangs?"""
+    word = syntax.span_root(mention.start, mention.end)
+    return word is not None and syntax.tokens[syntax.clause(word)].tag == "VBD"
 
 
 def _in_year(day: dt.date, year: int) -> dt.date | None:

@@ -622,6 +622,8 @@ FOUND = [
     ("blind-54/5105-gray-whale-count-2023", "It then fell to 21,580 in 2019/2020", "21,580"),
     # a people's word after an age ("The 29-year-old Briton"), called a person by the recogniser, is no one's name
     ("blind-54/5114-charles-barclay-kona", "The 29-year-old Briton", "29"),
+    # money in naira ("₦631 million"), its sign read as money's, two digits swapped from the record's
+    ("blind-54/5126-tribe-called-judah-billion-naira", "The film took ₦631 million", "₦631 million"),
     # a variant of a name the recogniser once calls an organisation
     ("blind-53/5023-euromillions-184m-thwaites", "Mr Thwait took", "Thwait"),
 ]

@@ -339,6 +339,12 @@ SILENT = [
     ("blind-54/5101-kildare-brigid-bank-holiday", "Monday, 2 February"),
     ("blind-54/5116-thomas-four-way-channel-clean", "11 hours 26 minutes, 12 hours 41 minutes and 12 hours 58 minutes"),
     ("blind-54/5124-optus-ceo-resigns-outage-clean", "Yuen Kuan Moon said"),
+    # blind-55's false alarms: another side's spelling ("Labor" for Labour), a comparison whose base is named in
+    # words ("than now"), the rate next to a from-to pair owning it, rates "at" another owner's name
+    ("blind-55/5201-japan-pensions-fy2024-rise", "Health, Labor"),
+    ("blind-55/5201-japan-pensions-fy2024-rise", "6,001 yen more than now, or an extra 72,012"),
+    ("blind-55/5202-australia-minimum-wage-2024", "lifted award wages by 5.75 per cent"),
+    ("blind-55/5204-cirium-on-time-2023", "Kempegowda International at 84.08%"),
 ]
 
 FOUND = [
@@ -624,6 +630,8 @@ FOUND = [
     ("blind-54/5114-charles-barclay-kona", "The 29-year-old Briton", "29"),
     # money in naira ("₦631 million"), its sign read as money's, two digits swapped from the record's
     ("blind-54/5126-tribe-called-judah-billion-naira", "The film took ₦631 million", "₦631 million"),
+    # "rise by D to A, from B": the base after the arrival, an exact change and base making the arrival exact
+    ("blind-55/5201-japan-pensions-fy2024-rise", "rise by 1,570 yen to 68,000 yen, from 66,250", "1,570 yen to 68,000 yen, from 66,250"),
     # a variant of a name the recogniser once calls an organisation
     ("blind-53/5023-euromillions-184m-thwaites", "Mr Thwait took", "Thwait"),
 ]

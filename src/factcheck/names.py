@@ -204,6 +204,8 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False) ->
         return None  # "400m IM" is another race than "200m IM", "Part 2" another film: a figure is no typo
     if inflection(written, meant) and not person:
         return None  # "test flight" for "test flights": no typo
+    if not person and spelling_variant(written, meant):
+        return None  # "Ministry of Health, Labor and Welfare": an American spelling of "Labour", no typo
     # (a short form such as "Bob" for "Robert" is too unlike its name to come here; a spelling
     # variant such as "Irwin" for "Erwin" is a misspelling of the person's name)
     similarity = Indel.normalized_similarity(written, meant)
@@ -217,6 +219,22 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False) ->
             and not short_slip and not surname_slip and not (person and spelt_alike(written, meant)):
         return None
     return (i,), similarity
+
+
+# the endings British and American spelling write two ways: labour/labor, organise/organize, analyse/analyze,
+# centre/center, defence/defense, travelled/traveled
+_SPELLINGS = (("our", "or"), ("ours", "ors"), ("ise", "ize"), ("ised", "ized"), ("isation", "ization"), ("yse", "yze"),
+              ("tre", "ter"), ("tres", "ters"), ("ence", "ense"), ("lled", "led"), ("lling", "ling"), ("ogue", "og"))
+
+
+def spelling_variant(written: str, meant: str) -> bool:
+    """Is one word the other in British or American spelling ("Labor" for Labour, "Center" for Centre)?"""
+    for british, american in _SPELLINGS:
+        for one, other in ((written, meant), (meant, written)):
+            if one.endswith(british) and other.endswith(american) and one[:-len(british)] == other[:-len(american)] \
+                    and len(other) - len(american) >= 2:
+                return True
+    return False
 
 
 def spelt_alike(written: str, meant: str) -> bool:

@@ -59,7 +59,10 @@ COMPARATIVE = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|larger|heavier|lighter|taller|"
     r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b"
     # (not a ratio: "The field of 56 was more than double the 22 of 2020")
-    r"(?!\s+(?:double|twice|triple|treble|quadruple|half|[\w.-]+\s+times)\b)|^\s*(?:[a-z]+\s+)?short\s+of\b",
+    r"(?!\s+(?:double|twice|triple|treble|quadruple|half|[\w.-]+\s+times)\b)"
+    # (nor one whose base is named in words, not given: "6,001 yen more than now, or an extra 72,012 yen over a year")
+    r"(?!\s+(?:now|today|currently|at\s+present|before|previously|usual|normal|expected|planned|forecast)\b)"
+    r"|^\s*(?:[a-z]+\s+)?short\s+of\b",
     re.IGNORECASE,
 )
 # "beat the old mark of 38.7C by a full 1.8C", "topped last year's $2.1 billion by $300 million"
@@ -147,7 +150,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         arrived = _arrivals(analysis, text, figures, difference, base)
         if not arrived:
             continue
-        expected = [_expected(figure, base, points, relative) for figure in arrived]
+        expected = [_expected(_as_fine_as(figure, difference, base), base, points, relative) for figure in arrived]
         if points and not relative and len({_decimals(f) for f in (difference, base, *arrived)}) == 1:
             # "10.1 per cent …, down from 10.4 per cent …, a drop of 0.4 percentage points": rates published to
             # one decimal are differenced as written, not as what each might have been before rounding
@@ -559,6 +562,9 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
             base = rest[0]  # "rose 265% from $6.05 billion", "a drop of 73 from the 303"
         elif rest and CHANGE_NOUN_FROM.match(text[figure.end:rest[0].start]):
             base = rest[0]  # "a 37% decline from the previous all-time low of 5.9 million"
+        elif len(rest) >= 2 and re.fullmatch(r"\s*(?:[a-z]+\s+)?to\s+", text[figure.end:rest[0].start]) \
+                and FROM_AFTER.match(text[rest[0].end:rest[1].start]) and re.search(r"\bby\s+$", before) and CHANGE_WORD.search(before):
+            base = rest[1]  # "will rise by 1,570 yen to 68,000 yen, from 66,250 yen": the base after the arrival
         elif COMPARATIVE.match(after):
             # "11 minutes longer than its predecessor: the 2021 film ran 150 minutes"
             # — not a figure that is itself a gap, nor one past a second comparison ("two fewer than on
@@ -639,6 +645,12 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
                 # a threshold passed is no reading: "the first time the thermometer has passed 40C"
                 and not THRESHOLD_BEFORE.search(text[max(0, figure.start - 16):figure.start]))
 
+    if difference.end <= base.start:
+        # "rise by 1,570 yen to 68,000 yen, from 66,250 yen": "to A" between the change and its base
+        between = [f for f in figures if difference.end <= f.start < base.start and candidate(f)
+                   and re.search(r"\bto\s+$", text[max(0, f.start - 6):f.start])]
+        if between:
+            return between[:1]
     following = [f for f in figures if base.end <= f.start < sentence.end]
     if following and TO_AFTER.match(text[base.end:following[0].start]) and following[0].kind == base.kind \
             and (candidate(following[0]) or not following[0].noun):
@@ -697,6 +709,17 @@ def _subject(analysis: Analysis, figure: Figure) -> str:
             if token.dep in ("nsubj", "nsubjpass") and token.tag.startswith("NN"):
                 return analysis.document.text[token.start:token.end].lower().rstrip("s")
     return ""
+
+
+def _as_fine_as(arrived: Figure, difference: Figure, base: Figure) -> Figure:
+    """The arrival read to the precision of the change and the base when both are finer and it is not said to be
+    rough: "will rise by 1,570 yen to 68,000 yen, from 66,250 yen" — an exact sum of two exact amounts is
+    exact, not 68,000 rounded to the thousand."""
+    finest = max(difference.high - difference.low, base.high - base.low)
+    if arrived.mention.value.qualifier is not None or math.isinf(finest) or finest >= arrived.high - arrived.low \
+            or difference.kind == "percent" or base.kind == "percent":
+        return arrived
+    return dataclasses.replace(arrived, low=arrived.value - finest / 2, high=arrived.value + finest / 2)
 
 
 def _expected(arrived: Figure, base: Figure, points: bool, relative: bool) -> tuple[float, float, str]:

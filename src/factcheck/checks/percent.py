@@ -106,6 +106,11 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
             continue
         if not _one_clause(analysis, percent, before, after):
             continue  # "income rose to A from B, and earnings per share climbed 13%": another change
+        first, last = min(before.start, after.start), max(before.end, after.end)
+        if any(other is not percent and other.label == "percent" and other not in (before, after)
+               and (percent.end <= other.start < first or last <= other.start < percent.start) for other in numbers):
+            continue  # "lifted award wages by 5.75 per cent and the minimum wage by about 8.6 per cent, from $812.60 to
+            # $882.80": the rate next to the pair is its change; one further off is another's
         if _SHARE_OF.match(text[percent.end:percent.end + 40]):
             continue  # "20.9 per cent of the votes cast": a share of a whole, not the rate of the change
         if _LEVEL_BEFORE.search(text[max(0, percent.start - 20):percent.start]):
@@ -159,6 +164,10 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
         if share_of:
             current = share_of.group(1).lower()
         elif previous is not None and _ANOTHER_WHOLE.search(text[previous.end:mention.start]):
+            current = None
+        elif _LEVEL_BEFORE.search(text[max(0, mention.start - 20):mention.start]):
+            # "84.44% of departures on time …, ahead of Hyderabad's Rajiv Gandhi International at 84.42%": another
+            # owner's rate of its own whole, not a share of the first
             current = None
         if current is not None:
             wholes.setdefault(current, []).append(mention)

@@ -965,6 +965,10 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
     if syntax is not None and _subject_names_another(syntax, tokens, trigger, record, sentence_links, sentence_others):
         return []  # "Alive's navigator, Adrienne Cahalan, now has three overall wins": the navigator's
+    if syntax is not None and _object_names_another(syntax, text, tokens, trigger):
+        return []  # "Hadid won the competition for it in 1999": not the Stirling Prize of `stirling_wins`
+    if _renewed(text, record, sentence_links):
+        return []  # "Panama opened the expanded Panama Canal on Sunday, 26 June": not the canal the records date to 1914
     key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens, starts, sentence) \
         or _named_item_key(spec, record, subject) or spec.key
     return [Claim(record, key, value, trigger.text, (sentence.start, sentence.end), subject, tokens[trigger.first].start,
@@ -1131,6 +1135,39 @@ def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record,
     owners = [c for c in syntax.children(word) if syntax.tokens[c].dep == "poss" and syntax.tokens[c].tag in ("NNP", "NNPS")]
     return any(not any(link.record is record and link.start <= syntax.tokens[o].start < link.end for link in sentence_links)
                for o in owners)
+
+
+# the verbs a prize or title is won by, whose object says which ("won the competition", "won the Stirling")
+_PRIZE_VERBS = {"win", "claim", "lift", "receive", "collect", "scoop"}
+
+
+def _object_names_another(syntax: Syntax, text: str, tokens, trigger: _Trigger) -> bool:
+    """Is the fact's word a verb of winning whose object is a noun the key does not name, where the key names what
+    is won ("won the competition" against `stirling_wins`: the key's "stirling" is what was won, the competition
+    another)? A pronoun object ("won it") may stand for anything."""
+    word = _trigger_root(syntax, tokens, trigger)
+    if word is None or not syntax.tokens[word].tag.startswith("VB") or syntax.tokens[word].lemma not in _PRIZE_VERBS:
+        return False
+    said = {word_base(t.norm) for t in tokens[trigger.first:trigger.last]} | {syntax.tokens[word].lemma}
+    others = [w for w in fact_key_words(trigger.spec.key.rsplit(".", 1)[-1]) if word_base(w) not in said and not w.isdigit()]
+    objects = [c for c in syntax.children(word) if syntax.tokens[c].dep == "dobj" and syntax.tokens[c].tag in ("NN", "NNS")]
+    if not others or not objects:
+        return False
+    # the object's phrase: the words near it that hang on it ("the competition for it")
+    phrase = {word_base(text[syntax.tokens[i].start:syntax.tokens[i].end].lower()) for o in objects
+              for i in range(max(0, o - 6), min(len(syntax.tokens), o + 7)) if i == o or o in syntax.ancestors(i)}
+    return not phrase & {word_base(w) for w in others}
+
+
+# words before a name that make it the thing remade, whose facts the records do not keep ("the expanded Panama Canal")
+_REMADE = re.compile(r"\b(?:expanded|enlarged|widened|extended|rebuilt|reconstructed|renovated|restored|refurbished|revamped|"
+                     r"remodell?ed|redeveloped|modernised|modernized|upgraded|reopened)\s+$", re.IGNORECASE)
+
+
+def _renewed(text: str, record: Record, sentence_links) -> bool:
+    """Does the sentence name the record only as remade ("the expanded Panama Canal", "the restored Notre-Dame")?"""
+    mine = [link for link in sentence_links if link.record is record]
+    return bool(mine) and all(_REMADE.search(text[max(0, link.start - 20):link.start]) for link in mine)
 
 
 def _subject_names_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record, sentence_links, others: list[Mention]) -> bool:

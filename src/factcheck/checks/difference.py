@@ -448,6 +448,9 @@ def _figures(analysis: Analysis, text: str) -> list[Figure]:
         after = text[mention.end:mention.end + 30]
         if _band_end(text, mention):
             continue  # "up two bands, from 1001–1200": a band's ends are no figures to subtract
+        if re.fullmatch(r"(?:1[89]|20)\d\d", mention.text) and text[mention.start - 1:mention.start] == "(" \
+                and text[mention.end:mention.end + 1] == ")":
+            continue  # "shared by Takao Kajimoto (1957) and Masayuki Dobashi (1958)": a year in brackets, no figure
         if mention.label == "percent" or re.match(r"^\s*(?:%|per\s?cent\b|percent\b)", after) \
                 or re.search(r"(?:%|\bper\s?cent|\bpercent)$", mention.text):
             kind, noun = "percent", "percent"

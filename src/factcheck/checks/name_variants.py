@@ -106,6 +106,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if len(rare_kinds) == 1 and rare_kinds | common_kinds == {"person", "org"} and not rare_kinds < common_kinds:
             continue  # "Guns N' Roses" and "Diana Ross": a band's word and a person's surname, two names
             # (not "Mr Thwait" beside six "Thwaite", one of them called an organisation)
+        if rare_kinds == {"person"} and "place" in common_kinds and common_kinds <= {"place", "org"} \
+                and all(_first_name(text, t) for t in occurrences[rare]):
+            continue  # "Toyo Ito" and "Tokyo" (and "Tokyo University of the Arts"): a person's given name and a place's
         if len(occurrences[common]) >= 2:
             message = "variant"
         elif common in recorded:
@@ -176,10 +179,10 @@ _PERSON_PLACE = re.compile(r"(?:\s+(?:said|says|told|added|explained|recalled)\b
 
 
 def _kinds(analysis: Analysis, tokens: list) -> set[str]:
-    """What the recogniser calls the names the words stand in ("person", "org"; "" for none). A word that
+    """What the recogniser calls the names the words stand in ("person", "org", "place"; "" for none). A word that
     is an organisation's whole name is as often a surname the recogniser mistook ("Pylkanen told")."""
     return {next((m.kind for m in analysis.mentions_holding(token.start, token.end)
-                  if m.kind == "person" or m.kind == "org" and (m.start, m.end) != (token.start, token.end)), "") for token in tokens}
+                  if m.kind in ("person", "place") or m.kind == "org" and (m.start, m.end) != (token.start, token.end)), "") for token in tokens}
 
 
 def _given_name(text: str, token) -> str | None:

@@ -257,3 +257,29 @@ def test_a_word_that_is_no_head_ties_nothing_and_a_value_held_under_a_like_key_i
     assert flagged(checker, "The Cricket World Cup final finished level twice, first after 100 overs.") == []
     article = "Expedition 63 is under way on the station. Doug Hurley, a retired colonel, is the spacecraft commander."
     assert flagged(checker, article) == []
+
+
+def test_a_figure_far_off_the_records_is_a_note_and_a_slip_an_error(checker):
+    """A figure more than two and a half times off the record's, and no slip of its digits, more often counts
+    another thing than the fact (measured on the blind corpora's first scores): it is reported as info. A slip
+    of the record's digits stays an error however far off it is."""
+    def found(text):
+        result = checker.check_text(text, dt.date(2023, 9, 1))
+        return sorted((f.rule, f.text, f.severity.label) for f in result.findings if f.rule == "number-contradicts-record")
+
+    assert found("The Harbour League has 20 clubs.") == [("number-contradicts-record", "20", "error")]
+    assert found("The Harbour League has 81 clubs.") == [("number-contradicts-record", "81", "error")]  # 18, digits swapped
+    assert found("The Harbour League has 60 clubs.") == [("number-contradicts-record", "60", "info")]
+
+
+def test_a_difference_far_off_its_figures_is_a_note_and_a_near_one_a_warning():
+    """A stated change more than three and a half times off what its two figures make, and no slip of its digits,
+    is more often drawn between the wrong figures than an error of the copy: info. A near one is a warning."""
+    plain = checker_for("entities: []\n")
+
+    def found(text):
+        result = plain.check_text(text, dt.date(2023, 9, 1))
+        return [(f.text, f.severity.label) for f in result.findings if f.rule == "difference-arithmetic"]
+
+    assert [label for _, label in found("Attendance rose by 6,000 fans to 91,000 fans, from 30,000 fans a year ago.")] == ["info"]
+    assert [label for _, label in found("Attendance rose by 51,000 fans to 91,000 fans, from 30,000 fans a year ago.")] == ["warning"]

@@ -26,7 +26,7 @@ from functools import lru_cache
 from factcheck.checks._common import digit_slip, format_number_like, half_last_digit, ordinal, tokens_between
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import ORDINALS, word_value
-from factcheck.model import Analysis, Evidence, Mention, NumberValue, format_number
+from factcheck.model import Analysis, Evidence, Mention, NumberValue, Severity, format_number
 
 # words that say a figure is a change: "rose 5% from", "a drop of 73 from", "up from 8.6%"
 CHANGE_WORD = re.compile(
@@ -117,6 +117,8 @@ def run(analysis: Analysis, rule) -> Iterator:
     margins = [*(_margins(analysis, text, figures, slack) if "margin" in checked else ()),
                *(_standings(analysis, text, figures) if "margin" in checked else ()),
                *(_majorities(analysis, text, figures) if "majority" in checked else ())]
+    far = KIND.param(rule, "far_ratio")
+    far_severity = Severity.parse(KIND.param(rule, "far_severity"))
     for margin, first, second in margins:
         larger, smaller = sorted((first, second), key=lambda f: -f.value)
         gap = larger.value - smaller.value
@@ -124,6 +126,7 @@ def run(analysis: Analysis, rule) -> Iterator:
             rule.message("margin", larger=larger.mention.text, smaller=smaller.mention.text, actual=_like(margin, gap),
                          stated=margin.mention.text),
             margin.start, margin.end, analysis.document.source[margin.start:margin.end],
+            severity=far_severity if _far_off(margin.mention, margin.value, gap, far) else None,
             suggestion=_like(margin, gap),
             evidence=Evidence(fact="difference", source="arithmetic", value=f"{larger.mention.text} − {smaller.mention.text}"),
         )
@@ -140,6 +143,7 @@ def run(analysis: Analysis, rule) -> Iterator:
             rule.message("sum", parts=" + ".join(p.mention.text for p in parts), total=total.mention.text,
                          actual=_like(total, added)),
             start, end, analysis.document.source[start:end],
+            severity=far_severity if _far_off(total.mention, total.value, added, far) else None,
             evidence=Evidence(fact="sum", source="arithmetic", value=" + ".join(p.mention.text for p in parts)),
         )
     for move, start, end, expected, stated in _rank_moves(text) if "change" in checked else ():
@@ -167,6 +171,7 @@ def run(analysis: Analysis, rule) -> Iterator:
                          stated=("" if difference.exact else f"{difference.mention.value.qualifier} ") + difference.mention.text
                          + ("" if difference.mention.text.endswith(("%", "percent", "per cent", "points", "point")) else unit)),
             start, end, analysis.document.source[start:end],
+            severity=far_severity if _far_off(difference.mention, difference.value, middle, far) else None,
             evidence=Evidence(fact="difference", source="arithmetic",
                               value=f"{nearest.mention.text} against {base.mention.text} (line {analysis.document.position(nearest.start)[0]})"),
         )
@@ -714,6 +719,21 @@ def _subject(analysis: Analysis, figure: Figure) -> str:
     return ""
 
 
+def _far_off(stated: Mention, value: float, actual: float, ratio: float) -> bool:
+    """Is the stated figure more than `ratio` times off what the figures make, and no slip of its digits ("8 million"
+    against 35.6 million, "7.4%" against 92.65%)? On copy written blind such a sum was more often drawn between the
+    wrong figures than an error of the copy, so it is reported at the rule's lower severity."""
+    if not ratio or not value or not actual:
+        return False
+    if digit_slip(_common_digits(stated.text), _common_digits(format_number(abs(actual)))):
+        return False
+    return max(abs(value), abs(actual)) / min(abs(value), abs(actual)) > ratio
+
+
+def _common_digits(written: str) -> str:
+    return re.sub(r"\D", "", written.split(".")[0])
+
+
 def _as_fine_as(arrived: Figure, difference: Figure, base: Figure) -> Figure:
     """The arrival read to the precision of the change and the base when both are finer and it is not said to be
     rough: "will rise by 1,570 yen to 68,000 yen, from 66,250 yen" — an exact sum of two exact amounts is
@@ -806,7 +826,10 @@ KIND = CheckKind(
     summary="a stated change or gap that its two figures contradict",
     # which sums to do: a stated change, a total of parts, a margin or gap, a division's majority
     # `scores`: what each scoring act is worth, for "17 points from five penalties and a conversion"
-    params={"slack_percent": ((int, float), 2), "arithmetic": ((list,), ["change", "sum", "margin"]), "scores": ((dict,), {})},
+    # `far_ratio`: a stated figure this many times off what its figures make, and no slip of it, is reported at
+    # `far_severity` (0: never)
+    params={"slack_percent": ((int, float), 2), "arithmetic": ((list,), ["change", "sum", "margin"]), "scores": ((dict,), {}),
+            "far_ratio": ((int, float), 0), "far_severity": ((str,), "info")},
     messages=("change", "sum", "margin", "points"),
     fallback_messages={"points": "{items} make {actual} points, not {stated}"},
     param_checks={"scores": (lambda scores: all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)

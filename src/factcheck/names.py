@@ -172,6 +172,8 @@ class NameIndex:
                         if window[position] != key[position]]
                 if not keys or not capitalised(first, last):
                     continue
+                if last + 1 < len(tokens) and norms[last] in ("of", "for") and capitalised(last + 1, last + 2):
+                    continue  # "the Canada Post Group of Companies": a longer name goes on, no slip of "Canada Post Corporation"
                 inside = [i for i in range(first, last) if i in taken]
                 if inside and not any(a >= first and b <= last and (b - a) < (last - first) and set(inside) <= set(range(a, b))
                                       for a, b in shorter_at.get(inside[0], ())):

@@ -46,7 +46,8 @@ _CALENDAR_PATTERNS = [
 ]
 # A bare year is a date only where the words around it say so: "in 2023", "the 2024 season".
 _YEAR_PATTERN = re.compile(
-    r"\b(?:(?:in|since|by|from|until|till|before|after|during|of|early|late|mid|summer|spring|autumn|fall|winter)\s+|mid-|(?:the|its|their|his|her)\s+(?=\d{4}\s+[a-z]))(?P<year>(?:1[89]|20)\d{2})(?!\d|[,.]\d|\s*(?:%|percent))",
+    # (not the first year of a season or fiscal year: "in 2014-15", "in 2019/20" span two)
+    r"\b(?:(?:in|since|by|from|until|till|before|after|during|of|early|late|mid|summer|spring|autumn|fall|winter)\s+|mid-|(?:the|its|their|his|her)\s+(?=\d{4}\s+[a-z]))(?P<year>(?:1[89]|20)\d{2})(?!\d|[,.]\d|\s*(?:%|percent)|[-–/]\d\d(?!\d))",
     re.IGNORECASE,
 )
 _RELATIVE_PATTERN = re.compile(

@@ -24,7 +24,9 @@ _LEVEL_BEFORE = re.compile(r"\b(?:on|with|at)\s+(?:about\s+|around\s+|roughly\s+
 # between two shares of one whole, words that make the second another whole's: "64.1% of an electorate …,
 # higher than the 60.5% who voted in 2015"
 # "78.2% of enrolled voters, four points down on 82.2% in 2020": a comparison with another time's
-_ANOTHER_WHOLE = re.compile(r"\b(?:than|compared|against|versus|from|previous|last|earlier|in (?:19|20)\d\d|(?:down|up) on)\b", re.IGNORECASE)
+# "84.44% of departures on time …, ahead of Hyderabad's Rajiv Gandhi International at 84.42%": a ranking of owners' rates
+_ANOTHER_WHOLE = re.compile(r"\b(?:than|compared|against|versus|from|previous|last|earlier|in (?:19|20)\d\d|(?:down|up) on|ahead\s+of|behind)\b",
+                            re.IGNORECASE)
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -164,10 +166,6 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
         if share_of:
             current = share_of.group(1).lower()
         elif previous is not None and _ANOTHER_WHOLE.search(text[previous.end:mention.start]):
-            current = None
-        elif _LEVEL_BEFORE.search(text[max(0, mention.start - 20):mention.start]):
-            # "84.44% of departures on time …, ahead of Hyderabad's Rajiv Gandhi International at 84.42%": another
-            # owner's rate of its own whole, not a share of the first
             current = None
         if current is not None:
             wholes.setdefault(current, []).append(mention)

@@ -642,6 +642,8 @@ FOUND = [
     ("blind-54/5126-tribe-called-judah-billion-naira", "The film took ₦631 million", "₦631 million"),
     # "rise by D to A, from B": the base after the arrival, an exact change and base making the arrival exact
     ("blind-55/5201-japan-pensions-fy2024-rise", "rise by 1,570 yen to 68,000 yen, from 66,250", "1,570 yen to 68,000 yen, from 66,250"),
+    # a person's name followed by where they work ("Professor Martin Landry of Oxford's …") is no longer name
+    ("blind-16/1314-recovery-dexamethasone-result", "Professor Martin Landry of Oxford", "Martin Landry"),
     # a variant of a name the recogniser once calls an organisation
     ("blind-53/5023-euromillions-184m-thwaites", "Mr Thwait took", "Thwait"),
 ]

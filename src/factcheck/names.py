@@ -172,13 +172,16 @@ class NameIndex:
                         if window[position] != key[position]]
                 if not keys or not capitalised(first, last):
                     continue
-                if last + 1 < len(tokens) and norms[last] in ("of", "for") and capitalised(last + 1, last + 2):
-                    continue  # "the Canada Post Group of Companies": a longer name goes on, no slip of "Canada Post Corporation"
+                # "the Canada Post Group of Companies": a longer name goes on, no slip of "Canada Post Corporation" (a
+                # person's name is followed by where they work: "Professor Martin Landry of Oxford")
+                goes_on = last + 1 < len(tokens) and norms[last] in ("of", "for") and capitalised(last + 1, last + 2)
                 inside = [i for i in range(first, last) if i in taken]
                 if inside and not any(a >= first and b <= last and (b - a) < (last - first) and set(inside) <= set(range(a, b))
                                       for a, b in shorter_at.get(inside[0], ())):
                     continue
                 for key in keys:
+                    if goes_on and not self._person(key):
+                        continue
                     scored = _compare(tokens[first:last], key, self._person(key) or bool(person_at and person_at(first, last)))
                     if scored is not None:
                         wrong, similarity = scored

@@ -57,7 +57,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     if "(" not in text:
         return
     conversions = [c for c in map(_conversion, _CONVERSION.finditer(text)) if c is not None]
-    for pair in {c.pair for c in conversions}:
+    for pair in sorted({c.pair for c in conversions}):
         same = [c for c in conversions if c.pair == pair]
         if len(same) < 2:
             continue

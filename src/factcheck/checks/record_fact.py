@@ -16,7 +16,14 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     kinds = set(KIND.param(rule, "values"))
     facts = set(KIND.param(rule, "facts"))
     seen: set[tuple[int, int]] = set()
+    # the keys each figure is tied to: one figure tied to keys of other periods (`fy23.letters_loss`, `fy15_loss`)
+    # in a sentence that names no period could be any of them
+    keys_of: dict[tuple[int, str], set[str]] = {}
     for claim in analysis.claims:
+        keys_of.setdefault((claim.value.start, claim.record.id), set()).add(claim.fact)
+    for claim in analysis.claims:
+        if _of_an_unnamed_period(analysis, claim, keys_of[(claim.value.start, claim.record.id)]):
+            continue
         spec = analysis.vocabulary.spec(claim.record.type, claim.fact)
         if spec is None or spec.value not in kinds or (facts and claim.fact not in facts):
             continue
@@ -89,6 +96,23 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             suggestion=_without_title_before(text, claim.value.start, _common.suggestion_for(claim.value, best)),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
+
+
+_PERIOD_IN_KEY = re.compile(r"(?:^|_)(?:h[12]_|q[1-4]_)?(?:fy_?)?((?:19|20)?\d\d)(?:_|$|\.)")
+
+
+def _of_an_unnamed_period(analysis: Analysis, claim, keys: set[str]) -> bool:
+    """Is the figure tied to keys of two periods or more ("Australia Post slumps to $200 million loss" against
+    `fy23.letters_loss`, `h1_fy23.letters_loss` and `fy15_loss.amount`) in a sentence that names no year? Which
+    period's it is, the sentence does not say."""
+    if len(keys) < 2 or not isinstance(claim.value.value, NumberValue):
+        return False
+    periods = {tuple(_PERIOD_IN_KEY.findall(key.replace(".", "_."))) for key in keys}
+    if len(periods) < 2:
+        return False
+    start, end = claim.sentence
+    return not _common.sentence_years(analysis.document.text[start:end]) and not re.search(
+        r"\b(?:fy|fiscal|financial\s+year|half|quarter)\b", analysis.document.text[start:end], re.IGNORECASE)
 
 
 def _far_off(claim, recorded, ratio: float) -> bool:

@@ -45,6 +45,11 @@ UNITS = [
 ]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+# the signs money is written with, and the currency each stands for (one list for the number reader and the checks)
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₦": "NGN", "₹": "INR", "₩": "KRW", "₱": "PHP",
+                  "₺": "TRY", "₽": "RUB"}
+# … those of one character, for a regular expression's character class
+SIGN_CHARACTERS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
 ORDINALS = {
     "first": "one", "second": "two", "third": "three", "fourth": "four", "fifth": "five",
     "sixth": "six", "seventh": "seven", "eighth": "eight", "ninth": "nine", "tenth": "ten",

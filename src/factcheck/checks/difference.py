@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.checks import _common
 from factcheck.checks._common import digit_slip, format_number_like, half_last_digit, ordinal, tokens_between
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import ORDINALS, word_value
@@ -725,13 +726,11 @@ def _far_off(stated: Mention, value: float, actual: float, ratio: float) -> bool
     wrong figures than an error of the copy, so it is reported at the rule's lower severity."""
     if not ratio or not value or not actual:
         return False
-    if digit_slip(_common_digits(stated.text), _common_digits(format_number(abs(actual)))):
+    written = _common.written_digits(stated.text)
+    # (the figures made, written as the stated one is: "1.9 million" against 9.1 million is a slip)
+    if written and digit_slip(written, _common.digits(abs(actual) / _common.scale(abs(value), written), written)):
         return False
     return max(abs(value), abs(actual)) / min(abs(value), abs(actual)) > ratio
-
-
-def _common_digits(written: str) -> str:
-    return re.sub(r"\D", "", written.split(".")[0])
 
 
 def _as_fine_as(arrived: Figure, difference: Figure, base: Figure) -> Figure:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from factcheck.checks.base import CheckKind
+from factcheck.lexicon import SIGN_CHARACTERS
 from factcheck.model import Analysis, Evidence, format_number
 
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
@@ -23,7 +24,8 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "bill
 _SCALE = r"(?:\s*(?P<{s}>thousand|million|billion|trillion|bn|mn|tn|m|b|k)\b)?"
 _AMOUNT = r"(?P<{a}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # a currency by its sign ("$", "US$", "A$", "£", "€", "¥", "₹", "₦") or by its name after the figure ("80,000 dirhams")
-_SIGN = r"(?P<{c}>(?:US|A|AU|C|CA|NZ|HK|S|NT|R)?\$|£|€|¥|₹|₩|₦|₱|₺|₽)"
+_OTHER_SIGNS = SIGN_CHARACTERS.replace("$", "")
+_SIGN = rf"(?P<{{c}}>(?:US|A|AU|C|CA|NZ|HK|S|NT|R)?\$|[{_OTHER_SIGNS}])"
 _NAMES = (r"(?P<{c}>dollars?|euros?|dirhams?|rupiah|rupees?|riyals?|yen|yuan|renminbi|won|pesos?|rand|naira|shillings?|francs?|"
           r"kronor|kroner|krona|krone|lira|liras|baht|ringgit|dong|zlotys?|forints?|dinars?|taka|cedis?|reais|hryvnias?|"
           r"rubles?|roubles?|pounds\s+sterling|sterling)\b")

@@ -21,7 +21,7 @@ from factcheck.checks import _common
 from factcheck.checks._common import digit_slip, digits_swapped, records_named_in_part
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words
-from factcheck.model import Analysis, Evidence, NumberValue
+from factcheck.model import Analysis, Evidence, Finding, NumberValue
 from factcheck.text import fold, is_common_word, name_key
 
 # what may stand between a name and its figure in one breath: "Truss took 81,236 votes", "Sunak (60,399)"
@@ -59,24 +59,11 @@ def _name_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iterat
         if any(_same(figure.value.value, value) for _, _, value, _ in entries) \
                 or _another_rows(text, figure.end, sentence.end, tables, figure.value.value):
             continue
-        noun = _noun_after(text, figure.end)
-        written_digits = _common.written_digits(figure.text)
-        scale = _common.scale(figure.value.value, written_digits)  # "$763.4 million": the record's figure in millions
-        slips = [(record, fact, value, unit) for record, fact, value, unit in entries
-                 if _common.fits_unit(figure, unit) and _slip(written_digits, value / scale, noun in _key_nouns(fact)
-                                                              or _in_its_unit(figure, unit))]
-        if len({(record.id, fact) for record, fact, _, _ in slips}) != 1:
-            continue
-        record, fact, value, unit = slips[0]
-        reported.add(figure.start)
-        written = analysis.document.source[figure.start:figure.end]
         shown_name = re.sub(r"[’']s$", "", text[tokens[index].start:name_end])
-        yield rule.finding(
-            rule.message("slip", stated=written, name=shown_name, other=_shown(value, unit), fact=" ".join(fact_key_words(fact)) or fact,
-                         record=record.name),
-            figure.start, figure.end, written,
-            evidence=Evidence(record=record.id, fact=fact, value=f"{shown_name}: {_shown(value, unit)}", source=record.origin),
-        )
+        found = _slip_finding(analysis, rule, figure, entries, shown_name, lambda unit: _in_its_unit(figure, unit))
+        if found is not None:
+            reported.add(figure.start)
+            yield found
 
 
 # a year or season written right after a figure: "It then fell to 21,580 in 2019/2020", "£4.2m in 2022-23"
@@ -118,23 +105,35 @@ def _period_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iter
         entries = series.get(_period(after.group("label"))) if after else None
         if not entries or figure.start in reported or any(_same(figure.value.value, value) for _, _, value, _ in entries):
             continue
-        written_digits = _common.written_digits(figure.text)
-        scale = _common.scale(figure.value.value, written_digits)
-        noun = _noun_after(text, figure.end)
-        slips = [(record, fact, value, unit) for record, fact, value, unit in entries
-                 if _common.fits_unit(figure, unit) and _slip(written_digits, value / scale, noun in _key_nouns(fact)
-                                                              or len(written_digits.replace(".", "").lstrip("0")) >= 4)]
-        if len({(record.id, fact) for record, fact, _, _ in slips}) != 1:
-            continue
-        record, fact, value, unit = slips[0]
-        reported.add(figure.start)
-        written = analysis.document.source[figure.start:figure.end]
-        yield rule.finding(
-            rule.message("slip", stated=written, name=after.group("label"), other=_shown(value, unit), fact=" ".join(fact_key_words(fact)) or fact,
-                         record=record.name),
-            figure.start, figure.end, written,
-            evidence=Evidence(record=record.id, fact=fact, value=f"{after.group('label')}: {_shown(value, unit)}", source=record.origin),
-        )
+        # (a figure of four digits or more with one digit changed is as unlikely a chance as a word of the key)
+        long = len(_common.written_digits(figure.text).replace(".", "").lstrip("0")) >= 4
+        found = _slip_finding(analysis, rule, figure, entries, after.group("label"), lambda unit: long)
+        if found is not None:
+            reported.add(figure.start)
+            yield found
+
+
+def _slip_finding(analysis: Analysis, rule, figure, entries: list, name: str, changed_digit_allowed) -> Finding | None:
+    """The finding for a figure that is a slip of exactly one fact's figure among a row's entries (record, fact,
+    figure, unit), or None: two swapped digits, or one changed when the word after the figure is a word of the
+    key or `changed_digit_allowed(unit)` says so."""
+    text = analysis.document.text
+    noun = _noun_after(text, figure.end)
+    written_digits = _common.written_digits(figure.text)
+    scale = _common.scale(figure.value.value, written_digits)  # "$763.4 million": the record's figure in millions
+    slips = [(record, fact, value, unit) for record, fact, value, unit in entries
+             if _common.fits_unit(figure, unit) and _slip(written_digits, value / scale, noun in _key_nouns(fact)
+                                                          or changed_digit_allowed(unit))]
+    if len({(record.id, fact) for record, fact, _, _ in slips}) != 1:
+        return None
+    record, fact, value, unit = slips[0]
+    written = analysis.document.source[figure.start:figure.end]
+    return rule.finding(
+        rule.message("slip", stated=written, name=name, other=_shown(value, unit), fact=" ".join(fact_key_words(fact)) or fact,
+                     record=record.name),
+        figure.start, figure.end, written,
+        evidence=Evidence(record=record.id, fact=fact, value=f"{name}: {_shown(value, unit)}", source=record.origin),
+    )
 
 
 # a row's name right after its figure: "71 per cent of the Sun covered in Perth and 81 per cent in Darwin"

@@ -108,6 +108,7 @@ def _year_runs(analysis: Analysis, rule, text: str) -> Iterator:
     2004 to 2012" in one sentence; "for the ninth consecutive year" when the article says its subject has
     led "every edition … since the 2017 rankings" (2017 to a 2023 or 2024 edition is seven or eight)."""
     published = analysis.document.published
+    starts = None  # each "every … since YEAR" with its sentence's subject names, read once for the document when needed
     for pattern, ordinal in ((_YEARS_ORDINAL, True), (_YEARS_COUNT, False)):
         for match in pattern.finditer(text):
             length = whole_number(match.group("n"), ordinal=ordinal)
@@ -122,11 +123,12 @@ def _year_runs(analysis: Analysis, rule, text: str) -> Iterator:
                 continue
             if not ordinal or published is None:
                 continue
+            if starts is None:
+                starts = [(since, int(since.group("year")), _subject_names(analysis, analysis.sentence_of(since.start())))
+                          for since in _EVERY_SINCE.finditer(text)]
             named = _names_before(analysis, sentence.start, match.start())
-            for since in _EVERY_SINCE.finditer(text):
-                other = analysis.sentence_of(since.start())
-                start = int(since.group("year"))
-                if not named & _subject_names(analysis, other) or start >= published.year:
+            for since, start, subject_names in starts:
+                if not named & subject_names or start >= published.year:
                     continue
                 # the run began in that year, or the year after it; the current edition may bear next year's number
                 most = published.year + 1 - start + 1

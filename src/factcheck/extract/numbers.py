@@ -11,12 +11,11 @@ import math
 import re
 
 
-from factcheck.lexicon import ORDINALS, SCALES, TENS, UNITS, word_value  # noqa: F401 (read from here by older callers)
+from factcheck.lexicon import CURRENCY_SIGNS, ORDINALS, SCALES, SIGN_CHARACTERS, TENS, UNITS, word_value  # noqa: F401 (read from here by older callers)
 from factcheck.model import ByPosition, Mention, NumberValue
 
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 10**12}
-CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₦": "NGN", "₹": "INR", "₩": "KRW", "₱": "PHP",
-              "₺": "TRY", "₽": "RUB"}
+CURRENCIES = CURRENCY_SIGNS
 
 # The qualifier decides which values a stated number admits.
 LOWER_BOUNDS = {"over", "more than", "above", "upwards of", "in excess of", "exceeding"}
@@ -37,13 +36,13 @@ _SCALE = r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr
 _QUALIFIER = "|".join(re.escape(q) for q in QUALIFIERS)
 # Every match starts at a word's start or at a currency sign; saying so first lets the regex
 # engine pass over the inside of words at once (half the pattern's time in running text).
-_MATCH_START = r"(?:(?<!\w)(?=[\w$€£¥₦₹₩₱₺₽])|(?=[$€£¥₦₹₩₱₺₽]))"
+_MATCH_START = rf"(?:(?<!\w)(?=[\w{SIGN_CHARACTERS}])|(?=[{SIGN_CHARACTERS}]))"
 NUMBER_RE = re.compile(
     _MATCH_START +
     # \b: the "over" of "leftover 20" and the "some" of "handsome 500" are no qualifiers;
     # "more than a million" qualifies the million
     rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+(?:an?\s+(?=[a-z]))?)?"
-    rf"(?P<currency>US\$|[$€£¥₦₹₩₱₺₽])?"
+    rf"(?P<currency>US\$|[{SIGN_CHARACTERS}])?"
     rf"(?:(?P<digits>(?<![\w.,/-])(?:{_DIGITS}))(?P<suffix>st|nd|rd|th)?{_SCALE}?"
     rf"|(?P<words>\b{_NUMBER_WORDS}\b))"
     rf"(?P<percent>\s*(?:%|per\s?cent\b))?",

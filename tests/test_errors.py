@@ -106,6 +106,18 @@ def test_scores_that_are_not_whole_points_are_a_one_line_error(cli, tmp_path):
     _assert_one_line_error(cli("check", SEED, "--rules", tmp_path), str(tmp_path / "house.yaml") + ":6:", "whole points")
 
 
+@pytest.mark.parametrize("param, line, expected", [
+    ("far_severity: loud", 6, "one of info, warning, error"),
+    ("far_ratio: 0.5", 6, "0 (never) or a ratio above 1"),
+])
+def test_a_far_off_figures_severity_or_ratio_that_cannot_be_is_a_one_line_error(cli, tmp_path, param, line, expected):
+    # checked when the rule loads, not when a far-off figure first turns up in some article
+    (tmp_path / "house.yaml").write_text("id: house-arithmetic\nkind: difference\nseverity: error\nsummary: Sums.\n"
+                                         f"params:\n  {param}\n"
+                                         "messages:\n  change: 'c'\n  sum: 's'\n  margin: 'm'\n")
+    _assert_one_line_error(cli("check", SEED, "--rules", tmp_path), str(tmp_path / "house.yaml") + f":{line}:", expected)
+
+
 def test_a_rule_that_leaves_out_a_required_message_names_it(cli, tmp_path):
     (tmp_path / "house.yaml").write_text("id: house-arithmetic\nkind: difference\nseverity: error\nsummary: Sums.\n"
                                          "messages:\n  change: 'c {stated}'\n")

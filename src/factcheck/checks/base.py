@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.errors import UserError
-from factcheck.model import Analysis, Finding
+from factcheck.model import Analysis, Finding, Severity
+
+# checks a kind may give its parameters: a severity's name, and a ratio above 1 (0 for never)
+SEVERITY_NAME = (lambda name: name.upper() in Severity.__members__, "one of info, warning, error")
+RATIO_OR_NEVER = (lambda ratio: ratio == 0 or ratio > 1, "0 (never) or a ratio above 1")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from factcheck.checks import _common
 from factcheck.checks._common import digit_slip, format_number_like, half_last_digit, ordinal, tokens_between
-from factcheck.checks.base import CheckKind
+from factcheck.checks.base import RATIO_OR_NEVER, SEVERITY_NAME, CheckKind
 from factcheck.lexicon import ORDINALS, word_value
 from factcheck.model import Analysis, Evidence, Mention, NumberValue, Severity, format_number
 
@@ -831,7 +831,8 @@ KIND = CheckKind(
             "far_ratio": ((int, float), 0), "far_severity": ((str,), "info")},
     messages=("change", "sum", "margin", "points"),
     fallback_messages={"points": "{items} make {actual} points, not {stated}"},
-    param_checks={"scores": (lambda scores: all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+    param_checks={"far_ratio": RATIO_OR_NEVER, "far_severity": SEVERITY_NAME,
+                  "scores": (lambda scores: all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
                                                 for k, v in scores.items()),
                              "a mapping of scoring acts to whole points (try: 5)")},
 )

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.checks import _common
-from factcheck.checks.base import CheckKind
+from factcheck.checks.base import RATIO_OR_NEVER, SEVERITY_NAME, CheckKind
 from factcheck.facts import fact_key_words, stem, unit_label
 from factcheck.model import Analysis, DateValue, Finding, NumberValue, Severity, without_its_year
 
@@ -309,6 +309,7 @@ KIND = CheckKind(
         "far_ratio": ((int, float), 0),
         "far_severity": ((str,), "info"),
     },
+    param_checks={"far_ratio": RATIO_OR_NEVER, "far_severity": SEVERITY_NAME},
     messages=("contradicts", "other_record", "contradicts_list"),
     fallback_messages={"contradicts_list": "{fact} of “{record}” are {recorded} in the records, not {stated}"},
 )

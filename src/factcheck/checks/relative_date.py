@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.checks._common import format_date_like
-from factcheck.checks.base import CheckKind
+from factcheck.checks.base import SEVERITY_NAME, CheckKind
 from factcheck.lexicon import days_later, word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding, Severity
 
@@ -144,5 +144,6 @@ KIND = CheckKind(
     run=run,
     summary="a relative date contradicts the absolute date beside it, or cannot be resolved",
     params={"report_unresolved": ((bool,), True), "unresolved_severity": ((str,), "info")},
+    param_checks={"unresolved_severity": SEVERITY_NAME},
     messages=('unresolved', 'disagrees', 'counted'),
 )

@@ -394,10 +394,17 @@ def test_year_precision():
 
 @pytest.mark.parametrize(
     "text",
-    ["2023 people came.", "They did 13000 jumps.", "In 13,000 cases it failed.", "Up to 20 may be affected.", "Scandals mar 2023 numbers."],
+    ["2023 people came.", "They did 13000 jumps.", "In 13,000 cases it failed.", "Up to 20 may be affected.", "Scandals mar 2023 numbers.",
+     "The probe went up on a Long March 5 rocket."],
 )
 def test_numbers_that_are_not_dates(text):
     assert find_dates(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", ["The vote is on Tuesday March 5 in Leeds.", "Voters in Ohio, March 5 is the day.", "The vote is set for March 5.",
+                                  "On March 5 they met."])
+def test_a_month_after_a_weekday_a_comma_or_a_preposition_is_a_date(text):
+    assert [m.text[-7:] for m in find_dates(text, PUBLISHED)] == ["March 5"]
 
 
 @pytest.mark.parametrize("text", ["February 30, 2023", "31 April 2023", "2023-13-01", "2/30/2023", "July 32, 2023", "February 29, 2023"])

@@ -50,6 +50,10 @@ CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JP
                   "₺": "TRY", "₽": "RUB"}
 # … those of one character, for a regular expression's character class
 SIGN_CHARACTERS = "".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
+# the parts a contest or season is played in, with their plurals: "the 20th stage of the race", "in 12 games"
+CONTEST_PARTS = {"game": "games", "match": "matches", "round": "rounds", "race": "races", "leg": "legs", "frame": "frames",
+                 "innings": "innings", "quarter": "quarters", "half": "halves", "stage": "stages", "lap": "laps", "heat": "heats",
+                 "fixture": "fixtures", "bout": "bouts", "outing": "outings"}
 ORDINALS = {
     "first": "one", "second": "two", "third": "three", "fourth": "four", "fifth": "five",
     "sixth": "six", "seventh": "seven", "eighth": "eight", "ninth": "nine", "tenth": "ten",

@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, SINCE_KEY, WORD_SAID_AS, fact_key_words, is_average, word_base
-from factcheck.lexicon import DURATION_WORDS, MINUTES_IN, word_value
+from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, word_value
 from factcheck.model import (ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax,
-                             without_its_year)
+                             in_another_time_zone, without_its_year)
 from factcheck.names import NameIndex, capitalised_in, written_like
 from factcheck.records import RecordSet
 from factcheck.rules import FactSpec, Vocabulary
@@ -60,11 +60,13 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     known_people = _record_people(text, tokens, records, vocabulary)
     keepers = (records.base or records).memo("keepers", lambda: _keepers([r for r in (records.base or records).records
                                                                          if r.origin != ARTICLE_ORIGIN]))
-    claims = find_claims(text, tokens, sentences, mentions, links, vocabulary, known_people, syntax, referents, keepers)
-    claims += holder_claims(text, sentences, _person_mentions(mentions, links, known_people), links, vocabulary, syntax)
-    claims += own_date_claims(text, sentences, mentions, links, vocabulary, claims)
-    claims += verb_date_claims(text, sentences, mentions, links, vocabulary, syntax, claims)
-    claims += since_claims(text, sentences, mentions, links, vocabulary, syntax, claims)
+    # a day restated in another time zone in brackets is the day before it again, no value of its own
+    values = [m for m in mentions if not in_another_time_zone(text, m, mentions)]
+    claims = find_claims(text, tokens, sentences, values, links, vocabulary, known_people, syntax, referents, keepers)
+    claims += holder_claims(text, sentences, _person_mentions(values, links, known_people), links, vocabulary, syntax)
+    claims += own_date_claims(text, sentences, values, links, vocabulary, claims)
+    claims += verb_date_claims(text, sentences, values, links, vocabulary, syntax, claims)
+    claims += since_claims(text, sentences, values, links, vocabulary, syntax, claims)
     return Linked(links, claims, tokens, mentions)
 
 
@@ -839,6 +841,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
     spec = trigger.spec
     if not values or not (_in_context(spec, tokens, starts, sentence) or _proper_sub_key(trigger)):
         return []
+    if _describes_a_noun_in_a_phrase(syntax, tokens, trigger):
+        return []
     if spec.value == "person":
         # a person set beside another as the one before or like them ("the second man, after New Zealand's
         # Richie McCaw, to captain his country", "its youngest champion since Henri Cornet") held the role on
@@ -967,6 +971,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         return []  # "Alive's navigator, Adrienne Cahalan, now has three overall wins": the navigator's
     if syntax is not None and _object_names_another(syntax, text, tokens, trigger):
         return []  # "Hadid won the competition for it in 1999": not the Stirling Prize of `stirling_wins`
+    if syntax is not None and _said_of_a_part(syntax, text, tokens, trigger):
+        return []  # "The 20th and final stage of the race was won by Robbie McEwen": the stage's winner, not the race's
     if _renewed(text, record, sentence_links):
         return []  # "Panama opened the expanded Panama Canal on Sunday, 26 June": not the canal the records date to 1914
     key = spec.key if spec.key in record.facts else _own_key(trigger, record, vocabulary, tokens, starts, sentence) \
@@ -990,6 +996,18 @@ def _holds_it_elsewhere(value: Mention, links: list[EntityLink], record: Record,
                 if office in written and not any(name in written for name in names):
                     return True
     return False
+
+
+def _describes_a_noun_in_a_phrase(syntax: Syntax | None, tokens, trigger: _Trigger) -> bool:
+    """A preposition that says the fact ("launched aboard a Falcon 9", "atop the rocket") hanging on a noun that
+    is itself in a phrase tells of that noun: "supplies for the crew aboard the International Space Station"."""
+    if syntax is None or trigger.last - trigger.first != 1:
+        return False
+    word = syntax.span_root(tokens[trigger.first].start, tokens[trigger.first].end)
+    if word is None or syntax.tokens[word].dep != "prep":
+        return False
+    head = syntax.tokens[syntax.tokens[word].head]
+    return head.tag in ("NN", "NNS") and head.dep == "pobj"
 
 
 def _agent_of(syntax: Syntax, tokens, trigger: _Trigger, value: Mention) -> bool:
@@ -1157,6 +1175,28 @@ def _object_names_another(syntax: Syntax, text: str, tokens, trigger: _Trigger) 
     phrase = {word_base(text[syntax.tokens[i].start:syntax.tokens[i].end].lower()) for o in objects
               for i in range(max(0, o - 6), min(len(syntax.tokens), o + 7)) if i == o or o in syntax.ancestors(i)}
     return not phrase & {word_base(w) for w in others}
+
+
+def _said_of_a_part(syntax: Syntax, text: str, tokens, trigger: _Trigger) -> bool:
+    """Is the fact's verb said of a numbered or named part of a contest ("The 20th and final stage of the race
+    was won by …", "Game 3 was won by …") that the key does not name (`stage_winner` is the part's)? Its
+    subject is then that part, not the contest the records keep ("the race", "the series")."""
+    word = _trigger_root(syntax, tokens, trigger)
+    if word is None:
+        return False
+    verb = word if syntax.tokens[word].tag.startswith("VB") else syntax.tokens[word].head
+    if not syntax.tokens[verb].tag.startswith("VB"):
+        return False
+    key_words = {word_base(w) for w in fact_key_words(trigger.spec.key)}
+    for child in syntax.children(verb):
+        subject = syntax.tokens[child]
+        noun = text[subject.start:subject.end].lower()
+        if subject.dep not in ("nsubj", "nsubjpass") or noun not in CONTEST_PARTS or word_base(noun) in key_words:
+            continue
+        modifiers = [syntax.tokens[m] for m in syntax.children(child)]
+        if any(m.dep in ("amod", "nummod") or m.dep == "prep" and text[m.start:m.end].lower() == "of" for m in modifiers):
+            return True
+    return False
 
 
 # words before a name that make it the thing remade, whose facts the records do not keep ("the expanded Panama Canal")

@@ -188,6 +188,28 @@ class EntityLink:
     exact: bool = True  # False: a near miss (typo) of `matched_name`
 
 
+# "on Wednesday, May 20 at 1:31 p.m. EDT (2:31 a.m. Thursday, May 21, Japan time)": the day in brackets is the
+# same moment told in another time zone, not a second day of the event
+_ZONE_OPENING = re.compile(r"\(\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?\s*(?:[A-Z]{2,5}\b)?\s*,?\s*(?:on\s+)?)?$")
+_ZONE_NAMED = re.compile(r"\b(?:[A-Z]{1,4}T|UTC|local\s+time|[A-Z][a-z]+\s+time)\b")
+_CLOCK = re.compile(r"\d[:.]\d\d|\b\d{1,2}\s*[aApP]\.?[mM]\b")
+
+
+def in_another_time_zone(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Is this date the bracketed restatement, in another time zone, of the date and time right before it?"""
+    if mention.kind != "date":
+        return False
+    opening = _ZONE_OPENING.search(text, max(0, mention.start - 30), mention.start)
+    if opening is None:
+        return False
+    close = text.find(")", mention.end, mention.end + 40)
+    inside = text[opening.start():close if close >= 0 else mention.end]
+    before = text[max(0, opening.start() - 40):opening.start()]
+    if not _ZONE_NAMED.search(inside) or not (_CLOCK.search(inside) or _CLOCK.search(before)):
+        return False
+    return any(other.kind == "date" and other.end <= opening.start() and opening.start() - other.end <= 40 for other in mentions)
+
+
 def without_its_year(mention: Mention) -> bool:
     """A day written with its day of the month but no year ("12 September", "Tuesday, 6 June"): its
     year is the copy's guess, where a bare weekday ("on Tuesday") has no day of its own to compare."""

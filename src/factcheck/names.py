@@ -358,8 +358,10 @@ def written_like(text: str, tokens: list[Token], hit, name: str) -> bool:
         return True
     for index in hit.wrong_words:
         written, meant = tokens[index], words[index - hit.first]
-        if text[written.end:written.end + 1] == "." and meant.norm.startswith(written.norm):
-            return False  # "SANTA CLARA, Calif.": an abbreviation, no typo of California
+        if text[written.end:written.end + 1] == "." and meant.norm.startswith(written.norm) and len(meant.norm) - len(written.norm) >= 2:
+            # "SANTA CLARA, Calif.": an abbreviation, no typo of California (one letter short before a full stop is a
+            # name that ends its sentence: "said Grenada's prime minister, Dickon Mitchel.")
+            return False
         shorter, longer = sorted((written.norm, meant.norm), key=len)
         if name[meant.start].islower() and len(shorter) >= 3 and re.fullmatch(re.escape(shorter) + r"(?:s|es|d|ed|ing)", longer):
             # "the National Association of Realtors reported": a common word's inflection, not a typo of "… report"

@@ -11,7 +11,7 @@ import re
 from rapidfuzz.distance import OSA, Hamming
 
 from factcheck.facts import CURRENCIES, fact_key_words, without_note
-from factcheck.lexicon import ORDINALS, WEEKDAYS, word_value
+from factcheck.lexicon import CONTEST_PARTS, ORDINALS, WEEKDAYS, word_value
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.names import same_first_name
 from factcheck.text import fold, is_common_word, name_key, tokenize
@@ -286,7 +286,7 @@ _DAY_KEY = re.compile(r"(?<!_on)(?<!_at)(?<!_of)_(?:1[89]|20)\d\d_\d\d?_\d\d?(?:
 
 
 # a part of a season or contest: "in 12 games", "in round 21", "in each of his last two games", "a game"
-_PART = r"(?:games?|match(?:es)?|rounds?|races?|legs?|frames?|innings|quarters?|halves|half|stages?|laps?|heats?|fixtures?|bouts?|outings?)"
+_PART = "(?:" + "|".join(sorted({form for part in CONTEST_PARTS.items() for form in part}, key=len, reverse=True)) + ")"
 _OF_A_PART = re.compile(rf"\b(?:in|from|over)\s+(?:(?:his|her|their|its|the|each\s+of\s+\w+)\s+)?(?:(?:first|last|next|final|opening|\d+|[a-z]+)\s+){{0,2}}"
                         rf"{_PART}\b|\bin\s+{_PART}\s+\d+|\bin\s+each\s+of\b|\b(?:per|a|each)\s+(?:game|match|round|race|frame|start)\b",
                         re.IGNORECASE)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from factcheck.checks._common import in_dateline
 from factcheck.checks.anniversary import anniversaries
 from factcheck.checks.base import CheckKind
-from factcheck.facts import describe_key, fact_key_words, stem
+from factcheck.facts import describe_key, fact_key_words, stem, word_base
 from factcheck.lexicon import word_value
-from factcheck.model import Analysis, DateValue, Evidence, Finding
+from factcheck.model import Analysis, DateValue, Evidence, Finding, without_its_year
 from factcheck.text import name_key, quoted_at
 
 _NUMBER = r"(\d{1,3}|(?:[a-z]+[- ])?[a-z]+)"
@@ -52,6 +52,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     yield from _years_ago(analysis, rule, published)
     yield from _first_since(analysis, rule, published)
     yield from _spans(analysis, rule)
+    yield from _day_spans(analysis, rule)
     yield from _ages_of_things(analysis, rule, published)
     yield from _birthdays(analysis, rule)
     yield from anniversaries(analysis, rule)
@@ -261,6 +262,17 @@ def _main_subject(analysis: Analysis, sentence) -> int | None:
     return None
 
 
+def _participle_subject(analysis: Analysis, born: int) -> int | None:
+    """The offset of the subject of the verb an opening "Born …" hangs on: "Born in Tokyo on 17 January 1952, he
+    died on Tuesday …, his management company said" is of "he", not of the company that said it."""
+    syntax = analysis.syntax
+    index = syntax.span_root(born, born + 4) if syntax is not None else None
+    if index is None or syntax.tokens[index].dep != "advcl":
+        return None
+    head = syntax.tokens[index].head
+    return next((syntax.tokens[c].start for c in syntax.children(head) if syntax.tokens[c].dep in ("nsubj", "nsubjpass")), None)
+
+
 def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[DateValue | dt.date | int, str]]:
     # read from the records once for the run, not for every article
     births = dict(analysis.records.facts_memo("age:births", _recorded_births))
@@ -281,7 +293,7 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
             # "Born on Jan. 17, 1955, in Szolnok, Hungary, Karikó earned her doctorate": the participle
             # opens the sentence and speaks of its subject, named after it
             # (its subject, not a name inside the participle: "Born … to an American father, Greg, …")
-            subject = _main_subject(analysis, sentence)
+            subject = _participle_subject(analysis, match.start()) or _main_subject(analysis, sentence)
             person = next((p for p in people if subject is not None and p[0] <= subject < p[1]), None)
             if person is None and _AGE_AFTER_PARTICIPLE.search(text, match.end(), sentence.end):
                 # "Born … on 10 November 1999 to an American father, …, the 25-year-old is …": the age and the
@@ -473,8 +485,10 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                     and re.match(r"\s*,", text[end:end + 3]):
                 key, ahead = later[0][3], True  # "at the age of 75, the King …": the subject after it
             elif key == "sentence" and not named and start in moments and in_paragraph \
-                    and re.match(r"\s*(?:He|She)\b", text[sentence.start:start]):
-                key = in_paragraph[-1][3]  # "He died … on January 5, 1922, at the age of 48": the one the paragraph named last
+                    and re.match(r"\s*(?:[Bb]orn\b[^.;]*?,\s*)?(?:He|She|he|she)\b", text[sentence.start:start]):
+                # "He died … on January 5, 1922, at the age of 48", "Born in Tokyo on 17 January 1952, he died … at the
+                # age of 72": the one the paragraph named last
+                key = in_paragraph[-1][3]
             else:
                 continue
         if key not in births:
@@ -678,7 +692,8 @@ def _a_births_day(text: str, sentence_start: int, date_start: int) -> bool:
     born = None
     for born in _BORN_ANY_CASE.finditer(text, sentence_start, date_start):
         pass
-    return born is not None and not re.search(r"\b(?:and|but|then|before|until|while)\b", text[born.end():date_start])
+    # ("Born in Tokyo on 17 January 1952, he died on Tuesday, 28 March": the participle's clause closed, a later day)
+    return born is not None and not re.search(r"\b(?:and|but|then|before|until|while)\b|,\s*(?:he|she)\b", text[born.end():date_start])
 
 
 def _shown(birth) -> str:
@@ -861,6 +876,48 @@ def _spans(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
+# "ending a 56-day mission", "the 12-day strike": a length in days that names what lasted it
+_DAYS_LONG = re.compile(rf"\b{_NUMBER}-day\s+(?:[a-z]+\s+)?[a-z]+\b", re.IGNORECASE)
+# the verbs that open and close what lasted it, as the parse's lemma (irregular verbs) or the word's base gives them
+_OPENING_VERBS = {"begin", "start", "launch", "lift", "open", "depart", "leave", "commenc", "blast", "kick"}
+_CLOSING_VERBS = {"end", "finish", "clos", "conclud", "return", "land", "touch", "splash", "arriv", "complet", "wrap"}
+
+
+def _day_spans(analysis: Analysis, rule) -> Iterator[Finding]:
+    """"… touched down … on Tuesday, June 25, …, ending a 56-day mission that began when a Long March 5 rocket
+    lifted off … on May 3": a length in days in a sentence with one day told by a verb that opens it and one by a
+    verb that closes it; the days between them (53, or 54 counting both) bound it, give or take one."""
+    syntax = analysis.syntax
+    if syntax is None:
+        return
+    text = analysis.document.text
+    for match in _DAYS_LONG.finditer(text):
+        count = _number(match.group(1).lower())
+        if count is None or count <= 2:
+            continue
+        sentence = analysis.sentence_of(match.start())
+        days = [m for m in analysis.mentions_in(sentence.start, sentence.end, "date")
+                if isinstance(m.value, DateValue) and m.value.precision == "day" and (not m.value.relative or without_its_year(m))]
+        if len(days) != 2:
+            continue
+        verbs = [syntax.governing_verb(m.start, m.end) for m in days]
+        lemmas = [syntax.tokens[v].lemma or word_base(text[syntax.tokens[v].start:syntax.tokens[v].end].lower()) if v is not None else ""
+                  for v in verbs]
+        opened = [m for m, lemma in zip(days, lemmas) if lemma in _OPENING_VERBS]
+        closed = [m for m, lemma in zip(days, lemmas) if lemma in _CLOSING_VERBS]
+        if len(opened) != 1 or len(closed) != 1:
+            continue
+        between = (closed[0].value.earliest - opened[0].value.earliest).days
+        if between <= 0 or between - 1 <= count <= between + 2:
+            continue  # counted with or without both ends, give or take one
+        start, end = match.start(1), match.end(1)
+        yield rule.finding(
+            rule.message("day_span", start=opened[0].text, end=closed[0].text, low=between, high=between + 1, stated=count),
+            start, end, analysis.document.source[start:end],
+            evidence=Evidence(fact="days between", value=f"{opened[0].text} to {closed[0].text}", source="the days in the same sentence"),
+        )
+
+
 def _in_joined_clauses(syntax, spans: list[tuple[int, int]]) -> bool:
     """Do the spans stand in clauses joined as one account ("returned …, and stayed …, until he
     retired …": conjuncts and adverbial clauses), not in a clause that describes something else
@@ -1028,7 +1085,7 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow",
-                 messages=("age", "age_on", "elapsed", "age_at", "span", "founded", "birthday", "recorded", "first_since", "anniversary"),
+                 messages=("age", "age_on", "elapsed", "age_at", "span", "day_span", "founded", "birthday", "recorded", "first_since", "anniversary"),
                  fallback_messages={
                      "recorded": "{person} is {allowed} in the records ({fact}), not {stated}",
                      "first_since": "{date} is {low}–{high} years before the publication date {published}, but the same first is "

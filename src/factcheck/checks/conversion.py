@@ -170,8 +170,11 @@ def _disagreement(first_side: _Side, second_side: _Side, first: str, second: str
     written_from, written = first_side.digits, second_side.digits
     # a decimal is as often cut short as rounded: a unit of its last digit, not half ("5.338km (3.316
     # miles)" for 3.3168); a whole figure's own rounding already allows for it
-    # winds are given to the nearest 5 (measured in knots, converted, rounded): only a speed's 5 may be so rounded
-    fives = registry.Quantity(1, second).dimensionality == registry.Quantity(1, "meter/second").dimensionality
+    # winds are given to the nearest 5 (measured in knots, converted, rounded), and so are the reaches of a storm's
+    # winds ("up to 125 miles (205 km)", from nautical miles): a speed's 5 may be so rounded, and a length's when
+    # both figures are whole fives ("21 kilometres (15 miles)" is no such pair)
+    fives = registry.Quantity(1, second).dimensionality == registry.Quantity(1, "meter/second").dimensionality \
+        or all(re.fullmatch(r"\d[\d,]*[05]", figure) for figure in (written_from, written))
     tolerance = _precision(written, fives) * (2 if "." in written else 1) * second_side.scale_factor
     if approximate:
         tolerance = 2 * tolerance + 0.02 * abs(stated)
@@ -220,9 +223,9 @@ def _exact_conversion_of(first: str, second: str) -> bool:
 
 
 def _precision(figure: str, fives: bool = False) -> float:
-    """Half a unit of the last significant digit: "28.2" 0.05, "620" 5, "238,900" 50; a speed's whole
+    """Half a unit of the last significant digit: "28.2" 0.05, "620" 5, "238,900" 50; with `fives`, a whole
     figure of two digits or more ending in 5 may be rounded to the nearest 5 ("125 mph (205 km/h)", as
-    forecasters write winds measured in knots): 2.5. A length's is not ("21 kilometres (15 miles)")."""
+    forecasters write winds measured in knots): 2.5."""
     digits = figure.replace(",", "")
     if "." in digits:
         return 0.5 * 10 ** -len(digits.split(".")[1])

@@ -416,6 +416,7 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
             continue
         told = analysis.sentence_of(min(f.start for f in stated))
         previous = analysis.sentence_of(told.start - 1) if told.start else None
+        earlier = []
         if previous is not None and previous.start < told.start and "\n\n" not in text[previous.start:told.start]:
             # "Apple shipped 234.6 million … Samsung shipped 226.6 million, down from 262.2 million. Apple's margin of
             # 8 million units …": one side in the sentence before those figures, in the same paragraph, whatever
@@ -423,6 +424,14 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
             earlier = [f for f in figures if previous.start <= f.start < previous.end and f.kind == kind and f.exact]
             if fits((a, b) for a in earlier for b in stated):
                 continue
+        # the two sides are the pair whose gap the margin is a slip of, when one is ("carried Australia to 369 … India
+        # replied with 336, Thakur making 67 …, leaving Australia with a first-innings lead of 23"), else the largest
+        written = margin.mention.text.replace(",", "")
+        slipped = [(a, b) for a, b in [*((a, b) for _, a, b in gaps), *((a, b) for a in earlier for b in stated)]
+                   if a.value != b.value and digit_slip(written, format_number(abs(a.value - b.value)).replace(",", ""))]
+        if slipped:
+            yield margin, *slipped[0]
+            continue
         _, first, second = max(gaps, key=lambda gap: (max(gap[1].value, gap[2].value)))
         yield margin, first, second
 
@@ -436,12 +445,30 @@ def _majorities(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
         if not majority.exact or not MAJORITY_BEFORE.search(text[max(sentence.start, majority.start - 30):majority.start]):
             continue
         divisions = [*DIVISION.finditer(text, sentence.start, majority.start), *SIDES.finditer(text, sentence.start, majority.start)]
+        if not divisions:
+            polled = _top_two_polls(text, figures, majority)
+            if polled is not None and digit_slip(majority.mention.text.replace(",", ""), format_number(polled[0].value - polled[1].value).replace(",", "")):
+                yield majority, *polled
+            continue
         if len({d.start("ayes") if d.group("ayes") else d.start() for d in divisions}) != 1:
-            continue  # none, or two votes in one sentence: which one's majority is unclear
+            continue  # two votes in one sentence: which one's majority is unclear
         groups = ("ayes", "noes") if divisions[0].group("ayes") else ("a2", "n2")
         first, second = (by_start.get(divisions[0].start(group)) for group in groups)
         if first is not None and second is not None and abs(first.value - second.value) != majority.value:
             yield majority, first, second
+
+
+def _top_two_polls(text: str, figures: list[Figure], majority: Figure) -> tuple[Figure, Figure] | None:
+    """The two largest tallies of votes the majority's paragraph gives before it ("won the seat with 16,456 votes
+    … Claire Holmes took 12,295 votes …, leaving Labour with a majority of 4,611"): an election's majority is the
+    winner's lead over the runner-up. The paragraph may leave the runner-up out, so only a slip of the gap counts."""
+    paragraph = text.rfind("\n\n", 0, majority.start) + 1
+    polls = [f for f in figures if paragraph <= f.start < majority.start and f.exact and f.noun in ("votes", "vote")
+             and f.kind == "count" and f.value >= 100]
+    if len(polls) < 2:
+        return None
+    first, second = sorted(polls, key=lambda f: -f.value)[:2]
+    return first, second
 
 
 def _figures(analysis: Analysis, text: str) -> list[Figure]:

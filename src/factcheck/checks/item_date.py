@@ -77,6 +77,9 @@ def run(analysis: Analysis, rule) -> Iterator:
             if any(other.value.earliest.year <= d.year <= other.value.latest.year
                    for item in near if item.year_only for d in item.dates for other in written):
                 continue  # the item's own year is in the sentence: another year there is another event's
+            if date.value.precision == "day" and date.value.earliest in analysis.records.facts_memo("kept_days", _kept_days):
+                continue  # a day the records keep for something else of the name: "On 1 September 1984 "What's Love
+                # Got to Do With It" reached No 1" beside the 1993 film of that title and the song's own key
             slip = next(((item, d) for item in near for d in item.dates
                          if (date.value.earliest.year != d.year if item.year_only else _common.date_slip(date.value, d))), None)
             if slip is None:
@@ -120,6 +123,12 @@ def _items(records: list[Record]) -> list[Item]:
                             and not YEAR_QUALIFIER.search(name):
                         found.append(Item(qualifier, dates, record, key, year_only))
     return found
+
+
+def _kept_days(records: list[Record]) -> dict[dt.date, None]:
+    """Every day the records keep, as a value or a qualifier (a dict: a memo is a list or a dict)."""
+    return dict.fromkeys({day for record in records for values in record.facts.values() for value in values
+                 for day in (value.value, *value.qualifiers.values()) if _is_date(day)})
 
 
 def _fits(date: Mention, item: Item, day: dt.date) -> bool:

@@ -32,7 +32,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if not recorded or any(_common.admits(claim.value, value) for value in recorded):
             continue
         if _day_against_years(claim, recorded) or _count_against_years(claim, recorded) or _another_edition(analysis, claim) \
-                or _year_of_another_fact(analysis, claim):
+                or _year_of_another_fact(analysis, claim) or _numbers_naming_items(recorded):
             continue
         year_guessed = without_its_year(claim.value)
         if claim.slips_only and not any(isinstance(v.value, dt.date) and _common.date_slip(claim.value.value, v.value, year_guessed)
@@ -176,6 +176,12 @@ def _names_the_key(claim) -> bool:
     """Is the stated figure a number the fact's own key is named with (`boeing_b737_max`, "737")?"""
     number = claim.value.value.value
     return number == int(number) and re.search(rf"(?<!\d){int(number)}(?!\d)", claim.fact) is not None
+
+
+def _numbers_naming_items(recorded) -> bool:
+    """Are the record's figures the numbers its items go by (`giro_2024_stage_wins: {2: {date: …}, 7: {…}}`,
+    stages 2 and 7), not amounts? "won six stages" counts them; no figure of the article is one of them."""
+    return len(recorded) >= 2 and all(isinstance(v.value, int) and isinstance(v.qualifiers.get("detail"), dict) for v in recorded)
 
 
 def _day_against_years(claim, recorded) -> bool:

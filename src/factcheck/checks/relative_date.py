@@ -43,8 +43,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             if other.value.precision != "day" or mention.value.precision not in ("day", "span"):
                 continue  # "since 2011 on Saturday": a year does not restate a day
             first, second = (mention, other) if mention.start < other.start else (other, mention)
-            if not _BETWEEN.match(text[first.end:second.start]):
-                continue
+            between = text[first.end:second.start]
+            if not _BETWEEN.match(between) or re.search(r"\n[ \t]*\n", between):
+                continue  # not beside it, or in another paragraph (a headline's "this winter" over its dateline)
             if mention.value.overlaps(other.value) or _anniversary(text, mention, other) or _week_before(mention, other, published):
                 continue
             yield rule.finding(

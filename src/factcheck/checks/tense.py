@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import SCHEDULED_AHEAD_DAYS, scheduled_event
-from factcheck.model import Analysis, DateValue, Evidence, Finding
+from factcheck.model import Analysis, DateValue, Evidence, Finding, in_another_time_zone
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -31,6 +31,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if analysis.syntax is not None and analysis.syntax.year_naming_a_thing(mention):
             continue  # "until parliament had passed the 2017 budget": which budget, not when it passed
+        if in_another_time_zone(analysis.document.text, mention, analysis.mentions):
+            continue  # "launched … on May 20 at 1:31 p.m. EDT (2:31 a.m. Thursday, May 21, Japan time)": the same moment
         before = analysis.document.text[max(0, mention.start - 80):mention.start]
         if _FIGURE_PERIOD.search(before):
             continue  # "forecasts were cut, to 0.7% in 2023, 1.0% in 2024": the figure's year, not the verb's
@@ -107,8 +109,16 @@ def _usable(analysis: Analysis, mention, published) -> bool:
     value = mention.value
     if not value.relative:
         return True
+    if mention.label == "day-no-year" and _its_year_in_the_sentence(analysis, mention):
+        return True  # "announced its 2024 longlist on July 30": the sentence writes the year the guess gave it
     window = SCHEDULED_AHEAD_DAYS if scheduled_event(analysis.document.text, analysis.syntax, mention.start, mention.end) else 60
     return mention.label in ("day-no-year", "weekday") and abs((value.earliest - published).days) <= window
+
+
+def _its_year_in_the_sentence(analysis: Analysis, mention) -> bool:
+    sentence = analysis.sentence_of(mention.start)
+    return any(other.label == "year" and isinstance(other.value, DateValue) and other.value.earliest.year == mention.value.earliest.year
+               for other in analysis.mentions_in(sentence.start, sentence.end, "date") if other is not mention)
 
 
 def _through_prepositions(syntax, date: int, verb: int) -> bool:

@@ -134,6 +134,13 @@ def find_dates(text: str, published: dt.date | None, day_first: bool = False) ->
     return found
 
 
+# a capitalised word inside a sentence right before a month and its day, no weekday nor preposition: "a Long March 5
+# rocket" names a rocket ("Tuesday March 5", "On March 5" and "… Shetland. March 5" stay dates)
+_IN_A_NAME = re.compile(r"(?<=[a-z,;:] )(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|"
+                        r"Sat|Sun|On|In|By|From|Since|Until|Till|Before|After|Through|Until|Early|Late|Mid|Last|Next|This)\b)"
+                        r"[A-Z][a-z]+ $")
+
+
 def _calendar_mention(match: re.Match, published: dt.date | None, day_first: bool) -> Mention | None:
     groups = match.groupdict()
     text = match.group()
@@ -161,6 +168,9 @@ def _calendar_mention(match: re.Match, published: dt.date | None, day_first: boo
         return Mention("date", match.start(), match.end(), text, value, "month")
     day = int(groups["day"])
     weekday = groups.get("weekday")
+    if year is None and weekday is None and _IN_A_NAME.search(match.string, max(0, match.start() - 30), match.start()) \
+            and text.lower().startswith(month_text.lower()):
+        return None  # "a Long March 5 rocket": the month word is inside a name
     inferred = year is None
     if year is None:
         if published is None:

@@ -633,17 +633,17 @@ def records_named_in_part(analysis: Analysis) -> list:
     every_word = {token.norm for token in analysis.tokens}
     by_word = analysis.records.facts_memo("proper-name-words", _proper_name_words)
     for word in words:
-        for record, proper, noun in by_word.get(word, ()):
-            if record.id not in records and all(other in words for other in proper) and (not noun or noun in every_word):
+        for record, proper, nouns in by_word.get(word, ()):
+            if record.id not in records and all(other in words for other in proper) and all(noun in every_word for noun in nouns):
                 records[record.id] = record
     return list(records.values())
 
 
 def _proper_name_words(records) -> dict[str, list]:
-    """Each proper word of a name of two proper words or more → (record, the name's proper words, ""),
-    and of a name of one proper word and its own noun ("Morocco earthquake": the article writes
-    "Morocco" and, anywhere, "earthquake") → (record, (proper,), noun), for the records (not people)
-    with figures: built once for the run."""
+    """Each proper word of a name of two proper words or more → (record, the name's proper words, ()),
+    and of a name of one proper word and its own nouns ("Morocco earthquake", "Ofgem energy price cap, 1 January
+    to 31 March 2025": the article writes "Morocco" and, anywhere, "earthquake") → (record, (proper,), nouns),
+    for the records (not people) with figures: built once for the run."""
     by_word: dict[str, list] = {}
     for record in records:
         if record.type == "person" or not any(isinstance(v.value, (int, float)) for values in record.facts.values() for v in values):
@@ -651,11 +651,14 @@ def _proper_name_words(records) -> dict[str, list]:
         for name in record.names:
             tokens = tokenize(name)
             proper = tuple(t.norm for t in tokens if name[t.start].isupper() and not is_common_word(t.norm))
+            # the name's head: its words before a comma or a bracket ("Ofgem energy price cap" of "…, 1 January to 31 March")
+            head = [t for t in tokens if not re.search(r"[,(]", name[:t.start])]
             if len(proper) >= 2:
-                by_word.setdefault(proper[0], []).append((record, proper, ""))
-            elif len(proper) == 1 and len(tokens) == 2 and tokens[0].norm == proper[0] and name[tokens[1].start].islower() \
-                    and len(tokens[1].norm) >= 5 and tokens[1].norm.isalpha():
-                by_word.setdefault(proper[0], []).append((record, proper, tokens[1].norm))
+                by_word.setdefault(proper[0], []).append((record, proper, ()))
+            elif len(proper) == 1 and len(head) >= 2 and head[0].norm == proper[0] \
+                    and all(name[t.start].islower() and t.norm.isalpha() for t in head[1:]) \
+                    and max(len(t.norm) for t in head[1:]) >= 5:
+                by_word.setdefault(proper[0], []).append((record, proper, tuple(t.norm for t in head[1:])))
     return by_word
 
 

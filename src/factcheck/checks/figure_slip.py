@@ -5,7 +5,7 @@ against `witnesses: {total: 45}`, "the 27-storey block" against `storeys: 24`. T
 named in the sentence, only somewhere in the article (one named in the sentence ties the figure
 through a claim, and the record-fact checks judge it). What ties the figure to the fact is what it
 counts — the word after it, past its unit and scale, is the head of the fact's key ("54 witnesses",
-"91 matches") — and the slip itself: one digit changed, or two neighbouring digits swapped, in the
+"91 matches", "221 balls" of `balls_faced`) — and the slip itself: one digit changed, or two neighbouring digits swapped, in the
 figure as the records write it at the article's scale. A rounded amount with two digits swapped
 ("almost $558 million" against "almost 585 million") needs only a word of the key near it; an exact
 long one is transposed-figure's.
@@ -13,7 +13,8 @@ long one is transposed-figure's.
 Measured on the blind corpora, a slip is often chance, so much is left alone: a figure any fact of
 those records gives, as written or rounded ("16,000 dead" of 15,900: that fact's); one in a sentence
 naming another person, organisation or work, by the recogniser or the parse's proper nouns
-("Labuschagne … finishing on 58 not out from 110 balls" beside Head's 120: the figure may be theirs);
+("Labuschagne … finishing on 58 not out from 110 balls" beside Head's 120: the figure may be theirs), unless
+the record's own name stands between that name and the figure ("Gill made 91, and Pujara ground out 56 from 221 balls");
 a year; a figure that slips two facts at once; and one whose sentence is about another year than the
 fact's (`_common.in_scope`). (Tried and dropped: a sibling of the fact stated beside the figure, and
 two words of the key within eight words, as ties — 40 false alarms for 29 errors found.)
@@ -80,8 +81,11 @@ def run(analysis: Analysis, rule) -> Iterator:
         for figure in figures:
             if not _common.fits_unit(mention, figure.unit):
                 continue
-            if any(not _names_it(figure, name) for name in others):
-                continue  # "Labuschagne … from 110 balls", "Killers of the Flower Moon … all 11 of its nominations": another's
+            if any(not _names_it(figure, name) for start, name in others if start >= _own_name_before(analysis, figure.record, sentence, mention)):
+                # "Labuschagne … from 110 balls", "Killers of the Flower Moon … all 11 of its nominations": another's
+                # (a name before the record's own, nearest name is another clause's: "Shubman Gill made 91, and
+                # Cheteshwar Pujara ground out 56 from 221 balls")
+                continue
             meant = _common.digits(figure.value / _common.scale(value.value, written), written)
             if written.find(".") != meant.find(".") or not _common.digit_slip(written, meant):
                 continue
@@ -89,7 +93,9 @@ def run(analysis: Analysis, rule) -> Iterator:
             if swapped and significant >= 3 and value.qualifier is None:
                 continue  # transposed-figure's: a long figure with two digits swapped needs no word of the key
             words = _key_words(figure.fact)
-            counts_its_head = bool(words) and _same_word(counted, words[-1])
+            # (the head before a closing participle: `balls_faced`, `votes_cast`, `tickets_sold`)
+            counts_its_head = bool(words) and (_same_word(counted, words[-1])
+                                               or len(words) >= 2 and words[-1].endswith(("ed", "ld", "st")) and _same_word(counted, words[-2]))
             # five significant digits or more, one changed ("by 81,326 votes to 63,399" against 60,399): as
             # unlikely a chance as two swapped, so no word need tie it either
             long_slip = len(written.replace(".", "").strip("0")) >= 5 and value.qualifier is None  # ("50,000" is a round one)
@@ -113,10 +119,19 @@ def run(analysis: Analysis, rule) -> Iterator:
         )
 
 
-def _other_names(analysis: Analysis, sentence) -> list[str]:
-    """The people, organisations and works the sentence names (a figure there may be any of theirs)."""
-    names = [m.text for m in analysis.mentions_in(sentence.start, sentence.end) if m.kind in ("person", "org", "work")]
-    names += [link.text for link in analysis.links if sentence.start <= link.start < sentence.end]
+def _own_name_before(analysis: Analysis, record: Record, sentence, mention: Mention) -> int:
+    """Where the record's own name stands last before the figure in its sentence (the sentence's start when it
+    does not), unless another name stands between them."""
+    text = analysis.document.text
+    own = [link.start for link in analysis.links if link.record is record and link.exact and sentence.start <= link.start < mention.start
+           and not re.match(r"['’]s?\b", text[link.end:link.end + 2])]  # ("Head's partner … 58 from 110 balls": the partner's)
+    return own[-1] if own else sentence.start
+
+
+def _other_names(analysis: Analysis, sentence) -> list[tuple[int, str]]:
+    """The people, organisations and works the sentence names (a figure there may be any of theirs), where each stands."""
+    names = [(m.start, m.text) for m in analysis.mentions_in(sentence.start, sentence.end) if m.kind in ("person", "org", "work")]
+    names += [(link.start, link.text) for link in analysis.links if sentence.start <= link.start < sentence.end]
     if analysis.syntax is not None:
         # the parse's proper nouns too: the recogniser misses names ("Labuschagne was content …")
         text, run = analysis.document.text, []
@@ -129,10 +144,10 @@ def _other_names(analysis: Analysis, sentence) -> list[str]:
                 # (a place is where, not whose: "the 27-storey block in North Kensington")
                 run.append(token)
             elif run:
-                names.append(text[run[0].start:run[-1].end])
+                names.append((run[0].start, text[run[0].start:run[-1].end]))
                 run = []
         if run:
-            names.append(text[run[0].start:run[-1].end])
+            names.append((run[0].start, text[run[0].start:run[-1].end]))
     return names
 
 
@@ -158,6 +173,8 @@ def _rounds_to(stated: float, written: str, kept: float) -> bool:
     ("200" for 205, "$10,000" for 10,030, "6.7 million" for 6,730,000)?"""
     scale = _common.scale(stated, written)
     step = 10 ** -len(written.split(".")[1]) if "." in written else 10 ** (len(written) - len(written.rstrip("0")))
+    if kept == int(kept) and "." in written and abs(stated - kept) < 0.5 * scale:
+        return True  # the records keep the whole figure of "£56,008,113.20"
     return abs(stated - kept) <= 0.5 * step * scale + 1e-9 * abs(kept)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
+from factcheck.facts import without_note
 from factcheck.lexicon import MONTHS
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record
 
@@ -114,14 +115,13 @@ def _items(records: list[Record]) -> list[Item]:
                     found.extend(_year_led_items(value.value, record, key))
                     continue
                 anchor = value.value
-                if isinstance(anchor, str) and _distinct_text(anchor):
-                    found.append(Item(anchor, dates, record, key, year_only))
+                if isinstance(anchor, str) and _text_anchors(anchor):
+                    found.extend(Item(text, dates, record, key, year_only) for text in _text_anchors(anchor))
                 elif isinstance(anchor, (int, float)) and not isinstance(anchor, bool) and _distinct_figure(anchor):
                     found.append(Item(float(anchor), dates, record, key, year_only))
                 for name, qualifier in value.qualifiers.items():
-                    if isinstance(qualifier, str) and _distinct_text(qualifier) and not DATE_QUALIFIER.search(name) \
-                            and not YEAR_QUALIFIER.search(name):
-                        found.append(Item(qualifier, dates, record, key, year_only))
+                    if isinstance(qualifier, str) and not DATE_QUALIFIER.search(name) and not YEAR_QUALIFIER.search(name):
+                        found.extend(Item(text, dates, record, key, year_only) for text in _text_anchors(qualifier))
     return found
 
 
@@ -297,6 +297,12 @@ def _distinct_text(text: str) -> bool:
     """A name of two words or more ("Andy Murray"), or a time or score ("2:01:53"): not "final"."""
     return bool(re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", text)) or \
         (len(text.split()) >= 2 and len(text) <= 60 and text[:1].isupper() and not re.search(r"[;()]", text))
+
+
+def _text_anchors(text: str) -> list[str]:
+    """The texts an article would repeat of an item's text: itself, and without the records' note after it ("Joe
+    Frazier (29-0)" → "Joe Frazier", "National Stadium, Kingston, Jamaica" → "National Stadium"), when distinct."""
+    return [candidate for candidate in dict.fromkeys((text, without_note(text))) if _distinct_text(candidate)]
 
 
 def _distinct_figure(number: float) -> bool:

@@ -391,14 +391,15 @@ def own_nouns(records: list[Record]) -> dict[str, list[Record]]:
         nouns = set()
         for name in record.names:
             words = re.findall(r"[^\W\d_][\w'’-]*|\d+", name)
+            cut = False
             for index, word in enumerate(words):
                 if word.lower() in NAME_PREPOSITIONS and index:
-                    words = words[:index]
+                    words, cut = words[:index], True
                     break
             while words and (words[-1].isdigit() or re.fullmatch(r"[IVXLC]+", words[-1])):
                 words.pop()
-            if len(words) < 2:
-                continue
+            if len(words) < 2 and not (cut and words):
+                continue  # (one word before "of" is a head too: "Portrait of a Lady" → portrait)
             head = words[-1]
             # a capitalised head is part of the name ("Scottish National Party", "Francis Scott Key
             # Bridge"): "the party" may be any other; _referent takes it only where the article names
@@ -415,8 +416,9 @@ def own_nouns(records: list[Record]) -> dict[str, list[Record]]:
 
 DEAL_NOUNS = {"deal", "acquisition", "takeover", "purchase", "transaction", "merger", "buyout"}
 MATCH_NOUNS = {"final", "match", "game", "tie", "decider", "showpiece"}
+ARTWORK_NOUNS = {"portrait", "painting", "canvas", "picture", "work", "artwork", "masterpiece"}
 # the common nouns copy uses for one another
-KIN_NOUNS = (DEAL_NOUNS, MATCH_NOUNS)
+KIN_NOUNS = (DEAL_NOUNS, MATCH_NOUNS, ARTWORK_NOUNS)
 
 
 def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabulary: Vocabulary) -> list[Mention]:

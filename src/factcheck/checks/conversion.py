@@ -16,12 +16,15 @@ from dataclasses import dataclass
 
 from factcheck.checks.base import CheckKind
 from factcheck.facts import unit_name, units
+from factcheck.lexicon import TENS, UNITS, word_value
 from factcheck.model import Analysis, Evidence, Finding, format_number  # noqa: F401
 
 # a figure, and a scale word after it ("48 million pounds")
 # (and a vulgar fraction after whole digits: "21½ years")
 # (not the denominator of a fraction: "12 1/2 years, or 150 months" is no "2 years")
-_NUMBER = r"(?<![\d/])(?P<{n}>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)[½¼¾]?)(?P<{n}x>\s+(?:thousand|million|billion))?"
+# (or a number word: "a full six days, or 142 hours")
+_NUMBER = (r"(?<![\d/])(?P<{n}>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)[½¼¾]?|(?:" + "|".join(UNITS[1:] + TENS) + r")\b)"
+           r"(?P<{n}x>\s+(?:thousand|million|billion))?")
 _FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 _UNIT = (r"(?:\s?-?\s?)(?P<{u}>°\s?[CF]\b|[CF]\b(?!\.\w)|degrees?\s+(?:Celsius|Fahrenheit|centigrade)\b|"
          r"(?:metric|short|long|square|cubic)\s+[A-Za-z]+|[A-Za-z]+(?:/[a-z]+)?)")
@@ -88,6 +91,8 @@ class _Side:
     def digits(self) -> str:
         """The figure's digits, a fraction as decimals ("21½" → "21.5")."""
         written = self.match.group(self.number)
+        if written.isalpha():
+            return format(int(word_value(written)[0]))
         return written[:-1] + _FRACTIONS[written[-1]] if written[-1] in _FRACTIONS else written
 
     @property
@@ -183,6 +188,8 @@ def _disagreement(first_side: _Side, second_side: _Side, first: str, second: str
     # (a figure of one or two digits is taken as written: "minus 70C" is not "somewhere from 65 to 75")
     source_precision = (0.5 if re.fullmatch(r"\d{1,2}", written_from) or _exact_conversion_of(written_from, written)
                         else _precision(written_from, fives)) * first_side.scale_factor
+    if "." not in written_from and registry.Quantity(1, first).dimensionality == registry.Quantity(1, "hour").dimensionality:
+        source_precision = 0  # whole days, hours or weeks are counted, not rounded: "six days, or 142 hours" is 144
     slack = abs(float(registry.Quantity(stated_from + source_precision, first).to(second).magnitude) - converted)
     if abs(converted - stated) <= tolerance + slack:
         return None

@@ -81,7 +81,8 @@ def run(analysis: Analysis, rule) -> Iterator:
         for figure in figures:
             if not _common.fits_unit(mention, figure.unit):
                 continue
-            if any(not _names_it(figure, name) for start, name in others if start >= _own_name_before(analysis, figure.record, sentence, mention)):
+            own, described = _own_name_before(analysis, figure.record, sentence, mention)
+            if any(not _names_it(figure, name) for start, name in others if start >= own and not described[0] <= start < described[1]):
                 # "Labuschagne … from 110 balls", "Killers of the Flower Moon … all 11 of its nominations": another's
                 # (a name before the record's own, nearest name is another clause's: "Shubman Gill made 91, and
                 # Cheteshwar Pujara ground out 56 from 221 balls")
@@ -119,13 +120,17 @@ def run(analysis: Analysis, rule) -> Iterator:
         )
 
 
-def _own_name_before(analysis: Analysis, record: Record, sentence, mention: Mention) -> int:
+def _own_name_before(analysis: Analysis, record: Record, sentence, mention: Mention) -> tuple[int, tuple[int, int]]:
     """Where the record's own name stands last before the figure in its sentence (the sentence's start when it
-    does not), unless another name stands between them."""
+    does not), and the phrase between commas right after it that describes it ("Usyk, the London 2012 Olympic
+    heavyweight champion, is 22-0 with 15 knockouts": its names are the record's description, not others')."""
     text = analysis.document.text
-    own = [link.start for link in analysis.links if link.record is record and link.exact and sentence.start <= link.start < mention.start
+    own = [link for link in analysis.links if link.record is record and link.exact and sentence.start <= link.start < mention.start
            and not re.match(r"['’]s?\b", text[link.end:link.end + 2])]  # ("Head's partner … 58 from 110 balls": the partner's)
-    return own[-1] if own else sentence.start
+    if not own:
+        return sentence.start, (0, 0)
+    described = re.match(r",[^,;()]{3,80},", text[own[-1].end:mention.start])
+    return own[-1].start, ((own[-1].end, own[-1].end + described.end()) if described else (0, 0))
 
 
 def _other_names(analysis: Analysis, sentence) -> list[tuple[int, str]]:

@@ -78,11 +78,20 @@ def run(analysis: Analysis, rule) -> Iterator:
             if any(other.value.earliest.year <= d.year <= other.value.latest.year
                    for item in near if item.year_only for d in item.dates for other in written):
                 continue  # the item's own year is in the sentence: another year there is another event's
+            if any(_paired_elsewhere(analysis, item.anchor, date) for item in near if isinstance(item.anchor, str)):
+                continue  # "a 20-year-old Novak Djokovic in 2008" beside `youngest_since: "Novak Djokovic, 2008, aged 20"`:
+                # the records pair the name with that year too, for another thing than this item
             if date.value.precision == "day" and date.value.earliest in analysis.records.facts_memo("kept_days", _kept_days):
                 continue  # a day the records keep for something else of the name: "On 1 September 1984 "What's Love
                 # Got to Do With It" reached No 1" beside the 1993 film of that title and the song's own key
+            # (a year written right after an item kept by its day slips in its year: "at Mid Staffordshire in 1992" for
+            # 1990-03-22; a year anywhere else near it was too often another event's)
+            right_after = {id(item) for start, end, item in anchors if date.start >= end and _YEAR_RIGHT_AFTER.fullmatch(text[end:date.start])}
             slip = next(((item, d) for item in near for d in item.dates
-                         if (date.value.earliest.year != d.year if item.year_only else _common.date_slip(date.value, d))), None)
+                         if (date.value.earliest.year != d.year if item.year_only
+                             else _common.date_slip(date.value, d) or date.value.precision == "year" and id(item) in right_after
+                             and _common.year_slip(date.value, d))),
+                        None)
             if slip is None:
                 continue
             item, recorded = slip
@@ -91,10 +100,13 @@ def run(analysis: Analysis, rule) -> Iterator:
                 rule.message("item", anchor=item.written or (item.anchor if isinstance(item.anchor, str) else _common.format_number(item.anchor)),
                              record=item.record.name, recorded=shown, stated=date.text),
                 date.start, date.end, analysis.document.source[date.start:date.end],
-                suggestion=str(recorded.year) if item.year_only and re.fullmatch(r"\d{4}", date.text)
+                suggestion=str(recorded.year) if re.fullmatch(r"\d{4}", date.text)
                 else _common.format_date_like(date.text, recorded) if isinstance(recorded, dt.date) and date.value.precision == "day" and not item.year_only else None,
                 evidence=Evidence(record=item.record.id, fact=item.key, value=shown, source=item.record.origin),
             )
+
+
+_YEAR_RIGHT_AFTER = re.compile(r"\s*(?:,\s*)?(?:in\s+|\(\s*)?")
 
 
 def _items(records: list[Record]) -> list[Item]:
@@ -123,6 +135,24 @@ def _items(records: list[Record]) -> list[Item]:
                     if isinstance(qualifier, str) and not DATE_QUALIFIER.search(name) and not YEAR_QUALIFIER.search(name):
                         found.extend(Item(text, dates, record, key, year_only) for text in _text_anchors(qualifier))
     return found
+
+
+def _paired_elsewhere(analysis: Analysis, anchor: str, date: Mention) -> bool:
+    """Does a text the records keep name the anchor and the stated year together?"""
+    texts = analysis.records.facts_memo("texts_by_year", _texts_by_year).get(str(date.value.earliest.year), ())
+    return any(anchor in text for text in texts)
+
+
+def _texts_by_year(records: list[Record]) -> dict[str, list[str]]:
+    """The records' texts by each year written in them, built once for the run."""
+    by_year: dict[str, list[str]] = {}
+    for record in records:
+        for values in record.facts.values():
+            for value in values:
+                if isinstance(value.value, str):
+                    for year in set(re.findall(r"\b(?:1[5-9]|20)\d\d\b", value.value)):
+                        by_year.setdefault(year, []).append(value.value)
+    return by_year
 
 
 def _kept_days(records: list[Record]) -> dict[dt.date, None]:
@@ -334,12 +364,22 @@ def _close(analysis: Analysis, anchor: tuple[int, int], date: Mention, year_only
         return False
     if not year_only:
         return syntax.path_length(one, other) <= MAX_PATH
-    if syntax.path_length(one, other) > MAX_PATH_YEAR:
-        return False
     up_one, up_other = [one, *syntax.ancestors(one)], [other, *syntax.ancestors(other)]
-    meeting = next(index for index in up_one if index in up_other)
+    meeting = next((index for index in up_one if index in up_other), None)
+    if meeting is None:
+        return False
     path = up_one[:up_one.index(meeting)] + up_other[:up_other.index(meeting)]  # the words below where they meet
+    if syntax.path_length(one, other) > MAX_PATH_YEAR and not _where_and_when_of_its_object(syntax, up_one[:up_one.index(meeting) + 1],
+                                                                                       up_other[:up_other.index(meeting) + 1]):
+        return False
     return all(syntax.tokens[index].dep != "conj" for index in path)
+
+
+def _where_and_when_of_its_object(syntax, anchor_up: list[int], date_up: list[int]) -> bool:
+    """"who won the inaugural Final in Gothenburg, Sweden, in 1978": the place hangs on the verb's object, the
+    year on the verb, each by its preposition — where and when of one event, five steps apart."""
+    deps = [syntax.tokens[i].dep for i in anchor_up[:-1]], [syntax.tokens[i].dep for i in date_up[:-1]]
+    return syntax.tokens[anchor_up[-1]].tag.startswith("VB") and deps == (["pobj", "prep", "dobj"], ["pobj", "prep"])
 
 
 KIND = CheckKind(

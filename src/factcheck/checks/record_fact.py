@@ -21,7 +21,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     keys_of: dict[tuple[int, str], set[str]] = {}
     for claim in analysis.claims:
         keys_of.setdefault((claim.value.start, claim.record.id), set()).add(claim.fact)
-    for claim in analysis.claims:
+    # of the keys one value is tied to, the one the trigger names outright first ("found the work on 12 December":
+    # `found`, not `theft_discovered`), as only the first reported of one value is shown
+    for claim in sorted(analysis.claims, key=lambda c: (c.value.start, not _key_is_its_trigger(c))):
         if _of_an_unnamed_period(analysis, claim, keys_of[(claim.value.start, claim.record.id)]):
             continue
         spec = analysis.vocabulary.spec(claim.record.type, claim.fact)
@@ -32,6 +34,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if not recorded or any(_common.admits(claim.value, value) for value in recorded):
             continue
         if _day_against_years(claim, recorded) or _count_against_years(claim, recorded) or _another_edition(analysis, claim) \
+                or _sentence_of_another_year(analysis, claim) or _told_in_a_records_text(analysis, claim) \
                 or _year_of_another_fact(analysis, claim) or _numbers_naming_items(recorded):
             continue
         year_guessed = without_its_year(claim.value)
@@ -178,6 +181,11 @@ def _names_the_key(claim) -> bool:
     return number == int(number) and re.search(rf"(?<!\d){int(number)}(?!\d)", claim.fact) is not None
 
 
+def _key_is_its_trigger(claim) -> bool:
+    """Is the fact's own key the word that tied it ("found" for `found`)?"""
+    return fact_key_words(claim.fact.rsplit(".", 1)[-1]) == tuple(claim.trigger.lower().split())
+
+
 def _numbers_naming_items(recorded) -> bool:
     """Are the record's figures the numbers its items go by (`giro_2024_stage_wins: {2: {date: …}, 7: {…}}`,
     stages 2 and 7), not amounts? "won six stages" counts them; no figure of the article is one of them."""
@@ -202,6 +210,40 @@ def _another_edition(analysis: Analysis, claim) -> bool:
     if published is None or not isinstance(claim.value.value, DateValue) or not _YEARS_AGO.search(claim.value.text):
         return False
     return any(str(published.year) in re.findall(r"\b(?:19|20)\d\d\b", name) for name in claim.record.names)
+
+
+def _sentence_of_another_year(analysis: Analysis, claim) -> bool:
+    """"Five years ago, … collided with eventual champion Dario Franchitti", tied to "2017 Indianapolis 500": the
+    record's name gives its year, and the sentence opens by dating itself years before it — it tells of another
+    edition. (Only a "years ago" before the value, in a sentence with no "since": "Ducati's first champion since
+    Casey Stoner's title in 2008, … since Giacomo Agostini … in 1972, fifty years ago" is this edition's.)"""
+    own = {int(year) for name in claim.record.names for year in re.findall(r"\b(?:19|20)\d\d\b", name)}
+    start, end = claim.sentence
+    text = analysis.document.text
+    if len(own) != 1 or re.search(r"\bsince\b", text[start:end], re.IGNORECASE):
+        return False
+    ago = [m for m in analysis.mentions_in(start, claim.value.start, "date") if isinstance(m.value, DateValue) and _YEARS_AGO.search(m.text)]
+    return bool(ago) and all(not own & set(range(m.value.earliest.year, m.value.latest.year + 1)) for m in ago)
+
+
+def _told_in_a_records_text(analysis: Analysis, claim) -> bool:
+    """Do the words of the figure and the two after it stand in a text the records keep ("its first opera by a
+    Black composer" beside the opening night's `firsts: ["first opera by a Black composer in the Met's history"]`)?
+    The figure is that text's, not the fact it was tied to (`composer_opera_number: 2`)."""
+    if not isinstance(claim.value.value, NumberValue):
+        return False
+    text = analysis.document.text
+    after = re.match(r"\s+[\w'’-]+\s+[\w'’-]+", text[claim.value.end:claim.value.end + 60])
+    if after is None:
+        return False
+    said = " ".join((claim.value.text + after.group(0)).lower().split())
+    return any(said in text for text in analysis.records.facts_memo("lower_texts", _lower_texts))
+
+
+def _lower_texts(records) -> list[str]:
+    """The records' texts in lower case, one space between words, built once for the run."""
+    return [" ".join(value.value.lower().split()) for record in records for values in record.facts.values() for value in values
+            if isinstance(value.value, str)]
 
 
 def _year_of_another_fact(analysis: Analysis, claim) -> bool:

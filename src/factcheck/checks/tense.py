@@ -91,7 +91,9 @@ _TARGET = re.compile(r"\b(?:back|forward)\s+(?:to|until)\s+$|\b(?:postponed|dela
                      # a deadline someone had: "Microsoft had until Oct. 18 to close", "had to file by May 3"
                      r"|\b(?:had|has|have|given)\s+(?:\w+\s+){0,2}?(?:until|till)\s+$|\bhad\s+to\b[^.;]{0,60}\bby\s+$"
                      # a state decided in the past that lasts until then: "Alcohol duty was frozen until 1 August 2024"
-                     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+\w+(?:ed|en)\b[^.;]{0,30}\b(?:until|till)\s+$")
+                     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+\w+(?:ed|en)\b[^.;]{0,30}\b(?:until|till)\s+$"
+                     # … or agreed to hold until then: "have agreed to a peace obligation until 3 March"
+                     r"|\b(?:agreed|committed|pledged|promised|signed|vowed)\b[^.;]{0,60}\b(?:until|till)\s+$")
 
 
 # a birth's date, or an anniversary's ("on Dec. 10, the anniversary of Alfred Nobel's death in 1896"): the

@@ -230,7 +230,13 @@ def _noun(text: str, mention: Mention) -> str | None:
     found = _NOUN_AFTER.match(text[mention.end:mention.end + 40])
     if found is None or found.group(1).lower() in _NOT_NOUNS:
         return None
-    return found.group(1).lower().rstrip("s")
+    noun = found.group(1).lower().rstrip("s")
+    return _ONE_TOLL.get(noun, noun)
+
+
+# the words a toll of the dead is counted in are one noun: "killed 185 people" … "the names of all 158 victims"
+_ONE_TOLL = {"victim": "people", "death": "people", "fatalitie": "people", "live": "people", "dead": "people", "person": "people",
+             "people": "people"}
 
 
 # the noun counted, past a word that only qualifies it ("2,964 confirmed deaths")

@@ -288,7 +288,12 @@ def _year_the_weekday_fits(mention: Mention, written: list[Mention]) -> int | No
         return None
     year = before[-1].value.earliest.year
     day = _in_year(value.earliest, year)
-    return year if day is not None and day.weekday() == weekday else None
+    if day is not None and day.weekday() == weekday:
+        return year
+    # … or the year after it, for a day within three months of it ("20 December 2021" … "until Tuesday 22 February")
+    day = _in_year(value.earliest, year + 1)
+    fits = day is not None and day.weekday() == weekday and 0 < (day - before[-1].value.earliest).days <= 90
+    return year + 1 if fits and year + 1 != value.earliest.year else None
 
 
 # (measured on blind copy: a past tense with a yearless day one to four months ahead is last year's

@@ -219,6 +219,10 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         proven = None
         if year is None:
             year = proven = _year_the_weekday_fits(mention, written)
+        if year is None and value.earliest > published and syntax is not None and _said_in_the_past(text, syntax, mention):
+            # "This process continued from March 29 until April 5", told as done in a column published on the
+            # twentieth anniversary of an eruption that began on March 25, 1984: the anniversary's year
+            year = _anniversary_year(value.earliest, [m for m in written if m.end <= mention.start and m.value.precision == "day"], published)
         # a month or more ahead: a slip of tense within the coming weeks is the writer's ("was held on
         # 12 July", three days after publication, is an error to report, not last year's)
         shift = SCHEDULED_AHEAD_DAYS if scheduled_event(text, syntax, mention.start, mention.end) else PAST_SHIFT_DAYS
@@ -360,6 +364,21 @@ def _clause_in_the_past(syntax: Syntax, mention: Mention) -> bool:
     Munich on Thursday (18 September)"), however far down the clause the date hangs?"""
     word = syntax.span_root(mention.start, mention.end)
     return word is not None and syntax.tokens[syntax.clause(word)].tag == "VBD"
+
+
+def _anniversary_year(day: dt.date, earlier: list[Mention], published: dt.date) -> int | None:
+    """The year of the event a piece published on its anniversary tells of: a day written in full before, in an
+    earlier year, on the publication's day of the year (a day either side), when the yearless day falls within a
+    month after that event."""
+    for mention in reversed(earlier):
+        event = mention.value.earliest
+        same_day = _in_year(event, published.year)
+        if event.year >= published.year or same_day is None or abs((same_day - published).days) > 1:
+            continue
+        candidate = _in_year(day, event.year)
+        if candidate is not None and 0 <= (candidate - event).days <= 31:
+            return event.year
+    return None
 
 
 def _in_year(day: dt.date, year: int) -> dt.date | None:

@@ -137,7 +137,7 @@ def find_dates(text: str, published: dt.date | None, day_first: bool = False) ->
 # a capitalised word inside a sentence right before a month and its day, no weekday nor preposition: "a Long March 5
 # rocket" names a rocket ("Tuesday March 5", "On March 5" and "… Shetland. March 5" stay dates)
 _IN_A_NAME = re.compile(r"(?<=[a-z,;:] )(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|"
-                        r"Sat|Sun|On|In|By|From|Since|Until|Till|Before|After|Through|Until|Early|Late|Mid|Last|Next|This)\b)"
+                        r"Sat|Sun|On|In|By|From|Since|Until|Till|Before|After|Through|Early|Late|Mid|Last|Next|This)\b)"
                         r"[A-Z][a-z]+ $")
 
 

@@ -688,6 +688,8 @@ FOUND = [
     # a year right after an item kept by its day; a place on the verb's object, the year on the verb
     ("blind-58/5501-selby-ainsty-by-election", "Mid Staffordshire in 1992", "1992"),
     ("blind-57/5415-jumping-world-cup-final-2024-riyadh", "in Gothenburg, Sweden, in 1978", "1978"),
+    # a people's word after the age ("The 37-year-old Serb") is no name: the age is the one the paragraph named last's
+    ("blind-59/5611-wimbledon-alcaraz-djokovic", "The 37-year-old Serb", "37"),
     # "the work" of "Portrait of a Lady"; the key the trigger names outright first
     ("blind-57/5425-piacenza-klimt-authenticated", "found the work on 12 December", "12 December"),
 ]

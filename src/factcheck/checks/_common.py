@@ -653,12 +653,13 @@ def _proper_name_words(records) -> dict[str, list]:
             proper = tuple(t.norm for t in tokens if name[t.start].isupper() and not is_common_word(t.norm))
             # the name's head: its words before a comma or a bracket ("Ofgem energy price cap" of "…, 1 January to 31 March")
             head = [t for t in tokens if not re.search(r"[,(]", name[:t.start])]
+            nouns = [t for t in head[1:] if not t.norm.isdigit()]  # (a year in the name is no noun: "Wimbledon 2023 prize money")
             if len(proper) >= 2:
                 by_word.setdefault(proper[0], []).append((record, proper, ()))
-            elif len(proper) == 1 and len(head) >= 2 and head[0].norm == proper[0] \
-                    and all(name[t.start].islower() and t.norm.isalpha() for t in head[1:]) \
-                    and max(len(t.norm) for t in head[1:]) >= 5:
-                by_word.setdefault(proper[0], []).append((record, proper, tuple(t.norm for t in head[1:])))
+            elif len(proper) == 1 and head and nouns and head[0].norm == proper[0] \
+                    and all(name[t.start].islower() and t.norm.isalpha() for t in nouns) \
+                    and max(len(t.norm) for t in nouns) >= 5:
+                by_word.setdefault(proper[0], []).append((record, proper, tuple(t.norm for t in nouns)))
     return by_word
 
 

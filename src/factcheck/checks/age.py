@@ -362,7 +362,7 @@ def _born_in_sentence(sentence_start: int) -> tuple[str, ...]:
 
 # the endings of words for a people ("Serbian", "Japanese", "Spanish", "Israeli", "Czech"): the
 # recogniser calls some surnames a group too ("the 20-year-old Alcaraz")
-_PEOPLE_WORD = (r"(?:Swede|Dane|Pole|Finn|Scot|Turk|Briton|Brit|Kiwi|Aussie|Greek|Thai|Basque|Swiss|Filipino|Filipina|Spaniard|"
+_PEOPLE_WORD = (r"(?:Swede|Dane|Pole|Finn|Scot|Turk|Serb|Croat|Czech|Slovak|Slovene|Bosniak|Kazakh|Uzbek|Briton|Brit|Kiwi|Aussie|Greek|Thai|Basque|Swiss|Filipino|Filipina|Spaniard|"
                 r"(?:French|Dutch|Irish|Welsh|English|Scots)(?:man|woman))")
 _DEMONYM = re.compile(rf"(?:ans?|ese|ish|i|ic|ch|er|ss|ard|iot)$|^{_PEOPLE_WORD}$")
 # … and a word only a people is called, which the recogniser may call a person ("The 29-year-old Briton")

@@ -237,7 +237,7 @@ def _told_in_a_records_text(analysis: Analysis, claim) -> bool:
     if after is None:
         return False
     said = " ".join((claim.value.text + after.group(0)).lower().split())
-    return any(said in text for text in analysis.records.facts_memo("lower_texts", _lower_texts))
+    return any(said in kept for kept in analysis.records.facts_memo("lower_texts", _lower_texts))
 
 
 def _lower_texts(records) -> list[str]:

@@ -78,10 +78,13 @@ def run(analysis: Analysis, rule) -> Iterator:
         near = _words_near(tokens, starts, mention, sentence)
         counted = _counted_word(text[:sentence.end], mention.end)
         slips = []
+        owns: dict[str, tuple[int, tuple[int, int]]] = {}  # each record's own name before this figure, found once
         for figure in figures:
             if not _common.fits_unit(mention, figure.unit):
                 continue
-            own, described = _own_name_before(analysis, figure.record, sentence, mention)
+            if figure.record.id not in owns:
+                owns[figure.record.id] = _own_name_before(analysis, figure.record, sentence, mention)
+            own, described = owns[figure.record.id]
             if any(not _names_it(figure, name) for start, name in others if start >= own and not described[0] <= start < described[1]):
                 # "Labuschagne … from 110 balls", "Killers of the Flower Moon … all 11 of its nominations": another's
                 # (a name before the record's own, nearest name is another clause's: "Shubman Gill made 91, and

@@ -342,9 +342,12 @@ def _distinct_figure(number: float) -> bool:
 
 def _anchors(analysis: Analysis, items: list[Item], sentence) -> Iterator[tuple[int, int, Item]]:
     text = analysis.document.text
+    said = text[sentence.start:sentence.end]
     for item in items:
         if isinstance(item.anchor, str):
-            for match in re.finditer(rf"(?<![\w:]){re.escape(item.anchor)}(?![\w:])", text[sentence.start:sentence.end]):
+            if item.anchor not in said:
+                continue  # (a plain search first: most items are not in most sentences)
+            for match in re.finditer(rf"(?<![\w:]){re.escape(item.anchor)}(?![\w:])", said):
                 yield sentence.start + match.start(), sentence.start + match.end(), item
         else:
             for mention in analysis.mentions:

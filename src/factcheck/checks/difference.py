@@ -426,9 +426,8 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
                 continue
         # the two sides are the pair whose gap the margin is a slip of, when one is ("carried Australia to 369 … India
         # replied with 336, Thakur making 67 …, leaving Australia with a first-innings lead of 23"), else the largest
-        written = margin.mention.text.replace(",", "")
         slipped = [(a, b) for a, b in [*((a, b) for _, a, b in gaps), *((a, b) for a in earlier for b in stated)]
-                   if a.value != b.value and digit_slip(written, format_number(abs(a.value - b.value)).replace(",", ""))]
+                   if a.value != b.value and _slip_of(margin.mention, margin.value, a.value - b.value)]
         if slipped:
             yield margin, *slipped[0]
             continue
@@ -447,7 +446,7 @@ def _majorities(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
         divisions = [*DIVISION.finditer(text, sentence.start, majority.start), *SIDES.finditer(text, sentence.start, majority.start)]
         if not divisions:
             polled = _top_two_polls(text, figures, majority)
-            if polled is not None and digit_slip(majority.mention.text.replace(",", ""), format_number(polled[0].value - polled[1].value).replace(",", "")):
+            if polled is not None and _slip_of(majority.mention, majority.value, polled[0].value - polled[1].value):
                 yield majority, *polled
             continue
         if len({d.start("ayes") if d.group("ayes") else d.start() for d in divisions}) != 1:
@@ -751,13 +750,16 @@ def _far_off(stated: Mention, value: float, actual: float, ratio: float) -> bool
     """Is the stated figure more than `ratio` times off what the figures make, and no slip of its digits ("8 million"
     against 35.6 million, "7.4%" against 92.65%)? On copy written blind such a sum was more often drawn between the
     wrong figures than an error of the copy, so it is reported at the rule's lower severity."""
-    if not ratio or not value or not actual:
-        return False
-    written = _common.written_digits(stated.text)
-    # (the figures made, written as the stated one is: "1.9 million" against 9.1 million is a slip)
-    if written and digit_slip(written, _common.digits(abs(actual) / _common.scale(abs(value), written), written)):
+    if not ratio or not value or not actual or _slip_of(stated, value, actual):
         return False
     return max(abs(value), abs(actual)) / min(abs(value), abs(actual)) > ratio
+
+
+def _slip_of(stated: Mention, value: float, actual: float) -> bool:
+    """Is the stated figure a typist's slip of the figure the others make, that figure written as the stated one is
+    ("4,611" for 4,161; "1.9 million" against 9.1 million)?"""
+    written = _common.written_digits(stated.text)
+    return bool(written) and digit_slip(written, _common.digits(abs(actual) / _common.scale(abs(value), written), written))
 
 
 def _as_fine_as(arrived: Figure, difference: Figure, base: Figure) -> Figure:

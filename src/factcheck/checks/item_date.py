@@ -127,7 +127,7 @@ def _items(records: list[Record]) -> list[Item]:
                     found.extend(_year_led_items(value.value, record, key))
                     continue
                 anchor = value.value
-                if isinstance(anchor, str) and _text_anchors(anchor):
+                if isinstance(anchor, str):
                     found.extend(Item(text, dates, record, key, year_only) for text in _text_anchors(anchor))
                 elif isinstance(anchor, (int, float)) and not isinstance(anchor, bool) and _distinct_figure(anchor):
                     found.append(Item(float(anchor), dates, record, key, year_only))

@@ -235,8 +235,7 @@ def _noun(text: str, mention: Mention) -> str | None:
 
 
 # the words a toll of the dead is counted in are one noun: "killed 185 people" … "the names of all 158 victims"
-_ONE_TOLL = {"victim": "people", "death": "people", "fatalitie": "people", "live": "people", "dead": "people", "person": "people",
-             "people": "people"}
+_ONE_TOLL = {"victim": "people", "death": "people", "fatalitie": "people", "live": "people", "dead": "people", "person": "people"}
 
 
 # the noun counted, past a word that only qualifies it ("2,964 confirmed deaths")

@@ -382,6 +382,20 @@ SILENT = [
     # a piece published on an event's anniversary: its days without a year told as done are that event's year's
     ("blind-59/5625-real-usgs-mauna-loa-1984-anniversary", "continued from March 29 until April 5"),
     ("blind-59/5624-hunga-tonga-one-year-on", "declared a state of emergency on 18 January"),
+    # blind-60's first false alarms, mended as patterns: a level with its own base ("cut by 50%, up from 30%") is no change
+    ("blind-60/5702-catalonia-drought-emergency", "livestock farms must cut by 50%"),
+    # the period a change is measured from ("up 2.6 bushels from 2023") is not when a forecast verb happens
+    ("blind-60/5706-real-nass-august-crop-forecast", "increase their production 10% from 2023"),
+    ("blind-60/5706-real-nass-august-crop-forecast", "up 2.6 bushels from 2023"),
+    ("blind-60/5706-real-nass-august-crop-forecast", "down 59 pounds from 2023"),
+    # "three-time winner Michael van Gerwen": a count of past wins, not the final's winner
+    ("blind-60/5714-littler-world-darts-title", "beating three-time winner Michael van Gerwen 7-3"),
+    # a length in two units converts whole: 4 miles 374 yards is 6.8 km
+    ("blind-60/5715-boat-race-2025-cambridge-sweep", "4 miles 374 yards (6.8km)"),
+    # "the college's small team" is no "College of the Year"
+    ("blind-60/5716-real-voa-miami-dade-chess", "Last month, the college's"),
+    # "had opened two days earlier, on Wednesday 29 June": a past before a past, in the story's year
+    ("blind-60/5726-top-gun-maverick-opening", "that film had opened two days earlier, on Wednesday 29 June"),
 ]
 
 FOUND = [
@@ -692,6 +706,10 @@ FOUND = [
     ("blind-59/5611-wimbledon-alcaraz-djokovic", "The 37-year-old Serb", "37"),
     # "the work" of "Portrait of a Lady"; the key the trigger names outright first
     ("blind-57/5425-piacenza-klimt-authenticated", "found the work on 12 December", "12 December"),
+    # blind-60's misses found as patterns: a given name respelt ("Jarrod" for Jared); an ordinal the tagger hung on
+    # a compound ("his sixth world final") against a list of five (and see test_a_title_in_quotation_marks_is_no_quotation)
+    ("blind-60/5704-australia-record-wheat-forecast", "Jarrod Greenville", "Jarrod Greenville"),
+    ("blind-60/5713-zhao-xintong-world-snooker", "playing in his sixth world final", "sixth"),
 ]
 
 
@@ -750,6 +768,12 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     # a bracketed conversion of whole days; a toll in people and in victims
     ("blind-59/5603-gdl-rail-strike-ends-early", "a full six days, or 142 hours", "142 hours"),
     ("blind-59/5621-christchurch-quake-ten-years", "all 158 victims", "158"),
+    # blind-60's: a rate's conversion ("200 litres per person per day (about 63 gallons)"); a part added for a total,
+    # against the part the article gave before; "23 metres longer than the 1,991-metre span"
+    ("blind-60/5702-catalonia-drought-emergency", "(about 63 gallons)", "63 gallons"),
+    ("blind-60/5721-barbenheimer-opening-weekend", "$182 million from 70 markets for a global debut of $347 million",
+     "$182 million from 70 markets for a global debut of $347 million"),
+    ("blind-60/5723-canakkale-bridge-opens", "23 metres longer", "23 metres longer than the 1,991"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)
@@ -768,8 +792,18 @@ def test_a_margin_is_measured_from_the_pair_it_slips_from():
 @pytest.mark.parametrize("case_dir, quote", [
     # "Vargas, born in Cienfuegos, Cuba, was granted Turkish citizenship in April 2021": another verb's date
     ("blind-54/5112-turkiye-vnl-title-clean", "The 23-year-old"),
+    # a yield per acre is no slip of a bale's weight ("840 pounds per harvested acre", "480-pound bales")
+    ("blind-60/5706-real-nass-august-crop-forecast", "average 840 pounds per harvested acre"),
 ])
 def test_no_false_alarm_from_the_article_alone(case_dir, quote):
     text, findings = at_or_above_warning(case_dir, records=False)
     start = text.index(quote)
     assert not [f for f in findings if f.start < start + len(quote) and start < f.end], findings
+
+
+def test_a_title_in_quotation_marks_is_no_quotation():
+    """American copy writes a film's title in quotation marks: a typo in it ("Harry Potter and the Deathly Hollows –
+    Part 2") is the writer's, at the rule's own severity, not a speaker's words softened to a note."""
+    text, findings = at_or_above_warning("blind-60/5721-barbenheimer-opening-weekend")
+    start = text.index("Deathly Hollows")
+    assert [(f.rule, f.severity.name) for f in findings if f.start == start] == [("name-near-miss", "ERROR")]

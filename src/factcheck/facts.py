@@ -528,6 +528,10 @@ def _value_family(kind: str) -> str:
     return "date" if kind == "date" else "name"
 
 
+# a key that is an award's title: "player_of_the_year", "college_of_the_year", "goal_of_the_month"
+_AWARD_TITLE = re.compile(r"(?:^|_)of_the_(year|season|month|week|decade|tournament|match|series|game|race)$")
+
+
 def derived_specs(records, known: set[tuple[str, str]]):
     """A FactSpec for each (entity type, fact key) of the records that the vocabulary does not
     describe: triggers from the key's words (and the fact's own `label:`/`triggers:`), the value
@@ -554,6 +558,12 @@ def derived_specs(records, known: set[tuple[str, str]]):
                 # `presided_by`: the verb's own forms ("presided", "presides", "presiding"), never its
                 # stem, which is also a noun's ("presid*" would take "President")
                 triggers = [(form,) for form in _verb_forms(words[-1])]
+            title = _AWARD_TITLE.search(key.rsplit(".", 1)[-1].lower())
+            if title and words:
+                # `uscf_chess_college_of_the_year: 2004` is when an award was won, told by its title ("College of
+                # the Year"), never by its head alone ("the college's small team competed last month")
+                head = [w for w in words if w not in GENERIC_WORDS and w.isalpha()]
+                triggers = [(*head[i:], "of", "the", title.group(1)) for i in range(max(0, len(head) - 2), len(head))]
             if _sole_fact_in_its_unit(record, key):
                 # "Dimorphos measures about 560 feet across" beside `diameter: {feet: 530}`: the unit names
                 # the fact when it is the record's one fact in that unit (not `max_distance.miles` beside

@@ -759,6 +759,7 @@ def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str,
                    for o in found)
         and not _describes_possessed_noun(syntax, tokens, t)
         and not (t.first > first and tokens[t.first - 1].norm in ANOTHER_OCCASION)
+        and not (t.first > first + 1 and _a_count_of_times(tokens[t.first - 2], tokens[t.first - 1]))
         and not (t.first > first + 1 and tokens[t.first - 1].norm == "as" and tokens[t.first - 2].norm in ("act", "acts", "acting"))
     ]
 
@@ -767,6 +768,13 @@ def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str,
 # "former winner", "the previous record", "the outgoing president"; or a stand-in's: "the interim chief
 # executive", "will act as chief executive while a permanent replacement is found"
 ANOTHER_OCCASION = {"defending", "former", "previous", "reigning", "outgoing", "erstwhile", "ex", "acting", "interim", "caretaker"}
+
+
+def _a_count_of_times(number: Token, word: Token) -> bool:
+    """"three-time winner Michael van Gerwen", "a 3-time champion": a count of past occasions, not this one's
+    (a "first-time winner" is this one's)."""
+    value = word_value(number.norm)
+    return word.norm == "time" and (number.norm.isdigit() or value is not None and not value[1])
 
 
 def _describes_possessed_noun(syntax: Syntax | None, tokens: list[Token], trigger: _Trigger) -> bool:

@@ -221,7 +221,8 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False) ->
     # given name, "Joan" for John, may be someone else)
     surname_slip = person and i == len(key) - 1 and len(written) >= 4 and Levenshtein.distance(written, meant) == 1
     if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)) and not _transposed(written, meant) \
-            and not short_slip and not surname_slip and not (person and spelt_alike(written, meant)):
+            and not short_slip and not surname_slip and not (person and spelt_alike(written, meant)) \
+            and not (person and i == 0 and len(key) >= 2 and given_name_respelt(written, meant)):
         return None
     return (i,), similarity
 
@@ -252,6 +253,20 @@ def spelt_alike(written: str, meant: str) -> bool:
         return False
     vowels = lambda word: re.sub(r"[^aeiou]", "", word)  # noqa: E731
     return jellyfish.nysiis(written) == jellyfish.nysiis(meant) and vowels(written) == vowels(meant)
+
+
+def given_name_respelt(written: str, meant: str) -> bool:
+    """A given name respelt, its consonants kept and its vowels or a doubled letter changed: "Jarrod" for
+    Jared, "Katharine" for Katherine — of five letters or more and one letter longer at most (not "Anna"
+    for Anne, "Danielle" for Daniel: other people)."""
+    if len(written) < 5 or len(meant) < 5 or abs(len(written) - len(meant)) > 1 or written[0] != meant[0]:
+        return False
+    return written.isalpha() and meant.isalpha() and _consonants(written) == _consonants(meant)
+
+
+def _consonants(word: str) -> str:
+    """A word's consonants in order, a doubled one once: "jarrod" and "jared" are both "jrd"."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
 
 
 def _transposed(written: str, meant: str) -> bool:

@@ -91,10 +91,26 @@ def _ignore_span(source: str, match: re.Match) -> tuple[int, int]:
 
 
 def quote_spans(document: Document) -> list[tuple[int, int]]:
-    spans = [m.span() for pattern in _QUOTE_PAIRS for m in pattern.finditer(document.text)]
+    """The spans of quotations: quoted words, and Markdown's block quotes. A title in quotation marks, as
+    American copy writes a film's or a song's ("Harry Potter and the Deathly Hollows – Part 2"), is the
+    writer's words, no quotation."""
+    spans = [m.span() for pattern in _QUOTE_PAIRS for m in pattern.finditer(document.text) if not _a_title(m.group(0)[1:-1])]
     if document.path.endswith((".md", ".markdown")) or document.path == "<stdin>":
         spans += [m.span() for m in _BLOCKQUOTE_RE.finditer(document.source)]
     return sorted(spans)
+
+
+_SMALL_WORDS = {"a", "an", "the", "to", "from", "of", "for", "in", "on", "at", "with", "by", "into", "and", "or", "but", "nor", "vs"}
+
+
+def _a_title(quoted: str) -> bool:
+    """Title case throughout, the small words aside, and no sentence's punctuation: "Barbie", "Harry Potter and
+    the Deathly Hallows – Part 2", "Final Four of Chess" — not "We are thrilled," nor "Let It Be," he said."""
+    words = quoted.split()
+    if not words or len(words) > 12 or re.search(r"[.,;!?]", quoted):
+        return False
+    return all(word[0].isupper() or word[0].isdigit() or word.lower() in _SMALL_WORDS or not word[0].isalnum()
+               for word in words) and (words[0][0].isupper() or words[0][0].isdigit())
 
 
 def apply(document: Document, findings: list[Finding], known_rules: set[str], quotes: str = "info") -> list[Finding]:

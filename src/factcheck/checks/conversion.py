@@ -30,6 +30,8 @@ _UNIT = (r"(?:\s?-?\s?)(?P<{u}>°\s?[CF]\b|[CF]\b(?!\.\w)|degrees?\s+(?:Celsius|
          r"(?:metric|short|long|square|cubic)\s+[A-Za-z]+|[A-Za-z]+(?:/[a-z]+)?)")
 # what the first figure measures may come between it and its conversion: "26,527 metric tons of corn (…)"
 _OF_WHAT = r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?(?=\s*\())?"
+# … or what it is a rate of, when the conversion keeps it: "200 litres per person per day (about 63 gallons)"
+_PER_WHAT = r"(?P<per>(?:\s+(?:per|a)\s+[a-z]+){1,2}(?=\s*\())?"
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # two-word units as pint names them
 _TWO_WORD_UNITS = {"metric ton": "metric_ton", "metric tons": "metric_ton", "short ton": "short_ton", "short tons": "short_ton",
@@ -43,7 +45,7 @@ _SIGN = r"(?P<{s}>minus\s+|(?<![\w.,])[-−](?=\d))?"
 # the "over" of "cover 85 square metres" from reading as "over 85"
 _FIGURE_START = r"(?:(?<!\w)(?=[^\W\d_])|(?=[-−~])|(?<![\d/])(?=\d))"
 PAIR = re.compile(
-    _FIGURE_START + _APPROXIMATE.format(a="a1") + _SIGN.format(s="s1") + _NUMBER.format(n="n1") + _UNIT.format(u="u1") + _OF_WHAT
+    _FIGURE_START + _APPROXIMATE.format(a="a1") + _SIGN.format(s="s1") + _NUMBER.format(n="n1") + _UNIT.format(u="u1") + _OF_WHAT + _PER_WHAT
     + r"\s*(?:\(\s*|,?\s+or\s+|\s*/\s*)" + _APPROXIMATE.format(a="a2") + _SIGN.format(s="s2") + _NUMBER.format(n="n2")
     + _UNIT.format(u="u2"),
     re.IGNORECASE,
@@ -137,7 +139,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if text[max(0, match.start() - 1):match.start()] in ("$", "£", "€", "¥"):
             continue
-        converted = _disagreement(first_side, second_side, first, second, approximate)
+        if match.groupdict().get("per") and re.match(r"\s*(?:per|an?)\s+[a-z]", text[match.end(second_side.unit):]):
+            continue  # "3.6 miles per hour (1.6 meters per second)": a rate's units on both sides, not one measure's
+        lead = _larger_part(text, match.start(), first)
+        converted = _disagreement(first_side, second_side, first, second, approximate, lead[0] if lead else 0.0)
         if converted is None:
             continue
         after = match.end(second_side.unit)
@@ -154,7 +159,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         shown = f"{magnitude:,.{decimals}f}" if "," in written else f"{magnitude:.{decimals}f}"
         spacing = text[match.end(second_side.number):match.start(second_side.unit)] if second_side.unit_group else " "
         yield rule.finding(
-            rule.message("mismatch", first=first_side.shown.strip(), converted=f"{shown}{spacing}{second_side.unit_text}",
+            rule.message("mismatch", first=(lead[1] + " " if lead else "") + first_side.shown.strip(), converted=f"{shown}{spacing}{second_side.unit_text}",
                          stated=text[start:end] if second_side.negative else second_side.shown),
             start, end, analysis.document.source[start:end],
             suggestion=shown + text[match.end(second_side.number):end],
@@ -163,14 +168,32 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
-def _disagreement(first_side: _Side, second_side: _Side, first: str, second: str, approximate: bool) -> float | None:
-    """The first figure converted into the second's unit, when the second does not agree with it to
-    the precision both are written with; None when they agree or do not convert."""
-    stated_from, stated = first_side.value, second_side.value
+# the larger part of a length or weight written in two units: "4 miles 374 yards", "6 ft 2 in", "5lb 4oz"
+_LARGER_PART = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)\s?-?\s?([A-Za-z]+)\s*(?:,\s*|\s+and\s+)?$")
+
+
+def _larger_part(text: str, start: int, unit: str) -> tuple[float, str] | None:
+    """The figure, in `unit`, of a larger unit of the same measure written right before ("4 miles" of
+    "4 miles 374 yards (6.8km)"), and how it is written; None when there is none."""
+    match = _LARGER_PART.search(text, max(0, start - 24), start)
+    if match is None:
+        return None
+    larger = _unit(match.group(2))
+    if larger is None or larger == unit:
+        return None
+    value = _converted(float(match.group(1).replace(",", "")), larger, unit)
+    return (value, match.group(0).strip()) if value is not None and value > 1 else None
+
+
+def _disagreement(first_side: _Side, second_side: _Side, first: str, second: str, approximate: bool,
+                  larger_part: float = 0.0) -> float | None:
+    """The first figure (with the larger part before it, in its unit) converted into the second's unit,
+    when the second does not agree with it to the precision both are written with; None when they agree
+    or do not convert."""
+    stated_from, stated = first_side.value + larger_part, second_side.value
     registry = units()
-    try:
-        converted = float(registry.Quantity(stated_from, first).to(second).magnitude)
-    except Exception:  # not the same kind of quantity (pint raises several kinds)
+    converted = _converted(stated_from, first, second)
+    if converted is None:
         return None
     written_from, written = first_side.digits, second_side.digits
     # a decimal is as often cut short as rounded: a unit of its last digit, not half ("5.338km (3.316
@@ -188,6 +211,9 @@ def _disagreement(first_side: _Side, second_side: _Side, first: str, second: str
     # (a figure of one or two digits is taken as written: "minus 70C" is not "somewhere from 65 to 75")
     source_precision = (0.5 if re.fullmatch(r"\d{1,2}", written_from) or _exact_conversion_of(written_from, written)
                         else _precision(written_from, fives)) * first_side.scale_factor
+    # a round figure is rounded to its last significant digit, but not past a twentieth of itself: "200 litres
+    # (about 63 gallons)" is no figure from 150 to 250 litres (it is 53 gallons)
+    source_precision = min(source_precision, 0.05 * abs(stated_from)) if stated_from else source_precision
     if "." not in written_from and registry.Quantity(1, first).dimensionality == registry.Quantity(1, "hour").dimensionality:
         source_precision = 0  # whole days, hours or weeks are counted, not rounded: "six days, or 142 hours" is 144
     slack = abs(float(registry.Quantity(stated_from + source_precision, first).to(second).magnitude) - converted)
@@ -196,6 +222,14 @@ def _disagreement(first_side: _Side, second_side: _Side, first: str, second: str
     if first in ("degC", "degF") and abs(_difference(registry, stated_from, first, second) - stated) <= tolerance + slack:
         return None  # "warmer by 0.17°C (0.31°F)": a difference of temperatures converts without the offset
     return converted
+
+
+def _converted(value: float, unit: str, into: str) -> float | None:
+    """The value in another unit, or None when the two do not measure the same kind of quantity."""
+    try:
+        return float(units().Quantity(value, unit).to(into).magnitude)
+    except Exception:  # not the same kind of quantity (pint raises several kinds)
+        return None
 
 
 def _difference(registry, value: float, first: str, second: str) -> float:

@@ -28,6 +28,7 @@ from factcheck.checks._common import digit_slip, format_number_like, half_last_d
 from factcheck.checks.base import RATIO_OR_NEVER, SEVERITY_NAME, CheckKind
 from factcheck.lexicon import ORDINALS, word_value
 from factcheck.model import Analysis, Evidence, Mention, NumberValue, Severity, format_number
+from factcheck.text import name_key
 
 # words that say a figure is a change: "rose 5% from", "a drop of 73 from", "up from 8.6%"
 CHANGE_WORD = re.compile(
@@ -47,12 +48,18 @@ ANOTHER_YEAR_AFTER = re.compile(r"^\s*(?:percent|per\s?cent)?\s*(?:[a-z]+\s+){0,
 UNIT_WORDS = r"(?:percentage|per\s?cent(?:age)?)\s+points?|points?|pp|per\s?cent|percent"
 # D, then its unit, then "from": "265% from", "73 from the", "0.5 percentage points from"
 FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:the|its|their|his|her|a|an)?\s*$", re.IGNORECASE)
+# "up 14 per cent on its September estimate of 32.2 million tonnes": the base of a rate named, then its figure
+# (not "gained 14 on its 2020 total of 38": a count's change, where it arrived left unsaid)
+ON_BASE_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS})?\s*,?\s*on\s+(?:the|its|their|his|her|last\s+year's)\s+(?:[\w-]+\s+){{0,3}}?of\s+$",
+                           re.IGNORECASE)
 # "rose to $43.81 billion from $42.63 billion": the figure after "to" is where the change arrives
 ARRIVAL_BEFORE = re.compile(r"\b(?:to|at|reach\w*|hit)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
 # a change named after its figure, then its base: "a 37% decline from the previous all-time low of 5.9 million"
 CHANGE_NOUN_FROM = re.compile(r"^\s*(?:percent|per\s?cent)?\s*(?:rise|increase|jump|gain|growth|drop|fall|decline|decrease|"
                               r"reduction|cut|slump|plunge)\s+(?:on|from|over)\s+(?:the|its|their|his|her|a|an|last\s+year's)\s+"
                               r"(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
+# a figure followed by its own base is a level, not a change: "cut by 50%, up from 30%"
+OWN_BASE_AFTER = re.compile(r"\s*(?:percent|per\s?cent)?\s*,?\s*(?:up|down)\s+from\b", re.IGNORECASE)
 UP_FROM = re.compile(r"\b(?:(?:up|down|ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|"
                      r"climb(?:s|ed|ing)?|drop(?:s|ped|ping)?|gr[eo]w(?:s|n|ing)?)\s+from|"
                      r"compared\s+(?:with|to))\s+$", re.IGNORECASE)
@@ -134,7 +141,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     if "sum" in checked:
         yield from _points_from(analysis, rule, text, KIND.param(rule, "scores"))
     sums = [*_sums(analysis, text, figures, slack), *_running_totals(analysis, text, figures),
-            *_breakdowns(analysis, text, figures)] if "sum" in checked else []
+            *_breakdowns(analysis, text, figures), *_added_for_a_total(analysis, text, figures)] if "sum" in checked else []
     for _, total, parts, added in sums:
         # reported on the whole stretch, parts and total: a part may have slipped as well as the total
         # ("a duty of 73.6 per cent and one of 9.6 per cent, a combined 80.5 per cent": the 9.6 was
@@ -150,10 +157,16 @@ def run(analysis: Analysis, rule) -> Iterator:
     for move, start, end, expected, stated in _rank_moves(text) if "change" in checked else ():
         yield rule.finding(rule.message("rank", move=move, expected=expected, stated=stated), start, end, analysis.document.source[start:end],
                            evidence=Evidence(fact="rank", source="arithmetic", value=move))
-    for change in _changes(analysis, text, figures) if "change" in checked else ():
+    changes = list(_changes(analysis, text, figures)) if "change" in checked else []
+    # a figure another change is measured from is where none arrives: "up 14 per cent on its September estimate
+    # of 32.2 million tonnes and a 3 per cent increase on the record 36.3 million tonnes"
+    bases = {change[1].start for change in changes}
+    for change in changes:
         difference, base, points, relative = change
-        arrived = _arrivals(analysis, text, figures, difference, base)
-        if not arrived:
+        arrived = _arrivals(analysis, text, figures, difference, base, bases)
+        if not arrived or relative and difference.end <= arrived[0].start < base.start:
+            # "rose by 15 per cent to €295.4 million, from €275.0 million": a rate of "to A, from B" is
+            # percent-arithmetic's, as "from B to A" is
             continue
         expected = [_expected(_as_fine_as(figure, difference, base), base, points, relative) for figure in arrived]
         if points and not relative and len({_decimals(f) for f in (difference, base, *arrived)}) == 1:
@@ -302,6 +315,43 @@ def _running_totals(analysis: Analysis, text: str, figures: list[Figure]) -> Ite
         if added == total.value or not _one_slip(added, total.value):
             continue
         yield analysis, total, parts, added
+
+
+# "Overseas, "Barbie" added $182 million from 70 markets for a global debut of $347 million": the part added,
+# then the total it makes with a part the article gave before
+ADDED_BEFORE = re.compile(r"\b(?:added|took|earned|grossed|made|contributed|collected|brought\s+in|pulled\s+in)\s+(?:another\s+|a\s+further\s+)?$",
+                          re.IGNORECASE)
+FOR_A_TOTAL = re.compile(r"^[^.;:]{0,60}?\bfor\s+(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:global|worldwide|world|total|combined|"
+                         r"overall|cumulative)\s+(?:[a-z-]+\s+){0,2}?(?:of\s+)?$", re.IGNORECASE)
+
+
+def _added_for_a_total(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
+    """"Barbie opened to $155 million in North American theaters" … "Overseas, Barbie added $182 million … for a
+    global debut of $347 million": the part the article gave before, of the same name, is the total less the part
+    added. Which figure that is, is not written: only a total one slip away from a sum is reported (an earlier
+    figure of the name one digit off the difference, none equal to it)."""
+    for index, added in enumerate(figures[:-1]):
+        total = next((f for f in figures[index + 1:] if f.kind == "money"), None)
+        if total is None or added.kind != "money" or not (added.exact and total.exact) or total.value <= added.value \
+                or not ADDED_BEFORE.search(text[max(0, added.start - 30):added.start]) \
+                or not FOR_A_TOTAL.match(text[added.end:total.start]):
+            continue
+        sentence = analysis.sentence_of(added.start)
+        names = _names_in(analysis, sentence.start, sentence.end)
+        needed = total.value - added.value
+        # (an "estimated $155 million" is a figure as written too: box office is estimated, and so are early counts)
+        earlier = [f for f in figures if f.end <= sentence.start and f.kind == "money" and f.mention.text[:1] == added.mention.text[:1]]
+        slack = half_last_digit(added.mention) + half_last_digit(total.mention)
+        if not names or any(abs(f.value - needed) <= slack + half_last_digit(f.mention) for f in earlier):
+            continue
+        slipped = [f for f in earlier if _one_slip(f.value, needed)
+                   and names & _names_in(analysis, analysis.sentence_of(f.start).start, analysis.sentence_of(f.start).end)]
+        if len(slipped) == 1:
+            yield analysis, total, [added, slipped[0]], added.value + slipped[0].value
+
+
+def _names_in(analysis: Analysis, start: int, end: int) -> set[tuple[str, ...]]:
+    return {name_key(m.text) for m in analysis.mentions_in(start, end) if m.kind in ("person", "org", "work", "event", "product")}
 
 
 def _one_slip(first: float, second: float) -> bool:
@@ -592,7 +642,9 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
         points = _points(text, figure)
         before = text[max(sentence.start, figure.start - 80):figure.start]
         base = None
-        if rest and FROM_AFTER.match(text[figure.end:rest[0].start]) and CHANGE_WORD.search(before) \
+        if rest and (FROM_AFTER.match(text[figure.end:rest[0].start])
+                     or figure.kind == "percent" and ON_BASE_AFTER.match(text[figure.end:rest[0].start])) \
+                and CHANGE_WORD.search(before) \
                 and not ARRIVAL_BEFORE.search(before):
             base = rest[0]  # "rose 265% from $6.05 billion", "a drop of 73 from the 303"
         elif rest and CHANGE_NOUN_FROM.match(text[figure.end:rest[0].start]):
@@ -605,7 +657,8 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
             # — not a figure that is itself a gap, nor one past a second comparison ("two fewer than on
             # election night and 23 fewer than the 56": election night is the base, and no figure)
             base = next((f for f in rest if f.kind == figure.kind
-                         and (f.noun == figure.noun or (not f.noun and NAMED_AT_ONCE.fullmatch(text[figure.end:f.start])))
+                         and (f.noun.rstrip("s") == figure.noun.rstrip("s")  # "23 metres longer than the 1,991-metre span"
+                              or (not f.noun and NAMED_AT_ONCE.fullmatch(text[figure.end:f.start])))
                          and not GAP_AFTER.match(text[f.end:f.end + 30])
                          and len(re.findall(r"\bthan\b", text[figure.end:f.start])) < 2
                          # not past the comparison's own clause ("19 grams less than the 206-gram iPhone 14
@@ -618,11 +671,13 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
                 and _a_verb(analysis, beaten.start(), beaten.end()):
             # "It beats the previous record of 38.7C …, by a full 1.8C": the figure beaten is the base
             base = next((f for f in figures if beaten.end() <= f.start < figure.start and f.kind == figure.kind), None)
-        elif CHANGE_NOUN_OF.search(before) and not ANOTHER_YEAR_AFTER.match(after):
+        elif CHANGE_NOUN_OF.search(before) and not ANOTHER_YEAR_AFTER.match(after) and not OWN_BASE_AFTER.match(after):
             # "up from 8.6% in May, was an acceleration of 0.7 percentage point" (not "with growth of 2.1%
-            # expected in 2025": another year's figure, not the change)
+            # expected in 2025": another year's figure, not the change; nor "livestock farms must cut by 50%, up
+            # from 30%": a level with its own base; nor a base past a semicolon, another clause's)
             base = next((f for f in figures if sentence.start <= f.start < figure.start
-                         and UP_FROM.search(text[max(sentence.start, f.start - 30):f.start])), None)
+                         and UP_FROM.search(text[max(sentence.start, f.start - 30):f.start])
+                         and ";" not in text[f.end:figure.start]), None)
             if base is not None and any(base.end <= f.start < figure.start and f.kind == figure.kind
                                         and not TO_AFTER.fullmatch(text[base.end:f.start]) for f in figures):
                 # "up from €454 million …, and net income was €367 million, against a loss of €70 million":
@@ -658,14 +713,15 @@ def _same_measure(difference: Figure, base: Figure, points: bool) -> bool:
     return difference.kind != "count" or not difference.noun or not base.noun or difference.noun.rstrip("s") == base.noun.rstrip("s")
 
 
-def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: Figure, base: Figure) -> list[Figure]:
+def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: Figure, base: Figure,
+              bases: set[int] = frozenset()) -> list[Figure]:
     """The figure(s) the change arrives at: "to B" after the base, else the same measure earlier in
     the sentence, else in the nearest earlier sentence that speaks of the same noun or subject."""
     sentence = analysis.sentence_of(difference.start)
     first = min(difference.start, base.start)
 
     def candidate(figure: Figure) -> bool:
-        return (figure is not difference and figure is not base and figure.kind == base.kind
+        return (figure is not difference and figure is not base and figure.start not in bases and figure.kind == base.kind
                 and figure.time_unit == base.time_unit
                 and (base.kind != "count" or not base.noun or figure.noun.rstrip("s") == base.noun.rstrip("s"))
                 and not GAP_AFTER.match(text[figure.end:figure.end + 30])

@@ -70,7 +70,9 @@ def run(analysis: Analysis, rule) -> Iterator:
         if word is None or syntax.tokens[word].dep not in ("amod", "nummod", "compound"):
             continue
         noun = syntax.tokens[word].head
-        if not syntax.tokens[noun].tag.startswith("NN") or noun < word or noun - word > 4 \
+        while syntax.tokens[noun].dep == "compound" and syntax.tokens[noun].head > noun:
+            noun = syntax.tokens[noun].head  # "his sixth world final": the ordinal hung on "world", the phrase's noun is "final"
+        if not _a_noun(syntax.tokens[noun]) or noun < word or noun - word > 4 \
                 or any(syntax.tokens[i].dep in ("cc", "punct", "conj") for i in range(word + 1, noun)):
             continue  # "his ninth Wimbledon final and 35th Grand Slam final": the ordinal is the first noun's
         phrase = _phrase_words(syntax, text, noun, word)
@@ -105,6 +107,11 @@ def run(analysis: Analysis, rule) -> Iterator:
                 evidence=Evidence(record=owner.record.name, fact=key, value=_shown(values), source=owner.record.source),
             )
             break
+
+
+def _a_noun(token) -> bool:
+    """A noun, or a word the tagger took for an adjective where a noun stands ("in his sixth world final")."""
+    return token.tag.startswith("NN") or token.tag == "JJ" and token.dep in ("pobj", "dobj", "nsubj", "nsubjpass", "attr")
 
 
 # a rank written as an ordinal joined to a superlative: "third-wettest day", "second-busiest airport"

@@ -38,10 +38,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if len(numbers) < 2:
             continue
         words = [t.norm for t in _common.tokens_between(analysis, sentence.start, sentence.end)]
-        pair = _from_to(text, numbers)
-        if pair is not None:
-            before, after = pair
-            yield from _change(analysis, rule, text, numbers, before, after, words, tolerance)
+        pairs = _from_to(text, numbers)
+        for before, after in pairs:
+            yield from _change(analysis, rule, text, numbers, before, after, words, tolerance, pairs)
         yield from _shares(analysis, rule, text, numbers)
         yield from _counts_and_shares(analysis, rule, text, numbers)
         yield from _part_of_whole(analysis, rule, text, sentence, numbers)
@@ -55,29 +54,38 @@ _CHANGE_AFTER = re.compile(r"\s*(?:increase|decrease|rise|fall|drop|decline|jump
 _RANGE_JOIN = re.compile(r"\s*(?:%|per\s?cent|percent)?\s*(?:to|–)\s*", re.IGNORECASE)
 
 
-def _from_to(text: str, numbers: list[Mention]) -> tuple[Mention, Mention] | None:
-    """The two figures of "from A to B" or "to B from A"."""
+def _from_to(text: str, numbers: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """The two figures of each "from A to B" or "to B from A", in the order they come."""
     # "lifted the target range to 1.5% to 1.75%, from 0.75% to 1%": a range moved, both ends, no one change
     def rate(mention: Mention) -> bool:
         return "%" in mention.text or bool(re.match(r"\s*(?:%|per\s?cent|percent)", text[mention.end:mention.end + 9]))
 
     if any(rate(a) and rate(b) and _RANGE_JOIN.fullmatch(text[a.end:b.start])
            and not re.search(r"\bfrom\s*$", text[max(0, a.start - 6):a.start].lower()) for a, b in zip(numbers, numbers[1:])):
-        return None
+        return []
+    pairs = []
     for first, second in zip(numbers, numbers[1:]):
-        lead = text[max(0, first.start - 6):first.start].lower()
+        lead = _LEAD.search(text, max(0, first.start - 30), first.start)
         between = text[first.end:second.start].lower()
-        if len(between) > 40 or re.search(r"[.;!?]", between):
+        if lead is None or len(between) > 50 or re.search(r"[.;!?]", between):
             continue
         # "from 31,530 votes in 2021 to 39,412": words (and a year) may stand between
-        if lead.rstrip().endswith("from") and re.search(r"\bto\s*$", between):
-            return first, second
-        if lead.rstrip().endswith("to") and re.search(r"\bfrom\s*$", between):
-            return second, first
-    return None
+        joined = _LEAD.search(between)
+        if joined is None or pairs and pairs[-1][0] in (first, second) or pairs and pairs[-1][1] in (first, second):
+            continue
+        if lead.group(1).lower() == "from" and joined.group(1).lower() == "to":
+            pairs.append((first, second))
+        elif lead.group(1).lower() == "to" and joined.group(1).lower() == "from":
+            pairs.append((second, first))
+    return pairs
 
 
-def _change(analysis, rule, text, numbers, before: Mention, after: Mention, words, tolerance) -> Iterator[Finding]:
+# "to 1,238,000", "to a rate of 1,238,000", "from a revised 1,174,000": the figure a change leaves or reaches,
+# a short description of it between ("a record", "an estimated", "a rate of")
+_LEAD = re.compile(r"\b(from|to)\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:of\s+)?)?(?:[$£€¥]|[A-Z]{1,2}\$)?$", re.IGNORECASE)
+
+
+def _change(analysis, rule, text, numbers, before: Mention, after: Mention, words, tolerance, pairs) -> Iterator[Finding]:
     old, new = before.value.value, after.value.value
     if old == 0:
         return
@@ -109,6 +117,9 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
         if not _one_clause(analysis, percent, before, after):
             continue  # "income rose to A from B, and earnings per share climbed 13%": another change
         first, last = min(before.start, after.start), max(before.end, after.end)
+        if any(percent.end <= min(a.start, b.start) and max(a.end, b.end) <= first
+               or last <= min(a.start, b.start) and max(a.end, b.end) <= percent.start for a, b in pairs):
+            continue  # "from 27 minutes to 19, and … from 50 minutes to 29, a cut of about 40%": the nearer pair's
         if any(other is not percent and other.label == "percent" and other not in (before, after)
                and (percent.end <= other.start < first or last <= other.start < percent.start) for other in numbers):
             continue  # "lifted award wages by 5.75 per cent and the minimum wage by about 8.6 per cent, from $812.60 to
@@ -131,17 +142,29 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
             expected = (new - old) / old * 100
             unit = "%"
         stated = percent.value.value
-        if abs(abs(stated) - abs(expected)) <= max(tolerance, abs(expected) * 0.02) or not percent.value.exact:
+        if percent.value.exact:
+            if abs(abs(stated) - abs(expected)) <= max(tolerance, abs(expected) * 0.02):
+                continue
+        elif unit != "%" or _admits_roughly(percent.value, abs(expected), tolerance):
             continue
         # any of the three figures may be the wrong one ("from $29.6 billion", a slip for $26.97 billion,
         # or the 126%): the finding covers them all and suggests none
         start, end = min(before.start, after.start, percent.start), max(before.end, after.end, percent.end)
         yield rule.finding(
             rule.message("change", old=format_number(old), new=format_number(new), actual=f"{abs(expected):.1f}{unit}",
-                         stated=f"{format_number(stated)}{unit}"),
+                         stated=f"{percent.value}{unit}"),
             start, end, analysis.document.source[start:end],
             evidence=Evidence(fact="change", value=f"({format_number(new)} − {format_number(old)}) / {format_number(old)}", source="arithmetic"),
         )
+
+
+def _admits_roughly(stated: NumberValue, actual: float, tolerance: float) -> bool:
+    """Does a rate written roughly ("almost 15 per cent", "about 43%", "more than 20%") admit the change
+    the figures make? Its qualifier's range, and a point or a twentieth either side (writers round
+    loosely: "about 30%" of 26.5%): "rose by almost 15 per cent to €295.4 million, from €275.0 million"
+    (7.4%) does not."""
+    slack = max(tolerance, 1.0, actual * 0.05)
+    return stated.low - slack <= actual <= stated.high + slack
 
 
 def _one_clause(analysis: Analysis, *mentions: Mention) -> bool:

@@ -16,7 +16,14 @@ from collections.abc import Iterator
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import SCHEDULED_AHEAD_DAYS, scheduled_event
-from factcheck.model import Analysis, DateValue, Evidence, Finding, in_another_time_zone
+from factcheck.model import (
+    Analysis,
+    DateValue,
+    Evidence,
+    Finding,
+    in_another_time_zone,
+    without_its_year,
+)
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -36,6 +43,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         before = analysis.document.text[max(0, mention.start - 80):mention.start]
         if _FIGURE_PERIOD.search(before):
             continue  # "forecasts were cut, to 0.7% in 2023, 1.0% in 2024": the figure's year, not the verb's
+        if value.precision != "day" and _BASE_PERIOD.search(before):
+            continue  # "yield is expected to average 53.2 bushels, up 2.6 bushels from 2023": the period compared with
         if _TARGET.search(before):
             continue  # "pushed the deadline back to Oct. 18", "postponed until May": where it was moved, not when
         if _REMEMBERED.search(before):
@@ -66,9 +75,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if cue is None:
             continue
         if analysis.syntax is not None and cue[0] == "past" and len(cue) > 2 and value.relative \
-                and mention.label == "day-no-year" and _past_perfect(analysis, cue[2]):
-            # "Temperatures had begun rising on June 24 and peaked on June 28": a past before a past, the
-            # year not written — it is the story's earlier year, not the publication's
+                and without_its_year(mention) and _past_perfect(analysis, cue[2]):
+            # "Temperatures had begun rising on June 24 and peaked on June 28", "that film had opened two days
+            # earlier, on Wednesday 29 June": a past before a past, the year not written — it is the story's
+            # earlier year, not the publication's
             continue
         tense, words = cue[:2]
         if tense == "future" and value.latest < published:
@@ -84,6 +94,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 _FIGURE_PERIOD = re.compile(r"\d[\d.,]*\s*(?:%|per\s?cent|percent|bn|billion|million|m|k)?\s+(?:in|for)\s+$")
+# the period a change is measured from: "up 2.6 bushels from 2023", "10% from 2023", "down on 2022"
+_BASE_PERIOD = re.compile(r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)?(?:\s+[a-z]+){0,2}|\b(?:up|down))\s+"
+                          r"(?:from|than|over|on|compared\s+(?:with|to))\s+(?:in\s+|last\s+)?$", re.IGNORECASE)
 # a date a deadline or a meeting was moved to, or a deadline someone had ("stayed on until 30 June" is
 # the verb's own time)
 _TARGET = re.compile(r"\b(?:back|forward)\s+(?:to|until)\s+$|\b(?:postponed|delayed|pushed|moved|deferred|extended|adjourned|"

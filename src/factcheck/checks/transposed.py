@@ -231,13 +231,18 @@ def _noun(text: str, mention: Mention) -> str | None:
     if found is None or found.group(1).lower() in _NOT_NOUNS:
         return None
     noun = found.group(1).lower().rstrip("s")
-    return _ONE_TOLL.get(noun, noun)
+    noun = _ONE_TOLL.get(noun, noun)
+    rate = _PER.match(text, mention.end + found.end())
+    # "840 pounds per harvested acre" is a yield, not a weight: no slip of "480-pound bales"
+    return f"{noun} per {rate.group(1).lower()}" if rate else noun
 
 
 # the words a toll of the dead is counted in are one noun: "killed 185 people" … "the names of all 158 victims"
 _ONE_TOLL = {"victim": "people", "death": "people", "fatalitie": "people", "live": "people", "dead": "people", "person": "people"}
 
 
+_PER = re.compile(r"\s+(?:per|a|an)\s+(?:\w+ed\s+)?(acre|hectare|hour|day|week|month|year|game|match|head|person|capita|"
+                  r"share|litre|liter|gallon|mile|kilometre|kilometer|second|minute|kilo|kilogram|pound|tonne|ton)\b", re.IGNORECASE)
 # the noun counted, past a word that only qualifies it ("2,964 confirmed deaths")
 _NOT_NOUNS = {"in", "on", "at", "and", "or", "to", "of", "the", "a", "was", "is"}
 _NOUN_AFTER = re.compile(r"^[\s-]*(?:(?:confirmed|reported|recorded|registered|official|known|new|more|additional|total)\s+)?([A-Za-z]+)")

@@ -710,6 +710,8 @@ FOUND = [
     # a compound ("his sixth world final") against a list of five (and see test_a_title_in_quotation_marks_is_no_quotation)
     ("blind-60/5704-australia-record-wheat-forecast", "Jarrod Greenville", "Jarrod Greenville"),
     ("blind-60/5713-zhao-xintong-world-snooker", "playing in his sixth world final", "sixth"),
+    # a quotation the records keep under `quote_aragones`, given to "the regional president, Salvador Illa, told"
+    ("blind-60/5702-catalonia-drought-emergency", "the regional president, Salvador Illa", "Salvador Illa"),
 ]
 
 

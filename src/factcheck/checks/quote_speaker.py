@@ -84,7 +84,8 @@ _NAME_SAID = re.compile(rf"({_NAME})(?:,[^,“”\"]{{0,80}},)?\s+(?:had\s+|has\
 # (not "he added that Versace …": after "that", the name is what was said of, not who said it)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|explained|wrote|declared|stated|insisted|warned|according\s+to)\s+(?:(?!that\b)\w+\s+){0,2}$")
 # the name, maybe an apposition ("Grahame Madge, a Met Office spokesman,"), then the verb of saying
-_SAID_AFTER = re.compile(rf"^(?:[’']s\b)?(?:,[^,“”\"]{{0,80}},)?\s+(?:had\s+|has\s+)?{_SAYING}\b")
+# ("the regional president, Salvador Illa, told …": an apposition's name closed by its comma)
+_SAID_AFTER = re.compile(rf"^(?:[’']s\b)?(?:,[^,“”\"]{{0,80}},|,)?\s+(?:had\s+|has\s+)?{_SAYING}\b")
 
 
 def _named_by_saying(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
@@ -129,8 +130,9 @@ def _quotations(records: list[Record]) -> list[tuple[str, str, Record, str]]:
                     speaker = beside[index]
                 elif not beside and record.type == "person":
                     speaker = record.name
-                elif not beside and (said_by := _NAMED_SAYER.search(fact)) and said_by.group(1) in people:
-                    speaker = people[said_by.group(1)]  # `cox_said`: the person the key names as saying it
+                elif not beside and (said_by := _NAMED_SAYER.search(fact)) and (said_by.group(1) or said_by.group(2)) in people:
+                    # `cox_said`, `quote_aragones`: the person the key names as saying it
+                    speaker = people[said_by.group(1) or said_by.group(2)]
                 if speaker and _SAID_KEY.search(fact):  # a text kept as words said, not any long note
                     found.append((_words(value.value), speaker, record, fact))
     return found
@@ -140,9 +142,10 @@ def _quotations(records: list[Record]) -> list[tuple[str, str, Record, str]]:
 _SAID_KEY = re.compile(r"(?:^|[_.])(?:quotes?|quoted|quotation|said|says|statement|remarks?|words|verbatim|text)(?:$|[_.])")
 
 
-# a key that names who said it before the word for saying ("cox_said", "bailey_quote"), not what it is
-# about ("statement_on_maxwell_sentence")
-_NAMED_SAYER = re.compile(r"(?:^|[_.])([a-z]+)_(?:said|says|quote|quoted|statement|remarks|words)(?:$|[_.])")
+# a key that names who said it before the word for saying ("cox_said", "bailey_quote") or right after it, as the
+# key's last word ("quote_aragones"), not what it is about ("statement_on_maxwell_sentence")
+_NAMED_SAYER = re.compile(r"(?:^|[_.])([a-z]+)_(?:said|says|quote|quoted|statement|remarks|words)(?:$|[_.])"
+                          r"|(?:^|[_.])(?:quote|quotes|statement|remarks|words)_([a-z]+)$")
 
 
 def _words(text: str) -> str:

@@ -16,14 +16,7 @@ from collections.abc import Iterator
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import SCHEDULED_AHEAD_DAYS, scheduled_event
-from factcheck.model import (
-    Analysis,
-    DateValue,
-    Evidence,
-    Finding,
-    in_another_time_zone,
-    without_its_year,
-)
+from factcheck.model import Analysis, DateValue, Evidence, Finding, in_another_time_zone, without_its_year
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:

@@ -396,6 +396,12 @@ SILENT = [
     ("blind-60/5716-real-voa-miami-dade-chess", "Last month, the college's"),
     # "had opened two days earlier, on Wednesday 29 June": a past before a past, in the story's year
     ("blind-60/5726-top-gun-maverick-opening", "that film had opened two days earlier, on Wednesday 29 June"),
+    # blind-61's first false alarms, mended as patterns: an age in a clause set years before the sentence's own
+    ("blind-61/5815-biles-sixth-all-around-title", "as a 16-year-old"),
+    # one share read at different times ("17% … at six months, 47% at 12 months and 69% at 18 months")
+    ("blind-61/5822-kisunla-fda-approval", "69% at 18 months"),
+    # a yearless day after publication that the article writes elsewhere with its year ("# March 2-3, 2020 Tornadoes")
+    ("blind-61/5825-real-nws-tennessee-tornadoes-2020", "From late in the day on March 2 into the early morning hours on March 3"),
 ]
 
 FOUND = [
@@ -796,6 +802,8 @@ def test_a_margin_is_measured_from_the_pair_it_slips_from():
     ("blind-54/5112-turkiye-vnl-title-clean", "The 23-year-old"),
     # a yield per acre is no slip of a bale's weight ("840 pounds per harvested acre", "480-pound bales")
     ("blind-60/5706-real-nass-august-crop-forecast", "average 840 pounds per harvested acre"),
+    ("blind-61/5822-kisunla-fda-approval", "69% at 18 months"),
+    ("blind-61/5825-real-nws-tennessee-tornadoes-2020", "From late in the day on March 2 into the early morning hours on March 3"),
 ])
 def test_no_false_alarm_from_the_article_alone(case_dir, quote):
     text, findings = at_or_above_warning(case_dir, records=False)

@@ -407,6 +407,15 @@ def test_a_month_after_a_weekday_a_comma_or_a_preposition_is_a_date(text):
     assert [m.text[-7:] for m in find_dates(text, PUBLISHED)] == ["March 5"]
 
 
+@pytest.mark.parametrize("text, first, last", [("March 2-3, 2020", "2020-03-02", "2020-03-03"),
+                                               ("2–3 March 2020", "2020-03-02", "2020-03-03"),
+                                               ("July 14th-16th, 2022", "2022-07-14", "2022-07-16")])
+def test_days_of_one_month_with_their_year_are_one_date(text, first, last):
+    """"March 2-3, 2020" is the two days of 2020, not a yearless "March 2" the publication's year would be guessed for."""
+    mention = one_date(f"The {text} tornadoes struck Tennessee.", PUBLISHED)
+    assert (mention.text, mention.value.earliest.isoformat(), mention.value.latest.isoformat()) == (text, first, last)
+
+
 @pytest.mark.parametrize("text", ["February 30, 2023", "31 April 2023", "2023-13-01", "2/30/2023", "July 32, 2023", "February 29, 2023"])
 def test_impossible_dates_are_found_as_invalid(text):
     mention = one_date(f"It opened on {text}.", PUBLISHED)

@@ -196,13 +196,29 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
     for whole, shares in wholes.items():
         total = sum(m.value.value for m in shares)
         if len(shares) >= 2 and total > 100.5 and all(m.value.exact for m in shares) \
-                and not _told_of_by_different_verbs(analysis, shares):
+                and not _told_of_by_different_verbs(analysis, shares) and not _at_different_times(text, shares):
             last = shares[-1]
             yield rule.finding(
                 rule.message("shares", whole=whole, total=format_number(total)),
                 last.start, last.end, last.text,
                 evidence=Evidence(fact="sum", value=" + ".join(m.text for m in shares), source="arithmetic"),
             )
+
+
+def _at_different_times(text: str, shares: list[Mention]) -> bool:
+    """"17% of participants completed their course at six months, 47% at 12 months and 69% at 18 months": one
+    share read at different times (a running total), not parts of one whole."""
+    times = set()
+    for share, after in zip(shares, [*shares[1:], None]):
+        said = _AT_A_TIME.search(text, share.end, after.start if after is not None else share.end + 60)
+        if said is None:
+            return False
+        times.add(" ".join(said.group(0).lower().split()))
+    return len(times) == len(shares)
+
+
+_AT_A_TIME = re.compile(r"\b(?:at|by|after|within|in)\s+(?:\d+|[a-z]+)\s+(?:months?|years?|weeks?|days?)\b|\b(?:in|by)\s+(?:19|20)\d\d\b",
+                        re.IGNORECASE)
 
 
 def _told_of_by_different_verbs(analysis, shares: list[Mention]) -> bool:

@@ -35,7 +35,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if _day_against_years(claim, recorded) or _count_against_years(claim, recorded) or _another_edition(analysis, claim) \
                 or _sentence_of_another_year(analysis, claim) or _told_in_a_records_text(analysis, claim) \
-                or _year_of_another_fact(analysis, claim) or _numbers_naming_items(recorded):
+                or _year_of_another_fact(analysis, claim) or _numbers_naming_items(recorded) or _years_apart_clause(analysis, claim):
             continue
         year_guessed = without_its_year(claim.value)
         if claim.slips_only and not any(isinstance(v.value, dt.date) and _common.date_slip(claim.value.value, v.value, year_guessed)
@@ -224,6 +224,33 @@ def _sentence_of_another_year(analysis: Analysis, claim) -> bool:
         return False
     ago = [m for m in analysis.mentions_in(start, claim.value.start, "date") if isinstance(m.value, DateValue) and _YEARS_AGO.search(m.text)]
     return bool(ago) and all(not own & set(range(m.value.earliest.year, m.value.latest.year + 1)) for m in ago)
+
+
+def _years_apart_clause(analysis: Analysis, claim) -> bool:
+    """Is the value in a clause the sentence sets years before or after its own ("Ten years after she won her first
+    world all-around title as a 16-year-old …, Simone Biles … won her sixth")? It is that clause's time's, not now's."""
+    syntax = analysis.syntax
+    if syntax is None:
+        return False
+    word = syntax.span_root(claim.value.start, claim.value.end)
+    if word is None:
+        return False
+    text = analysis.document.text
+    for index in syntax.ancestors(word)[:6]:
+        token = syntax.tokens[index]
+        if token.dep != "advcl":
+            continue
+        for child in syntax.children(index):
+            mark = syntax.tokens[child]
+            if mark.dep == "mark" and text[mark.start:mark.end].lower() in ("after", "before") \
+                    and _YEARS_BEFORE_MARK.search(text[max(claim.sentence[0], mark.start - 30):mark.start]):
+                return True
+        return False
+    return False
+
+
+# "Ten years after", "two decades before", "18 months after"
+_YEARS_BEFORE_MARK = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:years?|decades?|months?)\s+$", re.IGNORECASE)
 
 
 def _told_in_a_records_text(analysis: Analysis, claim) -> bool:

@@ -217,6 +217,10 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             # day told in the past: "will cost €63 from 1 January 2026, after ministers agreed … on Thursday (18 September)")
         year = context[-1].value.earliest.year if context else None
         proven = None
+        if year is None and value.earliest > published:
+            # a day the guess puts after publication, written elsewhere with its (earlier) year; a day before
+            # publication keeps the publication's ("on Monday, Dec. 11", 50 years to the day after "Dec. 11, 1972")
+            year = _year_written_for_the_day(value.earliest, dates, published)
         if year is None:
             year = proven = _year_the_weekday_fits(mention, written)
         if year is None and value.earliest > published and syntax is not None and _said_in_the_past(text, syntax, mention):
@@ -266,6 +270,23 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             if day < published:
                 proven_paragraphs[text.rfind("\n\n", 0, mention.start) + 1] = proven
     return _years_the_weekdays_prove(text, result, published, syntax, proven_paragraphs)
+
+
+def _year_written_for_the_day(day: dt.date, dates: list[Mention], published: dt.date) -> int | None:
+    """The one year the article writes this month and day with, alone or inside a run of days ("# March 2-3, 2020
+    Tornadoes" … "From late in the day on March 2 into the early morning hours on March 3"); None when it writes
+    none, or several."""
+    years = set()
+    for other in dates:
+        value = other.value
+        if value is None or value.relative or not re.search(r"\d{4}", other.text) or value.precision not in ("day", "span") \
+                or (value.latest - value.earliest).days > 7:
+            continue
+        for year in range(value.earliest.year, value.latest.year + 1):
+            same = _in_year(day, year)
+            if same is not None and value.earliest <= same <= value.latest and same <= published:
+                years.add(year)
+    return years.pop() if len(years) == 1 else None
 
 
 def _aside(text: str, syntax: Syntax | None, mention: Mention, sentence) -> bool:

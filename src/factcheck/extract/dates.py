@@ -33,6 +33,9 @@ WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WORD_START = r"(?<!\w)(?=\w)"
 
 _CALENDAR_PATTERNS = [
+    # days of one month with their year: "March 2-3, 2020", "2–3 March 2020" (not "March 2" of an unknown year)
+    re.compile(rf"{WORD_START}{MONTH}\s+{DAY}\s*[-–]\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+){YEAR}", re.IGNORECASE),
+    re.compile(rf"{WORD_START}{DAY}\s*[-–]\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+{YEAR}", re.IGNORECASE),
     # Thursday, July 12, 2023 / July 12th / Jul. 12 2023
     re.compile(rf"{WORD_START}{WEEKDAY}{MONTH}\s+{DAY}(?!\d)(?:(?:,\s*|\s+){YEAR})?", re.IGNORECASE),
     # Thursday 12 July 2023 / 12th of July / the 31 April
@@ -167,6 +170,11 @@ def _calendar_mention(match: re.Match, published: dt.date | None, day_first: boo
         value = DateValue(dt.date(year, month, 1), dt.date(year, month, last), "month")
         return Mention("date", match.start(), match.end(), text, value, "month")
     day = int(groups["day"])
+    if groups.get("day2"):
+        first, last = _valid_day(year, month, day), _valid_day(year, month, int(groups["day2"]))
+        if first is None or last is None or last <= first:
+            return None
+        return Mention("date", match.start(), match.end(), text, DateValue(first, last, "span"), "days")
     weekday = groups.get("weekday")
     if year is None and weekday is None and _IN_A_NAME.search(match.string, max(0, match.start() - 30), match.start()) \
             and text.lower().startswith(month_text.lower()):

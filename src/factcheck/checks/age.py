@@ -73,9 +73,10 @@ def _ages_at_death(analysis: Analysis, rule) -> Iterator[Finding]:
         before = _death_told(analysis, text, sentence)
         if before is None:
             continue
+        # (not the dateline's day: "MILAN, 28 May — Carla Fracci … died on Thursday")
         days = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
                 and m.value.precision == "day" and before.start <= m.start < before.end
-                and not _BORN_ON.search(text[max(before.start, m.start - 20):m.start])]
+                and not _BORN_ON.search(text[max(before.start, m.start - 20):m.start]) and not in_dateline(text, m.start, m.end)]
         if len(days) > 1 or (not days and analysis.document.published is None):
             continue
         # "has died in London. She was 57.": with no day given, the death is the news of the last week

@@ -39,7 +39,7 @@ CHANGE_WORD = re.compile(
 )
 CHANGE_NOUN_OF = re.compile(
     r"\b(?:rise|increase|jump|gain|growth|drop|fall|decline|decrease|reduction|cut|loss|acceleration|deceleration|"
-    r"slowdown|swing|climb|dip|slide|surge|revision)\s+of\s+$|\bby\s+$",
+    r"slowdown|swing|climb|dip|slide|surge|revision|overrun|overspend)\s+of\s+$|\bby\s+$",
     re.IGNORECASE,
 )
 # a figure told for another year than its sentence's: "growth of 2.1% expected in 2025", "… next year"
@@ -62,7 +62,10 @@ CHANGE_NOUN_FROM = re.compile(r"^\s*(?:percent|per\s?cent)?\s*(?:rise|increase|j
 OWN_BASE_AFTER = re.compile(r"\s*(?:percent|per\s?cent)?\s*,?\s*(?:up|down)\s+from\b", re.IGNORECASE)
 UP_FROM = re.compile(r"\b(?:(?:up|down|ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|"
                      r"climb(?:s|ed|ing)?|drop(?:s|ped|ping)?|gr[eo]w(?:s|n|ing)?)\s+from|"
-                     r"compared\s+(?:with|to))\s+$", re.IGNORECASE)
+                     r"compared\s+(?:with|to)|"
+                     # "put at £18.9bn, against a budget of £14.8bn set in 2010, an overrun of £3.1bn"
+                     r"against\s+(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:budget|estimate|forecast|target|plan)\s+of)\s+$",
+                     re.IGNORECASE)
 COMPARATIVE = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|larger|heavier|lighter|taller|"
     r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b"

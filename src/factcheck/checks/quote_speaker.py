@@ -109,9 +109,12 @@ def _quotations(records: list[Record]) -> list[tuple[str, str, Record, str]]:
     for record in records:
         for fact, values in record.facts.items():
             parent, _, leaf = fact.rpartition(".")
-            if leaf in _SPEAKER_KEYS:
+            if leaf in _SPEAKER_KEYS or any(leaf.endswith(f"_{key}") for key in _SPEAKER_KEYS):
                 continue
-            beside = [str(v.value) for key in _SPEAKER_KEYS for v in record.facts.get(f"{parent}.{key}" if parent else key, ())
+            # the speaker kept beside it: in its mapping (`statement.speaker`), or under its own key and a speaker's
+            # word (`lilly_quote_speaker` beside `lilly_quote`)
+            beside = [str(v.value) for key in _SPEAKER_KEYS
+                      for v in (*record.facts.get(f"{parent}.{key}" if parent else key, ()), *record.facts.get(f"{fact}_{key}", ()))
                       if isinstance(v.value, str)]
             for index, value in enumerate(values):
                 detail = value.qualifiers.get("detail")
@@ -124,7 +127,8 @@ def _quotations(records: list[Record]) -> list[tuple[str, str, Record, str]]:
                     continue
                 speaker = None
                 if len(set(beside)) == 1:
-                    speaker = beside[0]
+                    # "Anne White, executive vice president …": the name before its description
+                    speaker = beside[0].split(",")[0].strip() if looks_like_person(beside[0].split(",")[0].strip()) else beside[0]
                 elif len(beside) == len(values):
                     # a list of {speaker, text} items, read in order: the item's own speaker
                     speaker = beside[index]

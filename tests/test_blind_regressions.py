@@ -402,6 +402,13 @@ SILENT = [
     ("blind-61/5822-kisunla-fda-approval", "69% at 18 months"),
     # a yearless day after publication that the article writes elsewhere with its year ("# March 2-3, 2020 Tornadoes")
     ("blind-61/5825-real-nws-tennessee-tornadoes-2020", "From late in the day on March 2 into the early morning hours on March 3"),
+    # blind-62's first false alarms, mended as patterns: "before the legally mandated deadline of June 30" is no time
+    # of the verb; a count of two things ("53 states and jurisdictions") is restated by no count of one; a medal's
+    # holder ("Clive Churchill Medallist") is no misspelling of it; "won the final stage" is the stage's winner
+    ("blind-62/5903-nyc-budget-fy2025", "came two days before the legally mandated deadline of June 30"),
+    ("blind-62/5904-naep-2022-score-drop", "all 50 states"),
+    ("blind-62/5911-nrl-grand-final-penrith-three-peat", "Churchill Medallist"),
+    ("blind-62/5913-dakar-2024-sainz-brabec", "Argentina's Kevin Benavides won the final stage"),
 ]
 
 FOUND = [

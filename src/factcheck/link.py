@@ -1189,8 +1189,9 @@ def _object_names_another(syntax: Syntax, text: str, tokens, trigger: _Trigger) 
 
 def _said_of_a_part(syntax: Syntax, text: str, tokens, trigger: _Trigger) -> bool:
     """Is the fact's verb said of a numbered or named part of a contest ("The 20th and final stage of the race
-    was won by …", "Game 3 was won by …") that the key does not name (`stage_winner` is the part's)? Its
-    subject is then that part, not the contest the records keep ("the race", "the series")."""
+    was won by …", "Game 3 was won by …", "Kevin Benavides won the final stage") that the key does not name
+    (`stage_winner` is the part's)? Its subject or object is then that part, not the contest the records keep
+    ("the race", "the series")."""
     word = _trigger_root(syntax, tokens, trigger)
     if word is None:
         return False
@@ -1201,8 +1202,10 @@ def _said_of_a_part(syntax: Syntax, text: str, tokens, trigger: _Trigger) -> boo
     for child in syntax.children(verb):
         subject = syntax.tokens[child]
         noun = text[subject.start:subject.end].lower()
-        if subject.dep not in ("nsubj", "nsubjpass") or noun not in CONTEST_PARTS or word_base(noun) in key_words:
+        if subject.dep not in ("nsubj", "nsubjpass", "dobj") or noun not in CONTEST_PARTS or word_base(noun) in key_words:
             continue
+        if subject.dep == "dobj" and noun == "race":
+            continue  # "won the 2024 race" is the race the records keep; "won the final stage" is a part of it
         modifiers = [syntax.tokens[m] for m in syntax.children(child)]
         if any(m.dep in ("amod", "nummod") or m.dep == "prep" and text[m.start:m.end].lower() == "of" for m in modifiers):
             return True

@@ -311,8 +311,9 @@ DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "er", "ans", "ians", "eans"
 
 
 def inflection(written: str, meant: str) -> bool:
-    """Another form of the same word, not a typo: a plural or possessive ("test flights"), or a
-    people's name beside its place's ("Kenya"/"Kenyan", "Japan"/"Japanese", "Israel"/"Israeli")."""
+    """Another form of the same word, not a typo: a plural or possessive ("test flights"), a people's name
+    beside its place's ("Kenya"/"Kenyan", "Japan"/"Japanese", "Israel"/"Israeli"), or its holder's
+    ("Medal"/"Medallist")."""
     shorter, longer = sorted((written, meant), key=len)
     if not longer.endswith("ss") and longer in (shorter + "s", shorter + "es", shorter + "'s"):
         return True
@@ -320,6 +321,10 @@ def inflection(written: str, meant: str) -> bool:
         return False
     if (shorter.endswith("a") and longer == shorter + "n") or (shorter.endswith("l") and longer == shorter + "i"):
         return True  # Kenya/Kenyan, Israel/Israeli
+    if shorter.endswith("al") and longer in (shorter + "list", shorter + "lists"):
+        # the one who holds it: "Clive Churchill Medallist" of the Clive Churchill Medal (not "Nationalist" for
+        # National: "Scottish Nationalist Party" is a slip)
+        return True
     stem = shorter[:-1] if shorter.endswith(("a", "e", "y")) else shorter
     # (a people's name is longer than its place's: a last letter changed, "Ogunjobe" for Ogunjobi, is a slip)
     return len(longer) > len(shorter) and any(longer in (shorter + ending, stem + ending) for ending in DEMONYM_ENDINGS)

@@ -130,6 +130,8 @@ def _restated_totals(analysis: Analysis, rule, plain: list[tuple], reported: set
         if len(figures) != 1:
             continue
         first, first_noun = earlier[0]
+        if any(syntax.tokens[c].dep == "conj" for n in (noun, first_noun) for c in syntax.children(n)):
+            continue  # "53 states and jurisdictions" … "all 50 states and the District of Columbia": a count of two things
         if _planned(syntax, text, first):
             continue  # "promising about 300 shows over three years" … "The 330 shows": a plan, then what was done
         if _ANOTHER_TIME_AFTER.match(text, syntax.tokens[first_noun].end):

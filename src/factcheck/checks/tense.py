@@ -250,6 +250,9 @@ def _reference_point(analysis: Analysis, date: int, words: set[str]) -> bool:
         if token.dep not in ("compound", "nummod", "amod", "nmod", "poss"):
             break
         token = syntax.tokens[token.head]
+    if token.dep == "pobj" and _word(analysis, token.head) == "of" and syntax.tokens[token.head].dep == "prep":
+        # "two days before the legally mandated deadline of June 30": the date names the noun "before" points at
+        token = syntax.tokens[syntax.tokens[token.head].head]
     if token.dep != "pobj":
         return False
     preposition = token.head

@@ -797,6 +797,10 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     # dateline's day
     ("blind-61/5803-elizabeth-line-first-week", "£14.8bn set in 2010, an overrun of £3.1bn", "£14.8bn set in 2010, an overrun of £3.1bn"),
     ("blind-61/5824-carla-fracci-obituary", "She was 85.", "85"),
+    # blind-62's: "at 23 per cent … The remaining 73 per cent"; a paragraph opened by "His death on Monday, at the age
+    # of 74" is the one named last before it
+    ("blind-62/5902-louvre-visitors-2024", "The remaining 73 per cent", "73 per cent"),
+    ("blind-62/5924-robuchon-obituary", "at the age of 74", "74"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)

@@ -109,6 +109,12 @@ def _ages_at_death(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
+def _opens_its_paragraph(text: str, sentence) -> bool:
+    """Is the sentence its paragraph's first?"""
+    paragraph = text.rfind("\n\n", 0, sentence.start)
+    return not text[paragraph + 2 if paragraph >= 0 else 0:sentence.start].strip()
+
+
 def _death_told(analysis: Analysis, text: str, sentence):
     """The sentence before the age, or the one before that in its paragraph ("… died on Tuesday, 8 August
     2023, in Valladolid. Born on 9 July 1928 …, he had marked his birthday a month earlier. He was 94."),
@@ -485,11 +491,12 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             elif key == "sentence" and not named and later and later[0][0] < sentence.end \
                     and re.match(r"\s*,", text[end:end + 3]):
                 key, ahead = later[0][3], True  # "at the age of 75, the King …": the subject after it
-            elif key == "sentence" and not named and start in moments and in_paragraph \
-                    and re.match(r"\s*(?:[Bb]orn\b[^.;]*?,\s*)?(?:He|She|he|she)\b", text[sentence.start:start]):
+            elif key == "sentence" and not named and start in moments and (in_paragraph or earlier and _opens_its_paragraph(text, sentence)) \
+                    and re.match(r"\s*(?:[Bb]orn\b[^.;]*?,\s*)?(?:He|She|he|she|His|Her)\b", text[sentence.start:start]):
                 # "He died … on January 5, 1922, at the age of 48", "Born in Tokyo on 17 January 1952, he died … at the
-                # age of 72": the one the paragraph named last
-                key = in_paragraph[-1][3]
+                # age of 72", "His death on Monday, at the age of 73, was confirmed …": the one the paragraph named last
+                # (or, opening its paragraph, the one named last before it)
+                key = (in_paragraph or earlier)[-1][3]
             else:
                 continue
         if key not in births:

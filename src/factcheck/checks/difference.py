@@ -694,6 +694,8 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
         if not base.noun and figure.kind == "count":
             # "23 seats short of the 272 needed": the base counts what its gap counts
             base = dataclasses.replace(base, noun=figure.noun)
+        if points and figure.kind == "count" and base.kind == "count" and figure.noun in ("points", "point"):
+            points = False  # "the average score fell 5 points, from 241 to 235": a score's points, no percentage's
         relative = figure.kind == "percent" and not points and base.kind != "percent"
         if not relative and not _same_measure(figure, base, points):
             continue

@@ -44,6 +44,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         yield from _shares(analysis, rule, text, numbers)
         yield from _counts_and_shares(analysis, rule, text, numbers)
         yield from _part_of_whole(analysis, rule, text, sentence, numbers)
+    yield from _remainders(analysis, rule, text)
 
 
 _CHANGE_CUE = re.compile(r"\b(?:up|down|rise|rose|risen|increase[ds]?|fall|fell|fallen|drop(?:ped)?|decline[ds]?|jump(?:ed)?|"
@@ -165,6 +166,38 @@ def _admits_roughly(stated: NumberValue, actual: float, tolerance: float) -> boo
     (7.4%) does not."""
     slack = max(tolerance, 1.0, actual * 0.05)
     return stated.low - slack <= actual <= stated.high + slack
+
+
+# "The remaining 73 per cent", "the other 12 percent", "the rest, 5%": what is left of a whole after the shares before
+_REMAINING = re.compile(r"\b(?:the\s+)?(?:remaining|other|rest\s*,)\s+$", re.IGNORECASE)
+
+
+def _remainders(analysis: Analysis, rule, text: str) -> Iterator[Finding]:
+    """"French visitors … at 23 per cent of individual visitors: just over 13 per cent came from the Île-de-France
+    region … and 10 per cent from the rest of the country. The remaining 73 per cent travelled from abroad": what
+    remains is 100 less a share the paragraph gave before it (or less all of them, or the last ones together) —
+    77 here; a remainder none of them leaves is reported."""
+    percents = [m for m in analysis.mentions if m.kind == "number" and m.label == "percent" and isinstance(m.value, NumberValue)]
+    for index, remaining in enumerate(percents):
+        if not remaining.value.exact or not _REMAINING.search(text, max(0, remaining.start - 20), remaining.start):
+            continue
+        paragraph = text.rfind("\n\n", 0, remaining.start) + 1
+        before = [m for m in percents[:index] if m.start >= paragraph and m.value.exact]
+        if not before or remaining.value.value >= 100:
+            continue
+        # ("… fragrances for 15 per cent each": a share of two items or more, counted twice at least)
+        values = [m.value.value * (2 if re.match(r"\s*(?:per\s?cent|percent)?\s+each\b", text[m.end:m.end + 20]) else 1) for m in before]
+        candidates = {100 - v for v in values} | {100 - sum(values[i:]) for i in range(len(values))}
+        slack = 1.0 + _common.half_last_digit(remaining)
+        if any(abs(remaining.value.value - c) <= slack for c in candidates) or min(candidates) < 0:
+            continue
+        nearest = min(candidates, key=lambda c: abs(c - remaining.value.value))
+        shown = ", ".join(m.text for m in before)
+        yield rule.finding(
+            rule.message("remainder", earlier=shown, actual=format_number(nearest), stated=remaining.text),
+            remaining.start, remaining.end, analysis.document.source[remaining.start:remaining.end],
+            evidence=Evidence(fact="remainder", value=f"100 − {shown}", source="arithmetic"),
+        )
 
 
 def _one_clause(analysis: Analysis, *mentions: Mention) -> bool:
@@ -302,5 +335,5 @@ KIND = CheckKind(
     run=run,
     summary="a percentage change, multiple or set of shares that does not add up",
     params={"tolerance_points": ((int, float), 0.6)},
-    messages=("multiple", "change", "shares", "ratio", "part"),
+    messages=("multiple", "change", "shares", "ratio", "part", "remainder"),
 )

@@ -347,10 +347,13 @@ def _added_for_a_total(analysis: Analysis, text: str, figures: list[Figure]) -> 
         slack = half_last_digit(added.mention) + half_last_digit(total.mention)
         if not names or any(abs(f.value - needed) <= slack + half_last_digit(f.mention) for f in earlier):
             continue
-        slipped = [f for f in earlier if _one_slip(f.value, needed)
-                   and names & _names_in(analysis, analysis.sentence_of(f.start).start, analysis.sentence_of(f.start).end)]
+        slipped = [f for f in earlier if _one_slip(f.value, needed) and names & _names_in(analysis, *_span(analysis.sentence_of(f.start)))]
         if len(slipped) == 1:
             yield analysis, total, [added, slipped[0]], added.value + slipped[0].value
+
+
+def _span(sentence) -> tuple[int, int]:
+    return sentence.start, sentence.end
 
 
 def _names_in(analysis: Analysis, start: int, end: int) -> set[tuple[str, ...]]:

@@ -128,7 +128,8 @@ def _quotations(records: list[Record]) -> list[tuple[str, str, Record, str]]:
                 speaker = None
                 if len(set(beside)) == 1:
                     # "Anne White, executive vice president …": the name before its description
-                    speaker = beside[0].split(",")[0].strip() if looks_like_person(beside[0].split(",")[0].strip()) else beside[0]
+                    named = beside[0].split(",")[0].strip()
+                    speaker = named if looks_like_person(named) else beside[0]
                 elif len(beside) == len(values):
                     # a list of {speaker, text} items, read in order: the item's own speaker
                     speaker = beside[index]

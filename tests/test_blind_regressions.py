@@ -801,6 +801,8 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     # of 74" is the one named last before it
     ("blind-62/5902-louvre-visitors-2024", "The remaining 73 per cent", "73 per cent"),
     ("blind-62/5924-robuchon-obituary", "at the age of 74", "74"),
+    # "the March 25 storm" of a tornado told on "Friday, March 24, 2023": a storm told by its kind
+    ("blind-61/5823-rolling-fork-tornado-anniversary", "a week after the March 25 storm", "March 25"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)

@@ -76,8 +76,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 # the words one event goes by ("the 20 September vote" told as "Saturday's election, held on 21 September")
 _VOTING = ("vote", "voti", "elect", "poll", "ballot")
 _RELEASE = ("debut", "releas", "premier", "launch")
+# … and a storm told by its kind ("the March 25 storm" told as "on Friday, March 24, … a tornado touched down")
+_STORM = ("storm", "tornad", "hurrican", "cyclone", "typhoon", "twister")
 _SAME_EVENT = {"vote": _VOTING, "voti": _VOTING, "elec": _VOTING, "poll": _VOTING, "ball": _VOTING,
-               "debu": _RELEASE, "rele": _RELEASE, "prem": _RELEASE, "laun": _RELEASE}
+               "debu": _RELEASE, "rele": _RELEASE, "prem": _RELEASE, "laun": _RELEASE,
+               "stor": _STORM, "torn": _STORM, "hurr": _STORM, "cycl": _STORM, "typh": _STORM, "twis": _STORM}
 
 
 def _days_apart(analysis: Analysis, reference, other, stems: tuple[str, ...]) -> int | None:

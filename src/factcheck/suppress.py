@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.errors import UserError
 from factcheck.model import Document, Finding, Severity
+from factcheck.names import TITLE_SMALL_WORDS
 
 _DIRECTIVE = r"factcheck:\s*(ignore|off|on)(?:\[([^\]]*)\])?"
 _COMMENT_RE = re.compile(rf"<!--\s*{_DIRECTIVE}\s*-->", re.IGNORECASE)
@@ -100,7 +101,7 @@ def quote_spans(document: Document) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-_SMALL_WORDS = {"a", "an", "the", "to", "from", "of", "for", "in", "on", "at", "with", "by", "into", "and", "or", "but", "nor", "vs"}
+_SMALL_WORDS = TITLE_SMALL_WORDS | {"but", "nor", "vs"}
 
 
 def _a_title(quoted: str) -> bool:

@@ -340,24 +340,22 @@ def _added_for_a_total(analysis: Analysis, text: str, figures: list[Figure]) -> 
                 or not FOR_A_TOTAL.match(text[added.end:total.start]):
             continue
         sentence = analysis.sentence_of(added.start)
-        names = _names_in(analysis, sentence.start, sentence.end)
+        names = _names_in(analysis, sentence)
         needed = total.value - added.value
         # (an "estimated $155 million" is a figure as written too: box office is estimated, and so are early counts)
         earlier = [f for f in figures if f.end <= sentence.start and f.kind == "money" and f.mention.text[:1] == added.mention.text[:1]]
         slack = half_last_digit(added.mention) + half_last_digit(total.mention)
         if not names or any(abs(f.value - needed) <= slack + half_last_digit(f.mention) for f in earlier):
             continue
-        slipped = [f for f in earlier if _one_slip(f.value, needed) and names & _names_in(analysis, *_span(analysis.sentence_of(f.start)))]
+        slipped = [f for f in earlier if _one_slip(f.value, needed) and names & _names_in(analysis, analysis.sentence_of(f.start))]
         if len(slipped) == 1:
             yield analysis, total, [added, slipped[0]], added.value + slipped[0].value
 
 
-def _span(sentence) -> tuple[int, int]:
-    return sentence.start, sentence.end
-
-
-def _names_in(analysis: Analysis, start: int, end: int) -> set[tuple[str, ...]]:
-    return {name_key(m.text) for m in analysis.mentions_in(start, end) if m.kind in ("person", "org", "work", "event", "product")}
+def _names_in(analysis: Analysis, sentence) -> set[tuple[str, ...]]:
+    """The names the recogniser finds in a sentence, as keys."""
+    return {name_key(m.text) for m in analysis.mentions_in(sentence.start, sentence.end)
+            if m.kind in ("person", "org", "work", "event", "product")}
 
 
 def _one_slip(first: float, second: float) -> bool:

@@ -190,12 +190,13 @@ def test_exact_figures_admit_only_themselves(text, value):
     assert not number.admits(value - 1)
 
 
-@pytest.mark.parametrize("text", ["4K", "F1", "MP3", "COVID-19", "3D", "the 1990s", "A380", "B2B", "x86"])
+@pytest.mark.parametrize("text", ["4K", "F1", "MP3", "COVID-19", "3D", "the 1990s", "A380", "B2B", "x86", "5G", "6.57pm", "320neo"])
 def test_digits_glued_to_letters_are_not_numbers(text):
     assert find_numbers(f"They talked about {text} today.") == []
 
 
-@pytest.mark.parametrize("text, value", [("minus 70C", 70), ("a 100km stage", 100), ("40kg of rice", 40), ("38.7C (101.7F)", 38.7)])
+@pytest.mark.parametrize("text, value", [("minus 70C", 70), ("a 100km stage", 100), ("40kg of rice", 40), ("38.7C (101.7F)", 38.7),
+                                                 ("a planned 2.4GW", 2.4), ("1,386MW of turbines", 1386), ("open 24hrs", 24)])
 def test_a_unit_written_against_its_figure_leaves_a_number(text, value):
     assert [m.value.value for m in find_numbers(f"It was {text} on the day.")][:1] == [value]
 

@@ -99,7 +99,7 @@ def describe_key(key: str) -> KeyMeaning:
             unit = "year" if not words or words[-1] not in ("age",) else "years"
         elif part == "date" and not rest and index > 0:
             unit = "date"
-        elif not rest and index > 0 and unit is None and (measured := unit_name(part)) is not None \
+        elif not rest and index > 0 and unit is None and (measured := unit_name(_KEY_UNIT_CASE.get(part, part))) is not None \
                 and (part != "in" or words[-1:] and words[-1] in _MEASURED_IN_INCHES):
             unit = measured
         else:
@@ -129,6 +129,10 @@ def _date_from(parts: list[str]) -> tuple[dt.date | None, int]:
     return None, 0
 
 
+# a key is written in lower case, where pint reads a unit's symbol by its case: `capacity_mw` is in
+# megawatts (pint's "mw" would be none, "mW" milliwatts, which no newsroom keeps)
+_KEY_UNIT_CASE = {f"{prefix}{unit}": f"{prefix.upper() if prefix != 'k' else 'k'}{unit.upper() if unit == 'w' else 'Wh'}"
+                  for prefix in ("k", "m", "g", "t") for unit in ("w", "wh")}
 # "rainfall_in" is in inches; "sworn_in", "born_in" and "died_in" end in a preposition
 _MEASURED_IN_INCHES = {"height", "length", "width", "depth", "rainfall", "rain", "snowfall", "snow", "diameter", "size",
                        "screen", "display", "thickness", "span", "wingspan", "reach", "tall", "long", "wide", "deep"}

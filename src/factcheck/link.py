@@ -134,12 +134,31 @@ def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mentio
         if len(keeping) != 1:
             continue
         record, subject, keys = keeping[0]
+        if _object_names_a_record(syntax, verb, names, record):
+            # "I Am Maximus … won the Grand National on Saturday 13 April 2024": the day of the occasion the
+            # object names; of the horse's keys only one whose every word the verb's phrase says is its
+            # (`irish_grand_national.date` says "Irish", which the sentence does not)
+            keys = [key for key in keys if all(word in _DATE_WORDS or _key_word_bases(word) & said for word in fact_key_words(key))]
+            if not keys:
+                continue
         verb_token = syntax.tokens[verb]
         # (of several such facts — `launch.date_local`, `launch.date_eastern` — the check tells a date
         # none of them holds, against the one it slips from)
         found.extend(Claim(record, key, date, text[verb_token.start:verb_token.end], (sentence.start, sentence.end),
                            subject, verb_token.start, slips_only=True) for key in keys[:3])
     return found
+
+
+_DATE_WORDS = {"date", "day", "year", "on", "when", "time"}
+
+
+def _object_names_a_record(syntax: Syntax, verb: int, names: ByPosition, subject_record: Record) -> bool:
+    """Is the verb's object the name of another record ("won the Grand National")?"""
+    for thing in _children(syntax, verb, ("dobj",)):
+        token = syntax.tokens[thing]
+        if any(link.record.id != subject_record.id for link in names.holding(token.start, token.end)):
+            return True
+    return False
 
 
 # a key's words that make its value the last time before the one told of (`previous_world_series_title`)
@@ -1772,8 +1791,11 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
         return True
     if token.dep in ("nsubj", "nsubjpass") and token.tag.startswith("NN") and word not in syntax.ancestors(name):
         # the fact's word is its clause's subject ("One seat … had gone to the BJP's candidate"): the
-        # entity must be inside its phrase ("the BJP's 240 seats", "seats won by the BJP")
-        return False
+        # entity must be inside its phrase ("the BJP's 240 seats", "seats won by the BJP") — or be the noun
+        # the clause hangs on ("Elton John's Farewell Yellow Brick Road Tour, which sold … over 339 shows
+        # spread across five years", parsed as a relative clause of "Tour" with "shows" its subject)
+        head = syntax.tokens[clause]
+        return head.dep in ("acl", "relcl") and head.head == name
     if token.dep in ("compound", "amod", "nmod") and syntax.tokens[token.head].tag.startswith("NN"):
         # "the 543-seat Lok Sabha": the word describes the noun it modifies, and speaks of that; and a
         # name that modifies the word itself is its owner ("ISRO chairman K. Sivan")
@@ -1954,7 +1976,7 @@ def _measured_otherwise(spec: FactSpec, text: str, mention: Mention) -> bool:
     key does not name (`diameter.feet` is measured in feet)?"""
     from factcheck.facts import unit_name
 
-    written = unit_name(_unit_after(text, mention))
+    written = _written_unit(text, mention)
     return written is not None and all(unit_name(word) != written for word in re.split(r"[._]", spec.key) if len(word) > 1)
 
 
@@ -1962,6 +1984,15 @@ def _unit_after(text: str, mention: Mention) -> str:
     rest = text[mention.end:mention.end + 12].lstrip(" -")
     word = rest.split(None, 1)[0].strip(".,;:)").lower() if rest.strip() else ""
     return word
+
+
+def _written_unit(text: str, mention: Mention) -> str | None:
+    """pint's name of the unit written after a number, read as written first ("2.4GW" is gigawatts, "gw" none)."""
+    from factcheck.facts import unit_name
+
+    rest = text[mention.end:mention.end + 12].lstrip(" -")
+    word = rest.split(None, 1)[0].strip(".,;:)") if rest.strip() else ""
+    return (unit_name(word) or unit_name(word.lower())) if word else None
 
 
 def _as_duration(spec: FactSpec, mention: Mention, text: str) -> Mention:
@@ -1973,9 +2004,9 @@ def _as_duration(spec: FactSpec, mention: Mention, text: str) -> Mention:
 def quantity_in(text: str, mention: Mention, unit: str | None) -> float | None:
     """The factor from the unit written after a number to `unit` (pint's name), when the two
     measure the same thing: "384,400 km" for kilometres is 1.0, for miles 0.62."""
-    from factcheck.facts import unit_name, units
+    from factcheck.facts import units
 
-    written = unit_name(_unit_after(text, mention))
+    written = _written_unit(text, mention)
     if written is None or unit is None:
         return None
     registry = units()

@@ -32,6 +32,9 @@ AGE_PATTERNS = [
     # (and "at 23, the youngest men's champion": a bare "at" before a superlative of age)
     re.compile(rf"\b(?:aged|at age|at the age of|turned|turns|age|at(?=\s+\d{{1,3}},\s+(?:the|its|his|her|their)\s+(?:youngest|oldest)\b))"
                rf"\s+{_NUMBER}\b", re.IGNORECASE),
+    # "Richard, born … on 2 October 1452, was 33 when he was cut down … on 22 August 1485": an age on the day
+    # its "when" clause gives, checked only against a birth its own sentence gives
+    re.compile(r"\b(?:was|were)\s+(\d{1,3})\s+(?=when\b)", re.IGNORECASE),
 ]
 _AFTER_NAME = re.compile(r"^,\s*(\d{1,3}),")
 _YEARS_AGO = re.compile(rf"\b{_NUMBER}\s+years\s+ago\b", re.IGNORECASE)
@@ -404,6 +407,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
     births = {**_stated_ages(analysis, published), **_birth_dates(analysis, people)}
     stated: list[tuple[int, int, int, tuple | None]] = []  # start, end, age, person key (None: nearest)
     moments: dict[int, DateValue] = {}  # an age's start → the day it was that age, when not the publication's
+    when_ages: set[int] = set()  # ages on the day of a "when" clause: only a birth in their own sentence tells them
     for number, pattern in enumerate(AGE_PATTERNS):
         for match in pattern.finditer(text):
             age = _number(match.group(1))
@@ -416,6 +420,12 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                     if day is None:
                         continue
                     moments[match.start(1)] = day
+                if number == 3:
+                    day = _day_of_its_when(analysis, match.end())
+                    if day is None:
+                        continue
+                    moments[match.start(1)] = day
+                    when_ages.add(match.start(1))
                 if number == 0 and re.search(r"(?:'s|’s|s'|s’)\s+$", text[max(0, match.start() - 4):match.start()]):
                     continue  # "Floyd's 7-year-old daughter": the age of what the name owns, not the name's
                 anaphor = number == 0 and re.search(r"\bthe\s+$", text[max(0, match.start() - 5):match.start()], re.IGNORECASE)
@@ -444,6 +454,13 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         ahead = False  # told of by a name after it, a weaker tie
         sentence = analysis.sentence_of(start)
         own_birth = key in (None, "sentence") and _born_in_sentence(sentence.start) in births
+        if start in when_ages and not own_birth:
+            # the one born must be the one the age is of: the last person named before it ("Harman, born …,
+            # becomes the oldest … since Sergio Garcia, who was 37 when he won the 2017 Masters" is Garcia's)
+            named = [p for p in people if sentence.start <= p[0] < start]
+            if not (named and named[-1][3] in births and _BORN_ANY_CASE.search(text, sentence.start, start)):
+                continue
+            key = named[-1][3]
         # (a past after "born" tells of the birth: "Agostini, 81, was born in Tunis …, when Tunisia was a
         # French protectorate")
         born = _BORN.search(text, end, sentence.end)
@@ -487,6 +504,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 following = [p for p in later if p[0] >= sentence.end and _a_subject(analysis, p[0], p[1])]
                 key = (in_paragraph[-1] if in_paragraph else following[0] if following
                        else _salient(start, people) if earlier else later[0])[3]
+                before_paragraph = _the_one_a_pronoun_goes_on_with(text, start, earlier) if not in_paragraph and not following else None
+                if before_paragraph is not None:
+                    key = before_paragraph
                 ahead = not in_paragraph and (bool(following) or not earlier)
             elif key == "sentence" and not named and later and later[0][0] < sentence.end \
                     and re.match(r"\s*,", text[end:end + 3]):
@@ -642,6 +662,18 @@ def _a_subject(analysis: Analysis, start: int, end: int) -> bool:
     return word is None or syntax.tokens[word].dep in ("nsubj", "nsubjpass")
 
 
+def _the_one_a_pronoun_goes_on_with(text: str, start: int, earlier: list) -> tuple | None:
+    """The one person the paragraph before names, when the age's own paragraph opens with "He" or "She"
+    ("For Rose, whose only major remains the 2013 US Open, …\n\nHe was not even exempt this year. The
+    43-year-old …"): the pronoun goes on with that paragraph's person, not the story's."""
+    opened = text.rfind("\n\n", 0, start) + 2
+    if opened < 2 or not re.match(r"\s*(?:He|She)\b", text[opened:start]):
+        return None
+    before = text.rfind("\n\n", 0, opened - 2) + 2
+    keys = {p[3] for p in earlier if before <= p[0] < opened}
+    return keys.pop() if len(keys) == 1 else None
+
+
 def _salient(start: int, people: list):
     """The one a new paragraph's "The 35-year-old singer" speaks of: the story's own, named first in
     the article (the headline's and the lead's), even when the paragraphs just before name only
@@ -694,6 +726,17 @@ def _day_of_its_verb(analysis: Analysis, start: int, end: int) -> DateValue | No
     return None
 
 
+def _day_of_its_when(analysis: Analysis, after: int) -> DateValue | None:
+    """The one date (a day or a year, written) the "when" clause after an age gives, in its sentence."""
+    sentence = analysis.sentence_of(after)
+    text = analysis.document.text
+    clause_end = re.search(r"[;:—–]|,\s+(?:and|but)\b", text[after:sentence.end])
+    end = after + clause_end.start() if clause_end else sentence.end
+    dates = [m for m in analysis.mentions_in(after, end, "date") if isinstance(m.value, DateValue) and not m.value.relative
+             and m.value.precision in ("day", "year")]
+    return dates[0].value if len(dates) == 1 else None
+
+
 def _a_births_day(text: str, sentence_start: int, date_start: int) -> bool:
     """Is the date the one a "born" before it in its sentence tells ("Born … in Ilford, Essex, on 28
     December 1934"), not a later one joined after it ("born … in 1898 and died … in 1967")?"""
@@ -739,6 +782,8 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
             between = text[min(date.end, match.end()):max(date.start, match.start())]
             if not told_next and (len(between) > 40 or re.search(r"[:;]", between)):
                 continue  # "30 years ago: 26 ascents by the end of 2022": another clause's date
+            if what == "anniversary" and date.end <= match.start() and re.fullmatch(r",\s*(?:the|its|his|her|their)\s+", between):
+                continue  # "started on Saturday 25 August 2012, the 527th anniversary of the king's burial": the day it fell
             if what == "anniversary" and not told_next and date.start >= match.end() \
                     and not re.search(r"\bof\b", text[match.end():date.start]):
                 continue  # "the 10th anniversary in 2021": the year it fell, not the year it counts from

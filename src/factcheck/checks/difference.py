@@ -220,7 +220,11 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
             continue
         parts: list[Figure] = []
         later = total
+        told_at = max(sentence.start, total.start - 40) + told.start()
         for figure in reversed(figures[:index]):
+            if figure.start >= told_at or re.fullmatch(r"-[a-z]+\s+", text[figure.end:told_at]):
+                later = figure
+                continue  # "a 72-hole total of 275": the figure says what the total is of, not a part of it
             gap = text[figure.end:later.start]
             if figure.start < sentence.start or figure.kind != total.kind or not PART_GAP.match(gap) \
                     or (parts and not re.search(r",|\band\b|\bplus\b", gap)) or NESTED.search(gap) or COMPARED.search(gap):

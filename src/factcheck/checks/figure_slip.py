@@ -85,7 +85,8 @@ def run(analysis: Analysis, rule) -> Iterator:
             if figure.record.id not in owns:
                 owns[figure.record.id] = _own_name_before(analysis, figure.record, sentence, mention)
             own, described = owns[figure.record.id]
-            if any(not _names_it(figure, name) for start, name in others if start >= own and not described[0] <= start < described[1]):
+            if any(not _names_it(figure, name) and not _described_by_it(text, mention, start, name, figure.record)
+                   for start, name in others if start >= own and not described[0] <= start < described[1]):
                 # "Labuschagne … from 110 balls", "Killers of the Flower Moon … all 11 of its nominations": another's
                 # (a name before the record's own, nearest name is another clause's: "Shubman Gill made 91, and
                 # Cheteshwar Pujara ground out 56 from 221 balls")
@@ -174,6 +175,16 @@ def _names_it(figure: _Figure, name: str) -> bool:
         return True
     key = set(re.split(r"[_.]+", figure.fact.lower()))
     return all(w in key for w in words)
+
+
+def _described_by_it(text: str, mention: Mention, start: int, name: str, record: Record) -> bool:
+    """Is the name the thing the figure describes, one the record's own facts name ("its 256-seat
+    Dreamliners" of a flight whose `aircraft_type` is a "Boeing 787-9 Dreamliner")?"""
+    if not re.fullmatch(r"-[A-Za-z]+\s+", text[mention.end:start]):
+        return False
+    word = name.lower().rstrip("s")
+    return len(word) >= 4 and any(isinstance(v.value, str) and re.search(rf"\b{re.escape(word)}", v.value.lower())
+                                  for values in record.facts.values() for v in values)
 
 
 def _rounds_to(stated: float, written: str, kept: float) -> bool:

@@ -41,6 +41,7 @@ class Item:
     key: str
     year_only: bool = False  # dated by a year alone ("2013: bought … for $127.5 million"): its dates are 1 January
     written: str = ""  # the anchor as the records write it, when that is not the figure's plain digits
+    bare: bool = False  # a text with its year and nothing else (`melbourne_cup_wins: {2023: Without A Fight}`)
 
 
 # a text item led by its year: "2013: bought by Dmitry Rybolovlev for $127.5 million", "1958 – sold for £45"
@@ -61,7 +62,8 @@ def run(analysis: Analysis, rule) -> Iterator:
                  and m.start not in claimed and not _common.in_dateline(text, m.start, m.end)]
         if not dates:
             continue
-        anchors = list(_anchors(analysis, items, sentence))
+        anchors = [anchor for anchor in _anchors(analysis, items, sentence)
+                   if not anchor[2].bare or _says_what_it_is(analysis, sentence, anchor[2])]
         for date in dates:
             # the nearest anchor first: it names the item the date is told for
             near = [item for start, end, item in sorted(anchors, key=lambda anchor: abs(anchor[0] - date.start))
@@ -128,7 +130,9 @@ def _items(records: list[Record]) -> list[Item]:
                     continue
                 anchor = value.value
                 if isinstance(anchor, str):
-                    found.extend(Item(text, dates, record, key, year_only) for text in _text_anchors(anchor))
+                    # (a sub-key, `previous_record.player`, is one field of an item with others)
+                    bare = year_only and "." not in key and all(YEAR_QUALIFIER.search(name) for name in value.qualifiers)
+                    found.extend(Item(text, dates, record, key, year_only, bare=bare) for text in _text_anchors(anchor))
                 elif isinstance(anchor, (int, float)) and not isinstance(anchor, bool) and _distinct_figure(anchor):
                     found.append(Item(float(anchor), dates, record, key, year_only))
                 for name, qualifier in value.qualifiers.items():
@@ -354,6 +358,18 @@ def _anchors(analysis: Analysis, items: list[Item], sentence) -> Iterator[tuple[
                 if mention.kind == "number" and sentence.start <= mention.start < sentence.end and isinstance(mention.value, NumberValue) \
                         and not mention.value.ordinal and mention.value.value == item.anchor:
                     yield mention.start, mention.end, item
+
+
+def _says_what_it_is(analysis: Analysis, sentence, item: Item) -> bool:
+    """Does the sentence of a name kept with its year and nothing else name the item's record, or say the
+    last word of its key? `melbourne_cup_wins: {2023: Without A Fight}` in the jockey's record dates his win on the
+    horse, not "Without A Fight had finished 13th in the 2022 Cup"."""
+    from factcheck.facts import fact_key_words, word_base
+
+    if any(link.record.id == item.record.id for link in analysis.links if sentence.start <= link.start < sentence.end):
+        return True
+    words = [w for w in fact_key_words(item.key.split(".")[0]) if w.isalpha()]
+    return bool(words) and word_base(words[-1]) in _sentence_bases(analysis, sentence, word_base)
 
 
 def _close(analysis: Analysis, anchor: tuple[int, int], date: Mention, year_only: bool = False) -> bool:

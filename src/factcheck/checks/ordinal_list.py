@@ -9,6 +9,7 @@ was their fifth …", or after "after titles in" before "a third time", "a fourt
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -16,7 +17,7 @@ from factcheck.checks._common import format_number_like
 from factcheck.checks.base import CheckKind
 from factcheck.checks.list_count import _DATE_ITEM, _items
 from factcheck.facts import word_base
-from factcheck.model import Analysis, Evidence, NumberValue
+from factcheck.model import Analysis, DateValue, Evidence, NumberValue
 
 # not "behind": "ranks fourth, behind the Cambridge and Faversham readings" leaves out the first
 _BEFORE = re.compile(r",?\s+(?:after|following|joining)\s+", re.IGNORECASE)
@@ -59,6 +60,17 @@ def run(analysis: Analysis, rule) -> Iterator:
         if fronted is not None:
             yield from _mismatch(analysis, rule, mention, fronted, "the list before it in this sentence")
             continue
+        making = _YEARS_MAKING.search(text[sentence.start:mention.start]) if again or _RUN.match(text, mention.end) else None
+        if making is not None:
+            years = re.findall(r"\d{4}", making.group("years"))
+            before = _before_this(analysis, sentence.start + making.start("this"), sentence.start + making.end("this"), years)
+            if before is not None:
+                yield from _mismatch(analysis, rule, mention, before, "the years before it in this sentence")
+            continue
+        won = _years_of_earlier_wins(analysis, mention, sentence) if again else None
+        if won is not None:
+            yield from _mismatch(analysis, rule, mention, won, "the years of the earlier ones in this sentence")
+            continue
         # "the sixth country to achieve a soft landing on the Moon, after …": the ordinal's own phrase, then the list
         introduced = _BEFORE.search(rest)
         if introduced is None or re.search(r"[;:—–]|\b(?:and|but|while)\s+(?:the|it|he|she|they)\b", rest[:introduced.start()]):
@@ -92,6 +104,65 @@ def run(analysis: Analysis, rule) -> Iterator:
         if not items or len(items) < 2:
             continue
         yield from _mismatch(analysis, rule, mention, items, "the list after it in this sentence")
+
+
+# "rose in 2021, 2022 and 2023, making last year's gain the fourth consecutive annual increase": a run of
+# years, then what it makes of the one the ordinal counts
+_YEARS_MAKING = re.compile(r"(?P<years>(?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d),?\s+making\s+"
+                           r"(?P<this>(?:[\w'’-]+\s+){0,4}?)(?:the|their|its|his|her)\s+$", re.IGNORECASE)
+_RUN = re.compile(r"[\s-]+(?:consecutive|straight|successive)\b", re.IGNORECASE)
+# the words that make listed years the earlier ones of a thing done again: "following their wins in …"
+_EARLIER_WINS = {"win", "wins", "victory", "victories", "title", "titles", "triumph", "triumphs", "crown", "crowns", "success",
+                 "successes", "championship", "championships"}
+
+
+def _before_this(analysis: Analysis, start: int, end: int, years: list[str]) -> list[str] | None:
+    """The years listed before the one "making" names, when its words date it: "last year's gain" of a
+    2024 article is 2023's, one of the years listed; "it" or "Saturday's win" may be either."""
+    dated = [m for m in analysis.mentions if m.kind == "date" and start <= m.start < end and isinstance(m.value, DateValue)]
+    if len(dated) != 1 or dated[0].value.earliest.year != dated[0].value.latest.year:
+        return None
+    year = str(dated[0].value.earliest.year)
+    if year in years:
+        return [listed for listed in years if listed != year]
+    return years if year > max(years) else None
+
+
+def _years_of_earlier_wins(analysis: Analysis, ordinal, sentence) -> list[str] | None:
+    """The years of "following their wins in Bermuda in 2017 and on home waters in Auckland in 2021"
+    after an ordinal of a thing done again: every year in the phrase "after" or "following" heads, when
+    its object is a win or a title and no other ordinal stands in it."""
+    syntax = analysis.syntax
+    if syntax is None:
+        return None
+    text = analysis.document.text
+    first = bisect.bisect_left(syntax.starts, ordinal.end)
+    last = bisect.bisect_left(syntax.starts, sentence.end)
+    for index in range(first, last):
+        token = syntax.tokens[index]
+        if text[token.start:token.end].lower() not in ("after", "following") or token.dep != "prep":
+            continue
+        objects = [child for child in syntax.children(index) if syntax.tokens[child].dep in ("pobj", "dobj")]
+        if not objects or text[syntax.tokens[objects[0]].start:syntax.tokens[objects[0]].end].lower() not in _EARLIER_WINS:
+            return None
+        inside = _subtree_span(syntax, index)
+        stated = [m for m in analysis.mentions if inside[0] <= m.start < inside[1] and m.kind in ("date", "number")]
+        if any(m.kind == "number" and getattr(m.value, "ordinal", False) for m in stated) \
+                or re.search(r"[;:—–]", text[inside[0]:inside[1]]):
+            return None
+        years = [m.text for m in stated if m.kind == "date" and re.fullmatch(r"(?:1[89]|20)\d\d", m.text)]
+        if len(years) < 2 or len(set(years)) != len(years) or len(years) != len([m for m in stated if m.kind == "date"]):
+            return None
+        return years
+    return None
+
+
+def _subtree_span(syntax, index: int) -> tuple[int, int]:
+    """The characters a word and all its dependants cover."""
+    words = [index]
+    for word in words:
+        words.extend(syntax.children(word))
+    return min(syntax.tokens[w].start for w in words), max(syntax.tokens[w].end for w in words)
 
 
 # "After the United States, the Soviet Union and China, India became the fourth country to …": the list

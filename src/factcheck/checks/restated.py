@@ -41,6 +41,9 @@ NEAR = 1.6
 # an earlier figure of a measure: "85 days", "22 1/2 years", "by six wickets", "a 12-day run"
 EARLIER = re.compile(rf"(?<![\w.,])(?P<bound>(?:about|around|nearly|almost|roughly|some|more than|over|less than|under|at least)\s+)?"
                      rf"(?P<figure>{_FIGURE})[\s-](?P<unit>{_UNIT})s?\b", re.IGNORECASE)
+# a restatement set against another thing in its own sentence: "longer than the previous longest flight, the
+# 11,707-kilometre service"
+_ANOTHER_BEFORE = re.compile(r"\b(?:than|previous|former|prior|compared\s+(?:with|to))\b", re.IGNORECASE)
 # words that tell of the same occasion as the noun of a restatement, beyond its own stem
 TOLD_BY = {"victory": ("won", "win", "beat", "defeat", "victor"), "win": ("won", "beat", "victor"),
            "defeat": ("lost", "lose", "beaten", "defeat"), "loss": ("lost", "lose", "beaten", "defeat"),
@@ -63,6 +66,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 continue
             stated += _amount(match.group("figure2"), unit, written_unit=match.group("unit2")) or 0
             slack = DURATIONS[match.group("unit2")] / DURATIONS[unit]
+        if _ANOTHER_BEFORE.search(text, analysis.sentence_of(match.start()).start, match.start()):
+            continue  # "about a quarter longer than the previous longest …, the 11,707-kilometre service": another's
         noun = match.group("noun").lower()
         head = _head_noun(analysis, match.start("noun"), match.end("noun"))
         # "the 12 million-tonne export goal": the compound's head says what it is, too

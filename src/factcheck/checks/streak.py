@@ -45,6 +45,8 @@ _FAMILIES = {
     "hold": ("hold", "holds", "pause", "pauses", "held", "kept", "paused"),
     "win": ("win", "wins", "victory", "victories", "won", "beat"),
     "loss": ("loss", "losses", "defeat", "defeats", "lost"),
+    "title": ("title", "titles", "crown", "crowns", "championship", "championships", "trophy", "trophies", "premiership",
+              "premierships"),
 }
 _FAMILY_OF = {word: family for family, words in _FAMILIES.items() for word in words}
 # a run looked forward to, not had
@@ -167,6 +169,7 @@ def _year_finding(analysis: Analysis, rule, match: re.Match, length: int, messag
 
 def _runs(analysis: Analysis, text: str) -> list[_Run]:
     found = []
+    possessed: list[int] = []  # the runs whose owner is their noun's possessor
     for pattern, whole in ((_ORDINAL_RUN, False), (_TIME_IN_A_ROW, False), (_COUNT_RUN, True)):
         for match in pattern.finditer(text):
             sentence = analysis.sentence_of(match.start())
@@ -175,10 +178,49 @@ def _runs(analysis: Analysis, text: str) -> list[_Run]:
             length = whole_number(match.group("n"), ordinal=not whole)
             noun = match.groupdict().get("noun")
             family = _FAMILY_OF.get(noun.lower()) if noun else _verb_family(text, sentence.start, match.start())
+            head = _head_noun(analysis, match.start("n"), match.end("n")) if noun else None
+            if family is None and head is not None:
+                # "a fifth successive Women's Super League title": the phrase's head says what the run is of
+                family = _FAMILY_OF.get(text[analysis.syntax.tokens[head].start:analysis.syntax.tokens[head].end].lower())
             if length is not None and family is not None:
-                found.append(_Run(match.start("n"), match.end("n"), length, family, whole,
-                                  _owner(analysis, sentence.start, sentence.end)))
+                owner = _owner(analysis, sentence.start, sentence.end)
+                if owner is None and (owner := _possessor(analysis, head)) is not None:
+                    possessed.append(len(found))
+                found.append(_Run(match.start("n"), match.end("n"), length, family, whole, owner))
+    # a possessor is named short ("the Bank's 15th consecutive rise"): the owner of another run it is part of
+    subjects = [run.owner for index, run in enumerate(found) if index not in possessed and run.owner]
+    for index in possessed:
+        fuller = next((owner for owner in subjects if set(found[index].owner) <= set(owner)), None)
+        if fuller is not None:
+            found[index] = found[index]._replace(owner=fuller)
     return sorted(found)
+
+
+def _head_noun(analysis: Analysis, start: int, end: int) -> int | None:
+    """The noun an ordinal hangs on, past the nouns of a compound ("fifth successive Women's Super League title")."""
+    syntax = analysis.syntax
+    word = syntax.span_root(start, end) if syntax is not None else None
+    if word is None or syntax.tokens[word].dep not in ("amod", "nummod", "compound"):
+        return None
+    noun = syntax.tokens[word].head
+    while syntax.tokens[noun].dep == "compound" and syntax.tokens[noun].head > noun:
+        noun = syntax.tokens[noun].head
+    return noun if syntax.tokens[noun].tag.startswith("NN") and 0 < noun - word <= 6 else None
+
+
+def _possessor(analysis: Analysis, noun: int | None) -> tuple[str, ...] | None:
+    """The name that owns the run's noun, for a sentence whose subject is no name: "Chelsea's fourth
+    consecutive crown also brought the curtain down …" is Chelsea's."""
+    if noun is None:
+        return None
+    syntax = analysis.syntax
+    for child in syntax.children(noun):
+        if syntax.tokens[child].dep == "poss":
+            named = [m for m in analysis.mentions_holding(syntax.tokens[child].start, syntax.tokens[child].end)
+                     if m.kind in ("org", "person")]
+            if named:
+                return tuple(word for word in name_key(named[0].text) if word != "the")
+    return None
 
 
 def _owner(analysis: Analysis, start: int, end: int) -> tuple[str, ...] | None:
@@ -195,13 +237,19 @@ def _owner(analysis: Analysis, start: int, end: int) -> tuple[str, ...] | None:
     if not subjects:
         return None
     token = syntax.tokens[subjects[0]]
-    named = [m for m in analysis.mentions_holding(token.start, token.end) if m.kind in ("org", "person")]
+    # (a name is capitalised: the recogniser calls "crown" of "Chelsea's fourth consecutive crown" an organisation)
+    named = [m for m in analysis.mentions_holding(token.start, token.end) if m.kind in ("org", "person") and m.text[:1].isupper()]
     if not named:
         return None
-    key = tuple(word for word in name_key(named[0].text) if word != "the")
+    return _in_full(analysis, named[0])
+
+
+def _in_full(analysis: Analysis, name: Mention) -> tuple[str, ...]:
+    """A name in full: a short one ("the Bank") is the last name before it that holds its words."""
+    key = tuple(word for word in name_key(name.text) if word != "the")
     names = [tuple(word for word in name_key(m.text) if word != "the") for m in analysis.mentions
-             if m.kind in ("org", "person") and m.start < named[0].start]
-    fuller = [name for name in names if set(key) < set(name)]
+             if m.kind in ("org", "person") and m.start < name.start]
+    fuller = [other for other in names if set(key) < set(other)]
     return fuller[-1] if fuller else key
 
 

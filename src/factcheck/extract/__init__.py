@@ -254,11 +254,13 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             continue
         weekday = stated_weekday(mention)
         if weekday is not None and day.weekday() != weekday and value.earliest.weekday() == weekday \
-                and not (value.earliest > published and day <= published and syntax is not None and sentence is not None
+                and not ((value.earliest - published).days > shift and day <= published and syntax is not None and sentence is not None
                          and not _PLANNED.search(text, sentence.start, sentence.end) and _said_in_the_past(text, syntax, mention)):
             # "since STS-135, in July 2011 … docked on Sunday, May 31": the weekday says which year — unless
             # that year is ahead and the clause tells it as done ("became wedged … on Wednesday, March 23", in
-            # a July 2021 story of that March): the story's past year is meant, and the weekday is the slip
+            # a July 2021 story of that March): the story's past year is meant, and the weekday is the slip (a day
+            # within the coming weeks is the publication year's, its past tense the slip: "were lowered into a new
+            # tomb … on Thursday 26 March", the day after a story that writes "23 May 2014" the sentence before)
             result.append(mention)
             continue
         resolved = _on_day(mention, day)

@@ -11,6 +11,7 @@ import math
 import re
 
 
+from factcheck.facts import unit_name
 from factcheck.lexicon import CURRENCY_SIGNS, ORDINALS, SCALES, SIGN_CHARACTERS, TENS, UNITS, word_value  # noqa: F401 (read from here by older callers)
 from factcheck.model import ByPosition, Mention, NumberValue
 
@@ -76,11 +77,17 @@ def _glued_to_word(text: str, end: int, suffix: str | None, scale: str | None) -
         return False
     if _GLUED_UNIT.match(text, end):
         return False  # "minus 70C (minus 94F)", "a 100km stage", "40kg": a unit written against its figure
+    glued = _GLUED_WORD.match(text, end)
+    if glued is not None and unit_name(glued.group(0)) is not None:
+        return False  # "a planned capacity of 2.4GW", "1,386MW", "24hrs": any unit pint reads as a news measure
     return end < len(text) and (text[end].isalpha() or text[end] == "_")
 
 
 # unit symbols a newsroom writes against the figure (British style): the figure is a number
 _GLUED_UNIT = re.compile(r"(?:°?[CF]|km|kg|cm|mm|mph|kph|lbs?|ft|mi|ml)(?![\w-])")
+
+
+_GLUED_WORD = re.compile(r"[A-Za-z]{2,5}(?![\w-])")
 
 
 def _label(match: re.Match, value: NumberValue) -> str:

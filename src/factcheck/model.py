@@ -201,13 +201,29 @@ def in_another_time_zone(text: str, mention: Mention, mentions: list[Mention]) -
         return False
     opening = _ZONE_OPENING.search(text, max(0, mention.start - 30), mention.start)
     if opening is None:
-        return False
+        return _which_was_elsewhere(text, mention, mentions)
     close = text.find(")", mention.end, mention.end + 40)
     inside = text[opening.start():close if close >= 0 else mention.end]
     before = text[max(0, opening.start() - 40):opening.start()]
     if not _ZONE_NAMED.search(inside) or not (_CLOCK.search(inside) or _CLOCK.search(before)):
         return False
     return any(other.kind == "date" and other.end <= opening.start() and opening.start() - other.end <= 40 for other in mentions)
+
+
+# "at 10am Beijing time on Tuesday 20 August, which was 10pm on Monday 19 August in New York": the same moment
+# told again, in a clause, on another place's clock
+_WHICH_WAS = re.compile(r",\s*(?:which\s+(?:was|is)|or)\s+(?P<clock>\d{1,2}(?:[:.]\d\d)?\s*[aApP]\.?[mM]\.?)\s+(?:on\s+)?$")
+_ELSEWHERE = re.compile(r"\s+(?:in\s+[A-Z][\w'’-]*|[A-Z]{2,4}T\b|UTC\b|local\s+time\b)")
+
+
+def _which_was_elsewhere(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Is this date the same moment as a dated clock time right before it, on another place's clock?"""
+    told = _WHICH_WAS.search(text, max(0, mention.start - 30), mention.start)
+    if told is None or not _ELSEWHERE.match(text, mention.end):
+        return False
+    before = text[max(0, told.start() - 60):told.start()]
+    return bool(_CLOCK.search(before)) and any(other.kind == "date" and other.end <= told.start() and told.start() - other.end <= 40
+                                               for other in mentions)
 
 
 def without_its_year(mention: Mention) -> bool:

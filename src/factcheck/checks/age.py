@@ -54,6 +54,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     yield from _ages_at_death(analysis, rule)
     yield from _years_ago(analysis, rule, published)
     yield from _first_since(analysis, rule, published)
+    yield from _years_earlier(analysis, rule, published)
     yield from _spans(analysis, rule)
     yield from _day_spans(analysis, rule)
     yield from _ages_of_things(analysis, rule, published)
@@ -504,9 +505,10 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 following = [p for p in later if p[0] >= sentence.end and _a_subject(analysis, p[0], p[1])]
                 key = (in_paragraph[-1] if in_paragraph else following[0] if following
                        else _salient(start, people) if earlier else later[0])[3]
-                before_paragraph = _the_one_a_pronoun_goes_on_with(text, start, earlier) if not in_paragraph and not following else None
+                before_paragraph = _the_one_a_pronoun_goes_on_with(text, start, earlier, _salient(start, people)[3] if earlier else None) \
+                    if not in_paragraph else None
                 if before_paragraph is not None:
-                    key = before_paragraph
+                    key, ahead = before_paragraph, False
                 ahead = not in_paragraph and (bool(following) or not earlier)
             elif key == "sentence" and not named and later and later[0][0] < sentence.end \
                     and re.match(r"\s*,", text[end:end + 3]):
@@ -662,16 +664,23 @@ def _a_subject(analysis: Analysis, start: int, end: int) -> bool:
     return word is None or syntax.tokens[word].dep in ("nsubj", "nsubjpass")
 
 
-def _the_one_a_pronoun_goes_on_with(text: str, start: int, earlier: list) -> tuple | None:
-    """The one person the paragraph before names, when the age's own paragraph opens with "He" or "She"
-    ("For Rose, whose only major remains the 2013 US Open, …\n\nHe was not even exempt this year. The
-    43-year-old …"): the pronoun goes on with that paragraph's person, not the story's."""
+def _the_one_a_pronoun_goes_on_with(text: str, start: int, earlier: list, story_person: tuple | None) -> tuple | None:
+    """The one person the paragraph before names, when the age's own paragraph opens with "He", "She" or the
+    age ("For Rose, whose only major remains the 2013 US Open, …\n\nHe was not even exempt this year. The
+    43-year-old …"; "Tadej Pogačar arrived in Rome …\n\nThe 25-year-old Slovenian finished …, ahead of …
+    Geraint Thomas …"): the paragraph goes on with that person, not the story's first (after a pronoun) nor one
+    it names later."""
     opened = text.rfind("\n\n", 0, start) + 2
-    if opened < 2 or not re.match(r"\s*(?:He|She)\b", text[opened:start]):
+    pronoun = re.match(r"\s*(?:He|She)\b", text[opened:start])
+    if opened < 2 or not (pronoun or re.fullmatch(r"\s*The\s+", text[opened:start])):
         return None
     before = text.rfind("\n\n", 0, opened - 2) + 2
     keys = {p[3] for p in earlier if before <= p[0] < opened}
-    return keys.pop() if len(keys) == 1 else None
+    if len(keys) != 1:
+        return None
+    # (an age opening the paragraph goes on with the story's own person only: one the paragraph before named
+    # alone may be a record holder she passed — "Okafor's tour had held the record. …\n\nThe 36-year-old singer")
+    return keys.pop() if pronoun or keys == {story_person} else None
 
 
 def _salient(start: int, people: list):
@@ -805,6 +814,36 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
                 evidence=Evidence(fact="elapsed years", value=date.text,
                                   source="the date in the next sentence" if told_next else "the date in the same sentence"),
             )
+
+
+# "since the 1934 Nepal–Bihar earthquake, 72 years earlier": a year, then how long before the story's time it was
+_YEARS_EARLIER = re.compile(rf"\b(?P<year>1[5-9]\d\d|20\d\d)\b(?P<between>[^.;:()\d]{{0,60}}?),\s+(?:some\s+|about\s+|nearly\s+|almost\s+)?"
+                            rf"{_NUMBER}\s+years\s+(?:earlier|before)(?=\s*[,.;)]|\s*$)", re.IGNORECASE)  # (not "101 years before Truss")
+
+
+def _years_earlier(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
+    """"…, the worst natural disaster since the 1934 Nepal–Bihar earthquake, 72 years earlier": the years back from
+    a time the article gives — the publication's, or any year it writes — give or take one; none is 72 from 1934."""
+    text = analysis.document.text
+    if "years earlier" not in text and "years before" not in text:
+        return
+    told = {published.year} | {m.value.earliest.year for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue)
+                                and m.value.earliest.year == m.value.latest.year}
+    for match in _YEARS_EARLIER.finditer(text):
+        count = _number(match.group(3).lower())
+        year = int(match.group("year"))
+        if count is None or count < 2 or re.search(r"\b(?:after|later)\b", match.group("between"), re.IGNORECASE):
+            continue
+        if any(abs(later - year - count) <= 1 for later in told if later > year):
+            continue
+        start, end = match.start(3), match.end(3)
+        low, high = published.year - year - 1, published.year - year
+        yield rule.finding(
+            rule.message("elapsed", date=match.group("year"), published=published.isoformat(), low=low, high=high,
+                         years=f"{low}–{high}", stated=count),
+            start, end, analysis.document.source[start:end],
+            evidence=Evidence(fact="elapsed years", value=match.group("year"), source="the year in the same sentence"),
+        )
 
 
 # "the first tropical storm to hit Southern California in 84 years" … "the first such storm … since a

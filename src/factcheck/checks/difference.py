@@ -47,7 +47,8 @@ ANOTHER_YEAR_AFTER = re.compile(r"^\s*(?:percent|per\s?cent)?\s*(?:[a-z]+\s+){0,
                                 r"^\s*(?:percent|per\s?cent)?\s*(?:[a-z]+\s+){0,2}?next\s+year\b", re.IGNORECASE)
 UNIT_WORDS = r"(?:percentage|per\s?cent(?:age)?)\s+points?|points?|pp|per\s?cent|percent"
 # D, then its unit, then "from": "265% from", "73 from the", "0.5 percentage points from"
-FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:the|its|their|his|her|a|an)?\s*$", re.IGNORECASE)
+# ("revised down by 72,000, from +336,000 to +246,000": a change written with its sign)
+FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:the|its|their|his|her|a|an)?\s*[+]?$", re.IGNORECASE)
 # "up 14 per cent on its September estimate of 32.2 million tonnes": the base of a rate named, then its figure
 # (not "gained 14 on its 2020 total of 38": a count's change, where it arrived left unsaid)
 ON_BASE_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS})?\s*,?\s*on\s+(?:the|its|their|his|her|last\s+year's)\s+(?:[\w-]+\s+){{0,3}}?of\s+$",
@@ -82,7 +83,7 @@ BEATEN = re.compile(r"\b(?:beat(?:s|en|ing)?|exceed(?:s|ed|ing)?|topp(?:ed|ing)|
 BEAT_BY = re.compile(r"\bby\s+(?:a\s+(?:full|further|mere|whole|clear)\s+|just\s+|only\s+|some\s+)?$", re.IGNORECASE)
 THRESHOLD_BEFORE = re.compile(r"\b(?:passed|passing|above|over|below|under|beyond|exceed(?:ed|ing)?|topp(?:ed|ing)|crossed|broke)\s+$",
                               re.IGNORECASE)
-TO_AFTER = re.compile(r"^[^.;:!?]{0,40}?\bto\s+(?:the|a|an)?\s*$", re.IGNORECASE)
+TO_AFTER = re.compile(r"^[^.;:!?]{0,40}?\bto\s+(?:the|a|an)?\s*[+]?$", re.IGNORECASE)
 # a figure that is itself a gap, not a total: "32 short of a majority", "one more than", "from 8.6%"
 GAP_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:short|more|fewer|less|ahead|behind|clear|up|down|higher|lower)\b", re.IGNORECASE)
 POINTS = re.compile(rf"^\s*(?:{UNIT_WORDS.split('|pp|')[0]}|pp)\b", re.IGNORECASE)
@@ -180,6 +181,8 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         nearest, (low, high, unit) = arrived[0], expected[0]
         start, end = min(difference.start, base.start), max(difference.end, base.end)
+        if 0 <= nearest.start - end <= 12 and re.fullmatch(r"\s*to\s+[+]?", text[end:nearest.start]):
+            end = nearest.end  # "by 72,000, from +336,000 to +246,000": the arrival may be the slip as well
         middle = round((low + high) / 2, 2)
         # in the difference's own form ("$100" for "$200"); a share or points keep their unit
         actual = format_number(middle) + unit if unit else _like(difference, middle)

@@ -21,7 +21,7 @@ from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
 from factcheck.facts import without_note
 from factcheck.lexicon import MONTHS
-from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record
+from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record, in_another_time_zone, without_its_year
 
 DATE_QUALIFIER = re.compile(r"(?:^|_)(?:date|on|day)$")
 YEAR_QUALIFIER = re.compile(r"(?:^|_)(?:date|on|day|year|when)$")
@@ -57,9 +57,11 @@ def run(analysis: Analysis, rule) -> Iterator:
         return
     text = analysis.document.text
     for sentence in analysis.sentences:
+        # (a day written without its year has only its day to slip: "due on April 18" of an album kept for 2024-04-19)
         dates = [m for m in analysis.mentions if m.kind == "date" and sentence.start <= m.start < sentence.end
-                 and isinstance(m.value, DateValue) and not m.value.relative and re.search(r"\d{4}", m.text)
-                 and m.start not in claimed and not _common.in_dateline(text, m.start, m.end)]
+                 and isinstance(m.value, DateValue) and (not m.value.relative and re.search(r"\d{4}", m.text) or without_its_year(m))
+                 and m.start not in claimed and not _common.in_dateline(text, m.start, m.end)
+                 and not in_another_time_zone(text, m, analysis.mentions)]
         if not dates:
             continue
         anchors = [anchor for anchor in _anchors(analysis, items, sentence)
@@ -67,7 +69,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         for date in dates:
             # the nearest anchor first: it names the item the date is told for
             near = [item for start, end, item in sorted(anchors, key=lambda anchor: abs(anchor[0] - date.start))
-                    if not (start < date.end and date.start < end)
+                    if not (start < date.end and date.start < end) and not (item.year_only and without_its_year(date))
                     and _close(analysis, (start, end), date, item.year_only and not item.written)]
             if not near or any(_fits(date, item, d) for item in near for d in item.dates):
                 continue
@@ -91,7 +93,7 @@ def run(analysis: Analysis, rule) -> Iterator:
             right_after = {id(item) for start, end, item in anchors if date.start >= end and _YEAR_RIGHT_AFTER.fullmatch(text[end:date.start])}
             slip = next(((item, d) for item in near for d in item.dates
                          if (date.value.earliest.year != d.year if item.year_only
-                             else _common.date_slip(date.value, d) or date.value.precision == "year" and id(item) in right_after
+                             else _common.date_slip(date.value, d, year_guessed=without_its_year(date)) or date.value.precision == "year" and id(item) in right_after
                              and _common.year_slip(date.value, d))),
                         None)
             if slip is None:
@@ -126,6 +128,8 @@ def _items(records: list[Record]) -> list[Item]:
                                                 if YEAR_QUALIFIER.search(name) and (year := _year_of(q)) is not None))
                     year_only = bool(dates)
                 if not dates:
+                    dates = _sibling_day(record, key, value)
+                if not dates:
                     found.extend(_year_led_items(value.value, record, key))
                     continue
                 anchor = value.value
@@ -139,6 +143,18 @@ def _items(records: list[Record]) -> list[Item]:
                     if isinstance(qualifier, str) and not DATE_QUALIFIER.search(name) and not YEAR_QUALIFIER.search(name):
                         found.extend(Item(text, dates, record, key, year_only) for text in _text_anchors(qualifier))
     return found
+
+
+def _sibling_day(record: Record, key: str, value: FactValue) -> tuple[dt.date, ...]:
+    """The one day a text field's item keeps beside it under a name of its own: `announced_album: {title: The
+    Tortured Poets Department, release_date: 2024-04-19}` dates the title."""
+    if "." not in key or not isinstance(value.value, str):
+        return ()
+    parent = key.rsplit(".", 1)[0]
+    days = [v.value for sibling, values in record.facts.items() if "." in sibling and sibling != key
+            and sibling.rsplit(".", 1)[0] == parent and DATE_QUALIFIER.search(sibling.rsplit(".", 1)[1])
+            for v in values if _is_date(v.value)]
+    return tuple(days) if len(days) == 1 else ()
 
 
 def _paired_elsewhere(analysis: Analysis, anchor: str, date: Mention) -> bool:

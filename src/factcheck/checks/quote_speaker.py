@@ -55,8 +55,10 @@ def run(analysis: Analysis, rule) -> Iterator:
         first, last = analysis.sentence_of(quoted.start()), analysis.sentence_of(quoted.end() - 1)
         # the recogniser's people and the records', and a capitalised name next to a verb of saying
         # ("said John Shears, the polar geographer"), which the recogniser may miss
+        # (not a word after "the": "the Welshman said" describes the one named before, whom the recogniser may call a person)
         named = [(start, end, name, meant) for start, end, name, meant in people + _named_by_saying(text, first.start, last.end)
-                 if first.start <= start < last.end and not (quoted.start() <= start < quoted.end())]
+                 if first.start <= start < last.end and not (quoted.start() <= start < quoted.end())
+                 and not (" " not in name.strip() and re.search(r"\bthe\s+$", text[max(0, start - 5):start]))]
         if any(_same_person(meant, speaker) for _, _, _, meant in named):
             continue
         # the one named as saying it: "said NAME", "NAME said", "NAME, the …, said", "according to NAME"

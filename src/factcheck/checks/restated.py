@@ -18,7 +18,8 @@ from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import MINUTES_IN, word_value
-from factcheck.model import Analysis, Evidence, Finding
+from factcheck.checks._common import digit_slip
+from factcheck.model import Analysis, Evidence, Finding, NumberValue
 from factcheck.text import quoted_at
 
 DURATIONS = MINUTES_IN  # a length of time's word, and what one of it is in minutes
@@ -54,6 +55,7 @@ TOLD_BY = {"victory": ("won", "win", "beat", "defeat", "victor"), "win": ("won",
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
+    yield from _money_restated(analysis, rule)
     for match in RESTATED.finditer(text):
         unit = match.group("unit")
         lead = stated = _amount(match.group("figure"), unit)
@@ -89,6 +91,60 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             start, end, written,
             evidence=Evidence(fact=noun, value=told, source=f"this article, line {line}"),
         )
+
+
+# "the $69.7 billion purchase", "its £207.3m project": a sum told as known, with the noun of what it paid for
+_MONEY_RESTATED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
+_MONEY_NOUN = re.compile(r"[\s-]+(?:[a-z]+-)?(?P<noun>[a-z]{4,})\b")
+# the words one deal goes by
+_DEAL = ("acqui", "purch", "deal", "takeo", "buyou", "merge", "bough", "buy")
+_SAME_DEAL = {"acqui": _DEAL, "purch": _DEAL, "deal": _DEAL, "takeo": _DEAL, "buyou": _DEAL, "merge": _DEAL}
+
+
+def _money_restated(analysis: Analysis, rule) -> Iterator[Finding]:
+    """"the $69.7 billion purchase" of a takeover the article has twice called "$68.7 billion": a definite sum
+    one typist's slip from a sum of the same currency and scale told before in a sentence of the same thing,
+    where no sum told of it is the restated one."""
+    text = analysis.document.text
+    sums = [m for m in analysis.mentions if m.kind == "number" and m.label == "money" and isinstance(m.value, NumberValue)]
+    for sum_ in sums:
+        noun = _MONEY_NOUN.match(text, sum_.end)
+        if noun is None or not _MONEY_RESTATED.search(text[max(0, sum_.start - 6):sum_.start]) or quoted_at(text, sum_.start):
+            continue
+        stems = _SAME_DEAL.get(noun.group("noun")[:5], (noun.group("noun")[:5],))
+        sentence = analysis.sentence_of(sum_.start)
+        written = _digits_and_scale(sum_)
+        earlier = []
+        for other in sums:
+            if other.start >= sentence.start or other.value.qualifier is not None or other.text[:1] != sum_.text[:1]:
+                continue
+            told = analysis.sentence_of(other.start)
+            if not any(stem in word for stem in stems for word in re.findall(r"[a-z]+", text[told.start:told.end].lower())):
+                continue
+            if other.value.value and 1 / NEAR <= sum_.value.value / other.value.value <= NEAR:
+                earlier.append(other)  # (a sum far from it is another thing's: "a $3 billion break fee")
+        if not earlier or any(abs(other.value.value - sum_.value.value) < 1e-9 * max(1.0, sum_.value.value) for other in earlier):
+            continue
+        slips = {o.text for o in earlier if _digits_and_scale(o)[1] == written[1] and digit_slip(written[0], _digits_and_scale(o)[0])
+                 and len(written[0].replace(".", "")) >= 3}
+        if len(slips) != 1 or len({o.value.value for o in earlier}) != 1 or len(earlier) < 2:
+            continue  # no slip, sums of other things told of it too, or a sum told once (which of two is the slip?)
+        other = next(o for o in earlier if o.text in slips)
+        line, _ = analysis.document.position(other.start)
+        written_text = analysis.document.source[sum_.start:sum_.end]
+        yield rule.finding(
+            rule.message("restated", stated=f"{written_text} {noun.group('noun')}", earlier=other.text, line=line),
+            sum_.start, sum_.end, written_text,
+            evidence=Evidence(fact=noun.group("noun"), value=other.text, source=f"this article, line {line}"),
+        )
+
+
+def _digits_and_scale(mention) -> tuple[str, float]:
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", mention.text).group(0).replace(",", "")
+    try:
+        return digits, round(mention.value.value / float(digits), 6)
+    except ZeroDivisionError:
+        return digits, 1.0
 
 
 def _head_noun(analysis: Analysis, start: int, end: int) -> str | None:

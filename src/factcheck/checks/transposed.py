@@ -4,8 +4,9 @@
 bargain … the $861 million deal": the same amount of the same kind (money in one currency, or
 a count of the same noun) written with two adjacent digits swapped is a typist's slip, not a
 second figure. The rarer form is reported (the later one on a tie). Only figures of three digits
-or more (five for a count with no noun after it, four with a decimal point); never percentages, which share digits by
-chance; an approximate figure ("about", "more than") is never the slip and may be the figure meant
+or more (five for a count with no noun after it; four with a decimal point); never percentages, which share digits by
+chance; two round figures ("81,000", "18,000") only when one is told as known ("the 57,000
+strikers"); an approximate figure ("about", "more than") is never the slip and may be the figure meant
 only when it has five digits or more; a form the article gives twice or more is taken to be meant.
 
 A long figure (three significant digits or more) that is a record's figure with two neighbouring
@@ -53,6 +54,10 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue
             if counts[first_key] >= 2 and counts[second_key] >= 2:
                 continue  # both written more than once: two figures
+            if _round(first_key[1]) and _round(second_key[1]) and not (_definite(text, first) or _definite(text, second)):
+                # two round figures share their two digits by chance ("81,000 of them in temporary help", "18,000 in
+                # accommodation"); one told as known ("the 57,000 strikers" after "more than 75,000 … workers") restates
+                continue
             if _apart_by_another(text, analysis.mentions, first, second):
                 continue  # "the 15.5-kilometre section" of a line that "runs 51.5 kilometres" with its "36-kilometre" first section
             if _of_other_days(analysis, first, second):
@@ -199,6 +204,16 @@ def _key(text: str, mention: Mention) -> tuple[tuple, str] | None:
             return None  # a bare figure: nothing says two of them count the same thing
         measure = ("count", noun, scale)
     return measure, plain
+
+
+def _round(digits: str) -> bool:
+    """A figure of two significant digits or fewer before its zeros ("81000")."""
+    return "." not in digits and len(digits.rstrip("0")) <= 2
+
+
+def _definite(text: str, mention: Mention) -> bool:
+    """Is the figure told as one the reader knows: "the 57,000 strikers", "its 75,000 members"?"""
+    return re.search(r"\b(?:the|its|their|those|these|all)\s+$", text[max(0, mention.start - 8):mention.start], re.IGNORECASE) is not None
 
 
 def _apart_by_another(text: str, mentions, first: Mention, second: Mention) -> bool:

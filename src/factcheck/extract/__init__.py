@@ -131,7 +131,10 @@ def _speaks_ahead(text: str, syntax: Syntax, mention: Mention) -> bool:
 # a plan told in the past ("was scheduled for Monday, 8 May"): the day may still be ahead
 _PLANNED = re.compile(r"\b(?:scheduled|due|set|planned|expected|slated|postponed|moved|rescheduled|delayed|brought\s+forward|"
                       r"announced|booked|fixed|penciled|pencilled)\b", re.IGNORECASE)
-FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|next|upcoming|coming)\b", re.IGNORECASE)
+# ("her 11th studio album, … due on April 18": a thing due on a day, not one that was)
+FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going)\s+to|next|upcoming|coming"
+                          r"|(?<!was\s)(?<!were\s)due(?:\s+out)?\s+(?:on|in)(?=\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)))\b",
+                          re.IGNORECASE)
 
 
 # what joins the two ends of a range of days

@@ -889,3 +889,10 @@ def test_a_title_in_quotation_marks_is_no_quotation():
     text, findings = at_or_above_warning("blind-60/5721-barbenheimer-opening-weekend")
     start = text.index("Deathly Hollows")
     assert [(f.rule, f.severity.name) for f in findings if f.start == start] == [("name-near-miss", "ERROR")]
+
+
+def test_a_recorded_time_that_names_its_racer_is_not_named_twice():
+    """`3: "Geraint Thomas (GBR, Ineos Grenadiers) +10:24"`: the message gives the records' text once."""
+    _, findings = at_or_above_warning("blind-64/6114-giro-italia-2024-pogacar")
+    assert [f.message for f in findings if f.rule == "time-contradicts-record"] == \
+        ["the records give Geraint Thomas (GBR, Ineos Grenadiers) +10:24, not 10:42"]

@@ -505,11 +505,11 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 following = [p for p in later if p[0] >= sentence.end and _a_subject(analysis, p[0], p[1])]
                 key = (in_paragraph[-1] if in_paragraph else following[0] if following
                        else _salient(start, people) if earlier else later[0])[3]
+                ahead = not in_paragraph and (bool(following) or not earlier)
                 before_paragraph = _the_one_a_pronoun_goes_on_with(text, start, earlier, _salient(start, people)[3] if earlier else None) \
                     if not in_paragraph else None
                 if before_paragraph is not None:
                     key, ahead = before_paragraph, False
-                ahead = not in_paragraph and (bool(following) or not earlier)
             elif key == "sentence" and not named and later and later[0][0] < sentence.end \
                     and re.match(r"\s*,", text[end:end + 3]):
                 key, ahead = later[0][3], True  # "at the age of 75, the King …": the subject after it

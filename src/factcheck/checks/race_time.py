@@ -86,8 +86,11 @@ def run(analysis: Analysis, rule) -> Iterator:
         shown = analysis.document.source[length.start:length.end]
         actual = as_written(length, time.length.seconds)
         whose = time.owners[0] if time.owners else time.record.name
+        # (a record's text that names its owner already, "Geraint Thomas (GBR, Ineos Grenadiers) +10:24", says whose)
+        message = rule.message("time_named", recorded=time.written, stated=shown) if time.written.startswith(whose) \
+            else rule.message("time", whose=whose, recorded=time.written, stated=shown)
         yield rule.finding(
-            rule.message("time", whose=whose, recorded=time.written, stated=shown),
+            message,
             length.start, length.end, shown, suggestion=None if length.in_words else actual,
             evidence=Evidence(record=time.record.id, fact=time.fact, value=time.written, source=time.record.origin),
         )
@@ -147,5 +150,5 @@ KIND = CheckKind(
     name="race-time",
     run=run,
     summary="a race time or gap one slip from the records' for a racer the sentence names",
-    messages=("time",),
+    messages=("time", "time_named"),
 )

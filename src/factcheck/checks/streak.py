@@ -217,7 +217,7 @@ def _possessor(analysis: Analysis, noun: int | None) -> tuple[str, ...] | None:
     for child in syntax.children(noun):
         if syntax.tokens[child].dep == "poss":
             named = [m for m in analysis.mentions_holding(syntax.tokens[child].start, syntax.tokens[child].end)
-                     if m.kind in ("org", "person")]
+                     if m.kind in ("org", "person") and m.text[:1].isupper()]
             if named:
                 return tuple(word for word in name_key(named[0].text) if word != "the")
     return None

@@ -779,6 +779,8 @@ def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str,
         and not _describes_possessed_noun(syntax, tokens, t)
         and not (t.first > first and tokens[t.first - 1].norm in ANOTHER_OCCASION)
         and not (t.first > first + 1 and _a_count_of_times(tokens[t.first - 2], tokens[t.first - 1]))
+        # ("a three-time world champion in shot put": a word of the title between)
+        and not (t.first > first + 2 and tokens[t.first - 1].norm.isalpha() and _a_count_of_times(tokens[t.first - 3], tokens[t.first - 2]))
         and not (t.first > first + 1 and tokens[t.first - 1].norm == "as" and tokens[t.first - 2].norm in ("act", "acts", "acting"))
     ]
 

@@ -453,6 +453,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             stated.append((end + after.start(1), end + after.end(1), int(after.group(1)), key))
     for start, end, age, key in sorted(stated):
         ahead = False  # told of by a name after it, a weaker tie
+        others: set = set()  # others an unnamed age may be of, as well as `key`
         sentence = analysis.sentence_of(start)
         own_birth = key in (None, "sentence") and _born_in_sentence(sentence.start) in births
         if start in when_ages and not own_birth:
@@ -506,6 +507,10 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 key = (in_paragraph[-1] if in_paragraph else following[0] if following
                        else _salient(start, people) if earlier else later[0])[3]
                 ahead = not in_paragraph and (bool(following) or not earlier)
+                # "Vondroušová became the first unseeded champion, beating sixth seed Ons Jabeur … The 24-year-old
+                # left-hander …": another person the sentence before names may be the one meant
+                previous = analysis.sentence_of(max(sentence.start - 1, 0))
+                others = {p[3] for p in in_paragraph if previous.start <= p[0] < sentence.start and previous.start < sentence.start} - {key}
                 before_paragraph = _the_one_a_pronoun_goes_on_with(text, start, earlier, _salient(start, people)[3] if earlier else None) \
                     if not in_paragraph else None
                 if before_paragraph is not None:
@@ -538,6 +543,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             allowed = (allowed[0] - 1, allowed[1])
         if allowed is None or allowed[0] <= age <= allowed[1]:
             continue
+        if any(other in births and (fits := _age_range(births[other][0], on)) is not None and fits[0] <= age <= fits[1]
+               for other in others):
+            continue  # the age of another the sentence before names: which one it is, the copy does not say
         if re.search(r"\b(?:turns|turning|will turn)\s+$", text[max(0, start - 12):start], re.IGNORECASE) and allowed[0] <= age - 1 <= allowed[1]:
             continue  # "79, who turns 80 next month": the birthday is still to come
         shown = str(allowed[0]) if allowed[0] == allowed[1] else f"{allowed[0]} or {allowed[1]}"

@@ -232,6 +232,10 @@ def _leading_count(item: str) -> float | None:
 _ITEM_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)(?=\s*(?:,|\band\b|\bor\b|[.!?;]|$))")
 
 
+# what a name in a list was honoured for, and when: "for *The Piano* in 1993"
+_WORK_ASIDE = re.compile(r"for\s+[*_\"“]?[A-Z][^,;]{0,60}?\s+in\s+(?:1[5-9]|20)\d\d")
+
+
 def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
     """The items of the list from `start`: up to the end of the sentence, a closing dash, a bracket,
     or (after a comma) the comma that ends an appositive ("…, Jonathan Haskel and Catherine Mann, voted")."""
@@ -255,6 +259,8 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
         if opener == ",":  # an appositive ends at the first part that does not name anything
             kept = []
             for part in parts:
+                if kept and _WORK_ASIDE.fullmatch(part):
+                    continue  # "after Jane Campion, for *The Piano* in 1993, and Julia Ducournau, …": the name's aside
                 if not part or not (part[0].isupper() or part[0].isdigit() or part.startswith(("and ", "or ", "the "))):
                     break
                 if re.match(r"(?:and|or)\s+(?!the\b)[a-z]", part):

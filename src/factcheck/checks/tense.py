@@ -67,6 +67,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             cue = _nearest_cue(words[lead:], cues, min_end=len(words) - lead - window)
         if cue is None:
             continue
+        if analysis.syntax is not None and len(cue) > 2 and _an_attribute_noun_dated(analysis, cue[2], mention):
+            continue  # "the race was still a good tuneup for the women's marathon on August 14": the marathon's day
         if analysis.syntax is not None and cue[0] == "past" and len(cue) > 2 and value.relative \
                 and without_its_year(mention) and _past_perfect(analysis, cue[2]):
             # "Temperatures had begun rising on June 24 and peaked on June 28", "that film had opened two days
@@ -108,6 +110,22 @@ _REMEMBERED = re.compile(r"\b(?:born|anniversary)\b[^.;:]{0,60}$", re.IGNORECASE
 # "since" counts from a past date whatever the verb's tense ("will be the first … since Atlanta in 1996",
 # "Since its 28 July release the film has drawn"): only a date after publication is at odds with it
 _SINCE = re.compile(r"\bsince\b[^.;:,]{0,40}$", re.IGNORECASE)
+
+
+def _an_attribute_noun_dated(analysis: Analysis, verb: int, mention) -> bool:
+    """Is the verb "be" with a noun after it, and the date ("on August 14") written right after a noun of that
+    phrase ("was … a good tuneup for the women's marathon on August 14")? The parser may hang the date on "was";
+    it dates the noun, which the copula only names."""
+    syntax = analysis.syntax
+    text = analysis.document.text
+    if text[syntax.tokens[verb].start:syntax.tokens[verb].end].lower() not in ("is", "was", "are", "were", "be", "been") \
+            or not any(syntax.tokens[child].dep == "attr" for child in syntax.children(verb)):
+        return False
+    noun_before = re.search(r"\b([A-Za-z]+)\s+on\s+$", text[max(0, mention.start - 40):mention.start])
+    if noun_before is None:
+        return False
+    word = syntax.span_root(mention.start - len(noun_before.group(0)), mention.start - len(noun_before.group(0)) + len(noun_before.group(1)))
+    return word is not None and syntax.tokens[word].tag in ("NN", "NNS") and word > verb  # (not "the Oval Office on Friday": a place)
 
 
 def _usable(analysis: Analysis, mention, published) -> bool:

@@ -84,6 +84,7 @@ def test_an_entity_without_a_type_and_with_facts_beside_its_name():
     # a key is lower case, where pint reads a power's symbol by its case: `_gw` is gigawatts, `_mwh` megawatt-hours
     ("planned_capacity_gw", ("planned", "capacity"), "gigawatt", None, None),
     ("annual_output_mwh", ("annual", "output"), "megawatt_hour", None, None),
+    ("prize_money_sek", ("prize", "money"), "SEK", None, None),
     ("rank_among_costliest_us_hurricanes", ("rank",), None, None, None),
 ])
 def test_key_suffixes_say_unit_and_time(key, words, unit, year, as_of):

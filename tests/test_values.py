@@ -201,6 +201,13 @@ def test_a_unit_written_against_its_figure_leaves_a_number(text, value):
     assert [m.value.value for m in find_numbers(f"It was {text} on the day.")][:1] == [value]
 
 
+@pytest.mark.parametrize("text, label", [("6.9 billion euros", "money"), ("10 million Swedish kronor", "money"), ("300 million yen", "money"),
+                                         ("5 million pounds", "cardinal"), ("three Dollars", "cardinal")])
+def test_a_sum_named_by_its_currency_word_is_money(text, label):
+    # ("pounds" weigh as often as they pay; a capitalised word after a figure names something else)
+    assert [m.label for m in find_numbers(f"It came to {text} in all.")][:1] == [label]
+
+
 def test_glued_words_do_not_hide_free_numbers_beside_them():
     mentions = find_numbers("The F1 team won 3 races in 4K.")
     assert [(m.text, m.value.value) for m in mentions] == [("3", 3)]

@@ -21,7 +21,8 @@ from factcheck.model import DateValue
 CURRENCIES = {"usd": "USD", "dollars": "USD", "dollar": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
               "gbp": "GBP", "pounds_sterling": "GBP", "sterling": "GBP", "jpy": "JPY", "yen": "JPY", "inr": "INR",
               "rupees": "INR", "cny": "CNY", "yuan": "CNY", "aud": "AUD", "cad": "CAD", "chf": "CHF", "ngn": "NGN", "naira": "NGN",
-              "krw": "KRW"}
+              "krw": "KRW", "sek": "SEK", "kronor": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR", "rand": "ZAR", "mxn": "MXN",
+              "brl": "BRL", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "aed": "AED", "sar": "SAR", "pln": "PLN"}
 PERCENT_WORDS = {"percent", "pct", "per_cent", "percentage", "share"}
 # scale words in keys: revenue_usd_millions is in millions of dollars
 SCALES = {"thousands": 1e3, "thousand": 1e3, "k": 1e3, "millions": 1e6, "million": 1e6, "m": None, "mn": 1e6,

@@ -67,8 +67,18 @@ def find_numbers(text: str, exclude: list[tuple[int, int]] = ()) -> list[Mention
             continue
         if match.group("currency"):
             start = match.start("currency")
-        mentions.append(Mention("number", start, end, text[start:end], value, _label(match, value)))
+        label = _label(match, value)
+        if label == "cardinal" and not value.ordinal and _CURRENCY_WORD_AFTER.match(text, end):
+            label = "money"  # "6.9 billion euros", "10 million Swedish kronor": a sum named by its currency's word
+        mentions.append(Mention("number", start, end, text[start:end], value, label))
     return mentions
+
+
+# a currency's word after a figure, maybe with its country's ("Swedish kronor", "Hong Kong dollars"); not "pounds",
+# a weight as often as a sum, nor "won", a verb
+_CURRENCY_WORD_AFTER = re.compile(
+    r"\s+(?:(?:US|U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:dollars|euros|yen|yuan|renminbi|rupees|kronor|krona|kroner|francs|rand|naira|"
+    r"pesos|reais|roubles|rubles|lira|dirhams|riyals|shekels|zloty|forints|ringgit|baht|rupiah)\b")
 
 
 def _glued_to_word(text: str, end: int, suffix: str | None, scale: str | None) -> bool:

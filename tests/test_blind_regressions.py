@@ -763,6 +763,8 @@ FOUND = [
     # "due on April 18" ahead of a February story; "The 27-year-old Dane" opening the paragraph after the lead's
     ("blind-63/6022-grammys-2024-swift-record", "due on April 18", "April 18"),
     ("blind-64/6111-tour-de-france-2023-vingegaard", "The 27-year-old Dane", "27"),
+    # a list's other items' years are theirs ("after Iris Murdoch, who won in 1978 …; Roddy Doyle, in 1995 with …")
+    ("blind-64/6123-booker-2023-lynch", "in 1995 with", "1995"),
 ]
 
 

@@ -79,8 +79,11 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue  # the sentence names another item of the same list that the date fits ("Time Shelter, translated by …")
             # (any date the sentence writes, one a record's fact has claimed too: "since Billie Jean King in 1963")
             written = [m for m in analysis.mentions_in(sentence.start, sentence.end, "date") if isinstance(m.value, DateValue)]
+            # (of the nearest anchor's items: "after Iris Murdoch, who won in 1978 with The Sea, The Sea; Roddy Doyle, in
+            # 1995 with …" — the years of the other items in the list are theirs, not Doyle's)
+            nearest = near[0].anchor
             if any(other.value.earliest.year <= d.year <= other.value.latest.year
-                   for item in near if item.year_only for d in item.dates for other in written):
+                   for item in near if item.year_only and item.anchor == nearest for d in item.dates for other in written):
                 continue  # the item's own year is in the sentence: another year there is another event's
             if any(_paired_elsewhere(analysis, item.anchor, date) for item in near if isinstance(item.anchor, str)):
                 continue  # "a 20-year-old Novak Djokovic in 2008" beside `youngest_since: "Novak Djokovic, 2008, aged 20"`:

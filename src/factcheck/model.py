@@ -458,6 +458,17 @@ class Syntax:
             return None
         return next((i for i in self.ancestors(word)[:4] if self.tokens[i].tag.startswith(("VB", "MD"))), None)
 
+    def modified_noun(self, start: int, end: int) -> tuple[int, int] | None:
+        """(the span's word, the noun it modifies) for a modifier of a noun phrase — an ordinal, a figure — past the
+        nouns of a compound: "his sixth world final" hangs "sixth" on "world", the phrase's noun is "final"."""
+        word = self.span_root(start, end)
+        if word is None or self.tokens[word].dep not in ("amod", "nummod", "compound"):
+            return None
+        noun = self.tokens[word].head
+        while self.tokens[noun].dep == "compound" and self.tokens[noun].head > noun:
+            noun = self.tokens[noun].head
+        return word, noun
+
     @cached_property
     def _children(self) -> dict[int, list[int]]:
         by_head: dict[int, list[int]] = {}

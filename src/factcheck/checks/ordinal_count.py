@@ -66,12 +66,10 @@ def run(analysis: Analysis, rule) -> Iterator:
         if mention.kind != "number" or not isinstance(value, NumberValue) or not value.ordinal or not value.exact \
                 or not 2 <= value.value <= 500 or mention.start in claimed:
             continue
-        word = syntax.span_root(mention.start, mention.end)
-        if word is None or syntax.tokens[word].dep not in ("amod", "nummod", "compound"):
+        modified = syntax.modified_noun(mention.start, mention.end)  # ("his sixth world final": "final")
+        if modified is None:
             continue
-        noun = syntax.tokens[word].head
-        while syntax.tokens[noun].dep == "compound" and syntax.tokens[noun].head > noun:
-            noun = syntax.tokens[noun].head  # "his sixth world final": the ordinal hung on "world", the phrase's noun is "final"
+        word, noun = modified
         if not _a_noun(syntax.tokens[noun]) or noun < word or noun - word > 4 \
                 or any(syntax.tokens[i].dep in ("cc", "punct", "conj") for i in range(word + 1, noun)):
             continue  # "his ninth Wimbledon final and 35th Grand Slam final": the ordinal is the first noun's

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import MINUTES_IN, word_value
-from factcheck.checks._common import digit_slip
+from factcheck.checks._common import digit_slip, scale, written_digits
 from factcheck.model import Analysis, Evidence, Finding, NumberValue
 from factcheck.text import quoted_at
 
@@ -140,11 +140,9 @@ def _money_restated(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 def _digits_and_scale(mention) -> tuple[str, float]:
-    digits = re.search(r"\d[\d,]*(?:\.\d+)?", mention.text).group(0).replace(",", "")
-    try:
-        return digits, round(mention.value.value / float(digits), 6)
-    except ZeroDivisionError:
-        return digits, 1.0
+    """The figure's digits as written and the power of ten its scale word gives it ("$69.7 billion": "69.7", 1e9)."""
+    digits = written_digits(mention.text)
+    return digits, scale(mention.value.value, digits)
 
 
 def _head_noun(analysis: Analysis, start: int, end: int) -> str | None:

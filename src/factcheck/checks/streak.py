@@ -199,12 +199,10 @@ def _runs(analysis: Analysis, text: str) -> list[_Run]:
 def _head_noun(analysis: Analysis, start: int, end: int) -> int | None:
     """The noun an ordinal hangs on, past the nouns of a compound ("fifth successive Women's Super League title")."""
     syntax = analysis.syntax
-    word = syntax.span_root(start, end) if syntax is not None else None
-    if word is None or syntax.tokens[word].dep not in ("amod", "nummod", "compound"):
+    modified = syntax.modified_noun(start, end) if syntax is not None else None
+    if modified is None:
         return None
-    noun = syntax.tokens[word].head
-    while syntax.tokens[noun].dep == "compound" and syntax.tokens[noun].head > noun:
-        noun = syntax.tokens[noun].head
+    word, noun = modified
     return noun if syntax.tokens[noun].tag.startswith("NN") and 0 < noun - word <= 6 else None
 
 

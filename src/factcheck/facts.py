@@ -101,7 +101,8 @@ def describe_key(key: str) -> KeyMeaning:
         elif part == "date" and not rest and index > 0:
             unit = "date"
         elif not rest and index > 0 and unit is None and (measured := unit_name(_KEY_UNIT_CASE.get(part, part))) is not None \
-                and (part != "in" or words[-1:] and words[-1] in _MEASURED_IN_INCHES):
+                and (part != "in" or words[-1:] and words[-1] in _MEASURED_IN_INCHES) and "magnitude" not in words:
+            # (`magnitude_mw`: a quake's moment magnitude, no megawatt)
             unit = measured
         else:
             words.append(part)

@@ -14,14 +14,16 @@ with its year right after it ("It then fell to 21,580 in 2019/2020").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from factcheck.checks import _common
 from factcheck.checks._common import digit_slip, digits_swapped, records_named_in_part
 from factcheck.checks.base import CheckKind
-from factcheck.facts import fact_key_words
-from factcheck.model import Analysis, Evidence, Finding, NumberValue
+from factcheck.facts import describe_key, fact_key_words
+from factcheck.model import Analysis, DateValue, Evidence, Finding, NumberValue, Record, without_its_year
 from factcheck.text import fold, is_common_word, name_key
 
 # what may stand between a name and its figure in one breath: "Truss took 81,236 votes", "Sunak (60,399)"
@@ -34,6 +36,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     reported: set[int] = set()
     yield from _name_slips(analysis, rule, numbers, reported)
     yield from _period_slips(analysis, rule, numbers, reported)
+    yield from _anchored_slips(analysis, rule, numbers, reported)
 
 
 def _name_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iterator:
@@ -125,6 +128,156 @@ def _period_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iter
         if found is not None:
             reported.add(figure.start)
             yield found
+
+
+MAX_ANCHOR_PATH = 7  # edges in the parse between a figure and the name or day of its item (as item-date's dates)
+
+
+@dataclass(frozen=True)
+class AnchoredItem:
+    """One mapping of a record's facts (`wales_max: {c: 37.1, station: Hawarden Airport, Flintshire, date: 2022-07-18}`):
+    the texts and days that name it, and its figures by sub-key."""
+    record: Record
+    key: str
+    texts: tuple[str, ...]
+    days: tuple[dt.date, ...]
+    figures: tuple[tuple[str, float, str], ...]  # (sub-key, figure, unit)
+
+
+def _anchored_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iterator:
+    """A figure beside the name or the day of an item the records keep as a mapping, that is a slip of the
+    item's figure: "Wales: 37.4C at Hawarden Airport, Flintshire, on Monday 18 July" against `wales_max: {c: 37.1,
+    station: Hawarden Airport, Flintshire, date: 2022-07-18}`. Only figures written with decimals or of three
+    significant digits or more (a short whole number one digit off is too often another count), nearest in the
+    parse to that item's name or day, with no other item's name or day nearer."""
+    items = analysis.records.facts_memo("keyed-figure:anchored", _anchored_items)
+    if not items:
+        return
+    text = analysis.document.text
+    syntax = analysis.syntax
+    if syntax is None:
+        return
+    for sentence in analysis.sentences:
+        figures = [m for m in numbers if sentence.start <= m.start < sentence.end and m.start not in reported
+                   and _distinct_written(m.text)]
+        if not figures:
+            continue
+        anchors = list(_item_anchors(analysis, items, sentence))
+        if not anchors:
+            continue
+        names = [(m.start, m.end, where) for m in analysis.mentions_in(sentence.start, sentence.end)
+                 if m.kind in ("person", "org", "place", "work") and (where := syntax.span_root(m.start, m.end)) is not None]
+        for figure in figures:
+            root = syntax.span_root(figure.start, figure.end)
+            if root is None:
+                continue
+            nearest = sorted(((syntax.path_length(root, where), start, end, order) for order, (start, end, item, where) in enumerate(anchors)
+                              if not (start < figure.end and figure.start < end) and not _in_a_clause_below(syntax, where, root)))
+            if not nearest or nearest[0][0] > MAX_ANCHOR_PATH:
+                continue
+            if any(syntax.path_length(root, where) < nearest[0][0] and not any(s < end and start < e for _, s, e, _ in nearest)
+                   for start, end, where in names):
+                continue  # another name stands nearer the figure: it is that one's ("Heathrow had reached 40.2C" beside Coningsby)
+            closest = [anchors[order][2] for length, _, _, order in nearest if length == nearest[0][0]]
+            if any(_same(figure.value.value, value) for item in items if item.record in {c.record for c in closest}
+                   for _, value, _ in item.figures):
+                continue  # a figure the records keep (another item's, another measure of this one)
+            entries = [(item.record, f"{item.key}.{sub_key}", value, unit) for item in closest for sub_key, value, unit in item.figures]
+            # the item as the sentence names it ("Hawarden Airport", "12 May"), by a name or a day rather than a time
+            named = [text[start:end] for _, start, end, order in sorted(nearest, key=lambda near: near[1]) if anchors[order][2] is closest[0]]
+            name = next((said for said in named if not re.fullmatch(r"[\d:.]+", said)), named[0])
+            found = _slip_finding(analysis, rule, figure, entries, name, lambda unit: True)
+            if found is not None:
+                reported.add(figure.start)
+                yield found
+
+
+_CLAUSES = {"advcl", "ccomp", "conj", "parataxis", "xcomp"}
+
+
+def _in_a_clause_below(syntax, anchor: int, figure: int) -> bool:
+    """Is the anchor in a clause of its own below where it meets the figure in the parse ("Heathrow reached 40.2C …
+    before Coningsby overtook it": another event, told of another place)?"""
+    up_figure = {figure, *syntax.ancestors(figure)}
+    for index in [anchor, *syntax.ancestors(anchor)]:
+        if index in up_figure:
+            return False
+        if syntax.tokens[index].dep in _CLAUSES:
+            return True
+    return False
+
+
+def _distinct_written(written: str) -> bool:
+    """A measure unlikely to be one digit off another by chance: "37.4", "21.1%" — not a whole count ("253
+    for Pakistan" beside a record's 254 is often another innings), nor a rounded amount ("7.0 million")."""
+    return "." in _common.written_digits(written) and not re.search(r"[A-Za-z]{2,}", written)
+
+
+def _item_anchors(analysis: Analysis, items: list, sentence) -> Iterator[tuple[int, int, AnchoredItem, int]]:
+    """Where the sentence names an item by one of its texts or its day, with the word of the parse there."""
+    text = analysis.document.text
+    said = text[sentence.start:sentence.end]
+    syntax = analysis.syntax
+    days = [m for m in analysis.mentions_in(sentence.start, sentence.end, "date")
+            if isinstance(m.value, DateValue) and m.value.precision == "day" and (not m.value.relative or without_its_year(m))]
+    for item in items:
+        for anchor in item.texts:
+            if anchor not in said:
+                continue
+            for match in re.finditer(rf"(?<![\w]){re.escape(anchor)}(?![\w])", said):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if (where := syntax.span_root(start, end)) is not None:
+                    yield start, end, item, where
+        for day in days:
+            if day.value.earliest in item.days and (where := syntax.span_root(day.start, day.end)) is not None:
+                yield day.start, day.end, item, where
+
+
+def _anchored_items(records: list) -> list[AnchoredItem]:
+    """Each mapping of a record's facts that has a text or day to name it and a figure, built once for the run.
+    A list's items are told apart by their day; a list of named items is keyed-figure's `_item_rows`, held to more
+    (its rows are often measured several ways: a vendor's share and its growth)."""
+    from factcheck.checks.item_date import _text_anchors
+
+    groups: dict[tuple, dict] = {}
+    for record in records:
+        for fact, values in record.facts.items():
+            if "." not in fact:
+                continue
+            parent, sub_key = fact.rsplit(".", 1)
+            for value in values:
+                day = value.qualifiers.get("date")
+                if value.qualifiers.get("item") is not None:
+                    continue
+                group = groups.setdefault((record.id, parent, value.qualifiers.get("item"), day if isinstance(day, dt.date) else None),
+                                          {"record": record, "texts": [], "days": [], "figures": []})
+                if isinstance(value.value, bool):
+                    continue
+                if isinstance(value.value, dt.date):
+                    group["days"].append(value.value)
+                elif isinstance(value.value, str):
+                    group["texts"].extend(t for t in _text_anchors(value.value) if not is_common_word(t.lower()))
+                    group["texts"].extend(t for t in _one_word_names(value.value))
+                elif isinstance(value.value, (int, float)) and not (isinstance(value.value, int) and 1000 <= value.value <= 2300):
+                    # (a sub-key may be the unit itself: `largest_local_increase: {name: Tower Hamlets, percent: 22.1}`)
+                    group["figures"].append((sub_key, float(value.value), value.qualifiers.get("unit") or describe_key(fact).unit or ""))
+                if isinstance(day, dt.date):
+                    group["days"].append(day)
+    return [AnchoredItem(group["record"], key[1], tuple(dict.fromkeys(group["texts"])), tuple(dict.fromkeys(group["days"])),
+                         tuple(group["figures"]))
+            for key, group in groups.items() if group["figures"] and (group["texts"] or group["days"])
+            # (a sub-key twice is a list's items run together, `vendors: [{vendor: Apple, share_pct: 20.1}, …]`: which
+            # figure is whose is lost)
+            and len({sub_key for sub_key, _, _ in group["figures"]}) == len(group["figures"])]
+
+
+def _one_word_names(value: str) -> list[str]:
+    """A place or name of one word before the records' note on it ("Charterhall, Borders" → Charterhall): capitalised,
+    five letters or more, no common word."""
+    from factcheck.facts import without_note
+
+    head = without_note(value).strip()
+    return [head] if re.fullmatch(r"[A-Z][a-zà-ÿ]{4,}", head) and not is_common_word(head.lower()) else []
 
 
 def _slip_finding(analysis: Analysis, rule, figure, entries: list, name: str, changed_digit_allowed) -> Finding | None:

@@ -243,6 +243,10 @@ def _variant(rare: str, common: str, similarity: float, written: dict) -> bool:
     doubled = endings - {""} == {rare[stem - 1]} if stem else False
     if stem >= 4 and endings <= WORD_ENDINGS and endings - INFLECTIONS and not doubled:
         return False  # "Physics" and "Physical" (Institute of Physics, Physical Review): two words of one stem
+    if stem >= 4 and "e" in endings and "" not in endings and endings - {"e"} <= WORD_ENDINGS \
+            and all(ending[0] in "aeiouy" for ending in endings):
+        return False  # "Agriculture" and "Agricultural" (Department of Agriculture, National Agricultural Statistics Service):
+        # a word's silent "e" goes before an ending that opens with a vowel
     if _accented(written[rare], stem) != _accented(written[common], stem):
         return False  # "Universität" and "University" (Ludwig-Maximilians-Universität, Ohio State University): one word in two languages
     if (rare.startswith(common) or common.startswith(rare)) and any(_camel_case(form) for form in written[rare] | written[common]):

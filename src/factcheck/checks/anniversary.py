@@ -42,11 +42,12 @@ def anniversaries(analysis: Analysis, rule) -> Iterator:
         dates = [d for d in analysis.mentions_in(sentence.start, sentence.end, "date") if _dated(d)]
         own = [d for d in dates if d.start >= noun.end() and _OWN_DATE.fullmatch(text[noun.end():d.start])]
         written = [d for d in dates if d not in own and d.label != "day-no-year" and not d.value.relative]
-        if not written:
-            continue
-        event = min(written, key=lambda d: d.value.earliest)
-        year = _anniversary_year(analysis, sentence, own, [d for d in dates if d is not event], event)
-        if year is None:
+        if written:
+            event = min(written, key=lambda d: d.value.earliest)
+            year = _anniversary_year(analysis, sentence, own, [d for d in dates if d is not event], event)
+        else:
+            event, year = _same_day_years_before(analysis, sentence, own, dates)
+        if event is None or year is None:
             continue
         stated, actual = int(number.value.value), year - event.value.earliest.year
         if actual < 1 or stated == actual or not (abs(stated - actual) == 1 or digit_slip(str(stated), str(actual))):
@@ -58,6 +59,27 @@ def anniversaries(analysis: Analysis, rule) -> Iterator:
             number.start, number.end, shown, suggestion=ordinal(actual),
             evidence=Evidence(fact="dates", value=f"{event_shown} and {year}", source="this article"),
         )
+
+
+def _same_day_years_before(analysis: Analysis, sentence, own: list[Mention], dates: list[Mention]) -> tuple[Mention | None, int | None]:
+    """An anniversary whose event the sentence does not date ("gathered on Thursday to mark the fourth anniversary of
+    one of Brazil's deadliest industrial disasters"): it falls on the day of the event, so a date the article writes
+    elsewhere on the same day of the same month, years before, is the event's ("on Friday 25 January 2019", published
+    2024-01-25). The anniversary's day is its own date, the sentence's day, or the publication's for a sentence that
+    dates itself to now; only one such earlier year in the article."""
+    days = [d.value.earliest for d in (own or dates) if d.value.precision == "day"]
+    published = analysis.document.published
+    if not days and published is not None and _NOW.search(analysis.document.text, sentence.start, sentence.end):
+        days = [published]
+    if len(set(days)) != 1:
+        return None, None
+    day = days[0]
+    events = [m for m in analysis.mentions if m.kind == "date" and _dated(m) and m.value.precision == "day" and not m.value.relative
+              and m.label != "day-no-year" and (m.value.earliest.month, m.value.earliest.day) == (day.month, day.day)
+              and m.value.earliest.year < day.year]
+    if len({m.value.earliest.year for m in events}) != 1:
+        return None, None
+    return events[0], day.year
 
 
 def _dated(mention: Mention) -> bool:

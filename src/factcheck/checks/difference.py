@@ -385,7 +385,8 @@ MARGIN_BEFORE = re.compile(r"\b(?:margin|lead|gap|difference|saving|discount|pre
 
 # a final margin over a named rival: "finished on 91 points, three points clear of Mikel Arteta's side, who ended on
 # 89", "a record 45 votes, finishing eight votes clear of Collingwood's Nick Daicos"
-_RIVAL_AFTER = re.compile(r"\s+(?P<unit>votes?|points?|goals?|seats?|strokes?|shots?)\s+(?:clear\s+of|ahead\s+of|in\s+front\s+of|behind)\s+"
+# ("six clear of Hamilton on 387.5": the unit left to the winner's tally before it)
+_RIVAL_AFTER = re.compile(r"(?:\s+(?P<unit>votes?|points?|goals?|seats?|strokes?|shots?))?\s+(?:clear\s+of|ahead\s+of|in\s+front\s+of|behind)\s+"
                           r"(?:the\s+[A-Za-z]+\s+)?(?:[A-Z][\w’'-]*(?:’s|'s)\s+)?", re.IGNORECASE)
 # … a standing at the end: not one on the way ("began the final round five shots clear of Cameron Young", "leaving him
 # 91 points behind Quartararo at the halfway point")
@@ -393,7 +394,7 @@ _FINISHED = re.compile(r"\b(?:finish\w*|won|ended|closed)\b", re.IGNORECASE)
 _ON_THE_WAY = re.compile(r"\b(?:began|begin\w*|start\w*|lead\w*|led|trail\w*|leaving|falling|halfway|with\s+\w+\s+(?:rounds?|races?|games?|"
                          r"matches|holes?)\s+(?:left|to\s+go|remaining)|before|ahead\s+of\s+\w+'s)\b", re.IGNORECASE)
 # the rival's own tally: "…, who ended on 89", "Daicos polled 38", "(38)"
-_TALLY_AFTER_NAME = r"(?:’s|'s)?(?:\s*\(|,?\s+(?:who|which)\s+(?:had|has|ended|finished|polled|scored|took|won|got)\s+(?:on\s+|with\s+)?|\s+(?:polled|scored|had|finished\s+on|ended\s+on|took|won|got)\s+(?:on\s+|with\s+)?)$"
+_TALLY_AFTER_NAME = r"(?:’s|'s)?(?:\s*\(|,?\s+(?:who|which)\s+(?:had|has|ended|finished|polled|scored|took|won|got)\s+(?:on\s+|with\s+)?|\s+(?:polled|scored|had|finished\s+on|ended\s+on|took|won|got)\s+(?:on\s+|with\s+)?|\s+on\s+)$"
 
 
 def _standings(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
@@ -409,9 +410,9 @@ def _standings(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator
         lead = text[sentence.start:margin.start]
         if not _FINISHED.search(lead) or _ON_THE_WAY.search(lead):
             continue
-        unit = rival.group("unit").lower().rstrip("s")
-        own = [f for f in figures if sentence.start <= f.start < margin.start and f.kind == "count" and f.exact
-               and (f.noun or "").lower().rstrip("s") == unit]
+        before = [f for f in figures if sentence.start <= f.start < margin.start and f.kind == "count" and f.exact]
+        unit = (rival.group("unit") or (before[-1].noun if before else None) or "").lower().rstrip("s")
+        own = [f for f in before if (f.noun or "").lower().rstrip("s") == unit] if unit else []
         # (the rival's name as the recogniser reads it, or its capitalised words: "Mikel Arteta's side")
         name = next((m.text for m in analysis.mentions if m.start == rival.end() and m.kind in ("person", "org")), None) \
             or next(iter(re.findall(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*", text[rival.end():rival.end() + 40])[:1]), None)

@@ -1,7 +1,7 @@
 """relative-date: a relative date ("last Tuesday", "two days ago") that contradicts the
 absolute date written beside it, or that cannot be resolved for want of a publication date;
 and a date counted from the one before it ("two days later, on 8 September") that is not as
-many days on."""
+many days on, or a stretch of days one slip off the days between the dates around it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from factcheck.checks._common import format_date_like
+from factcheck.checks._common import digit_slip, format_date_like
 from factcheck.checks.base import SEVERITY_NAME, CheckKind
 from factcheck.lexicon import days_later, word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding, Severity
@@ -24,6 +24,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     mentions = [m for m in analysis.mentions if m.kind == "date"]
     yield from _counted_days(analysis, rule, mentions)
+    yield from _days_between(analysis, rule, mentions)
     for index, mention in enumerate(mentions):
         if mention.label != "relative":
             continue
@@ -140,11 +141,56 @@ def _counted_days(analysis: Analysis, rule, mentions: list) -> Iterator[Finding]
         )
 
 
+# a stretch of days told between two dates: "For 27 days no one above ground knew … Then, on Sunday 22 August"
+_FOR_DAYS = re.compile(r"\b(?:[Ff]or|[Aa]fter)\s+(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+days\b")
+_THEN = re.compile(r"\s*(?:Then|Finally|At last|Only then|It was not until)\b")
+SENTENCES_BACK = 3  # how far back the stretch's first day may be written: the paragraph before, as a rule
+
+
+def _days_between(analysis: Analysis, rule, mentions: list) -> Iterator[Finding]:
+    """A stretch of days one slip off the days between the day before it and the day that ends it: "The men were
+    trapped on Thursday 5 August 2010 … For 27 days no one above ground knew … Then, on Sunday 22 August, a probe"
+    (17). The stretch's end is the first day written after it in its sentence, or in the next when that opens with
+    "Then"; its start, the last day written before it, at most three sentences back. Only a slip of the digits is
+    reported (27 for 17, 71 for 17): a count off by one is the writer's way of counting, a count further off is of
+    another stretch."""
+    text = analysis.document.text
+    days_told = [m for m in mentions if isinstance(m.value, DateValue) and m.value.precision == "day" and m.label != "relative"]
+    for match in _FOR_DAYS.finditer(text):
+        told = _years(match.group("n"))
+        if told is None or told < 2:
+            continue
+        sentence = analysis.sentence_of(match.start())
+        end = next((m for m in days_told if match.end() <= m.start < sentence.end), None)
+        if end is None and sentence.end < len(text):
+            following = analysis.sentence_of(sentence.end + 1)
+            if _THEN.match(text, following.start):
+                end = next((m for m in days_told if following.start <= m.start < following.end), None)
+        earliest = sentence
+        for _ in range(SENTENCES_BACK):
+            if earliest.start == 0:
+                break
+            earliest = analysis.sentence_of(earliest.start - 1)
+        start = next((m for m in reversed(days_told) if earliest.start <= m.start < match.start()), None)
+        if end is None or start is None:
+            continue
+        between = (end.value.earliest - start.value.earliest).days
+        if between < 2 or told in (between - 1, between, between + 1) or not digit_slip(str(told), str(between)):
+            continue
+        written = analysis.document.source[match.start("n"):match.end("n")]
+        yield rule.finding(
+            rule.message("between", stated=written, start=start.text, end=end.text, days=between),
+            match.start("n"), match.end("n"), written, suggestion=str(between) if written.isdigit() else None,
+            evidence=Evidence(fact="the days between", value=f"{start.value.earliest.isoformat()} to {end.value.earliest.isoformat()}",
+                              source="this article"),
+        )
+
+
 KIND = CheckKind(
     name="relative-date",
     run=run,
     summary="a relative date contradicts the absolute date beside it, or cannot be resolved",
     params={"report_unresolved": ((bool,), True), "unresolved_severity": ((str,), "info")},
     param_checks={"unresolved_severity": SEVERITY_NAME},
-    messages=('unresolved', 'disagrees', 'counted'),
+    messages=('unresolved', 'disagrees', 'counted', 'between'),
 )

@@ -69,6 +69,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     if not re.search(rf"{_RUN_WORDS}|in\s+a\s+row", text, re.IGNORECASE):
         return
     yield from _year_runs(analysis, rule, text)
+    yield from _yearly_titles(analysis, rule, text)
     runs = _runs(analysis, text)
     for family, owner in {(r.family, r.owner) for r in runs}:
         # the ordinals of one owner's run (sentences whose subject is no name, "Thursday's move was …", are
@@ -97,6 +98,9 @@ _YEARS_ORDINAL = re.compile(rf"\b(?P<n>{ORDINAL_WRITTEN})\s+(?:(?:{_RUN_WORDS})\
                             re.IGNORECASE)
 _YEARS_COUNT = re.compile(rf"\b(?P<n>\d{{1,2}}|[a-z]+(?:-[a-z]+)?)\s+(?:(?:{_RUN_WORDS})\s+years\b|years\s+(?:in\s+a\s+row|running|in\s+succession)\b)",
                           re.IGNORECASE)
+# a run of titles won once a year: "a ninth consecutive constructors' championship", "their fourth straight league title"
+_TITLES_ORDINAL = re.compile(rf"\b(?P<n>{ORDINAL_WRITTEN})\s+(?:{_RUN_WORDS})\s+(?:[\w’'-]+\s+){{0,2}}?(?:titles?|championships?|crowns?)\b",
+                             re.IGNORECASE)
 # the years a run spans, in its own sentence: "from 2004 to 2011", "between 2006 and 2009", "(2004-2011)"
 _SPAN = re.compile(r"\b(?:from|between)\s+(?P<first>(?:19|20)\d\d)\s+(?:to|and|until|through|till)\s+(?P<last>(?:19|20)\d\d)\b"
                    r"|\((?P<first2>(?:19|20)\d\d)\s*[-–]\s*(?P<last2>(?:19|20)\d\d)\)")
@@ -137,6 +141,24 @@ def _year_runs(analysis: Analysis, rule, text: str) -> Iterator:
                 if length > most:
                     yield _year_finding(analysis, rule, match, length, "since", since, meant=most)
                     break
+
+
+def _yearly_titles(analysis: Analysis, rule, text: str) -> Iterator:
+    """A run of titles won once a year, longer than the years its sentence gives it: "Mercedes, champions every
+    year since 2014, secured a ninth consecutive constructors' championship" in 2021 (2014 to 2021 is eight). A
+    title is won in its year, so no next year's edition is allowed for, as for rankings."""
+    published = analysis.document.published
+    if published is None:
+        return
+    for match in _TITLES_ORDINAL.finditer(text):
+        length = whole_number(match.group("n"), ordinal=True)
+        sentence = analysis.sentence_of(match.start())
+        since = _EVERY_SINCE.search(text, sentence.start, sentence.end)
+        if length is None or since is None or _AHEAD.search(text, sentence.start, match.start()):
+            continue
+        most = published.year - int(since.group("year")) + 1
+        if 0 < most < length:
+            yield _year_finding(analysis, rule, match, length, "titles_since", since, meant=most)
 
 
 def _names_before(analysis: Analysis, start: int, end: int) -> set[str]:
@@ -279,5 +301,5 @@ KIND = CheckKind(
     name="streak",
     run=run,
     summary="one run of the same thing told with two lengths",
-    messages=("ordinal", "whole", "span", "since"),
+    messages=("ordinal", "whole", "span", "since", "titles_since"),
 )

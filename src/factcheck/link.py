@@ -558,6 +558,10 @@ def _lower_case_names(records: list[Record]) -> tuple[frozenset[tuple[str, ...]]
             # records' aliases for several models may share)
             if len(words) >= 2 and name == name.lower() and words[0] not in ("the", "a", "an"):
                 found.add(words)
+            elif len(words) >= 3 and words[0] in ("the", "a", "an") and words[1] == words[1].lower() \
+                    and any(word[:1].isupper() for word in words[2:]):
+                # "the original London production": a description with a name in it, as specific as a name
+                found.update((words, words[1:]))
     return frozenset(found), frozenset(words[0] for words in found)
 
 

@@ -139,7 +139,8 @@ def _items(records: list[Record]) -> list[Item]:
                 if isinstance(anchor, str):
                     # (a sub-key, `previous_record.player`, is one field of an item with others)
                     bare = year_only and "." not in key and all(YEAR_QUALIFIER.search(name) for name in value.qualifiers)
-                    found.extend(Item(text, dates, record, key, year_only, bare=bare) for text in _text_anchors(anchor))
+                    # (a name of one word, only for an item kept by its day: beside a year it is too often another's)
+                    found.extend(Item(text, dates, record, key, year_only, bare=bare) for text in _text_anchors(anchor, "" if year_only else key))
                 elif isinstance(anchor, (int, float)) and not isinstance(anchor, bool) and _distinct_figure(anchor):
                     found.append(Item(float(anchor), dates, record, key, year_only))
                 for name, qualifier in value.qualifiers.items():
@@ -154,9 +155,9 @@ def _sibling_day(record: Record, key: str, value: FactValue) -> tuple[dt.date, .
     if "." not in key or not isinstance(value.value, str):
         return ()
     parent = key.rsplit(".", 1)[0]
+    # (any sibling that holds a day: `first_ship: {name: Razoni, departed_odesa: 2022-08-01}`)
     days = [v.value for sibling, values in record.facts.items() if "." in sibling and sibling != key
-            and sibling.rsplit(".", 1)[0] == parent and DATE_QUALIFIER.search(sibling.rsplit(".", 1)[1])
-            for v in values if _is_date(v.value)]
+            and sibling.rsplit(".", 1)[0] == parent for v in values if _is_date(v.value)]
     return tuple(days) if len(days) == 1 else ()
 
 
@@ -352,10 +353,18 @@ def _distinct_text(text: str) -> bool:
         (len(text.split()) >= 2 and len(text) <= 60 and text[:1].isupper() and not re.search(r"[;()]", text))
 
 
-def _text_anchors(text: str) -> list[str]:
+def _text_anchors(text: str, key: str = "") -> list[str]:
     """The texts an article would repeat of an item's text: itself, and without the records' note after it ("Joe
-    Frazier (29-0)" → "Joe Frazier", "National Stadium, Kingston, Jamaica" → "National Stadium"), when distinct."""
-    return [candidate for candidate in dict.fromkeys((text, without_note(text))) if _distinct_text(candidate)]
+    Frazier (29-0)" → "Joe Frazier", "National Stadium, Kingston, Jamaica" → "National Stadium"), when distinct;
+    and a name of one word the records give as the item's name (`first_ship: {name: Razoni, departed_odesa: …}`)."""
+    from factcheck.records import ITEM_NAME_KEYS
+    from factcheck.text import is_common_word
+
+    found = [candidate for candidate in dict.fromkeys((text, without_note(text))) if _distinct_text(candidate)]
+    if "." in key and key.rsplit(".", 1)[1].lower() in ITEM_NAME_KEYS and re.fullmatch(r"[A-Z][a-zà-ÿ]{4,}", text) \
+            and not is_common_word(text.lower()):
+        found.append(text)
+    return found
 
 
 def _distinct_figure(number: float) -> bool:

@@ -36,9 +36,9 @@ ITEM_YEARS = ("year", "date", "release_year", "released", "release_date")
 
 # the year as a title's description: "Obergefell v. Hodges, the 2015 ruling that …"
 APPOSED_YEAR = re.compile(r",\s+the\s+(1[5-9]\d\d|20\d\d)\s+(?:[a-z]+\s+)?[a-z]+\b(?![-’'])")
-# … or before it: "the 1994 film Pulp Fiction" (not past a preposition: "the 1995 final against New Zealand" is
+# … or before it: "the 1994 film Pulp Fiction", "John Frankenheimer's 1962 thriller The Manchurian Candidate" (not past a preposition: "the 1995 final against New Zealand" is
 # the final's year, not New Zealand's)
-YEAR_BEFORE_TITLE = re.compile(r"\bthe\s+(1[5-9]\d\d|20\d\d)\s+(?:(?!(?:against|of|in|at|to|over|with|for|from|by|on|versus|vs)\s)"
+YEAR_BEFORE_TITLE = re.compile(r"(?:\bthe|[A-Z][\w-]*['’]s)\s+(1[5-9]\d\d|20\d\d)\s+(?:(?!(?:against|of|in|at|to|over|with|for|from|by|on|versus|vs)\s)"
                                r"[a-z][a-z-]*\s+){1,2}(?=[*_\"“‘]?[A-Z])")
 _QUOTES = " *_\"'“”‘’\u00a0"
 # … and, for a name with one year only, right before it or after it: "the 1933 Nepal–Bihar earthquake",

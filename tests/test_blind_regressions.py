@@ -433,6 +433,14 @@ SILENT = [
     ("blind-65/6211-wimbledon-2023-finals", "The 24-year-old left-hander"),
     ("blind-65/6215-real-voa-helsinki-2005-opening", "John Godina"),
     ("blind-65/6215-real-voa-helsinki-2005-opening", "the women's marathon on August 14"),
+    # blind-66's first false alarms, mended as patterns: a word's silent e before a vowel ending ("Department of
+    # Agriculture's National Agricultural Statistics Service"); a year before a name past a preposition is the noun's
+    # before it ("the 1995 final against New Zealand")
+    ("blind-66/6306-usda-record-corn-crop-2023", "Department of Agriculture"),
+    ("blind-66/6312-springboks-yokohama-2019-clean", "won the 1995 final against New Zealand 15–12 and the 2007 final"),
+    # and guards of the session's own: a name in a clause of its own below a figure is another place's ("Heathrow
+    # reached 40.2C … before Coningsby overtook it")
+    ("blind-14/1112-uk-heatwave-40c-confirmed", "Heathrow reached 40.2C (104.4F)"),
 ]
 
 FOUND = [
@@ -765,6 +773,17 @@ FOUND = [
     ("blind-64/6111-tour-de-france-2023-vingegaard", "The 27-year-old Dane", "27"),
     # a list's other items' years are theirs ("after Iris Murdoch, who won in 1978 …; Roddy Doyle, in 1995 with …")
     ("blind-64/6123-booker-2023-lynch", "in 1995 with", "1995"),
+    # blind-66's session: a figure with decimals beside the name or day of an item kept as a mapping, one digit off
+    # its figure (`wales_max: {c: 37.1, station: …}`, `aftershocks: [{date, magnitude_mw}]`, `{name, percent}`)
+    ("blind-65/6224-uk-heat-record-confirmed", "37.4C at Hawarden Airport", "37.4"),
+    ("blind-49/4621-uk-heat-record-confirmed", "35.8C", "35.8"),
+    ("blind-64/6122-nepal-quake-one-year", "a magnitude 7.5 aftershock", "7.5"),
+    ("blind-52/4923-census-2021-england-wales", "grew by 21.1%", "21.1%"),
+    # an item's one-word name under a name key, dated by its one sibling day ("the … Razoni, sailed from Odesa on
+    # 3 August 2022"); a title's year after a possessive ("John Frankenheimer's 1964 thriller")
+    ("blind-66/6305-black-sea-grain-deal-ends", "sailed from Odesa on 3 August 2022", "3 August 2022"),
+    ("blind-66/6323-obit-angela-lansbury", "1964 thriller", "1964"),
+    ("blind-22/1914-head-century-ahmedabad", "Chennai on October 9", "October 9"),
 ]
 
 
@@ -860,6 +879,12 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     # blind-65's: what each listed name was honoured for is the name's aside ("after Jane Campion, for *The Piano* in 1993,
     # and Julia Ducournau, for *Titane* in 2021")
     ("blind-65/6223-cannes-2023-palme-dor", "only the second woman", "second"),
+    # blind-66's: an anniversary on its event's day told elsewhere; a margin without its unit word; a run of titles
+    # "every year since 2014"; a stretch of days between two dates
+    ("blind-66/6304-brumadinho-five-years", "fourth anniversary", "fourth"),
+    ("blind-66/6313-verstappen-abu-dhabi-title", "six clear of Hamilton", "six"),
+    ("blind-66/6313-verstappen-abu-dhabi-title", "a ninth consecutive", "ninth"),
+    ("blind-66/6303-chile-miners-ten-years", "For 27 days", "27"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)
@@ -887,6 +912,7 @@ def test_a_margin_is_measured_from_the_pair_it_slips_from():
     ("blind-63/6023-richard-iii-reburial", "the 527th anniversary"),
     ("blind-64/6102-us-jobs-january-2021", "18,000 in accommodation"),
     ("blind-65/6215-real-voa-helsinki-2005-opening", "the women's marathon on August 14"),
+    ("blind-66/6306-usda-record-corn-crop-2023", "Department of Agriculture"),
 ])
 def test_no_false_alarm_from_the_article_alone(case_dir, quote):
     text, findings = at_or_above_warning(case_dir, records=False)

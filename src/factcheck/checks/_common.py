@@ -103,6 +103,8 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
         # one item of a list ("earlier_deals: [{target: LinkedIn, year: 2016}]"): a sentence that names
         # it, or gives its year ("contest wins … in 2023")
         return False
+    if _the_other_draw(claim.record.names, text):
+        return False  # "The women's competition begins with the short program on …" of a men's event
     if isinstance(claim.value.value, DateValue):
         return True  # a date claim states its own time
     years = claim_years(analysis, claim)
@@ -135,6 +137,21 @@ def in_scope(analysis, claim, fact: FactValue) -> bool:
         number = re.search(r"[1-4]", str(recorded_quarter))
         return number is None or int(number.group()) in quarters
     return True
+
+
+# the two draws of one sport, by the word a record's name tells its own by
+_DRAWS = {"men": "women", "women": "men", "boys": "girls", "girls": "boys"}
+_DRAW_WORD = re.compile(r"\b(men|women|boys|girls)(?:['’]s?|\b)", re.IGNORECASE)
+
+
+def _the_other_draw(names, sentence: str) -> bool:
+    """Does the sentence speak of the other draw than the record's ("the women's competition" of a record named "…
+    Men's singles") and not of the record's own?"""
+    own = {found.lower() for name in names for found in _DRAW_WORD.findall(name)}
+    if len(own) != 1:
+        return False
+    said = {found.lower() for found in _DRAW_WORD.findall(sentence)}
+    return _DRAWS[next(iter(own))] in said and not own & said
 
 
 _STARTS = ("from", "since", "start", "took_office", "in_office_since", "term_start")

@@ -548,6 +548,11 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             continue  # the age of another the sentence before names: which one it is, the copy does not say
         if re.search(r"\b(?:turns|turning|will turn)\s+$", text[max(0, start - 12):start], re.IGNORECASE) and allowed[0] <= age - 1 <= allowed[1]:
             continue  # "79, who turns 80 next month": the birthday is still to come
+        if start not in moments and isinstance(birth, dt.date) and not allowed[0] - 1 <= age <= allowed[1] + 1 \
+                and _fits_a_past_day_told_before(analysis, sentence, birth, age, published):
+            continue  # "Fifty years ago today, … Oct. 30, 1974, Muhammad Ali knocked out George Foreman …" and later
+            # "Foreman, 25, was unbeaten": told in the past, the age of the story's day (an age one year off today's
+            # is as likely a slip: "Chauvin, 44, spoke briefly before the sentence was read")
         shown = str(allowed[0]) if allowed[0] == allowed[1] else f"{allowed[0]} or {allowed[1]}"
         written = analysis.document.source[start:end]
         if isinstance(birth, _RecordedAge):
@@ -599,6 +604,21 @@ def _birthday_just_passed(birth: dt.date, published: dt.date, days: int = 2) -> 
         day = published - dt.timedelta(days=back)
         if (day.month, day.day) == (birth.month, birth.day):
             return True
+    return False
+
+
+def _fits_a_past_day_told_before(analysis: Analysis, sentence, birth: dt.date, age: int, published: dt.date) -> bool:
+    """Is the age the person's on a day of an earlier year the article gives before the sentence, and is the sentence
+    told in the past? Then it is the age of the story's day, not of the day of publication."""
+    syntax = analysis.syntax
+    if syntax is None or not any(t.tag == "VBD" for t in syntax.tokens if sentence.start <= t.start < sentence.end):
+        return False
+    for day in analysis.mentions_in(0, sentence.start, "date"):
+        if isinstance(day.value, DateValue) and day.value.precision == "day" and not day.value.relative \
+                and day.value.latest.year < published.year and day.value.earliest > birth:
+            fits = _age_range(birth, day.value.latest)
+            if fits is not None and fits[0] <= age <= fits[1]:
+                return True
     return False
 
 

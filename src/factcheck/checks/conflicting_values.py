@@ -7,6 +7,7 @@ the values that disagree with the one most mentions give.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
@@ -44,6 +45,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 continue  # one word's list: "won in 1980 and 1987"
             if _models_of_one_line(claim, reference):
                 continue
+            if _two_currencies(claim.value.text, reference.value.text):
+                continue  # "The Series X costs £449.99 ($499)" and "$499.99" in America: one price in two markets
             if _names_of_two_kinds(claim.value, reference.value):
                 continue  # "Tao Geoghegan Hart of Britain won": a person and a country, not two winners
             yield rule.finding(
@@ -79,6 +82,15 @@ def _names_of_two_kinds(first, second) -> bool:
     """Are the two values names of different kinds (a person and a place, a person and a team)? Then
     one tells of the other ("Tao Geoghegan Hart of Britain", "of Ineos Grenadiers"), not a second value."""
     return first.kind in _NAME_KINDS and second.kind in _NAME_KINDS and first.kind != second.kind
+
+
+_CURRENCY = re.compile(r"(?:[A-Z]{1,2}\$|[$£€¥₹]|\b(?:USD|GBP|EUR|JPY|dollars?|pounds?|euros?|yen|rupees?)\b)")
+
+
+def _two_currencies(first: str, second: str) -> bool:
+    """Are the two sums in different currencies ("£449.99", "$499.99")? Then they are no two values of one price."""
+    one, other = _CURRENCY.search(first), _CURRENCY.search(second)
+    return one is not None and other is not None and one.group(0).lower().rstrip("s") != other.group(0).lower().rstrip("s")
 
 
 def _same_kind(first, second) -> bool:

@@ -83,6 +83,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         intro = _INTRO.match(text, noun.end())
         if intro is None or intro.end() > sentence.end:
             continue  # (never past its sentence: a headline's "six-day blockage" and the dateline under it)
+        if any(other.kind == "number" and mention.end < other.start < intro.start()
+               and not re.search(r"\bof\s+(?:the|its|their|his|her)\s+$", text[max(0, other.start - 12):other.start])
+               for other in analysis.mentions_in(mention.end, intro.start())):
+            continue  # "20 research groups in six countries: the United States, …": the list is of the count nearer it
+            # (not "Eight of the 10 new stations …: …", the whole it is part of)
         words = noun.group(2)
         parts = _groups(analysis, intro.end(), words, nouns_allowed=partition)
         if parts is not None and _named_kind(analysis, mention.end, noun.end()) and all(re.search(r"\b[A-Z]", p) for _, p in parts):

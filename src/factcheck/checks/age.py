@@ -229,6 +229,12 @@ class _RecordedAge:
     key: str
 
 
+@dataclass(frozen=True)
+class _TurningAge(_RecordedAge):
+    """An age the article gives by a birthday still to come ("who turns 91 next week": 90 until then); `key` is the
+    words that tell it."""
+
+
 def _recorded_ages(records: list) -> dict[tuple[str, ...], tuple[int, str, int | None, str]]:
     """Each person record's one age fact (a key whose words are only "age", with a whole number):
     the age, its key, the year the key or its `as_of` names, and the record's id. A record with
@@ -343,6 +349,16 @@ def _birth_dates(analysis: Analysis, people) -> dict[tuple[str, ...], tuple[Date
             continue  # (a birthday on 29 February)
         line, _ = analysis.document.position(match.start())
         births.setdefault(person[3], (birth, f"“{match.group(0)}{text[match.end():day.end]}” on line {line}"))
+    published = analysis.document.published
+    for match in _TURNS_SOON.finditer(text) if published is not None else ():
+        # "Margaret Keenan, who turns 91 next week, …": 90 until a birthday still to come (the age on the day of
+        # publication is all this tells)
+        sentence = analysis.sentence_of(match.start())
+        person = next((p for p in reversed(people) if sentence.start <= p[0] < match.start()), None)
+        if person is None:
+            continue
+        line, _ = analysis.document.position(match.start())
+        births.setdefault(person[3], (_TurningAge(int(match.group(1)) - 1, match.group(0)), f"line {line} of this article"))
     return births
 
 
@@ -356,6 +372,8 @@ def _finite_verb_between(analysis: Analysis, start: int, end: int) -> bool:
 
 
 # a birthday on a day given: "who turns 48 on Tuesday", "turned 76 on Thursday"
+# … or turns it soon, no day given: "who turns 91 next week"
+_TURNS_SOON = re.compile(r"\b(?:turns|will\s+turn|is\s+turning)\s+(\d{1,3})\s+(?:next\s+(?:week|month)|later\s+this\s+(?:week|month))\b")
 _TURNS_ON = re.compile(r"\b(?:turns|turned|will\s+turn|is\s+turning)\s+(\d{1,3})\b(?=\s+(?:on\s+)?(?:(?:this|next|last|coming)\s+)?[A-Z0-9])")
 
 
@@ -555,6 +573,13 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             # is as likely a slip: "Chauvin, 44, spoke briefly before the sentence was read")
         shown = str(allowed[0]) if allowed[0] == allowed[1] else f"{allowed[0]} or {allowed[1]}"
         written = analysis.document.source[start:end]
+        if isinstance(birth, _TurningAge):
+            yield rule.finding(
+                rule.message("turning", person=_display(analysis, key), allowed=shown, told=birth.key, line=source, stated=age),
+                start, end, written, suggestion=shown if written.isdigit() else None,
+                evidence=Evidence(fact="age", value=birth.key, source=source),
+            )
+            continue
         if isinstance(birth, _RecordedAge):
             yield rule.finding(
                 rule.message("recorded", person=_display(analysis, key), allowed=shown, fact=birth.key, stated=age),
@@ -1205,7 +1230,8 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow",
-                 messages=("age", "age_on", "elapsed", "age_at", "span", "day_span", "founded", "birthday", "recorded", "first_since", "anniversary"),
+                 messages=("age", "age_on", "elapsed", "age_at", "span", "day_span", "founded", "birthday", "recorded", "first_since", "anniversary",
+                           "turning"),
                  fallback_messages={
                      "recorded": "{person} is {allowed} in the records ({fact}), not {stated}",
                      "first_since": "{date} is {low}–{high} years before the publication date {published}, but the same first is "

@@ -218,7 +218,11 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             context = []  # "are due to publish on Friday, 12 January": ahead of the publication, not in the past year
             # (a year ahead stands — "the holiday will be …; in 2026 it falls on Monday, 2 February" — but not for a
             # day told in the past: "will cost €63 from 1 January 2026, after ministers agreed … on Thursday (18 September)")
-        year = context[-1].value.earliest.year if context else None
+        # "marked this year's National DNA Day, …, on April 25": an occasion of the year the sentence names in words
+        # before the day, not of the year of the sentence before ("… was published on April 25, 1953.")
+        told = {m.value.earliest.year for m in dates if m.value is not None and m.value.relative and m.value.precision == "year"
+                and sentence_index(m.start) == here and m.end <= mention.start and re.match(r"['’]s\b", text[m.end:m.end + 3])}
+        year = told.pop() if len(told) == 1 else context[-1].value.earliest.year if context else None
         proven = None
         if year is None and value.earliest > published:
             # a day the guess puts after publication, written elsewhere with its (earlier) year; a day before

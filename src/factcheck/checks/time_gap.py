@@ -28,14 +28,15 @@ from factcheck.checks.base import CheckKind
 from factcheck.lexicon import TENS, UNITS, word_value
 from factcheck.model import Analysis, Evidence, Finding
 
-SECONDS_IN = {"hour": 3600, "minute": 60, "second": 1}
-_UNIT = {**{w: "hour" for w in ("hours", "hour", "hrs", "hr", "h")},
+SECONDS_IN = {"day": 86400, "hour": 3600, "minute": 60, "second": 1}
+_UNIT = {**{w: "day" for w in ("days", "day")},
+         **{w: "hour" for w in ("hours", "hour", "hrs", "hr", "h")},
          **{w: "minute" for w in ("minutes", "minute", "mins", "min")},
          **{w: "second" for w in ("seconds", "second", "secs", "sec", "s")}}
 # a part of a length: figures with any unit ("35s", "2 hr"), number words with a whole unit ("three minutes")
 _WORDS = rf"(?:{'|'.join(TENS)}|{'|'.join(UNITS)})(?:-(?:{'|'.join(UNITS[1:10])}))?"
-_UNITS = r"(?:hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|sec|s)"
-_ONE_PART = rf"(?:\d+(?:\.\d+)?\s*{_UNITS}|{_WORDS}\s+(?:hours?|minutes?|seconds?))\b"
+_UNITS = r"(?:days?|hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|sec|s)"
+_ONE_PART = rf"(?:\d+(?:\.\d+)?\s*{_UNITS}|{_WORDS}\s+(?:days?|hours?|minutes?|seconds?))\b"
 _PART = rf"(?P<n>\d+(?:\.\d+)?|{_WORDS})\s*(?P<u>{_UNITS})\b"
 _PARTS = re.compile(rf"(?<![\w.:]){_ONE_PART}(?:,?\s*(?:and\s+)?{_ONE_PART})*", re.IGNORECASE)
 # "2:04:02", "2:01:09.5", "14:54.11" (minutes, seconds and hundredths); not "7:24" (a time of day)
@@ -78,10 +79,20 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         sentence = analysis.sentence_of(gap.start)
         own = [t for t in times if t is not gap and sentence.start <= t.start < sentence.end]
+        if not own and sentence.start > 0 and not _GAP_BEFORE.search(text[max(0, gap.start - 20):gap.start]):
+            # "Her time of 71 days, 14 hours, … beat the record of 72 days, 22 hours, … She took 1 day, 8 hours, … off his
+            # mark": the two times of the sentence before, in its paragraph
+            before = analysis.sentence_of(sentence.start - 1)
+            own = [t for t in times if before.start <= t.start < before.end] if "\n\n" not in text[before.start:sentence.start] else []
+            if len(own) != 2:
+                continue
+            own, between_two = own[:1], True
+        else:
+            between_two = False
         if len(own) != 1:
             continue  # none, or several: which is the gap's is not clear
         mine = own[0]
-        if _told_of_another(analysis.syntax, gap, mine):
+        if not between_two and _told_of_another(analysis.syntax, gap, mine):
             continue
         others = [t for t in times if t is not mine and t is not gap and t.seconds != mine.seconds
                   and abs(t.seconds - mine.seconds) <= _NEAR * mine.seconds]

@@ -204,12 +204,18 @@ def _groups(analysis: Analysis, start: int, noun: str, nouns_allowed: bool) -> l
         after = re.match(r"[\w-]+\s+([A-Za-z][\w’'-]*)", piece)
         if after and not nouns_allowed and analysis.syntax is not None:
             word = analysis.syntax.span_root(position + after.start(1), position + after.end(1))
+            counted = after.group(1)
+            modified = analysis.syntax.modified_noun(position + after.start(1), position + after.end(1))
+            if modified is not None and position <= analysis.syntax.tokens[modified[1]].start < position + len(piece):
+                # the noun the word after the count describes: "59 stolen bases" counts bases
+                word = modified[1]
+                counted = text[analysis.syntax.tokens[word].start:analysis.syntax.tokens[word].end]
             tag = analysis.syntax.tokens[word].tag if word is not None else ""
             # (after a colon, a people's name is a group of the whole: "16 foreign nationals: five Indians, four
             # Russians"; after a comma it is the next of a list of siblings)
             peoples = tag.startswith("NNP") and text[:start].rstrip().endswith((":", "—", "–")) \
                 and after.group(1).lower() not in MONTHS  # "three public holidays — 1 January, 1 May …": days
-            if tag.startswith("NN") and not peoples and word_base(after.group(1).lower()) != word_base(noun.lower()):
+            if tag.startswith("NN") and not peoples and word_base(counted.lower()) != word_base(noun.lower()):
                 return None
         found.append((count, piece))
     return found

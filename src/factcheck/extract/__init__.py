@@ -200,8 +200,9 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             result.append(dataclasses.replace(mention, value=dataclasses.replace(value, earliest=anchored, latest=anchored)))
             continue
         here = sentence_index(mention.start)
+        # (not a year a comparison reaches back to: "its largest increase since 1994" tells no time of the story)
         context = [m for m in written if m.start < mention.start and sentence_index(m.start) >= here - 1
-                   and "\n\n" not in text[m.end:mention.start]]
+                   and "\n\n" not in text[m.end:mention.start] and not _SINCE_BEFORE.search(text, max(0, m.start - 8), m.start)]
         if context and syntax is not None and sentence_index(context[-1].start) == here \
                 and not _same_clause_chain(syntax, context[-1], mention):
             context = []  # "built …, first used on 5 November 1948, closed for good on 8 November": another clause's year
@@ -279,6 +280,9 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             if day < published:
                 proven_paragraphs[text.rfind("\n\n", 0, mention.start) + 1] = proven
     return _years_the_weekdays_prove(text, result, published, syntax, proven_paragraphs)
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 def _year_written_for_the_day(day: dt.date, dates: list[Mention], published: dt.date) -> int | None:

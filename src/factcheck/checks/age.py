@@ -29,8 +29,10 @@ AGE_PATTERNS = [
     # (the word's start first: the regex engine then passes over the insides of words at once)
     re.compile(rf"(?<!\w)(?=\w)(?<!\ba )(?<!\ban )(?<!\banother ){_NUMBER}-year-old\b", re.IGNORECASE),
     re.compile(r"\b(?:is|was) now (\d{1,3})\b(?=\s*(?:[,.;]|and\b|years old\b))", re.IGNORECASE),
-    # (and "at 23, the youngest men's champion": a bare "at" before a superlative of age)
-    re.compile(rf"\b(?:aged|at age|at the age of|turned|turns|age|at(?=\s+\d{{1,3}},\s+(?:the|its|his|her|their)\s+(?:youngest|oldest)\b))"
+    # (and "at 23, the youngest men's champion": a bare "at" before a superlative of age, or before "he is": "At 75 he
+    # is the oldest monarch to be crowned")
+    re.compile(rf"\b(?:aged|at age|at the age of|turned|turns|age|at(?=\s+\d{{1,3}},\s+(?:the|its|his|her|their)\s+(?:youngest|oldest)\b)"
+               rf"|at(?=\s+\d{{1,3}},?\s+(?:he|she)\s+(?:is|was|becomes|became)\b))"
                rf"\s+{_NUMBER}\b", re.IGNORECASE),
     # "Richard, born … on 2 October 1452, was 33 when he was cut down … on 22 August 1485": an age on the day
     # its "when" clause gives, checked only against a birth its own sentence gives
@@ -464,7 +466,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                                                  or _ONLY_A_PEOPLE.fullmatch(named_after.group(1).rstrip(".’'"))
                                                  or _names_a_noun(analysis, position)):
                         continue
-                stated.append((match.start(1), match.end(1), age, None if anaphor else "sentence"))
+                # ("At 75 he is the oldest monarch": the "he" is the one named last before, like "the 75-year-old")
+                he = number == 2 and re.match(r"\s*,?\s+(?:he|she)\b", text[match.end():match.end() + 6])
+                stated.append((match.start(1), match.end(1), age, None if anaphor or he else "sentence"))
     for start, end, _, key in people:
         after = _AFTER_NAME.match(text[end:end + 8])
         if after:

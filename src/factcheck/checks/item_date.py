@@ -358,13 +358,19 @@ def _text_anchors(text: str, key: str = "") -> list[str]:
     Frazier (29-0)" → "Joe Frazier", "National Stadium, Kingston, Jamaica" → "National Stadium"), when distinct;
     and a name of one word the records give as the item's name (`first_ship: {name: Razoni, departed_odesa: …}`)."""
     from factcheck.records import ITEM_NAME_KEYS
-    from factcheck.text import is_common_word
 
     found = [candidate for candidate in dict.fromkeys((text, without_note(text))) if _distinct_text(candidate)]
-    if "." in key and key.rsplit(".", 1)[1].lower() in ITEM_NAME_KEYS and re.fullmatch(r"[A-Z][a-zà-ÿ]{4,}", text) \
-            and not is_common_word(text.lower()):
+    if "." in key and key.rsplit(".", 1)[1].lower() in ITEM_NAME_KEYS and one_word_name(text):
         found.append(text)
     return found
+
+
+def one_word_name(text: str) -> bool:
+    """A name of one word distinct enough to anchor an item ("Razoni", "Charterhall"): capitalised, five letters or
+    more, no common word."""
+    from factcheck.text import is_common_word
+
+    return bool(re.fullmatch(r"[A-Z][a-zà-ÿ]{4,}", text)) and not is_common_word(text.lower())
 
 
 def _distinct_figure(number: float) -> bool:

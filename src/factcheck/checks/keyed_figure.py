@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from factcheck.checks import _common
 from factcheck.checks._common import digit_slip, digits_swapped, records_named_in_part
 from factcheck.checks.base import CheckKind
-from factcheck.facts import describe_key, fact_key_words
+from factcheck.facts import describe_key, fact_key_words, without_note
 from factcheck.model import Analysis, DateValue, Evidence, Finding, NumberValue, Record, without_its_year
 from factcheck.text import fold, is_common_word, name_key
 
@@ -147,9 +147,9 @@ class AnchoredItem:
 def _anchored_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iterator:
     """A figure beside the name or the day of an item the records keep as a mapping, that is a slip of the
     item's figure: "Wales: 37.4C at Hawarden Airport, Flintshire, on Monday 18 July" against `wales_max: {c: 37.1,
-    station: Hawarden Airport, Flintshire, date: 2022-07-18}`. Only figures written with decimals or of three
-    significant digits or more (a short whole number one digit off is too often another count), nearest in the
-    parse to that item's name or day, with no other item's name or day nearer."""
+    station: Hawarden Airport, Flintshire, date: 2022-07-18}`. Only figures written with decimals (a whole number one
+    digit off is too often another count), nearest in the parse to that item's name or day, with no other name
+    nearer and the name not in a clause of its own below the figure."""
     items = analysis.records.facts_memo("keyed-figure:anchored", _anchored_items)
     if not items:
         return
@@ -234,10 +234,11 @@ def _item_anchors(analysis: Analysis, items: list, sentence) -> Iterator[tuple[i
 
 
 def _anchored_items(records: list) -> list[AnchoredItem]:
-    """Each mapping of a record's facts that has a text or day to name it and a figure, built once for the run.
+    """Each mapping of a record's facts that has a text or day to name it and a figure, built once for the run (a text
+    of two words or more, or one capitalised word before the records' note on it: "Charterhall, Borders").
     A list's items are told apart by their day; a list of named items is keyed-figure's `_item_rows`, held to more
     (its rows are often measured several ways: a vendor's share and its growth)."""
-    from factcheck.checks.item_date import _text_anchors
+    from factcheck.checks.item_date import _text_anchors, one_word_name
 
     groups: dict[tuple, dict] = {}
     for record in records:
@@ -249,7 +250,7 @@ def _anchored_items(records: list) -> list[AnchoredItem]:
                 day = value.qualifiers.get("date")
                 if value.qualifiers.get("item") is not None:
                     continue
-                group = groups.setdefault((record.id, parent, value.qualifiers.get("item"), day if isinstance(day, dt.date) else None),
+                group = groups.setdefault((record.id, parent, day if isinstance(day, dt.date) else None),
                                           {"record": record, "texts": [], "days": [], "figures": []})
                 if isinstance(value.value, bool):
                     continue
@@ -257,7 +258,7 @@ def _anchored_items(records: list) -> list[AnchoredItem]:
                     group["days"].append(value.value)
                 elif isinstance(value.value, str):
                     group["texts"].extend(t for t in _text_anchors(value.value) if not is_common_word(t.lower()))
-                    group["texts"].extend(t for t in _one_word_names(value.value))
+                    group["texts"].extend(head for head in [without_note(value.value).strip()] if one_word_name(head))
                 elif isinstance(value.value, (int, float)) and not (isinstance(value.value, int) and 1000 <= value.value <= 2300):
                     # (a sub-key may be the unit itself: `largest_local_increase: {name: Tower Hamlets, percent: 22.1}`)
                     group["figures"].append((sub_key, float(value.value), value.qualifiers.get("unit") or describe_key(fact).unit or ""))
@@ -269,15 +270,6 @@ def _anchored_items(records: list) -> list[AnchoredItem]:
             # (a sub-key twice is a list's items run together, `vendors: [{vendor: Apple, share_pct: 20.1}, …]`: which
             # figure is whose is lost)
             and len({sub_key for sub_key, _, _ in group["figures"]}) == len(group["figures"])]
-
-
-def _one_word_names(value: str) -> list[str]:
-    """A place or name of one word before the records' note on it ("Charterhall, Borders" → Charterhall): capitalised,
-    five letters or more, no common word."""
-    from factcheck.facts import without_note
-
-    head = without_note(value).strip()
-    return [head] if re.fullmatch(r"[A-Z][a-zà-ÿ]{4,}", head) and not is_common_word(head.lower()) else []
 
 
 def _slip_finding(analysis: Analysis, rule, figure, entries: list, name: str, changed_digit_allowed) -> Finding | None:

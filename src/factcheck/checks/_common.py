@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 from functools import lru_cache
 import datetime as dt
+import functools
 import re
 
 from rapidfuzz.distance import OSA, Hamming
@@ -147,11 +148,18 @@ _DRAW_WORD = re.compile(r"\b(men|women|boys|girls)(?:['’]s?|\b)", re.IGNORECAS
 def _the_other_draw(names, sentence: str) -> bool:
     """Does the sentence speak of the other draw than the record's ("the women's competition" of a record named "…
     Men's singles") and not of the record's own?"""
-    own = {found.lower() for name in names for found in _DRAW_WORD.findall(name)}
-    if len(own) != 1:
+    own = _draw_of(tuple(names))
+    if own is None:
         return False
     said = {found.lower() for found in _DRAW_WORD.findall(sentence)}
-    return _DRAWS[next(iter(own))] in said and not own & said
+    return _DRAWS[own] in said and own not in said
+
+
+@functools.lru_cache(maxsize=4096)
+def _draw_of(names: tuple[str, ...]) -> str | None:
+    """The one draw a record's names tell ("men" of "… – Men's singles"), or None (most records: asked once each)."""
+    own = {found.lower() for name in names for found in _DRAW_WORD.findall(name)}
+    return next(iter(own)) if len(own) == 1 else None
 
 
 _STARTS = ("from", "since", "start", "took_office", "in_office_since", "term_start")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
 from factcheck.checks._common import claim_years, in_scope, same_name
+from factcheck.lexicon import CURRENCY_SIGNS
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Finding, NumberValue
 from factcheck.text import name_key
 
@@ -84,13 +85,23 @@ def _names_of_two_kinds(first, second) -> bool:
     return first.kind in _NAME_KINDS and second.kind in _NAME_KINDS and first.kind != second.kind
 
 
-_CURRENCY = re.compile(r"(?:[A-Z]{1,2}\$|[$£€¥₹]|\b(?:USD|GBP|EUR|JPY|dollars?|pounds?|euros?|yen|rupees?)\b)")
+# a sum's currency: its sign (the lexicon's, longest first: "US$" before "$") or its code or word
+_CURRENCY = re.compile("|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+                       + r"|\b(?:USD|GBP|EUR|JPY|dollars?|pounds?|euros?|yen|rupees?)\b")
+
+
+def _currency(text: str) -> str | None:
+    found = _CURRENCY.search(text)
+    if found is None:
+        return None
+    said = found.group(0)
+    return CURRENCY_SIGNS.get(said) or (said if said.isupper() else said.lower().rstrip("s"))  # "USD" is "$"'s code
 
 
 def _two_currencies(first: str, second: str) -> bool:
     """Are the two sums in different currencies ("£449.99", "$499.99")? Then they are no two values of one price."""
-    one, other = _CURRENCY.search(first), _CURRENCY.search(second)
-    return one is not None and other is not None and one.group(0).lower().rstrip("s") != other.group(0).lower().rstrip("s")
+    one, other = _currency(first), _currency(second)
+    return one is not None and other is not None and one != other
 
 
 def _same_kind(first, second) -> bool:

@@ -179,7 +179,8 @@ def _anchored_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> It
                    for start, end, where in names):
                 continue  # another name stands nearer the figure: it is that one's ("Heathrow had reached 40.2C" beside Coningsby)
             closest = [anchors[order][2] for length, _, _, order in nearest if length == nearest[0][0]]
-            if any(_same(figure.value.value, value) for item in items if item.record in {c.record for c in closest}
+            their_records = {item.record.id for item in closest}
+            if any(_same(figure.value.value, value) for item in items if item.record.id in their_records
                    for _, value, _ in item.figures):
                 continue  # a figure the records keep (another item's, another measure of this one)
             entries = [(item.record, f"{item.key}.{sub_key}", value, unit) for item in closest for sub_key, value, unit in item.figures]

@@ -169,7 +169,8 @@ _NOT_UNITS = {"c", "f", "g", "h", "s", "t", "a", "b", "k", "l", "min", "max", "r
               "year", "years", "month", "months", "week", "weeks", "yes", "no", "won", "lost",
               "mps"}  # (`nomination_threshold_mps`: members of parliament, not metres a second)
 _TIME_UNITS = {"minutes": "minute", "minute": "minute", "mins": "minute", "hours": "hour", "hour": "hour", "hrs": "hour",
-               "seconds": "second", "secs": "second", "days": "day", "weeks": "week", "months": "month"}
+               "seconds": "second", "secs": "second", "days": "day", "weeks": "week", "months": "month",
+               "years": "year", "year": "year"}
 
 
 def unit_name(word: str) -> str | None:
@@ -438,7 +439,7 @@ _NAME_LIKE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")
 # a key's last word that names the one person who filled a role in the event the record is about
 # (not a team's captain or a party's leader: they change, and copy names former ones)
 PERSON_ROLES = {"referee", "umpire", "auctioneer", "conductor", "presenter", "returning_officer", "commentator",
-                "narrator", "chairman", "chairwoman", "chair"}
+                "narrator", "chairman", "chairwoman", "chair", "mvp"}
 _NOTE_AFTER = re.compile(r"\s*(?:\([^)]*\)|,.*)$")  # "Jérôme Garcès (France)", "Jussi Pylkkänen, Christie's president"
 
 

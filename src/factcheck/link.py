@@ -562,6 +562,9 @@ def _lower_case_names(records: list[Record]) -> tuple[frozenset[tuple[str, ...]]
                     and any(word[:1].isupper() for word in words[2:]):
                 # "the original London production": a description with a name in it, as specific as a name
                 found.update((words, words[1:]))
+            elif len(words) >= 3 and words[0] == words[0].lower() and words[0] not in ("the", "a", "an") \
+                    and any(word[:1].isupper() for word in words[1:]):
+                found.add(words)  # "first Alpine rail tunnel", written after "the" in the copy
     return frozenset(found), frozenset(words[0] for words in found)
 
 
@@ -1448,17 +1451,19 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
                   or (spec.value == "date" and syntax is not None and (_on_its_verb(syntax, text, tokens, trigger, m)
                                                                        or _dated_by_when(syntax, text, tokens, trigger, m)))
                   or abs(d) <= MAX_VALUE_DISTANCE and every_key_word_near(m)
+                  or spec.value == "quantity" and d < 0 and _spent_in(tokens, starts, trigger, m, spec.unit)
                   or abs(d) <= MAX_VALUE_DISTANCE and spec.derived and syntax is not None
                   and VALUE_CLASSES[spec.value] == "number" and _level_of(syntax, text, tokens, trigger, m)]
     if syntax is not None and spec.value != "person-list":
         limit = DERIVED_PATH if spec.derived else MAX_PATH
         scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)
+                  or spec.value == "quantity" and _spent_in(tokens, starts, trigger, m, spec.unit)
                   or spec.value == "date" and (_dated_by_when(syntax, text, tokens, trigger, m) or _on_its_verb(syntax, text, tokens, trigger, m))
                   or _tied(syntax, tokens, trigger, m, MAX_PATH) and every_key_word_near(m)]
     elif syntax is not None:  # a list runs through its conjuncts, within its clause
         scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
-        scored = [(d, m) for d, m in scored if (_attached(tokens, starts, trigger, d, m)
+        scored = [(d, m) for d, m in scored if (_attached(tokens, starts, trigger, d, m, spec.unit)
                                                 or spec.unit and syntax is not None and _given_by(syntax, tokens, trigger, m)
                                                 or syntax is not None and _level_of(syntax, text, tokens, trigger, m))
                   and not (syntax is not None and _elided_count(syntax, m)) and not _joined_to_another_noun(text, m, trigger)]
@@ -1499,7 +1504,10 @@ def _partitive_whole(text: str, mention: Mention, mentions: list[Mention]) -> bo
                and PARTITIVE_OF.fullmatch(text[other.end:mention.start]) for other in mentions)
 
 
-PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|a\s+possible|a\s+total\s+of)\s+")
+PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|a\s+possible|a\s+total\s+of)\s+"
+                          # "28 of the roughly 37 paintings": the whole, however loosely it is counted
+                          r"(?:(?:roughly|about|around|some|nearly|almost|approximately|an\s+estimated|estimated|more\s+than|over|"
+                          r"fewer\s+than|less\s+than|just\s+over|just\s+under|up\s+to)\s+)?")
 
 
 def _only_keeper(spec: FactSpec, keepers: dict[str, list[Record]] | None) -> Record | None:
@@ -1705,14 +1713,23 @@ LINKING_WORDS = {"of", "was", "is", "were", "are", "be", "been", "stood", "stand
                  "the", "record", "reported", "put", "estimated", "an", "official", "officially", "its", "their", "his", "her"}
 
 
-def _attached(tokens, starts, trigger: _Trigger, distance: float, mention: Mention) -> bool:
+def _attached(tokens, starts, trigger: _Trigger, distance: float, mention: Mention, unit: str | None = None) -> bool:
     """Is a figure the one a fact's words (read from a record key) speak of? The count right before
-    its noun ("three Super Bowl titles"), or the figure after it with only linking words between
-    ("attendance of 75,784") — not "titles in five seasons"."""
+    its noun ("three Super Bowl titles"), the key's unit between them with the place it was spent in
+    ("29 years on the City Council" for `city_council_years`), or the figure after it with only
+    linking words between ("attendance of 75,784") — not "titles in five seasons"."""
     if distance < 0:
-        return distance >= -3.5
+        return distance >= -3.5 or _spent_in(tokens, starts, trigger, mention, unit)
     between = [t.norm for t in tokens[trigger.last:_first_token(starts, mention)]]
     return all(word in LINKING_WORDS for word in between)
+
+
+def _spent_in(tokens, starts, trigger: _Trigger, mention: Mention, unit: str | None) -> bool:
+    """"29 years on the City Council" for `city_council_years`: the figure, the key's unit, and the place
+    the key names, the time spent in it (which the parse hangs on the verb, not on the figure)."""
+    between = [t.norm for t in tokens[_last_token(starts, mention) + 1:trigger.first]]
+    return unit is not None and len(between) in (2, 3) and between[0].rstrip("s") == unit \
+        and between[1] in ("on", "in", "at", "with", "for") and between[2:] in ([], ["the"], ["its"], ["his"], ["her"], ["their"])
 
 
 def _trigger_root(syntax: Syntax, tokens, trigger: _Trigger) -> int | None:

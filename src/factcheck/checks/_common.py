@@ -259,7 +259,13 @@ def claim_years(analysis, claim) -> set[int]:
         root = syntax.span_root(claim.value.start, claim.value.end)
         value_clause = syntax.clause(root) if root is not None else None
         if root is not None:
-            years -= _described_years(syntax, text, start, {root, *syntax.ancestors(root)})
+            above = {root, *syntax.ancestors(root)}
+            trigger = syntax.span_root(claim.trigger_start, claim.trigger_start + len(claim.trigger)) if claim.trigger_start else None
+            if trigger is not None:
+                # "Only Jack Nicklaus, who won … in 1986, has won the tournament": a year in the clause of
+                # the fact's own word ("won") is the claim's, though the clause describes the value
+                above.add(syntax.clause(trigger))
+            years -= _described_years(syntax, text, start, above)
     if published is None:
         return years
     for match in RELATIVE_YEAR.finditer(text):

@@ -221,7 +221,8 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
         share_of = _SHARE_OF.match(text[mention.end:mention.end + 40])
         if share_of:
             current = share_of.group(1).lower()
-        elif previous is not None and _ANOTHER_WHOLE.search(text[previous.end:mention.start]):
+        elif previous is not None and _ANOTHER_WHOLE.search(text[previous.end:mention.start]) \
+                or _ANOTHER_STAGE.match(text[mention.end:mention.end + 40]):
             current = None
         if current is not None:
             wholes.setdefault(current, []).append(mention)
@@ -236,6 +237,12 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
                 last.start, last.end, last.text,
                 evidence=Evidence(fact="sum", value=" + ".join(m.text for m in shares), source="arithmetic"),
             )
+
+
+# a share said of a later stage than the whole the one before it was of: "44.2% of first preferences and 56.8%
+# after the run-off"
+_ANOTHER_STAGE = re.compile(r"\s+(?:after|before|following|once)\b|\s+in\s+the\s+(?:[a-z-]+\s+)?(?:round|run-?off|ballot|count|vote)\b",
+                            re.IGNORECASE)
 
 
 def _at_different_times(text: str, shares: list[Mention]) -> bool:

@@ -98,7 +98,8 @@ def _events(record: Record, person_names: set[str]) -> dict[str, set[int]]:
     keyed_years: list[tuple[str, int]] = []
     for fact, values in record.facts.items():
         parent, _, leaf = fact.rpartition(".")
-        keyed = re.fullmatch(r"(?:(?P<before>[a-z_]+?)_(?P<year>1[89]\d\d|20\d\d)|(?P<year2>1[89]\d\d|20\d\d)_(?P<after>[a-z_]+))",
+        # (`us_open_2002_venue`: the year inside the key, what follows it says what of that event is kept)
+        keyed = re.fullmatch(r"(?:(?P<before>[a-z_]+?)_(?P<year>1[89]\d\d|20\d\d)(?:_[a-z_]+)?|(?P<year2>1[89]\d\d|20\d\d)_(?P<after>[a-z_]+))",
                              fact.split(".")[0])
         if keyed:
             # `french_open_2019: runner-up to Ashleigh Barty`: the key itself dates the event for the person —
@@ -123,9 +124,12 @@ def _events(record: Record, person_names: set[str]) -> dict[str, set[int]]:
             elif isinstance(value.value, int) and not isinstance(value.value, bool) and 1800 <= value.value <= 2100 \
                     and "." not in parent and set(parent.split("_")) & _ROLE_WORDS and len(leaf.split("_")) >= 2:
                 add(leaf.replace("_", " "), value.value)  # `grand_slam_singles_titles: {french_open: 1976}`
+    undotted = {name.replace(".", ""): name for name in found}  # `us_open_2002_venue` is the "2008 U.S. Open"'s event
     for name, year in keyed_years:
         if _folded(name) in found:
             add(name, year)
+        elif _folded(name) in undotted:
+            add(undotted[_folded(name)], year)
     return found
 
 

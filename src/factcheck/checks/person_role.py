@@ -13,10 +13,15 @@ held in, which must both match; a role the records say has ended ("former", "201
 in post"), or one a key dates to a year far from the article's, holds no longer and is left out.
 Left alone: an office the article dates to another time ("former", "then", "at the time", a year in
 the sentence that is not the article's), and a person whose own record gives them the office too.
+
+An event's record keeps the one person who filled a role in it too (`referee: Adam Gee`, `chaired_by:
+King Mohammed VI`), or notes an office beside a name ("Matteo Renzi (Italian prime minister)"), held
+in the event's year: "Referee Ashley Klein" in copy about that final sets another in the role.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -24,7 +29,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from factcheck.checks.base import CheckKind
-from factcheck.facts import looks_like_person, without_note
+from factcheck.facts import AGENT_KEY, PERSON_ROLES, looks_like_person, without_note
 from factcheck.model import Analysis, Evidence, Record
 from factcheck.checks._common import WRITTEN_YEAR, same_name
 from factcheck.text import fold
@@ -65,11 +70,11 @@ _AFTER = re.compile(rf"^,\s+(?:[Tt]he\s+|a\s+)?(?:(?P<title>{_TITLE})\s+(?:of|at
 
 def run(analysis: Analysis, rule) -> Iterator:
     offices = analysis.records.facts_memo("person-role:offices", _offices)
-    if not offices or analysis.document.published is None:
+    if analysis.document.published is None:
         return
     published = analysis.document.published
     text = analysis.document.text
-    current = [o for o in offices if _holds_in(o, published.year)]
+    current = [o for o in offices if _holds_in(o, published.year) and (not o.years or published.year in o.years)]
     people = [(m.start, m.end, m.text, None) for m in analysis.mentions if m.kind == "person"]
     people += [(link.start, link.end, link.text, link.record) for link in analysis.links if link.record.type == "person"]
     # a name the linker already tied to a record's fact is record-fact's to judge ("chief executive of
@@ -94,11 +99,12 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue
             office = matching[0]
             reported.add(start)
-            yield _finding(analysis, rule, start, end, f"{title} of {office.bodies[0]}", office.holder_name, office.record, office.fact)
+            yield _finding(analysis, rule, start, end, _office_label(title, office.bodies[0]), office.holder_name, office.record, office.fact)
             break
     yield from _offices_of_the_body_before(analysis, rule, people, current, reported)
     yield from _offices_by_alias(analysis, rule, people, reported)
     yield from _portfolios(analysis, rule, people, current, reported)
+    yield from _roles_at_events(analysis, rule, people, reported | claimed)
 
 
 def _offices_of_the_body_before(analysis: Analysis, rule, people, current: list[Office], reported: set[int]) -> Iterator:
@@ -140,14 +146,28 @@ def _offices_of_the_body_before(analysis: Analysis, rule, people, current: list[
 _TITLE_ALIAS = re.compile(r"[a-z]+(?:[ -][a-z]+)+")
 
 
+# … or a title of capitalised words with "of": "Archbishop of Canterbury", "the Lord Chief Justice of England"
+_CAPITALISED_TITLE_ALIAS = re.compile(r"(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+
+
+def _title_alias(written: str, record: Record) -> bool:
+    """Is the alias the link matched a title, not a name: words in lower case, or capitalised words with "of"
+    that share no word with the person's name ("Archbishop of Canterbury" of Justin Welby)?"""
+    if _TITLE_ALIAS.fullmatch(written):
+        return True
+    own = {fold(word) for word in record.name.split()}
+    return bool(_CAPITALISED_TITLE_ALIAS.fullmatch(written)) and not own & {fold(word) for word in written.split()}
+
+
 def _offices_by_alias(analysis: Analysis, rule, people, reported: set[int]) -> Iterator:
     """A title the records keep as one person's other name, set before another person's name: "budget
-    chief Paula Fletcher" when `aliases: ["budget chief"]` is Shelley Carroll's."""
+    chief Paula Fletcher" when `aliases: ["budget chief"]` is Shelley Carroll's; "The Archbishop of
+    Canterbury, Stephen Cottrell," when `aliases: [Archbishop of Canterbury]` is Justin Welby's."""
     text = analysis.document.text
     published = analysis.document.published
     for link in analysis.links:
         if link.record.type != "person" or not link.exact or link.matched_name not in link.record.aliases \
-                or not _TITLE_ALIAS.fullmatch(link.text) or _OTHER_TIME.search(text[max(0, link.start - 16):link.start]):
+                or not _title_alias(link.text, link.record) or _OTHER_TIME.search(text[max(0, link.start - 16):link.start]):
             continue
         gap = re.match(r",?[ \t]+", text[link.end:link.end + 3])
         named = next((p for p in people if gap is not None and p[0] == link.end + gap.end()), None)
@@ -211,11 +231,137 @@ def _portfolios(analysis: Analysis, rule, people, current: list[Office], reporte
         yield _finding(analysis, rule, start, end, title, office.holder_name, office.record, office.fact)
 
 
+class EventRole(NamedTuple):
+    """One person a record keeps in a role of its own event: `referee: Adam Gee`, `finals_mvp: Jaylen
+    Brown`, `chaired_by: King Mohammed VI`. `head` is the role ("referee", "mvp"; the verb of a `…ed_by` key,
+    "chaired"), `words` the key's other words ("finals" of `finals_mvp`), `verb` whether it is a doer's."""
+
+    holder: str
+    head: str
+    words: tuple[str, ...]
+    verb: bool
+    record: Record
+    fact: str
+
+
+# key words that only say of which: `mvp_of_the_final`
+_KEY_FILLER = {"at", "as", "of", "the", "in", "on", "for", "a", "an", "and", "to", "s"}
+
+
+def _event_roles(records: list[Record]) -> list[EventRole]:
+    """The roles one person fills in the event a record is about, by the vocabulary's roles (a referee, an
+    umpire, a conductor, an MVP: `PERSON_ROLES`) or a `…ed_by` key — not an office, which is held in a body
+    (the offices' pass reads it with its body), and not a key dated to a year (another year's referee)."""
+    found = []
+    for record in records:
+        if record.type == "person":
+            continue
+        for fact, values in record.facts.items():
+            if len(values) != 1 or not isinstance(values[0].value, str) or re.search(r"(?:^|[._])(?:1[89]|20)\d\d(?:[._]|$)", fact):
+                continue  # a list ("guests: [Alicia Keys, Ludacris]") is no one-person role
+            holder = without_note(values[0].value)
+            if not looks_like_person(holder) or re.search(r"\s(?:and|&)\s", values[0].value):
+                continue  # ("Alesha Dixon, Hannah Waddingham and Julia Sanina": a list in a sentence)
+            words = [w for w in re.split(r"[._]+", fact.lower()) if w and w not in _KEY_FILLER]
+            verb = bool(AGENT_KEY.search(fact))
+            head, rest = (words[-2], words[:-2]) if verb else (words[-1], words[:-1])
+            if not verb and (head not in PERSON_ROLES and "_".join(words[-2:]) not in PERSON_ROLES
+                             or re.fullmatch(_HEAD, head, re.IGNORECASE)):
+                continue
+            found.append(EventRole(holder, head, tuple(rest), verb, record, fact))
+    return found
+
+
+# the role written right before the name: "Referee Ashley Klein", "The Welsh referee Nigel Owens", "Finals MVP
+# Jayson Tatum"; after it, in apposition: "Adam Gee, the referee,"; a verb whose doer the name is: "chaired by
+# Prime Minister Aziz Akhannouch"; the name's own verb: "Mandisa Maya presided over"
+_ROLE_BEFORE = re.compile(r"(?<![\w’'-])(?P<role>[A-Za-z]+),?\s+$")
+_DONE_BY = re.compile(r"(?<![\w’'-])(?P<verb>[a-z]+ed)\s+by\s+(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3})?$")
+_DOES = re.compile(r"^\s+(?P<verb>[a-z]+ed)\b(?!\s+by\b)")
+_ROLE_AFTER = re.compile(r"^,\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?(?P<role>[A-Za-z]+)\s*[,.;]")
+# the role another time's: "last year's referee", "the previous MVP", "the 2015 final's referee"
+_ANOTHER_TIMES = re.compile(r"\b(?:last|previous|past|former|then|defending|reigning|(?:1[89]|20)\d\d)\b[\w\s’'-]*$", re.IGNORECASE)
+
+
+def _roles_at_events(analysis: Analysis, rule, people, reported: set[int]) -> Iterator:
+    """A person set in a role that the record of an event the article names gives to another: "Referee
+    Ashley Klein" when the grand final's record keeps `referee: Adam Gee`. The role's other key words must
+    be said in the sentence ("finals" of `finals_mvp`), and the article's records must give the role to that
+    one holder. Left alone: a name some record keeps in that role (another year's referee), a role of
+    another time ("last year's", "former", a year not the article's nor the event's), an event of other
+    years than the article's, and a record of the same type the sentence names instead."""
+    roles = analysis.records.facts_memo("person-role:event-roles", _event_roles)
+    if not roles:
+        return
+    text = analysis.document.text
+    named = {link.record.id for link in analysis.links}
+    for start, end, written, record in people:
+        if start in reported or record is None and not looks_like_person(written):
+            continue
+        sentence = analysis.sentence_of(start)
+        lead = text[max(sentence.start, start - 60):start]
+        written_roles = []
+        if (match := _ROLE_BEFORE.search(lead)) is not None:
+            written_roles.append((match.group("role"), False, lead[:match.start()]))
+        if (match := _DONE_BY.search(lead)) is not None:
+            written_roles.append((match.group("verb"), True, lead[:match.start()]))
+        if (match := _DOES.match(text[end:min(sentence.end, end + 30)])) is not None:
+            written_roles.append((match.group("verb"), True, lead))
+        if (match := _ROLE_AFTER.match(text[end:min(sentence.end, end + 60)])) is not None:
+            written_roles.append((match.group("role"), False, lead))
+        said = set(re.findall(r"[a-z]+", fold(text[sentence.start:sentence.end])))
+        for role_word, verb, before in written_roles:
+            if _OTHER_TIME.search(before) or _ANOTHER_TIMES.search(before) or re.search(r"\b(?:not|no|nor|never)\s+$", before):
+                continue
+            role_word = role_word.lower()
+            matching = [r for r in roles if r.verb == verb and role_word in (r.head, r.head + "s") and set(r.words) <= said]
+            if any(same_name(written, r.holder) or same_name(r.holder, written) or _near_miss(written, r.holder) for r in matching):
+                break  # a holder of that role in some record: another year's, or a slip of the name (the name rules')
+            in_article = [r for r in matching if r.record.id in named]
+            if len({fold(r.holder) for r in in_article}) != 1:
+                continue
+            role = in_article[0]
+            if record is not None and record.type != "person" or not _the_records_time(analysis, start, role.record):
+                break
+            if any(link.record.type == role.record.type and link.record.id != role.record.id
+                   and sentence.start <= link.start < sentence.end for link in analysis.links):
+                break  # "the 2015 final, refereed by Nigel Owens": another event's
+            reported.add(start)
+            shown = analysis.document.source[start:end]
+            message = rule.message("done_by", event=role.record.name, verb=role_word, holder=role.holder, written=shown) if verb \
+                else rule.message("role", role=" ".join((*role.words, role.head)), event=role.record.name, holder=role.holder, written=shown)
+            yield rule.finding(message, start, end, shown, suggestion=role.holder,
+                               evidence=Evidence(record=role.record.id, fact=role.fact, value=role.holder, source=role.record.origin))
+            break
+
+
+def _the_records_time(analysis: Analysis, position: int, record: Record) -> bool:
+    """Does the sentence speak of the record's event's time? The years it writes must be the event's or the
+    article's; an event of other years (the years its name and its dates give: a symphony's premiere in 1824)
+    must have its year written in the sentence."""
+    sentence = analysis.sentence_of(position)
+    written = {int(y) for y in WRITTEN_YEAR.findall(analysis.document.text[sentence.start:sentence.end])}
+    own = {int(y) for name in record.names for y in WRITTEN_YEAR.findall(name)}
+    for values in record.facts.values():
+        own.update(value.value.year for value in values if hasattr(value.value, "year"))
+    year = analysis.document.published.year
+    if own and not own & {year - 1, year, year + 1}:
+        return bool(written & own)
+    return written <= own | {year, year - 1}
+
+
 def _another_year(analysis: Analysis, position: int, year: int) -> bool:
     """Does the sentence write a year other than the article's or the one before ("In 2016, the commissioner …":
     another year's office-holder)?"""
     sentence = analysis.sentence_of(position)
     return bool({int(y) for y in WRITTEN_YEAR.findall(analysis.document.text[sentence.start:sentence.end])} - {year, year - 1})
+
+
+def _office_label(title: str, body: str) -> str:
+    """"prime minister of Italy", but "Italian prime minister": a people's adjective goes before the title."""
+    if " " not in body and re.search(r"(?:ian|ish|ese|ean|can|man|ch|ss|ic|i)$", body) and body[:1].isupper():
+        return f"{body} {title}"
+    return f"{title} of {body}"
 
 
 def _finding(analysis: Analysis, rule, start: int, end: int, office: str, holder: str, record: Record, fact: str):
@@ -316,6 +462,7 @@ class Office(NamedTuple):
     bodies: tuple[str, ...]
     record: Record
     fact: str
+    years: frozenset[int] = frozenset()  # the only years it is known to hold: those of the event whose record gives it
 
     @property
     def holder_name(self) -> str:
@@ -336,6 +483,13 @@ def _offices(records: list[Record]) -> list[Office]:
                 if record.type == "person" and _ROLE_KEY.fullmatch(fact.split(".")[0]):
                     for title, body in _roles(value.value) + _portfolio_roles(value.value):
                         found.append(Office(record, title, _body_names(body, bodies), record, fact))
+                elif record.type != "person" and (noted := _NAME_WITH_ROLE.fullmatch(value.value.strip())) is not None \
+                        and looks_like_person(noted["name"]) and (roles := _roles(noted["role"] or noted["role2"])):
+                    # `foreign_leaders_present: ["Matteo Renzi (Italian prime minister)"]`: an office the event's
+                    # record notes beside a name, held in the event's year
+                    years = _record_years(record)
+                    found.extend(Office(noted["name"].strip(), title, _body_names(body, bodies), record, fact, years)
+                                 for title, body in roles if years)
                 elif record.type != "person" and looks_like_person(without_note(value.value)):
                     # `chief_executive: Sarah Cardell` in the body's own record; `governor_of_maryland_at_time`
                     words = re.sub(r"_(?:at_.*|as_of.*|in_\w+|(?:19|20)\d\d.*)$", "", leaf).replace("_", " ")
@@ -346,6 +500,18 @@ def _offices(records: list[Record]) -> list[Office]:
                     names = _body_names(heads.group(2).title(), bodies) if heads.group(2) else record.names
                     found.append(Office(without_note(value.value), _title(heads.group(1)), tuple(names), record, fact))
     return found
+
+
+# a name with its office noted after it: "Matteo Renzi (Italian prime minister)", "Justin Welby, Archbishop of Canterbury"
+_NAME_WITH_ROLE = re.compile(r"(?P<name>[^,()]+?)\s*(?:\((?P<role>[^()]+)\)|,\s*(?P<role2>[^,()]+))")
+
+
+def _record_years(record: Record) -> frozenset[int]:
+    """The years of the event a record is about: those its name writes, or else those of its dates."""
+    named = {int(y) for name in record.names for y in WRITTEN_YEAR.findall(name)}
+    if named:
+        return frozenset(named)
+    return frozenset(value.value.year for values in record.facts.values() for value in values if isinstance(value.value, dt.date))
 
 
 def _roles(text: str) -> list[tuple[str, str]]:

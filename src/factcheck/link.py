@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, SINCE_KEY, WORD_SAID_AS, fact_key_words, is_average, word_base
+from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, SINCE_KEY, WORD_SAID_AS, describe_key, fact_key_words, is_average, word_base
 from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, word_value
 from factcheck.model import (ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax,
                              in_another_time_zone, without_its_year)
@@ -919,6 +919,9 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         # May 6" against `original_annulled_by: Supreme Election Council (YSK)`): only a slip is then its
         only = _only_keeper(spec, keepers)
         days = all(isinstance(v.value, DateValue) and v.value.precision == "day" for v in values)
+        # (or a year said with every word of the key around it: "McIlroy, who won the last Open played at
+        # Hoylake, in 2016" against `previous_open_at_hoylake: {year: 2014, winner: Rory McIlroy}`)
+        days = days or spec.value == "date" and _every_key_word_near(spec, values, tokens, starts, sentence, text)
         if not (spec.derived and days and only is not None and _names_among_facts(only, others, spec.key)):
             return []
         record, unnamed, subject_kept = only, True, True
@@ -984,7 +987,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 if only is not None:
                     return [Claim(only, spec.key, value, trigger.text, (sentence.start, sentence.end), None,
                                   tokens[trigger.first].start) for value in values]
-            if keeper is None or syntax is not None and _of_a_named_antecedent(syntax, tokens, trigger, keeper, links):
+            if keeper is None or syntax is not None and _of_a_named_antecedent(syntax, tokens, trigger, keeper, links, others):
                 return []
             return [Claim(keeper, spec.key, value, trigger.text, (sentence.start, sentence.end), None,
                           tokens[trigger.first].start, slips_only=True) for value in values]
@@ -1104,9 +1107,12 @@ def _dated_by_when(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: M
     return above == verb or syntax.tokens[above].dep == "xcomp" and syntax.tokens[above].head == verb
 
 
-def _of_a_named_antecedent(syntax: Syntax, tokens, trigger: _Trigger, record: Record, links: list[EntityLink]) -> bool:
+def _of_a_named_antecedent(syntax: Syntax, tokens, trigger: _Trigger, record: Record, links: list[EntityLink],
+                           others: list[Mention] = ()) -> bool:
     """Is the fact's word the verb of a relative clause on a name that is not the record's ("the funeral of
-    President Hage Geingob, who died Feb. 4", in a story of Kelvin Kiptum)? The fact is that name's."""
+    President Hage Geingob, who died Feb. 4", in a story of Kelvin Kiptum)? The fact is that name's —
+    unless the record's facts name that name as theirs ("McIlroy, who won the last Open played at Hoylake"
+    of `previous_open_at_hoylake: {year: 2014, winner: Rory McIlroy}`)."""
     word = _trigger_root(syntax, tokens, trigger)
     if word is None:
         return False
@@ -1114,8 +1120,9 @@ def _of_a_named_antecedent(syntax: Syntax, tokens, trigger: _Trigger, record: Re
     if syntax.tokens[clause].dep != "relcl":
         return False
     antecedent = syntax.tokens[syntax.tokens[clause].head]
-    return antecedent.tag in ("NNP", "NNPS") and not any(
-        link.record.id == record.id and link.start <= antecedent.start < link.end for link in links)
+    if antecedent.tag not in ("NNP", "NNPS") or any(link.record.id == record.id and link.start <= antecedent.start < link.end for link in links):
+        return False
+    return not _names_among_facts(record, [m for m in others if m.start <= antecedent.start < m.end])
 
 
 def _keepers(records: list[Record]) -> dict[str, list[Record]]:
@@ -1459,7 +1466,9 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)
                   or spec.value == "quantity" and _spent_in(tokens, starts, trigger, m, spec.unit)
                   or spec.value == "date" and (_dated_by_when(syntax, text, tokens, trigger, m) or _on_its_verb(syntax, text, tokens, trigger, m))
-                  or _tied(syntax, tokens, trigger, m, MAX_PATH) and every_key_word_near(m)]
+                  # (every word of the key said around a year reaches across a clause boundary the parser put
+                  # between them: "who won the last Open played at Hoylake, in 2016," hangs "in 2016" on the main verb)
+                  or _path_within(syntax, tokens, trigger, m, MAX_PATH + 2) and every_key_word_near(m)]
     elif syntax is not None:  # a list runs through its conjuncts, within its clause
         scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
@@ -1555,7 +1564,10 @@ def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, 
     if not (days or written) and (VALUE_CLASSES[spec.value] != "number" or not all(isinstance(v.value, NumberValue) and v.value.value >= 1000
                                                                                    for v in values)):
         return False
-    wanted = {word_base(word) for word in key_words
+    # (the place or scope a key gives is said too: "the last Open played at Hoylake, in 2016" for
+    # `previous_open_at_hoylake.year`)
+    scope = [word for part in spec.key.split(".") for word in describe_key(part).scope]
+    wanted = {word_base(word) for word in (*key_words, *scope)
               if (word.isalpha() or days and word.isdigit()) and word not in _FIGURE_WORDS
               and not (written and word in _DATE_WORDS)}
     if len(wanted) < 3:
@@ -1758,6 +1770,13 @@ def _tied(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention, limit: in
     # "the previous record of 38.7C, set … on 25 July 2019": a participle clause on the fact's word
     head = syntax.tokens[syntax.clause(value)]
     return head.dep in ("acl", "relcl") and head.head == word
+
+
+def _path_within(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention, limit: int) -> bool:
+    """Is the value at most `limit` steps from the fact's word in the parse, whatever clause it is in?"""
+    word = _trigger_root(syntax, tokens, trigger)
+    value = syntax.span_root(mention.start, mention.end)
+    return word is None or value is None or syntax.path_length(word, value) <= limit
 
 
 def _in_clause_of(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention) -> bool:

@@ -153,7 +153,7 @@ HEAD_VERBS = {"start": ("began", "begun", "begin", "begins", "beginning", "comme
 # hoard was "uncovered"
 HEAD_SAID_AS = {word: tuple(w for w in group if w != word)
                 for group in (("found", "discovered", "uncovered", "unearthed"), ("arrived", "reached"), ("passed", "overtook", "surpassed"),
-                              ("discovery", "find", "finding"))
+                              ("discovery", "find", "finding"), ("verdict", "guilty", "convicted", "acquitted"))
                 for word in group}
 # a key's other words and the words copy tells them with: `construction_start` is when "work began"
 WORD_SAID_AS = {"construction": ("work", "works", "building")}

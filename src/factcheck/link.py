@@ -928,6 +928,11 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
     if record is None:
         # "The all-cash acquisition, first announced in …": the noun the record's own name ends in
         record = _referent(text, tokens, starts, sentence, referents or {}, trigger, syntax, links) if text else None
+    if record is None and syntax is not None and spec.derived:
+        # ""Cowboy Carter" was released on March 29, 2024. It opened at No. 1 … with 470,000 units": "it" is
+        # the thing the sentence before was about — only a slip of that thing's own figure is its
+        record = _it_of_the_sentence_before(syntax, text, tokens, trigger, sentence, links)
+        unnamed = record is not None
     if record is None:
         if spec.derived:  # a fact read from a key speaks only of an entity the sentence names
             # (tried: the one record of the lead that keeps the fact — on the blind corpora that tied
@@ -1071,6 +1076,8 @@ def _on_its_verb(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Men
     """Is the date the object of an "on" or "in" that hangs on the trigger's own verb, or on the trigger's
     noun ("overtook Cats …, on January 9, 2006", "the opening on 3 June")?"""
     verb, word = _trigger_root(syntax, tokens, trigger), syntax.span_root(date.start, date.end)
+    if verb is not None and syntax.tokens[verb].tag.startswith("JJ") and syntax.tokens[verb].dep in ("oprd", "acomp", "xcomp", "ccomp"):
+        verb = syntax.tokens[verb].head  # "found Chauvin guilty on 21 April": the day of the verb the adjective completes
     if verb is None or word is None or not syntax.tokens[verb].tag.startswith(("VB", "NN")):
         return False
     preposition = syntax.tokens[word].head
@@ -2256,6 +2263,38 @@ def _token_text(syntax: Syntax, tokens, index: int) -> str:
     start = syntax.tokens[index].start
     at = bisect.bisect_left(tokens, start, key=lambda token: token.start)
     return tokens[at].norm if at < len(tokens) and tokens[at].start == start else ""
+
+
+def _it_of_the_sentence_before(syntax: Syntax, text: str, tokens, trigger: _Trigger, sentence: Sentence,
+                               links: list[EntityLink]) -> Record | None:
+    """The record "It", opening the sentence as the subject of its main clause, stands for: the subject of
+    the sentence before, when that names one record (not a person's) that keeps the fact."""
+    word = _trigger_root(syntax, tokens, trigger)
+    if word is None:
+        return None
+    clause = syntax.clause(word)
+    subject = next((c for c in syntax.children(clause) if syntax.tokens[c].dep in ("nsubj", "nsubjpass")), None)
+    if subject is None or text[syntax.tokens[subject].start:syntax.tokens[subject].end] != "It" \
+            or syntax.tokens[clause].head != clause or text[sentence.start:syntax.tokens[subject].start].strip(" \n\"“'‘"):
+        return None  # (the sentence's own first word and main clause: in "The musical continues in London, where it
+        # opened in 1986", "it" is the musical)
+    first = bisect.bisect_left(syntax.starts, sentence.start)
+    if first == 0:
+        return None
+    before = syntax.tokens[first - 1]
+    root = before.head
+    while syntax.tokens[root].head != root:
+        root = syntax.tokens[root].head
+    subjects = [c for c in syntax.children(root) if syntax.tokens[c].dep in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return None
+    said = syntax.tokens[subjects[0]]
+    named = {link.record.id: link.record for link in links
+             if link.start <= said.start < link.end + 1 or link.start <= said.end - 1 < link.end}
+    if len(named) != 1:
+        return None
+    record = next(iter(named.values()))
+    return record if record.type != "person" and trigger.spec.key in record.facts else None
 
 
 def _referent(text: str, tokens: list[Token], starts, sentence: Sentence, referents: dict[str, list[Record]], trigger: _Trigger,

@@ -264,6 +264,8 @@ def _event_roles(records: list[Record]) -> list[EventRole]:
                 continue  # ("Alesha Dixon, Hannah Waddingham and Julia Sanina": a list in a sentence)
             words = [w for w in re.split(r"[._]+", fact.lower()) if w and w not in _KEY_FILLER]
             verb = bool(AGENT_KEY.search(fact))
+            if len(words) < (2 if verb else 1):
+                continue  # (`to: Beijing`: a key of small words only)
             head, rest = (words[-2], words[:-2]) if verb else (words[-1], words[:-1])
             if not verb and (head not in PERSON_ROLES and "_".join(words[-2:]) not in PERSON_ROLES
                              or re.fullmatch(_HEAD, head, re.IGNORECASE)):

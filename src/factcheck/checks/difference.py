@@ -673,6 +673,9 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
                               or (not f.noun and NAMED_AT_ONCE.fullmatch(text[figure.end:f.start])))
                          and not GAP_AFTER.match(text[f.end:f.end + 30])
                          and len(re.findall(r"\bthan\b", text[figure.end:f.start])) < 2
+                         # nor past a second gap ("two fewer than Rafael Nadal and four behind Federer's 20": the
+                         # 20 is the second gap's base, Nadal's figure is not given)
+                         and not any(figure.end <= g.start < f.start and GAP_AFTER.match(text[g.end:g.end + 30]) for g in rest)
                          # not past the comparison's own clause ("19 grams less than the 206-gram iPhone 14
                          # Pro, and the Pro Max weighs 221 grams": 221 is another phone's)
                          and not re.search(r",\s+(?:and|but|while|whereas)\s|;", text[figure.end:f.start])

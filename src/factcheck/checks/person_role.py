@@ -104,7 +104,10 @@ def run(analysis: Analysis, rule) -> Iterator:
     yield from _offices_of_the_body_before(analysis, rule, people, current, reported)
     yield from _offices_by_alias(analysis, rule, people, reported)
     yield from _portfolios(analysis, rule, people, current, reported)
-    yield from _roles_at_events(analysis, rule, people, reported | claimed)
+    # (the recogniser calls a name it does not know an organisation as often as a person: "referee Stéphanie Frappart")
+    named_as_org = [(m.start, m.end, m.text, None) for m in analysis.mentions if m.kind == "org" and looks_like_person(m.text)
+                    and not any(link.start < m.end and m.start < link.end for link in analysis.links)]
+    yield from _roles_at_events(analysis, rule, sorted(people + named_as_org, key=lambda p: (p[0], p[1])), reported | claimed)
 
 
 def _offices_of_the_body_before(analysis: Analysis, rule, people, current: list[Office], reported: set[int]) -> Iterator:

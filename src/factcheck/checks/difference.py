@@ -161,6 +161,10 @@ def run(analysis: Analysis, rule) -> Iterator:
     for move, start, end, expected, stated in _rank_moves(text) if "change" in checked else ():
         yield rule.finding(rule.message("rank", move=move, expected=expected, stated=stated), start, end, analysis.document.source[start:end],
                            evidence=Evidence(fact="rank", source="arithmetic", value=move))
+    for start, end, stated, expected, gap, lead in _leads_moved(text) if "change" in checked else ():
+        yield rule.finding(rule.message("lead", lead=lead, gap=gap, expected=expected, stated=stated), start, end,
+                           analysis.document.source[start:end], suggestion=expected,
+                           evidence=Evidence(fact="lead", source="arithmetic", value=f"{lead} and {gap}"))
     changes = list(_changes(analysis, text, figures)) if "change" in checked else []
     # a figure another change is measured from is where none arrives: "up 14 per cent on its September estimate
     # of 32.2 million tonnes and a 3 per cent increase on the record 36.3 million tonnes"
@@ -181,6 +185,10 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         nearest, (low, high, unit) = arrived[0], expected[0]
         start, end = min(difference.start, base.start), max(difference.end, base.end)
+        if end - start - (difference.end - difference.start) - (base.end - base.start) > 70:
+            # "the previous record of 38.7C (101.7F), measured at … on 25 July 2018, by a clear 1.9C": far from its
+            # base, the stated difference is the place (the line between would cover the sentence's other claims)
+            start, end = difference.start, difference.end
         if 0 <= nearest.start - end <= 12 and re.fullmatch(r"\s*to\s+[+]?", text[end:nearest.start]):
             end = nearest.end  # "by 72,000, from +336,000 to +246,000": the arrival may be the slip as well
         middle = round((low + high) / 2, 2)
@@ -618,6 +626,49 @@ def _rank_moves(text: str) -> Iterator[tuple[str, int, int, str, str]]:
                    arrival.group("end"))
 
 
+# "beat Pogačar … by 1:38, stretching his 10-second lead to 1:58": a lead moved by a margin arrives at their sum
+# (or, cut, at their difference); a clock of minutes and seconds, or a figure with its unit
+_AMOUNT = r"(?:\d{1,2}:[0-5]\d|\d+(?:\.\d+)?[\s-](?:seconds?|secs?|minutes?|mins?|points?|strokes?|shots?|runs?|goals?|games?|votes?|seats?))"
+_LEAD_MOVED = re.compile(
+    rf"\bby\s+(?:a\s+further\s+|another\s+)?(?P<gap>{_AMOUNT}),?\s+(?:and\s+)?(?P<verb>stretch|extend|increas|widen|grow|cutt?|reduc|trimm?|narrow|slash)\w*"
+    rf"\s+(?:his|her|their|its|the)\s+(?:overall\s+)?(?P<lead>{_AMOUNT})\s+(?:overall\s+)?(?:lead|advantage|cushion)\b[^.;:\d]{{0,40}}?\s+to\s+"
+    rf"(?P<new>{_AMOUNT}|\d+(?:\.\d+)?)(?![\d:])", re.IGNORECASE)
+_GROWS = ("stretch", "extend", "increas", "widen", "grow")
+
+
+def _leads_moved(text: str) -> Iterator[tuple[int, int, str, str, str, str]]:
+    """(start, end, stated, expected, margin, lead) for each lead moved by a margin to a figure that is not their
+    sum (or difference): "by 1:38, stretching his 10-second lead to 1:58" arrives at 1:48."""
+    for match in _LEAD_MOVED.finditer(text):
+        gap, lead, new = (_amount(match.group(name)) for name in ("gap", "lead", "new"))
+        if gap is None or lead is None or new is None:
+            continue
+        unit = {gap[1], lead[1], new[1]} - {""}
+        if len(unit) != 1:
+            continue  # another unit, or none to tell what the lead counts
+        grows = match.group("verb").lower().startswith(_GROWS)
+        expected = lead[0] + gap[0] if grows else lead[0] - gap[0]
+        if expected <= 0 or abs(expected - new[0]) < 1e-9:
+            continue
+        written = match.group("new")
+        shown = f"{int(expected) // 60}:{int(expected) % 60:02d}" if ":" in written and unit == {"second"} else format_number(expected)
+        yield match.start("gap"), match.end("new"), written, shown, match.group("gap"), match.group("lead")
+
+
+def _amount(written: str) -> tuple[float, str] | None:
+    """A clock of minutes and seconds in seconds ("1:38" → 98), or a figure and its unit's singular ("10-second")."""
+    clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", written)
+    if clock:
+        return int(clock.group(1)) * 60 + int(clock.group(2)), "second"
+    figure = re.fullmatch(r"(\d+(?:\.\d+)?)(?:[\s-]([a-z]+))?", written, re.IGNORECASE)
+    if figure is None:
+        return None
+    unit = (figure.group(2) or "").lower().rstrip("s")
+    unit = {"sec": "second", "min": "minute"}.get(unit, unit)
+    value = float(figure.group(1))
+    return (value * 60, "second") if unit == "minute" else (value, unit)
+
+
 def _rank(written: str) -> int | None:
     digits = re.match(r"\d+", written)
     if digits:
@@ -685,7 +736,11 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
         elif BEAT_BY.search(before) and (beaten := BEATEN.search(text, sentence.start, figure.start)) \
                 and _a_verb(analysis, beaten.start(), beaten.end()):
             # "It beats the previous record of 38.7C …, by a full 1.8C": the figure beaten is the base
-            base = next((f for f in figures if beaten.end() <= f.start < figure.start and f.kind == figure.kind), None)
+            # (not a figure after "by" itself: "beat the Welshman by 44 seconds … to take the jersey by 14 seconds"
+            # gives two margins, no level beaten)
+            base = next((f for f in figures if beaten.end() <= f.start < figure.start and f.kind == figure.kind
+                         and (figure.kind != "count" or f.noun.rstrip("s") == figure.noun.rstrip("s"))
+                         and not BEAT_BY.search(text[max(0, f.start - 30):f.start])), None)
         elif CHANGE_NOUN_OF.search(before) and not ANOTHER_YEAR_AFTER.match(after) and not OWN_BASE_AFTER.match(after):
             # "up from 8.6% in May, was an acceleration of 0.7 percentage point" (not "with growth of 2.1%
             # expected in 2025": another year's figure, not the change; nor "livestock farms must cut by 50%, up
@@ -932,7 +987,8 @@ KIND = CheckKind(
     params={"slack_percent": ((int, float), 2), "arithmetic": ((list,), ["change", "sum", "margin"]), "scores": ((dict,), {}),
             "far_ratio": ((int, float), 0), "far_severity": ((str,), "info")},
     messages=("change", "sum", "margin", "points"),
-    fallback_messages={"points": "{items} make {actual} points, not {stated}"},
+    fallback_messages={"points": "{items} make {actual} points, not {stated}",
+                       "lead": "a {lead} lead moved by {gap} is {expected}, not {stated}"},
     param_checks={"far_ratio": RATIO_OR_NEVER, "far_severity": SEVERITY_NAME,
                   "scores": (lambda scores: all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
                                                 for k, v in scores.items()),

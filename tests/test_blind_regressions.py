@@ -939,6 +939,8 @@ def test_a_difference_is_given_in_the_form_it_is_written():
      "1 day, 8 hours, 53 minutes and 49 seconds"),
     ("blind-68/6503-us-cpi-june-2022-peak", "who raised rates by another", "raised rates by another three-quarters of a point at their July 26"),
     ("blind-68/6522-charles-coronation-westminster", "At 75 he is", "75"),
+    # blind-70's: an anniversary's own date in apposition before it, its event the same day years before elsewhere
+    ("blind-70/6704-nhs-75th-birthday", "the NHS's 72nd birthday", "72nd"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)

@@ -5,8 +5,9 @@ age-arithmetic, which also checks an anniversary against the publication year al
 accession" (2024: the 52nd); "Christie wrote it for the 85th birthday of Queen Mary, who was born in
 May 1867" (the play was broadcast in 1947, the sentence before: her 80th). The event's year is the
 earliest date the sentence writes with its year; the anniversary's is the date written right after it
-("the 30th anniversary in 2009"), else a later date of the sentence, else of the sentence before, else
-the publication's for a sentence that dates itself to now ("Sunday's", "this year").
+("the 30th anniversary in 2009") or right before it in apposition ("on 5 July 2021, the NHS's 72nd
+birthday"), else a later date of the sentence, else of the sentence before, else the publication's for a
+sentence that dates itself to now ("Sunday's", "this year").
 
 Only an ordinal one off the count, or one slip of its digits ("110th" for 100th), is reported: a
 count further off more likely measures from a date the sentence does not give.
@@ -23,6 +24,8 @@ from factcheck.model import Analysis, DateValue, Evidence, Mention
 _NOUN = re.compile(r"\s+(?:wedding\s+|death\s+)?(?P<noun>anniversary|birthday)\b", re.IGNORECASE)
 # the anniversary's own date, written right after it: "the 30th anniversary in 2009", "…, on 20 July"
 _OWN_DATE = re.compile(r"\s*,?\s*(?:in|on)\s+$")
+# … or right before it, in apposition: "on 5 July 2021, the NHS's 72nd birthday"
+_OWN_DATE_BEFORE = re.compile(r"\s*,\s*(?:the|its|his|her|their)\s+(?:[\w’'.-]+['’]s\s+)?")
 # a sentence that dates itself to the time of publication
 _NOW = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this\s+(?:week|month|year)|"
                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s|’s)?)\b", re.IGNORECASE)
@@ -40,8 +43,10 @@ def anniversaries(analysis: Analysis, rule) -> Iterator:
             continue
         sentence = analysis.sentence_of(number.start)
         dates = [d for d in analysis.mentions_in(sentence.start, sentence.end, "date") if _dated(d)]
-        own = [d for d in dates if d.start >= noun.end() and _OWN_DATE.fullmatch(text[noun.end():d.start])]
-        written = [d for d in dates if d not in own and d.label != "day-no-year" and not d.value.relative]
+        own = [d for d in dates if d.start >= noun.end() and _OWN_DATE.fullmatch(text[noun.end():d.start])
+               or d.end <= number.start and _OWN_DATE_BEFORE.fullmatch(text[d.end:number.start])]
+        written = [d for d in dates if d not in own and d.label != "day-no-year" and not d.value.relative
+                   and not any(d.value.earliest.year >= day.value.earliest.year for day in own)]
         if written:
             event = min(written, key=lambda d: d.value.earliest)
             year = _anniversary_year(analysis, sentence, own, [d for d in dates if d is not event], event)

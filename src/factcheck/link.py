@@ -2282,6 +2282,8 @@ def _it_of_the_sentence_before(syntax: Syntax, text: str, tokens, trigger: _Trig
     if first == 0:
         return None
     before = syntax.tokens[first - 1]
+    if text[before.end:sentence.start].strip(" \n\"”’'.!?)"):
+        return None  # (the parse may skip a sentence: the word before must end the sentence right before)
     root = before.head
     while syntax.tokens[root].head != root:
         root = syntax.tokens[root].head
@@ -2289,8 +2291,7 @@ def _it_of_the_sentence_before(syntax: Syntax, text: str, tokens, trigger: _Trig
     if len(subjects) != 1:
         return None
     said = syntax.tokens[subjects[0]]
-    named = {link.record.id: link.record for link in links
-             if link.start <= said.start < link.end + 1 or link.start <= said.end - 1 < link.end}
+    named = {link.record.id: link.record for link in links if link.start < said.end and said.start < link.end}
     if len(named) != 1:
         return None
     record = next(iter(named.values()))

@@ -941,6 +941,8 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     ("blind-68/6522-charles-coronation-westminster", "At 75 he is", "75"),
     # blind-70's: an anniversary's own date in apposition before it, its event the same day years before elsewhere
     ("blind-70/6704-nhs-75th-birthday", "the NHS's 72nd birthday", "72nd"),
+    # … and a count of those ahead in the comparative of the ordinal's superlative ("Only five films have opened bigger")
+    ("blind-70/6722-deadpool-wolverine-opening", "the fifth-biggest opening of all time", "fifth"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)

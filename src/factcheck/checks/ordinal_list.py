@@ -4,7 +4,8 @@ An ordinal ("fifth", "6th") followed in its sentence by "after", "following",
 or "joining" and a list of names (or of years: "after victories in 2011,
 2015 and 2018") that closes the sentence: the list is who came before, and the
 ordinal must be one more than its length. So too a list of years before "and this
-was their fifth …", or after "after titles in" before "a third time", "a fourth title".
+was their fifth …", or after "after titles in" before "a third time", "a fourth title"; and a count of
+those ahead ("Only five films have opened bigger") before the superlative it makes ("the fifth-biggest").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from factcheck.checks._common import format_number_like
 from factcheck.checks.base import CheckKind
 from factcheck.checks.list_count import _DATE_ITEM, _items
 from factcheck.facts import word_base
+from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, NumberValue
 
 # not "behind": "ranks fourth, behind the Cambridge and Faversham readings" leaves out the first
@@ -41,6 +43,11 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         sentence = analysis.sentence_of(mention.start)
         rest = text[mention.end:sentence.end]
+        ahead = _counted_ahead(analysis, text, mention, sentence)
+        if ahead is not None:
+            said, count = ahead
+            yield from _mismatch(analysis, rule, mention, [said] * count, "the count ahead of it")
+            continue
         earlier = _YEARS_THEN_THIS.search(text[sentence.start:mention.start])
         if earlier is None and _REPEATED.match(text, mention.end):
             # "after titles in 1995, 2007 and 2019, … win the World Cup a third time"
@@ -200,6 +207,36 @@ def _fronted_list(text: str, sentence, mention) -> list[str] | None:
     if len(parts) < 2 or not all(len(part.split()) <= 5 and re.search(r"\b[A-Z]", part) for part in parts):
         return None
     return parts
+
+
+# "Only five films have opened bigger …": how many came ahead, and in what ("bigger"); then "the fifth-biggest"
+_COUNT_AHEAD = re.compile(r"\b(?:[Oo]nly|[Jj]ust)\s+(?P<count>\w+)\s+(?:[\w'’-]+\s+){0,3}?(?:have|has|had)\s+(?:ever\s+)?(?:[a-z]+\s+){0,2}?"
+                          r"(?P<more>[a-z]+er|more)\b")
+_SUPERLATIVE_AFTER = re.compile(r"[\s-]+(?P<most>[a-z]+est|most)\b")
+
+
+def _counted_ahead(analysis: Analysis, text: str, ordinal, sentence) -> tuple[str, int] | None:
+    """The count of those ahead, said in the ordinal's sentence before it or in the sentence before, when the
+    ordinal is of the superlative that count's comparative makes ("Only five films have opened bigger …
+    That makes it the fifth-biggest opening": fifth from five ahead is sixth)."""
+    most = _SUPERLATIVE_AFTER.match(text, ordinal.end)
+    if most is None:
+        return None
+    previous = analysis.sentence_of(max(0, sentence.start - 1))
+    for match in reversed(list(_COUNT_AHEAD.finditer(text, previous.start, ordinal.start))):
+        more, superlative = match.group("more"), most.group("most")
+        same = (more == "more") == (superlative == "most") and (more == "more" or more[:-2] == superlative[:-3])
+        if same and _count(match.group("count")):
+            return match.group(0), _count(match.group("count"))
+    return None
+
+
+def _count(word: str) -> int:
+    """A small count written in digits or words ("five", "5"), or 0."""
+    if word.isdigit():
+        return int(word) if int(word) <= 30 else 0
+    read = word_value(word)
+    return int(read[0]) if read is not None and not read[1] and 0 < read[0] <= 30 else 0
 
 
 def _mismatch(analysis: Analysis, rule, ordinal, before: list[str], source: str) -> Iterator:

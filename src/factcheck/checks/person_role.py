@@ -81,7 +81,8 @@ def run(analysis: Analysis, rule) -> Iterator:
     # Norhaven Robotics is Rosalind Achebe")
     claimed = {claim.value.start for claim in analysis.claims}
     reported: set[int] = set()
-    for start, end, written, record in sorted(people, key=lambda p: (p[0], -(p[1] - p[0]))):
+    # (with no office holding now the offices' passes have nothing to compare: skipped, not run empty)
+    for start, end, written, record in sorted(people, key=lambda p: (p[0], -(p[1] - p[0]))) if current else ():
         if start in reported or start in claimed or not looks_like_person(written) and record is None:
             continue
         sentence = analysis.sentence_of(start)
@@ -101,13 +102,11 @@ def run(analysis: Analysis, rule) -> Iterator:
             reported.add(start)
             yield _finding(analysis, rule, start, end, _office_label(title, office.bodies[0]), office.holder_name, office.record, office.fact)
             break
-    yield from _offices_of_the_body_before(analysis, rule, people, current, reported)
+    if current:
+        yield from _offices_of_the_body_before(analysis, rule, people, current, reported)
     yield from _offices_by_alias(analysis, rule, people, reported)
     yield from _portfolios(analysis, rule, people, current, reported)
-    # (the recogniser calls a name it does not know an organisation as often as a person: "referee Stéphanie Frappart")
-    named_as_org = [(m.start, m.end, m.text, None) for m in analysis.mentions if m.kind == "org" and looks_like_person(m.text)
-                    and not any(link.start < m.end and m.start < link.end for link in analysis.links)]
-    yield from _roles_at_events(analysis, rule, sorted(people + named_as_org, key=lambda p: (p[0], p[1])), reported | claimed)
+    yield from _roles_at_events(analysis, rule, people, reported | claimed)
 
 
 def _offices_of_the_body_before(analysis: Analysis, rule, people, current: list[Office], reported: set[int]) -> Iterator:
@@ -300,7 +299,10 @@ def _roles_at_events(analysis: Analysis, rule, people, reported: set[int]) -> It
         return
     text = analysis.document.text
     named = {link.record.id for link in analysis.links}
-    for start, end, written, record in people:
+    # (the recogniser calls a name it does not know an organisation as often as a person: "referee Stéphanie Frappart")
+    named_as_org = [(m.start, m.end, m.text, None) for m in analysis.mentions if m.kind == "org" and looks_like_person(m.text)
+                    and not any(link.start < m.end and m.start < link.end for link in analysis.links)]
+    for start, end, written, record in sorted(people + named_as_org, key=lambda p: (p[0], p[1])):
         if start in reported or record is None and not looks_like_person(written):
             continue
         sentence = analysis.sentence_of(start)
@@ -314,6 +316,8 @@ def _roles_at_events(analysis: Analysis, rule, people, reported: set[int]) -> It
             written_roles.append((match.group("verb"), True, lead))
         if (match := _ROLE_AFTER.match(text[end:min(sentence.end, end + 60)])) is not None:
             written_roles.append((match.group("role"), False, lead))
+        if not written_roles:
+            continue
         said = set(re.findall(r"[a-z]+", fold(text[sentence.start:sentence.end])))
         for role_word, verb, before in written_roles:
             if _OTHER_TIME.search(before) or _ANOTHER_TIMES.search(before) or re.search(r"\b(?:not|no|nor|never)\s+$", before):
@@ -346,9 +350,7 @@ def _the_records_time(analysis: Analysis, position: int, record: Record) -> bool
     must have its year written in the sentence."""
     sentence = analysis.sentence_of(position)
     written = {int(y) for y in WRITTEN_YEAR.findall(analysis.document.text[sentence.start:sentence.end])}
-    own = {int(y) for name in record.names for y in WRITTEN_YEAR.findall(name)}
-    for values in record.facts.values():
-        own.update(value.value.year for value in values if hasattr(value.value, "year"))
+    own = _named_years(record) | _dated_years(record)
     year = analysis.document.published.year
     if own and not own & {year - 1, year, year + 1}:
         return bool(written & own)
@@ -513,10 +515,15 @@ _NAME_WITH_ROLE = re.compile(r"(?P<name>[^,()]+?)\s*(?:\((?P<role>[^()]+)\)|,\s*
 
 def _record_years(record: Record) -> frozenset[int]:
     """The years of the event a record is about: those its name writes, or else those of its dates."""
-    named = {int(y) for name in record.names for y in WRITTEN_YEAR.findall(name)}
-    if named:
-        return frozenset(named)
-    return frozenset(value.value.year for values in record.facts.values() for value in values if isinstance(value.value, dt.date))
+    return frozenset(_named_years(record) or _dated_years(record))
+
+
+def _named_years(record: Record) -> set[int]:
+    return {int(year) for name in record.names for year in WRITTEN_YEAR.findall(name)}
+
+
+def _dated_years(record: Record) -> set[int]:
+    return {value.value.year for values in record.facts.values() for value in values if isinstance(value.value, dt.date)}
 
 
 def _roles(text: str) -> list[tuple[str, str]]:

@@ -587,7 +587,9 @@ def derived_specs(records, known: set[tuple[str, str]]):
             for label in labels:
                 triggers.append(trigger_key(label))
             triggers = [t for t in dict.fromkeys(triggers) if t]
-            if not triggers:
+            if not triggers and (kind[0] != "date" or len([w for w in words if w not in ("year", "date")]) > 1):
+                # (a time of one word or none, `year: 1883`, `named_year: 2016`, is still checked where its record's
+                # name dates it: link.own_year_claims)
                 continue
             # `holder_dec_2020` is the holder: the month says when, as the year does
             label = labels[0] if labels else " ".join(w for w in words if w not in MONTHS) or key

@@ -65,6 +65,7 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     claims = find_claims(text, tokens, sentences, values, links, vocabulary, known_people, syntax, referents, keepers)
     claims += holder_claims(text, sentences, _person_mentions(values, links, known_people), links, vocabulary, syntax)
     claims += own_date_claims(text, sentences, values, links, vocabulary, claims)
+    claims += own_year_claims(text, sentences, values, links, claims)
     claims += verb_date_claims(text, sentences, values, links, vocabulary, syntax, claims)
     claims += since_claims(text, sentences, values, links, vocabulary, syntax, claims)
     return Linked(links, claims, tokens, mentions)
@@ -100,6 +101,48 @@ def own_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention
             continue
         found.append(Claim(link.record, "date", day, "on", (sentence.start, sentence.end), link, link.end))
     return found
+
+
+def own_year_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink],
+                    claims: list[Claim]) -> list[Claim]:
+    """A year written right after the name of a thing whose record keeps one time and no other is that time:
+    a thing with one date in the records happened once. The key says the thing's own time ("the largest explosion
+    since Krakatau in 1833", of `year: 1883`), or the words between name and year say the key's ("Savannasaurus,
+    named in 2017", of `named_year: 2016`); a person's one date is a birth, not whatever "Platini in 2011" did."""
+    taken = {claim.value.start for claim in claims}
+    years = ByPosition([m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "year"
+                        and not m.value.relative and m.start not in taken])
+    found: list[Claim] = []
+    for link in links:
+        if not link.exact or link.record.type == "person":
+            continue
+        between = next(((m, said) for m in years.starting_in(link.end, link.end + 30)
+                        if (said := _IN_ITS_YEAR.fullmatch(text[link.end:m.start]))), None)
+        key = _sole_time_fact(link.record) if between is not None else None
+        if key is None:
+            continue
+        year, said = between
+        words = [w for w in fact_key_words(key) if w not in ("year", "date")]
+        if said.group(1) and {word_base(said.group(1).lower())} != {word_base(w) for w in words} or not said.group(1) and words:
+            continue
+        sentence = sentence_holding(sentences, link.start)
+        if sentence is None or year.start >= sentence.end:
+            continue
+        found.append(Claim(link.record, key, year, "in", (sentence.start, sentence.end), link, link.end))
+    return found
+
+
+# the name, then the year, or the key's one word ("named", "founded") and the year
+_IN_ITS_YEAR = re.compile(r"(?:,?\s+([a-z]+))?\s+in\s+")
+
+
+def _sole_time_fact(record: Record) -> str | None:
+    """The key of the one fact of a record that is a day or a year (`year: 1883`, `date: 1883-08-27`), if it
+    keeps exactly one such value."""
+    times = [(key, value) for key, values in record.facts.items() for value in values
+             if isinstance(value.value, (dt.date, DateValue))
+             or isinstance(value.value, int) and not isinstance(value.value, bool) and 1000 <= value.value <= 2300 and "year" in key]
+    return times[0][0] if len(times) == 1 else None
 
 
 def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,

@@ -165,15 +165,29 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
                 and not _a_place_by_its_preposition(analysis, mention) and not _ONLY_A_PEOPLE.fullmatch(mention.text):
             key = name_key(mention.text)
             add(mention.start, mention.end, mention.text, by_surname.get(key[-1:], key) if key else key)
+    text = analysis.document.text
+    # a name a birth is told of is a person's, whatever the recogniser called it ("Christie, who was born on
+    # 15 September 1890"), by the full name the article gives it first ("Agatha Christie's The Mousetrap")
+    for born in _NAME_THEN_BORN.finditer(text):
+        if born.start(1) in named:
+            continue
+        key = name_key(born.group(1))
+        if len(key) == 1:
+            full = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(born.group(1))}\b", text[:born.start(1)])
+            key = name_key(full.group(0)) if full else key
+        if key:
+            add(born.start(1), born.end(1), born.group(1), by_surname.get(key[-1:], key))
     # a surname alone names the person given in full elsewhere, whatever the recogniser called it
     surnames = {p[3][-1]: p[3] for p in people if len(p[3]) >= 2}
-    text = analysis.document.text
     for token in analysis.tokens:
         full = surnames.get(token.norm)
         if full and text[token.start].isupper() and token.start not in named:
             end = token.end - (2 if text[token.start:token.end].endswith(("’s", "'s")) else 0)
             add(token.start, end, text[token.start:end], full)
     return sorted(people)
+
+
+_NAME_THEN_BORN = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'.-]+),\s+(?:who\s+was\s+)?born\s+(?:on|in)\b")
 
 
 BIRTH_KEY = re.compile(r"(?:birth_?date|born(?:_on)?|date_of_birth|dob|birthday|birth_year|year_of_birth|born_year)")
@@ -780,6 +794,9 @@ def _day_of_its_verb(analysis: Analysis, start: int, end: int) -> DateValue | No
         return None
     sentence = analysis.sentence_of(start)
     text = analysis.document.text
+    token = syntax.tokens[verb]
+    if text[token.start:token.end].lower() == "aged" and token.dep == "advcl" and token.head != verb:
+        verb = token.head  # "She died … on 12 January 1976, aged 86": "aged" hangs on the verb that has the day
     for mention in analysis.mentions_in(sentence.start, sentence.end, "date"):
         if isinstance(mention.value, DateValue) and (mention.value.precision == "day" or mention.value.precision == "year"
                                                      and not mention.value.relative) \

@@ -22,8 +22,9 @@ from factcheck.checks._common import digit_slip, ordinal
 from factcheck.model import Analysis, DateValue, Evidence, Mention
 
 _NOUN = re.compile(r"\s+(?:wedding\s+|death\s+)?(?P<noun>anniversary|birthday)\b", re.IGNORECASE)
-# the anniversary's own date, written right after it: "the 30th anniversary in 2009", "…, on 20 July"
-_OWN_DATE = re.compile(r"\s*,?\s*(?:in|on)\s+$")
+# the anniversary's own date, written right after it: "the 30th anniversary in 2009", "…, on 20 July", or after
+# what marked it: "marked its 50th anniversary with a gala on Monday 25 November 2002"
+_OWN_DATE = re.compile(r"\s*,?\s*(?:with\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,3}?)?(?:in|on)\s+$")
 # … or right before it, in apposition: "on 5 July 2021, the NHS's 72nd birthday"
 _OWN_DATE_BEFORE = re.compile(r"\s*,\s*(?:the|its|his|her|their)\s+(?:[\w’'.-]+['’]s\s+)?")
 # a sentence that dates itself to the time of publication

@@ -142,8 +142,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if match.groupdict().get("per") and re.match(r"\s*(?:per|an?)\s+[a-z]", text[match.end(second_side.unit):]):
             continue  # "3.6 miles per hour (1.6 meters per second)": a rate's units on both sides, not one measure's
         lead = _larger_part(text, match.start(), first)
+        first, second = _READINGS.get(first, (first,))[0], _READINGS.get(second, (second,))[0]
         converted = _disagreement(first_side, second_side, first, second, approximate, lead[0] if lead else 0.0)
-        if converted is None:
+        if converted is None or any(_disagreement(first_side, second_side, one, other, approximate, lead[0] if lead else 0.0) is None
+                                    for one in _READINGS.get(first, (first,)) for other in _READINGS.get(second, (second,))):
             continue
         after = match.end(second_side.unit)
         if re.match(r"\s*(?:,|and)\s*\d", text[after:after + 8]):
@@ -166,6 +168,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             evidence=Evidence(fact="conversion", value=f"{format_number(first_side.value)} {first} = {converted:.4g} {second}",
                               source="pint unit conversion"),
         )
+
+
+# a unit name with more than one measure, news's first: "4.9 million barrels, or roughly 206 million gallons" are oil
+# barrels of 42 US gallons (not pint's 31.5), and a British story's gallons may be imperial ones
+_READINGS = {"barrel": ("oil_barrel", "barrel"), "oil_barrel": ("oil_barrel", "barrel"), "gallon": ("gallon", "imperial_gallon")}
 
 
 # the larger part of a length or weight written in two units: "4 miles 374 yards", "6 ft 2 in", "5lb 4oz"

@@ -96,6 +96,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "17 people were found outside, nine died in homes, four …": the first of the parts, no whole
         if parts is not None:
             counts = [count for count, _ in parts]
+            if partition and len(parts) <= 2 and sum(counts) < 0.9 * value.value and not _REMAINDER.search(parts[-1][1]):
+                continue  # "Of the 126 people on board, 11 workers were killed and 17 others were injured": two outcomes
+                # some of the whole had, not a partition of it (which names its rest, "and the other eight were drawn",
+                # or nearly adds up: "Of the 1,763 participants, 860 were assigned to donanemab and 876 to a placebo")
             if sum(counts) != value.value:
                 # the whole or any part may be the slip: the finding covers them all
                 end = text.find(parts[-1][1], intro.end()) + len(parts[-1][1])
@@ -123,6 +127,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
+_REMAINDER = re.compile(r"\b(?:the\s+(?:other|remaining|rest)|remaining|rest)\b", re.IGNORECASE)
 # "of the 10 new stations opened on Tuesday" before a colon: the count is of that noun
 _PART_OF_THEN_COLON = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\d+|[a-z]+)\s+((?:[a-z]+\s+){0,2}?)([a-z][\w’'-]*s)\b(?:\s+[\w’'-]+){0,8}?(?=\s*:)")
 # the counted noun and up to eight words after it, then the comma or colon before its parts

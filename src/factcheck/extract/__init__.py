@@ -231,6 +231,13 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             year = _year_written_for_the_day(value.earliest, dates, published)
         if year is None:
             year = proven = _year_the_weekday_fits(mention, written)
+        elif (weekday_said := stated_weekday(mention)) is not None \
+                and (in_context := _in_year(value.earliest, year)) is not None and in_context.weekday() != weekday_said:
+            # "… on Tuesday, April 20, 2010, … exploded. … The rig … completed in 2003. It burned … before sinking on
+            # Thursday, April 22": the weekday fits the last day written in full, not the year of the sentence before
+            fitted = _year_the_weekday_fits(mention, written)
+            if fitted is not None:
+                year = proven = fitted
         if year is None and value.earliest > published and syntax is not None and _said_in_the_past(text, syntax, mention):
             # "This process continued from March 29 until April 5", told as done in a column published on the
             # twentieth anniversary of an eruption that began on March 25, 1984: the anniversary's year
@@ -450,7 +457,27 @@ def _same_clause_chain(syntax: Syntax, first: Mention, second: Mention) -> bool:
     return a == b or (syntax.tokens[a].dep == "conj" and syntax.tokens[a].head == b) or \
         (syntax.tokens[b].dep == "conj" and syntax.tokens[b].head == a) or \
         (syntax.tokens[b].dep == "relcl" and syntax.clause(syntax.tokens[b].head) == a) or \
-        _under_clause(syntax, b, a)
+        _under_clause(syntax, b, a) or _framed_by(syntax, a, b)
+
+
+def _framed_by(syntax: Syntax, frame: int, clause: int) -> bool:
+    """Is the first date's clause an adverbial that sets the time of a clause the second stands under ("After finding
+    the step on 4 November 1922, he … cabled his patron, Lord Carnarvon, who arrived … on 23 November"): an "after …"
+    phrase or an adverbial clause on a verb the second's clause hangs on, through conjuncts and relative clauses?"""
+    token = syntax.tokens[frame]
+    if token.dep == "pcomp" and syntax.tokens[token.head].dep == "prep":
+        framed = syntax.clause(syntax.tokens[token.head].head)
+    elif token.dep == "advcl":
+        framed = syntax.clause(token.head)
+    else:
+        return False
+    for _ in range(6):
+        if clause == framed:
+            return True
+        if syntax.tokens[clause].dep not in ("relcl", "conj", "advcl") or syntax.tokens[clause].head == clause:
+            return False
+        clause = syntax.clause(syntax.tokens[clause].head)
+    return False
 
 
 def _under_clause(syntax: Syntax, clause: int, above: int) -> bool:

@@ -61,7 +61,9 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     keepers = (records.base or records).memo("keepers", lambda: _keepers([r for r in (records.base or records).records
                                                                          if r.origin != ARTICLE_ORIGIN]))
     # a day restated in another time zone in brackets is the day before it again, no value of its own
-    values = [m for m in mentions if not in_another_time_zone(text, m, mentions)]
+    # (a month without its year, "in April", is too loose a time to hold against a record's day: "pushed the launch
+    # back in April" is when the delay was told)
+    values = [m for m in mentions if not in_another_time_zone(text, m, mentions) and m.label != "month-no-year"]
     claims = find_claims(text, tokens, sentences, values, links, vocabulary, known_people, syntax, referents, keepers)
     claims += holder_claims(text, sentences, _person_mentions(values, links, known_people), links, vocabulary, syntax)
     claims += own_date_claims(text, sentences, values, links, vocabulary, claims)

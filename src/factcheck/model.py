@@ -228,8 +228,9 @@ def _which_was_elsewhere(text: str, mention: Mention, mentions: list[Mention]) -
 
 def without_its_year(mention: Mention) -> bool:
     """A day written with its day of the month but no year ("12 September", "Tuesday, 6 June"): its
-    year is the copy's guess, where a bare weekday ("on Tuesday") has no day of its own to compare."""
-    return mention.label == "day-no-year" or mention.label == "weekday" and any(c.isdigit() for c in mention.text)
+    year is the copy's guess, where a bare weekday ("on Tuesday") has no day of its own to compare; or a month so
+    written ("in May")."""
+    return mention.label in ("day-no-year", "month-no-year") or mention.label == "weekday" and any(c.isdigit() for c in mention.text)
 
 
 @dataclass(frozen=True)

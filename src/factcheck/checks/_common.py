@@ -22,6 +22,11 @@ def admits(mention: Mention, fact: FactValue) -> bool:
     """Does the stated value allow the record's value? Approximate statements admit ranges."""
     stated, recorded = mention.value, fact.value
     if isinstance(stated, DateValue):
+        if mention.label == "month-no-year":
+            # "in May" with no year: the same month, whatever the year guessed for it
+            if isinstance(recorded, (dt.date, DateValue)):
+                return (recorded.earliest if isinstance(recorded, DateValue) else recorded).month == stated.earliest.month
+            return True
         if isinstance(recorded, dt.date) and stated.relative and stated.precision == "day" and mention.label == "relative" \
                 and re.fullmatch(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", mention.text.strip(), re.IGNORECASE):
             # a bare "Thursday" is the last one or the next: the recorded day on that weekday, a week either side

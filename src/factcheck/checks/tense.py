@@ -137,8 +137,15 @@ def _usable(analysis: Analysis, mention, published) -> bool:
         return True
     if mention.label == "day-no-year" and _its_year_in_the_sentence(analysis, mention):
         return True  # "announced its 2024 longlist on July 30": the sentence writes the year the guess gave it
+    if mention.label == "month-no-year":
+        # a month alone, near publication, and not the start of a span ("will undergo repairs from November to January",
+        # in December: the span, not its first month, is what is still to come)
+        return abs((value.earliest - published).days) <= 60 and not _SPAN_ON.match(analysis.document.text, mention.end)
     window = SCHEDULED_AHEAD_DAYS if scheduled_event(analysis.document.text, analysis.syntax, mention.start, mention.end) else 60
     return mention.label in ("day-no-year", "weekday") and abs((value.earliest - published).days) <= window
+
+
+_SPAN_ON = re.compile(r"\s*(?:to|until|till|through|into|[-–])\s", re.IGNORECASE)
 
 
 def _its_year_in_the_sentence(analysis: Analysis, mention) -> bool:

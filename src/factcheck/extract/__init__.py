@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import dataclasses
 import datetime as dt
 import re
@@ -159,7 +160,7 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
     proven_paragraphs: dict[int, int] = {}  # paragraph start → the year a weekday proved for it
     for mention in dates:
         value = mention.value
-        if value is None or mention.label not in ("day-no-year", "weekday") or not value.relative:
+        if value is None or mention.label not in ("day-no-year", "weekday", "month-no-year") or not value.relative:
             result.append(mention)
             continue
         said = _SAID_YEAR.match(text, mention.end)
@@ -244,7 +245,9 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             year = _anniversary_year(value.earliest, [m for m in written if m.end <= mention.start and m.value.precision == "day"], published)
         # a month or more ahead: a slip of tense within the coming weeks is the writer's ("was held on
         # 12 July", three days after publication, is an error to report, not last year's)
-        shift = SCHEDULED_AHEAD_DAYS if scheduled_event(text, syntax, mention.start, mention.end) else PAST_SHIFT_DAYS
+        # (a month alone is looser still: "the Lumen 5, which launched in March", in November, is last March)
+        shift = SCHEDULED_AHEAD_DAYS if mention.label != "month-no-year" and scheduled_event(text, syntax, mention.start, mention.end) \
+            else PAST_SHIFT_DAYS
         if year is None and (value.earliest - published).days > shift and syntax is not None and sentence is not None \
                 and not FUTURE_WORDS.search(text[sentence.start:sentence.end]) and _said_in_the_past(text, syntax, mention):
             # "on Feb. 4 she won album of the year", in December: last February, not the next
@@ -286,7 +289,16 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             bisect.insort(written, resolved, key=lambda m: m.start)
             if day < published:
                 proven_paragraphs[text.rfind("\n\n", 0, mention.start) + 1] = proven
-    return _years_the_weekdays_prove(text, result, published, syntax, proven_paragraphs)
+    return [_whole_month(m) for m in _years_the_weekdays_prove(text, result, published, syntax, proven_paragraphs)]
+
+
+def _whole_month(mention: Mention) -> Mention:
+    """A month written without its year ("in May"), resolved above as its first day, is the whole month of that year."""
+    if mention.label != "month-no-year" or mention.value is None:
+        return mention
+    first = mention.value.earliest.replace(day=1)
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return dataclasses.replace(mention, value=dataclasses.replace(mention.value, earliest=first, latest=last, precision="month"))
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
@@ -377,7 +389,7 @@ def _years_the_weekdays_prove(text: str, dates: list[Mention], published: dt.dat
     for mention in dates:
         value = mention.value
         year = proven.get(text.rfind("\n\n", 0, mention.start) + 1)
-        if year is not None and value is not None and value.relative and mention.label in ("day-no-year", "weekday") \
+        if year is not None and value is not None and value.relative and mention.label in ("day-no-year", "weekday", "month-no-year") \
                 and value.earliest > published:
             day = _in_year(value.earliest, year)
             if day is not None and day < published:

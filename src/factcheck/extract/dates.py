@@ -66,6 +66,14 @@ _RELATIVE_PATTERN = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# A month named without its year, where the words before it say it is a time ("in May", "by late June", "at the end of
+# October"); capitalised, so "may" the verb is none. Its year is the one nearest the publication (or the story's: see
+# extract.years_from_context). Not a month before a day or a year, nor one "of this year".
+_MONTH_ALONE = re.compile(
+    r"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Dd]uring|(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id)-?|"
+    r"(?:[Aa]t\s+|[Bb]y\s+)?the\s+(?:end|start|beginning|middle)\s+of)\s*(?<=[\s-])"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"(?![\s,]*(?:\d|of\b|this\b|last\b|next\b|[A-Z]))")
 # Lower-case month names that are also English words: "20 may be affected" is no date.
 _MONTH_LOOKALIKES = {"may", "mar"}
 # "the first … in", "the highest … in", "its second overall win in": "in N years" after them counts back,
@@ -121,6 +129,18 @@ def find_dates(text: str, published: dt.date | None, day_first: bool = False) ->
             value = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
             found.append(Mention("date", start, match.end(), match.group("year"), value, "year"))
             taken.update(range(start, match.end()))
+    if published is not None:
+        for match in _MONTH_ALONE.finditer(text):
+            start, end = match.span("month")
+            if free(start, end):
+                month = MONTHS[match.group("month").lower()]
+                year = infer_year(month, 15, published)
+                if match.group(0)[:5].lower() == "since":
+                    # "unemployment has been below 4% since March": the last March, not the next
+                    year = published.year if month <= published.month else published.year - 1
+                value = DateValue(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month", relative=True)
+                found.append(Mention("date", start, end, match.group("month"), value, "month-no-year"))
+                taken.update(range(start, end))
     for match in _RELATIVE_PATTERN.finditer(text):
         start, end = match.span()
         phrase = match.group()

@@ -68,6 +68,7 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     claims += holder_claims(text, sentences, _person_mentions(values, links, known_people), links, vocabulary, syntax)
     claims += own_date_claims(text, sentences, values, links, vocabulary, claims)
     claims += own_year_claims(text, sentences, values, links, claims)
+    claims += parallel_claims(text, sentences, values, links, claims)
     claims += verb_date_claims(text, sentences, values, links, vocabulary, syntax, claims)
     claims += since_claims(text, sentences, values, links, vocabulary, syntax, claims)
     return Linked(links, claims, tokens, mentions)
@@ -145,6 +146,41 @@ def _sole_time_fact(record: Record) -> str | None:
              if isinstance(value.value, (dt.date, DateValue))
              or isinstance(value.value, int) and not isinstance(value.value, bool) and 1000 <= value.value <= 2300 and "year" in key]
     return times[0][0] if len(times) == 1 else None
+
+
+def parallel_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink],
+                    claims: list[Claim]) -> list[Claim]:
+    """Figures a sentence gives in parallel for records that keep the same fact ("Alaska, which flies 65 of the jets,
+    and United Airlines, which operates 97", of `max9_fleet: 65` and `max9_fleet: 79`): when one figure is its own
+    record's value exactly, the others are theirs too — checked for slips only, as no word of the key need be said."""
+    taken = {claim.value.start for claim in claims}
+    numbers = ByPosition([m for m in mentions if m.kind == "number" and isinstance(m.value, NumberValue) and not m.value.ordinal])
+    found: list[Claim] = []
+    for sentence in sentences:
+        here = [link for link in links if sentence.start <= link.start < sentence.end and link.exact]
+        if len({link.record.id for link in here}) < 2:
+            continue
+        figures: list[tuple[EntityLink, Mention]] = []
+        for position, link in enumerate(here):
+            until = min(here[position + 1].start if position + 1 < len(here) else sentence.end, link.end + 60)
+            figure = next(iter(numbers.starting_in(link.end, until)), None)
+            if figure is not None:
+                figures.append((link, figure))
+        if len({link.record.id for link, _ in figures}) < 2:
+            continue
+        for key in set.intersection(*(set(link.record.facts) for link, _ in figures)):
+            kept = [[v.value for v in link.record.facts[key] if isinstance(v.value, (int, float)) and not isinstance(v.value, bool)]
+                    for link, _ in figures]
+            if any(len(values) != 1 for values in kept):
+                continue
+            agreed = [values[0] == figure.value.value for values, (_, figure) in zip(kept, figures)]
+            if not any(agreed):
+                continue
+            for (link, figure), agrees in zip(figures, agreed):
+                if not agrees and figure.start not in taken:
+                    sentence_span = (sentence.start, sentence.end)
+                    found.append(Claim(link.record, key, figure, "", sentence_span, link, link.end, slips_only=True))
+    return found
 
 
 def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from factcheck.checks import _common
 from factcheck.checks.base import RATIO_OR_NEVER, SEVERITY_NAME, CheckKind
-from factcheck.facts import fact_key_words, stem, unit_label
+from factcheck.facts import fact_key_words, stem, unit_label, word_base
 from factcheck.model import Analysis, DateValue, Finding, NumberValue, Severity, without_its_year
 
 
@@ -96,7 +96,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             message += " " + rule.message("other_record", stated=stated, fact=spec.label, other=other.name)
         yield rule.finding(
             message, claim.value.start, claim.value.end, claim.value.text,
-            severity=Severity.parse(KIND.param(rule, "far_severity")) if _far_off(claim, recorded, KIND.param(rule, "far_ratio")) else None,
+            severity=Severity.parse(KIND.param(rule, "far_severity"))
+            if _far_off(claim, recorded, KIND.param(rule, "far_ratio")) and not _written_as_the_fact(text, claim) else None,
             suggestion=_without_title_before(text, claim.value.start, _common.suggestion_for(claim.value, best)),
             evidence=_common.evidence(claim.record, claim.fact, recorded),
         )
@@ -150,6 +151,19 @@ def _far_off(claim, recorded, ratio: float) -> bool:
         return False
     kept = [abs(_common.number_of(v)) for v in figures]  # (in plain units: `revenue_usd_bn: 60.9` is 60.9 billion)
     return all(max(abs(stated.value), figure) / min(abs(stated.value), figure) > ratio for figure in kept)
+
+
+def _written_as_the_fact(text: str, claim) -> bool:
+    """Is the figure written with a unit and then a word of the fact's key ("on a 15-hectare site" for
+    `site_area.hectares`)? Then it is the fact, however far off: no other thing's count."""
+    after = _UNIT_THEN_NOUN.match(text, claim.value.end)
+    if after is None:
+        return False
+    words = {word_base(w) for w in fact_key_words(claim.fact)}
+    return word_base(after.group(2).lower()) in words and word_base(after.group(1).lower()) not in words
+
+
+_UNIT_THEN_NOUN = re.compile(r"[ -]?([a-z]+)[ -]([a-z]+)\b")
 
 
 def _without_title_before(text: str, start: int, suggestion: str) -> str:

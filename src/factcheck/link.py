@@ -69,7 +69,7 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     claims += own_date_claims(text, sentences, values, links, vocabulary, claims)
     claims += own_year_claims(text, sentences, values, links, claims)
     claims += parallel_claims(text, sentences, values, links, claims)
-    claims += verb_date_claims(text, sentences, values, links, vocabulary, syntax, claims)
+    claims += verb_date_claims(text, sentences, values, links, vocabulary, syntax, claims, referents)
     claims += since_claims(text, sentences, values, links, vocabulary, syntax, claims)
     return Linked(links, claims, tokens, mentions)
 
@@ -184,7 +184,7 @@ def parallel_claims(text: str, sentences: list[Sentence], mentions: list[Mention
 
 
 def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink], vocabulary: Vocabulary,
-                     syntax: Syntax | None, claims: list[Claim]) -> list[Claim]:
+                     syntax: Syntax | None, claims: list[Claim], referents: dict[str, list[Record]] | None = None) -> list[Claim]:
     """"Penelope Fitzgerald's Offshore, which won in 1978": a year or a day on a verb ("won in 1978")
     whose subject is a record — by its name, by "it" in a clause of a sentence about it, by its own
     noun ("the spacecraft"), or through the verb it is joined to — is that record's date fact the verb
@@ -208,7 +208,7 @@ def verb_date_claims(text: str, sentences: list[Sentence], mentions: list[Mentio
         said = _verb_phrase_bases(syntax, text, verb)
         # of the records the verb may tell of, the one whose date facts its words name ("the spacecraft"
         # of a mission and its lander: the mission keeps `lunar_orbit_insertion`)
-        keeping = [(record, subject, keys) for record, subject in _verb_records(syntax, text, verb, names, links, vocabulary)
+        keeping = [(record, subject, keys) for record, subject in _verb_records(syntax, text, verb, names, links, vocabulary, referents)
                    if (keys := [key for key in record.facts
                                 if (spec := vocabulary.spec(record.type, key)) is not None and spec.value == "date"
                                 and any(base in said for word in fact_key_words(key) for base in _key_word_bases(word))])]
@@ -391,7 +391,7 @@ def _verb_phrase_bases(syntax: Syntax, text: str, verb: int) -> set[str]:
 
 
 def _verb_records(syntax: Syntax, text: str, verb: int, names: ByPosition, links: list[EntityLink],
-                  vocabulary: Vocabulary) -> list[tuple[Record, EntityLink | None]]:
+                  vocabulary: Vocabulary, referents: dict[str, list[Record]] | None = None) -> list[tuple[Record, EntityLink | None]]:
     """The records a verb may tell of: its subject's (or, for a clause that describes a noun, that
     noun's); for "it", those the sentence's governing clause is about; for a verb joined to another,
     that one's; for "the spacecraft", every record of that type the article named before."""
@@ -406,7 +406,7 @@ def _verb_records(syntax: Syntax, text: str, verb: int, names: ByPosition, links
     elif tokens[verb].dep == "conj" and tokens[tokens[verb].head].tag.startswith("VB") and tokens[verb].head != verb:
         # "The spacecraft … was sent towards the Moon on 1 August and entered lunar orbit on 6 August": the
         # subject of the verb it is joined to
-        return _verb_records(syntax, text, tokens[verb].head, names, links, vocabulary)
+        return _verb_records(syntax, text, tokens[verb].head, names, links, vocabulary, referents)
     else:
         return []
     word = text[tokens[subject].start:tokens[subject].end]
@@ -415,7 +415,7 @@ def _verb_records(syntax: Syntax, text: str, verb: int, names: ByPosition, links
             return []  # "continues in London, where it opened in 1986": of another staging
         for above in syntax.ancestors(verb):
             if tokens[above].tag.startswith("VB") and above != verb:
-                found = _verb_records(syntax, text, above, names, links, vocabulary)
+                found = _verb_records(syntax, text, above, names, links, vocabulary, referents)
                 if found:
                     return found
         return []
@@ -428,6 +428,9 @@ def _verb_records(syntax: Syntax, text: str, verb: int, names: ByPosition, links
         return []
     kinds = [kind for kind, nouns in vocabulary.type_nouns.items() if (word.lower(),) in nouns]
     named = {link.record.id: link.record for link in links if link.exact and link.record.type in kinds and link.start < tokens[subject].start}
+    if not named and referents and len(referents.get(word.lower(), ())) == 1:
+        # "The semi-submersible rig … had been … completed in 2003": the one record whose own names end in the noun
+        return [(referents[word.lower()][0], None)]
     return [(record, None) for record in named.values()]
 
 
@@ -504,8 +507,8 @@ def own_nouns(records: list[Record]) -> dict[str, list[Record]]:
             # a capitalised head is part of the name ("Scottish National Party", "Francis Scott Key
             # Bridge"): "the party" may be any other; _referent takes it only where the article names
             # no other of its kind
-            if len(head) >= 4 and head.isalpha() and head[1:].islower():
-                nouns.add(head.lower())
+            if (len(head) >= 4 or len(words) == 2 and words[0].lower() == "the") and head.isalpha() and head[1:].islower():
+                nouns.add(head.lower())  # (a short head too where the newsroom writes the reference itself: "the rig")
         # copy names one deal by any of its nouns: "the all-cash transaction", "the purchase" for a
         # record named "… acquisition of …"; one match by any of its: "the match" for "… singles final"
         nouns |= {other for noun in nouns for kin in KIN_NOUNS if noun in kin for other in kin}

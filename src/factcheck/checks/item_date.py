@@ -348,8 +348,9 @@ def _year_of(value) -> int | None:
 
 
 def _distinct_text(text: str) -> bool:
-    """A name of two words or more ("Andy Murray"), or a time or score ("2:01:53"): not "final"."""
-    return bool(re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", text)) or \
+    """A name of two words or more ("Andy Murray"), a time or score ("2:01:53", "4:02.95"), or an event by its distance
+    ("400m individual medley"): not "final"."""
+    return bool(re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?|\d{2,5}\s?(?:m|km|metres|meters)(?:\s+[a-z]+){1,3}", text)) or \
         (len(text.split()) >= 2 and len(text) <= 60 and text[:1].isupper() and not re.search(r"[;()]", text))
 
 

@@ -1532,8 +1532,9 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         # "Kavanagh Aerospace's launch site": an owner, not the site
         pool = [m for m in pool if not text.startswith(("'s", "’s"), m.end)]
     else:
+        # (not a count of others: "Parasite beat eight other nominees" counts the rivals, not its own nominations)
         pool = [m for m in mentions if m.kind == "number" and outside_links(m) and _fits_number(spec, m, text, tokens, starts)
-                and not _partitive_whole(text, m, mentions)]
+                and not _partitive_whole(text, m, mentions) and not _OTHERS_AFTER.match(text, m.end)]
         if spec.value == "duration":
             pool = _combine_durations([_as_duration(spec, m, text) for m in pool], text)
         elif spec.value == "quantity":
@@ -1595,6 +1596,9 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
 # "the first American woman to take the title since Sloane Stephens in 2017": the date of the occasion
 # compared with, someone else's
 _SINCE_ANOTHER = re.compile(r"\bsince\s+(?:[A-Z][\w'’.-]*\s+){0,4}(?:in\s+)?\Z")
+
+
+_OTHERS_AFTER = re.compile(r"\s+others?\b", re.IGNORECASE)
 
 
 def _partitive_whole(text: str, mention: Mention, mentions: list[Mention]) -> bool:

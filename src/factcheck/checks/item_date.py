@@ -251,6 +251,8 @@ def _named_years(analysis: Analysis, rule, claimed: set[int]) -> Iterator:
                 continue
             date = dates[after.start("year")]
             stated_years = set(range(date.value.earliest.year, date.value.latest.year + 1))
+            # (and the years listed with it: "the first since Hélio Castroneves in 2001 and 2002" names both wins)
+            stated_years |= {int(year) for year in _LISTED_YEARS.match(text, date.end).group(0).split() if year.isdigit()}
             if any(stated_years & item.years for item in by_name[match.group(0)]):
                 continue  # the records pair the name with this year somewhere ("youngest champion since Sharapova in 2004")
             for item in by_name[match.group(0)]:
@@ -267,6 +269,10 @@ def _named_years(analysis: Analysis, rule, claimed: set[int]) -> Iterator:
                     suggestion=str(min(item.years)) if len(item.years) == 1 and re.fullmatch(r"\d{4}", date.text) else None,
                     evidence=Evidence(record=item.record.id, fact=item.key, value=item.written, source=item.record.origin),
                 )
+
+
+# the years listed after a year: ", 2002 and 2009", " and 2002"
+_LISTED_YEARS = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:1[5-9]\d\d|20\d\d)\b)*")
 
 
 def _named_years_index(records: list[Record]) -> dict[str, list[NamedYear]]:

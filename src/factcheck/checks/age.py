@@ -502,7 +502,11 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         # (a past after "born" tells of the birth: "Agostini, 81, was born in Tunis …, when Tunisia was a
         # French protectorate")
         born = _BORN.search(text, end, sentence.end)
-        if _PAST_CONTEXT.search(text, sentence.start, born.start() if born else sentence.end) and not own_birth \
+        # (not a past told in a relative clause on the age's own noun: "said the 21-year-old, who had been crippled by
+        # cramp when he lost to Djokovic in June" is his age now)
+        aside = _WHO_AFTER.match(text, end)
+        told_until = born.start() if born else aside.start(1) if aside else sentence.end
+        if _PAST_CONTEXT.search(text, sentence.start, told_until) and not own_birth \
                 and start not in moments:
             continue  # "was 27 when she won" speaks of another day than the publication
         if key is None and re.match(r"-year-old\b", text[end:end + 10]):
@@ -539,7 +543,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 # the one named after it is taken from the sentences that follow
                 # … when it is a subject there ("'We're not done,' Mahomes said"), not a name in a
                 # sentence about someone else ("He finished … ahead of … Geraint Thomas")
-                following = [p for p in later if p[0] >= sentence.end and _a_subject(analysis, p[0], p[1])]
+                # (not one the age's own sentence sets against it: "said the 21-year-old, who had … lost to Djokovic")
+                against = {p[3] for p in later if p[0] < sentence.end} if _WHO_AFTER.match(text, end) else set()
+                following = [p for p in later if p[0] >= sentence.end and _a_subject(analysis, p[0], p[1]) and p[3] not in against]
                 key = (in_paragraph[-1] if in_paragraph else following[0] if following
                        else _salient(start, people) if earlier else later[0])[3]
                 ahead = not in_paragraph and (bool(following) or not earlier)
@@ -618,6 +624,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
 
 # the endings of a word for someone's role ("defender", "captain", "coach", "mayor", "chief", "star"),
 # not of a verb the parser may read as a noun ("shot", "beat")
+_WHO_AFTER = re.compile(r"(?:-year-old)?(\s*,\s*who\b)")
 _ROLE_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ee|ain|ach|ief|ar|ard|ive)$")
 # one or two lower-case words, then the name (its group 1, as the caller reads a name right after the age)
 _ROLES_THEN_NAME = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){1,2}([A-Z][\w'’.-]*)")

@@ -136,7 +136,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         gap = larger.value - smaller.value
         yield rule.finding(
             rule.message("margin", larger=larger.mention.text, smaller=smaller.mention.text, actual=_like(margin, gap),
-                         stated=margin.mention.text),
+                         stated=("" if margin.exact else f"{margin.mention.value.qualifier} ") + margin.mention.text),
             margin.start, margin.end, analysis.document.source[margin.start:margin.end],
             severity=far_severity if _far_off(margin.mention, margin.value, gap, far) else None,
             suggestion=_like(margin, gap),
@@ -388,7 +388,9 @@ SIDES = re.compile(r"(?<![\d,.])(?P<ayes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?(?:\
                    r"(?:,|and|to|with)\s+(?P<noes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?(?:\([^)]{0,20}\)\s*)?(?:against|no)\b", re.IGNORECASE)
 # … or written as one word before it: "an unassailable eight-point lead", "a two-stroke margin"
 MARGIN_AFTER = re.compile(r"[- ](point|goal|run|vote|seat|stroke|shot|length)s?[- ](?:lead|margin|gap|advantage|cushion|victory|win)\b", re.IGNORECASE)
-MARGIN_BEFORE = re.compile(r"\b(?:margin|lead|gap|difference|saving|discount|premium)\s+of\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
+MARGIN_BEFORE = re.compile(r"\b(?:margin|lead|gap|difference|saving|discount|premium)\s+of\s+(?:just\s+|only\s+|(?:more|less|fewer)\s+than\s+|"
+                           r"over\s+|under\s+|nearly\s+|almost\s+|at\s+least\s+)?$", re.IGNORECASE)
+# (a bound, not "about £87m": "a budget gap of about £87m" is a shortfall, no difference of the figures before it)
 
 
 # a final margin over a named rival: "finished on 91 points, three points clear of Mikel Arteta's side, who ended on
@@ -441,7 +443,8 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
     for margin in figures:
         sentence = analysis.sentence_of(margin.start)
         compound = MARGIN_AFTER.match(text, margin.end)
-        if not margin.exact or not (compound or MARGIN_BEFORE.search(text[max(sentence.start, margin.start - 30):margin.start])):
+        # (a bounded margin too: "a margin of more than 3.6 million votes" is at least that, "nearly 3.2 million" at most)
+        if not (compound or MARGIN_BEFORE.search(text[max(sentence.start, margin.start - 30):margin.start])):
             continue
         points = _points(text, margin)
         kind = "percent" if points else margin.kind

@@ -1055,6 +1055,14 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 if only is not None:
                     return [Claim(only, spec.key, value, trigger.text, (sentence.start, sentence.end), None, tokens[trigger.first].start)
                             for value in values]
+            if keeper is None and spec.unit == "percent" and all(v.label == "percent" for v in values) \
+                    and _opens_its_clause(tokens, starts, sentence, trigger) \
+                    and (words := {word_base(w) for w in fact_key_words(spec.key) if w not in _FIGURE_WORDS and w.isalpha()}) \
+                    and words <= {word_base(token.norm) for token in tokens[trigger.first:trigger.last]}:
+                # "Turnout was 41.36 per cent." against `turnout_percent: 44.36`: the key's every word opening the
+                # clause and its unit with the figure, of the one record that keeps it (or of several that keep the
+                # same) — a slip of its figure only
+                keeper = _only_keeper(spec, keepers)
             if keeper is None and _every_key_word_near(spec, values, tokens, starts, sentence, text):
                 # "the welfare of the 18 million people who work in the palm oil industry" against
                 # `palm_oil_industry_workers: 17 million`: three or more words of a key that one record alone
@@ -1438,10 +1446,12 @@ def _named_subject(syntax: Syntax, tokens, trigger: _Trigger, others: list[Menti
     if word is None:
         return False
     clause = syntax.clause(word)
+    trigger_span = (tokens[trigger.first].start, tokens[trigger.last - 1].end)
     for child in syntax.children(clause):
         token = syntax.tokens[child]
+        # (not the fact's own word, capitalised to open the sentence: "Turnout was 41.36 per cent.")
         if token.dep in ("nsubj", "nsubjpass") and token.tag in ("NNP", "NNPS") \
-                and any(m.start <= token.start < m.end for m in others):
+                and not trigger_span[0] <= token.start < trigger_span[1] and any(m.start <= token.start < m.end for m in others):
             return True
     return False
 
@@ -1614,9 +1624,19 @@ PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|a\s+possible|a\s+to
                           r"fewer\s+than|less\s+than|just\s+over|just\s+under|up\s+to)\s+)?")
 
 
+def _opens_its_clause(tokens, starts, sentence: Sentence, trigger: _Trigger) -> bool:
+    """Is the trigger the first word of its sentence, or of a clause after a semicolon or colon?"""
+    before = [token.norm for token in tokens[bisect.bisect_left(starts, sentence.start):trigger.first]]
+    return not before or before[-1] in (";", ":")
+
+
 def _only_keeper(spec: FactSpec, keepers: dict[str, list[Record]] | None) -> Record | None:
-    """The one record, of the fact's type, that keeps the fact's key, or None."""
+    """The one record, of the fact's type, that keeps the fact's key, or None — or the first of several that all keep
+    the same value under it (two questions of one referendum day, `turnout_percent: 44.36` each): either is the fact."""
     only = (keepers or {}).get(spec.key, ())
+    if len(only) > 1 and all(record.type == spec.entity_type for record in only) \
+            and len({tuple(str(v.value) for v in record.facts[spec.key]) for record in only}) == 1:
+        return only[0]
     return only[0] if len(only) == 1 and only[0].type == spec.entity_type else None
 
 

@@ -23,11 +23,12 @@ from factcheck.checks import _common
 from factcheck.checks._common import digit_slip, digits_swapped, records_named_in_part
 from factcheck.checks.base import CheckKind
 from factcheck.facts import describe_key, fact_key_words, without_note
-from factcheck.model import Analysis, DateValue, Evidence, Finding, NumberValue, Record, without_its_year
+from factcheck.model import Analysis, DateValue, Evidence, FactValue, Finding, NumberValue, Record, without_its_year
 from factcheck.text import fold, is_common_word, name_key
 
 # what may stand between a name and its figure in one breath: "Truss took 81,236 votes", "Sunak (60,399)"
-_BETWEEN = re.compile(r"^(?:[’']s)?[\s,(:-]*(?:(?:[a-z]+|\w+[’']s)\s+){0,3}(?:[$£€]|[A-Z]{1,2}\$)?$")
+# ("Queensland the lowest, 31.97 per cent": a comma after the words too)
+_BETWEEN = re.compile(r"^(?:[’']s)?[\s,(:-]*(?:(?:[a-z]+|\w+[’']s),?\s+){0,3}(?:[$£€]|[A-Z]{1,2}\$)?$")
 
 
 def run(analysis: Analysis, rule) -> Iterator:
@@ -320,9 +321,15 @@ def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:
             for value in values:
                 detail = value.qualifiers.get("detail")
                 figure = _number(detail)
-                if figure is None or not isinstance(value.value, str):
+                name = value.value
+                written = _NAME_AND_FIGURE.fullmatch(name) if figure is None and isinstance(name, str) else None
+                if written is not None:
+                    # a row written as one text: `lowest_state_yes: "Queensland, 31.79%"`
+                    name, figure = written.group(1), _number(written.group(2))
+                    value = FactValue(name, {**value.qualifiers, "unit": "percent"} if written.group(3) else value.qualifiers)
+                if figure is None or not isinstance(name, str):
                     continue
-                key = name_key(value.value)
+                key = name_key(name)
                 if key and not (len(key) == 1 and is_common_word(key[0])):
                     tables.setdefault(key, []).append((record, fact, figure, value.qualifiers.get("unit", "")))
     for key, entries in analysis.records.facts_memo("keyed-figure:rows", _item_rows).items():
@@ -335,6 +342,9 @@ def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:
         if len(found) == 1 and surname not in tables:
             tables[surname] = found[0]
     return tables
+
+
+_NAME_AND_FIGURE = re.compile(r"\s*([A-Z][^,():;\d]*?)\s*(?:,|\(|:)\s*(-?\d[\d,]*(?:\.\d+)?)\s*(%|per\s?cent|percent)?\s*\)?\s*")
 
 
 def _item_rows(records: list) -> dict[tuple[str, ...], list]:

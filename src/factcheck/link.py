@@ -1613,9 +1613,11 @@ _OTHERS_AFTER = re.compile(r"\s+others?\b", re.IGNORECASE)
 
 def _partitive_whole(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     """"taking 37 of the 101 seats": the figure after "N of the" is the whole the part is drawn from,
-    not a value of whoever took the part."""
+    not a value of whoever took the part — unless the whole is the subject's own ("won nine of its 13 Academy
+    Award nominations": the film's nominations)."""
     return any(other.kind == "number" and other.end <= mention.start
-               and PARTITIVE_OF.fullmatch(text[other.end:mention.start]) for other in mentions)
+               and (written := PARTITIVE_OF.fullmatch(text[other.end:mention.start])) is not None
+               and not re.match(r"\s+of\s+(?:its|their|his|her)\s", written.group(0)) for other in mentions)
 
 
 PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|a\s+possible|a\s+total\s+of)\s+"

@@ -1056,11 +1056,11 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                     return [Claim(only, spec.key, value, trigger.text, (sentence.start, sentence.end), None, tokens[trigger.first].start)
                             for value in values]
             if keeper is None and spec.unit == "percent" and all(v.label == "percent" for v in values) \
-                    and _opens_its_clause(tokens, starts, sentence, trigger) \
+                    and _opens_its_sentence(starts, sentence, trigger) \
                     and (words := {word_base(w) for w in fact_key_words(spec.key) if w not in _FIGURE_WORDS and w.isalpha()}) \
                     and words <= {word_base(token.norm) for token in tokens[trigger.first:trigger.last]}:
                 # "Turnout was 41.36 per cent." against `turnout_percent: 44.36`: the key's every word opening the
-                # clause and its unit with the figure, of the one record that keeps it (or of several that keep the
+                # sentence and its unit with the figure, of the one record that keeps it (or of several that keep the
                 # same) — a slip of its figure only
                 keeper = _only_keeper(spec, keepers)
             if keeper is None and _every_key_word_near(spec, values, tokens, starts, sentence, text):
@@ -1626,10 +1626,9 @@ PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|a\s+possible|a\s+to
                           r"fewer\s+than|less\s+than|just\s+over|just\s+under|up\s+to)\s+)?")
 
 
-def _opens_its_clause(tokens, starts, sentence: Sentence, trigger: _Trigger) -> bool:
-    """Is the trigger the first word of its sentence, or of a clause after a semicolon or colon?"""
-    before = [token.norm for token in tokens[bisect.bisect_left(starts, sentence.start):trigger.first]]
-    return not before or before[-1] in (";", ":")
+def _opens_its_sentence(starts, sentence: Sentence, trigger: _Trigger) -> bool:
+    """Is the trigger the first word of its sentence?"""
+    return bisect.bisect_left(starts, sentence.start) >= trigger.first
 
 
 def _only_keeper(spec: FactSpec, keepers: dict[str, list[Record]] | None) -> Record | None:

@@ -598,10 +598,10 @@ def figure_slip(stated: Mention, recorded: FactValue) -> bool:
     if not isinstance(value, NumberValue) or value.qualifier is not None or isinstance(recorded.value, bool):
         return False
     written = re.search(r"\d[\d,]*(?:\.(\d+))?", stated.text)
-    if isinstance(recorded.value, float) and written is not None and written.group(1) and recorded.value == round(recorded.value, 4):
-        # a decimal, to the places it is written with: "41.36 per cent" for 44.36
+    if isinstance(recorded.value, float) and written is not None and written.group(1):
+        # a decimal kept to the places it is written with: "41.36 per cent" for 44.36
         places = len(written.group(1))
-        return digit_slip(f"{value.value:.{places}f}", f"{recorded.value:.{places}f}") and round(recorded.value, places) == recorded.value
+        return round(recorded.value, places) == recorded.value and digit_slip(f"{value.value:.{places}f}", f"{recorded.value:.{places}f}")
     if not isinstance(recorded.value, int) or value.value != int(value.value):
         return False
     return digit_slip(str(int(value.value)), str(recorded.value))

@@ -23,7 +23,7 @@ from factcheck.checks import _common
 from factcheck.checks._common import digit_slip, digits_swapped, records_named_in_part
 from factcheck.checks.base import CheckKind
 from factcheck.facts import describe_key, fact_key_words, without_note
-from factcheck.model import Analysis, DateValue, Evidence, FactValue, Finding, NumberValue, Record, without_its_year
+from factcheck.model import Analysis, DateValue, Evidence, Finding, NumberValue, Record, without_its_year
 from factcheck.text import fold, is_common_word, name_key
 
 # what may stand between a name and its figure in one breath: "Truss took 81,236 votes", "Sunak (60,399)"
@@ -321,17 +321,16 @@ def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:
             for value in values:
                 detail = value.qualifiers.get("detail")
                 figure = _number(detail)
-                name = value.value
+                name, unit = value.value, value.qualifiers.get("unit", "")
                 written = _NAME_AND_FIGURE.fullmatch(name) if figure is None and isinstance(name, str) else None
                 if written is not None:
                     # a row written as one text: `lowest_state_yes: "Queensland, 31.79%"`
-                    name, figure = written.group(1), _number(written.group(2))
-                    value = FactValue(name, {**value.qualifiers, "unit": "percent"} if written.group(3) else value.qualifiers)
+                    name, figure, unit = written.group(1), _number(written.group(2)), "percent" if written.group(3) else unit
                 if figure is None or not isinstance(name, str):
                     continue
                 key = name_key(name)
                 if key and not (len(key) == 1 and is_common_word(key[0])):
-                    tables.setdefault(key, []).append((record, fact, figure, value.qualifiers.get("unit", "")))
+                    tables.setdefault(key, []).append((record, fact, figure, unit))
     for key, entries in analysis.records.facts_memo("keyed-figure:rows", _item_rows).items():
         tables.setdefault(key, []).extend(entries)
     surnames: dict[tuple[str, ...], list] = {}

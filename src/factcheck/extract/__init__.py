@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import dataclasses
 import datetime as dt
 import re
 
-from factcheck.extract.dates import find_dates
+from factcheck.extract.dates import find_dates, month_value
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
 from factcheck.lexicon import SCHEDULED_AHEAD_DAYS, days_later, scheduled_event, stated_weekday
@@ -296,9 +295,8 @@ def _whole_month(mention: Mention) -> Mention:
     """A month written without its year ("in May"), resolved above as its first day, is the whole month of that year."""
     if mention.label != "month-no-year" or mention.value is None:
         return mention
-    first = mention.value.earliest.replace(day=1)
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    return dataclasses.replace(mention, value=dataclasses.replace(mention.value, earliest=first, latest=last, precision="month"))
+    day = mention.value.earliest
+    return dataclasses.replace(mention, value=month_value(day.year, day.month, relative=mention.value.relative))
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)

@@ -138,8 +138,7 @@ def find_dates(text: str, published: dt.date | None, day_first: bool = False) ->
                 if match.group(0)[:5].lower() == "since":
                     # "unemployment has been below 4% since March": the last March, not the next
                     year = published.year if month <= published.month else published.year - 1
-                value = DateValue(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month", relative=True)
-                found.append(Mention("date", start, end, match.group("month"), value, "month-no-year"))
+                found.append(Mention("date", start, end, match.group("month"), month_value(year, month, relative=True), "month-no-year"))
                 taken.update(range(start, end))
     for match in _RELATIVE_PATTERN.finditer(text):
         start, end = match.span()
@@ -217,6 +216,11 @@ def _day_mention(match: re.Match, year: int, month: int, day: int, weekday: str 
     return Mention("date", match.start(), match.end(), match.group(), DateValue(date, date, "day", relative=inferred), label)
 
 
+def month_value(year: int, month: int, relative: bool = False) -> DateValue:
+    """The whole of a month of a year, as a date value; `relative`: its year is a guess."""
+    return DateValue(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month", relative=relative)
+
+
 def _valid_day(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -268,7 +272,7 @@ def _resolve_relative(phrase: str, published: dt.date) -> DateValue | None:
         year = published.year + {"last": -1, "this": 0, "next": 1}[month.group(2)]
         number = MONTHS[month.group(1)]
         # as exact as "September 2024": the year is named, from the publication
-        return DateValue(dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1]), "month")
+        return month_value(year, number)
     weekday = re.fullmatch(r"(?:(last|next|this|this past|this coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", phrase)
     if weekday:
         return _weekday(weekday.group(1), WEEKDAYS[weekday.group(2)], published)

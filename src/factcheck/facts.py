@@ -350,6 +350,14 @@ def unit_label(unit: str) -> str:
     return " ".join([head, *words[1:]])
 
 
+# units of measure (in pint's names) and the words copy writes them with
+MEASURE_WORDS = {
+    "foot": ("foot", "feet"), "mile": ("mile*",), "kilometer": ("kilomet*", "kilometr*"), "meter": ("metre*", "meter*"),
+    "yard": ("yard*",), "inch": ("inch*",), "hectare": ("hectare*",), "acre": ("acre*",), "metric_ton": ("tonne*",),
+    "kilogram": ("kilogram*", "kilo*"), "liter": ("litre*", "liter*"), "gallon": ("gallon*",),
+}
+
+
 def _sole_fact_in_its_unit(record, key: str) -> bool:
     unit = sub_key_unit(key)
     return unit is not None and sum(1 for other in record.facts if sub_key_unit(other) == unit) == 1
@@ -576,6 +584,10 @@ def derived_specs(records, known: set[tuple[str, str]]):
                 # the fact when it is the record's one fact in that unit (not `max_distance.miles` beside
                 # `previous_record.miles`, where "81 miles above the surface" is neither)
                 triggers.extend(key_triggers((key.rsplit(".", 1)[1].lower(),)))
+            if kind[1] in MEASURE_WORDS and sum(1 for other in record.facts if describe_key(other.rsplit(".", 1)[-1]).unit == kind[1]) == 1:
+                # "The suspect circuit covers a 470-foot section of track" beside `suspect_track_circuit_length_ft: 740`:
+                # a unit of measure the key ends in names the fact too, when it is the record's one fact in that unit
+                triggers.extend((form,) for form in MEASURE_WORDS[kind[1]])
             if words and words[-1] in HEAD_FORMS:
                 triggers.extend(HEAD_FORMS[words[-1]])
             labels = [v.qualifiers.get("label") for v in values if isinstance(v.qualifiers.get("label"), str)]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, SINCE_KEY, WORD_SAID_AS, describe_key, fact_key_words, is_average, word_base
+from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, MEASURE_WORDS, SINCE_KEY, WORD_SAID_AS, describe_key, fact_key_words, is_average, word_base
 from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, word_value
 from factcheck.model import (ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax,
                              in_another_time_zone, without_its_year)
@@ -69,6 +69,7 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     claims += own_date_claims(text, sentences, values, links, vocabulary, claims)
     claims += own_year_claims(text, sentences, values, links, claims)
     claims += parallel_claims(text, sentences, values, links, claims)
+    claims += clause_day_claims(text, values, syntax, claims)
     claims += verb_date_claims(text, sentences, values, links, vocabulary, syntax, claims, referents)
     claims += since_claims(text, sentences, values, links, vocabulary, syntax, claims)
     return Linked(links, claims, tokens, mentions)
@@ -146,6 +147,35 @@ def _sole_time_fact(record: Record) -> str | None:
              if isinstance(value.value, (dt.date, DateValue))
              or isinstance(value.value, int) and not isinstance(value.value, bool) and 1000 <= value.value <= 2300 and "year" in key]
     return times[0][0] if len(times) == 1 else None
+
+
+def clause_day_claims(text: str, mentions: list[Mention], syntax: Syntax | None, claims: list[Claim]) -> list[Claim]:
+    """A day on the verb of a figure already tied to a record ("the bombing and shooting spree that killed 77 people
+    on 22 June 2011", the 77 of the attacks' `killed_total`) is that record's day, when the record keeps one day and
+    no other time: the clause tells of the thing the record is. Only a slip of that day is told: a verb may be
+    done on more days than one."""
+    if syntax is None:
+        return []
+    taken = {claim.value.start for claim in claims}
+    days = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"
+            and not m.value.relative and m.start not in taken]
+    found: list[Claim] = []
+    for claim in claims:
+        if not isinstance(claim.value.value, NumberValue) or claim.slips_only or not days:
+            continue
+        key = _sole_time_fact(claim.record)
+        if key is None or not any(isinstance(v.value, dt.date) for v in claim.record.facts[key]):
+            continue
+        verb = syntax.governing_verb(claim.value.start, claim.value.end)
+        start, end = claim.sentence
+        for day in days:
+            if start <= day.start < end and verb is not None and syntax.governing_verb(day.start, day.end) == verb \
+                    and day.start not in taken:
+                taken.add(day.start)
+                said = syntax.tokens[verb]
+                found.append(Claim(claim.record, key, day, text[said.start:said.end], claim.sentence, claim.subject, said.start,
+                                   slips_only=True))
+    return found
 
 
 def parallel_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink],
@@ -1677,7 +1707,11 @@ def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, 
     written = not days and all(isinstance(v.value, DateValue) and v.value.precision in ("month", "year") and not v.value.relative
                                and ("previous" in key_words or not _SINCE_ANOTHER.search(text, max(0, v.start - 80), v.start))
                                for v in values)
-    if not (days or written) and (VALUE_CLASSES[spec.value] != "number" or not all(isinstance(v.value, NumberValue) and v.value.value >= 1000
+    # (a figure in the key's unit of measure is no other count, however small: "a 470-foot section" for
+    # `suspect_track_circuit_length_ft`, whose unit says its length)
+    measured = spec.unit in MEASURE_WORDS
+    if not (days or written) and (VALUE_CLASSES[spec.value] != "number" or not all(isinstance(v.value, NumberValue)
+                                                                                   and (v.value.value >= 1000 or measured)
                                                                                    for v in values)):
         return False
     # (the place or scope a key gives is said too: "the last Open played at Hoylake, in 2016" for
@@ -1685,7 +1719,7 @@ def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, 
     scope = [word for part in spec.key.split(".") for word in describe_key(part).scope]
     wanted = {word_base(word) for word in (*key_words, *scope)
               if (word.isalpha() or days and word.isdigit()) and word not in _FIGURE_WORDS
-              and not (written and word in _DATE_WORDS)}
+              and not (written and word in _DATE_WORDS) and not (measured and word in _MEASURED_WORDS)}
     if len(wanted) < 3:
         return False
     reach = 20 if written or days else 10
@@ -1702,6 +1736,8 @@ def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, 
 
 # a key's word as copy says it: the `previous_state_funeral` is the first one "since" Churchill's
 _KEY_WORD_SAID_AS = {word_base("previous"): {word_base(w) for w in ("since", "last", "prior", "preceding")}}
+# a measure's words that its unit says ("470-foot" is a length)
+_MEASURED_WORDS = {"length", "height", "width", "depth", "distance", "area", "size", "weight", "mass", "volume", "long", "high", "wide", "deep"}
 # a date key's words that say only that it is a date (`food_rate_last_higher.month`)
 _DATE_WORDS = {"year", "month", "date", "day", "when"}
 
@@ -2300,6 +2336,13 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
             candidates = objects
     trigger_start = tokens[trigger.first].start
     before = [link for link in candidates if link.start < trigger_start]
+    if len(before) >= 2 and syntax is not None:
+        # "Australia opened … with defeats by India …, then won nine matches in a row": the one that is the verb's
+        # subject (or the subject of the verb it is joined to), not the name nearest before it
+        own = _verb_subject(syntax, tokens, trigger)
+        named = [link for link in before if own is not None and syntax.span_root(link.start, link.end) == own]
+        if named:
+            return named[0]
     if before:
         return before[-1]
     # a name after the trigger is its subject unless it is what the value is compared with
@@ -2323,6 +2366,20 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
              and not (text and re.search(r"[:;—–]", text[trigger_start:link.start]))
              and not (values_end <= link.start and "and" in words_between(values_end, link.start))]
     return after[0] if after else None
+
+
+def _verb_subject(syntax: Syntax, tokens, trigger: _Trigger) -> int | None:
+    """The subject of the verb the trigger is, or of the verb it is joined to ("and won", ", then won")."""
+    word = _trigger_root(syntax, tokens, trigger)
+    while word is not None and syntax.tokens[word].tag.startswith("VB"):
+        subjects = _children(syntax, word, ("nsubj", "nsubjpass"))
+        if subjects:
+            return subjects[0]
+        # ("then won …" after a comma, which the parser may hang on the verb before as a bare dependant)
+        if syntax.tokens[word].dep not in ("conj", "dep") or syntax.tokens[word].head == word:
+            return None
+        word = syntax.tokens[word].head
+    return None
 
 
 def _coordinated(syntax: Syntax, link: EntityLink) -> bool:

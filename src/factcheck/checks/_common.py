@@ -9,7 +9,7 @@ import datetime as dt
 import functools
 import re
 
-from rapidfuzz.distance import OSA, Hamming
+from rapidfuzz.distance import OSA, Hamming, Indel
 
 from factcheck.facts import CURRENCIES, fact_key_words, without_note
 from factcheck.lexicon import CONTEST_PARTS, ORDINALS, WEEKDAYS, word_value
@@ -61,6 +61,17 @@ def number_of(fact: FactValue) -> float:
 
 HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "the", "president",
               "senator", "sen", "rep", "gov", "governor", "mayor", "judge", "justice", "gen", "general", "capt", "captain", "coach"}
+
+
+def other_given_name(written: str, recorded: str) -> bool:
+    """Two people of one surname: both names give a first name (past any title), and neither is the other's
+    initial, short form ("Bob" for Robert) or misspelling — "Stephen Kerr" is not Liam Kerr, "Liz Upton" not Eben Upton."""
+    ours, theirs = ([w for w in name_key(name) if w not in HONORIFICS and w.isalpha()] for name in (written, recorded))
+    if len(ours) < 2 or len(theirs) < 2 or ours[-1] != theirs[-1]:
+        return False
+    # (any word before the surname may be the given name: "Taoiseach Leo Varadkar", "George W. Bush")
+    return not any(mine.startswith(other) or other.startswith(mine) or same_first_name(mine, other)
+                   or Indel.normalized_similarity(mine, other) >= 0.6 for mine in ours[:-1] for other in theirs[:-1])
 
 
 def same_name(written: str, recorded: str) -> bool:
@@ -591,8 +602,9 @@ def half_last_digit(mention: Mention) -> float:
 
 
 def figure_slip(stated: Mention, recorded: FactValue) -> bool:
-    """Is a stated whole number a slip of the recorded one: one digit off ("28" for 27, "412" for 402) or
-    two neighbouring digits swapped ("756" for 765)? Any other figure is likely another tally's."""
+    """Is a stated whole number a slip of the recorded one: one digit off ("28" for 27, "412" for 402), two
+    neighbouring digits swapped ("756" for 765), or a zero dropped from thousands ("80,000" for 800,000)? Any
+    other figure is likely another tally's."""
     value = stated.value
     # a round figure as written ("£250,000", read as 245,000–255,000) is compared by its digits too
     if not isinstance(value, NumberValue) or value.qualifier is not None or isinstance(recorded.value, bool):
@@ -604,7 +616,10 @@ def figure_slip(stated: Mention, recorded: FactValue) -> bool:
         return round(recorded.value, places) == recorded.value and digit_slip(f"{value.value:.{places}f}", f"{recorded.value:.{places}f}")
     if not isinstance(recorded.value, int) or value.value != int(value.value):
         return False
-    return digit_slip(str(int(value.value)), str(recorded.value))
+    said, kept = int(value.value), recorded.value
+    # a zero dropped or doubled in a figure of thousands ("80,000 doses" for 800,000): too few digits for another
+    # tally to lie a tenth away by chance
+    return digit_slip(str(said), str(kept)) or min(abs(said), abs(kept)) >= 1000 and (said == kept * 10 or kept == said * 10)
 
 
 def digit_slip(said: str, kept: str) -> bool:

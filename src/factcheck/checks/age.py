@@ -461,8 +461,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                         continue
                     moments[match.start(1)] = day
                     when_ages.add(match.start(1))
-                if number == 0 and re.search(r"(?:'s|’s|s'|s’)\s+$", text[max(0, match.start() - 4):match.start()]):
-                    continue  # "Floyd's 7-year-old daughter": the age of what the name owns, not the name's
+                if number == 0 and re.search(r"(?:'s|’s|s'|s’|\b(?:his|her|their|its|our|my|your))\s+$",
+                                             text[max(0, match.start() - 6):match.start()], re.IGNORECASE):
+                    continue  # "Floyd's 7-year-old daughter", "her 19-year-old son": the age of what one owns, not theirs
                 anaphor = number == 0 and re.search(r"\bthe\s+$", text[max(0, match.start() - 5):match.start()], re.IGNORECASE)
                 named_after = re.match(r"[ \t]+([A-Z][\w'’.-]*)", text[match.end():match.end() + 40]) if number == 0 else None
                 if number == 0 and named_after is None:
@@ -807,13 +808,20 @@ def _day_of_its_verb(analysis: Analysis, start: int, end: int) -> DateValue | No
     for mention in analysis.mentions_in(sentence.start, sentence.end, "date"):
         if isinstance(mention.value, DateValue) and (mention.value.precision == "day" or mention.value.precision == "year"
                                                      and not mention.value.relative) \
-                and syntax.governing_verb(mention.start, mention.end) == verb \
+                and _on_the_verb(syntax, syntax.governing_verb(mention.start, mention.end), verb) \
                 and not _a_births_day(text, sentence.start, mention.start):
             # (not the day of a birth told in the same sentence: "Born … on 28 December 1934, she moved
             # to Oxford at the age of four"; a year will do: "born … in 1898 and died in Brussels in 1967 at
             # the age of 72")
             return mention.value
     return None
+
+
+def _on_the_verb(syntax, said: int | None, verb: int) -> bool:
+    """Is a date's verb the age's, or a participle's clause on it that happened then ("died in a fall while hiking
+    … on 18 August 2023, aged 76": the parser hangs the day on "hiking")?"""
+    return said == verb or said is not None and syntax.tokens[said].head == verb and syntax.tokens[said].dep == "advcl" \
+        and syntax.tokens[said].tag == "VBG"
 
 
 def _day_of_its_when(analysis: Analysis, after: int) -> DateValue | None:

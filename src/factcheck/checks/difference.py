@@ -49,6 +49,9 @@ UNIT_WORDS = r"(?:percentage|per\s?cent(?:age)?)\s+points?|points?|pp|per\s?cent
 # D, then its unit, then "from": "265% from", "73 from the", "0.5 percentage points from"
 # ("revised down by 72,000, from +336,000 to +246,000": a change written with its sign)
 FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:the|its|their|his|her|a|an)?\s*[+]?$", re.IGNORECASE)
+# what a tally is made in, not a level it changed from: "fell for 137 from 120 balls", "nine goals from 12 games"
+TRIES = {"ball", "balls", "deliveries", "overs", "games", "matches", "appearances", "starts", "attempts", "shots", "races",
+         "innings", "outings", "caps", "fixtures", "rides"}
 # "up 14 per cent on its September estimate of 32.2 million tonnes": the base of a rate named, then its figure
 # (not "gained 14 on its 2020 total of 38": a count's change, where it arrived left unsaid)
 ON_BASE_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS})?\s*,?\s*on\s+(?:the|its|their|his|her|last\s+year's)\s+(?:[\w-]+\s+){{0,3}}?of\s+$",
@@ -390,6 +393,9 @@ SIDES = re.compile(r"(?<![\d,.])(?P<ayes>\d{1,3}(?:,\d{3})*)\s+(?:votes\s+)?(?:\
 MARGIN_AFTER = re.compile(r"[- ](point|goal|run|vote|seat|stroke|shot|length)s?[- ](?:lead|margin|gap|advantage|cushion|victory|win)\b", re.IGNORECASE)
 MARGIN_BEFORE = re.compile(r"\b(?:margin|lead|gap|difference|saving|discount|premium)\s+of\s+(?:just\s+|only\s+|(?:more|less|fewer)\s+than\s+|"
                            r"over\s+|under\s+|nearly\s+|almost\s+|at\s+least\s+)?$", re.IGNORECASE)
+# the one whose margin it is: "Loreen's jury lead of 190 points"
+_MARGIN_OWNER = re.compile(r"\b([A-Z][\w’'-]+)(?:’s|'s)\s+(?:[\w-]+\s+){0,2}(?:margin|lead|gap|advantage|cushion)\s+of\s+"
+                           r"(?:just\s+|only\s+|(?:more|less|fewer)\s+than\s+|over\s+|under\s+|nearly\s+|almost\s+|at\s+least\s+)?$")
 # (a bound, not "about £87m": "a budget gap of about £87m" is a shortfall, no difference of the figures before it)
 
 
@@ -477,6 +483,9 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
             stated = before()
         if len(stated) < 2:
             continue
+        owner = _MARGIN_OWNER.search(text[max(sentence.start, margin.start - 60):margin.start])
+        if owner is not None and owner.group(1) not in text[analysis.sentence_of(stated[0].start).start:stated[-1].end]:
+            continue  # "… lifted Finland to 526 in total, but Loreen's jury lead of 190": a tally of hers the figures are not
         gaps = [(abs(a.value - b.value), a, b) for i, a in enumerate(stated) for b in stated[i + 1:]]
         # points, goals, seats are whole: "77 points" is no rounding of 77.4, so their gap is exact
         spread = 0 if compound else 1
@@ -711,7 +720,8 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
         if rest and (FROM_AFTER.match(text[figure.end:rest[0].start])
                      or figure.kind == "percent" and ON_BASE_AFTER.match(text[figure.end:rest[0].start])) \
                 and CHANGE_WORD.search(before) \
-                and not ARRIVAL_BEFORE.search(before):
+                and not ARRIVAL_BEFORE.search(before) \
+                and _noun_after(text[rest[0].end:rest[0].end + 30]) not in TRIES:
             base = rest[0]  # "rose 265% from $6.05 billion", "a drop of 73 from the 303"
         elif rest and CHANGE_NOUN_FROM.match(text[figure.end:rest[0].start]):
             base = rest[0]  # "a 37% decline from the previous all-time low of 5.9 million"

@@ -42,6 +42,9 @@ class Item:
     year_only: bool = False  # dated by a year alone ("2013: bought … for $127.5 million"): its dates are 1 January
     written: str = ""  # the anchor as the records write it, when that is not the figure's plain digits
     bare: bool = False  # a text with its year and nothing else (`melbourne_cup_wins: {2023: Without A Fight}`)
+    # other names of one word the item keeps, one of which the sentence must name too: a name of one word beside
+    # a year is too often another's, two of one item are not ("since Grindstone edged Cavonnier in 1997")
+    partners: tuple[str, ...] = ()
 
 
 # a text item led by its year: "2013: bought by Dmitry Rybolovlev for $127.5 million", "1958 – sold for £45"
@@ -140,13 +143,36 @@ def _items(records: list[Record]) -> list[Item]:
                     # (a sub-key, `previous_record.player`, is one field of an item with others)
                     bare = year_only and "." not in key and all(YEAR_QUALIFIER.search(name) for name in value.qualifiers)
                     # (a name of one word, only for an item kept by its day: beside a year it is too often another's)
-                    found.extend(Item(text, dates, record, key, year_only, bare=bare) for text in _text_anchors(anchor, "" if year_only else key))
+                    texts = _text_anchors(anchor, "" if year_only else key)
+                    found.extend(Item(text, dates, record, key, year_only, bare=bare) for text in texts)
+                    if not texts and year_only and _partner_name(anchor) and (partners := _partners(record, key, value)):
+                        found.append(Item(anchor, dates, record, key, year_only, partners=partners))
                 elif isinstance(anchor, (int, float)) and not isinstance(anchor, bool) and _distinct_figure(anchor):
                     found.append(Item(float(anchor), dates, record, key, year_only))
                 for name, qualifier in value.qualifiers.items():
                     if isinstance(qualifier, str) and not DATE_QUALIFIER.search(name) and not YEAR_QUALIFIER.search(name):
                         found.extend(Item(text, dates, record, key, year_only) for text in _text_anchors(qualifier))
     return found
+
+
+def _partners(record: Record, key: str, value: FactValue) -> tuple[str, ...]:
+    """The other names of one word an item of a mapping keeps for the same year (`previous_nose_finish: {year: 1996,
+    winner: Grindstone, runner_up: Cavonnier}`; `eurovision_wins: {2012: {song: Euphoria, host_city: Baku}}`)."""
+    if "." not in key:
+        return ()
+    parent = key.rsplit(".", 1)[0]
+    year = value.qualifiers.get("year")
+    return tuple(dict.fromkeys(other.value for sibling, values in record.facts.items()
+                               if "." in sibling and sibling.rsplit(".", 1)[0] == parent for other in values
+                               if isinstance(other.value, str) and other.value != value.value and other.qualifiers.get("year") == year
+                               and _partner_name(other.value)))
+
+
+def _partner_name(text: str) -> bool:
+    """A name of one word that anchors an item with another of its names: four letters will do ("Baku")."""
+    from factcheck.text import is_common_word
+
+    return bool(re.fullmatch(r"[A-Z][a-zà-ÿ]{3,}", text)) and not is_common_word(text.lower())
 
 
 def _sibling_day(record: Record, key: str, value: FactValue) -> tuple[dt.date, ...]:
@@ -390,7 +416,8 @@ def _anchors(analysis: Analysis, items: list[Item], sentence) -> Iterator[tuple[
     said = text[sentence.start:sentence.end]
     for item in items:
         if isinstance(item.anchor, str):
-            if item.anchor not in said:
+            if item.anchor not in said or item.partners and not any(re.search(rf"(?<!\w){re.escape(partner)}(?!\w)", said)
+                                                                      for partner in item.partners):
                 continue  # (a plain search first: most items are not in most sentences)
             for match in re.finditer(rf"(?<![\w:]){re.escape(item.anchor)}(?![\w:])", said):
                 yield sentence.start + match.start(), sentence.start + match.end(), item

@@ -89,6 +89,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "20 research groups in six countries: the United States, …": the list is of the count nearer it
             # (not "Eight of the 10 new stations …: …", the whole it is part of)
         words = noun.group(2)
+        if re.fullmatch(r"(?:were|was|are|is)\s+", noun.group(1), re.IGNORECASE):
+            continue  # "69 were drivers, 44 were pedestrians, …": a part told with its verb, no whole of a list
         parts = _groups(analysis, intro.end(), words, nouns_allowed=partition)
         if parts is not None and _named_kind(analysis, mention.end, noun.end()) and all(re.search(r"\b[A-Z]", p) for _, p in parts):
             continue  # "10 Australian Open titles, three at Roland Garros, seven at Wimbledon": siblings, not parts
@@ -113,16 +115,23 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if words[:1].isupper() and not _plural_noun(analysis, noun.start(2), noun.end(2)):
             continue  # "tie for fifth at 11 under alongside Finau, Webb Simpson and Jason Day": a name, not a counted noun
-        items, end = _items(text, intro.end(), intro.group(1))
-        if items is None or len(items) < 2 or any(_leading_count(item) is not None and not _DATE_ITEM.match(item) for item in items):
+        items, end = _items(text, intro.end(), intro.group(1), counts_allowed=intro.group(1) in ("—", "–", "--"))
+        if items is None or len(items) < 2:
             continue
+        counts = [_leading_count(item) if not _DATE_ITEM.match(item) else None for item in items]
+        if any(count is not None for count in counts) and (intro.group(1) not in ("—", "–", "--") or counts[0] is not None
+                                                           or sum(count is None for count in counts) != 1):
+            continue  # (but "killing nine people — McMillan and seven passengers —": one named, then a count of the rest)
         if any(_WEEKDAY.search(item) for item in items):
             continue  # "seven phases between Friday, 19 April and Saturday, 1 June": days of a span, not items
-        if len(items) == int(value.value):
+        listed = sum(1 if count is None else count for count in counts)
+        if listed == int(value.value):
             continue
+        # (a list with a count in it may hold the slip itself: the finding covers it too)
+        stop = len(text[:end].rstrip(" —–-")) if any(count is not None for count in counts) else noun.end()
         yield rule.finding(
-            rule.message("mismatch", count=mention.text, noun=f"{noun.group(1)}{words}".strip(), listed=len(items)),
-            mention.start, noun.end(), analysis.document.source[mention.start:noun.end()],
+            rule.message("mismatch", count=mention.text, noun=f"{noun.group(1)}{words}".strip(), listed=f"{listed:g}"),
+            mention.start, stop, analysis.document.source[mention.start:stop],
             evidence=Evidence(fact="items listed", value="; ".join(items), source="the list that follows in this sentence"),
         )
 
@@ -142,14 +151,17 @@ _PART_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*(?:and\s+)?")
 
 
 def _counts_a_subject(analysis: Analysis, mention) -> bool:
-    """Does the count count the subject of a verb of its own ("17 people were found outside")?"""
+    """Does the count count the subject of a verb of its own ("17 people were found outside"), or is it that subject
+    ("21 completed")?"""
     syntax = analysis.syntax
     if syntax is None:
         return False
     number = syntax.span_root(mention.start, mention.end)
-    if number is None or syntax.tokens[number].dep != "nummod":
+    if number is None:
         return False
-    return syntax.tokens[syntax.tokens[number].head].dep in ("nsubj", "nsubjpass")
+    if syntax.tokens[number].dep in ("nsubj", "nsubjpass"):
+        return True  # "21 completed, seven were pulled up and four unseated their riders": the count is the subject itself
+    return syntax.tokens[number].dep == "nummod" and syntax.tokens[syntax.tokens[number].head].dep in ("nsubj", "nsubjpass")
 
 
 def _named_kind(analysis: Analysis, start: int, end: int) -> bool:
@@ -252,7 +264,7 @@ _ITEM_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)(?=\s*(?:,|\band\b|\bor\b|[.!?;]|
 _WORK_ASIDE = re.compile(r"for\s+[*_\"“]?[A-Z][^,;]{0,60}?\s+in\s+(?:1[5-9]|20)\d\d")
 
 
-def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
+def _items(text: str, start: int, opener: str, counts_allowed: bool = False) -> tuple[list[str] | None, int]:
     """The items of the list from `start`: up to the end of the sentence, a closing dash, a bracket,
     or (after a comma) the comma that ends an appositive ("…, Jonathan Haskel and Catherine Mann, voted")."""
     if _PARTIAL.match(text, start):
@@ -298,12 +310,13 @@ def _items(text: str, start: int, opener: str) -> tuple[list[str] | None, int]:
     cleaned = []
     for number, item in enumerate(items):
         head = re.split(r",\s+(?=[a-z])", item)[0]
-        if number == len(items) - 1 and len(items) >= 2:
+        counted = counts_allowed and _leading_count(head) is not None and re.fullmatch(r"[\w-]+(?:\s+[a-z]+){1,2}", head)
+        if number == len(items) - 1 and len(items) >= 2 and not counted:
             # "the Fearless, Speak Now, Red, 1989 and Reputation tours": the noun of the whole list
             head = re.sub(r"(?<=\S)\s+[a-z]+s$", "", head)
         # "Knut Hamsun in 1920": a name with the year it came
         head = re.sub(r"(?<=\S)\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:1[5-9]|20)\d\d$", "", head)
-        if not (_ITEM.match(head) or _DATE_ITEM.match(head)) or len(head.split()) > 6:
+        if not (_ITEM.match(head) or _DATE_ITEM.match(head) or counted) or len(head.split()) > 6:
             return None, end
         if re.search(r"\d", re.sub(r"\d+-year-old", "", head)) and not _DATE_ITEM.match(head) and _leading_count(head) is None:
             return None, end  # "Smith 8 and Jones 6": figures per item, not a list of items

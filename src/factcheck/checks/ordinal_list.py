@@ -94,6 +94,10 @@ def run(analysis: Analysis, rule) -> Iterator:
             items = re.findall(r"\d{4}", years.group(0)) if years else None
         else:
             items, end = _items(text, start, ",")
+            if items is None:
+                # "following Ricky Ponting's unbeaten 140 against India in 2003 and Adam Gilchrist's 149 against Sri Lanka
+                # in 2007": each item a name's feat, told with its possessive
+                items, end = _possessive_items(text, start, sentence.end)
             if items and text[end:end + 1] not in (".", "") and end < sentence.end - 1:
                 continue
             # years said as a name's ("in 1980 and 1983"), not a title that is a year ("the 1989 tour")
@@ -111,6 +115,21 @@ def run(analysis: Analysis, rule) -> Iterator:
         if not items or len(items) < 2:
             continue
         yield from _mismatch(analysis, rule, mention, items, "the list after it in this sentence")
+
+
+_POSSESSOR = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}[’']s\b"
+_NEXT_POSSESSOR = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?={_POSSESSOR})")
+
+
+def _possessive_items(text: str, start: int, end: int) -> tuple[list[str] | None, int]:
+    """The names of a list whose every item opens with a name's possessive, to the end of the sentence."""
+    segment = text[start:end].rstrip()
+    close = len(segment.rstrip(".!?"))
+    pieces = _NEXT_POSSESSOR.split(segment[:close])
+    names = [re.match(_POSSESSOR, piece) for piece in pieces]
+    if len(pieces) < 2 or not all(names):
+        return None, start
+    return [re.sub(r"[’']s$", "", name.group(0)) for name in names], start + close
 
 
 # "rose in 2021, 2022 and 2023, making last year's gain the fourth consecutive annual increase": a run of

@@ -31,7 +31,7 @@ from rapidfuzz.distance import Indel
 from factcheck.checks.base import CheckKind
 from factcheck.facts import AGENT_KEY, PERSON_ROLES, looks_like_person, without_note
 from factcheck.model import Analysis, Evidence, Record
-from factcheck.checks._common import WRITTEN_YEAR, same_name
+from factcheck.checks._common import WRITTEN_YEAR, other_given_name, same_name
 from factcheck.text import fold
 
 # the words of an office's title: its head, and the words before it that make it another office
@@ -441,6 +441,8 @@ def _same_person(written: str, record: Record | None, holder) -> bool:
     if isinstance(holder, Record):
         if record is not None and record.id == holder.id:
             return True
+        if other_given_name(written, holder.name):
+            return False  # "Liz Upton" is not Eben Upton, whose alias is "Upton"
         return any(same_name(written, name) or same_name(name, written) for name in holder.names)
     return same_name(written, holder) or same_name(holder, written)
 

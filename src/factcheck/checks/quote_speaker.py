@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import Indel
 
+from factcheck.checks._common import other_given_name
 from factcheck.checks.base import CheckKind
 from factcheck.facts import looks_like_person, without_note
 from factcheck.model import Analysis, Evidence, Record
@@ -62,7 +63,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         if any(_same_person(meant, speaker) for _, _, _, meant in named):
             continue
         # the one named as saying it: "said NAME", "NAME said", "NAME, the …, said", "according to NAME"
-        sayers = [n for n in named if _SAID_BEFORE.search(text[max(first.start, n[0] - 30):n[0]])
+        sayers = [n for n in named if _SAID_BEFORE.search(text[max(first.start, n[0] - 80):n[0]])
                   or _SAID_AFTER.match(text[n[1]:min(last.end, n[1] + 120)])]
         if len({_surname(meant) for _, _, _, meant in sayers}) != 1:
             continue  # no one, or two people, named as saying it
@@ -78,13 +79,16 @@ def run(analysis: Analysis, rule) -> Iterator:
         )
 
 
-_SAYING = r"(?:said|says|told|added|explained|wrote|declared|stated|insisted|warned)"
+_SAYING = r"(?:said|says|told|added|explained|wrote|declared|stated|insisted|warned|called\s+it|described\s+it\s+as|branded\s+it)"
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}"
 _SAID_NAME = re.compile(rf"\b(?:said|says|added|explained|wrote|declared|stated|insisted|warned)\s+({_NAME})")
 _NAME_SAID = re.compile(rf"({_NAME})(?:,[^,“”\"]{{0,80}},)?\s+(?:had\s+|has\s+)?{_SAYING}\b")
 # (not "told": "he told Nepal's state news agency" names the one told)
 # (not "he added that Versace …": after "that", the name is what was said of, not who said it)
-_SAID_BEFORE = re.compile(r"\b(?:said|says|added|explained|wrote|declared|stated|insisted|warned|according\s+to)\s+(?:(?!that\b)\w+\s+){0,2}$")
+# ("said CoreLogic's head of research, Eliza Owen": a description, then the name after its comma)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|explained|wrote|declared|stated|insisted|warned|according\s+to)\s+"
+                          r"(?:(?:(?!that\b)\w+\s+){0,2}|(?:(?!(?:that|after|before|when|while|from|to|in|on|at|with|during|as|by|for)\b)"
+                          r"[^\s,.;“”\"]+\s+){1,5}[^\s,.;“”\"]+,\s+)$")
 # the name, maybe an apposition ("Grahame Madge, a Met Office spokesman,"), then the verb of saying
 # ("the regional president, Salvador Illa, told …": an apposition's name closed by its comma)
 _SAID_AFTER = re.compile(rf"^(?:[’']s\b)?(?:,[^,“”\"]{{0,80}},|,)?\s+(?:had\s+|has\s+)?{_SAYING}\b")
@@ -120,10 +124,14 @@ def _quotations(records: list[Record]) -> list[tuple[str, str, Record, str]]:
                       if isinstance(v.value, str)]
             for index, value in enumerate(values):
                 detail = value.qualifiers.get("detail")
-                if isinstance(detail, str) and isinstance(value.value, str) and looks_like_person(without_note(value.value)) \
-                        and len(_words(detail).split()) >= MIN_WORDS and _SAID_KEY.search(fact):
+                # (one quotation under the speaker's name, or a list of them)
+                said = [detail] if isinstance(detail, str) else [d for d in detail if isinstance(d, str)] \
+                    if isinstance(detail, list) else []
+                if said and isinstance(value.value, str) and looks_like_person(without_note(value.value)) \
+                        and _SAID_KEY.search(fact):
                     # speakers as keys: `quotes: {Campbell Wilson (Air India CEO): "Our ambitious …"}`
-                    found.append((_words(detail), without_note(value.value), record, fact))
+                    found.extend((_words(words), without_note(value.value), record, fact)
+                                 for words in said if len(_words(words).split()) >= MIN_WORDS)
                     continue
                 if not isinstance(value.value, str) or len(_words(value.value).split()) < MIN_WORDS:
                     continue
@@ -169,6 +177,8 @@ def _surname(name: str) -> str:
 def _same_person(written: str, speaker: str) -> bool:
     """One person, or a misspelling of them ("Ron DeSantos"): the name rules' business, not a wrong speaker."""
     ours, theirs = _surname(written), _surname(speaker)
+    if ours == theirs and other_given_name(written, speaker):
+        return False  # "Stephen Kerr" for Liam Kerr, "Liz Upton" for Eben Upton: two people of one surname
     return ours == theirs or fold(written) in fold(speaker) or fold(speaker) in fold(written) \
         or len(ours) >= 4 and Indel.normalized_similarity(ours, theirs) >= 0.8
 

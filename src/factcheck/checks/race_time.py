@@ -143,7 +143,21 @@ def _kept_times(records: list[Record]) -> list[_Kept]:
                     names = [name for name in _NAME_IN.findall(written) if looks_like_person(name)]
                     mine = tuple(dict.fromkeys([*owners, *names]))
                     found.append(_Kept(length, mine, record, fact, written.strip(), not mine))
+                    if not mine and _WINNING.search(fact) and (winner := _winner(record)):
+                        # `winning_time: "2:03.34"` beside `winner: Mystik Dan`: the winner's time too, in a sentence
+                        # that names the winner and not the race
+                        found.append(_Kept(length, (winner,), record, fact, written.strip(), False))
     return found
+
+
+_WINNING = re.compile(r"(?:^|[._])(?:winning|winners?)_time(?:$|[._])")
+
+
+def _winner(record: Record) -> str | None:
+    """The one winner a race's record names (`winner: Mystik Dan`)."""
+    values = [without_note(v.value) for key in ("winner", "won_by", "champion") for v in record.facts.get(key, ())
+              if isinstance(v.value, str)]
+    return values[0] if len(values) == 1 else None
 
 
 KIND = CheckKind(

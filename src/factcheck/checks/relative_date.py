@@ -36,8 +36,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                     evidence=Evidence(fact="publication date", value="unknown", source="the article"),
                 )
             continue
-        if not isinstance(mention.value, DateValue) or _a_period(analysis, mention):
-            continue
+        if not isinstance(mention.value, DateValue) or _a_period(analysis, mention) \
+                or _OFFSET_FROM.search(text, max(0, mention.start - 30), mention.start):
+            continue  # ("two weeks from Saturday, on May 18": the day beside it is the one counted from it)
         for other in (mentions[index - 1] if index else None, mentions[index + 1] if index + 1 < len(mentions) else None):
             if other is None or other.label == "relative" or not isinstance(other.value, DateValue):
                 continue
@@ -65,6 +66,8 @@ def _week_before(mention, other, published: dt.date) -> bool:
         and (published - mention.value.earliest).days == 1 and (mention.value.earliest - other.value.earliest).days == 7
 
 
+# a stretch counted from the relative day: "two weeks from Saturday", "10 days after Monday"
+_OFFSET_FROM = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:days?|weeks?|months?)\s+(?:from|after|before)\s+$", re.IGNORECASE)
 _IN_DAYS = re.compile(r"^(?:in|within)\s", re.IGNORECASE)
 
 

@@ -94,7 +94,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 # "the $69.7 billion purchase", "its £207.3m project": a sum told as known, with the noun of what it paid for
-_MONEY_RESTATED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
+# ("last year's ¥5.53 trillion operating profit": a possessive restates too)
+_MONEY_RESTATED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat|\w+[’']s)\s+$")
 _MONEY_NOUN = re.compile(r"[\s-]+(?:[a-z]+-)?(?P<noun>[a-z]{4,})\b")
 # the words one deal goes by
 _DEAL = ("acqui", "purch", "deal", "takeo", "buyou", "merge", "bough", "buy")
@@ -109,7 +110,7 @@ def _money_restated(analysis: Analysis, rule) -> Iterator[Finding]:
     sums = [m for m in analysis.mentions if m.kind == "number" and m.label == "money" and isinstance(m.value, NumberValue)]
     for sum_ in sums:
         noun = _MONEY_NOUN.match(text, sum_.end)
-        if noun is None or not _MONEY_RESTATED.search(text[max(0, sum_.start - 6):sum_.start]) or quoted_at(text, sum_.start):
+        if noun is None or not _MONEY_RESTATED.search(text[max(0, sum_.start - 12):sum_.start]) or quoted_at(text, sum_.start):
             continue
         stems = _SAME_DEAL.get(noun.group("noun")[:5], (noun.group("noun")[:5],))
         sentence = analysis.sentence_of(sum_.start)
@@ -127,7 +128,12 @@ def _money_restated(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         slips = {o.text for o in earlier if _digits_and_scale(o)[1] == written[1] and digit_slip(written[0], _digits_and_scale(o)[0])
                  and len(written[0].replace(".", "")) >= 3}
-        if len(slips) != 1 or len({o.value.value for o in earlier}) != 1 or len(earlier) < 2:
+        # a sum told once is the one restated when it was told with the noun itself ("an operating profit of ¥5.35
+        # trillion"), not only in a sentence that speaks of it
+        named = [o for o in earlier if re.search(rf"\b{re.escape(noun.group('noun'))}(?:\s+[a-z]+){{0,2}}\s+(?:of|at|was|were|is|came\s+to|reached)\s+(?:\w+\s+)?$",
+                                                  text[max(0, o.start - 40):o.start])]
+        named_slips = {o.text for o in named} & slips
+        if len(slips) != 1 or not named_slips and (len({o.value.value for o in earlier}) != 1 or len(earlier) < 2):
             continue  # no slip, sums of other things told of it too, or a sum told once (which of two is the slip?)
         other = next(o for o in earlier if o.text in slips)
         line, _ = analysis.document.position(other.start)

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
+from factcheck.lexicon import word_value
 from factcheck.model import Analysis, Evidence
 
 _SCORE = r"(?P<a{n}>\d{{1,3}})\s?[-–—]\s?(?P<b{n}>\d{{1,3}})(?![\d\-–—])"
@@ -64,11 +65,45 @@ def run(analysis: Analysis, rule) -> Iterator:
             evidence=Evidence(fact="the reported match's score", value=f"{reported[0]}–{reported[1]}",
                               source=f"this article, line {line}"),
         )
+    yield from _margins_told_back(analysis, rule, first, reported, written)
+
+
+# the reported match's margin told back: "Their 10-point victory", "the two-goal win", "won by eight points"
+_MARGIN_TOLD_BACK = re.compile(
+    rf"\b(?:(?:the|their|its|his|her|this|that|a|an)\s+(?P<n>\w+)[- ](?P<unit>point|goal)\s+(?P<noun>{_RESULT_NOUN})"
+    r"|(?:won|win|wins|winning|beat|beaten|defeated)\s+(?:(?:[A-Z][\w.'’-]*|the)\s+){0,3}by\s+(?P<n2>\w+)\s+(?P<unit2>points|goals)\b)",
+    re.IGNORECASE)
+
+
+def _margins_told_back(analysis: Analysis, rule, first, reported: tuple[int, int], written: Counter) -> Iterator:
+    """A margin told back after the reported result must be its scores' difference ("beat Melbourne Storm
+    14-6" … "Their 10-point victory"). A margin that some score written in the article makes is that match's;
+    another side or time beside it ("the two-goal win over Spurs", "last year's six-point defeat") is another
+    match's; and a margin only a result's score makes (no "won 3-2" first) is left alone."""
+    text = analysis.document.text
+    margin = abs(reported[0] - reported[1])
+    differences = {abs(a - b) for a, b in written}
+    for told in _MARGIN_TOLD_BACK.finditer(text, first.end()):
+        words = told["n"] or told["n2"]
+        read = None if words.isdigit() else word_value(words)
+        value = int(words) if words.isdigit() else read[0] if read is not None and not read[1] else None
+        if value is None or value == margin or value in differences or ANOTHER.match(text, told.end()) \
+                or ANOTHER_BEFORE.search(text[max(0, told.start() - 40):told.start()]):
+            continue
+        line, _ = analysis.document.position(first.start())
+        start, end = told.start("n") if told["n"] else told.start("n2"), told.end("unit") if told["n"] else told.end("unit2")
+        shown = analysis.document.source[start:end]
+        yield rule.finding(
+            rule.message("margin", stated=shown, reported=f"{reported[0]}–{reported[1]}", line=line, margin=margin),
+            start, end, shown,
+            evidence=Evidence(fact="the reported match's score", value=f"{reported[0]}–{reported[1]}",
+                              source=f"this article, line {line}"),
+        )
 
 
 KIND = CheckKind(
     name="score-conflict",
     run=run,
     summary="the reported match given two final scores",
-    messages=("told_back",),
+    messages=("told_back", "margin"),
 )

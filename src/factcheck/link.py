@@ -995,6 +995,11 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         return []
     if _describes_a_noun_in_a_phrase(syntax, tokens, trigger):
         return []
+    trigger_start = tokens[trigger.first].start
+    # "took over the party only on 14 July, three months before polling day": a time counted from the fact is not its time
+    values = [v for v in values if not (v.end <= trigger_start and _OFFSET_BEFORE.search(text, v.end, trigger_start))]
+    if not values:
+        return []
     if spec.value == "person":
         # a person set beside another as the one before or like them ("the second man, after New Zealand's
         # Richie McCaw, to captain his country", "its youngest champion since Henri Cornet") held the role on
@@ -1280,6 +1285,9 @@ def _says_the_whole_key(trigger: _Trigger, values: list[Mention], tokens, text: 
     return len(wanted) >= 2 and wanted <= said
 
 
+# a stretch of time right before the fact's words: "three months before polling day", "two days after the launch"
+_OFFSET_BEFORE = re.compile(r"\b(?:\d+|[a-z]+)(?:\s+and\s+a\s+half)?\s+(?:days?|weeks?|months?|years?|hours?)\s+"
+                            r"(?:before|after|ahead\s+of|prior\s+to|since)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _FIGURE_WORDS = {"number", "no", "num", "n", "count", "total", "value", "amount", "figure", "of", "the", "a", "an", "in", "on",
                  "at", "for", "to", "by", "and", "or"}
 

@@ -490,6 +490,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             stated.append((end + after.start(1), end + after.end(1), int(after.group(1)), key))
     for start, end, age, key in sorted(stated):
         ahead = False  # told of by a name after it, a weaker tie
+        either_day = False
         others: set = set()  # others an unnamed age may be of, as well as `key`
         sentence = analysis.sentence_of(start)
         own_birth = key in (None, "sentence") and _born_in_sentence(sentence.start) in births
@@ -538,7 +539,8 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             later = [p for p in people if start < p[0] < (paragraph_end if paragraph_end >= 0 else len(text))]
             if in_sentence and in_sentence[0] == named[0]:
                 key = in_sentence[0][3]
-            elif key is None and not named and (in_paragraph or later or earlier) and not _told_of_a_past_year(analysis, sentence, published):
+            elif key is None and not named and (in_paragraph or later or earlier):
+                either_day = True  # (the age of a past day the sentence tells of, or of today)
                 # a person named later in the age's own sentence is in another of its clauses ("The
                 # 62-year-old …, the first Labour prime minister since Gordon Brown left office"):
                 # the one named after it is taken from the sentences that follow
@@ -586,6 +588,10 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             allowed = (allowed[0] - 1, allowed[1])
         if allowed is None or allowed[0] <= age <= allowed[1]:
             continue
+        if either_day and start not in moments \
+                and any((then := _age_range(birth, day)) is None or then[0] <= age <= then[1]
+                        for day in _past_days_told(analysis, sentence, published)):
+            continue  # the age of a past day the sentence tells of: "The 17-year-old scored the only goal … on 29 June 1958"
         if any(other in births and (fits := _age_range(births[other][0], on)) is not None and fits[0] <= age <= fits[1]
                for other in others):
             continue  # the age of another the sentence before names: which one it is, the copy does not say
@@ -673,16 +679,17 @@ def _fits_a_past_day_told_before(analysis: Analysis, sentence, birth: dt.date, a
     return False
 
 
-def _told_of_a_past_year(analysis: Analysis, sentence, published: dt.date) -> bool:
-    """Does the sentence tell of a day in an earlier year ("The 17-year-old scored the only goal …
-    in Solna on 29 June 1958")? Then the age is his that day. A year alone ("has represented Holborn
-    since 2015", "the first since Vettel in 2013") or a birth date is no such day, and nor is the
-    sentence before ("… won in 2019. The 35-year-old …" is as often the age now)."""
+def _past_days_told(analysis: Analysis, sentence, published: dt.date) -> list[dt.date]:
+    """The days in earlier years the sentence tells of ("The 17-year-old scored the only goal … in Solna on 29 June
+    1958"): the age may be his that day, or the one he is now ("The 20-year-old made his England debut … on 12
+    November 2020" is his age at publication). A year alone ("has represented Holborn since 2015", "the first since
+    Vettel in 2013") or a birth date is no such day, and nor is the sentence before ("… won in 2019. The 35-year-old
+    …" is as often the age now)."""
     text = analysis.document.text
-    return any(isinstance(m.value, DateValue) and m.value.precision == "day" and not m.value.relative
-               and m.value.latest.year < published.year
-               and not re.search(r"\bborn\b[^.;]{0,12}$", text[max(sentence.start, m.start - 20):m.start], re.IGNORECASE)
-               for m in analysis.mentions_in(sentence.start, sentence.end, "date"))
+    return [m.value.earliest for m in analysis.mentions_in(sentence.start, sentence.end, "date")
+            if isinstance(m.value, DateValue) and m.value.precision == "day" and not m.value.relative
+            and m.value.latest.year < published.year
+            and not re.search(r"\bborn\b[^.;]{0,12}$", text[max(sentence.start, m.start - 20):m.start], re.IGNORECASE)]
 
 
 # a title copy uses for a person, and the words of the names it stands for

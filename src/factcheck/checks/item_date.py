@@ -63,17 +63,25 @@ def run(analysis: Analysis, rule) -> Iterator:
         # (a day written without its year has only its day to slip: "due on April 18" of an album kept for 2024-04-19)
         dates = [m for m in analysis.mentions if m.kind == "date" and sentence.start <= m.start < sentence.end
                  and isinstance(m.value, DateValue) and (not m.value.relative and re.search(r"\d{4}", m.text) or without_its_year(m))
-                 and m.start not in claimed and not _common.in_dateline(text, m.start, m.end)
+                 and not _common.in_dateline(text, m.start, m.end)
                  and not in_another_time_zone(text, m, analysis.mentions)]
         if not dates:
             continue
         anchors = [anchor for anchor in _anchors(analysis, items, sentence)
                    if not anchor[2].bare or _says_what_it_is(analysis, sentence, anchor[2])]
         for date in dates:
+            own = anchors
+            if date.start in claimed:
+                # a record's fact tied it — but "Mini in 2021" is the item's year, whatever else the verb tells: only the
+                # name written right before it is then judged
+                own = [anchor for anchor in anchors if anchor[1] <= date.start and _YEAR_RIGHT_AFTER.fullmatch(text[anchor[1]:date.start])
+                       or date.end <= anchor[0] and _WITH_NAME_AFTER.fullmatch(text[date.end:anchor[0]])]
+                if not own:
+                    continue
             # the nearest anchor first: it names the item the date is told for
-            near = [item for start, end, item in sorted(anchors, key=lambda anchor: abs(anchor[0] - date.start))
+            near = [item for start, end, item in sorted(own, key=lambda anchor: abs(anchor[0] - date.start))
                     if not (start < date.end and date.start < end) and not (item.year_only and without_its_year(date))
-                    and _close(analysis, (start, end), date, item.year_only and not item.written)]
+                    and _close(analysis, (start, end), date, item.year_only and not item.written, paired=bool(item.partners))]
             if not near or any(_fits(date, item, d) for item in near for d in item.dates):
                 continue
             facts_near = {(item.record.id, item.key.split(".")[0]) for item in near}
@@ -116,6 +124,8 @@ def run(analysis: Analysis, rule) -> Iterator:
             )
 
 
+# a title right after its year: "won in 1988 with "Hold Me Now""
+_WITH_NAME_AFTER = re.compile(r"\s+with\s+[\"“*_]?")
 _YEAR_RIGHT_AFTER = re.compile(r"\s*(?:,\s*)?(?:in\s+|\(\s*)?")
 
 
@@ -145,8 +155,8 @@ def _items(records: list[Record]) -> list[Item]:
                     # (a name of one word, only for an item kept by its day: beside a year it is too often another's)
                     texts = _text_anchors(anchor, "" if year_only else key)
                     found.extend(Item(text, dates, record, key, year_only, bare=bare) for text in texts)
-                    if not texts and year_only and _partner_name(anchor) and (partners := _partners(record, key, value)):
-                        found.append(Item(anchor, dates, record, key, year_only, partners=partners))
+                    if not texts and year_only and _partner_name(without_note(anchor)) and (partners := _partners(record, key, value)):
+                        found.append(Item(without_note(anchor), dates, record, key, year_only, partners=partners))
                 elif isinstance(anchor, (int, float)) and not isinstance(anchor, bool) and _distinct_figure(anchor):
                     found.append(Item(float(anchor), dates, record, key, year_only))
                 for name, qualifier in value.qualifiers.items():
@@ -157,15 +167,19 @@ def _items(records: list[Record]) -> list[Item]:
 
 def _partners(record: Record, key: str, value: FactValue) -> tuple[str, ...]:
     """The other names of one word an item of a mapping keeps for the same year (`previous_nose_finish: {year: 1996,
-    winner: Grindstone, runner_up: Cavonnier}`; `eurovision_wins: {2012: {song: Euphoria, host_city: Baku}}`)."""
+    winner: Grindstone, runner_up: Cavonnier}`; `eurovision_wins: {2012: {song: Euphoria, host_city: Baku}}`), or the
+    other items of a mapping by year."""
     if "." not in key:
-        return ()
+        # a mapping by year (`dakar_wins: {2010: Volkswagen, 2018: Peugeot, 2020: Mini}`): its other items, one of which the
+        # sentence names too ("after Volkswagen in 2010, Peugeot in 2018 and Mini in 2021")
+        return tuple(dict.fromkeys(without_note(other.value) for other in record.facts.get(key, ()) if isinstance(other.value, str)
+                                   and other.value != value.value and _partner_name(without_note(other.value))))
     parent = key.rsplit(".", 1)[0]
     year = value.qualifiers.get("year")
-    return tuple(dict.fromkeys(other.value for sibling, values in record.facts.items()
+    return tuple(dict.fromkeys(without_note(other.value) for sibling, values in record.facts.items()
                                if "." in sibling and sibling.rsplit(".", 1)[0] == parent for other in values
                                if isinstance(other.value, str) and other.value != value.value and other.qualifiers.get("year") == year
-                               and _partner_name(other.value)))
+                               and _partner_name(without_note(other.value))))
 
 
 def _partner_name(text: str) -> bool:
@@ -250,6 +264,8 @@ class NamedYear:
 # "Sir Winston Churchill, 30 January 1965", "The Blind Assassin (2000)", "Richie McCaw (2011, 2015)":
 # a name, then what follows it after a comma, a bracket or a dash
 _NAME_THEN = re.compile(r"^\s*(?P<name>[A-Z\"“][^,(;—–]*?)\s*(?:,|\(|—|–)\s*(?P<rest>.+)$")
+# … or a place and its year, as a Games is named: "Seoul 1988", "Tokyo 2020"
+_NAME_SPACE_YEAR = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?P<rest>1[5-9]\d\d|20\d\d)")
 _YEARS = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*(\d{2}|\d{4})\b)?")
 # a year written right after a name: "Churchill in 1964", "The Piano (1994)", "Hewitt, in 2003", "Churchill in January 1965"
 _YEAR_AFTER = re.compile(r"(?:['’]s)?[*_]{0,2}(?:\s+in\s+|\s*,\s*(?:in\s+)?|\s*\(\s*)"
@@ -329,7 +345,7 @@ def _named_years_of(record: Record) -> list[NamedYear]:
         for value in values:
             if not isinstance(value.value, str):
                 continue
-            parts = _NAME_THEN.match(value.value)
+            parts = _NAME_THEN.match(value.value) or _NAME_SPACE_YEAR.fullmatch(value.value.strip())
             if parts is None:
                 continue
             name = parts.group("name").strip("\"“” ")
@@ -440,9 +456,16 @@ def _says_what_it_is(analysis: Analysis, sentence, item: Item) -> bool:
     return bool(words) and word_base(words[-1]) in _sentence_bases(analysis, sentence, word_base)
 
 
-def _close(analysis: Analysis, anchor: tuple[int, int], date: Mention, year_only: bool = False) -> bool:
+def _close(analysis: Analysis, anchor: tuple[int, int], date: Mention, year_only: bool = False, paired: bool = False) -> bool:
     """Close in the parse; for an item dated by its year alone, closer still and in one clause or phrase:
     "Rhys Millen … first raced there as a teenager, and he won the class again in 2012" joins two events."""
+    text = analysis.document.text
+    if anchor[1] <= date.start and _YEAR_RIGHT_AFTER.fullmatch(text[anchor[1]:date.start]) \
+            and (paired or date.value.precision == "year") \
+            or date.end <= anchor[0] and _WITH_NAME_AFTER.fullmatch(text[date.end:anchor[0]]):
+        return True  # "… Peugeot in 2018 and Mini in 2021", "a five-point loss to West Coast in 2017", "in 1988 with "Hold Me
+        # Now"": the year written right beside the name (a month only with the name's partner: "in New York in November
+        # 2017" is when a sale there was), however the parser hangs a list
     syntax = analysis.syntax
     if syntax is None:
         return abs(anchor[0] - date.start) <= (40 if year_only else 80)

@@ -36,10 +36,13 @@ _YEARS_THEN_THIS = re.compile(r"((?:(?:1[89]|20)\d\d,\s+)+(?:1[89]|20)\d\d\s+and
 
 def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
-    ordinals = [m for m in analysis.mentions if m.kind == "number" and isinstance(m.value, NumberValue) and m.value.ordinal]
+    # (not an ordinal that is a word of a name: "since the Second World War, after Gough Whitlam in 1972, …")
+    ordinals = [m for m in analysis.mentions if m.kind == "number" and isinstance(m.value, NumberValue) and m.value.ordinal
+                and (m.text[:1].islower() or not _IN_A_NAME.match(text, m.end))]
     for mention in analysis.mentions:
         value = mention.value
-        if mention.kind != "number" or not isinstance(value, NumberValue) or not value.ordinal or not 2 <= value.value <= 30:
+        if mention.kind != "number" or not isinstance(value, NumberValue) or not value.ordinal or not 2 <= value.value <= 30 \
+                or mention.text[:1].isupper() and _IN_A_NAME.match(text, mention.end):
             continue
         sentence = analysis.sentence_of(mention.start)
         rest = text[mention.end:sentence.end]
@@ -197,6 +200,10 @@ _FRONTED = re.compile(r"\s*(?:After|Following|Joining)\s+(?P<items>(?:[^,;.]+,\s
 # "the world's third-largest gaming company …, behind Tencent and Sony": a rank by size with the ones
 # above it named to the end of the sentence
 _BEHIND = re.compile(r"[^.;]*?,\s+(?:behind|after|trailing(?:\s+only)?)\s+(?P<items>(?:[^,;.]+,\s+)*[^,;.]+?,?\s+and\s+[^,;.]+?)\s*[.!?]?$")
+
+
+# a capitalised word after a capitalised ordinal: the ordinal is a word of a name ("Second World War", "Fourth Estate")
+_IN_A_NAME = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _adverb(analysis: Analysis, mention) -> bool:

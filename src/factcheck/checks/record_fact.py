@@ -297,7 +297,13 @@ def _told_in_a_records_text(analysis: Analysis, claim) -> bool:
     if after is None:
         return False
     said = " ".join((claim.value.text + after.group(0)).lower().split())
-    return any(said in kept for kept in analysis.records.facts_memo("lower_texts", _lower_texts))
+    kept_texts = analysis.records.facts_memo("lower_texts", _lower_texts)
+    if any(said in kept for kept in kept_texts):
+        return True
+    # … or the figure and its noun, a whole item of the text ("17 points and nine assists in that semi-final" beside
+    # `semi_final_v_usa: "17 points, 9 assists"`)
+    pair = re.escape(" ".join(said.split()[:len(claim.value.text.split()) + 1]))
+    return any(re.search(rf"(?:^|[\s(]){pair}(?:[,;.)]|$)", kept) for kept in kept_texts)
 
 
 def _lower_texts(records) -> list[str]:

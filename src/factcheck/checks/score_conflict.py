@@ -28,9 +28,11 @@ _RESULT_NOUN = r"(?:win|victory|triumph|defeat|loss|success|thrashing|drubbing|r
 FIRST_RESULT = re.compile(
     rf"\b(?:(?:won|win|wins|beat|beats|defeated|edged|finished|ended|lost|loses|lose|claimed|sealed|clinched)\s+"
     rf"(?:(?:[A-Z][\w.'’-]*|the|a|an|by)\s+){{0,4}}{_SCORE.format(n='')}"
-    rf"|(?:a|an)\s+{_SCORE.format(n='2')}\s+{_RESULT_NOUN})", re.IGNORECASE)
+    rf"|(?:a|an|after|with)\s+{_SCORE.format(n='2')}\s+{_RESULT_NOUN})", re.IGNORECASE)
 # a result told back: "the 3–1 win", "that 2-0 defeat", "Sunday's 3-2 win"
-TOLD_BACK = re.compile(rf"\b(?:the|that|this)\s+{_SCORE.format(n='')}\s+(?P<noun>{_RESULT_NOUN})\b", re.IGNORECASE)
+# ("closed out a 7-3 scoreline": a scoreline or a result is the match's own, whatever its article)
+TOLD_BACK = re.compile(rf"\b(?:(?:the|that|this)\s+{_SCORE.format(n='')}\s+(?P<noun>{_RESULT_NOUN})"
+                       rf"|(?:a|an)\s+{_SCORE.format(n='3')}\s+(?P<noun3>scoreline|result))\b", re.IGNORECASE)
 ANY_SCORE = re.compile(rf"(?<![\d:/.,]){_SCORE.format(n='')}")
 # another match: its opponent, time or stage beside the result told back
 ANOTHER = re.compile(r"\s*(?:over|against|at|in|on|from|to|versus|v\.?|vs\.?|last|earlier)\b|\s*\d{4}\b", re.IGNORECASE)
@@ -49,7 +51,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     for back in TOLD_BACK.finditer(text):
         if back.start() <= first.start():
             continue
-        told = (int(back["a"]), int(back["b"]))
+        told = (int(back["a"] or back["a3"]), int(back["b"] or back["b3"]))
         if sorted(told) == sorted(reported):
             continue
         if ANOTHER.match(text, back.end()) or ANOTHER_BEFORE.search(text[max(0, back.start() - 40):back.start()]):
@@ -57,7 +59,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         if written[tuple(sorted(told))] > 1:
             continue  # written elsewhere too: another match the article tells of
         line, _ = analysis.document.position(first.start())
-        start, end = back.start("a"), back.end("b")
+        start, end = (back.start("a"), back.end("b")) if back["a"] else (back.start("a3"), back.end("b3"))
         shown = analysis.document.source[start:end]
         yield rule.finding(
             rule.message("told_back", stated=shown, reported=f"{reported[0]}–{reported[1]}", line=line),

@@ -21,7 +21,7 @@ from factcheck.checks.base import CheckKind
 from factcheck.facts import describe_key, fact_key_words, stem, word_base
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding, without_its_year
-from factcheck.text import name_key, quoted_at
+from factcheck.text import fold, name_key, quoted_at
 
 _NUMBER = r"(\d{1,3}|(?:[a-z]+[- ])?[a-z]+)"
 AGE_PATTERNS = [
@@ -478,12 +478,16 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                         stated.append((match.start(1), match.end(1), age, after[3]))
                     if after is not None or not (analysis.mentions_in(position, position + 1, "group")
                                                  and _DEMONYM.search(named_after.group(1).rstrip(".’'"))
+                                                 or _DEMONYM.search(named_after.group(1).rstrip(".’'"))
+                                                 and _of_that_people(analysis, named_after.group(1).rstrip(".’'"))
                                                  or _ONLY_A_PEOPLE.fullmatch(named_after.group(1).rstrip(".’'"))
                                                  or _names_a_noun(analysis, position)):
                         continue
                 # ("At 75 he is the oldest monarch": the "he" is the one named last before, like "the 75-year-old")
                 he = number == 2 and re.match(r"\s*,?\s+(?:he|she)\b", text[match.end():match.end() + 6])
-                stated.append((match.start(1), match.end(1), age, None if anaphor or he else "sentence"))
+                # "The 36-year-old Ukrainian": the one person of the article the records give that nationality
+                of_a_people = _of_that_people(analysis, named_after.group(1).rstrip(".’'")) if named_after else None
+                stated.append((match.start(1), match.end(1), age, of_a_people or (None if anaphor or he else "sentence")))
     for start, end, _, key in people:
         after = _AFTER_NAME.match(text[end:end + 8])
         if after:
@@ -677,6 +681,27 @@ def _fits_a_past_day_told_before(analysis: Analysis, sentence, birth: dt.date, a
             if fits is not None and fits[0] <= age <= fits[1]:
                 return True
     return False
+
+
+# the facts that say where a person is from
+_ORIGIN_KEY = re.compile(r"(?:^|[._])(?:nationality|citizenship|country|birthplace|born_in|place_of_birth|hometown|from)(?:$|[._])")
+
+
+def _of_that_people(analysis: Analysis, demonym: str) -> tuple[str, ...] | None:
+    """The one person the article links whose record says they are of the people a word names ("Ukrainian" of
+    `nationality: Ukrainian`, `birthplace: "Simferopol, Crimea, Ukraine"`), as the person keys go; None when none or two."""
+    from factcheck.names import inflection
+
+    word = fold(demonym)
+    found = set()
+    for link in analysis.links:
+        if link.record.type != "person":
+            continue
+        said = [fold(v.value) for key, values in link.record.facts.items() if _ORIGIN_KEY.search(key)
+                for v in values if isinstance(v.value, str)]
+        if any(w == word or inflection(w, word) for text in said for w in re.findall(r"[^\W\d_]+", text)):
+            found.add(name_key(link.record.name))
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _past_days_told(analysis: Analysis, sentence, published: dt.date) -> list[dt.date]:

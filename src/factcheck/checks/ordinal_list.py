@@ -39,6 +39,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     # (not an ordinal that is a word of a name: "since the Second World War, after Gough Whitlam in 1972, …")
     ordinals = [m for m in analysis.mentions if m.kind == "number" and isinstance(m.value, NumberValue) and m.value.ordinal
                 and (m.text[:1].islower() or not _IN_A_NAME.match(text, m.end))]
+    yield from _times_making(analysis, rule, text, ordinals)
     for mention in analysis.mentions:
         value = mention.value
         if mention.kind != "number" or not isinstance(value, NumberValue) or not value.ordinal or not 2 <= value.value <= 30 \
@@ -239,6 +240,32 @@ def _fronted_list(text: str, sentence, mention) -> list[str] | None:
 _COUNT_AHEAD = re.compile(r"\b(?:[Oo]nly|[Jj]ust)\s+(?P<count>\w+)\s+(?:[\w'’-]+\s+){0,3}?(?:have|has|had)\s+(?:ever\s+)?(?:[a-z]+\s+){0,2}?"
                           r"(?P<more>[a-z]+er|more)\b")
 _SUPERLATIVE_AFTER = re.compile(r"[\s-]+(?P<most>[a-z]+est|most)\b")
+
+
+# "the physics prize was awarded 117 times …, making this year's award the 119th": the times counted, then the next
+_TIMES_MAKING = re.compile(r"\b(?P<count>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+times\b[^.;:!?]{0,80}?,\s+making\s+"
+                           r"(?:this\s+year['’]s|this\s+week['’]s|today['’]s|this|the\s+latest|the\s+new)\s+(?:[a-z]+\s+){0,2}?the\s+$",
+                           re.IGNORECASE)
+
+
+def _times_making(analysis: Analysis, rule, text: str, ordinals) -> Iterator:
+    """An ordinal made the next after a count of times: "awarded 117 times …, making this year's award the 119th"."""
+    for ordinal in ordinals:
+        sentence = analysis.sentence_of(ordinal.start)
+        told = _TIMES_MAKING.search(text, sentence.start, ordinal.start)
+        if told is None:
+            continue
+        count = told.group("count").replace(",", "")
+        times = int(count) if count.isdigit() else (lambda read: int(read[0]) if read is not None and not read[1] else 0)(word_value(count))
+        if not times or times + 1 == ordinal.value.value:
+            continue
+        shown = format_number_like(ordinal, float(times + 1))
+        yield rule.finding(
+            rule.message("mismatch", stated=ordinal.text, listed=times, expected=shown),
+            ordinal.start, ordinal.end, analysis.document.source[ordinal.start:ordinal.end],
+            suggestion=shown,
+            evidence=Evidence(fact="the times before", value=told.group(0).strip(), source="the count before it in this sentence"),
+        )
 
 
 def _counted_ahead(analysis: Analysis, text: str, ordinal, sentence) -> tuple[str, int] | None:

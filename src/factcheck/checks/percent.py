@@ -93,10 +93,13 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
     if old == 0:
         return
     multiplier = next((MULTIPLIERS[w] for w in words if w in MULTIPLIERS), None)
+    word = next((w for w in words if w in MULTIPLIERS), None)
+    start = text.lower().find(word, analysis.sentence_of(before.start).start) if word else -1
+    if multiplier is not None and start < min(before.start, after.start) \
+            and re.search(r",\s+(?:and|but|while|whereas)\b|;", text[start:min(before.start, after.start)]):
+        multiplier = None  # "more than doubled, to $4.27 from $2.11, and the margin widened to 22.2% from 16.9%": the first pair's
     if multiplier is not None:
         actual = new / old
-        word = next(w for w in words if w in MULTIPLIERS)
-        start = text.lower().find(word, analysis.sentence_of(before.start).start)
         # "more than doubled": at least twice; "nearly doubled": somewhat under
         qualifier = re.search(r"\b(more than|over|nearly|almost)\s+$", text[max(0, start - 12):start].lower())
         ratio = actual / multiplier

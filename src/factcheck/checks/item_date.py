@@ -74,8 +74,7 @@ def run(analysis: Analysis, rule) -> Iterator:
             if date.start in claimed:
                 # a record's fact tied it — but "Mini in 2021" is the item's year, whatever else the verb tells: only the
                 # name written right before it is then judged
-                own = [anchor for anchor in anchors if anchor[1] <= date.start and _YEAR_RIGHT_AFTER.fullmatch(text[anchor[1]:date.start])
-                       or date.end <= anchor[0] and _WITH_NAME_AFTER.fullmatch(text[date.end:anchor[0]])]
+                own = [anchor for anchor in anchors if _year_right_after(text, anchor, date) or _title_right_after(text, anchor, date)]
                 if not own:
                     continue
             # the nearest anchor first: it names the item the date is told for
@@ -104,7 +103,7 @@ def run(analysis: Analysis, rule) -> Iterator:
                 # Got to Do With It" reached No 1" beside the 1993 film of that title and the song's own key
             # (a year written right after an item kept by its day slips in its year: "at Mid Staffordshire in 1992" for
             # 1990-03-22; a year anywhere else near it was too often another event's)
-            right_after = {id(item) for start, end, item in anchors if date.start >= end and _YEAR_RIGHT_AFTER.fullmatch(text[end:date.start])}
+            right_after = {id(item) for start, end, item in anchors if _year_right_after(text, (start, end), date)}
             slip = next(((item, d) for item in near for d in item.dates
                          if (date.value.earliest.year != d.year if item.year_only
                              else _common.date_slip(date.value, d, year_guessed=without_its_year(date)) or date.value.precision == "year" and id(item) in right_after
@@ -126,6 +125,16 @@ def run(analysis: Analysis, rule) -> Iterator:
 
 # a title right after its year: "won in 1988 with "Hold Me Now""
 _WITH_NAME_AFTER = re.compile(r"\s+with\s+[\"“*_]?")
+
+
+def _year_right_after(text: str, anchor: tuple[int, int], date: Mention) -> bool:
+    """Is the date written right after the item's name ("Mini in 2021", "Euphoria (2012)")?"""
+    return anchor[1] <= date.start and _YEAR_RIGHT_AFTER.fullmatch(text[anchor[1]:date.start]) is not None
+
+
+def _title_right_after(text: str, anchor: tuple[int, int], date: Mention) -> bool:
+    """Is the item's name written right after the date, as what was done then ("in 1988 with "Hold Me Now"")?"""
+    return date.end <= anchor[0] and _WITH_NAME_AFTER.fullmatch(text[date.end:anchor[0]]) is not None
 _YEAR_RIGHT_AFTER = re.compile(r"\s*(?:,\s*)?(?:in\s+|\(\s*)?")
 
 
@@ -460,9 +469,7 @@ def _close(analysis: Analysis, anchor: tuple[int, int], date: Mention, year_only
     """Close in the parse; for an item dated by its year alone, closer still and in one clause or phrase:
     "Rhys Millen … first raced there as a teenager, and he won the class again in 2012" joins two events."""
     text = analysis.document.text
-    if anchor[1] <= date.start and _YEAR_RIGHT_AFTER.fullmatch(text[anchor[1]:date.start]) \
-            and (paired or date.value.precision == "year") \
-            or date.end <= anchor[0] and _WITH_NAME_AFTER.fullmatch(text[date.end:anchor[0]]):
+    if _year_right_after(text, anchor, date) and (paired or date.value.precision == "year") or _title_right_after(text, anchor, date):
         return True  # "… Peugeot in 2018 and Mini in 2021", "a five-point loss to West Coast in 2017", "in 1988 with "Hold Me
         # Now"": the year written right beside the name (a month only with the name's partner: "in New York in November
         # 2017" is when a sale there was), however the parser hangs a list

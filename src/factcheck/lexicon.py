@@ -82,6 +82,14 @@ def word_value(words: str) -> tuple[float, bool] | None:
         return None
 
 
+def whole_number(word: str) -> int | None:
+    """A whole number written in digits ("117") or words ("five", "twenty-one"); not an ordinal."""
+    if word.isdigit():
+        return int(word)
+    read = word_value(word)
+    return int(read[0]) if read is not None and not read[1] and read[0] == int(read[0]) else None
+
+
 def stated_weekday(mention: Mention) -> int | None:
     match = re.match(r"\s*([A-Za-z]+)", mention.text)
     if match and mention.label == "weekday":

@@ -469,6 +469,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 if number == 0 and named_after is None:
                     # "The 36-year-old defender Stopira": a role noun or two between the age and the name
                     named_after = _after_role_nouns(analysis, match.end())
+                # "The 36-year-old Ukrainian": the one person of the article the records give that nationality
+                said_after = named_after.group(1).rstrip(".’'") if named_after else ""
+                of_a_people = _of_that_people(analysis, said_after) if named_after else None
                 if named_after:
                     # "the 20-year-old Shelton": the age is the name's right after it, known or not
                     # ("the 27-year-old Serbian" names a nationality, not a person: the age is the subject's)
@@ -476,17 +479,13 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                     after = next((p for p in people if p[0] == position), None)
                     if after is not None:
                         stated.append((match.start(1), match.end(1), age, after[3]))
-                    if after is not None or not (analysis.mentions_in(position, position + 1, "group")
-                                                 and _DEMONYM.search(named_after.group(1).rstrip(".’'"))
-                                                 or _DEMONYM.search(named_after.group(1).rstrip(".’'"))
-                                                 and _of_that_people(analysis, named_after.group(1).rstrip(".’'"))
-                                                 or _ONLY_A_PEOPLE.fullmatch(named_after.group(1).rstrip(".’'"))
+                    if after is not None or not (analysis.mentions_in(position, position + 1, "group") and _DEMONYM.search(said_after)
+                                                 or _DEMONYM.search(said_after) and of_a_people
+                                                 or _ONLY_A_PEOPLE.fullmatch(said_after)
                                                  or _names_a_noun(analysis, position)):
                         continue
                 # ("At 75 he is the oldest monarch": the "he" is the one named last before, like "the 75-year-old")
                 he = number == 2 and re.match(r"\s*,?\s+(?:he|she)\b", text[match.end():match.end() + 6])
-                # "The 36-year-old Ukrainian": the one person of the article the records give that nationality
-                of_a_people = _of_that_people(analysis, named_after.group(1).rstrip(".’'")) if named_after else None
                 stated.append((match.start(1), match.end(1), age, of_a_people or (None if anaphor or he else "sentence")))
     for start, end, _, key in people:
         after = _AFTER_NAME.match(text[end:end + 8])

@@ -26,7 +26,7 @@ from functools import lru_cache
 from factcheck.checks import _common
 from factcheck.checks._common import digit_slip, format_number_like, half_last_digit, ordinal, tokens_between
 from factcheck.checks.base import RATIO_OR_NEVER, SEVERITY_NAME, CheckKind
-from factcheck.lexicon import ORDINALS, word_value
+from factcheck.lexicon import ORDINALS, whole_number, word_value
 from factcheck.model import Analysis, Evidence, Mention, NumberValue, Severity, format_number
 from factcheck.text import name_key
 
@@ -981,12 +981,7 @@ def _points_patterns(names: tuple[str, ...]) -> tuple[re.Pattern, str]:
 
 def _count(word: str) -> int | None:
     word = word.lower()
-    if word.isdigit():
-        return int(word)
-    if word in ("a", "an"):
-        return 1
-    found = word_value(word)
-    return int(found[0]) if found is not None and not found[1] and found[0] == int(found[0]) else None
+    return 1 if word in ("a", "an") else whole_number(word)
 
 
 KIND = CheckKind(

@@ -95,7 +95,9 @@ def run(analysis: Analysis, rule) -> Iterator:
             if written.find(".") != meant.find(".") or not _common.digit_slip(written, meant):
                 continue
             swapped = _common.digits_swapped(written, meant)
-            if swapped and len(written.replace(".", "").strip("0")) >= 3 and value.qualifier is None:
+            # (a round figure, "480-pound bales" beside a yield of 840 pounds, only by what it counts)
+            round_figure = len(written.replace(".", "").strip("0")) < 3
+            if swapped and not round_figure and value.qualifier is None:
                 continue  # transposed-figure's: a long figure with two digits swapped needs no word of the key
                 # (a round one, "430,000 donors" for 340,000, is left to this rule: transposed-figure takes it for rounded)
             words = _key_words(figure.fact)
@@ -105,8 +107,6 @@ def run(analysis: Analysis, rule) -> Iterator:
             # five significant digits or more, one changed ("by 81,326 votes to 63,399" against 60,399): as
             # unlikely a chance as two swapped, so no word need tie it either
             long_slip = len(written.replace(".", "").strip("0")) >= 5 and value.qualifier is None  # ("50,000" is a round one)
-            # (a round figure, "480-pound bales" beside a yield of 840 pounds, only by what it counts)
-            round_figure = len(written.replace(".", "").strip("0")) < 3
             if not (counts_its_head or long_slip and not round_figure
                     or swapped and significant >= 3 and not round_figure and any(_same_word(w, k) for w in near for k in words)):
                 continue

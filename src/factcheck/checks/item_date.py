@@ -164,7 +164,7 @@ def _items(records: list[Record]) -> list[Item]:
                     # (a name of one word, only for an item kept by its day: beside a year it is too often another's)
                     texts = _text_anchors(anchor, "" if year_only else key)
                     found.extend(Item(text, dates, record, key, year_only, bare=bare) for text in texts)
-                    if not texts and year_only and _partner_name(without_note(anchor)) and (partners := _partners(record, key, value)):
+                    if not texts and year_only and one_word_name(without_note(anchor), letters=4) and (partners := _partners(record, key, value)):
                         found.append(Item(without_note(anchor), dates, record, key, year_only, partners=partners))
                 elif isinstance(anchor, (int, float)) and not isinstance(anchor, bool) and _distinct_figure(anchor):
                     found.append(Item(float(anchor), dates, record, key, year_only))
@@ -182,20 +182,13 @@ def _partners(record: Record, key: str, value: FactValue) -> tuple[str, ...]:
         # a mapping by year (`dakar_wins: {2010: Volkswagen, 2018: Peugeot, 2020: Mini}`): its other items, one of which the
         # sentence names too ("after Volkswagen in 2010, Peugeot in 2018 and Mini in 2021")
         return tuple(dict.fromkeys(without_note(other.value) for other in record.facts.get(key, ()) if isinstance(other.value, str)
-                                   and other.value != value.value and _partner_name(without_note(other.value))))
+                                   and other.value != value.value and one_word_name(without_note(other.value), letters=4)))
     parent = key.rsplit(".", 1)[0]
     year = value.qualifiers.get("year")
     return tuple(dict.fromkeys(without_note(other.value) for sibling, values in record.facts.items()
                                if "." in sibling and sibling.rsplit(".", 1)[0] == parent for other in values
                                if isinstance(other.value, str) and other.value != value.value and other.qualifiers.get("year") == year
-                               and _partner_name(without_note(other.value))))
-
-
-def _partner_name(text: str) -> bool:
-    """A name of one word that anchors an item with another of its names: four letters will do ("Baku")."""
-    from factcheck.text import is_common_word
-
-    return bool(re.fullmatch(r"[A-Z][a-zà-ÿ]{3,}", text)) and not is_common_word(text.lower())
+                               and one_word_name(without_note(other.value), letters=4)))
 
 
 def _sibling_day(record: Record, key: str, value: FactValue) -> tuple[dt.date, ...]:
@@ -423,12 +416,12 @@ def _text_anchors(text: str, key: str = "") -> list[str]:
     return found
 
 
-def one_word_name(text: str) -> bool:
+def one_word_name(text: str, letters: int = 5) -> bool:
     """A name of one word distinct enough to anchor an item ("Razoni", "Charterhall"): capitalised, five letters or
-    more, no common word."""
+    more (four with another of the item's names beside it: "Baku"), no common word."""
     from factcheck.text import is_common_word
 
-    return bool(re.fullmatch(r"[A-Z][a-zà-ÿ]{4,}", text)) and not is_common_word(text.lower())
+    return bool(re.fullmatch(rf"[A-Z][a-zà-ÿ]{{{letters - 1},}}", text)) and not is_common_word(text.lower())
 
 
 def _distinct_figure(number: float) -> bool:

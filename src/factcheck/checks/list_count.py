@@ -115,12 +115,13 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         if words[:1].isupper() and not _plural_noun(analysis, noun.start(2), noun.end(2)):
             continue  # "tie for fifth at 11 under alongside Finau, Webb Simpson and Jason Day": a name, not a counted noun
-        items, end = _items(text, intro.end(), intro.group(1), counts_allowed=intro.group(1) in ("—", "–", "--"))
+        between_dashes = intro.group(1) in ("—", "–", "--")
+        items, end = _items(text, intro.end(), intro.group(1), counts_allowed=between_dashes)
         if items is None or len(items) < 2:
             continue
         counts = [_leading_count(item) if not _DATE_ITEM.match(item) else None for item in items]
-        if any(count is not None for count in counts) and (intro.group(1) not in ("—", "–", "--") or counts[0] is not None
-                                                           or sum(count is None for count in counts) != 1):
+        counted = any(count is not None for count in counts)
+        if counted and (not between_dashes or counts[0] is not None or sum(count is None for count in counts) != 1):
             continue  # (but "killing nine people — McMillan and seven passengers —": one named, then a count of the rest)
         if any(_WEEKDAY.search(item) for item in items):
             continue  # "seven phases between Friday, 19 April and Saturday, 1 June": days of a span, not items
@@ -128,7 +129,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if listed == int(value.value):
             continue
         # (a list with a count in it may hold the slip itself: the finding covers it too)
-        stop = len(text[:end].rstrip(" —–-")) if any(count is not None for count in counts) else noun.end()
+        stop = len(text[:end].rstrip(" —–-")) if counted else noun.end()
         yield rule.finding(
             rule.message("mismatch", count=mention.text, noun=f"{noun.group(1)}{words}".strip(), listed=f"{listed:g}"),
             mention.start, stop, analysis.document.source[mention.start:stop],

@@ -18,7 +18,7 @@ from factcheck.checks._common import format_number_like
 from factcheck.checks.base import CheckKind
 from factcheck.checks.list_count import _DATE_ITEM, _items
 from factcheck.facts import word_base
-from factcheck.lexicon import word_value
+from factcheck.lexicon import whole_number
 from factcheck.model import Analysis, DateValue, Evidence, NumberValue
 
 # not "behind": "ranks fourth, behind the Cambridge and Faversham readings" leaves out the first
@@ -255,8 +255,7 @@ def _times_making(analysis: Analysis, rule, text: str, ordinals) -> Iterator:
         told = _TIMES_MAKING.search(text, sentence.start, ordinal.start)
         if told is None:
             continue
-        count = told.group("count").replace(",", "")
-        times = int(count) if count.isdigit() else (lambda read: int(read[0]) if read is not None and not read[1] else 0)(word_value(count))
+        times = whole_number(told.group("count").replace(",", ""))
         if not times or times + 1 == ordinal.value.value:
             continue
         shown = format_number_like(ordinal, float(times + 1))
@@ -286,10 +285,8 @@ def _counted_ahead(analysis: Analysis, text: str, ordinal, sentence) -> tuple[st
 
 def _count(word: str) -> int:
     """A small count written in digits or words ("five", "5"), or 0."""
-    if word.isdigit():
-        return int(word) if int(word) <= 30 else 0
-    read = word_value(word)
-    return int(read[0]) if read is not None and not read[1] and 0 < read[0] <= 30 else 0
+    count = whole_number(word)
+    return count if count is not None and 0 < count <= 30 else 0
 
 
 def _mismatch(analysis: Analysis, rule, ordinal, before: list[str], source: str) -> Iterator:

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
-from factcheck.lexicon import word_value
+from factcheck.lexicon import whole_number
 from factcheck.model import Analysis, Evidence
 
 _SCORE = r"(?P<a{n}>\d{{1,3}})\s?[-–—]\s?(?P<b{n}>\d{{1,3}})(?![\d\-–—])"
@@ -86,9 +86,7 @@ def _margins_told_back(analysis: Analysis, rule, first, reported: tuple[int, int
     margin = abs(reported[0] - reported[1])
     differences = {abs(a - b) for a, b in written}
     for told in _MARGIN_TOLD_BACK.finditer(text, first.end()):
-        words = told["n"] or told["n2"]
-        read = None if words.isdigit() else word_value(words)
-        value = int(words) if words.isdigit() else read[0] if read is not None and not read[1] else None
+        value = whole_number(told["n"] or told["n2"])
         if value is None or value == margin or value in differences or ANOTHER.match(text, told.end()) \
                 or ANOTHER_BEFORE.search(text[max(0, told.start() - 40):told.start()]):
             continue

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_VERBS, HOLDER_KEY, MEASURE_WORDS, SINCE_KEY, WORD_SAID_AS, describe_key, fact_key_words, is_average, word_base
+from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_SAID_AS, HEAD_VERBS, HOLDER_KEY, MEASURE_WORDS, SINCE_KEY, WORD_SAID_AS, describe_key, fact_key_words, is_average, word_base
 from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, word_value
 from factcheck.model import (ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax,
                              in_another_time_zone, without_its_year)
@@ -782,6 +782,8 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
         # type (those are found as subjects first) is another entity than the article's topic
         others = [m for m in in_sentence if m.kind in ("org", "person", "place")] + \
                  [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links]
+        days = [m for m in in_sentence if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"
+                and not m.value.relative and m.label != "day-no-year"]
 
         sentence_persons = persons_by_position.starting_in(sentence.start, sentence.end)
         scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links, syntax,
@@ -795,16 +797,27 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
             mine = [(d, m) for d, m in scored[trigger] if _owns(trigger, d, owners[(VALUE_CLASSES[trigger.spec.value], m.start)])]
             if trigger.spec.value == "person-list":
                 claims.extend(_claims_for(trigger, _pick(trigger.spec, mine, text), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
-                                          referents, text, others, keepers))
+                                          referents, text, others, keepers, days))
                 continue
-            # "employs 310 … staff and runs three ships": two triggers of one fact state one value, the nearest
+            # "employs 310 … staff and runs three ships": two triggers of one fact state one value, the nearest —
+            # of those that say the fact, not only its unit ("about 6.7 kilometres south-east of the central city,
+            # at a depth of about 15 kilometres" gives `depth_km` by its "depth")
             best = picked.get(id(trigger.spec))
-            if mine and (best is None or not best[1] or abs(mine[0][0]) < abs(best[1][0][0])):
+            if mine and (best is None or not best[1] or (_says_only_its_unit(trigger), abs(mine[0][0]))
+                         < (_says_only_its_unit(best[0]), abs(best[1][0][0]))):
                 picked[id(trigger.spec)] = (trigger, mine)
         for trigger, mine in picked.values():
             claims.extend(_claims_for(trigger, _pick(trigger.spec, mine, text), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
-                                      referents, text, others, keepers))
+                                      referents, text, others, keepers, days))
     return claims
+
+
+_UNIT_FORMS = frozenset(form for forms in MEASURE_WORDS.values() for form in forms)
+
+
+def _says_only_its_unit(trigger: _Trigger) -> bool:
+    """Is the trigger only the unit of measure the key ends in ("kilometres" of `depth_km`)?"""
+    return len(trigger.key) == 1 and trigger.key[0] in _UNIT_FORMS
 
 
 def _owns(trigger: _Trigger, distance: float, owners: set) -> bool:
@@ -812,6 +825,8 @@ def _owns(trigger: _Trigger, distance: float, owners: set) -> bool:
     "the crew — commander A, pilot B and specialist C" are all crew."""
     if trigger in owners:
         return True
+    if distance >= 0 and not _says_only_its_unit(trigger) and any(other.spec is trigger.spec and _says_only_its_unit(other) for other in owners):
+        return True  # "at a depth of about 15 kilometres": the fact's word shares what its unit holds after it
     return trigger.spec.value == "person-list" and distance >= 0 and all(
         o.spec.value != "person-list" and o.first > trigger.first for o in owners
     )
@@ -989,7 +1004,7 @@ def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_peo
 
 
 def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary, syntax=None,
-                referents=None, text: str = "", sentence_others: list[Mention] = (), keepers=None) -> list[Claim]:
+                referents=None, text: str = "", sentence_others: list[Mention] = (), keepers=None, sentence_days: list[Mention] = ()) -> list[Claim]:
     spec = trigger.spec
     if not values or not (_in_context(spec, tokens, starts, sentence) or _proper_sub_key(trigger)):
         return []
@@ -1052,6 +1067,12 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         # the thing the sentence before was about — only a slip of that thing's own figure is its
         record = _it_of_the_sentence_before(syntax, text, tokens, trigger, sentence, links)
         unnamed = record is not None
+    if record is None and spec.derived and spec.value == "quantity" and not _says_only_its_unit(trigger):
+        # "The shallow quake struck … on Tuesday, 22 February 2011 …, at a depth of about 15 kilometres": the
+        # sentence gives the day of the one record keeping the measure that happened on it (tried for any
+        # figure: a count beside a day is as often another's — "eight months after his accession" on the
+        # day of his mother's death, "cut the rate by 75 basis points" on an earlier decision's day)
+        record = _dated_by_its_day(spec, keepers, [d for d in sentence_days if not any(d is v for v in values)])
     if record is None:
         if spec.derived:  # a fact read from a key speaks only of an entity the sentence names
             # (tried: the one record of the lead that keeps the fact — on the blind corpora that tied
@@ -1072,9 +1093,10 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 # "The family had first set the burial for Saturday, Feb. 24 … Kiptum's new home": the
                 # burial of the one the sentence names, not of the coach the article names elsewhere
                 keeper = None
-            if keeper is None and days and _trigger_says_every_key_word(trigger, tokens, spec):
+            if keeper is None and days and (_trigger_says_every_key_word(trigger, tokens, spec) or _said_as_its_one_word(trigger, tokens, spec)):
                 # "That Phase 1 report, published on 30 October 2018" against `phase_1_report: 2019-10-30` of
-                # the one record that keeps it, named or not (the article named "the inquiry into the fire")
+                # the one record that keeps it, named or not (the article named "the inquiry into the fire"); or
+                # a key of one word said in its other words ("A jury convicted him on Nov. 3, 2023" for `verdict_date`)
                 keeper = _only_keeper(spec, keepers)
             written_dates = all(isinstance(v.value, DateValue) and v.value.precision in ("month", "year") and not v.value.relative
                                 and not _SINCE_ANOTHER.search(text, max(0, v.start - 80), v.start) for v in values)
@@ -1091,11 +1113,11 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                     return [Claim(only, spec.key, value, trigger.text, (sentence.start, sentence.end), None, tokens[trigger.first].start)
                             for value in values]
             if keeper is None and spec.unit == "percent" and all(v.label == "percent" for v in values) \
-                    and _opens_its_sentence(starts, sentence, trigger) \
+                    and _opens_its_clause(text, tokens, sentence, trigger) \
                     and (words := {word_base(w) for w in fact_key_words(spec.key) if w not in _FIGURE_WORDS and w.isalpha()}) \
                     and words <= {word_base(token.norm) for token in tokens[trigger.first:trigger.last]}:
                 # "Turnout was 41.36 per cent." against `turnout_percent: 44.36`: the key's every word opening the
-                # sentence and its unit with the figure, of the one record that keeps it (or of several that keep the
+                # sentence (or a clause after ", and": "…, and turnout reached 63.5 per cent") and its unit with the figure, of the one record that keeps it (or of several that keep the
                 # same) — a slip of its figure only
                 keeper = _only_keeper(spec, keepers)
             if keeper is None and _every_key_word_near(spec, values, tokens, starts, sentence, text):
@@ -1664,19 +1686,24 @@ PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|a\s+possible|a\s+to
                           r"fewer\s+than|less\s+than|just\s+over|just\s+under|up\s+to)\s+)?")
 
 
-def _opens_its_sentence(starts, sentence: Sentence, trigger: _Trigger) -> bool:
-    """Is the trigger the first word of its sentence?"""
-    return bisect.bisect_left(starts, sentence.start) >= trigger.first
+# what opens a clause of its own: the sentence's start, or a comma or semicolon with its joining word
+_CLAUSE_OPENING = re.compile(r"(?:^\s*|[,;]\s+(?:and|but|while|whereas)\s+|;\s+)(?:the\s+)?$", re.IGNORECASE)
+
+
+def _opens_its_clause(text: str, tokens, sentence: Sentence, trigger: _Trigger) -> bool:
+    """Is the trigger the first word of its sentence, or of a clause joined to it ("…, and turnout reached")?"""
+    return _CLAUSE_OPENING.search(text[sentence.start:tokens[trigger.first].start]) is not None
 
 
 def _only_keeper(spec: FactSpec, keepers: dict[str, list[Record]] | None) -> Record | None:
     """The one record, of the fact's type, that keeps the fact's key, or None — or the first of several that all keep
     the same value under it (two questions of one referendum day, `turnout_percent: 44.36` each): either is the fact."""
-    only = (keepers or {}).get(spec.key, ())
-    if len(only) > 1 and all(record.type == spec.entity_type for record in only) \
-            and len({tuple(str(v.value) for v in record.facts[spec.key]) for record in only}) == 1:
+    # (a record of another type that keeps a key of the same name is another fact: a trial's `verdict_date` and the
+    # defendant's)
+    only = [record for record in (keepers or {}).get(spec.key, ()) if record.type == spec.entity_type]
+    if len(only) > 1 and len({tuple(str(v.value) for v in record.facts[spec.key]) for record in only}) == 1:
         return only[0]
-    return only[0] if len(only) == 1 and only[0].type == spec.entity_type else None
+    return only[0] if len(only) == 1 else None
 
 
 def _names_among_facts(record: Record, names: list[Mention], key: str = "") -> bool:
@@ -1698,6 +1725,13 @@ def _trigger_says_every_key_word(trigger: _Trigger, tokens, spec: FactSpec) -> b
     return len(set(words)) >= 2 and all(word_base(word) in said or any(word_base(verb) in said for verb in HEAD_VERBS.get(word, ()))
                                         or any(word_base(other) in said for other in WORD_SAID_AS.get(word, ()))
                                         for word in words)
+
+
+def _said_as_its_one_word(trigger: _Trigger, tokens, spec: FactSpec) -> bool:
+    """Is the key one word ("verdict" of `verdict_date`) and the trigger another word copy tells it with ("convicted")?"""
+    words = [word for word in fact_key_words(spec.key) if word not in _FIGURE_WORDS and word.isalpha()]
+    said = [word_base(token.norm) for token in tokens[trigger.first:trigger.last]]
+    return len(words) == 1 and len(said) == 1 and said[0] in {word_base(other) for other in HEAD_SAID_AS.get(words[0], ())}
 
 
 def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, sentence, text: str = "") -> bool:
@@ -1871,6 +1905,16 @@ def _another_of_its_kind(record: Record, sentence_links: list[EntityLink], other
         m.kind == "person" and not any(l.start <= m.start < l.end or m.start <= l.start < m.end for l in own) for m in others)
 
 
+def _dated_by_its_day(spec: FactSpec, keepers: dict[str, list[Record]] | None, days: list[Mention]) -> Record | None:
+    """The one record keeping the fact one of whose own days (with its year) the sentence writes."""
+    if not days:
+        return None
+    written = {day.value.earliest for day in days}
+    dated = [record for record in (keepers or {}).get(spec.key, ()) if record.type == spec.entity_type
+             and any(isinstance(value.value, dt.date) and value.value in written for values in record.facts.values() for value in values)]
+    return dated[0] if len(dated) == 1 else None
+
+
 def _sole_keeper(spec: FactSpec, links: list[EntityLink]) -> Record | None:
     """The one record the article names that keeps the fact."""
     keepers = {l.record.id: l.record for l in links if l.exact and spec.key in l.record.facts and l.record.origin != ARTICLE_ORIGIN}
@@ -1881,7 +1925,7 @@ def _sole_keeper(spec: FactSpec, links: list[EntityLink]) -> Record | None:
 # "revenue was $5 billion", "turnout stood at about 68%"
 LINKING_WORDS = {"of", "was", "is", "were", "are", "be", "been", "stood", "stands", "at", "reached", "reaching", "totalled",
                  "totaled", "totalling", "totaling", "hit", "came", "to", "rose", "fell", "grew", "climbed", "about", "around",
-                 "nearly", "almost", "some", "roughly", "approximately", "more", "than", "over", "under", "just", "a", "an",
+                 "nearly", "almost", "some", "roughly", "approximately", "more", "than", "over", "under", "just", "only", "a", "an",
                  "the", "record", "reported", "put", "estimated", "an", "official", "officially", "its", "their", "his", "her"}
 
 

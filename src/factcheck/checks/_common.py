@@ -611,9 +611,9 @@ def figure_slip(stated: Mention, recorded: FactValue) -> bool:
         return False
     written = re.search(r"\d[\d,]*(?:\.(\d+))?", stated.text)
     if isinstance(recorded.value, float) and written is not None and written.group(1):
-        # a decimal kept to the places it is written with: "41.36 per cent" for 44.36
+        # a decimal compared to the places it is written with: "41.36 per cent" for 44.36, "63.5 per cent" for 60.52
         places = len(written.group(1))
-        return round(recorded.value, places) == recorded.value and digit_slip(f"{value.value:.{places}f}", f"{recorded.value:.{places}f}")
+        return digit_slip(f"{value.value:.{places}f}", f"{recorded.value:.{places}f}")
     if not isinstance(recorded.value, int) or value.value != int(value.value):
         return False
     said, kept = int(value.value), recorded.value
@@ -710,6 +710,8 @@ def _proper_name_words(records) -> dict[str, list]:
             proper = tuple(t.norm for t in tokens if name[t.start].isupper() and not is_common_word(t.norm))
             # the name's head: its words before a comma or a bracket ("Ofgem energy price cap" of "…, 1 January to 31 March")
             head = [t for t in tokens if not re.search(r"[,(]", name[:t.start])]
+            if head and re.fullmatch(r"(?:1[89]|20)\d\d", head[0].norm):
+                head = head[1:]  # (a year before it names no other thing: "2011 Christchurch earthquake")
             nouns = [t for t in head[1:] if not t.norm.isdigit()]  # (a year in the name is no noun: "Wimbledon 2023 prize money")
             if len(proper) >= 2:
                 by_word.setdefault(proper[0], []).append((record, proper, ()))

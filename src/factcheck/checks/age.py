@@ -563,6 +563,14 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                     if not in_paragraph else None
                 if before_paragraph is not None:
                     key, ahead = before_paragraph, False
+            elif key is None and named and _acted_on_by(analysis, start, end, named):
+                # "Judge Lewis A. Kaplan also ordered the 31-year-old to forfeit $11 billion": the one a named
+                # subject acts on is no one the sentence names, but the story's own person, named before
+                subjects = {p[3] for p in named}
+                rest = [p for p in people if p[0] < start and p[3] not in subjects]
+                if not rest:
+                    continue
+                key = _salient(start, rest)[3]
             elif key == "sentence" and not named and later and later[0][0] < sentence.end \
                     and re.match(r"\s*,", text[end:end + 3]):
                 key, ahead = later[0][3], True  # "at the age of 75, the King …": the subject after it
@@ -800,6 +808,22 @@ def _salient(start: int, people: list):
     on ("… Justice Edson Fachin annulled Lula's convictions") nor the one named most (a beaten
     finalist may be named more than the champion)."""
     return next(p for p in people if p[0] < start)
+
+
+def _acted_on_by(analysis: Analysis, start: int, end: int, named: list) -> bool:
+    """Is the age's noun the object of a verb whose subject is a person the sentence names ("Kaplan
+    ordered the 31-year-old to forfeit")?"""
+    syntax = analysis.syntax
+    word = syntax.span_root(start, end) if syntax is not None else None
+    if word is None:
+        return False
+    for index in [word, *syntax.ancestors(word)[:3]]:
+        token = syntax.tokens[index]
+        if token.dep in ("dobj", "dative"):
+            verb = token.head
+            subjects = [child for child in syntax.children(verb) if syntax.tokens[child].dep == "nsubj"]
+            return any(p[0] <= syntax.tokens[child].start < p[1] for child in subjects for p in named)
+    return False
 
 
 REPORTING_VERBS = {"said", "told", "added", "explained", "recalled", "wrote", "noted", "remembered", "says", "tells"}

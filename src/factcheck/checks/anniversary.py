@@ -44,8 +44,12 @@ def anniversaries(analysis: Analysis, rule) -> Iterator:
             continue
         sentence = analysis.sentence_of(number.start)
         dates = [d for d in analysis.mentions_in(sentence.start, sentence.end, "date") if _dated(d)]
+        # (the day of publication is the anniversary's, never its event's: "CHRISTCHURCH, 22 February 2021 —
+        # Christchurch today marks the 10th anniversary of the earthquake")
+        published = analysis.document.published
         own = [d for d in dates if d.start >= noun.end() and _OWN_DATE.fullmatch(text[noun.end():d.start])
-               or d.end <= number.start and _OWN_DATE_BEFORE.fullmatch(text[d.end:number.start])]
+               or d.end <= number.start and _OWN_DATE_BEFORE.fullmatch(text[d.end:number.start])
+               or d.value.precision == "day" and d.value.earliest == published]
         written = [d for d in dates if d not in own and d.label != "day-no-year" and not d.value.relative
                    and not any(d.value.earliest.year >= day.value.earliest.year for day in own)]
         if written:

@@ -48,7 +48,10 @@ ANOTHER_YEAR_AFTER = re.compile(r"^\s*(?:percent|per\s?cent)?\s*(?:[a-z]+\s+){0,
 UNIT_WORDS = r"(?:percentage|per\s?cent(?:age)?)\s+points?|points?|pp|per\s?cent|percent"
 # D, then its unit, then "from": "265% from", "73 from the", "0.5 percentage points from"
 # ("revised down by 72,000, from +336,000 to +246,000": a change written with its sign)
-FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:the|its|their|his|her|a|an)?\s*[+]?$", re.IGNORECASE)
+# (the base may be described: "down 39 per cent from the all-time high of $39.87bn" — not "1.358 million from a
+# revised 1.269 million", a level reached from another)
+FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:(?:the|its|their|his|her|a|an)\s+(?:(?:[a-z-]+\s+){{1,3}}of\s+)?)?\s*[+]?$",
+                        re.IGNORECASE)
 # what a tally is made in, not a level it changed from: "fell for 137 from 120 balls", "nine goals from 12 games"
 TRIES = {"ball", "balls", "deliveries", "overs", "games", "matches", "appearances", "starts", "attempts", "shots", "races",
          "innings", "outings", "caps", "fixtures", "rides"}
@@ -184,6 +187,10 @@ def run(analysis: Analysis, rule) -> Iterator:
             # "10.1 per cent …, down from 10.4 per cent …, a drop of 0.4 percentage points": rates published to
             # one decimal are differenced as written, not as what each might have been before rounding
             expected = [(abs(f.value - base.value),) * 2 + (" percentage points",) for f in arrived]
+        elif not relative and all(_whole_as_written(f) for f in (difference, base, *arrived)):
+            # "slipped 5 points, from 241 to 235": a change in whole numbers between whole numbers is
+            # their difference as written — no rounding of either end makes 241 to 235 a fall of five
+            expected = [(abs(f.value - base.value),) * 2 + ("",) for f in arrived]
         if any(_agrees(difference, low, high, slack) for low, high, _ in expected):
             continue
         nearest, (low, high, unit) = arrived[0], expected[0]
@@ -211,6 +218,9 @@ def run(analysis: Analysis, rule) -> Iterator:
 # "…, for a global debut of $366.3 million", "a combined total of": a figure said to be the sum of the ones before
 TOTAL_BEFORE = re.compile(r"\b(?:total|combined|overall|global|worldwide|aggregate|cumulative)\b(?:\s+[a-z-]+){0,2}\s+of\s+$"
                           r"|\b(?:a|an)\s+(?:combined|total|aggregate)\s+$", re.IGNORECASE)
+# … or one set after them and said to be all of them: "All 171 passengers and six crew members — 177 people in all"
+TOTAL_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:in\s+all|in\s+total|altogether|all\s+told|between\s+them)\b", re.IGNORECASE)
+SET_AFTER = re.compile(r"(?:\s[—–]|\s--|,)\s*(?:or\s+|making\s+|so\s+)?$")
 NESTED = re.compile(r"\b(?:of which|including|includes|among|out of|within)\b", re.IGNORECASE)  # a part of a part
 # a figure set against another is no part of a sum: "28,451 votes, short of the quota of 39,873"
 COMPARED = re.compile(r"\b(?:short\s+of|quota|threshold|target|than|behind|ahead\s+of)\b", re.IGNORECASE)
@@ -224,6 +234,8 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
     for index, total in enumerate(figures):
         sentence = analysis.sentence_of(total.start)
         told = TOTAL_BEFORE.search(text[max(sentence.start, total.start - 40):total.start])
+        if told is None and TOTAL_AFTER.match(text, total.end, sentence.end):
+            told = SET_AFTER.search(text[max(sentence.start, total.start - 40):total.start])
         if not total.exact or not told:
             continue
         if total.kind == "percent" and not re.search(r"combined|total|aggregate", told.group(0), re.IGNORECASE):
@@ -253,7 +265,9 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
         # $1.7 billion and $1.3 billion — a combined $10 billion" is a billion short, though "$8
         # billion" alone might stand for 8.4
         added = sum(p.value for p in parts)
-        allowed = max((f.high - f.low) / 2 for f in [*parts, total]) + slack * total.value
+        # (whole numbers as written add up exactly: "171 passengers and six crew members — 178 people in all")
+        allowed = max((f.high - f.low) / 2 for f in [*parts, total]) \
+            + (0 if all(_whole_as_written(f) for f in [*parts, total]) else slack * total.value)
         if abs(added - total.value) <= allowed:
             continue
         # "… convicted Holmes of three counts … and one count …. Jurors acquitted her of four counts … and
@@ -539,13 +553,17 @@ def _majorities(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
             yield majority, first, second
 
 
+_VOTED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:voted|backed|cast\s+ballots)\b")
+
+
 def _top_two_polls(text: str, figures: list[Figure], majority: Figure) -> tuple[Figure, Figure] | None:
     """The two largest tallies of votes the majority's paragraph gives before it ("won the seat with 16,456 votes
     … Claire Holmes took 12,295 votes …, leaving Labour with a majority of 4,611"): an election's majority is the
     winner's lead over the runner-up. The paragraph may leave the runner-up out, so only a slip of the gap counts."""
     paragraph = text.rfind("\n\n", 0, majority.start) + 1
-    polls = [f for f in figures if paragraph <= f.start < majority.start and f.exact and f.noun in ("votes", "vote")
-             and f.kind == "count" and f.value >= 100]
+    # (a tally told by its verb is one too: "1,201,607 people voted Yes and 734,300 voted No")
+    polls = [f for f in figures if paragraph <= f.start < majority.start and f.exact
+             and (f.noun in ("votes", "vote") or _VOTED_AFTER.match(text, f.end)) and f.kind == "count" and f.value >= 100]
     if len(polls) < 2:
         return None
     first, second = sorted(polls, key=lambda f: -f.value)[:2]
@@ -929,6 +947,12 @@ def _expected(arrived: Figure, base: Figure, points: bool, relative: bool) -> tu
 def _decimals(figure: Figure) -> int:
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", figure.mention.text)
     return len(digits.group(1) or "") if digits else 0
+
+
+def _whole_as_written(figure: Figure) -> bool:
+    """A count written in plain digits or words, under ten thousand and not said to be rough: "241", "five"."""
+    return figure.kind == "count" and figure.exact and figure.value == int(figure.value) and abs(figure.value) < 10_000 \
+        and re.fullmatch(r"[\d,]+|[a-z-]+", figure.mention.text.lower()) is not None
 
 
 def _agrees(difference: Figure, low: float, high: float, slack: float) -> bool:

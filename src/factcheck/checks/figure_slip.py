@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from factcheck.checks import _common
 from factcheck.checks.base import CheckKind
-from factcheck.facts import GENERIC_WORDS, VAGUE_WORDS, describe_key, fact_key_words, word_base
+from factcheck.facts import GENERIC_WORDS, VAGUE_WORDS, describe_key, fact_key_words, is_average, word_base
 from factcheck.model import Analysis, Claim, Evidence, FactValue, Mention, NumberValue, Record
 from factcheck.records import written_amount
 
@@ -51,6 +51,7 @@ class _Figure:
     value: float
     unit: str
     kept: FactValue
+    counted_in_text: bool = False  # read from a records' text with the noun it counts ("120 balls")
 
 
 def run(analysis: Analysis, rule) -> Iterator:
@@ -86,10 +87,14 @@ def run(analysis: Analysis, rule) -> Iterator:
                 owns[figure.record.id] = _own_name_before(analysis, figure.record, sentence, mention)
             own, described = owns[figure.record.id]
             if any(not _names_it(figure, name) and not _described_by_it(text, mention, start, name, figure.record)
-                   for start, name in others if start >= own and not described[0] <= start < described[1]):
+                   for start, name in others if own <= start and not _what_it_did(analysis, mention, start)
+                   and not described[0] <= start < described[1]):
                 # "Labuschagne … from 110 balls", "Killers of the Flower Moon … all 11 of its nominations": another's
                 # (a name before the record's own, nearest name is another clause's: "Shubman Gill made 91, and
-                # Cheteshwar Pujara ground out 56 from 221 balls")
+                # Cheteshwar Pujara ground out 56 from 221 balls"; a name after the figure is what it did, not
+                # whose it is when the figure is its verb's subject: "His 137 off 102 balls carried Australia to a
+                # six-wicket victory over India" — not "grabbed 16 rebounds as Denver held off the Miami Heat", nor
+                # "$479.99 in a bundle with Mario Kart World")
                 continue
             meant = _common.digits(figure.value / _common.scale(value.value, written), written)
             if written.find(".") != meant.find(".") or not _common.digit_slip(written, meant):
@@ -97,7 +102,12 @@ def run(analysis: Analysis, rule) -> Iterator:
             swapped = _common.digits_swapped(written, meant)
             # (a round figure, "480-pound bales" beside a yield of 840 pounds, only by what it counts)
             round_figure = len(written.replace(".", "").strip("0")) < 3
-            if swapped and not round_figure and value.qualifier is None:
+            if figure.counted_in_text and not (_same_word(counted, figure.fact.rsplit(".", 1)[-1]) and swapped and significant >= 3
+                                               and len(written.replace(".", "").strip("0")) >= 3 and value.qualifier is None):
+                # a figure of a records' text is tied by its noun alone, so only two digits swapped in a figure of
+                # three or more is a slip ("102 balls" of "137 off 120 balls"; "12 months" of "18 months" may be another span)
+                continue
+            if swapped and not round_figure and value.qualifier is None and not figure.counted_in_text:
                 continue  # transposed-figure's: a long figure with two digits swapped needs no word of the key
                 # (a round one, "430,000 donors" for 340,000, is left to this rule: transposed-figure takes it for rounded)
             words = _key_words(figure.fact)
@@ -114,8 +124,9 @@ def run(analysis: Analysis, rule) -> Iterator:
             if not _common.in_scope(analysis, claim, figure.kept):
                 continue
             slips.append(figure)
-        if len({(f.record.id, f.fact, f.value) for f in slips}) != 1:
+        if len({(f.record.id, f.fact, f.value) for f in slips if not f.counted_in_text} or {f.value for f in slips}) != 1:
             continue  # none, or a slip of two facts at once: which one it is, the sentence does not say
+            # (the same figure told in two records' texts is one: "137 off 120 balls" of the batter and of the final)
         figure = slips[0]
         shown = _shown(figure, written, value.value)
         stated = analysis.document.source[mention.start:mention.end]
@@ -126,6 +137,24 @@ def run(analysis: Analysis, rule) -> Iterator:
             evidence=Evidence(record=figure.record.id, fact=figure.fact, value=str(figure.kept), source=figure.record.origin),
         )
 
+
+def _what_it_did(analysis: Analysis, mention: Mention, start: int) -> bool:
+    """Is the name at `start`, after the figure, inside the predicate of a verb the figure's phrase is the
+    subject of ("His 137 off 102 balls carried Australia to a six-wicket victory over India")?"""
+    syntax = analysis.syntax
+    if syntax is None or start < mention.end:
+        return False
+    figure = syntax.span_root(mention.start, mention.end)
+    name = syntax.span_root(start, start + 1)
+    if figure is None or name is None:
+        return False
+    for index in [figure, *syntax.ancestors(figure)[:4]]:
+        token = syntax.tokens[index]
+        if token.dep in ("nsubj", "nsubjpass"):
+            return token.head in syntax.ancestors(name)
+        if token.tag.startswith("VB"):
+            return False
+    return False
 
 def _own_name_before(analysis: Analysis, record: Record, sentence, mention: Mention) -> tuple[int, tuple[int, int]]:
     """Where the record's own name stands last before the figure in its sentence (the sentence's start when it
@@ -212,6 +241,8 @@ def _named_records(analysis: Analysis) -> list[Record]:
 def _figures(record: Record) -> list[_Figure]:
     found = []
     for fact, values in record.facts.items():
+        if is_average(fact):
+            continue  # an average over many games is no one game's figure: "grabbed 16 rebounds" beside `finals_averages`
         unit = next((u for u in (describe_key(part).unit for part in fact.split(".")) if u), "")
         for kept in values:
             number = _figure_of(kept.value)
@@ -219,7 +250,18 @@ def _figures(record: Record) -> list[_Figure]:
                 number = float(row)  # `members_ballot: {Rishi Sunak: 60399}`: a row's figure
             if number is not None:
                 found.append(_Figure(record, fact, number, str(kept.qualifiers.get("unit") or unit or ""), kept))
+            elif isinstance(kept.value, str):
+                # a text that tells figures with what they count ("137 off 120 balls", "241/4, 43 overs"): each
+                # figure under its noun, which the article's figure must count too
+                for item in _COUNTED_IN_TEXT.finditer(kept.value):
+                    found.append(_Figure(record, f"{fact}.{item.group(2).lower()}", float(item.group(1).replace(",", "")), "", kept,
+                                         counted_in_text=True))
     return found
+
+
+# a figure and the noun it counts inside a records' text: "120 balls" of "137 off 120 balls"
+_COUNTED_IN_TEXT = re.compile(r"(?<![\d.,/])(\d[\d,]*)\s+(?!(?:off|of|to|for|and|or|not|out|in|on|at|from|by|with|per|a|an|the)\b)"
+                              r"([A-Za-z]{3,})\b")
 
 
 def _figure_of(value) -> float | None:

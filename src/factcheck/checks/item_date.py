@@ -291,9 +291,12 @@ def _named_years(analysis: Analysis, rule, claimed: set[int]) -> Iterator:
         words = None
         for match in names.finditer(text, sentence.start, sentence.end):
             after = _YEAR_AFTER.match(text, match.end())
-            if after is None or after.start("year") not in dates or after.start("year") in claimed:
+            # (or right before it, as a Games is named: "the 2012 Beijing Games" for "Beijing 2008")
+            before = None if after is not None else _YEAR_BEFORE.search(text, max(sentence.start, match.start() - 8), match.start())
+            found = after or before
+            if found is None or found.start("year") not in dates or found.start("year") in claimed:
                 continue
-            date = dates[after.start("year")]
+            date = dates[found.start("year")]
             stated_years = set(range(date.value.earliest.year, date.value.latest.year + 1))
             # (and the years listed with it: "the first since Hélio Castroneves in 2001 and 2002" names both wins)
             stated_years |= {int(year) for year in _LISTED_YEARS.match(text, date.end).group(0).split() if year.isdigit()}
@@ -304,7 +307,10 @@ def _named_years(analysis: Analysis, rule, claimed: set[int]) -> Iterator:
                     words = _sentence_bases(analysis, sentence, word_base)
                 key_words = {word_base(w) for w in fact_key_words(item.key) if w.isalpha() and len(w) > 2}
                 key_words -= {word_base(w.lower()) for w in re.findall(r"[A-Za-z]+", item.name)}
-                if not key_words or len(key_words & words) < min(2, len(key_words)):
+                # (the year before the name, as the records write it after: the name's own year, so the key's
+                # last word will do, "Games" of `olympic_record.games`)
+                needed = 1 if before is not None and word_base(fact_key_words(item.key)[-1]) in words else min(2, len(key_words))
+                if not key_words or len(key_words & words) < needed:
                     continue
                 yield rule.finding(
                     rule.message("named", anchor=item.name, record=item.record.name, fact=item.key.replace("_", " "),
@@ -315,6 +321,7 @@ def _named_years(analysis: Analysis, rule, claimed: set[int]) -> Iterator:
                 )
 
 
+_YEAR_BEFORE = re.compile(r"(?P<year>1[5-9]\d\d|20\d\d)\s+$")
 # the years listed after a year: ", 2002 and 2009", " and 2002"
 _LISTED_YEARS = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:1[5-9]\d\d|20\d\d)\b)*")
 

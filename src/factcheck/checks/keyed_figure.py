@@ -48,13 +48,15 @@ def _name_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iterat
     text = analysis.document.text
     tokens = analysis.tokens
     names = sorted(tables, key=len, reverse=True)
-    for index in range(len(tokens)):
+    # the words without brackets: "the Canterbury Television (CTV) building killed 151" names `CTV building`
+    words = [index for index, token in enumerate(tokens) if token.norm not in ("(", ")")]
+    for place, index in enumerate(words):
         if not text[tokens[index].start].isupper():
             continue
-        key = next((k for k in names if tuple(t.norm for t in tokens[index:index + len(k)]) == k), None)
+        key = next((k for k in names if tuple(tokens[i].norm for i in words[place:place + len(k)]) == k), None)
         if key is None:
             continue
-        name_end = tokens[index + len(key) - 1].end
+        name_end = tokens[words[place + len(key) - 1]].end
         sentence = analysis.sentence_of(tokens[index].start)
         figure = next((m for m in numbers if name_end <= m.start < sentence.end), None)
         if figure is None or figure.start in reported or not _BETWEEN.match(text[name_end:figure.start]):
@@ -63,7 +65,7 @@ def _name_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iterat
         if any(_same(figure.value.value, value) for _, _, value, _ in entries) \
                 or _another_rows(text, figure.end, sentence.end, tables, figure.value.value):
             continue
-        shown_name = re.sub(r"[’']s$", "", text[tokens[index].start:name_end])
+        shown_name = re.sub(r"[’']s$", "", " ".join(text[tokens[index].start:name_end].replace("(", " ").replace(")", " ").split()))
         siblings = _rows_given_exactly(analysis, sentence, figure, entries, tables)
         found = _slip_finding(analysis, rule, figure, entries, shown_name, lambda unit: _in_its_unit(figure, unit) or siblings)
         if found is not None:
@@ -328,9 +330,10 @@ def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:
                     name, figure, unit = written.group(1), _number(written.group(2)), "percent" if written.group(3) else unit
                 if figure is None or not isinstance(name, str):
                     continue
-                key = name_key(name)
-                if key and not (len(key) == 1 and is_common_word(key[0])):
-                    tables.setdefault(key, []).append((record, fact, figure, unit))
+                # (and without its note: "CTV building (six storeys)" is the CTV building)
+                for key in dict.fromkeys((name_key(name), name_key(without_note(name)))):
+                    if key and not (len(key) == 1 and is_common_word(key[0])):
+                        tables.setdefault(key, []).append((record, fact, figure, unit))
     for key, entries in analysis.records.facts_memo("keyed-figure:rows", _item_rows).items():
         tables.setdefault(key, []).extend(entries)
     surnames: dict[tuple[str, ...], list] = {}

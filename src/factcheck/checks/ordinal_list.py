@@ -26,7 +26,9 @@ _BEFORE = re.compile(r",?\s+(?:after|following|joining)\s+", re.IGNORECASE)
 _YEARS_OF = re.compile(r"(?:[a-z]+\s+){1,3}(?:in|of|at)\s+(?=(?:1[89]|20)\d\d\b)")
 # "lost the finals of 1979, 1987 and 1992, and this was their fifth appearance": the years before
 _YEAR_LIST = re.compile(r"(?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d\b")
-_AFTER_YEARS = re.compile(r"\b(?:after|following)\s+(?:[a-z]+\s+){0,3}(?:in|of)\s+"
+# (or what they add to: "adds to South Africa's titles of 1995, 2007 and 2019 and makes them the first nation to
+# lift the trophy a fifth time")
+_AFTER_YEARS = re.compile(r"\b(?:after|following|adds?\s+to|adding\s+to|on\s+top\s+of)\s+(?:[\w'’-]+\s+){0,3}(?:in|of)\s+"
                           r"((?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 # the nouns of a thing won or done again: "a third time", "his fourth title"
 _REPEATED = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:time|times|title|titles|win|crown|championship|victory|trophy|triumph|term|cup)\b")
@@ -351,7 +353,13 @@ def _dated_before(analysis: Analysis, ordinal, sentence) -> list | None:
             runs[-1].append(date)
         else:
             runs.append([date])
+    # another ordinal between owns the dates: "his sixth stage win of this Tour, his third in a row after
+    # victories on Friday and Saturday"
+    between = [m.start for m in analysis.mentions if m.kind == "number" and isinstance(m.value, NumberValue) and m.value.ordinal
+               and m.start > ordinal.end]
     for run in runs:
+        if any(start < run[0].start for start in between):
+            continue
         if len(run) >= 2 and _EARLIER_CUE.search(text[max(sentence.start, ordinal.end, run[0].start - 80):run[0].start]) \
                 and not re.search(r"[.;:!?]", text[ordinal.end:run[0].start]) and not _MORE_ITEMS.match(text, run[-1].end):
             return run

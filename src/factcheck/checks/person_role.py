@@ -386,7 +386,9 @@ def _offices_written(text: str, first: int, last: int, start: int, end: int) -> 
     lead = text[max(first, start - 80):start]
     title = _TITLE_BEFORE.search(lead)
     body = _BODY_BEFORE.search(lead, 0, title.start()) if title is not None else None
-    if body is not None and not _OTHER_TIME.search(lead[:body.start()]) and not _OTHER_TIME.search(lead[:title.start()]):
+    # (nor a time word the body took in: "Former NASA Administrator Jim Bridenstine")
+    if body is not None and not _OTHER_TIME.search(lead[:body.start()]) and not _OTHER_TIME.search(lead[:title.start()]) \
+            and not _OTHER_TIME.match(body.group("body").split(" ", 1)[0] + " "):
         found.append((_title(title.group("title")), body.group("body")))
     after = _AFTER.match(text[end:min(last, end + 120)])
     rest = text[end + after.end():min(last, end + after.end() + 40)] if after is not None else ""
@@ -503,12 +505,23 @@ def _offices(records: list[Record]) -> list[Office]:
                     # `chief_executive: Sarah Cardell` in the body's own record; `governor_of_maryland_at_time`
                     words = re.sub(r"_(?:at_.*|as_of.*|in_\w+|(?:19|20)\d\d.*)$", "", leaf).replace("_", " ")
                     heads = re.fullmatch(rf"({_TITLE})(?:\s+of\s+(.+))?", words, re.IGNORECASE)
-                    if heads is None:
+                    before = None if heads is not None else re.fullmatch(rf"(?!{_MODIFIER}\b|{_KEY_TIMES}\b)([a-z]{{2,}})\s+({_TITLE})",
+                                                                         words, re.IGNORECASE)
+                    if heads is None and before is None:
+                        continue
+                    if before is not None:
+                        # (or before the title: `nasa_administrator_in_october_2022` is NASA's administrator)
+                        found.append(Office(without_note(value.value), _title(before.group(2)),
+                                            tuple(_body_names(before.group(1).upper() if len(before.group(1)) <= 4 else before.group(1).title(), bodies)), record, fact))
                         continue
                     # (a body the key names is written in lower case: `governor_of_maryland_at_time`)
                     names = _body_names(heads.group(2).title(), bodies) if heads.group(2) else record.names
                     found.append(Office(without_note(value.value), _title(heads.group(1)), tuple(names), record, fact))
     return found
+
+
+# words of a key that date an office rather than name its body: `previous_ceo`, `founding_director`
+_KEY_TIMES = r"(?:previous|former|first|founding|new|late|then|past|incoming|outgoing|current|ex|original|interim|acting|last|next)"
 
 
 # a name with its office noted after it: "Matteo Renzi (Italian prime minister)", "Justin Welby, Archbishop of Canterbury"

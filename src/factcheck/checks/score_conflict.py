@@ -40,8 +40,17 @@ ANOTHER_BEFORE = re.compile(r"\b(?:last|previous|earlier|first[- ]leg|second[- ]
                             r"(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
+# a margin no score gives: "a six-wicket victory", "won by 10 runs", "a five-length win", "by two strokes"
+_MARGIN_UNITS = r"(?:wicket|run|length|stroke|shot)"
+MARGIN_WON = re.compile(
+    rf"\b(?:(?P<det>the|their|its|his|her|this|that|a|an)\s+(?P<n>\w+)[- ](?P<unit>{_MARGIN_UNITS})s?\s+(?:{_RESULT_NOUN})"
+    rf"|(?:won|win|wins|winning|beat|beating|defeated)\s+(?:(?:[A-Z][\w.'’-]*|the)\s+){{0,3}}by\s+(?P<n2>\w+)\s+(?P<unit2>{_MARGIN_UNITS})s?)\b",
+    re.IGNORECASE)
+
+
 def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
+    yield from _margins_without_score(analysis, rule)
     first = next(FIRST_RESULT.finditer(text), None)
     if first is None:
         return
@@ -101,9 +110,38 @@ def _margins_told_back(analysis: Analysis, rule, first, reported: tuple[int, int
         )
 
 
+def _margins_without_score(analysis: Analysis, rule) -> Iterator:
+    """A margin no score gives, told back with "the" or a possessive, must be the one the article first gave:
+    "a six-wicket victory over India" … "The seven-wicket win adds to Australia's titles". A margin in another
+    unit, or beside another side or time ("the 10-wicket win over Pakistan", "last year's five-length win"),
+    is another match's; a margin written twice or more the article tells of more than once."""
+    text = analysis.document.text
+    told = [(m, whole_number(m["n"] or m["n2"]), (m["unit"] or m["unit2"]).lower()) for m in MARGIN_WON.finditer(text)]
+    told = [(m, n, unit) for m, n, unit in told if n is not None]
+    if not told:
+        return
+    first, reported, unit = told[0]
+    if first["det"] and first["det"].lower() not in ("a", "an"):
+        return  # the first margin told is itself told back
+    counts = Counter((n, u) for _, n, u in told)
+    for back, value, back_unit in told[1:]:
+        if back_unit != unit or value == reported or counts[(value, back_unit)] > 1 or not back["det"] \
+                or back["det"].lower() in ("a", "an") or ANOTHER.match(text, back.end()) \
+                or ANOTHER_BEFORE.search(text[max(0, back.start() - 40):back.start()]):
+            continue
+        line, _ = analysis.document.position(first.start())
+        start, end = back.start("n"), back.end("unit")
+        shown = analysis.document.source[start:end]
+        yield rule.finding(
+            rule.message("margin_told_back", stated=shown, reported=f"{first['n'] or first['n2']} {unit}{'' if reported == 1 else 's'}", line=line),
+            start, end, shown,
+            evidence=Evidence(fact="the reported match's margin", value=text[first.start():first.end()], source=f"this article, line {line}"),
+        )
+
+
 KIND = CheckKind(
     name="score-conflict",
     run=run,
     summary="the reported match given two final scores",
-    messages=("told_back", "margin"),
+    messages=("told_back", "margin", "margin_told_back"),
 )

@@ -96,6 +96,8 @@ def describe_key(key: str) -> KeyMeaning:
             unit = "percent"
         elif part in SCALES and SCALES[part] and index > 0:
             scale = SCALES[part]
+        elif part == "m" and unit in CURRENCIES.values():
+            scale = 1e6  # after a currency, "m" is millions: `group_revenue_gbp_m` (alone, `height_m`, it is metres)
         elif part in ("year", "years") and not rest and index > 0 and words[-1:] != ["light"]:
             unit = "year" if not words or words[-1] not in ("age",) else "years"
         elif part == "date" and not rest and index > 0:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, HEAD_SAID_AS, HEAD_VERBS, HOLDER_KEY, MEASURE_WORDS, SINCE_KEY, WORD_SAID_AS, describe_key, fact_key_words, is_average, word_base
+from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, CURRENCIES, HEAD_SAID_AS, HEAD_VERBS, HOLDER_KEY, MEASURE_WORDS, SCOPE_PREPOSITIONS, SINCE_KEY, WORD_SAID_AS, describe_key, fact_key_words, is_average, word_base
 from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, word_value
 from factcheck.model import (ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax,
                              in_another_time_zone, without_its_year)
@@ -802,9 +802,13 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
             # "employs 310 … staff and runs three ships": two triggers of one fact state one value, the nearest —
             # of those that say the fact, not only its unit ("about 6.7 kilometres south-east of the central city,
             # at a depth of about 15 kilometres" gives `depth_km` by its "depth")
+            # (and of those, the one whose value is told with the key's scope: "17 points and nine assists in that
+            # semi-final, finished with 26 points in the final" gives `points_in_final` by its second "points")
             best = picked.get(id(trigger.spec))
-            if mine and (best is None or not best[1] or (_says_only_its_unit(trigger), abs(mine[0][0]))
-                         < (_says_only_its_unit(best[0]), abs(best[1][0][0]))):
+            if mine and (best is None or not best[1]
+                         or (_says_only_its_unit(trigger), not _scoped_after(trigger.spec, tokens, starts, mine[0][1], sentence), abs(mine[0][0]))
+                         < (_says_only_its_unit(best[0]), not _scoped_after(best[0].spec, tokens, starts, best[1][0][1], sentence),
+                            abs(best[1][0][0]))):
                 picked[id(trigger.spec)] = (trigger, mine)
         for trigger, mine in picked.values():
             claims.extend(_claims_for(trigger, _pick(trigger.spec, mine, text), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
@@ -813,6 +817,23 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
 
 
 _UNIT_FORMS = frozenset(form for forms in MEASURE_WORDS.values() for form in forms)
+
+
+def _scoped_after(spec: FactSpec, tokens, starts, value: Mention, sentence: Sentence) -> bool:
+    """Does a word of the key's scope follow the value within a few words, before any comma ("26 points in the final"
+    for `points_in_final`; the scope's words, however plain, say which occasion)?"""
+    parts = [part for part in re.split(r"[_\W]+", spec.key.rsplit(".", 1)[-1].lower()) if part]
+    at = next((index for index, part in enumerate(parts) if index and part in SCOPE_PREPOSITIONS), None)
+    scope = {word_base(word) for word in parts[at + 1:] if word.isalpha() and len(word) >= 3 and word != "the"} if at else set()
+    if not scope:
+        return False
+    first = bisect.bisect_left(starts, value.end)
+    for token in tokens[first:min(first + 5, bisect.bisect_left(starts, sentence.end))]:
+        if token.norm in (",", ";", "and"):
+            return False
+        if word_base(token.norm) in scope:
+            return True
+    return False
 
 
 def _says_only_its_unit(trigger: _Trigger) -> bool:
@@ -1112,12 +1133,14 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 if only is not None:
                     return [Claim(only, spec.key, value, trigger.text, (sentence.start, sentence.end), None, tokens[trigger.first].start)
                             for value in values]
-            if keeper is None and spec.unit == "percent" and all(v.label == "percent" for v in values) \
+            if keeper is None and (spec.unit == "percent" and all(v.label == "percent" for v in values)
+                                   or spec.unit in CURRENCIES.values() and all(v.label == "money" for v in values)) \
                     and _opens_its_clause(text, tokens, sentence, trigger) \
                     and (words := {word_base(w) for w in fact_key_words(spec.key) if w not in _FIGURE_WORDS and w.isalpha()}) \
                     and words <= {word_base(token.norm) for token in tokens[trigger.first:trigger.last]}:
                 # "Turnout was 41.36 per cent." against `turnout_percent: 44.36`: the key's every word opening the
-                # sentence (or a clause after ", and": "…, and turnout reached 63.5 per cent") and its unit with the figure, of the one record that keeps it (or of several that keep the
+                # sentence (or a clause after ", and": "…, and turnout reached 63.5 per cent"; "Group revenue slipped 0.2 per
+                # cent to £641.3 million" for `group_revenue_gbp_m`) and its unit with the figure, of the one record that keeps it (or of several that keep the
                 # same) — a slip of its figure only
                 keeper = _only_keeper(spec, keepers)
             if keeper is None and _every_key_word_near(spec, values, tokens, starts, sentence, text):
@@ -1166,6 +1189,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         return []  # "Alive's navigator, Adrienne Cahalan, now has three overall wins": the navigator's
     if syntax is not None and _object_names_another(syntax, text, tokens, trigger):
         return []  # "Hadid won the competition for it in 1999": not the Stirling Prize of `stirling_wins`
+    if syntax is not None and _told_of_another_noun(syntax, text, tokens, trigger):
+        return []  # "The Queen opens Queensferry Crossing beside the bridge she opened in 1964": the other bridge's opening
     if syntax is not None and _said_of_a_part(syntax, text, tokens, trigger):
         return []  # "The 20th and final stage of the race was won by Robbie McEwen": the stage's winner, not the race's
     if _renewed(text, record, sentence_links):
@@ -1946,6 +1971,22 @@ def _spent_in(tokens, starts, trigger: _Trigger, mention: Mention, unit: str | N
     between = [t.norm for t in tokens[_last_token(starts, mention) + 1:trigger.first]]
     return unit is not None and len(between) in (2, 3) and between[0].rstrip("s") == unit \
         and between[1] in ("on", "in", "at", "with", "for") and between[2:] in ([], ["the"], ["its"], ["his"], ["her"], ["their"])
+
+
+# prepositions that set one thing beside another
+_SET_BESIDE = {"beside", "alongside", "near", "next", "opposite", "than", "like", "unlike", "replacing", "besides"}
+
+
+def _told_of_another_noun(syntax: Syntax, text: str, tokens, trigger: _Trigger) -> bool:
+    """Is the trigger a verb in a relative clause on a noun set beside another thing ("opens Queensferry Crossing beside
+    the bridge she opened in 1964")? (Any other noun may be the record's in other words: "the bombing and shooting
+    spree that killed 77 people on 22 June 2011" is the attacks' own day.)"""
+    verb = _trigger_root(syntax, tokens, trigger)
+    if verb is None or not syntax.tokens[verb].tag.startswith("VB") or syntax.tokens[verb].dep != "relcl":
+        return False
+    token = syntax.tokens[syntax.tokens[verb].head]
+    preposition = syntax.tokens[token.head] if token.dep == "pobj" else None
+    return preposition is not None and text[preposition.start:preposition.end].lower() in _SET_BESIDE
 
 
 def _trigger_root(syntax: Syntax, tokens, trigger: _Trigger) -> int | None:

@@ -610,13 +610,16 @@ def figure_slip(stated: Mention, recorded: FactValue) -> bool:
     if not isinstance(value, NumberValue) or value.qualifier is not None or isinstance(recorded.value, bool):
         return False
     written = re.search(r"\d[\d,]*(?:\.(\d+))?", stated.text)
+    # (a figure kept at a key's scale is compared in plain units: `group_revenue_gbp_m: 614.3` is £614,300,000)
+    scale = recorded.qualifiers.get("scale", 1)
+    kept_value = number_of(recorded) if isinstance(recorded.value, (int, float)) else recorded.value
     if isinstance(recorded.value, float) and written is not None and written.group(1):
         # a decimal compared to the places it is written with: "41.36 per cent" for 44.36, "63.5 per cent" for 60.52
         places = len(written.group(1))
-        return digit_slip(f"{value.value:.{places}f}", f"{recorded.value:.{places}f}")
-    if not isinstance(recorded.value, int) or value.value != int(value.value):
+        return digit_slip(f"{value.value:.{places}f}", f"{kept_value:.{places}f}")
+    if not (isinstance(recorded.value, int) or scale != 1 and float(kept_value).is_integer()) or value.value != int(value.value):
         return False
-    said, kept = int(value.value), recorded.value
+    said, kept = int(value.value), int(kept_value)
     # a zero dropped or doubled in a figure of thousands ("80,000 doses" for 800,000): too few digits for another
     # tally to lie a tenth away by chance
     return digit_slip(str(said), str(kept)) or min(abs(said), abs(kept)) >= 1000 and (said == kept * 10 or kept == said * 10)

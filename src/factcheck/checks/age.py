@@ -37,8 +37,14 @@ AGE_PATTERNS = [
     # "Richard, born … on 2 October 1452, was 33 when he was cut down … on 22 August 1485": an age on the day
     # its "when" clause gives, checked only against a birth its own sentence gives
     re.compile(r"\b(?:was|were)\s+(\d{1,3})\s+(?=when\b)", re.IGNORECASE),
+    # "Born in Rodez on Christmas Eve, 24 December 1919, Soulages was 103.": the age an obituary closes its sentence
+    # with, checked only against a birth its own sentence gives, in a story of a death
+    re.compile(r"(?<=[a-z])\s+was\s+(\d{1,3})(?=\s*[.;])"),
 ]
+# the last of AGE_PATTERNS: an obituary's "X was N."
+_OBITUARY_AGE = len(AGE_PATTERNS) - 1
 _AFTER_NAME = re.compile(r"^,\s*(\d{1,3}),")
+_DIED = re.compile(r"\b(?:died|dies|death|obituary)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(rf"\b{_NUMBER}\s+years\s+ago\b", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th))\s+anniversary\b|\b([a-z]+(?:-[a-z]+)?)\s+anniversary\b", re.IGNORECASE)
 # an age in a sentence about another day: "was 27 when she won", "at the time", "died at 80"
@@ -58,6 +64,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     yield from _first_since(analysis, rule, published)
     yield from _years_earlier(analysis, rule, published)
     yield from _spans(analysis, rule)
+    yield from _years_after(analysis, rule)
     yield from _day_spans(analysis, rule)
     yield from _ages_of_things(analysis, rule, published)
     yield from _birthdays(analysis, rule)
@@ -443,6 +450,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
     stated: list[tuple[int, int, int, tuple | None]] = []  # start, end, age, person key (None: nearest)
     moments: dict[int, DateValue] = {}  # an age's start → the day it was that age, when not the publication's
     when_ages: set[int] = set()  # ages on the day of a "when" clause: only a birth in their own sentence tells them
+    at_death: set[int] = set()  # an obituary's "X was N.", its own sentence giving the birth: the age at the death reported
     for number, pattern in enumerate(AGE_PATTERNS):
         for match in pattern.finditer(text):
             age = _number(match.group(1))
@@ -455,6 +463,15 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                     if day is None:
                         continue
                     moments[match.start(1)] = day
+                if number == _OBITUARY_AGE:
+                    # (its subject the name right before it, born in the same sentence)
+                    sentence = analysis.sentence_of(match.start(1))
+                    named = next((p for p in people if p[1] == match.start()), None)
+                    if named is not None and named[3] in births and _BORN_ANY_CASE.search(text, sentence.start, named[0]) \
+                            and _DIED.search(text):
+                        stated.append((match.start(1), match.end(1), age, named[3]))
+                        at_death.add(match.start(1))
+                    continue
                 if number == 3:
                     day = _day_of_its_when(analysis, match.end())
                     if day is None:
@@ -512,7 +529,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
         aside = _WHO_AFTER.match(text, end)
         told_until = born.start() if born else aside.start(1) if aside else sentence.end
         if _PAST_CONTEXT.search(text, sentence.start, told_until) and not own_birth \
-                and start not in moments:
+                and start not in moments and start not in at_death:
             continue  # "was 27 when she won" speaks of another day than the publication
         if key is None and re.match(r"-year-old\b", text[end:end + 10]):
             # "the 95-year-old monarch" in a story that never names her in that sentence: the one
@@ -1070,6 +1087,45 @@ def _day_told_next(analysis: Analysis, match, dates: list):
     return days[0] if len(days) == 1 else None
 
 
+# a day told as so many years after another the sentence gives: "on Monday 4 September – exactly 53 years after she
+# opened the neighbouring Forth Road Bridge on 4 September 1964"
+_YEARS_AFTER = re.compile(rf"\b(?P<exact>exactly\s+|precisely\s+)?{_NUMBER}\s+years\s+(?:to\s+the\s+day\s+)?(?:after|since)\b", re.IGNORECASE)
+
+
+def _years_after(analysis: Analysis, rule) -> Iterator[Finding]:
+    """"…on Monday 4 September – exactly 54 years after she opened … on 4 September 1964": the day the sentence gave
+    before the count, less the day it gives after it, in whole years (exactly, for "exactly" or the same day of the
+    year; else give or take one)."""
+    text = analysis.document.text
+    if " years after" not in text and " years since" not in text:
+        return
+    for match in _YEARS_AFTER.finditer(text):
+        count = _number(match.group(2).lower())
+        if count is None or count < 2:
+            continue
+        sentence = analysis.sentence_of(match.start())
+        if len(_YEARS_AFTER.findall(text, sentence.start, sentence.end)) > 1:
+            continue  # "30 years after Casey, decided on June 29, 1992, and 49 years after Roe": each from a day not given
+        days = [m for m in analysis.mentions_in(sentence.start, sentence.end, "date")
+                if isinstance(m.value, DateValue) and m.value.precision == "day" and m.label != "relative"]
+        later = [m for m in days if m.end <= match.start()]
+        earlier = [m for m in days if m.start >= match.end() and re.search(r"\d{4}", m.text)]
+        if len(later) != 1 or not earlier or "\n" in text[later[0].end:match.start()]:
+            continue
+        end, start = later[0].value.earliest, earlier[0].value.earliest
+        if start >= end:
+            continue
+        years = end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+        same_day = (end.month, end.day) == (start.month, start.day)
+        if count == years or not (match["exact"] or same_day) and abs(count - years) <= 1:
+            continue
+        yield rule.finding(
+            rule.message("years_after", start=earlier[0].text, end=later[0].text, years=years, stated=count),
+            match.start(2), match.end(2), analysis.document.source[match.start(2):match.end(2)],
+            evidence=Evidence(fact="years between", value=f"{earlier[0].text} to {later[0].text}", source="the days in the same sentence"),
+        )
+
+
 # a stretch of years the sentence bounds with its own years: "returned in 1960 … and stayed for 46 years,
 # until he retired in 1996", "after 20 years at the bank"
 _SPAN = re.compile(rf"\b(?:for|after|spanning|lasting)\s+(?:nearly\s+|almost\s+|some\s+|about\s+)?{_NUMBER}\s+years\b(?!\s+(?:ago|old|later|earlier|before|after))",
@@ -1321,7 +1377,7 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 KIND = CheckKind(name="age", run=run, summary="an age or elapsed time that the dates do not allow",
-                 messages=("age", "age_on", "elapsed", "age_at", "span", "day_span", "founded", "birthday", "recorded", "first_since", "anniversary",
+                 messages=("age", "age_on", "elapsed", "age_at", "span", "years_after", "day_span", "founded", "birthday", "recorded", "first_since", "anniversary",
                            "turning"),
                  fallback_messages={
                      "recorded": "{person} is {allowed} in the records ({fact}), not {stated}",

@@ -10,7 +10,10 @@ alone, and so is money (exchange rates move).
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
+import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -132,6 +135,7 @@ def _pairs(text: str) -> Iterator[tuple[_Side, _Side, bool]]:
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
+    yield from _clock_conversions(analysis, rule)
     for first_side, second_side, approximate in _pairs(text):
         match = first_side.match
         first, second = _unit(first_side.unit_text), _unit(second_side.unit_text)
@@ -283,9 +287,78 @@ def _precision(figure: str, fives: bool = False) -> float:
     return 0.5 * 10 ** min(trailing, len(digits) - 1)
 
 
+# a time of day in a zone, then the same moment in another, in brackets: "6:04 pm IST (12:34 GMT)",
+# "8 p.m. EDT (0000 GMT)", "12.51pm NZDT (23.51 UTC)"
+_CLOCK = (r"(?P<{h}>\d{{1,2}})(?:[:.](?P<{m}>\d{{2}}))?\s*(?P<{p}>[ap]\.?\s?m\.?)?"
+          r"|(?P<{hm}>[012]\d[0-5]\d)(?=\s*(?:GMT|UTC)\b)")
+CLOCK_PAIR = re.compile(r"(?<![\d:.])(?:" + _CLOCK.format(h="h1", m="m1", p="p1", hm="hm1") + r")\s+(?P<z1>[A-Z]{2,5})\s*\(\s*"
+                        r"(?:" + _CLOCK.format(h="h2", m="m2", p="p2", hm="hm2") + r")\s+(?P<z2>[A-Z]{2,5})\s*\)")
+
+
+@functools.lru_cache(maxsize=8)
+def zone_offsets(year: int) -> dict[str, frozenset[int]]:
+    """Each time-zone abbreviation the IANA database uses in a year → the offsets from UTC it stands for there, in
+    minutes ("IST" is India's +5:30, Ireland's summer +1:00 and Israel's winter +2:00; "EDT" only −4:00)."""
+    offsets: dict[str, set[int]] = {}
+    for name in zoneinfo.available_timezones():
+        try:
+            zone = zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+        for month in (1, 4, 7, 10):
+            moment = dt.datetime(year, month, 15, 12, tzinfo=zone)
+            abbreviation, offset = moment.tzname(), moment.utcoffset()
+            if abbreviation and abbreviation.isalpha() and offset is not None:
+                offsets.setdefault(abbreviation, set()).add(int(offset.total_seconds() // 60))
+    return {abbreviation: frozenset(found) for abbreviation, found in offsets.items()}
+
+
+def _minutes(match: re.Match, side: str) -> int | None:
+    """The time of day a side writes, in minutes after midnight (12-hour times by their a.m. or p.m.)."""
+    if match[f"hm{side}"]:
+        return int(match[f"hm{side}"][:2]) * 60 + int(match[f"hm{side}"][2:])
+    hour, minute, half = int(match[f"h{side}"]), int(match[f"m{side}"] or 0), (match[f"p{side}"] or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.startswith("p") else 0)
+    elif match[f"m{side}"] is None or hour > 23:
+        return None  # a bare hour with no a.m. or p.m. is no time of day
+    return hour * 60 + minute if minute < 60 else None
+
+
+def _clock_conversions(analysis: Analysis, rule) -> Iterator[Finding]:
+    """"6:04 pm IST (13:34 GMT)": the second time must be the first moved by the two zones' offsets, by any of
+    the offsets the abbreviations stand for that year (an abbreviation several zones share is checked by each)."""
+    text = analysis.document.text
+    if "(" not in text:
+        return
+    # (an undated text is read with the abbreviations of a recent year: they change seldom)
+    year = analysis.document.published.year if analysis.document.published else 2024
+    offsets = None
+    for match in CLOCK_PAIR.finditer(text):
+        offsets = offsets or zone_offsets(year)
+        first, second = _minutes(match, "1"), _minutes(match, "2")
+        zones = offsets.get(match["z1"]), offsets.get(match["z2"])
+        if first is None or second is None or None in zones or match["z1"] == match["z2"]:
+            continue
+        expected = sorted({(first - one + other) % 1440 for one in zones[0] for other in zones[1]})
+        if second in expected:
+            continue
+        nearest = min(expected, key=lambda minutes: min(abs(minutes - second), 1440 - abs(minutes - second)))
+        start, end = match.start("h2") if match["h2"] else match.start("hm2"), match.end("z2")
+        shown = analysis.document.source[start:end]
+        yield rule.finding(
+            rule.message("clock", first=analysis.document.source[match.start():match.start("z1") + len(match["z1"])].strip(),
+                         converted=f"{nearest // 60:02d}:{nearest % 60:02d} {match['z2']}", stated=shown),
+            start, end, shown,
+            evidence=Evidence(fact="time zones", value=f"{match['z1']} and {match['z2']}, {year}", source="the IANA time zone database"),
+        )
+
+
 KIND = CheckKind(
     name="conversion",
     run=run,
     summary="a figure and its conversion into another unit do not agree",
-    messages=("mismatch",),
+    messages=("mismatch", "clock"),
 )

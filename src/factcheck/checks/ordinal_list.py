@@ -49,6 +49,17 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         sentence = analysis.sentence_of(mention.start)
         rest = text[mention.end:sentence.end]
+        also = _ALSO_WON_IN.search(text, mention.end, sentence.end) if _RUN.match(text, mention.end) else None
+        if also is not None:
+            # "City, champions for a fifth consecutive season, also won the title in 2020-21, 2021-22 and 2022-23":
+            # the run's earlier ones, by their seasons or years
+            yield from _mismatch(analysis, rule, mention, _SEASON.findall(also.group("list")), "the seasons before it in this sentence")
+            continue
+        others = _THE_OTHERS.search(text, mention.end, sentence.end) if _AGAIN.match(text, mention.end) else None
+        if others is not None and (count := whole_number(others.group("count"))) is not None and 1 <= count <= 30:
+            # "his third gold of the Games and, like the other three, came with an Olympic record": the others are before it
+            yield from _mismatch(analysis, rule, mention, [others.group(0).strip()] * count, "the others its sentence counts")
+            continue
         ahead = _counted_ahead(analysis, text, mention, sentence)
         if ahead is not None:
             said, count = ahead
@@ -204,6 +215,16 @@ _FRONTED = re.compile(r"\s*(?:After|Following|Joining)\s+(?P<items>(?:[^,;.]+,\s
 # above it named to the end of the sentence
 _BEHIND = re.compile(r"[^.;]*?,\s+(?:behind|after|trailing(?:\s+only)?)\s+(?P<items>(?:[^,;.]+,\s+)*[^,;.]+?,?\s+and\s+[^,;.]+?)\s*[.!?]?$")
 
+# a run's earlier ones told after it with "also": "…, also won the title in 2020-21, 2021-22 and 2022-23"
+_SEASON = re.compile(r"\b(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\b")
+_ALSO_WON_IN = re.compile(r"\balso\s+(?:won|took|claimed|lifted|retained|clinched)\b[^.;:]{0,40}?\bin\s+"
+                          r"(?P<list>(?:(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?,\s+)*(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?,?\s+and\s+"
+                          r"(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)\b")
+# the others of the ordinal's own thing, counted with no noun of their own: "like the other three,"
+_THE_OTHERS = re.compile(r"\b(?:the|its|his|her|their)\s+other\s+(?P<count>[a-z]+|\d{1,2})(?=\s*[,;.)—–]|\s+(?:did|had|were|have)\b)")
+_BEHIND_ONLY = re.compile(r"[^.;,]*,\s+behind\s+only\s+(?P<item>(?:[A-Z][\w.’'-]*(?:['’]s)?\s+)*[\"“]?[A-Z][^,;.\"”]*[\"”]?)"
+                          r"\s*,?[\"”]?\s*(?:which|who|with|at|in|on|\(|[.!?]|$)")
+
 
 # a capitalised word after a capitalised ordinal: the ordinal is a word of a name ("Second World War", "Fourth Estate")
 _IN_A_NAME = re.compile(r"\s+[A-Z][a-z]")
@@ -227,7 +248,10 @@ def _fronted_list(text: str, sentence, mention) -> list[str] | None:
     elif re.match(r"-(?:largest|biggest|highest|richest|busiest|most|best|tallest|longest|oldest)\b", text[mention.end:]):
         behind = _BEHIND.match(text[mention.end:sentence.end])
         if behind is None:
-            return None
+            # "the third-biggest animated opening of all time, behind only Pixar's "Incredibles 2," which took …":
+            # one named alone after "behind only" is the one ahead
+            only = _BEHIND_ONLY.match(text[mention.end:sentence.end])
+            return [only.group("item")] if only is not None else None
         items = behind.group("items")
     else:
         return None
@@ -307,7 +331,7 @@ def _mismatch(analysis: Analysis, rule, ordinal, before: list[str], source: str)
 
 # the ordinal of something done again: "for a fifth time", "fourth launch attempt", "his third title"
 _AGAIN = re.compile(r"[\s-]+(?:(?!(?:to|who|that|in|of|at|on)\b)[\w'’-]+\s+){0,2}(?P<noun>time|times|title|titles|win|wins|crown|championship|victory|"
-                    r"trophy|triumph|term|cup|attempt|try|bid|appearance|launch|flight|visit|landing|final|trip|run)\b", re.IGNORECASE)
+                    r"trophy|triumph|term|cup|attempt|try|bid|appearance|launch|flight|visit|landing|final|trip|run|gold|golds|medal|medals)\b", re.IGNORECASE)
 # what says the dates that follow are of the earlier ones: "adding to the titles won in", "after countdowns
 # were called off on" (lower-case words only: "after US Open wins in 2011 and 2015" counts another thing)
 _EARLIER_CUE = re.compile(r"\b(?:after|following|adding\s+to|on\s+top\s+of|to\s+go\s+with|joining)\b(?:\s+[a-z][\w'’-]*){0,8}\s+$")

@@ -70,8 +70,8 @@ def _from_to(text: str, numbers: list[Mention]) -> list[tuple[Mention, Mention]]
     for first, second in zip(numbers, numbers[1:]):
         lead = _LEAD.search(text, max(0, first.start - 30), first.start)
         between = text[first.end:second.start].lower()
-        if lead is None or len(between) > 50 or re.search(r"[.;!?]", between):
-            continue
+        if lead is None or len(between) > 50 or re.search(r"[.;!?]|,\s+(?:and|but|while|whereas)\b", between):
+            continue  # (nor across a clause: "down from £67.6 million a year earlier, and net assets almost halved to £48.1 million")
         # "from 31,530 votes in 2021 to 39,412": words (and a year) may stand between
         joined = _LEAD.search(between)
         if joined is None or pairs and pairs[-1][0] in (first, second) or pairs and pairs[-1][1] in (first, second):
@@ -102,7 +102,8 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
         actual = new / old
         # "more than doubled": at least twice; "nearly doubled": somewhat under
         qualifier = re.search(r"\b(more than|over|nearly|almost)\s+$", text[max(0, start - 12):start].lower())
-        ratio = actual / multiplier
+        # (a cut runs the other way: "almost halved" leaves somewhat over half, "more than halved" at most half)
+        ratio = actual / multiplier if multiplier > 1 else multiplier / actual
         if qualifier is None:
             off = abs(ratio - 1) > 0.1
         elif qualifier.group(1) in ("more than", "over"):

@@ -71,7 +71,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             # "four hours and 24 minutes" against `duration: 4 hours 42 minutes`: both as hours and minutes
             stated, shown_best = _hours_and_minutes(stated.value), _hours_and_minutes(best.value)
         elif isinstance(stated, NumberValue) and isinstance(best.value, (int, float)) and not isinstance(best.value, bool) \
-                and abs(best.value) >= 10_000:
+                and abs(_common.number_of(best)) >= 10_000:
             # "$148.5 billion in the records, not $184.5 billion": a large figure in the article's own form
             stated, shown_best = claim.value.text, _common.suggestion_for(claim.value, best)
         listed = len(recorded) >= 2 and all(isinstance(v.value, int) and not isinstance(v.value, bool) for v in recorded) \

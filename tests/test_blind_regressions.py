@@ -53,6 +53,13 @@ SILENT = [
     # somewhat over half, and a pair of figures is never read across ", and"
     ("blind-77/7424-queensferry-crossing-opening", "beside the bridge she opened in 1964"),
     ("blind-77/7402-flybe-annual-loss-2013", "net assets almost halved"),
+    # … blind-78's: an age that opens its sentence is none of those the sentence names after it; a date a thing bears as
+    # its label ("the chart dated May 4")
+    ("blind-78/7502-masters-2023-rahm", "The 28-year-old from"),
+    ("blind-78/7516-tortured-poets-first-week", "The chart dated May 4"),
+    # (… but an age in the middle of its sentence may be the one named right after it: "two young soloists, the
+    # 18-year-old soprano Henriette Sontag and the 20-year-old contralto Caroline Unger")
+    ("blind-59/5626-beethoven-ninth-bicentenary", "the 18-year-old soprano Henriette Sontag"),
     # blind-43's first-sight false alarms, mended as patterns:
     # a relative clause on another name tells of that name ("the funeral of President Hage Geingob, who died Feb. 4")
     ("blind-43/4015-kiptum-funeral-clean", "who died Feb. 4"),
@@ -931,6 +938,8 @@ FOUND = [
     # its money; two words of one fact, the one whose figure is told with the key's scope
     ("blind-77/7402-flybe-annual-loss-2013", "£641.3 million", "£641.3 million"),
     ("blind-74/7113-fiba-world-cup-germany", "finished with 26 points in the final", "26"),
+    # … a three-letter initialism is a key's head ("phd"); a sentence opened by "He" tells of the last person named
+    ("blind-77/7413-obit-peter-higgs", "gained his PhD in 1956", "1956"),
 ]
 
 
@@ -1085,6 +1094,13 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     ("blind-77/7424-queensferry-crossing-opening", "exactly 54 years after", "54"),
     ("blind-77/7416-obit-pierre-soulages", "Soulages was 103", "103"),
     ("blind-73/7025-chandrayaan-3-landing", "6:04 pm IST (13:34 GMT)", "13:34 GMT"),
+    # … a whole broken down between dashes; a fraction of a second told as one; a word's number between parts and their
+    # total; a deficit overcome one slip from the widest gap the scores give
+    ("blind-77/7423-gb-mens-eight-paris", "with eight medals", "eight medals – three golds, two silvers and two"),
+    ("blind-77/7422-marchand-four-golds", "0.45 of a second", "0.45 of a second"),
+    ("blind-78/7502-masters-2023-rahm", "65, 69, 73 and 69 on the par-72 course",
+     "65, 69, 73 and 69 on the par-72 course gave him a 72-hole total of 278"),
+    ("blind-78/7524-nrl-grand-final-three-peat", "an 18-point deficit", "18-point"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)
@@ -1140,6 +1156,9 @@ def test_a_margin_is_measured_from_the_pair_it_slips_from():
     ("blind-76/7325-pogacar-giro-tour-double", "his sixth stage win of this Tour, his third in a row after victories on Friday and Saturday"),
     ("blind-77/7402-flybe-annual-loss-2013", "net assets almost halved"),
     ("blind-5/316-dobbs-ruling", "and 49 years after Roe"),
+    ("blind-78/7502-masters-2023-rahm", "The 28-year-old from"),
+    ("blind-78/7516-tortured-poets-first-week", "The chart dated May 4"),
+    ("blind-47/4416-blatter-platini-appeal", "20 months — one year and eight months"),
 ])
 def test_no_false_alarm_from_the_article_alone(case_dir, quote):
     text, findings = at_or_above_warning(case_dir, records=False)

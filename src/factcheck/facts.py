@@ -306,7 +306,9 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     head = content[-1] if content else ""
     # "years" is as vague as "year", "titles" as specific as "title"
     vague = head in VAGUE_WORDS or word_base(head) in _vague_bases()
-    if head and not vague and head not in HEADS_NEVER_ALONE and len(head) >= 4:
+    # (a head of three letters with no vowel is an initialism, as specific as a long word: `phd`, `gdp`, `mvp`)
+    initialism = len(head) == 3 and not re.search(r"[aeiouy]", head)
+    if head and not vague and head not in HEADS_NEVER_ALONE and (len(head) >= 4 or initialism):
         phrases.append((stem(head),))
         phrases.extend((stem(said),) for said in HEAD_SAID_AS.get(head, ()))
     elif len(content) >= 2:

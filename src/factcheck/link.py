@@ -784,6 +784,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
                  [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links]
         days = [m for m in in_sentence if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"
                 and not m.value.relative and m.label != "day-no-year"]
+        pronoun_record = _the_one_he_or_she_is(text, sentence, persons, links)
 
         sentence_persons = persons_by_position.starting_in(sentence.start, sentence.end)
         scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links, syntax,
@@ -797,7 +798,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
             mine = [(d, m) for d, m in scored[trigger] if _owns(trigger, d, owners[(VALUE_CLASSES[trigger.spec.value], m.start)])]
             if trigger.spec.value == "person-list":
                 claims.extend(_claims_for(trigger, _pick(trigger.spec, mine, text), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
-                                          referents, text, others, keepers, days))
+                                          referents, text, others, keepers, days, pronoun_record))
                 continue
             # "employs 310 … staff and runs three ships": two triggers of one fact state one value, the nearest —
             # of those that say the fact, not only its unit ("about 6.7 kilometres south-east of the central city,
@@ -812,7 +813,7 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
                 picked[id(trigger.spec)] = (trigger, mine)
         for trigger, mine in picked.values():
             claims.extend(_claims_for(trigger, _pick(trigger.spec, mine, text), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
-                                      referents, text, others, keepers, days))
+                                      referents, text, others, keepers, days, pronoun_record))
     return claims
 
 
@@ -1025,7 +1026,8 @@ def _person_mentions(mentions: list[Mention], links: list[EntityLink], known_peo
 
 
 def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, sentence, sentence_links, links, vocabulary, syntax=None,
-                referents=None, text: str = "", sentence_others: list[Mention] = (), keepers=None, sentence_days: list[Mention] = ()) -> list[Claim]:
+                referents=None, text: str = "", sentence_others: list[Mention] = (), keepers=None, sentence_days: list[Mention] = (),
+                pronoun_record: Record | None = None) -> list[Claim]:
     spec = trigger.spec
     if not values or not (_in_context(spec, tokens, starts, sentence) or _proper_sub_key(trigger)):
         return []
@@ -1088,6 +1090,12 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         # the thing the sentence before was about — only a slip of that thing's own figure is its
         record = _it_of_the_sentence_before(syntax, text, tokens, trigger, sentence, links)
         unnamed = record is not None
+    if record is None and spec.derived and pronoun_record is not None and pronoun_record.type == spec.entity_type \
+            and spec.key in pronoun_record.facts:
+        # "Higgs was born on 29 May 1929 … He read theoretical physics at King's College London and gained his PhD in
+        # 1956": a sentence opened by "He" or "She" tells of the last person named before it, when the records know
+        # that one and keep the fact (only a slip of its value is then the record's)
+        record, unnamed = pronoun_record, True
     if record is None and spec.derived and spec.value == "quantity" and not _says_only_its_unit(trigger):
         # "The shallow quake struck … on Tuesday, 22 February 2011 …, at a depth of about 15 kilometres": the
         # sentence gives the day of the one record keeping the measure that happened on it (tried for any
@@ -1928,6 +1936,21 @@ def _another_of_its_kind(record: Record, sentence_links: list[EntityLink], other
     own = [link for link in sentence_links if link.record.id == record.id]
     return record.type == "person" and any(
         m.kind == "person" and not any(l.start <= m.start < l.end or m.start <= l.start < m.end for l in own) for m in others)
+
+
+def _the_one_he_or_she_is(text: str, sentence: Sentence, persons: list[Mention], links: list[EntityLink]) -> Record | None:
+    """The person record a sentence opened by "He" or "She", naming no one, tells of: the last person named before
+    it, when the records know that one (a person the records do not know, named after, is whom it speaks of)."""
+    if not re.match(r"\s*(?:He|She)\s", text[sentence.start:sentence.start + 5]) \
+            or any(sentence.start <= person.start < sentence.end for person in persons):
+        return None
+    # (a one-word name the recogniser alone calls a person is as often a place: "Newcastle upon Tyne")
+    before = [person for person in persons if person.end <= sentence.start
+              and (person.label == "record" or " " in person.text.strip() or any(link.start <= person.start < link.end for link in links))]
+    if not before:
+        return None
+    last = before[-1]
+    return next((link.record for link in links if link.record.type == "person" and link.start <= last.start < link.end), None)
 
 
 def _dated_by_its_day(spec: FactSpec, keepers: dict[str, list[Record]] | None, days: list[Mention]) -> Record | None:

@@ -567,7 +567,10 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 # … when it is a subject there ("'We're not done,' Mahomes said"), not a name in a
                 # sentence about someone else ("He finished … ahead of … Geraint Thomas")
                 # (not one the age's own sentence sets against it: "said the 21-year-old, who had … lost to Djokovic")
-                against = {p[3] for p in later if p[0] < sentence.end} if _WHO_AFTER.match(text, end) else set()
+                # (nor, when the age opens its sentence as its subject, one that sentence names after it: "The 28-year-old …
+                # joins Seve Ballesteros (1980, 1983) … as Spanish winners. Ballesteros … was born on 9 April 1957")
+                opens = re.fullmatch(r"\s*The\s+", text[sentence.start:start]) is not None
+                against = {p[3] for p in later if p[0] < sentence.end} if _WHO_AFTER.match(text, end) or opens else set()
                 following = [p for p in later if p[0] >= sentence.end and _a_subject(analysis, p[0], p[1]) and p[3] not in against]
                 key = (in_paragraph[-1] if in_paragraph else following[0] if following
                        else _salient(start, people) if earlier else later[0])[3]

@@ -251,7 +251,10 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
             if figure.start >= told_at or re.fullmatch(r"-[a-z]+\s+", text[figure.end:told_at]):
                 later = figure
                 continue  # "a 72-hole total of 275": the figure says what the total is of, not a part of it
-            gap = text[figure.end:later.start]
+            if re.search(r"[a-z]-$", text[max(0, figure.start - 4):figure.start]):
+                continue  # "on the par-72 course": a word's number, no part (nor anything between parts)
+            # (such a number between is no figure: "rounds of 65, 69, 73 and 69 on the par-72 course gave him …")
+            gap = re.sub(r"(?<=[a-z]-)\d+", "", text[figure.end:later.start])
             if figure.start < sentence.start or figure.kind != total.kind or not PART_GAP.match(gap) \
                     or (parts and not re.search(r",|\band\b|\bplus\b", gap)) or NESTED.search(gap) or COMPARED.search(gap):
                 break
@@ -286,6 +289,8 @@ def _sums(analysis: Analysis, text: str, figures: list[Figure], slack: float) ->
 # parts are some of it: together no more than it)
 MADE_OF_AFTER = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,?\s*(?:made\s+up\s+of|comprising|consisting\s+of|"
                            r"(?:split|divided|broken\s+down)\s+(?:into|between|as))\s+(?:the\s+)?$", re.IGNORECASE)
+# … or set off by a dash after the whole's noun: "eight medals – three golds, two silvers and two bronzes –"
+DASHED_AFTER = re.compile(r"^\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s*[—–]\s*$")
 # "…, of whom 40 were …", or a sentence opening "Of those, …" after one that gives a single count
 SOME_OF = re.compile(r"^(?:\s+[a-z-]+){0,3}\s*,\s*(?:of\s+(?:whom|which)|among\s+them)\s+$", re.IGNORECASE)
 SOME_OF_OPENING = re.compile(r"\s*(?:of\s+(?:those|these|them|the\s+total)|among\s+(?:them|those|these))\s*,?\s+", re.IGNORECASE)
@@ -304,7 +309,8 @@ def _breakdowns(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
         gap = text[total.end:first.start]
         exhaustive = bool(MADE_OF_AFTER.match(gap))
         sentence = analysis.sentence_of(first.start)
-        if not exhaustive:
+        between_dashes = not exhaustive and DASHED_AFTER.match(gap) is not None
+        if not exhaustive and not between_dashes:
             opening = SOME_OF_OPENING.match(text, sentence.start)
             previous = analysis.sentence_of(max(0, sentence.start - 1))
             if SOME_OF.match(gap):
@@ -322,6 +328,13 @@ def _breakdowns(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
             parts.append(figure)
         if len(parts) < 2 or not all(p.kind == "count" and p.exact and p.value < total.value for p in parts):
             continue
+        if between_dashes:
+            # "eight medals – three golds, two silvers and two bronzes –": the parts set off by dashes are all of it
+            # (the dash closing them, or the sentence's end; not a length of time told again, "20 months — one year and
+            # eight months")
+            if total.time_unit or any(p.time_unit for p in parts) or total.noun in MINUTES or not re.match(r"\s*[a-z-]+(?:\s+[a-z-]+){0,2}\s*(?:[—–]|[.;]|$)", text[parts[-1].end:sentence.end]):
+                continue
+            exhaustive = True
         added = sum(p.value for p in parts)
         if added == total.value or (not exhaustive and added < total.value):
             continue

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from factcheck.checks._common import digit_slip
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import whole_number
 from factcheck.model import Analysis, Evidence
@@ -48,9 +49,16 @@ MARGIN_WON = re.compile(
     re.IGNORECASE)
 
 
+# a deficit overcome: "they overturned an 18-point deficit" after "Brisbane led 24-8"
+DEFICIT_OVERCOME = re.compile(r"\b(?:overturned|overcame|overcoming|overturning|came\s+back\s+from|recovered\s+from|fought\s+back\s+from|"
+                              r"erased|wiped\s+out)\s+(?:a|an|the|their|his|her)\s+(?P<n>\w+)[- ](?P<unit>point|goal|run|shot|stroke)\s+"
+                              r"(?:deficit|hole|gap)\b", re.IGNORECASE)
+
+
 def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
     yield from _margins_without_score(analysis, rule)
+    yield from _deficits_overcome(analysis, rule)
     first = next(FIRST_RESULT.finditer(text), None)
     if first is None:
         return
@@ -110,6 +118,31 @@ def _margins_told_back(analysis: Analysis, rule, first, reported: tuple[int, int
         )
 
 
+def _deficits_overcome(analysis: Analysis, rule) -> Iterator:
+    """A deficit overcome is the widest gap of the scores the article writes ("Brisbane led 24-8 … they overturned an
+    18-point deficit": 16). The widest may go unwritten, so only a deficit one slip of its digits away from the widest
+    written gap, and no written gap itself, is reported."""
+    text = analysis.document.text
+    gaps: dict = {}
+    for score in ANY_SCORE.finditer(text):
+        gaps.setdefault(abs(int(score["a"]) - int(score["b"])), score)  # (where each gap is first written)
+    if not gaps:
+        return
+    widest = max(gaps)
+    for told in DEFICIT_OVERCOME.finditer(text):
+        value = whole_number(told["n"])
+        if value is None or value in gaps or not digit_slip(str(value), str(widest)):
+            continue
+        score = gaps[widest]
+        line, _ = analysis.document.position(score.start())
+        shown = analysis.document.source[told.start("n"):told.end("unit")]
+        yield rule.finding(
+            rule.message("deficit", stated=shown, score=f"{score['a']}–{score['b']}", line=line, widest=widest),
+            told.start("n"), told.end("unit"), shown,
+            evidence=Evidence(fact="the widest score gap", value=f"{score['a']}–{score['b']}", source=f"this article, line {line}"),
+        )
+
+
 def _margins_without_score(analysis: Analysis, rule) -> Iterator:
     """A margin no score gives, told back with "the" or a possessive, must be the one the article first gave:
     "a six-wicket victory over India" … "The seven-wicket win adds to Australia's titles". A margin in another
@@ -143,5 +176,5 @@ KIND = CheckKind(
     name="score-conflict",
     run=run,
     summary="the reported match given two final scores",
-    messages=("told_back", "margin", "margin_told_back"),
+    messages=("told_back", "margin", "margin_told_back", "deficit"),
 )

@@ -201,6 +201,8 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
         return None  # "filed …, five days before the 18 October deadline": the date is not the filing's
     if syntax.path_length(verb, date) > 3 and not (mention.value.precision == "day" and _through_prepositions(syntax, date, verb)):
         return None
+    if _word(analysis, verb) in set(KIND.param(rule, "label_verbs")):
+        return None  # "The chart dated May 4 reflects …": a label the thing bears, not when anything happened
     if _word(analysis, verb) in set(KIND.param(rule, "object_date_verbs")) and _on_the_object(syntax, date, verb):
         return None  # "has promised a special service on Sunday 5 June": the service's day, not the promise's
     modals = set(KIND.param(rule, "modal"))
@@ -329,6 +331,7 @@ KIND = CheckKind(
         "plan_words": ((list,), ["set", "due", "scheduled", "expected", "slated", "going", "poised", "planned", "plan",
                                  "plans", "planning", "intends", "intend", "aims", "aim", "hopes", "hope", "likely"]),
         "object_date_verbs": ((list,), ["promised", "pledged", "announced", "unveiled", "proposed", "approved", "agreed"]),
+        "label_verbs": ((list,), ["dated", "titled", "entitled"]),
     },
     messages=('future', 'past'),
 )

@@ -36,8 +36,9 @@ _UNIT = {**{w: "day" for w in ("days", "day")},
 # a part of a length: figures with any unit ("35s", "2 hr"), number words with a whole unit ("three minutes")
 _WORDS = rf"(?:{'|'.join(TENS)}|{'|'.join(UNITS)})(?:-(?:{'|'.join(UNITS[1:10])}))?"
 _UNITS = r"(?:days?|hours?|hrs?|h|minutes?|mins?|min|seconds?|secs?|sec|s)"
-_ONE_PART = rf"(?:\d+(?:\.\d+)?\s*{_UNITS}|{_WORDS}\s+(?:days?|hours?|minutes?|seconds?))\b"
-_PART = rf"(?P<n>\d+(?:\.\d+)?|{_WORDS})\s*(?P<u>{_UNITS})\b"
+# (a fraction of a unit told as one: "0.45 of a second")
+_ONE_PART = rf"(?:\d+(?:\.\d+)?\s*(?:of\s+an?\s+)?{_UNITS}|{_WORDS}\s+(?:days?|hours?|minutes?|seconds?))\b"
+_PART = rf"(?P<n>\d+(?:\.\d+)?|{_WORDS})\s*(?:of\s+an?\s+)?(?P<u>{_UNITS})\b"
 _PARTS = re.compile(rf"(?<![\w.:]){_ONE_PART}(?:,?\s*(?:and\s+)?{_ONE_PART})*", re.IGNORECASE)
 # "2:04:02", "2:01:09.5", "14:54.11" (minutes, seconds and hundredths); not "7:24" (a time of day)
 _CLOCK = re.compile(r"(?<![\d:.])(?:(\d{1,2}):(\d{2}):(\d{2})(\.\d{1,3})?|(\d{1,2}):(\d{2})(\.\d{1,3}))(?![\d:]|\.\d)")

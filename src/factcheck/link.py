@@ -1940,7 +1940,7 @@ def _another_of_its_kind(record: Record, sentence_links: list[EntityLink], other
 
 def _the_one_he_or_she_is(text: str, sentence: Sentence, persons: list[Mention], links: list[EntityLink]) -> Record | None:
     """The person record a sentence opened by "He" or "She", naming no one, tells of: the last person named before
-    it, when the records know that one (a person the records do not know, named after, is whom it speaks of)."""
+    it, when the records know that one (when they do not, none: the sentence speaks of someone they do not keep)."""
     if not re.match(r"\s*(?:He|She)\s", text[sentence.start:sentence.start + 5]) \
             or any(sentence.start <= person.start < sentence.end for person in persons):
         return None

@@ -216,10 +216,10 @@ _FRONTED = re.compile(r"\s*(?:After|Following|Joining)\s+(?P<items>(?:[^,;.]+,\s
 _BEHIND = re.compile(r"[^.;]*?,\s+(?:behind|after|trailing(?:\s+only)?)\s+(?P<items>(?:[^,;.]+,\s+)*[^,;.]+?,?\s+and\s+[^,;.]+?)\s*[.!?]?$")
 
 # a run's earlier ones told after it with "also": "…, also won the title in 2020-21, 2021-22 and 2022-23"
-_SEASON = re.compile(r"\b(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?\b")
+_A_SEASON = r"(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?"  # a year, or a season over two: "2020-21"
+_SEASON = re.compile(rf"\b{_A_SEASON}\b")
 _ALSO_WON_IN = re.compile(r"\balso\s+(?:won|took|claimed|lifted|retained|clinched)\b[^.;:]{0,40}?\bin\s+"
-                          r"(?P<list>(?:(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?,\s+)*(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?,?\s+and\s+"
-                          r"(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)\b")
+                          rf"(?P<list>(?:{_A_SEASON},\s+)*{_A_SEASON},?\s+and\s+{_A_SEASON})\b")
 # the others of the ordinal's own thing, counted with no noun of their own: "like the other three,"
 _THE_OTHERS = re.compile(r"\b(?:the|its|his|her|their)\s+other\s+(?P<count>[a-z]+|\d{1,2})(?=\s*[,;.)—–]|\s+(?:did|had|were|have)\b)")
 _BEHIND_ONLY = re.compile(r"[^.;,]*,\s+behind\s+only\s+(?P<item>(?:[A-Z][\w.’'-]*(?:['’]s)?\s+)*[\"“]?[A-Z][^,;.\"”]*[\"”]?)"

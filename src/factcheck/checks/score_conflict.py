@@ -157,12 +157,12 @@ def _margins_without_score(analysis: Analysis, rule) -> Iterator:
     if first["det"] and first["det"].lower() not in ("a", "an"):
         return  # the first margin told is itself told back
     counts = Counter((n, u) for _, n, u in told)
+    line, _ = analysis.document.position(first.start())
     for back, value, back_unit in told[1:]:
         if back_unit != unit or value == reported or counts[(value, back_unit)] > 1 or not back["det"] \
                 or back["det"].lower() in ("a", "an") or ANOTHER.match(text, back.end()) \
                 or ANOTHER_BEFORE.search(text[max(0, back.start() - 40):back.start()]):
             continue
-        line, _ = analysis.document.position(first.start())
         start, end = back.start("n"), back.end("unit")
         shown = analysis.document.source[start:end]
         yield rule.finding(

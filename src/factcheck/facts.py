@@ -147,7 +147,8 @@ SCOPE_PREPOSITIONS = {"at", "in", "on", "for", "after", "before", "since", "duri
 # a key's head word as an article writes it: the age of a person is "the 23-year-old"
 # how copy says a key's head word without writing it: "aged 46" is an age, "lasted 4 hours" a duration
 HEAD_FORMS = {"age": (("year-old",), ("year", "old"), ("years", "old"), ("aged",)),
-              "duration": (("lasted",), ("lasting",), ("lasts",))}
+              "duration": (("lasted",), ("lasting",), ("lasts",)),
+              "weight": (("weighs",), ("weighed",), ("weighing",))}
 # a key's head as the verb copy says it with: `construction_start` is when "construction began"
 HEAD_VERBS = {"start": ("began", "begun", "begin", "begins", "beginning", "commenced"),
               "end": ("ended", "ends", "finished", "concluded")}
@@ -155,7 +156,8 @@ HEAD_VERBS = {"start": ("began", "begun", "begin", "begins", "beginning", "comme
 # hoard was "uncovered"
 HEAD_SAID_AS = {word: tuple(w for w in group if w != word)
                 for group in (("found", "discovered", "uncovered", "unearthed"), ("arrived", "reached"), ("passed", "overtook", "surpassed"),
-                              ("discovery", "find", "finding"), ("verdict", "guilty", "convicted", "acquitted"))
+                              ("discovery", "find", "finding"), ("verdict", "guilty", "convicted", "acquitted"),
+                              ("shared", "jointly"))
                 for word in group}
 # a key's other words and the words copy tells them with: `construction_start` is when "work began"
 WORD_SAID_AS = {"construction": ("work", "works", "building")}

@@ -585,7 +585,7 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
             continue  # "Tom Cruise Jr.", "Queen Elizabeth The Queen Mother": a longer name holds this one
         exact_spans[(hit.first, hit.last)] = _make_link(text, tokens, hit.first, hit.last, record, name, True)
         taken.update(range(hit.first, hit.last))
-    for link in _implied_links(text, tokens, records, mentions, taken, published):
+    for link in [*_implied_links(text, tokens, records, mentions, taken, published), *_aged_aliases(text, tokens, records, taken)]:
         exact_spans[_token_range(starts, link)] = link
         taken.update(range(*_token_range(starts, link)))
     near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans))
@@ -604,6 +604,10 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     return links
 
 
+# one capitalised word of an era or a people before a name ("Victorian", "Georgian", "Scottish", "Japanese")
+_DESCRIBING_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ish|ese)[ \t]+")
+
+
 def _inside_longer_name(text: str, mention: Mention, start: int, end: int) -> bool:
     """Is the span part of a longer name the recogniser found, the rest of it capitalised words ("Queen"
     in "Queen Elizabeth", "The Queen" in "The Queen Mother", "Tom Cruise" in "Tom Cruise Jr.")? A
@@ -614,9 +618,31 @@ def _inside_longer_name(text: str, mention: Mention, start: int, end: int) -> bo
     after = re.sub(r"(?:'s|’s|'|’)$", "", text[end:mention.end])
     if not after and re.search(r"(?:'s|’s)[ \t]+$", before):
         return False  # "Penelope Fitzgerald's Offshore": the name after an owner's is a name of its own
+    if not after and _DESCRIBING_ADJECTIVE.fullmatch(before):
+        return False  # "the Victorian Forth Bridge", "the French Open": an era's or a people's word describes the name
     # only capitalised words right beside it, on its line: not "Evaristo's Girl, Woman, Other"
     return bool(before or after) and re.fullmatch(r"(?:[A-Z][\w.'’-]*[ \t]+)*", before) is not None \
         and re.fullmatch(r"(?:[ \t]+[A-Z][\w.'’-]*)*", after) is not None
+
+
+# "The 65-year-old Italian": an age between a "the" and the word a person's alias gives with it ("the Italian")
+_AGED_THE = re.compile(r"\b[Tt]he\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def _aged_aliases(text: str, tokens: list[Token], records: RecordSet, taken: set[int]) -> list[EntityLink]:
+    """A person the records call "the Italian", "the Scot", told as "the 65-year-old Italian"."""
+    starts = [token.start for token in tokens]
+    found = []
+    for match in _AGED_THE.finditer(text):
+        hits = records.by_name.get(name_key("the " + match["name"]), ())
+        people = {record.id: (record, name) for record, name in hits if record.type == "person"}
+        if len(people) != 1:
+            continue
+        first, last = bisect.bisect_left(starts, match.start("name")), bisect.bisect_left(starts, match.end("name"))
+        if first < last and not any(index in taken for index in range(first, last)):
+            record, name = next(iter(people.values()))
+            found.append(_make_link(text, tokens, first, last, record, name, True))
+    return found
 
 
 def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention], taken: set[int],
@@ -635,7 +661,7 @@ def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions:
     found = []
     for hit in index.exact(tokens, capitalised_in(text, tokens)):
         record, name, year = implied[hit.key]
-        if year in years and not any(position in taken for position in range(hit.first, hit.last)):
+        if (year is None or year in years) and not any(position in taken for position in range(hit.first, hit.last)):
             found.append(_make_link(text, tokens, hit.first, hit.last, record, name, True))
     return found
 
@@ -784,7 +810,9 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
                  [Mention("org", l.start, l.end, l.text, None, "record") for l in sentence_links]
         days = [m for m in in_sentence if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"
                 and not m.value.relative and m.label != "day-no-year"]
+        # (the main verb's "he" or "she" only for a date: "one of three Grammys she collected that night" is no career's count)
         pronoun_record = _the_one_he_or_she_is(text, sentence, persons, links)
+        pronoun_dated = pronoun_record or _the_one_he_or_she_is(text, sentence, persons, links, syntax)
 
         sentence_persons = persons_by_position.starting_in(sentence.start, sentence.end)
         scored = {trigger: _candidate_values(trigger.spec, text, tokens, starts, trigger, in_sentence, sentence_persons, sentence_links, syntax,
@@ -813,7 +841,8 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
                 picked[id(trigger.spec)] = (trigger, mine)
         for trigger, mine in picked.values():
             claims.extend(_claims_for(trigger, _pick(trigger.spec, mine, text), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
-                                      referents, text, others, keepers, days, pronoun_record))
+                                      referents, text, others, keepers, days,
+                                      pronoun_dated if trigger.spec.value == "date" else pronoun_record))
     return claims
 
 
@@ -1079,6 +1108,9 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
         # (or a year said with every word of the key around it: "McIlroy, who won the last Open played at
         # Hoylake, in 2016" against `previous_open_at_hoylake: {year: 2014, winner: Rory McIlroy}`)
         days = days or spec.value == "date" and _every_key_word_near(spec, values, tokens, starts, sentence, text)
+        # (or a figure told by two words of its key or more: "Eisai has set a list price of $28,500 a year" against
+        # the drug's `us_list_price_per_year_usd`, the drug's record naming Eisai among its developers)
+        days = days or VALUE_CLASSES[spec.value] == "number" and trigger.last - trigger.first >= 2
         if not (spec.derived and days and only is not None and _names_among_facts(only, others, spec.key)):
             return []
         record, unnamed, subject_kept = only, True, True
@@ -1254,6 +1286,16 @@ _COMPARED = re.compile(r"\b(?:after|before|since|like|unlike|than|following|join
                        re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _key_and_scope_bases(key: str) -> frozenset[str]:
+    """The bases of a key's words and of the scope it gives (`approved_by_referendum_on`: approve, referendum)."""
+    return frozenset(word_base(word) for part in key.split(".") for meaning in [describe_key(part)]
+                     for word in (*meaning.words, *meaning.scope) if word.isalpha())
+
+
+_AT_A_PLACE = {"on", "at", "atop", "onto", "into"}
+
+
 def _on_its_verb(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Mention) -> bool:
     """Is the date the object of an "on" or "in" that hangs on the trigger's own verb, or on the trigger's
     noun ("overtook Cats …, on January 9, 2006", "the opening on 3 June")?"""
@@ -1268,6 +1310,12 @@ def _on_its_verb(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Men
         return False
     if by.head == verb:
         return True
+    trigger_token = syntax.tokens[verb]
+    place = syntax.tokens[trigger_token.head]
+    if trigger_token.tag.startswith("NN") and trigger_token.dep == "pobj" and text[place.start:place.end].lower() in _AT_A_PLACE \
+            and by.head == place.head and syntax.tokens[by.head].tag.startswith("VB") and word > verb \
+            and text[by.start:by.end].lower() == "in":
+        return True  # the year of the verb that reached the noun's place: "first stood on the summit in 1993"
     # … or on the object of the verb's own preposition, where the parser hangs it ("closed to applications
     # on 25 May 2023": the day is the closing's)
     # (not a scene set before it, "In the final ballot of MPs on 20 July, Sunak had led": that day is the ballot's)
@@ -1275,6 +1323,8 @@ def _on_its_verb(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Men
     if text[by.start:by.end].lower() != "on" or holder.dep != "pobj":
         return False
     outer = syntax.tokens[holder.head]
+    if outer.dep == "prep" and verb in syntax.ancestors(by.head)[:4] and _base_at(syntax, tokens, by.head) in _key_and_scope_bases(trigger.spec.key):
+        return True  # the key's own noun's day: "approved the project … in a national referendum on Oct. 22, 2007"
     return outer.dep == "prep" and outer.head == verb and outer.start > syntax.tokens[verb].start \
         and text[outer.start:outer.end].lower() not in ("in", "at", "of")
 
@@ -1353,6 +1403,8 @@ def _describes_named_noun(syntax: Syntax, tokens, trigger: _Trigger, sentence_li
     word = _trigger_root(syntax, tokens, trigger)
     if word is None:
         return False
+    if _in_apposition_to_a_name(syntax, word, sentence_links):
+        return True
     clause = syntax.tokens[syntax.clause(word)]
     if clause.dep not in ("acl", "relcl"):
         return False
@@ -1361,6 +1413,22 @@ def _describes_named_noun(syntax: Syntax, tokens, trigger: _Trigger, sentence_li
              and syntax.tokens[i].dep in ("compound", "poss", "nsubj", "dobj", "pobj", "appos", "ROOT", "attr")]
     # a name the records do not know ("OMOTENASHI"; "JAXA's" may be known: the probe is still not the topic)
     return any(not any(link.start <= syntax.tokens[i].start < link.end for link in sentence_links) for i in named)
+
+
+def _in_apposition_to_a_name(syntax: Syntax, word: int, sentence_links) -> bool:
+    """Does the fact's word hang, through "of" phrases, on a noun set in apposition to a name the records do not
+    know ("went to Atlantics, the feature debut of the French-Senegalese director Mati Diop")? Then it is that
+    thing's, not the topic's."""
+    index = word
+    for _ in range(6):
+        token = syntax.tokens[index]
+        if token.dep == "appos":
+            head = syntax.tokens[token.head]
+            return head.tag in ("NNP", "NNPS") and not any(link.start <= head.start < link.end for link in sentence_links)
+        if token.dep not in ("pobj", "prep", "compound") or token.head == index:
+            return False
+        index = token.head
+    return False
 
 
 # nouns for another person near someone: "her daughter", "his coach"
@@ -1608,6 +1676,20 @@ def _distance(starts: list[int], trigger: _Trigger, mention) -> float:
     return -(trigger.first - end_position) - 0.5
 
 
+def _as_year(mention: Mention) -> Mention:
+    year = int(mention.text.strip())
+    return replace(mention, kind="date", label="year", value=DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year"))
+
+
+def _year_of_its_head(spec: FactSpec, syntax: Syntax, tokens, trigger: _Trigger, mention: Mention) -> bool:
+    """A year before a noun says which one ("the 2006 runoff"), not when anything happened — but before the noun a
+    key ending in "year" names, it is that thing's year: "a 1984 paper" for `key_paper_year`."""
+    if describe_key(spec.key.rsplit(".", 1)[-1]).unit != "year":
+        return False
+    modified = syntax.modified_noun(mention.start, mention.end)
+    return modified is not None and tokens[trigger.first].start <= syntax.tokens[modified[1]].start < tokens[trigger.last - 1].end
+
+
 def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, mentions, persons, sentence_links, syntax=None,
                       sentence: Sentence | None = None) -> list[Mention]:
     def outside_links(mention: Mention) -> bool:
@@ -1623,7 +1705,11 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         pool = [p for p in persons if outside_links(p) and _full_name_or_known(p)]
     elif spec.value == "date":
         pool = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and not _bound_not_value(spec, text, m, BOUND_WORDS)
-                and not (syntax is not None and syntax.year_naming_a_thing(m))]  # "the 2006 runoff": which one, not when
+                and not (syntax is not None and syntax.year_naming_a_thing(m) and not _year_of_its_head(spec, syntax, tokens, trigger, m))]
+        if syntax is not None:
+            # (the extractor reads "a 1984 paper" as a count; before the key's own noun it is a year)
+            pool += [_as_year(m) for m in mentions if m.kind == "number" and syntax.year_naming_a_thing(m)
+                     and _year_of_its_head(spec, syntax, tokens, trigger, m)]
     elif spec.value == "text":
         # a maker or venue may itself be a record ("Norhaven Robotics"): its link is a value too;
         # and the recogniser's label for a name is no guide here ("Ashcombe Green" as a person)
@@ -1667,7 +1753,10 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     elif syntax is not None:  # a list runs through its conjuncts, within its clause
         scored = [(d, m) for d, m in scored if _in_clause_of(syntax, tokens, trigger, m)]
     if spec.derived and VALUE_CLASSES[spec.value] == "number":
+        # (a figure after the key's words past a comma starts another clause: "Of the 150 federal electorates, 113
+        # recorded a majority Yes" — 113 is no count of the electorates)
         scored = [(d, m) for d, m in scored if (_attached(tokens, starts, trigger, d, m, spec.unit)
+                                                and not (d >= 0 and "," in text[tokens[trigger.last - 1].end:m.start])
                                                 or spec.unit and syntax is not None and _given_by(syntax, tokens, trigger, m)
                                                 or syntax is not None and _level_of(syntax, text, tokens, trigger, m))
                   and not (syntax is not None and _elided_count(syntax, m)) and not _joined_to_another_noun(text, m, trigger)]
@@ -1768,7 +1857,7 @@ def _said_as_its_one_word(trigger: _Trigger, tokens, spec: FactSpec) -> bool:
 
 
 def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, sentence, text: str = "") -> bool:
-    """Is each value a large figure (a thousand or more: a slip of a small count is as likely another
+    """Is each value a figure of three digits or more (a slip of a small count is as likely another
     count, "six wickets" for `australia_innings_wickets: 4`), or a day, with every word of the key (three
     or more; a day's key may count its number: `section_114_notices`) said within ten words of a large
     figure, twenty of a day (its key's words may open the clause: "Dortmund … disclosed the terms in an ad
@@ -1786,7 +1875,7 @@ def _every_key_word_near(spec: FactSpec, values: list[Mention], tokens, starts, 
     # `suspect_track_circuit_length_ft`, whose unit says its length)
     measured = spec.unit in MEASURE_WORDS
     if not (days or written) and (VALUE_CLASSES[spec.value] != "number" or not all(isinstance(v.value, NumberValue)
-                                                                                   and (v.value.value >= 1000 or measured)
+                                                                                   and (v.value.value >= 100 or measured)
                                                                                    for v in values)):
         return False
     # (the place or scope a key gives is said too: "the last Open played at Hoylake, in 2016" for
@@ -1938,11 +2027,14 @@ def _another_of_its_kind(record: Record, sentence_links: list[EntityLink], other
         m.kind == "person" and not any(l.start <= m.start < l.end or m.start <= l.start < m.end for l in own) for m in others)
 
 
-def _the_one_he_or_she_is(text: str, sentence: Sentence, persons: list[Mention], links: list[EntityLink]) -> Record | None:
-    """The person record a sentence opened by "He" or "She", naming no one, tells of: the last person named before
-    it, when the records know that one (when they do not, none: the sentence speaks of someone they do not keep)."""
-    if not re.match(r"\s*(?:He|She)\s", text[sentence.start:sentence.start + 5]) \
-            or any(sentence.start <= person.start < sentence.end for person in persons):
+def _the_one_he_or_she_is(text: str, sentence: Sentence, persons: list[Mention], links: list[EntityLink],
+                          syntax: Syntax | None = None) -> Record | None:
+    """The person record a sentence naming no one else tells of when "he" or "she" is what it is about — it
+    opens the sentence ("He read physics …"); given the parse, as for a date, also "His first came in 2022" or
+    the main verb's subject ("In a 1984 paper he described …"): the last person named before it, when the
+    records know that one (when they do not, none: the sentence speaks of someone they do not keep)."""
+    opening = r"\s*(?:He|She|His|Her)\s" if syntax is not None else r"\s*(?:He|She)\s"
+    if not (re.match(opening, text[sentence.start:sentence.start + 5]) or _pronoun_subject(text, sentence, syntax)):
         return None
     # (a one-word name the recogniser alone calls a person is as often a place: "Newcastle upon Tyne")
     before = [person for person in persons if person.end <= sentence.start
@@ -1950,7 +2042,22 @@ def _the_one_he_or_she_is(text: str, sentence: Sentence, persons: list[Mention],
     if not before:
         return None
     last = before[-1]
-    return next((link.record for link in links if link.record.type == "person" and link.start <= last.start < link.end), None)
+    record = next((link.record for link in links if link.record.type == "person" and link.start <= last.start < link.end), None)
+    # a sentence naming anyone but that person may speak of them ("… now known as the Hopfield network" names him again)
+    named = [person for person in persons if sentence.start <= person.start < sentence.end]
+    if record is None or any(not any(link.record is record and link.start <= person.start < link.end for link in links) for person in named):
+        return None
+    return record
+
+
+def _pronoun_subject(text: str, sentence: Sentence, syntax: Syntax | None) -> bool:
+    """Is "he" or "she" the subject of the sentence's main verb?"""
+    if syntax is None:
+        return False
+    first = bisect.bisect_left(syntax.starts, sentence.start)
+    last = bisect.bisect_left(syntax.starts, sentence.end)
+    return any(token.dep in ("nsubj", "nsubjpass") and text[token.start:token.end].lower() in ("he", "she")
+               and syntax.tokens[token.head].dep == "ROOT" for token in syntax.tokens[first:last])
 
 
 def _dated_by_its_day(spec: FactSpec, keepers: dict[str, list[Record]] | None, days: list[Mention]) -> Record | None:
@@ -2094,8 +2201,10 @@ def _speaks_of(syntax: Syntax, tokens, trigger: _Trigger, link: EntityLink) -> b
     clause = syntax.clause(word)
     trigger_words = set(_trigger_words(syntax, tokens, trigger))
     token = syntax.tokens[word]
-    if token.tag == "VBN" and token.dep in ("advcl", "acl", "relcl") and word > name \
-            and _only_punctuation_between(syntax, name, word):
+    # (the name's last word: "Pain and Glory, directed by …" is one name, its "and" no word between)
+    name_end = max(name, bisect.bisect_left(syntax.starts, link.end) - 1)
+    if token.tag == "VBN" and token.dep in ("advcl", "acl", "relcl") and word > name_end \
+            and _only_punctuation_between(syntax, name_end, word):
         # "with "Private Dancer," released in 1983": a participle right after a name, past a comma, tells of
         # that name, however the parser hangs it
         return True
@@ -2507,7 +2616,9 @@ def _coordinated(syntax: Syntax, link: EntityLink) -> bool:
     first = token.head if token.dep == "conj" else name
     if syntax.tokens[first].dep not in ("nsubj", "nsubjpass"):
         return False
-    return any(syntax.tokens[c].dep == "conj" and syntax.tokens[c].tag.startswith("NN") for c in syntax.children(first))
+    # (a conjunct inside the name itself is none: "Pain and Glory was directed by …")
+    return any(syntax.tokens[c].dep == "conj" and syntax.tokens[c].tag.startswith("NN")
+               and not link.start <= syntax.tokens[c].start < link.end for c in syntax.children(first))
 
 
 def _has_own_subject(syntax: Syntax, tokens, trigger: _Trigger, links=(), named=()) -> bool:

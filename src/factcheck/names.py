@@ -138,12 +138,13 @@ class NameIndex:
         return hits
 
     def near(self, tokens: list[Token], taken: set[int], capitalised: callable, shorter: set[tuple[int, int]] = frozenset(),
-             person_at: callable = None) -> list[NameHit]:
+             person_at: callable = None, quoted_at: callable = None) -> list[NameHit]:
         """Windows of text that differ from a multi-word name by a typo in one word.
 
         A window may hold a shorter exact name whole (`shorter`, spans of token indexes):
         "Ousmanne Diallo" is a misspelt full name though its alias "Diallo" is exact. `person_at`
-        says whether the article's own reading calls a window (first, last) a person."""
+        says whether the article's own reading calls a window (first, last) a person; `quoted_at`, whether
+        the article sets it off as a title, in quotation marks or italics."""
         candidates: list[tuple[int, float, NameHit]] = []
         shorter_at: dict[int, list[tuple[int, int]]] = defaultdict(list)  # the shorter spans over each token
         for a, b in shorter:
@@ -182,7 +183,8 @@ class NameIndex:
                 for key in keys:
                     if goes_on and not self._person(key):
                         continue
-                    scored = _compare(tokens[first:last], key, self._person(key) or bool(person_at and person_at(first, last)))
+                    scored = _compare(tokens[first:last], key, self._person(key) or bool(person_at and person_at(first, last)),
+                                      quoted=bool(quoted_at and quoted_at(first, last)))
                     if scored is not None:
                         wrong, similarity = scored
                         hit = NameHit(first, last, key, False, tuple(first + i for i in wrong))
@@ -197,7 +199,7 @@ class NameIndex:
         return sorted(hits, key=lambda hit: hit.first)
 
 
-def _compare(window: list[Token], key: tuple[str, ...], person: bool = False) -> tuple[tuple[int, ...], float] | None:
+def _compare(window: list[Token], key: tuple[str, ...], person: bool = False, quoted: bool = False) -> tuple[tuple[int, ...], float] | None:
     wrong = [i for i, (token, word) in enumerate(zip(window, key)) if token.norm != word]
     if len(wrong) != 1:
         return None
@@ -207,8 +209,8 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False) ->
         return None  # "Part Two" is another film, not a typo of "Part One"
     if any(c.isdigit() for c in written + meant):
         return None  # "400m IM" is another race than "200m IM", "Part 2" another film: a figure is no typo
-    if inflection(written, meant) and not person:
-        return None  # "test flight" for "test flights": no typo
+    if inflection(written, meant) and not person and not quoted:
+        return None  # "test flight" for "test flights": no typo (but a title set off as one is written one way: "Sounds of Freedom")
     if not person and spelling_variant(written, meant):
         return None  # "Ministry of Health, Labor and Welfare": an American spelling of "Labour", no typo
     # (a short form such as "Bob" for "Robert" is too unlike its name to come here; a spelling

@@ -113,7 +113,7 @@ class RecordSet:
                 if record.type == "person":
                     continue
                 for name in record.names:
-                    for short, year in _without_year(name):
+                    for short, year in [*_without_year(name), *_after_its_description(name)]:
                         key = name_key(short)
                         if key not in self.by_name:
                             found.setdefault(key, []).append((record, short, year))
@@ -176,6 +176,17 @@ class DeferredRecords(RecordSet):
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|do|dos|van|von|der|al|bin|la|le|du))*\s+[A-ZÀ-Þ][\w'’.-]*")
 _YEAR_WORD = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+_DESCRIBED_NAME = re.compile(r"^(?P<description>[^,]*\b[a-z][^,]*),\s+(?P<name>[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|the|de|du|la|le|and))*"
+                             r"\s+[A-ZÀ-Þ][\w'’.-]*)$")
+
+
+def _after_its_description(name: str) -> list[tuple[str, None]]:
+    """'Previous UK record, Cambridge University Botanic Garden' → [("Cambridge University Botanic Garden", None)]:
+    a record named by what it is and then where, the proper name after the comma standing for it, in any year."""
+    match = _DESCRIBED_NAME.match(name.strip())
+    return [(match["name"], None)] if match else []
 
 
 def _without_year(name: str) -> list[tuple[str, int]]:

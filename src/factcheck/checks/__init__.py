@@ -12,6 +12,7 @@ from factcheck.checks import (
     age,
     conflicting_values,
     conversion,
+    day_of_span,
     difference,
     edition_number,
     exchange_rate,
@@ -32,6 +33,7 @@ from factcheck.checks import (
     person_role,
     quote_speaker,
     race_time,
+    range_order,
     record_fact,
     repeated_count,
     relative_date,
@@ -54,6 +56,6 @@ KINDS: dict[str, CheckKind] = {
         near_miss, record_fact, conflicting_values, list_membership, title_variant, weekday, impossible_date, tense,
         relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, ordinal_count, title_year, transposed, item_date,
         edition_number, event_date, restated, time_gap, keyed_figure, score_conflict, figure_slip, quote_speaker, person_event_year,
-        person_role, item_person, streak, series_end, race_time, exchange_rate,
+        person_role, item_person, streak, series_end, race_time, exchange_rate, range_order, day_of_span,
     )
 }

@@ -924,6 +924,10 @@ def _shown(birth) -> str:
     return birth.isoformat() if isinstance(birth, dt.date) else str(birth)
 
 
+# what the anniversary is of, then the participle that dates it: " of the first ascent of Everest, made on "
+_OF_THE_EVENT_DONE = re.compile(r"\s+of\s+[^.;:,()]{3,60},\s+[a-z]+(?:ed|en|de|ld|lt|on|un|wn)\s+(?:on|in)\s+")
+
+
 def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
     text = analysis.document.text
     dates = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and not m.value.relative]
@@ -953,7 +957,8 @@ def _years_ago(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding
                 continue
             date = min(near, key=lambda d: abs(d.start - match.start()))
             between = text[min(date.end, match.end()):max(date.start, match.start())]
-            if not told_next and (len(between) > 40 or re.search(r"[:;]", between)):
+            if not told_next and (len(between) > 40 and not (what == "anniversary" and _OF_THE_EVENT_DONE.fullmatch(between))
+                                  or re.search(r"[:;]", between)):
                 continue  # "30 years ago: 26 ascents by the end of 2022": another clause's date
             if what == "anniversary" and date.end <= match.start() and re.fullmatch(r",\s*(?:the|its|his|her|their)\s+", between):
                 continue  # "started on Saturday 25 August 2012, the 527th anniversary of the king's burial": the day it fell
@@ -1299,12 +1304,20 @@ def _ages_of_things(analysis: Analysis, rule, published: dt.date) -> Iterator[Fi
     in the article), or whose record says so: at publication it is 158. "In the college's
     103-year history" likewise."""
     text = analysis.document.text
-    written = {int(m.group(1)) for m in _FOUNDED.finditer(text)}
+    foundings = [(m.start(), int(m.group(1))) for m in _FOUNDED.finditer(text)]
     recorded = _recorded_foundings(analysis)
-    if not written and not recorded:
+    if not foundings and not recorded:
         return
     syntax = analysis.syntax
+    starts = analysis.sentence_starts
+    breaks = [m.end() for m in re.finditer(r"\n\s*\n", text)]  # where each paragraph after the first begins
     for match in _THING_AGE.finditer(text):
+        # a founding year the article writes is the thing's when told near it — in its sentence, the one before, or
+        # within two paragraphs ("the 59-year-old bridge" … "The 447-foot span, which opened in 1973") — not five
+        # paragraphs away, of another thing ("the Premier League since it began in 1992" … "their 132-year history")
+        here = bisect.bisect_right(starts, match.start())
+        written = {year for at, year in foundings if here - 1 <= bisect.bisect_right(starts, at) <= here
+                   or abs(bisect.bisect_right(breaks, at) - bisect.bisect_right(breaks, match.start())) <= 2}
         group = 1 if match.group(1) is not None else 3
         word = syntax.span_root(match.start(group + 1), match.end(group + 1)) if syntax is not None else None
         if word is None or syntax.tokens[word].dep == "compound":

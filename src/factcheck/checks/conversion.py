@@ -136,6 +136,7 @@ def _pairs(text: str) -> Iterator[tuple[_Side, _Side, bool]]:
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     yield from _clock_conversions(analysis, rule)
+    yield from _rates_restated(analysis, rule)
     for first_side, second_side, approximate in _pairs(text):
         match = first_side.match
         first, second = _unit(first_side.unit_text), _unit(second_side.unit_text)
@@ -356,9 +357,57 @@ def _clock_conversions(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
+# "selling 5 million a day, or about 85 songs every second": one rate told again over another length of time
+_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400, "month": 30.4375 * 86400,
+            "year": 365.25 * 86400}
+# the counts copy converts by: a year of 52 weeks, 12 months or 365 days; a month of 30 or 31 days or four weeks
+_CALENDAR = {("year", "week"): (52,), ("year", "month"): (12,), ("year", "day"): (365, 360), ("month", "day"): (30, 31),
+             ("month", "week"): (4, 4.33)}
+_RATE_NUMBER = r"(?P<{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?P<{n}x>thousand|million|billion))?"
+_RATE = re.compile(
+    _RATE_NUMBER.format(n="n1") + r"(?:\s+[a-z]+){0,2}?\s+(?:a|an|per|each|every)\s+(?P<p1>second|minute|hour|day|week|month|year)\b"
+    r",?\s+or\s+(?P<about>(?:about|around|roughly|some|nearly|almost|approximately|close\s+to|more\s+than|over|just\s+under|"
+    r"just\s+over)\s+)?" + _RATE_NUMBER.format(n="n2")
+    + r"(?:\s+[a-z]+){0,2}?\s+(?:a|an|per|each|every)\s+(?P<p2>second|minute|hour|day|week|month|year)\b")
+
+
+def _rates_restated(analysis: Analysis, rule) -> Iterator[Finding]:
+    text = analysis.document.text
+    for match in _RATE.finditer(text):
+        first, second = match["p1"], match["p2"]
+        if first == second:
+            continue
+        stated = _rate_value(match, "n2")
+        ratios = {_PERIODS[second] / _PERIODS[first], *_CALENDAR.get((second, first), ()),
+                  *(1 / r for r in _CALENDAR.get((first, second), ()))}
+        candidates = [_rate_value(match, "n1") * ratio for ratio in ratios]
+        converted = min(candidates, key=lambda c: abs(c - stated))
+        digits = match["n2"].replace(",", "")
+        # good to half the last written digit (and, said "about", to twice that and 5% more: "about 58")
+        step = 10 ** -len(digits.split(".")[1]) if "." in digits else 10 ** (len(digits) - len(digits.rstrip("0")))
+        step *= SCALES.get((match["n2x"] or "").lower(), 1)
+        slack = step / 2 if not match["about"] else step + 0.05 * converted
+        if abs(stated - converted) <= slack or converted == 0:
+            continue
+        start, end = match.start("n2"), match.end("n2x") if match["n2x"] else match.end("n2")
+        shown = format_number(round(converted, max(0, len(digits.split(".")[1]) if "." in digits else 0)))
+        yield rule.finding(
+            rule.message("rate", first=f"{match['n1']}{' ' + match['n1x'] if match['n1x'] else ''} a {first}", converted=f"{shown} a {second}",
+                         stated=text[start:end]),
+            start, end, analysis.document.source[start:end],
+            suggestion=shown,
+            evidence=Evidence(fact="rate", value=f"{match['n1']} a {first}", source="arithmetic"),
+        )
+
+
+def _rate_value(match: re.Match, group: str) -> float:
+    return float(match[group].replace(",", "")) * SCALES.get((match[group + "x"] or "").lower(), 1)
+
+
 KIND = CheckKind(
     name="conversion",
     run=run,
     summary="a figure and its conversion into another unit do not agree",
-    messages=("mismatch", "clock"),
+    messages=("mismatch", "clock", "rate"),
+    fallback_messages={"rate": "{first} is {converted}, not {stated}"},
 )

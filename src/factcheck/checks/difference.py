@@ -470,6 +470,9 @@ def _standings(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator
         yield margin, own[-1], theirs[0]
 
 
+_TIME_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+
+
 def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float) -> Iterator:
     """"1,429,981 votes (66.4%) in favour and 723,632 (33.6%) against, a margin of 760,349 votes":
     no two of the sentence's figures of that kind are that far apart."""
@@ -530,7 +533,9 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
             # "Apple shipped 234.6 million … Samsung shipped 226.6 million, down from 262.2 million. Apple's margin of
             # 8 million units …": one side in the sentence before those figures, in the same paragraph, whatever
             # its noun ("phones" for "units")
-            earlier = [f for f in figures if previous.start <= f.start < previous.end and f.kind == kind and f.exact]
+            # (never a length of time for another measure: "every two weeks" is no side of "a difference of 0.54 points")
+            earlier = [f for f in figures if previous.start <= f.start < previous.end and f.kind == kind and f.exact
+                       and ((f.noun or "").rstrip("s") not in _TIME_NOUNS or (f.noun or "").rstrip("s") == (unit or "").rstrip("s"))]
             if fits((a, b) for a in earlier for b in stated):
                 continue
         # the two sides are the pair whose gap the margin is a slip of, when one is ("carried Australia to 369 … India

@@ -20,6 +20,8 @@ from factcheck.model import Analysis, DateValue, Evidence, Finding, without_its_
 # "the March 27 collapse", "his 30 July double", "its Aug. 21 changeover"
 # (or a name's possessive: "The King's 5 May crowning")
 _BEFORE = re.compile(r"\b(?:the|its|his|her|their)\s+$|\b[A-Z][\w-]*['’]s\s+$", re.IGNORECASE)
+_YEAR_OR_WEEKDAY = re.compile(r"\b(?:1[5-9]|20)\d\d\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+_COUNTED_FROM = re.compile(r"\b(?:days?|weeks?|months?|hours?|years?)\s+(?:after|before|since)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z][a-z-]{2,})\b")
 
 
@@ -64,6 +66,20 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         told = min(near, key=lambda m: m.label == "relative")  # "Sunday, Aug. 20" rather than a "tomorrow" of that day
         if told.start > reference.start and named_by_date(told) is not None:
             continue  # "the Nov. 2 election" … "the Nov. 3 vote": the later of two such names is the one to query
+        if told.start > reference.start and not _YEAR_OR_WEEKDAY.search(told.text) \
+                and not _COUNTED_FROM.search(_sentence_text(analysis, told.start)):
+            # the event named by its date first ("two weeks after the June 22 primary") and told again later with
+            # another day no more fully ("since the polls closed on June 23"): the later telling is the one to
+            # query (not an account that gives its weekday or year, "The raid came on Sunday, Feb. 10, 2008", nor a day
+            # counted from the event, "relief was approved on March 28, two days after the collapse": another thing's)
+            line, _ = analysis.document.position(reference.start)
+            yield rule.finding(
+                rule.message("restated", reference=reference.text, noun=noun.group(1), told=told.text, line=line,
+                             days=abs(apart[id(told)])),
+                told.start, told.end, analysis.document.source[told.start:told.end],
+                evidence=Evidence(fact="date named earlier", value=reference.value.earliest.isoformat(), source=f"line {line} of this article"),
+            )
+            continue
         line, _ = analysis.document.position(told.start)
         yield rule.finding(
             rule.message("slip", reference=reference.text, noun=noun.group(1), told=told.text, line=line,
@@ -74,11 +90,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 # the words one event goes by ("the 20 September vote" told as "Saturday's election, held on 21 September")
-_VOTING = ("vote", "voti", "elect", "poll", "ballot")
+_VOTING = ("vote", "voti", "elect", "poll", "ballot", "primar")
 _RELEASE = ("debut", "releas", "premier", "launch")
 # … and a storm told by its kind ("the March 25 storm" told as "on Friday, March 24, … a tornado touched down")
 _STORM = ("storm", "tornad", "hurrican", "cyclone", "typhoon", "twister")
-_SAME_EVENT = {"vote": _VOTING, "voti": _VOTING, "elec": _VOTING, "poll": _VOTING, "ball": _VOTING,
+_SAME_EVENT = {"vote": _VOTING, "voti": _VOTING, "elec": _VOTING, "poll": _VOTING, "ball": _VOTING, "prim": _VOTING,
                "debu": _RELEASE, "rele": _RELEASE, "prem": _RELEASE, "laun": _RELEASE,
                "stor": _STORM, "torn": _STORM, "hurr": _STORM, "cycl": _STORM, "typh": _STORM, "twis": _STORM}
 

@@ -55,11 +55,18 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     def person_at(first: int, last: int) -> bool:  # the recogniser's person, for a name the records give as a value
         return bool(people.holding(tokens[first].start, tokens[last - 1].end))
 
+    source = analysis.document.source
+
+    def quoted_at(first: int, last: int) -> bool:  # a title set off as one: "Sounds of Freedom", *Sounds of Freedom*
+        start, end = tokens[first].start, tokens[last - 1].end
+        return start > 0 and end < len(source) and source[start - 1] in _OPENING_MARKS \
+            and source[end] == _OPENING_MARKS[source[start - 1]]
+
     written_names = analysis.records.written_names()
-    for hit in index.near(tokens, taken, capitalised, person_at=person_at):
+    for hit in index.near(tokens, taken, capitalised, person_at=person_at, quoted_at=quoted_at):
         if (hit.first, hit.last) in exact_spans:
             continue
-        if tuple(token.norm for token in tokens[hit.first:hit.last]) in written_names:
+        if _written_by_the_records(tokens, hit, written_names):
             continue  # a name the records themselves write ("World Health Assembly"), not a slip for another
         if _inside_longer_name(text, tokens, hit) and any(tokens[i].norm in INSTITUTION_WORDS for i in hit.wrong_words):
             continue  # "the European Data Protection Board": a longer name of its own, not the Data Protection Commission
@@ -68,6 +75,22 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         start, end = tokens[hit.first].start, tokens[hit.last - 1].end
         yield _finding(rule, text, start, text[start:end], name, evidence)
+
+
+# the marks that set a title off, and the mark that closes each
+_OPENING_MARKS = {'"': '"', "“": "”", "*": "*", "_": "_", "‘": "’"}
+
+
+def _written_by_the_records(tokens, hit, written_names: frozenset) -> bool:
+    """Do the records write the name as the article does — the whole hit or any run of two words or more
+    holding its wrong words ("Lt. Gen. Osama Rabei" where the records list "Osama Rabei" among the
+    spellings of the chief's name)?"""
+    wrong = set(hit.wrong_words) or set(range(hit.first, hit.last))
+    for first in range(hit.first, hit.last - 1):
+        for last in range(first + 2, hit.last + 1):
+            if wrong <= set(range(first, last)) and tuple(token.norm for token in tokens[first:last]) in written_names:
+                return True
+    return False
 
 
 MIN_ONE_WORD = 7  # letters: shorter one-word names are too often another word one letter off

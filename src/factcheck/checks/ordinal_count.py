@@ -219,6 +219,10 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+# words that make a dated key a running total to that time, not one year's count
+_CUMULATIVE_WORDS = {"after", "before", "by", "through", "until", "since", "as", "career", "total", "all", "overall"}
+
+
 def _bound(key: str, values, phrase: set[str], published) -> tuple[int, str] | None:
     """The count (or place) a fact gives the ordinal's phrase, and how to read it: "after" (the count
     with the present one), "before" (without it), "place" (the place itself); None when the fact is no
@@ -239,6 +243,8 @@ def _bound(key: str, values, phrase: set[str], published) -> tuple[int, str] | N
     if when and when[0] == "at" and not set(when[1:]) <= _OCCASION_WORDS | GENERIC_WORDS and meaning.year is None:
         return None  # `titles_at_wimbledon`: a narrower count than the phrase says; `titles_after_lvii` is a time
     place = bool(head) and head[-1] in ORDINAL_KEY_WORDS
+    if meaning.year is not None and not place and not meaning.scope and not set(parts) & _CUMULATIVE_WORDS:
+        return None  # `ascents_2024`: that year's count, not the "30th ascent" of a career (`titles_after_wimbledon_2023` is one)
     # a count's key may be broader than the phrase (it only allows more); a place's must say as much as
     # the phrase: `career_win_number: 94` is no "tenth win" of a season
     skipped = _PLACE_WORDS if place else _FIGURE_WORDS

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
+from factcheck.facts import describe_key
 from factcheck.model import Analysis, Evidence, Record
 
 _YEAR = r"(1[89]\d\d|20\d\d)"
@@ -24,6 +25,10 @@ _NAME_THEN_YEAR = re.compile(rf"^\s*{_NAME}\s*(?:,|\(|\s)\s*(?:[A-Z][a-z]+\s+)?{
 # the words of a key that say what was won, not which event: `french_open_title` is the French Open
 _ROLE_WORDS = {"title", "titles", "win", "wins", "won", "year", "years", "victory", "victories", "champion", "championship_year",
                "winner", "crown", "trophy"}
+
+
+# a key's words that say what a person held at the time its year gives, not an event of that year
+_HELD_WORDS = {"office", "role", "position", "post", "job", "employer", "team", "club", "party", "seat", "rank"}
 
 
 def run(analysis: Analysis, rule) -> Iterator:
@@ -108,6 +113,8 @@ def _events(record: Record, person_names: set[str]) -> dict[str, set[int]]:
         for value in values:
             if isinstance(value.value, str):
                 year = value.qualifiers.get("year")
+                if isinstance(year, int) and _HELD_WORDS & set(describe_key(leaf).words):
+                    continue  # `office_in_july_2021: Brooklyn Borough President`: what the person held then, since any year
                 if isinstance(year, int) and re.fullmatch(r"[A-Z][\w'’ .-]+", value.value.strip()):
                     add(value.value, year)  # {2021: French Open}, read as French Open with its year
                     continue

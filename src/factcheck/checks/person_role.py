@@ -425,14 +425,25 @@ def _title(words: str) -> str:
     return title
 
 
+# the words a company's name carries beside what it is called by
+_COMPANY_WORDS = {"airlines", "airline", "airways", "company", "co", "corporation", "corp", "inc", "incorporated", "group",
+                  "plc", "ltd", "limited", "holdings", "llc", "sa", "ag", "the"}
+
+
+def _without_company_words(name: str) -> str:
+    words = name.replace(".", "").replace(",", "").split()
+    kept = [w for w in words if w not in _COMPANY_WORDS]
+    return " ".join(kept) if kept and len(kept) < len(words) else name
+
+
 def _same_body(written: str, names: tuple[str, ...]) -> bool:
     """Is the body the article writes one of the names the records give the office's body? A people's
     adjective names its country ("Swedish" Sweden)."""
     key = fold(written)
     for name in names:
         other = fold(name)
-        if key == other:
-            return True
+        if key == other or key == _without_company_words(other):
+            return True  # ("Alaska's chief executive" of Alaska Airlines, "Boeing's" of The Boeing Company)
         if " " not in key and " " not in other and len(key) >= 5 and len(other) >= 5 and key[:4] == other[:4] \
                 and (key.endswith(("ish", "ian", "ese", "an")) or other.endswith(("ish", "ian", "ese", "an"))):
             return True

@@ -33,6 +33,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                          if _common.comparable(claim.value, v) and _common.in_scope(analysis, claim, v))
         if not recorded or any(_common.admits(claim.value, value) for value in recorded):
             continue
+        if claim.record.type == "person" and claim.value.kind == "person" \
+                and any(_common.same_name(claim.value.text, name) for name in claim.record.names):
+            continue  # "awarded jointly to Higgs and François Englert": the person is never their own `shared_with`
         if _day_against_years(claim, recorded) or _count_against_years(claim, recorded) or _another_edition(analysis, claim) \
                 or _sentence_of_another_year(analysis, claim) or _told_in_a_records_text(analysis, claim) \
                 or _year_of_another_fact(analysis, claim) or _numbers_naming_items(recorded) or _years_apart_clause(analysis, claim) \
@@ -196,9 +199,10 @@ def _with_units(text: str, claim, unit: str) -> str:
 
 
 # a plan told in the past, or one that changed ("had originally been scheduled for", "was due on")
+# (a record "was set at Cambridge on 25 July 2019" is no plan: only "set for" or "set to" is)
 _PAST_PLAN = re.compile(r"\b(?:(?:originally|initially)\s+(?:been\s+)?(?:scheduled|planned|set|slated|due|expected|meant)|"
                         r"first\s+(?:been\s+)?(?:scheduled|planned|slated|due|expected)|"  # (not "the first set" of a match)
-                        r"(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+)?(?:scheduled|planned|slated|due|expected|set))\b[^.;]*$",
+                        r"(?:was|were|had\s+been)\s+(?:originally\s+|initially\s+)?(?:scheduled|planned|slated|due|expected|set(?=\s+(?:for|to)\b)))\b[^.;]*$",
                         re.IGNORECASE)
 
 

@@ -115,8 +115,10 @@ _FIGURE_BEFORE = re.compile(r"\d(?:\s*(?:%|per\s?cent|thousand|million|billion|b
 def _value(match: re.Match, qualifier: str | None) -> NumberValue | None:
     ordinal = False
     round_unit = 1.0
+    significant = 0
     if match.group("digits"):
         digits = match.group("digits").replace(",", "")
+        significant = _significant_digits(digits)
         number = float(digits)
         ordinal = bool(match.group("suffix"))
         scale = match.group("scale") or (match.group("abbr") if match.group("currency") else None)
@@ -135,7 +137,7 @@ def _value(match: re.Match, qualifier: str | None) -> NumberValue | None:
             return None
         number, ordinal = parsed
         round_unit = 1.0 if ordinal else _rounding_unit(str(int(number)))
-    low, high = _admitted_range(number, qualifier, round_unit, ordinal)
+    low, high = _admitted_range(number, qualifier, round_unit, ordinal, significant)
     return NumberValue(number, low, high, ordinal=ordinal, qualifier=qualifier)
 
 
@@ -148,7 +150,20 @@ def _rounding_unit(digits: str) -> float:
     return 10.0**zeros if zeros >= 3 else 1.0
 
 
-def _admitted_range(number: float, qualifier: str | None, round_unit: float, ordinal: bool) -> tuple[float, float]:
+def _significant_digits(digits: str) -> int:
+    """How precisely a figure is written: 177 and 3.24 have three significant digits, 180 and 3,500 two."""
+    whole, _, decimals = digits.partition(".")
+    written = (whole + decimals).lstrip("0")
+    return len(written if decimals else written.rstrip("0"))
+
+
+# A figure written to three significant digits or more after "about" or "nearly" ("about 177 jets") is
+# itself a close rounding: it admits a few per cent, not the tenth a round "about 180" may stand for
+PRECISE_APPROXIMATION = 0.03
+
+
+def _admitted_range(number: float, qualifier: str | None, round_unit: float, ordinal: bool,
+                    significant: int = 0) -> tuple[float, float]:
     if ordinal or qualifier is None:
         if round_unit > 1:
             return number - round_unit / 2, number + round_unit / 2
@@ -161,7 +176,8 @@ def _admitted_range(number: float, qualifier: str | None, round_unit: float, ord
         return -math.inf, math.nextafter(number, -math.inf)
     if qualifier in AT_MOST:
         return -math.inf, number
+    share = PRECISE_APPROXIMATION if significant >= 3 else 0.1
     if qualifier in NEARLY:
-        return number * 0.9, number
-    margin = max(number * 0.1, round_unit / 2)
+        return number * (1 - share), number
+    margin = max(number * share, round_unit / 2)
     return number - margin, number + margin

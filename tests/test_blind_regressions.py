@@ -39,6 +39,9 @@ SILENT = [
     ("blind-11/804-obituary-tina-turner", "one of three Grammys she collected"),
     ("blind-71/6825-otzi-iceman-thirty-years", "between 3359 and 3105 BC"),
     ("blind-77/7413-obit-peter-higgs", "jointly to Higgs and"),
+    # … and blind-80's: an age is no slip of a record's share; a figure the records keep for another fact of the record
+    ("blind-80/7701-nippon-us-steel-close", "124-year-old company"),
+    ("blind-80/7712-turkey-quake-emergency", "magnitude 6.7 aftershock"),
     # the thirtieth session's, blind-73's first-sight false alarms as patterns: the age of what one owns ("her
     # 19-year-old son"); a goal set for a whole is none of its shares; what a tally was made in is no level it changed
     # from; a verb's own subject over the name nearest before it; a stretch counted from a relative day; a count that is
@@ -537,6 +540,11 @@ FOUND = [
     ("blind-79/7603-obit-peter-higgs", "Broken Symmetries and the Mass of Gauge Bosons", "the Mass"),
     # … and a company called without its company word ("Alaska's chief executive" of Alaska Airlines)
     ("blind-68/6505-alaska-1282-door-plug", "Dave Calhoun, Alaska's chief executive", "Dave Calhoun"),
+    # … and blind-80's: a given name's ending written another way ("Katie" for Katy); an initialism with its points ("U.S.
+    # Open"); a sub-key of three words or more, every one said, with the day of the verb that reached its place
+    ("blind-80/7724-australia-budget-2023-surplus", "Katie Gallagher", "Katie Gallagher"),
+    ("blind-80/7703-alcaraz-wimbledon-final", "2021 U.S. Open", "2021"),
+    ("blind-80/7722-alaska-1282-preliminary-report", "on Aug. 13, 2023", "Aug. 13, 2023"),
     # the thirtieth session's: words the records give to someone else, said by another of the same surname, after a
     # description ("said CoreLogic's head of research, Eliza Owen"), or kept in a list under the speaker's name; a zero
     # dropped from a figure of thousands
@@ -1141,6 +1149,9 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     ("blind-79/7623-kami-rita-30th-everest", "the 72nd anniversary of the first ascent", "72nd"),
     # … and one rate told again over another length of time ("5 million a day, or about 85 songs every second")
     ("blind-72/6923-iphone-unveiled-macworld", "about 85 songs every second", "85"),
+    # … and an infinitive of purpose takes its main verb's time ("will return the jets to service on Jan. 26")
+    ("blind-80/7722-alaska-1282-preliminary-report", "says it will return the jets to service on Jan. 26",
+     "return the jets to service on Jan. 26"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)

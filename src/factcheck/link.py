@@ -1293,7 +1293,31 @@ def _key_and_scope_bases(key: str) -> frozenset[str]:
                      for word in (*meaning.words, *meaning.scope) if word.isalpha())
 
 
-_AT_A_PLACE = {"on", "at", "atop", "onto", "into"}
+_AT_A_PLACE = {"on", "at", "atop", "onto", "into", "in"}
+
+
+def _at_the_verbs_place(syntax: Syntax, text: str, noun: int, by, date: int) -> bool:
+    """Is the fact's noun a place the date's verb reached, through place prepositions alone ("first stood on the
+    summit in 1993", "arrived at Boeing's factory in Renton, Washington, on Aug. 13, 2023")? The date is then the
+    noun's (not a list's "added to their titles … on Saturday": "to" reaches no place)."""
+    token = syntax.tokens[noun]
+    if not token.tag.startswith("NN") or token.dep != "pobj" or date < noun or not syntax.tokens[by.head].tag.startswith("VB"):
+        return False
+    index = noun
+    for _ in range(4):
+        step = syntax.tokens[index]
+        if step.dep == "pobj":
+            preposition = syntax.tokens[step.head]
+            if text[preposition.start:preposition.end].lower() not in _AT_A_PLACE:
+                return False
+            index = step.head
+        elif step.dep == "prep":
+            if step.head == by.head:
+                return True
+            index = step.head
+        else:
+            return False
+    return False
 
 
 def _on_its_verb(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Mention) -> bool:
@@ -1310,12 +1334,8 @@ def _on_its_verb(syntax: Syntax, text: str, tokens, trigger: _Trigger, date: Men
         return False
     if by.head == verb:
         return True
-    trigger_token = syntax.tokens[verb]
-    place = syntax.tokens[trigger_token.head]
-    if trigger_token.tag.startswith("NN") and trigger_token.dep == "pobj" and text[place.start:place.end].lower() in _AT_A_PLACE \
-            and by.head == place.head and syntax.tokens[by.head].tag.startswith("VB") and word > verb \
-            and text[by.start:by.end].lower() == "in":
-        return True  # the year of the verb that reached the noun's place: "first stood on the summit in 1993"
+    if _at_the_verbs_place(syntax, text, verb, by, word):
+        return True  # the day of the verb that reached the noun's place: "first stood on the summit in 1993"
     # … or on the object of the verb's own preposition, where the parser hangs it ("closed to applications
     # on 25 May 2023": the day is the closing's)
     # (not a scene set before it, "In the final ballot of MPs on 20 July, Sunak had led": that day is the ballot's)
@@ -1627,6 +1647,11 @@ def _in_context(spec: FactSpec, tokens: list[Token], starts, sentence: Sentence)
     if average and not any(word in AVERAGE_WORDS or word == "per" for word in words):
         return False
     if not spec.context:
+        return True
+    # a sub-key of three words or more, every one said, speaks for itself: "That fuselage arrived at Boeing's factory in
+    # Renton" for `plug_timeline.fuselage_arrived_boeing_renton`
+    own = [word_base(w) for w in describe_key(spec.key.rsplit(".", 1)[-1]).words if w.isalpha() and w not in _FIGURE_WORDS]
+    if len(own) >= 3 and all(any(word_base(word) == base or word_base(word).startswith(base) for word in words) for base in own):
         return True
     # half the narrowing words at least: "the opening set" says nothing of `third_set_fifth_game.minutes`
     said = sum(any(_word_matches(pattern, word) for word in words) for pattern in spec.context)

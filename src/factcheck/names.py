@@ -247,12 +247,17 @@ def spelling_variant(written: str, meant: str) -> bool:
 
 def spelt_alike(written: str, meant: str) -> bool:
     """One name spelt another way, sounding the same: "Steven" for Stephen, "Katherine" for Catherine,
-    "Phillip" for Philip — the same consonants to the ear (NYSIIS) and the same vowels in order. ("Joan"
+    "Katie" for Katy, "Phillip" for Philip — the same consonants to the ear (NYSIIS) and the same vowels in order. ("Joan"
     and "John", "Anna" and "Anne" share their consonants but not their vowels: other names.)"""
     import jellyfish
 
     if len(written) < 3 or len(meant) < 3 or not written.isalpha() or not meant.isalpha():
         return False
+    # the one sound an ending writes several ways: "Katie" for Katy, "Stacey" for Stacy, "Jacki" for Jackie
+    endings = re.compile(r"(?:ie|ey|y|i)$")
+    if written != meant and endings.search(written) and endings.search(meant) \
+            and len(stem := endings.sub("", written)) >= 2 and stem == endings.sub("", meant):
+        return True
     vowels = lambda word: re.sub(r"[^aeiou]", "", word)  # noqa: E731
     return jellyfish.nysiis(written) == jellyfish.nysiis(meant) and vowels(written) == vowels(meant)
 

@@ -184,8 +184,10 @@ def _anchored_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> It
             closest = [anchors[order][2] for length, _, _, order in nearest if length == nearest[0][0]]
             their_records = {item.record.id for item in closest}
             if any(_same(figure.value.value, value) for item in items if item.record.id in their_records
-                   for _, value, _ in item.figures):
-                continue  # a figure the records keep (another item's, another measure of this one)
+                   for _, value, _ in item.figures) \
+                    or any(_same(figure.value.value, kept.value) for item in closest for values in item.record.facts.values()
+                           for kept in values if isinstance(kept.value, (int, float)) and not isinstance(kept.value, bool)):
+                continue  # a figure the records keep (another item's, another measure of this one, another fact's: the aftershock's 6.7)
             entries = [(item.record, f"{item.key}.{sub_key}", value, unit) for item in closest for sub_key, value, unit in item.figures]
             # the item as the sentence names it ("Hawarden Airport", "12 May"), by a name or a day rather than a time
             named = [text[start:end] for _, start, end, order in sorted(nearest, key=lambda near: near[1]) if anchors[order][2] is closest[0]]

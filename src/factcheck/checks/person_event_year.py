@@ -76,7 +76,9 @@ def run(analysis: Analysis, rule) -> Iterator:
 def _beside(name: str, sentence: str) -> list[str]:
     """The years written right beside the event's name: "2016 Evian Championship", "her 2022 French Open
     victory", "the French Open in 1977", "French Open (1977)"."""
-    words = r"\s+".join(re.escape(w) for w in name.split())
+    # (an initialism with or without its points: the records' "US Open" is the copy's "U.S. Open")
+    words = r"\s+".join(r"\.?".join(re.escape(c) for c in w) + r"\.?" if len(w) <= 3 and w.isalpha() else re.escape(w)
+                        for w in name.split())
     pattern = re.compile(rf"\b{_YEAR}\s+(?:the\s+)?{words}\b|\b{words}\s*(?:\(|,\s*|\s+in\s+)(?:\w+\s+)?{_YEAR}\b", re.IGNORECASE)
     return [match.group(1) or match.group(2) for match in pattern.finditer(sentence)]
 
@@ -144,7 +146,12 @@ def _shown(name: str) -> str:
     words = name.split()
     if words[0] == "the":
         words = words[1:]  # "The Piano": the message says "the" itself
-    return " ".join(w if w in ("of", "in", "the", "de", "du") else w.capitalize() for w in words)
+    # (a two-letter initialism in capitals: "US Open", "UK Championship")
+    return " ".join(w if w in ("of", "in", "the", "de", "du") else w.upper() if w in _INITIALISMS else w.capitalize()
+                    for w in words)
+
+
+_INITIALISMS = {"us", "uk", "eu", "un", "pga", "nba", "nfl", "nhl", "ufc", "wba", "wbc", "ibf", "wbo", "fa", "atp", "wta"}
 
 
 KIND = CheckKind(

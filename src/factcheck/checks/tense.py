@@ -211,7 +211,11 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
     conditions = set(KIND.param(rule, "conditions"))
     # the verb and what governs it through "to" ("is due to open", "plans to launch")
     chain = [verb]
-    while syntax.tokens[chain[-1]].dep == "xcomp" and len(chain) < 4:
+    # (and an infinitive of purpose, "will return the jets to service on Jan. 26", where the parser reads "to service"
+    # as a verb: its time is the main verb's)
+    while (syntax.tokens[chain[-1]].dep == "xcomp" or syntax.tokens[chain[-1]].dep == "advcl"
+           and any(syntax.tokens[c].dep == "aux" and _word(analysis, c) == "to" for c in syntax.children(chain[-1]))) \
+            and len(chain) < 4:
         chain.append(syntax.tokens[chain[-1]].head)
     helpers = [(child, _word(analysis, child)) for link in chain for child in syntax.children(link)
                if syntax.tokens[child].dep in ("aux", "auxpass", "mark", "neg", "advmod")]
@@ -220,7 +224,9 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
         return None  # "would take place if needed", "could open on …"
     verb_word = _word(analysis, verb)
     if words & futures:
-        return "future", " ".join(w for _, w in sorted(helpers) if w in futures) + " " + verb_word, verb
+        # (the verb the helper belongs to: "will return", not the purpose clause's "service")
+        helped = next((link for link in chain if any(_word(analysis, c) in futures for c in syntax.children(link))), verb)
+        return "future", " ".join(w for _, w in sorted(helpers) if w in futures) + " " + _word(analysis, helped), helped
     top = chain[-1]
     top_word = _word(analysis, top)
     if len(chain) > 1 and top_word in plans | {"going"}:

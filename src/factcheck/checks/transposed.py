@@ -25,9 +25,10 @@ from rapidfuzz.distance import OSA
 
 from factcheck.checks._common import digits_swapped, records_named_in_part, row_figure
 from factcheck.checks.base import CheckKind
-from factcheck.facts import fact_key_words
+from factcheck.facts import describe_key, fact_key_words
 from factcheck.model import Analysis, DateValue, Evidence, Mention, NumberValue
 
+_AN_AGE = re.compile(r"[\s-]+years?[\s-]+old\b", re.IGNORECASE)
 DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -128,6 +129,8 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int], 
         if len({(fact[0].id, fact[1], id(fact[2])) for _, fact in matches}) != 1:
             continue  # (one fact matched at its scale and as written is one match)
         meant, (record, key, value) = matches[0]
+        if _AN_AGE.match(analysis.document.text, mention.end) or describe_key(key.rsplit(".", 1)[-1]).unit == "percent":
+            continue  # "the 124-year-old company" is no slip of a 142% premium: an age, and a share, are other measures
         written = analysis.document.source[mention.start:mention.end]
         yield rule.finding(
             rule.message("swapped_record", stated=written, other=_shown(value), fact=" ".join(fact_key_words(key)) or key, name=record.name),

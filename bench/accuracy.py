@@ -221,6 +221,9 @@ def main() -> int:
     modes = {"with": [True], "without": [False], "both": [True, False]}[
         options.records or ("with" if len(options.directories) == 1 else "both")]
     for directory in directories:
+        if not directory.is_dir():
+            print(f"{directory}: no such folder", file=sys.stderr)
+            return 2
         if not any((p / "expected.yaml").exists() for p in directory.iterdir()):
             print(f"{directory}: no cases (folders with expected.yaml)", file=sys.stderr)
             return 2

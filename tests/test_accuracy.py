@@ -136,3 +136,11 @@ def test_values_are_compared_by_value_and_approximations_admit_ranges(checker, t
 ])
 def test_wrong_values_are_found_in_any_format(checker, text, wrong):
     assert wrong in " ".join(_errors(checker, text))
+
+
+def test_a_corpus_that_is_not_there_is_one_line_and_exit_2(tmp_path):
+    missing = tmp_path / "no-such-corpus"
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "accuracy.py"), str(missing)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"{missing}: no such folder"
+    assert "Traceback" not in run.stderr

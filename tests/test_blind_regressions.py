@@ -545,6 +545,13 @@ FOUND = [
     ("blind-80/7724-australia-budget-2023-surplus", "Katie Gallagher", "Katie Gallagher"),
     ("blind-80/7703-alcaraz-wimbledon-final", "2021 U.S. Open", "2021"),
     ("blind-80/7722-alaska-1282-preliminary-report", "on Aug. 13, 2023", "Aug. 13, 2023"),
+    # … a title of four words or more in quotation marks, a question mark closing it, one word not the records'; a
+    # plural slipped into a title the article sets off, its closing mark after the sentence's comma
+    ("blind-80/7713-grammys-2024-swift", "What Am I Made For?", "What Am"),
+    ("blind-80/7723-warhol-marilyn-auction-record", "Les Femme d'Alger", "Les Femme"),
+    ("blind-14/1111-grammys-2024-swift-record", "What Was I Meant For?", "I Meant"),
+    ("blind-46/4304-elton-john-farewell-tour-ends", "Benny and the Jets", "Benny and"),
+    ("blind-45/4203-klimt-lady-with-fan", "aged 57", "57"),
     # the thirtieth session's: words the records give to someone else, said by another of the same surname, after a
     # description ("said CoreLogic's head of research, Eliza Owen"), or kept in a list under the speaker's name; a zero
     # dropped from a figure of thousands
@@ -1152,6 +1159,8 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     # … and an infinitive of purpose takes its main verb's time ("will return the jets to service on Jan. 26")
     ("blind-80/7722-alaska-1282-preliminary-report", "says it will return the jets to service on Jan. 26",
      "return the jets to service on Jan. 26"),
+    # … and an age against a birth and a death each told by its month
+    ("blind-80/7723-warhol-marilyn-auction-record", "at the age of 56", "56"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)

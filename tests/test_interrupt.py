@@ -218,10 +218,19 @@ def judge(scenario: Scenario, reference: Reference) -> None:
         caches_are_sound(scenario.workspace)
     except (AssertionError, sqlite3.Error) as error:
         problems.append(f"cache damaged: {error}")
+    # a signal while the interpreter itself still starts (its own modules imported, no line of factcheck run yet)
+    # meets Python's default handler, which no program can replace before it runs: a KeyboardInterrupt from frozen
+    # start-up modules, like a kill at start-up, must only leave every file as it was
+    in_start_up = scenario.stage == "start" and scenario.err.rstrip().endswith("KeyboardInterrupt") \
+        and "factcheck" not in scenario.err and all("<frozen " in line for line in scenario.err.splitlines() if line.lstrip().startswith("File "))
     if "Traceback" in scenario.err:
-        if not (scenario.code == -scenario.signum and scenario.stage == "start"):
+        if not ((scenario.code == -scenario.signum or in_start_up) and scenario.stage == "start"):
             problems.append(f"a traceback: {scenario.err[-800:]}")
-    if scenario.code == interrupted_code:
+    if (scenario.code == -scenario.signum or in_start_up) and scenario.stage == "start":
+        # killed during interpreter start-up, before factcheck could install its handler
+        if state != reference.before:
+            problems.append("killed at start-up, yet files changed")
+    elif scenario.code == interrupted_code:
         lines = scenario.err.strip().splitlines()
         if not lines or lines[-1] != "factcheck: interrupted" or scenario.err.count("interrupted") != 1:
             problems.append(f"stderr does not end in one 'factcheck: interrupted': {scenario.err[-500:]!r}")
@@ -232,10 +241,6 @@ def judge(scenario: Scenario, reference: Reference) -> None:
             problems.append(f"finished with {scenario.code}, not {reference.code}")
         if state != reference.after:
             problems.append("finished, but the files are not those of a finished run")
-    elif scenario.code == -scenario.signum and scenario.stage == "start":
-        # killed during interpreter start-up, before factcheck could install its handler
-        if state != reference.before:
-            problems.append("killed at start-up, yet files changed")
     else:
         problems.append(f"exit code {scenario.code} (expected {interrupted_code}, or 0/1 when already done)")
 

@@ -30,3 +30,17 @@ def test_the_issue_example_reports_nothing(cli, tmp_path):
     article.write_text("Toy Tales 3 was released on June 18, 2011. <!-- factcheck: ignore -->\n", encoding="utf-8")
     result = cli("check", article, "--records", records, "--no-cache")
     assert result.code == 0 and "no findings" in result.out
+
+
+@pytest.mark.parametrize("text, quotation", [
+    ('"Let It Be," he said, and left the stage.', True),  # words a speaker said, title case or not
+    ('"We are thrilled," said the director.', True),
+    ('The record displaces Picasso\'s "Les Femmes d\'Alger (Version \'O\')," which sold for $179.4 million.', False),
+    ('Eilish won song of the year for "What Was I Made For?" from the soundtrack.', False),
+])
+def test_a_title_in_quotation_marks_is_the_writers_words_a_speakers_are_a_quotation(text, quotation):
+    from factcheck.model import Document
+    from factcheck.suppress import quote_spans
+
+    spans = quote_spans(Document(path="a.txt", source=text, text=text))
+    assert bool(spans) == quotation, spans

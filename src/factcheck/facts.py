@@ -292,9 +292,10 @@ def _vague_bases() -> frozenset[str]:
 def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Phrases of the key's words an article may use: the whole key, each pair of neighbours,
     and each word that is specific enough alone. The last word of a phrase is stemmed."""
-    content = [w for w in words if w not in GENERIC_WORDS and w.isalpha()]
+    # (a month says when the value held, as a year does: `max9_fleet_january_2024` is the fleet, not January)
+    content = [w for w in words if w not in GENERIC_WORDS and w.isalpha() and w not in MONTHS]
     phrases: list[tuple[str, ...]] = []
-    numbered = [w for w in words if w not in GENERIC_WORDS and (w.isalpha() or w.isdigit())]
+    numbered = [w for w in words if w not in GENERIC_WORDS and (w.isalpha() or w.isdigit()) and w not in MONTHS]
     if len(numbered) > len(content) and len(content) >= 1 and numbered[-1].isalpha():
         # "Phase 1 report" for `phase_1_report`: the whole key, its number in its place
         phrases.append(tuple(numbered[:-1]) + (stem(numbered[-1]),))

@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, CURRENCIES, HEAD_SAID_AS, HEAD_VERBS, HOLDER_KEY, MEASURE_WORDS, SCOPE_PREPOSITIONS, SINCE_KEY, WORD_SAID_AS, describe_key, fact_key_words, is_average, word_base
-from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, word_value
+from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, MONTHS, word_value
 from factcheck.model import (ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax,
                              in_another_time_zone, without_its_year)
-from factcheck.names import NameIndex, capitalised_in, written_like
+from factcheck.names import NameIndex, capitalised_in, set_off_as_a_title, written_like
 from factcheck.records import RecordSet
 from factcheck.rules import FactSpec, Vocabulary
 from factcheck.text import Token, fold, name_key, tokenize
@@ -588,7 +588,8 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     for link in [*_implied_links(text, tokens, records, mentions, taken, published), *_aged_aliases(text, tokens, records, taken)]:
         exact_spans[_token_range(starts, link)] = link
         taken.update(range(*_token_range(starts, link)))
-    near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans))
+    quoted_at = lambda first, last: set_off_as_a_title(text, tokens[first].start, tokens[last - 1].end)  # noqa: E731
+    near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans), quoted_at=quoted_at)
                  if written_like(text, tokens, hit, records.by_name[hit.key][0][1])
                  and tuple(t.norm for t in tokens[hit.first:hit.last]) not in records.by_name  # a name as the records write it
                  and tuple(t.norm for t in tokens[hit.first:hit.last]) not in records.written_names()]
@@ -1596,7 +1597,8 @@ def _unsaid_qualifiers(key: str, pattern: tuple[str, ...], said: list[str]) -> b
     # a sub-key's own words too: "patients in the emergency department" says its parent's
     # (`emergency_department`), not `designed_capacity_patients_per_day`'s "designed capacity"
     for words in {fact_key_words(key), fact_key_words(key.rsplit(".", 1)[-1]) if "." in key else ()}:
-        rest = [word for word in words if word_base(word) not in matched and word not in _GENERIC_KEY_WORDS]
+        # (a month is when the value held, as a year is: `max9_fleet_january_2024` says no "January" of the sentence)
+        rest = [word for word in words if word_base(word) not in matched and word not in _GENERIC_KEY_WORDS and word not in MONTHS]
         if len(rest) >= 2 and not any(_word_matches(word, token) for word in rest for token in said):
             return True
     return False

@@ -199,6 +199,20 @@ class NameIndex:
         return sorted(hits, key=lambda hit: hit.first)
 
 
+# the marks that set a title off, and the mark that closes each
+_OPENING_MARKS = {'"': '"', "“": "”", "*": "*", "_": "_", "‘": "’"}
+
+
+def set_off_as_a_title(source: str, start: int, end: int) -> bool:
+    """Does the span open right after a quotation mark or an italics mark that closes later on its line, so
+    that the article sets it off as a title ("Sounds of Freedom", *Les Femme d'Alger (Version 'O')*)?"""
+    if start <= 0 or source[start - 1] not in _OPENING_MARKS:
+        return False
+    closing = _OPENING_MARKS[source[start - 1]]
+    line_end = source.find("\n", end)
+    return closing in source[end:line_end if line_end != -1 else len(source)][:80]
+
+
 def _compare(window: list[Token], key: tuple[str, ...], person: bool = False, quoted: bool = False) -> tuple[tuple[int, ...], float] | None:
     wrong = [i for i, (token, word) in enumerate(zip(window, key)) if token.norm != word]
     if len(wrong) != 1:
@@ -211,6 +225,10 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False, qu
         return None  # "400m IM" is another race than "200m IM", "Part 2" another film: a figure is no typo
     if inflection(written, meant) and not person and not quoted:
         return None  # "test flight" for "test flights": no typo (but a title set off as one is written one way: "Sounds of Freedom")
+    if quoted and len(key) >= 4:
+        # a title of four words or more set off as one, all its words but one as the records write it: "What Am I
+        # Made For?" for "What Was I Made For?" (a figure or a number word aside: "Part Two" is another film)
+        return (i,), Indel.normalized_similarity(written, meant)
     if not person and spelling_variant(written, meant):
         return None  # "Ministry of Health, Labor and Welfare": an American spelling of "Labour", no typo
     # (a short form such as "Bob" for "Robert" is too unlike its name to come here; a spelling

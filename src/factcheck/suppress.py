@@ -95,7 +95,8 @@ def quote_spans(document: Document) -> list[tuple[int, int]]:
     """The spans of quotations: quoted words, and Markdown's block quotes. A title in quotation marks, as
     American copy writes a film's or a song's ("Harry Potter and the Deathly Hollows – Part 2"), is the
     writer's words, no quotation."""
-    spans = [m.span() for pattern in _QUOTE_PAIRS for m in pattern.finditer(document.text) if not _a_title(m.group(0)[1:-1])]
+    spans = [m.span() for pattern in _QUOTE_PAIRS for m in pattern.finditer(document.text)
+             if not _a_title(m.group(0)[1:-1], document.text[m.end():m.end() + 40])]
     if document.path.endswith((".md", ".markdown")) or document.path == "<stdin>":
         spans += [m.span() for m in _BLOCKQUOTE_RE.finditer(document.source)]
     return sorted(spans)
@@ -104,13 +105,25 @@ def quote_spans(document: Document) -> list[tuple[int, int]]:
 _SMALL_WORDS = TITLE_SMALL_WORDS | {"but", "nor", "vs"}
 
 
-def _a_title(quoted: str) -> bool:
+# a speaker told after a quotation: "Let It Be," he said
+_SPEAKER_AFTER = re.compile(r"\s*(?:(?:he|she|they|it|we|I)\s+|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+)?"
+                            r"(?:said|says|told|added|asked|wrote|explained|recalled|insisted|declared)\b")
+
+
+def _a_title(quoted: str, after: str = "") -> bool:
     """Title case throughout, the small words aside, and no sentence's punctuation: "Barbie", "Harry Potter and
-    the Deathly Hallows – Part 2", "Final Four of Chess" — not "We are thrilled," nor "Let It Be," he said."""
+    the Deathly Hallows – Part 2", "Final Four of Chess", "What Was I Made For?" — not "We are thrilled," nor "Let It
+    Be," he said."""
+    # (a question or an exclamation may close a title, "What Was I Made For?"; and American copy sets the sentence's
+    # comma inside the closing mark: "Les Femmes d'Alger (Version 'O'),")
+    if re.search(r"[,.]$", quoted.strip()) and _SPEAKER_AFTER.match(after):
+        return False
+    quoted = re.sub(r"[,.]$", "", quoted.strip())
     words = quoted.split()
-    if not words or len(words) > 12 or re.search(r"[.,;!?]", quoted):
+    if not words or len(words) > 12 or re.search(r"[.,;]|[!?](?!$)", quoted):
         return False
     return all(word[0].isupper() or word[0].isdigit() or word.lower() in _SMALL_WORDS or not word[0].isalnum()
+               or re.match(r"[dl]['’]\w", word) is not None and word[2:3].isupper()
                for word in words) and (words[0][0].isupper() or words[0][0].isdigit())
 
 

@@ -881,7 +881,7 @@ def _day_of_its_verb(analysis: Analysis, start: int, end: int) -> DateValue | No
     if text[token.start:token.end].lower() == "aged" and token.dep == "advcl" and token.head != verb:
         verb = token.head  # "She died … on 12 January 1976, aged 86": "aged" hangs on the verb that has the day
     for mention in analysis.mentions_in(sentence.start, sentence.end, "date"):
-        if isinstance(mention.value, DateValue) and (mention.value.precision == "day" or mention.value.precision == "year"
+        if isinstance(mention.value, DateValue) and (mention.value.precision == "day" or mention.value.precision in ("month", "year")
                                                      and not mention.value.relative) \
                 and _on_the_verb(syntax, syntax.governing_verb(mention.start, mention.end), verb) \
                 and not _a_births_day(text, sentence.start, mention.start):

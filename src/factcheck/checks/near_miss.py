@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN
 from factcheck.model import Analysis, ByPosition, Evidence, Finding
-from factcheck.names import INSTITUTION_WORDS, TITLE_SMALL_WORDS, NameIndex, capitalised_in, written_like
+from factcheck.names import INSTITUTION_WORDS, TITLE_SMALL_WORDS, NameIndex, capitalised_in, set_off_as_a_title, written_like
 from factcheck.text import is_common_word, name_key, tokenize
 
 
@@ -57,10 +57,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 
     source = analysis.document.source
 
-    def quoted_at(first: int, last: int) -> bool:  # a title set off as one: "Sounds of Freedom", *Sounds of Freedom*
-        start, end = tokens[first].start, tokens[last - 1].end
-        return start > 0 and end < len(source) and source[start - 1] in _OPENING_MARKS \
-            and source[end] == _OPENING_MARKS[source[start - 1]]
+    def quoted_at(first: int, last: int) -> bool:
+        return set_off_as_a_title(source, tokens[first].start, tokens[last - 1].end)
 
     written_names = analysis.records.written_names()
     for hit in index.near(tokens, taken, capitalised, person_at=person_at, quoted_at=quoted_at):
@@ -77,8 +75,6 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         yield _finding(rule, text, start, text[start:end], name, evidence)
 
 
-# the marks that set a title off, and the mark that closes each
-_OPENING_MARKS = {'"': '"', "“": "”", "*": "*", "_": "_", "‘": "’"}
 
 
 def _written_by_the_records(tokens, hit, written_names: frozenset) -> bool:
@@ -176,8 +172,13 @@ def _names_in(text: str) -> list[str]:
 
 def _looks_like_name(value: str) -> bool:
     words = value.split()
-    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() \
-        and all(word[:1].isupper() or word.lower() in _CONNECTORS for word in words)
+    return len(words) >= 2 and words[0][:1].isupper() and _capitalised(words[-1]) \
+        and all(_capitalised(word) or word.lower() in _CONNECTORS for word in words)
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word, or one elided onto a capitalised one ("d'Alger", "l'Équipe")."""
+    return word[:1].isupper() or re.match(r"[dl]['’]\w", word) is not None and word[2:3].isupper()
 
 
 def _finding(rule, text: str, start: int, written: str, name: str, evidence: Evidence) -> Finding:

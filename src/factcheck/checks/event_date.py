@@ -66,26 +66,20 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         told = min(near, key=lambda m: m.label == "relative")  # "Sunday, Aug. 20" rather than a "tomorrow" of that day
         if told.start > reference.start and named_by_date(told) is not None:
             continue  # "the Nov. 2 election" … "the Nov. 3 vote": the later of two such names is the one to query
-        if told.start > reference.start and not _YEAR_OR_WEEKDAY.search(told.text) \
-                and not _COUNTED_FROM.search(_sentence_text(analysis, told.start)):
-            # the event named by its date first ("two weeks after the June 22 primary") and told again later with
-            # another day no more fully ("since the polls closed on June 23"): the later telling is the one to
-            # query (not an account that gives its weekday or year, "The raid came on Sunday, Feb. 10, 2008", nor a day
-            # counted from the event, "relief was approved on March 28, two days after the collapse": another thing's)
-            line, _ = analysis.document.position(reference.start)
-            yield rule.finding(
-                rule.message("restated", reference=reference.text, noun=noun.group(1), told=told.text, line=line,
-                             days=abs(apart[id(told)])),
-                told.start, told.end, analysis.document.source[told.start:told.end],
-                evidence=Evidence(fact="date named earlier", value=reference.value.earliest.isoformat(), source=f"line {line} of this article"),
-            )
-            continue
-        line, _ = analysis.document.position(told.start)
+        # the event named by its date first ("two weeks after the June 22 primary") and told again later with another
+        # day no more fully ("since the polls closed on June 23"): the later telling is the one to query (not an account
+        # that gives its weekday or year, "The raid came on Sunday, Feb. 10, 2008", nor a day counted from the event,
+        # "relief was approved on March 28, two days after the collapse": another thing's)
+        restated = told.start > reference.start and not _YEAR_OR_WEEKDAY.search(told.text) \
+            and not _COUNTED_FROM.search(_sentence_text(analysis, told.start))
+        queried, other = (told, reference) if restated else (reference, told)
+        line, _ = analysis.document.position(other.start)
         yield rule.finding(
-            rule.message("slip", reference=reference.text, noun=noun.group(1), told=told.text, line=line,
-                         days=abs(apart[id(told)])),
-            reference.start, reference.end, analysis.document.source[reference.start:reference.end],
-            evidence=Evidence(fact="date told earlier", value=told.value.earliest.isoformat(), source=f"line {line} of this article"),
+            rule.message("restated" if restated else "slip", reference=reference.text, noun=noun.group(1), told=told.text,
+                         line=line, days=abs(apart[id(told)])),
+            queried.start, queried.end, analysis.document.source[queried.start:queried.end],
+            evidence=Evidence(fact="date named earlier" if restated else "date told earlier", value=other.value.earliest.isoformat(),
+                              source=f"line {line} of this article"),
         )
 
 

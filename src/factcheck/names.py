@@ -199,6 +199,11 @@ class NameIndex:
         return sorted(hits, key=lambda hit: hit.first)
 
 
+def elided_capital(word: str) -> bool:
+    """A word elided onto a capitalised one, as a name writes it: "d'Alger", "l'Équipe"."""
+    return re.match(r"[dl]['’]\w", word) is not None and word[2:3].isupper()
+
+
 # the marks that set a title off, and the mark that closes each
 _OPENING_MARKS = {'"': '"', "“": "”", "*": "*", "_": "_", "‘": "’"}
 

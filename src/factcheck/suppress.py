@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.errors import UserError
 from factcheck.model import Document, Finding, Severity
-from factcheck.names import TITLE_SMALL_WORDS
+from factcheck.names import TITLE_SMALL_WORDS, elided_capital
 
 _DIRECTIVE = r"factcheck:\s*(ignore|off|on)(?:\[([^\]]*)\])?"
 _COMMENT_RE = re.compile(rf"<!--\s*{_DIRECTIVE}\s*-->", re.IGNORECASE)
@@ -123,7 +123,7 @@ def _a_title(quoted: str, after: str = "") -> bool:
     if not words or len(words) > 12 or re.search(r"[.,;]|[!?](?!$)", quoted):
         return False
     return all(word[0].isupper() or word[0].isdigit() or word.lower() in _SMALL_WORDS or not word[0].isalnum()
-               or re.match(r"[dl]['’]\w", word) is not None and word[2:3].isupper()
+               or elided_capital(word)
                for word in words) and (words[0][0].isupper() or words[0][0].isdigit())
 
 

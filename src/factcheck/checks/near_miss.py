@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from factcheck.checks.base import CheckKind
 from factcheck.model import ARTICLE_ORIGIN
 from factcheck.model import Analysis, ByPosition, Evidence, Finding
-from factcheck.names import INSTITUTION_WORDS, TITLE_SMALL_WORDS, NameIndex, capitalised_in, set_off_as_a_title, written_like
+from factcheck.names import INSTITUTION_WORDS, TITLE_SMALL_WORDS, NameIndex, capitalised_in, elided_capital, set_off_as_a_title, written_like
 from factcheck.text import is_common_word, name_key, tokenize
 
 
@@ -178,7 +178,7 @@ def _looks_like_name(value: str) -> bool:
 
 def _capitalised(word: str) -> bool:
     """A capitalised word, or one elided onto a capitalised one ("d'Alger", "l'Équipe")."""
-    return word[:1].isupper() or re.match(r"[dl]['’]\w", word) is not None and word[2:3].isupper()
+    return word[:1].isupper() or elided_capital(word)
 
 
 def _finding(rule, text: str, start: int, written: str, name: str, evidence: Evidence) -> Finding:

@@ -12,12 +12,14 @@ import re
 from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
+from factcheck.lexicon import SCALES
 from factcheck.model import Analysis, Evidence, Finding, NumberValue
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _BEFORE_CHRIST = re.compile(r"\s*(?:BC|BCE|B\.C\.|B\.C\.E\.|years\s+ago)\b")
-_MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+# the lexicon's scale words, and the abbreviations copy writes them with
+_MULTIPLIERS = {**SCALES, "k": SCALES["thousand"], "m": SCALES["million"], "bn": SCALES["billion"]}
 _SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion|bn|m|k)\b", re.IGNORECASE)
 
 

@@ -72,6 +72,12 @@ def describe_key(key: str) -> KeyMeaning:
             if as_of is not None:
                 index += 2 + used
                 continue
+        if words[-1:] == ["per"]:
+            # what a rate is counted by (`list_price_usd_per_year`, `price_cfa_per_kg`): a scope of the figure,
+            # never its unit, which stays the currency or count before it
+            words.append(part)
+            index += 1
+            continue
         if _YEAR.match(part) and index > 0:
             date, used = _date_from(parts[index:])
             if used > 1:
@@ -148,7 +154,10 @@ SCOPE_PREPOSITIONS = {"at", "in", "on", "for", "after", "before", "since", "duri
 # how copy says a key's head word without writing it: "aged 46" is an age, "lasted 4 hours" a duration
 HEAD_FORMS = {"age": (("year-old",), ("year", "old"), ("years", "old"), ("aged",)),
               "duration": (("lasted",), ("lasting",), ("lasts",)),
-              "weight": (("weighs",), ("weighed",), ("weighing",))}
+              "weight": (("weighs",), ("weighed",), ("weighing",)),
+              # a change told by its way: `share_change_2024_07_19_percent` is how far the shares "fell" or "rose"
+              "change": tuple((verb,) for verb in ("rose", "fell", "jumped", "dropped", "slid", "climbed", "gained", "lost",
+                                                   "surged", "slumped", "plunged", "tumbled", "soared", "sank", "declined"))}
 # a key's head as the verb copy says it with: `construction_start` is when "construction began"
 HEAD_VERBS = {"start": ("began", "begun", "begin", "begins", "beginning", "commenced"),
               "end": ("ended", "ends", "finished", "concluded")}

@@ -158,3 +158,8 @@ def scheduled_event(text: str, syntax, start: int, end: int) -> bool:
     if _ARRIVED_FROM.match(text[token.start:token.start + 80]):
         return False  # "Vitale arrived on April 1 from Miu Miu": someone joining from elsewhere, no arrival fixed ahead
     return bool(_SCHEDULED_VERB.match(text[token.start:token.end]) or _INTO_FORCE.search(text[token.start:end]))
+
+
+# the words that round a figure rather than bound it: "nearly 500" is a little under 500, "about 500" either side
+NEARLY = frozenset({"nearly", "almost", "close to", "just under", "shy of"})
+ABOUT = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "circa", "approx."})

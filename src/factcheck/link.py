@@ -1224,7 +1224,7 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
             return []
     if record.type == "person" and _another_person_nearer(record, tokens[trigger.first].start, sentence_links, sentence_others, text):
         return []  # "gave birth to her daughter, Alyne, … credited the five-year-old": the daughter's age
-    if syntax is not None and not subject_kept and _owned_by_another(syntax, tokens, trigger, record, sentence_links):
+    if syntax is not None and not subject_kept and _owned_by_another(syntax, tokens, trigger, record, sentence_links, text):
         return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
     if syntax is not None and _subject_names_another(syntax, tokens, trigger, record, sentence_links, sentence_others):
         return []  # "Alive's navigator, Adrienne Cahalan, now has three overall wins": the navigator's
@@ -1470,15 +1470,28 @@ def _another_person_nearer(record: Record, trigger_start: int, sentence_links, s
     return bool(others) or bool(between & RELATIVE_NOUNS)
 
 
-def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record, sentence_links) -> bool:
+def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record, sentence_links, text: str = "") -> bool:
     """Does the fact's word have an owner that is not the record ("the CMA's chief executive",
-    "Apple's revenue" said of another company)?"""
+    "Apple's revenue" said of another company, "Delta chief executive Ed Bastian")?"""
     word = _trigger_root(syntax, tokens, trigger)
     if word is None:
         return False
-    owners = [c for c in syntax.children(word) if syntax.tokens[c].dep == "poss" and syntax.tokens[c].tag in ("NNP", "NNPS")]
-    return any(not any(link.record is record and link.start <= syntax.tokens[o].start < link.end for link in sentence_links)
-               for o in owners)
+    # (a capitalised name before the word naming whose it is, as in a title: "Delta chief executive"; not a word
+    # of the key or of the record's own names, "NASA Administrator" for `nasa_administrator`)
+    own_words = {word_base(w) for w in fact_key_words(trigger.spec.key)} | \
+                {word_base(w.lower()) for name in record.names for w in re.findall(r"[\w’'-]+", name)}
+
+    def owner(child: int) -> bool:
+        token = syntax.tokens[child]
+        if token.dep == "poss":
+            return token.tag in ("NNP", "NNPS")
+        said = text[token.start:token.end]
+        return token.dep in ("nmod", "compound") and child < word and token.tag.startswith("NN") and said[:1].isupper() \
+            and word_base(said.lower()) not in own_words
+
+    return any(owner(child) and not any(link.record is record and link.start <= syntax.tokens[child].start < link.end
+                                        for link in sentence_links)
+               for child in syntax.children(word))
 
 
 # the verbs a prize or title is won by, whose object says which ("won the competition", "won the Stirling")

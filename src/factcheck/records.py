@@ -101,14 +101,16 @@ class RecordSet:
             if key and not (name != record.name and is_common_word(name)):  # an alias "May" would link every May
                 self.by_name.setdefault(key, []).append((record, name))
 
-    def implied_names(self) -> dict[tuple[str, ...], tuple[Record, str, int]]:
+    def implied_names(self) -> dict[tuple[str, ...], tuple[Record, str, int | None]]:
         """Shorter names an article uses for an event or thing the records name with its year and
         organiser: "2023 FIFA Women's World Cup final" is "the FIFA Women's World Cup final" and "the
         Women's World Cup final" in copy about it. Each with the year it drops: such a name stands
-        for the record only in an article that speaks of that year (link.find_links). A short name
-        that two records would share, or that is already a name, is nobody's."""
+        for the record only in an article that speaks of that year (link.find_links). A place's name
+        that follows a description ("Previous UK record, Cambridge University Botanic Garden") drops
+        no year: None, it stands for the record in any article. A short name that two records
+        would share, or that is already a name, is nobody's."""
         def build() -> dict:
-            found: dict[tuple[str, ...], list[tuple[Record, str, int]]] = {}
+            found: dict[tuple[str, ...], list[tuple[Record, str, int | None]]] = {}
             for record in self.records:
                 if record.type == "person":
                     continue

@@ -17,6 +17,7 @@ from factcheck.checks import (
     edition_number,
     exchange_rate,
     event_date,
+    figure_detail,
     figure_slip,
     impossible_date,
     item_date,
@@ -57,5 +58,6 @@ KINDS: dict[str, CheckKind] = {
         relative_date, title_number, age, percent, difference, name_variants, conversion, list_count, repeated_count, ordinal_list, ordinal_count, title_year, transposed, item_date,
         edition_number, event_date, restated, time_gap, keyed_figure, score_conflict, figure_slip, quote_speaker, person_event_year,
         person_role, item_person, streak, series_end, race_time, exchange_rate, range_order, day_of_span,
+        figure_detail,
     )
 }

@@ -12,7 +12,7 @@ import re
 from rapidfuzz.distance import OSA, Hamming, Indel
 
 from factcheck.facts import CURRENCIES, fact_key_words, without_note
-from factcheck.lexicon import CONTEST_PARTS, ORDINALS, WEEKDAYS, word_value
+from factcheck.lexicon import ABOUT, CONTEST_PARTS, NEARLY, ORDINALS, WEEKDAYS, word_value
 from factcheck.model import Analysis, DateValue, Evidence, FactValue, Mention, NumberValue, Record, format_number
 from factcheck.names import same_first_name
 from factcheck.text import fold, is_common_word, name_key, tokenize
@@ -48,7 +48,10 @@ def admits(mention: Mention, fact: FactValue) -> bool:
     if isinstance(stated, NumberValue):
         if isinstance(recorded, (int, float)) and not isinstance(recorded, bool):
             # "set … over 328 shows": "over" may span the figure rather than bound it, so the figure itself fits
-            return stated.admits(number_of(fact)) or stated.qualifier == "over" and number_of(fact) == stated.value
+            kept = number_of(fact)
+            # (a fall the records keep below zero, `share_change_percent: -11.1`, is told by its size: "fell 11.1%")
+            return stated.admits(kept) or stated.qualifier == "over" and kept == stated.value \
+                or kept < 0 < stated.value and stated.admits(-kept)
         return True
     return same_name(mention.text, str(recorded))
 
@@ -606,6 +609,11 @@ def figure_slip(stated: Mention, recorded: FactValue) -> bool:
     neighbouring digits swapped ("756" for 765), or a zero dropped from thousands ("80,000" for 800,000)? Any
     other figure is likely another tally's."""
     value = stated.value
+    if isinstance(value, NumberValue) and value.qualifier in _ROUNDING and isinstance(recorded.value, int) \
+            and not isinstance(recorded.value, bool) and value.value == int(value.value) and recorded.qualifiers.get("scale", 1) == 1:
+        # "about $65,000" for 56,000: an approximation rounds a figure, it does not swap two of its digits
+        said, kept = str(int(value.value)), str(recorded.value)
+        return digits_swapped(said, kept) and "0" not in {a for a, b in zip(said, kept) if a != b}
     # a round figure as written ("£250,000", read as 245,000–255,000) is compared by its digits too
     if not isinstance(value, NumberValue) or value.qualifier is not None or isinstance(recorded.value, bool):
         return False
@@ -623,6 +631,10 @@ def figure_slip(stated: Mention, recorded: FactValue) -> bool:
     # a zero dropped or doubled in a figure of thousands ("80,000 doses" for 800,000): too few digits for another
     # tally to lie a tenth away by chance
     return digit_slip(str(said), str(kept)) or min(abs(said), abs(kept)) >= 1000 and (said == kept * 10 or kept == said * 10)
+
+
+# the words that round a figure ("about", "nearly"), not those that bound it ("more than")
+_ROUNDING = ABOUT | NEARLY
 
 
 def digit_slip(said: str, kept: str) -> bool:

@@ -907,6 +907,14 @@ def _day_of_its_when(analysis: Analysis, after: int) -> DateValue | None:
     end = after + clause_end.start() if clause_end else sentence.end
     dates = [m for m in analysis.mentions_in(after, end, "date") if isinstance(m.value, DateValue) and not m.value.relative
              and m.value.precision in ("day", "year")]
+    if not dates and _BORN_ANY_CASE.search(text, sentence.start, after) and sentence.start > 0:
+        # "The world premiere was … on Monday 6 October 1952 … Richard Attenborough, born in August 1923, was 31
+        # when he created the role": a clause that gives no day is the one the sentence before tells, when that
+        # one gives one day and its paragraph goes on here
+        before = analysis.sentence_of(sentence.start - 1)
+        if "\n\n" not in text[before.start:sentence.start]:
+            dates = [m for m in analysis.mentions_in(before.start, before.end, "date") if isinstance(m.value, DateValue)
+                     and not m.value.relative and m.value.precision in ("day", "year")]
     return dates[0].value if len(dates) == 1 else None
 
 

@@ -67,7 +67,8 @@ def _name_slips(analysis: Analysis, rule, numbers, reported: set[int]) -> Iterat
             continue
         shown_name = re.sub(r"[’']s$", "", " ".join(text[tokens[index].start:name_end].replace("(", " ").replace(")", " ").split()))
         siblings = _rows_given_exactly(analysis, sentence, figure, entries, tables)
-        found = _slip_finding(analysis, rule, figure, entries, shown_name, lambda unit: _in_its_unit(figure, unit) or siblings)
+        found = _slip_finding(analysis, rule, figure, entries, shown_name, lambda unit: _in_its_unit(figure, unit) or siblings,
+                              tally_of_the_row=_no_other_occasion(analysis, figure, sentence))
         if found is not None:
             reported.add(figure.start)
             yield found
@@ -278,27 +279,61 @@ def _anchored_items(records: list) -> list[AnchoredItem]:
             and len({sub_key for sub_key, _, _ in group["figures"]}) == len(group["figures"])]
 
 
-def _slip_finding(analysis: Analysis, rule, figure, entries: list, name: str, changed_digit_allowed) -> Finding | None:
+def _slip_finding(analysis: Analysis, rule, figure, entries: list, name: str, changed_digit_allowed,
+                  tally_of_the_row: bool = False) -> Finding | None:
     """The finding for a figure that is a slip of exactly one fact's figure among a row's entries (record, fact,
     figure, unit), or None: two swapped digits, or one changed when the word after the figure is a word of the
-    key or `changed_digit_allowed(unit)` says so."""
+    key or `changed_digit_allowed(unit)` says so. With `tally_of_the_row` (the row named as the figure's own
+    and no other occasion told), a figure close to the row's with a word of the key after it is reported too:
+    "Skinner made 21 saves" against `saves: {stuart_skinner: 19}`."""
     text = analysis.document.text
     noun = _noun_after(text, figure.end)
     written_digits = _common.written_digits(figure.text)
     scale = _common.scale(figure.value.value, written_digits)  # "$763.4 million": the record's figure in millions
     slips = [(record, fact, value, unit) for record, fact, value, unit in entries
-             if _common.fits_unit(figure, unit) and _slip(written_digits, value / scale, noun in _key_nouns(fact)
-                                                          or changed_digit_allowed(unit))]
+             if _common.fits_unit(figure, unit) and (_slip(written_digits, value / scale, noun in _key_nouns(fact)
+                                                           or changed_digit_allowed(unit))
+                                                     or tally_of_the_row and noun in _key_nouns(fact)
+                                                     and _close_tally(figure.value.value, value))]
     if len({(record.id, fact) for record, fact, _, _ in slips}) != 1:
         return None
     record, fact, value, unit = slips[0]
     written = analysis.document.source[figure.start:figure.end]
+    table, _, row = fact.rpartition(".")
+    # (a row the records key by its name, `saves.stuart_skinner`, is told by its table's words)
+    named_row = bool(table) and bool(name_key(name)) and row.split("_")[-1] == name_key(name)[-1]
+    shown_fact = table if named_row else fact
     return rule.finding(
-        rule.message("slip", stated=written, name=name, other=_shown(value, unit), fact=" ".join(fact_key_words(fact)) or fact,
+        rule.message("slip", stated=written, name=name, other=_shown(value, unit), fact=" ".join(fact_key_words(shown_fact)) or fact,
                      record=record.name),
         figure.start, figure.end, written,
         evidence=Evidence(record=record.id, fact=fact, value=f"{name}: {_shown(value, unit)}", source=record.origin),
     )
+
+
+# what tells another occasion of a row's tally after its noun: "made five saves in the first period", "21 goals
+# this season", "his 10th goal of the postseason"
+_OTHER_OCCASION = re.compile(r"\b(?:games?|periods?|halfs?|halves|quarters?|seasons?|years?|months?|weeks?|days?|rounds?|matches|match|"
+                             r"innings|sets?|series|playoffs?|postseason|career|tournaments?|campaigns?|since|before|after|previous|"
+                             r"last|first|earlier|later|total|overall|combined|per|each|average)\b", re.IGNORECASE)
+
+
+def _no_other_occasion(analysis: Analysis, figure, sentence) -> bool:
+    """Does the clause tell no other occasion after the figure's noun, and hold no other figure or date there:
+    "Skinner made 21 saves for the Oilers" is the game's tally, "made five saves in the first period" a part of it."""
+    text = analysis.document.text
+    end = re.search(r"[,;:.!?—–(]|\s-\s|$", text[figure.end:sentence.end])
+    rest_end = figure.end + (end.start() if end else 0)
+    rest = text[figure.end:rest_end]
+    return not _OTHER_OCCASION.search(rest) and not _OTHER_OCCASION.search(text[sentence.start:figure.start]) \
+        and not any(m is not figure and figure.end <= m.start < rest_end for m in analysis.mentions_in(sentence.start, sentence.end)
+                    if m.kind in ("number", "date"))
+
+
+def _close_tally(stated: float, kept: float) -> bool:
+    """A tally of ten or more within a fifth of the row's: another digit or two, not another measure ("five saves"
+    beside 23 is a period's, not the game's)."""
+    return stated != kept and min(stated, kept) >= 10 and max(stated, kept) <= 1.25 * min(stated, kept)
 
 
 # a row's name right after its figure: "71 per cent of the Sun covered in Perth and 81 per cent in Darwin"
@@ -345,7 +380,39 @@ def _tables(analysis: Analysis) -> dict[tuple[str, ...], list]:
     for surname, found in surnames.items():
         if len(found) == 1 and surname not in tables:
             tables[surname] = found[0]
+    # (rows keyed as identifiers by their full name; by the surname alone only when it is a person's the article
+    # names — "non_gaap" written "Non-GAAP" is no "GAAP")
+    people = {name_key(m.text) for m in analysis.mentions if m.kind == "person"}
+    for key, entries in _rows_keyed_as_identifiers(analysis).items():
+        tables.setdefault(key, []).extend(entries)
+        if key in people and key[-1:] not in tables and len(key[-1]) >= 4:
+            tables[key[-1:]] = entries
     return tables
+
+
+def _rows_keyed_as_identifiers(analysis: Analysis) -> dict[tuple[str, ...], list]:
+    """Rows whose name the records write as a key (`saves: {stuart_skinner: 19}`), by that name, when the
+    article writes it as a name — every word capitalised ("Stuart Skinner"): a key of two or three words
+    is then that name's row, not a sub-fact of its own."""
+    written: set[tuple[str, ...]] = set()
+    text, tokens = analysis.document.text, analysis.tokens
+    for index in range(len(tokens) - 1):
+        for length in (2, 3):
+            run = tokens[index:index + length]
+            if len(run) == length and all(text[token.start].isupper() and token.norm.isalpha() for token in run):
+                written.add(tuple(token.norm for token in run))
+    rows: dict[tuple[str, ...], list] = {}
+    for record in records_named_in_part(analysis):
+        for fact, values in record.facts.items():
+            table, _, row = fact.rpartition(".")
+            key = tuple(row.split("_"))
+            if not table or key not in written:
+                continue
+            for value in values:
+                figure = _number(value.value)
+                if figure is not None and value.qualifiers.get("item") is None:
+                    rows.setdefault(key, []).append((record, fact, figure, value.qualifiers.get("unit", "")))
+    return rows
 
 
 _NAME_AND_FIGURE = re.compile(r"\s*([A-Z][^,():;\d]*?)\s*(?:,|\(|:)\s*(-?\d[\d,]*(?:\.\d+)?)\s*(%|per\s?cent|percent)?\s*\)?\s*")

@@ -298,6 +298,10 @@ def _items(text: str, start: int, opener: str, counts_allowed: bool = False) -> 
                     break  # "…, after Boris Becker and Bjorn Borg, and the third Spaniard, …": another claim begins
                 kept.append(part)
             parts = kept
+            if not any(re.search(r"(?:^|\s)(?:and|or|&)\s", part) for part in parts):
+                # a list set off by commas closes with its "and": "In four Olympic Games, Ledecky, 27, has won …"
+                # is a phrase, a name and an age
+                return None, end
     items: list[str] = []
     for part in parts:
         for piece in re.split(r"\s+(?:and|or|&)\s+|^(?:and|or)\s+", part):

@@ -55,6 +55,12 @@ def run(analysis: Analysis, rule) -> Iterator:
             # the run's earlier ones, by their seasons or years
             yield from _mismatch(analysis, rule, mention, _SEASON.findall(also.group("list")), "the seasons before it in this sentence")
             continue
+        covering = _RUN_COVERING.match(text, mention.end, sentence.end)
+        if covering is not None and (run := _run_items(text, covering.end(), sentence.end)) is not None:
+            # "for a fifth consecutive Games, a run covering Athens, Beijing, London, Rio, Tokyo and now Paris": the
+            # run told in full, this one ("now Paris") the last of it
+            yield from _mismatch(analysis, rule, mention, run[:-1], "the run its sentence lists")
+            continue
         others = _THE_OTHERS.search(text, mention.end, sentence.end) if _AGAIN.match(text, mention.end) else None
         if others is not None and (count := whole_number(others.group("count"))) is not None and 1 <= count <= 30:
             # "his third gold of the Games and, like the other three, came with an Olympic record": the others are before it
@@ -313,6 +319,27 @@ def _count(word: str) -> int:
     """A small count written in digits or words ("five", "5"), or 0."""
     count = whole_number(word)
     return count if count is not None and 0 < count <= 30 else 0
+
+
+# a run's ordinal, then the run told item by item: "a fifth consecutive Games, a run covering Athens, …"
+_RUN_COVERING = re.compile(r"[\s-]+(?:consecutive|straight|successive)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,\s+(?:a|the)\s+"
+                           r"(?:run|streak|sequence)\s+(?:covering|spanning|that\s+(?:covers|covered|spans|spanned|took\s+in))\s+",
+                           re.IGNORECASE)
+
+
+def _run_items(text: str, start: int, end: int) -> list[str] | None:
+    """The items of a run told in full, closed by this one: "Athens, Beijing, London, Rio, Tokyo and now Paris"
+    (its last item "now …" or "this year's …"); None for a list that does not say it closes with this one."""
+    stop = re.search(r"[;.:—–(]|,\s+(?:with|while|but|when|which|who)\b", text[start:end])
+    segment = text[start:start + stop.start()] if stop else text[start:end]
+    items = [item.strip() for item in re.split(r",\s+(?:and\s+)?|\s+and\s+", segment.strip())]
+    last = re.match(r"(?:now|this\s+year['’]s|this\s+time)\s+", items[-1]) if items else None
+    if last is None or len(items) < 2:
+        return None
+    items[-1] = items[-1][last.end():]
+    if not all(re.fullmatch(r"(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}", item) for item in items):
+        return None
+    return items
 
 
 def _mismatch(analysis: Analysis, rule, ordinal, before: list[str], source: str) -> Iterator:

@@ -227,7 +227,8 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
         share_of = _SHARE_OF.match(text[mention.end:mention.end + 40])
         if share_of:
             current = share_of.group(1).lower()
-        elif previous is not None and _ANOTHER_WHOLE.search(text[previous.end:mention.start]) \
+        elif previous is not None and (_ANOTHER_WHOLE.search(text[previous.end:mention.start])
+                                       or _RELATIVE_CLAUSE.search(text[previous.end:mention.start])) \
                 or _ANOTHER_STAGE.match(text[mention.end:mention.end + 40]):
             current = None
         if current is not None:
@@ -243,6 +244,11 @@ def _shares(analysis, rule, text: str, numbers: list[Mention]) -> Iterator[Findi
                 last.start, last.end, last.text,
                 evidence=Evidence(fact="sum", value=" + ".join(m.text for m in shares), source="arithmetic"),
             )
+
+
+# a relative clause between two percentages tells of its own noun: "96.4% of members rejected an agreement
+# that offered 25% raises" (the raises', no share of the members)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|whose)\b")
 
 
 # a share said of a later stage than the whole the one before it was of: "44.2% of first preferences and 56.8%

@@ -125,6 +125,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 
 # a time of day: "6.54pm", "11:29:48am", "3:25 p.m." (with its am or pm: "7:24" alone may be a race time)
 _TIME_OF_DAY = re.compile(r"(?<![\d:.])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+# a time on the 24-hour clock with its zone: "04:09 UTC", "14:30 GMT", "23:45 local time"
+_TIME_OF_DAY_24 = re.compile(r"(?<![\d:.])([01]\d|2[0-3])[:.]?([0-5]\d)\s*(?:UTC|GMT|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|"
+                             r"hrs\b|hours\b|h\b|local\s+time\b)")
 # a length of time between two times of day: "58 minutes later", "three minutes after …", "the 68 seconds of darkness"
 _BETWEEN_AFTER = re.compile(r"\s+(?:later|after|afterwards|earlier|before|of)\b", re.IGNORECASE)
 _ROUGHLY_BEFORE = re.compile(r"\b(?:about|around|roughly|some|nearly|almost|approximately|less\s+than|more\s+than|over|under|just|"
@@ -135,7 +138,8 @@ def _day_clock_gaps(analysis: Analysis, rule, text: str, lengths: list[Length]) 
     """A length of time between two times of day that the times contradict: "The first cub arrived at 6.54pm;
     his brother followed at 7.42pm, 58 minutes later" (48). The times are those of its sentence and the one
     before; as with race times, only a length one slip away from exactly one of their distances is reported."""
-    clocks = [(m.start(), m.end(), _seconds_of_day(m)) for m in _TIME_OF_DAY.finditer(text)]
+    clocks = sorted([(m.start(), m.end(), _seconds_of_day(m)) for m in _TIME_OF_DAY.finditer(text)]
+                    + [(m.start(), m.end(), int(m.group(1)) * 3600 + int(m.group(2)) * 60) for m in _TIME_OF_DAY_24.finditer(text)])
     if len(clocks) < 2:
         return
     for gap in lengths:
@@ -143,9 +147,10 @@ def _day_clock_gaps(analysis: Analysis, rule, text: str, lengths: list[Length]) 
                 or _ROUGHLY_BEFORE.search(text[max(0, gap.start - 20):gap.start]):
             continue
         sentence = analysis.sentence_of(gap.start)
-        before = analysis.sentence_of(max(0, sentence.start - 1))
-        first = before.start if before.start < sentence.start and "\n\n" not in text[before.start:sentence.start] else sentence.start
-        near = [c for c in clocks if first <= c[0] < sentence.end and not _in_brackets(text, c[0], first)]
+        # (the times of its paragraph up to its sentence's end: a timeline often tells what happened between)
+        first = text.rfind("\n\n", 0, sentence.start) + 1
+        near = [c for c in clocks if first <= c[0] < sentence.end and not _in_brackets(text, c[0], first)
+                and not _between_dashes(text, c[0], first)]
         distances = {}
         for index, one in enumerate(near):
             for other in near[index + 1:]:
@@ -171,6 +176,13 @@ def _day_clock_gaps(analysis: Analysis, rule, text: str, lengths: list[Length]) 
 def _seconds_of_day(match: re.Match) -> int:
     hours = int(match.group(1)) % 12 + (12 if match.group(4).lower() == "p" else 0)
     return hours * 3600 + int(match.group(2)) * 60 + int(match.group(3) or 0)
+
+
+def _between_dashes(text: str, position: int, start: int) -> bool:
+    """Is the position set off between dashes ("At 04:09 UTC that Friday — 12:09 a.m. in New York —"): the same
+    moment read in another zone?"""
+    line_end = text.find("\n", position)
+    return text.count("—", start, position) % 2 == 1 and "—" in text[position:line_end if line_end >= 0 else len(text)]
 
 
 def _in_brackets(text: str, position: int, start: int) -> bool:

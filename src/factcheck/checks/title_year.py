@@ -42,8 +42,8 @@ YEAR_BEFORE_TITLE = re.compile(r"(?:\bthe|[A-Z][\w-]*['’]s)\s+(1[5-9]\d\d|20\d
                                r"[a-z][a-z-]*\s+){1,2}(?=[*_\"“‘]?[A-Z])")
 _QUOTES = " *_\"'“”‘’\u00a0"
 # … and, for a name with one year only, right before it or after it: "the 1933 Nepal–Bihar earthquake",
-# "Hurricane Charley in 2005", "the Agadir earthquake of 1961"
-YEAR_RIGHT_BEFORE = re.compile(r"\bthe\s+(1[5-9]\d\d|20\d\d)\s+(?=[*_\"“‘]?[A-Z])")
+# "Hurricane Charley in 2005", "the Agadir earthquake of 1961", or a year owning it: "2005's Tokyo Drift"
+YEAR_RIGHT_BEFORE = re.compile(r"\bthe\s+(1[5-9]\d\d|20\d\d)\s+(?=[*_\"“‘]?[A-Z])|(?<![\w-])(1[5-9]\d\d|20\d\d)['’]s\s+(?=[*_\"“‘]?[A-Z])")
 YEAR_AFTER = re.compile(r"\s+(?:in|of)\s+(1[5-9]\d\d|20\d\d)\b(?!\s*[-–/]\s*\d|,?\s+\d)")
 # a name that says it happened once (and so has one year): its head, or a storm's title
 ONE_OFF = re.compile(r"(?:\b(?:earthquakes?|quakes?|tsunamis?|eruptions?|floods?|flooding|wildfires?|fires?|collapses?|crash|"
@@ -90,13 +90,14 @@ def run(analysis: Analysis, rule) -> Iterator:
 
 def _compare(analysis: Analysis, rule, match: re.Match, title: str, dated: tuple[set[int], Record, bool]) -> Iterator:
     years, where, _ = dated
-    stated = int(match.group(1))
+    group = 1 if match.group(1) else 2  # (a year before the name owning it: "2005's Tokyo Drift")
+    stated = int(match.group(group))
     if stated in years:
         return
     best = min(years, key=lambda year: abs(year - stated))
     yield rule.finding(
         rule.message("year", title=title, recorded=best, stated=stated),
-        match.start(1), match.end(1), match.group(1),
+        match.start(group), match.end(group), match.group(group),
         suggestion=str(best),
         evidence=Evidence(record=where.id, fact="year", value=str(best), source=where.origin),
     )
@@ -142,6 +143,9 @@ def _title_years(records: list[Record]) -> dict[str, tuple[set[int], Record, boo
                     year = _year(value.qualifiers.get(item_year))
                     if year is not None:
                         add(value.value, year, record, item_key in ITEM_TITLE_KEYS or bool(ONE_OFF.search(value.value)))
+                detail = value.qualifiers.get("detail")
+                if isinstance(detail, int) and not isinstance(detail, bool) and 1500 <= detail <= 2100:
+                    add(value.value, detail, record, False)  # a table of names and years: `albums: {Purple Rain: 1984}`
                 bare, own_year = _without_year(value.value)
                 if own_year is not None and ONE_OFF.search(bare):
                     add(bare, own_year, record, True)  # `worst_since: "1960 Agadir earthquake"`

@@ -248,7 +248,8 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
         shift = SCHEDULED_AHEAD_DAYS if mention.label != "month-no-year" and scheduled_event(text, syntax, mention.start, mention.end) \
             else PAST_SHIFT_DAYS
         if year is None and (value.earliest - published).days > shift and syntax is not None and sentence is not None \
-                and not FUTURE_WORDS.search(text[sentence.start:sentence.end]) and _said_in_the_past(text, syntax, mention):
+                and not FUTURE_WORDS.search(text[sentence.start:sentence.end]) and _said_in_the_past(text, syntax, mention) \
+                and not _told_ahead_elsewhere(text, mention, dates, sentences):
             # "on Feb. 4 she won album of the year", in December: last February, not the next
             day = _in_year(value.earliest, value.earliest.year - 1)
             weekday = stated_weekday(mention)
@@ -289,6 +290,21 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             if day < published:
                 proven_paragraphs[text.rfind("\n\n", 0, mention.start) + 1] = proven
     return [_whole_month(m) for m in _years_the_weekdays_prove(text, result, published, syntax, proven_paragraphs)]
+
+
+def _told_ahead_elsewhere(text: str, mention: Mention, dates: list[Mention], sentences: list[Sentence]) -> bool:
+    """Does the article write the same day without its year in a sentence that speaks of what is still to come
+    ("Bills will fall from 1 April" … "Standing charges were brought into line … on 1 April")? Then both are
+    the coming day, and the past tense is the slip, not a sign of last year's."""
+    day = mention.value.earliest
+    for other in dates:
+        if other is mention or other.label != "day-no-year" or other.value is None \
+                or (other.value.earliest.month, other.value.earliest.day) != (day.month, day.day):
+            continue
+        sentence = next((s for s in sentences if s.start <= other.start < s.end), None)
+        if sentence is not None and FUTURE_WORDS.search(text[sentence.start:sentence.end]):
+            return True
+    return False
 
 
 def _whole_month(mention: Mention) -> Mention:

@@ -12,7 +12,7 @@ import re
 
 
 from factcheck.facts import unit_name
-from factcheck.lexicon import CURRENCY_SIGNS, ORDINALS, SCALES, SIGN_CHARACTERS, TENS, UNITS, word_value  # noqa: F401 (read from here by older callers)
+from factcheck.lexicon import ABOUT, NEARLY, CURRENCY_SIGNS, ORDINALS, SCALES, SIGN_CHARACTERS, TENS, UNITS, word_value  # noqa: F401 (read from here by older callers)
 from factcheck.model import ByPosition, Mention, NumberValue
 
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 10**12}
@@ -23,8 +23,6 @@ LOWER_BOUNDS = {"over", "more than", "above", "upwards of", "in excess of", "exc
 AT_LEAST = {"at least", "no fewer than", "no less than", "a minimum of"}
 UPPER_BOUNDS = {"under", "less than", "fewer than", "below"}
 AT_MOST = {"up to", "at most", "no more than", "a maximum of"}
-NEARLY = {"nearly", "almost", "close to", "just under", "shy of"}
-ABOUT = {"about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "circa", "approx.", "roughly", "nearly", "almost"} - NEARLY
 QUALIFIERS = sorted(LOWER_BOUNDS | AT_LEAST | UPPER_BOUNDS | AT_MOST | NEARLY | ABOUT, key=len, reverse=True)
 
 _word = "|".join(UNITS + TENS + list(SCALES) + list(ORDINALS))

@@ -1,0 +1,247 @@
+"""figure-detail: a year or a person told with a figure the records give with another.
+
+Records keep a figure together with who set it and when: `previous_chicago_men_world_record: "Khalid
+Khannouchi 2:05:42 (1999)"`, `run: {time: "2:36:15", holder: Gustav Iden, year: 2022}`,
+`mens_200m_final: {silver: "Erriyon Knighton 19.75"}`. A figure that distinct — a race time or a
+clock reading ("2:05:42"), or a decimal written to two places or more ("19.75") — ties the clause
+that writes it to that one item of the records, named or not: the year the clause gives it ("ran
+2:05:42 here in 1998") must be the item's, and so must the person it credits with it ("the course
+record of 2:03:45, set by Wilson Kipsang in 2013" of Dennis Kimetto's). A figure two items share, or
+one of an item with no year or no person, says nothing; nor does a person named with the figure when
+the item's own person is named in the sentence too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from factcheck.checks._common import same_name
+from factcheck.checks.base import CheckKind
+from factcheck.facts import fact_key_words
+from factcheck.model import Analysis, DateValue, Evidence, Finding, Record
+
+# a race time or a clock reading ("2:05:42", "1:43:33", "14:54.11"), or a decimal to two places or more ("19.75")
+_FIGURE = re.compile(r"(?<![\d:.,])(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?|\d{1,3}\.\d{2,3})(?![\d:]|\.\d)")
+_YEAR = re.compile(r"(?<!\d)(?<!\d[.,:])(1[89]\d\d|20\d\d)(?!\d|[.,:]\d)")
+# a person's name: two to four capitalised words, joined by the particles names carry
+_PERSON = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]+(?:\s+(?:de|da|dos|van|von|der|le|la|di|del|[A-Z][\w’'.-]+)){0,2}\s+[A-Z][\w’'-]+")
+# words that make a capitalised name a place's or a thing's, not a person's: "Snaefell Mountain Course, 37.73 miles"
+_THING_WORDS = re.compile(r"\b(?:Course|Circuit|Stadium|Park|Hall|Bridge|Street|Road|Airport|Station|River|Mountain|Lake|Island|"
+                          r"University|College|Museum|Centre|Center|Race|Cup|Championships?|Prize|Award|Grand|Prix|Trophy|Games|"
+                          r"Open|Marathon|Final|League|Club|Arena|Theatre|Theater|Company|Group|Inc|Ltd|Bank|Ministry)\b")
+# sub-keys that hold who did it
+_WHO_KEYS = {"holder", "athlete", "winner", "runner", "player", "driver", "rider", "name", "by", "set_by", "champion",
+             "skater", "swimmer", "cyclist", "jockey", "scorer", "record_holder", "who", "person"}
+# a year the clause gives its figure: "ran 2:05:42 here in 1998", "2:03:45, set by … in 2013", "19.75 (2023)"
+_YEAR_AFTER = re.compile(r"^[^;:.!?—–]{0,80}?(?:\bin\s+(?:[A-Z][a-z]+\s+)?|\(\s*|,\s+)(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class FigureItem:
+    """One thing the records keep with a distinct figure: the figure as written, and the years and people kept with it."""
+    record: Record
+    fact: str
+    figures: tuple[str, ...]
+    years: tuple[int, ...]
+    people: tuple[str, ...]
+    names: tuple[str, ...] = ()  # for an item with no figure: the proper names that tie a sentence to it
+    written: str = ""  # … and the records' text that names them
+
+
+def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    items = analysis.records.facts_memo("figure-detail:items", _items)
+    if not items:
+        return
+    yield from _named_items_told(analysis, rule, [item for item in items if item.names])
+    by_figure: dict[str, list[FigureItem]] = {}
+    for item in items:
+        for figure in item.figures:
+            by_figure.setdefault(figure, []).append(item)
+    text = analysis.document.text
+    for sentence in analysis.sentences:
+        said = text[sentence.start:sentence.end]
+        figures = [(sentence.start + m.start(), sentence.start + m.end(), _canonical(m.group(0))) for m in _FIGURE.finditer(said)]
+        if not figures:
+            continue
+        people = [m for m in analysis.mentions_in(sentence.start, sentence.end, "person")]
+        # the people other items of the sentence's figures credit: theirs, not this figure's ("… 19.75 and Tebogo third in 19.81")
+        credited = [person for _, _, figure in figures if len({id(i) for i in by_figure.get(figure, ())}) == 1
+                    for person in by_figure[figure][0].people]
+        for index, (start, end, figure) in enumerate(figures):
+            found = by_figure.get(figure, [])
+            if len({(item.record.id, item.fact) for item in found}) != 1:
+                continue
+            item = found[0]
+            slot_start = figures[index - 1][1] if index else sentence.start
+            slot_end = figures[index + 1][0] if index + 1 < len(figures) else sentence.end
+            yield from _year_told(analysis, rule, item, end, slot_end)
+            yield from _person_told(analysis, rule, item, start, end, slot_start, slot_end, said, people, credited)
+
+
+def _named_items_told(analysis: Analysis, rule, items: list[FigureItem]) -> Iterator[Finding]:
+    """A sentence that writes two proper names or more of a text the records date ("Lennox Lewis, after beating
+    Evander Holyfield in Las Vegas in November 1999") tells that one thing: the year it gives right after them must
+    be the text's, unless it writes the text's year too."""
+    text = analysis.document.text
+    for sentence in analysis.sentences:
+        said = text[sentence.start:sentence.end]
+        tied = []
+        for item in items:
+            where = [found.end() for name in item.names for found in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", said)]
+            if len({name for name in item.names if re.search(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", said)}) >= 2:
+                tied.append((item, max(where)))
+        if len({(item.record.id, item.fact) for item, _ in tied}) != 1:
+            continue
+        item, after = tied[0]
+        if str(item.years[0]) in said:
+            continue
+        told = _YEAR_AFTER.match(said[after:])
+        if told is None or any(name.group(0) not in item.names for name in _PERSON.finditer(said[after:after + told.start(1)])):
+            continue  # (another name between: "… at the Stockholm Concert Hall, on the anniversary of Alfred Nobel's death in 1896")
+        yield from _year_told(analysis, rule, item, sentence.start + after, sentence.end, reach=80)
+
+
+def _year_told(analysis: Analysis, rule, item: FigureItem, end: int, slot_end: int, reach: int = 60) -> Iterator[Finding]:
+    """The year the clause gives the figure, when it is not the item's one year."""
+    if len(item.years) != 1:
+        return
+    text = analysis.document.text
+    told = _YEAR_AFTER.match(text[end:min(slot_end, end + reach + 10)])
+    if told is None or int(told.group(1)) == item.years[0]:
+        return
+    at, stop = end + told.start(1), end + told.end(1)
+    written = analysis.document.source[at:stop]
+    yield rule.finding(
+        rule.message("year" if item.figures else "text_year", stated=written, figure=_anchor(item), fact=_fact_words(item),
+                     record=item.record.name, year=item.years[0], text=item.written),
+        at, stop, written, suggestion=str(item.years[0]),
+        evidence=Evidence(record=item.record.id, fact=item.fact, value=_shown(item), source=item.record.origin),
+    )
+
+
+def _person_told(analysis: Analysis, rule, item: FigureItem, start: int, end: int, slot_start: int, slot_end: int,
+                 said: str, people, credited) -> Iterator[Finding]:
+    """The person the clause credits with the figure — the one named nearest it between the figures around it, not
+    another item's — when the item keeps someone else and the sentence does not name them."""
+    text = analysis.document.text
+    names = [name for person in people if (name := _PERSON.match(text, person.start, person.end)) is not None]
+    if not item.people or any(re.search(rf"(?<![\w’']){re.escape(kept.split()[-1])}(?![\w’'])", said) for kept in item.people):
+        return  # the item's own person is named in the sentence ("Hamilton, held up … by Fernando Alonso, finished 2.736sec behind")
+    # (a name before the figure, "Peter Voss second in 19.75", or one after it that did it, "set by Wilson Kipsang")
+    near = [name for name in names if slot_start <= name.start() and name.end() <= slot_end
+            and (name.end() <= start or re.search(r"\bby\s+$", text[end:name.start()]))
+            and not any(same_name(name.group(0), other) for other in credited)]
+    if not near:
+        return
+    person = min(near, key=lambda name: start - name.end() if name.end() <= start else name.start() - end)
+    at, stop = person.start(), person.end()
+    written = analysis.document.source[at:stop]
+    yield rule.finding(
+        rule.message("person", stated=written, figure=_anchor(item), fact=_fact_words(item), record=item.record.name,
+                     person=item.people[0]),
+        at, stop, written, suggestion=item.people[0],
+        evidence=Evidence(record=item.record.id, fact=item.fact, value=_shown(item), source=item.record.origin),
+    )
+
+
+def _canonical(figure: str) -> str:
+    """"02:05:42" and "2:05:42" are one time; "19.750" and "19.75" one decimal."""
+    if ":" in figure:
+        head, _, rest = figure.partition(":")
+        return f"{int(head)}:{rest}"
+    return repr(float(figure))
+
+
+def _anchor(item: FigureItem) -> str:
+    """What ties the article to the item, as the message shows it: its figure, or its names."""
+    return item.figures[0] if item.figures else ", ".join(item.names)
+
+
+def _fact_words(item: FigureItem) -> str:
+    return " ".join(fact_key_words(item.fact)) or item.fact
+
+
+def _shown(item: FigureItem) -> str:
+    return ", ".join([*item.figures, *item.people, *map(str, item.years)])
+
+
+def _items(records: list[Record]) -> list[FigureItem]:
+    """Each text of the records that holds a distinct figure, and each mapping (or list item) whose values hold one,
+    with the years and the people kept beside it: built once for the run."""
+    groups: dict[tuple, dict] = {}
+    for record in records:
+        for fact, values in record.facts.items():
+            parent, _, sub_key = fact.rpartition(".")
+            for value in values:
+                written = value.qualifiers.get("written", value.value)
+                if isinstance(written, bool):
+                    continue
+                item = value.qualifiers.get("item")
+                if isinstance(written, str) and not _FIGURE.search(written):
+                    for clause in written.split(";"):
+                        # a text that names two things or more and dates them once: "Lennox Lewis, after beating
+                        # Evander Holyfield in Las Vegas in November 1999; reign ended April 2000"
+                        names = [m.group(0) for m in _PERSON.finditer(clause)]
+                        own = len(set(names))
+                        names += [name for name in record.names[:1] if len(name.split()) >= 2 and name not in names]
+                        years = set(_YEAR.findall(clause))
+                        # (two names of its own: a list of works with their years under a person's record, "I Am
+                        # Maximus (2024)", is no text of two things; and a day kept as such is told by its day)
+                        if len(years) == 1 and own >= 2 and not re.search(r"\d{4}-\d\d-\d\d", clause):
+                            groups[(record.id, fact, clause)] = {"record": record, "fact": fact, "figures": [], "years": [int(years.pop())],
+                                                                 "people": [], "keys": [], "names": names,
+                                                                 "written": clause.strip()}
+                    if not parent:
+                        continue
+                elif isinstance(written, str) and not (parent and _FIGURE.fullmatch(written.strip())):
+                    # one text tells it all: "Khalid Khannouchi 2:05:42 (1999)", "2:03:45, Dennis Kimetto (KEN), 2013"
+                    group = groups.setdefault((record.id, fact, written), {"record": record, "fact": fact, "figures": [],
+                                                                             "years": [], "people": [], "keys": []})
+                    group["figures"] += [_canonical(m.group(0)) for m in _FIGURE.finditer(written)]
+                    group["years"] += [int(y) for y in _YEAR.findall(_FIGURE.sub(" ", written))]
+                    group["people"] += [m.group(0) for m in _PERSON.finditer(written) if _beside_a_figure(written, m)
+                                        and not _THING_WORDS.search(m.group(0))]
+                    continue
+                if not parent:
+                    continue
+                group = groups.setdefault((record.id, parent, item), {"record": record, "fact": parent, "figures": [],
+                                                                      "years": [], "people": [], "keys": []})
+                group["keys"].append(sub_key)
+                if isinstance(written, str) and _FIGURE.fullmatch(written.strip()):
+                    group["figures"].append(_canonical(written.strip()))  # `run: {time: "2:36:15", …}`
+                elif isinstance(written, float) and re.search(r"\.\d{2,3}$", repr(written)):
+                    group["figures"].append(repr(written))
+                elif isinstance(written, int) and 1800 <= written <= 2100 and "year" in sub_key:
+                    group["years"].append(written)
+                elif isinstance(value.value, (dt.date, DateValue)):  # (a date the records wrote in words too)
+                    group["years"].append((value.value.earliest if isinstance(value.value, DateValue) else value.value).year)
+                elif isinstance(written, str) and sub_key in _WHO_KEYS and _PERSON.fullmatch(written.split("(")[0].strip()):
+                    group["people"].append(written.split("(")[0].strip())
+    found = []
+    for group in groups.values():
+        # (a sub-key twice is a list's items run together: which figure is whose is lost)
+        if not (group["figures"] or group.get("names")) or len(group["keys"]) != len(set(group["keys"])):
+            continue
+        found.append(FigureItem(group["record"], group["fact"], tuple(dict.fromkeys(group["figures"])),
+                                tuple(dict.fromkeys(group["years"])), tuple(dict.fromkeys(group["people"])),
+                                tuple(dict.fromkeys(group.get("names", ()))), group.get("written", "")))
+    return found
+
+
+def _beside_a_figure(written: str, name: re.Match) -> bool:
+    """Is the name right beside a figure of the text ("Erriyon Knighton 19.75", "2:03:45, Dennis Kimetto (KEN)"):
+    its holder, not a place or an event the text names too?"""
+    before = written[:name.start()].rstrip(" ,")
+    after = written[name.end():].lstrip(" ,")
+    return bool(_FIGURE.search(before[-12:]) and re.search(r"[\d:.]$", before)) or bool(_FIGURE.match(after))
+
+
+KIND = CheckKind(
+    name="figure-detail",
+    run=run,
+    summary="a year or a person told with a figure the records give with another",
+    messages=("year", "person", "text_year"),
+)

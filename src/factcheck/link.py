@@ -1184,6 +1184,11 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 # cent to £641.3 million" for `group_revenue_gbp_m`) and its unit with the figure, of the one record that keeps it (or of several that keep the
                 # same) — a slip of its figure only
                 keeper = _only_keeper(spec, keepers)
+            if keeper is None and VALUE_CLASSES[spec.value] == "number" and _every_key_word_said(trigger):
+                # "Its scientists made 59 genomic edits to the donor pig" against the transplant's `genomic_edits`:
+                # every word of a key one record alone keeps, two or more, said as one phrase with the figure — a
+                # slip of its figure only
+                keeper = _only_keeper(spec, keepers)
             if keeper is None and _every_key_word_near(spec, values, tokens, starts, sentence, text):
                 # "the welfare of the 18 million people who work in the palm oil industry" against
                 # `palm_oil_industry_workers: 17 million`: three or more words of a key that one record alone
@@ -1633,6 +1638,13 @@ def _named_item_key(spec: FactSpec, record: Record, subject: EntityLink | None) 
     return None
 
 
+def _every_key_word_said(trigger: _Trigger) -> bool:
+    """Does the trigger say every word of its key, two words or more (`genomic_edits` as "genomic edits")?"""
+    words = [word_base(word) for word in fact_key_words(trigger.spec.key.rsplit(".", 1)[-1])]
+    said = {word_base(word) for word in re.findall(r"[a-z]+", trigger.text.lower())}
+    return len(words) >= 2 and all(word in said for word in words)
+
+
 def _named_subject(syntax: Syntax, tokens, trigger: _Trigger, others: list[Mention]) -> bool:
     """Is the subject of the trigger's clause a person, organisation or place named in the sentence
     ("The Federal Reserve announces …")? ("Part Two is the third instalment": a title the records do
@@ -1643,11 +1655,15 @@ def _named_subject(syntax: Syntax, tokens, trigger: _Trigger, others: list[Menti
         return False
     clause = syntax.clause(word)
     trigger_span = (tokens[trigger.first].start, tokens[trigger.last - 1].end)
+    key_words = {word_base(w) for w in fact_key_words(trigger.spec.key)}
     for child in syntax.children(clause):
         token = syntax.tokens[child]
-        # (not the fact's own word, capitalised to open the sentence: "Turnout was 41.36 per cent.")
+        # (not the fact's own word, capitalised to open the sentence: "Turnout was 41.36 per cent."; nor a subject
+        # the key itself names: "the Supreme Court upheld his life sentence" for `supreme_court_upheld_life_sentence`)
+        named = [m for m in others if m.start <= token.start < m.end]
         if token.dep in ("nsubj", "nsubjpass") and token.tag in ("NNP", "NNPS") \
-                and not trigger_span[0] <= token.start < trigger_span[1] and any(m.start <= token.start < m.end for m in others):
+                and not trigger_span[0] <= token.start < trigger_span[1] and named \
+                and not all(word_base(w) in key_words for w in name_key(named[0].text) if w != "the"):
             return True
     return False
 

@@ -67,6 +67,15 @@ DIMENSIONS = re.compile(
     re.IGNORECASE,
 )
 
+# "50 to 200 metres (about 165 to 460 feet)", "20-25C (68-77F)": each end of a range converts on its own
+_TO = r"\s*(?:to|–|-)\s*"
+RANGES = re.compile(
+    _FIGURE_START + _APPROXIMATE.format(a="a1") + _NUMBER.format(n="n1") + rf"(?:{_UNIT.format(u='u1')})?" + _TO + _NUMBER.format(n="m1")
+    + _UNIT.format(u="v1") + r"\s*\(\s*" + _APPROXIMATE.format(a="a2") + _NUMBER.format(n="n2")
+    + rf"(?:{_UNIT.format(u='u2')})?" + _TO + _NUMBER.format(n="m2") + _UNIT.format(u="v2") + r"\s*\)",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class _Side:
@@ -121,11 +130,12 @@ class _Side:
 
 
 def _pairs(text: str) -> Iterator[tuple[_Side, _Side, bool]]:
-    """Each figure and its conversion: (first, second, approximate)."""
+    """Each figure and its conversion: (first, second, approximate); each side of a pair of dimensions or
+    of a range on its own."""
     for match in PAIR.finditer(text):
         yield (_Side(match, "n1", "n1x", "u1", "s1", "u1"), _Side(match, "n2", "n2x", "u2", "s2", "u2"),
                bool(match.group("a1") or match.group("a2")))
-    for match in DIMENSIONS.finditer(text):
+    for match in [*DIMENSIONS.finditer(text), *RANGES.finditer(text)]:
         approximate = bool(match.group("a1") or match.group("a2"))
         yield (_Side(match, "n1", "n1x", "u1" if match.group("u1") else "v1", unit_group="u1" if match.group("u1") else None),
                _Side(match, "n2", "n2x", "u2" if match.group("u2") else "v2", unit_group="u2" if match.group("u2") else None),

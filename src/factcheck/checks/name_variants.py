@@ -129,6 +129,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 continue
             if any(link.start <= token.start < link.end and link.record.origin != ARTICLE_ORIGIN for link in analysis.links):
                 continue  # part of a record's name: the record rules speak for it
+            if re.search(r"[^\W\d_][’'][^\W\d_]", text[token.start:token.end]) or re.match(r"-[A-Z]", text[token.end:token.end + 2]):
+                continue  # "known as Char'es-Baby": a letter elided on purpose, a word of a hyphenated name
             shown = analysis.document.source[token.start:token.end]
             for suffix in ("’s", "'s"):
                 if shown.endswith(suffix):
@@ -187,7 +189,7 @@ def _kinds(analysis: Analysis, tokens: list) -> set[str]:
 
 def _given_name(text: str, token) -> str | None:
     """The capitalised word right before a word ("Ganjar" of "Ganjar Pranowo"), not a common one ("The")."""
-    found = re.search(r"\b([A-Z][a-z]+)[ \t]+$", text[max(0, token.start - 30):token.start])
+    found = re.search(r"(?<![\w’'])([A-Z][^\W\d_]+)[ \t]+$", text[max(0, token.start - 30):token.start])  # (any letters: "Davóne")
     return found.group(1) if found is not None and not is_common_word(found.group(1)) else None
 
 

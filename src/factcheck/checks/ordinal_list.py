@@ -42,6 +42,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     ordinals = [m for m in analysis.mentions if m.kind == "number" and isinstance(m.value, NumberValue) and m.value.ordinal
                 and (m.text[:1].islower() or not _IN_A_NAME.match(text, m.end))]
     yield from _times_making(analysis, rule, text, ordinals)
+    yield from _record_and_ordinal(analysis, rule, text, ordinals)
     for mention in analysis.mentions:
         value = mention.value
         if mention.kind != "number" or not isinstance(value, NumberValue) or not value.ordinal or not 2 <= value.value <= 30 \
@@ -417,9 +418,39 @@ def _dated_before(analysis: Analysis, ordinal, sentence) -> list | None:
     return None
 
 
+# a fighter's or a team's record as it stands: "Fury is now 25-0", "leaves him at 64-4", "improved his record to 21-0-1"
+_RECORD = re.compile(r"\b(?:is\s+now|now|leaves?\s+(?:him|her|them|it)\s+at|(?:improved|moved|took)\s+(?:(?:his|her|their|its)\s+)?"
+                     r"(?:record\s+)?to|record\s+(?:of|to|at|stands\s+at)|stands\s+at)\s+(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?\b(?!-)")
+# … and the bout it was: "the 24th fight of his professional career", "in his 68th professional fight"
+_BOUT = re.compile(r"[\s-]+(?:[a-z]+\s+){0,2}?(?:fight|bout|contest)s?\b")
+
+
+def _record_and_ordinal(analysis: Analysis, rule, text: str, ordinals) -> Iterator:
+    """A record as it stands and the ordinal of the bout that made it, in one sentence: "Fury is now 25-0 … after
+    what was only the 24th fight of his professional career" — wins, losses and draws add up to the bouts fought."""
+    for ordinal in ordinals:
+        if not _BOUT.match(text, ordinal.end):
+            continue
+        sentence = analysis.sentence_of(ordinal.start)
+        records = list(_RECORD.finditer(text, sentence.start, sentence.end))
+        if len(records) != 1:
+            continue
+        record = records[0]
+        fought = sum(int(part) for part in record.groups() if part)
+        if fought == ordinal.value.value or not 2 <= fought <= 400:
+            continue
+        shown = format_number_like(ordinal, float(fought))
+        yield rule.finding(
+            rule.message("record", stated=ordinal.text, record=record.group(0).split()[-1], expected=shown),
+            ordinal.start, ordinal.end, analysis.document.source[ordinal.start:ordinal.end],
+            suggestion=shown,
+            evidence=Evidence(fact="record", value=record.group(0).split()[-1], source="this sentence"),
+        )
+
+
 KIND = CheckKind(
     name="ordinal-list",
     run=run,
     summary="an ordinal disagrees with the list of those that came before it",
-    messages=("mismatch",),
+    messages=("mismatch", "record"),
 )

@@ -1193,6 +1193,8 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     # converts on its own
     ("blind-82/7903-fury-beats-klitschko", "only the 24th fight", "24th"),
     ("blind-82/7922-blatten-glacier-collapse", "about 165 to 460 feet", "460 feet"),
+    # … and a long name written alike twice, then once with one word another form of it
+    ("blind-82/7916-real-voa-nobel-physics-2019", "Academy of Science spoke", "Science"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)

@@ -27,6 +27,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     undecided = KIND.param(rule, "undecided")
     similarity = KIND.param(rule, "min_similarity")
     text = analysis.document.text
+    if not undecided:
+        yield from _long_name_variants(analysis, rule, similarity)
     # every capitalised word that is part of a person's or organisation's name
     name_words: set[str] = set()
     for mention in analysis.mentions:
@@ -142,6 +144,38 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 suggestion=None if message == "undecided" else suggestion,  # which is right is not known
                 evidence=Evidence(fact="spelling", value=suggestion, source=f"this article, first on line {line}"),
             )
+
+
+# a long name: three capitalised words or more, with the small words names join them by
+_LONG_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+(?:(?:of|the|and|for|de|du|des|la|le)\s+)*[A-Z][\w’'-]+){2,}")
+
+
+def _long_name_variants(analysis: Analysis, rule, similarity: float) -> Iterator[Finding]:
+    """A long name written alike twice or more and once with one word another form of it: "the Royal Swedish
+    Academy of Sciences" twice, then "… of the Royal Swedish Academy of Science". One word of a name written
+    twice in full is a slip, plural or not (a word alone may be either: "Smiths" and "Smith")."""
+    text = analysis.document.text
+    counts = Counter(tuple(re.sub(r"^(?:The|A|An)\s+", "", found.group(0)).split()) for found in _LONG_NAME.finditer(text))
+    reported: set[int] = set()
+    for common, times in counts.items():
+        if times < 2 or sum(word[:1].isupper() for word in common) < 3:
+            continue
+        for index, meant in enumerate(common):
+            if not meant[:1].isupper():
+                continue
+            pattern = r"\s+".join(re.escape(word) if place != index else r"([A-Z][\w’'-]+)" for place, word in enumerate(common))
+            for found in re.finditer(rf"(?<![\w’'-]){pattern}(?![\w’'-])", text):
+                said = found.group(1)
+                if said == meant or found.start(1) in reported \
+                        or not (said.rstrip("s") == meant.rstrip("s") or _variant(said.lower(), meant.lower(), similarity, defaultdict(Counter))):
+                    continue
+                reported.add(found.start(1))
+                line, _ = analysis.document.position(text.index(" ".join(common)) if " ".join(common) in text else found.start())
+                yield rule.finding(
+                    rule.message("variant", written=said, common=meant, times=times, line=line),
+                    found.start(1), found.end(1), analysis.document.source[found.start(1):found.end(1)], suggestion=meant,
+                    evidence=Evidence(fact="spelling", value=" ".join(common), source=f"this article, first on line {line}"),
+                )
 
 
 # the word after a name, past a closing quotation mark: "its "Wonderlust" event"

@@ -29,6 +29,13 @@ def at_or_above_warning(case_dir, least: int = 2, records: bool = True):
 
 
 SILENT = [
+    # the thirty-third session's, blind-83's first-sight false alarms as patterns: a year of its own years from the
+    # article's sets an edition in another time; an act undone ("declared … invalid") is no doing of the role's act;
+    # "the other two" is a part, not the tally; a sentence dated by a day of another year is another edition's
+    ("blind-83/8001-lions-springboks-series-2021", "the second Test at Pretoria"),
+    ("blind-83/8021-kenya-supreme-court-annuls-election", "Chief Justice David Maraga declared"),
+    ("blind-83/8026-belgrade-rowing-worlds-britain", "the other two golds"),
+    ("blind-83/8026-belgrade-rowing-worlds-britain", "seven gold, one silver and four bronze"),
     # the thirty-third session's, blind-81's first-sight false alarm as a pattern: a capitalised name before an office
     # says whose it is ("Delta chief executive Ed Bastian" in a story of CrowdStrike)
     ("blind-81/7801-crowdstrike-outage-review", "Delta chief executive Ed Bastian"),
@@ -537,9 +544,7 @@ FOUND = [
     ("blind-71/6811-usyk-fury-undisputed", "in November 1990", "1990"),
     # … and a year owning a work's name ("2005's Tokyo Drift")
     ("blind-74/7121-hobbs-shaw-opening", "since 2005's", "2005"),
-    # … and, from blind-82: every word of a key one record keeps said as one phrase with a slip of its figure; a
-    # subject the key names ("the Supreme Court upheld his life sentence") is no other owner
-    ("blind-82/7911-pig-kidney-recipient-dies", "59 genomic edits", "59"),
+    # … and, from blind-82: a subject the key names ("the Supreme Court upheld his life sentence") is no other owner
     ("blind-82/7904-sewol-ferry-raised", "in November 2016", "November 2016"),
     # the thirty-second session's, from blind-79 (and two older misses): a name with an "and" of its own is one subject,
     # a participle after it tells of it; an era's word before a name; a place's name after a record's description
@@ -1267,6 +1272,8 @@ def test_a_margin_is_measured_from_the_pair_it_slips_from():
     # purpose in a hyphenated name
     ("blind-82/7915-met-fire-shut-up-opening", "Davóne Tines"),
     ("blind-82/7915-met-fire-shut-up-opening", "Char'es-Baby"),
+    # … and from blind-83: a date ahead of publication names what is to come, not an event told a day off
+    ("blind-83/8024-scotus-trump-colorado-ballot", "March 5 primary"),
 ])
 def test_no_false_alarm_from_the_article_alone(case_dir, quote):
     text, findings = at_or_above_warning(case_dir, records=False)

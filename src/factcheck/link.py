@@ -1184,11 +1184,6 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
                 # cent to £641.3 million" for `group_revenue_gbp_m`) and its unit with the figure, of the one record that keeps it (or of several that keep the
                 # same) — a slip of its figure only
                 keeper = _only_keeper(spec, keepers)
-            if keeper is None and VALUE_CLASSES[spec.value] == "number" and _every_key_word_said(trigger):
-                # "Its scientists made 59 genomic edits to the donor pig" against the transplant's `genomic_edits`:
-                # every word of a key one record alone keeps, two or more, said as one phrase with the figure — a
-                # slip of its figure only
-                keeper = _only_keeper(spec, keepers)
             if keeper is None and _every_key_word_near(spec, values, tokens, starts, sentence, text):
                 # "the welfare of the 18 million people who work in the palm oil industry" against
                 # `palm_oil_industry_workers: 17 million`: three or more words of a key that one record alone
@@ -1636,13 +1631,6 @@ def _named_item_key(spec: FactSpec, record: Record, subject: EntityLink | None) 
                 and VALUE_CLASSES.get(spec.value) == "number" and all(isinstance(v.value, (int, float)) for v in values):
             return key
     return None
-
-
-def _every_key_word_said(trigger: _Trigger) -> bool:
-    """Does the trigger say every word of its key, two words or more (`genomic_edits` as "genomic edits")?"""
-    words = [word_base(word) for word in fact_key_words(trigger.spec.key.rsplit(".", 1)[-1])]
-    said = {word_base(word) for word in re.findall(r"[a-z]+", trigger.text.lower())}
-    return len(words) >= 2 and all(word in said for word in words)
 
 
 def _named_subject(syntax: Syntax, tokens, trigger: _Trigger, others: list[Mention]) -> bool:

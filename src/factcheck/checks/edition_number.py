@@ -255,7 +255,14 @@ def _moved_in_time(analysis: Analysis, edition: Edition, shifts: set[str]) -> bo
     before = [t.norm for t in _common.tokens_between(analysis, sentence.start, edition.start)][-4:]
     # (eight words on: "The 152nd Open will be played at Royal Troon next July")
     after = [t.norm for t in _common.tokens_between(analysis, edition.end, sentence.end)][:8]
-    return any(word in shifts for word in before + after)
+    if any(word in shifts for word in before + after):
+        return True
+    # (or a year of its own before it, two years or more from the article's: "In 2009 he came off the bench in the
+    # second Test at Pretoria", in a story of the 2021 series)
+    published = analysis.document.published
+    return published is not None and any(
+        mention.label == "year" and isinstance(mention.value, DateValue) and abs(mention.value.earliest.year - published.year) >= 2
+        for mention in analysis.mentions_in(sentence.start, edition.start, "date"))
 
 
 KIND = CheckKind(

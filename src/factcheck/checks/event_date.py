@@ -82,6 +82,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if len({m.value.earliest for m in near}) != 1:
             continue  # no date near it, or several as near: nothing says which one it refers to
         told = min(near, key=lambda m: m.label == "relative")  # "Sunday, Aug. 20" rather than a "tomorrow" of that day
+        published = analysis.document.published
+        if published is not None and reference.value.earliest > published >= told.value.latest:
+            continue  # "before the March 5 primary", the day after a ruling told on Monday: what is to come, not told
         if told.start > reference.start and named_by_date(told) is not None:
             continue  # "the Nov. 2 election" … "the Nov. 3 vote": the later of two such names is the one to query
         # the event named by its date first ("two weeks after the June 22 primary") and told again later with another

@@ -35,6 +35,9 @@ _THING_WORDS = re.compile(r"\b(?:Course|Circuit|Stadium|Park|Hall|Bridge|Street|
 # sub-keys that hold who did it
 _WHO_KEYS = {"holder", "athlete", "winner", "runner", "player", "driver", "rider", "name", "by", "set_by", "champion",
              "skater", "swimmer", "cyclist", "jockey", "scorer", "record_holder", "who", "person"}
+# a month and its year, as a text dates one thing: "in November 1999"
+_MONTH_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
 # a year the clause gives its figure: "ran 2:05:42 here in 1998", "2:03:45, set by … in 2013", "19.75 (2023)"
 _YEAR_AFTER = re.compile(r"^[^;:.!?—–]{0,80}?(?:\bin\s+(?:[A-Z][a-z]+\s+)?|\(\s*|,\s+)(1[89]\d\d|20\d\d)\b")
 
@@ -101,6 +104,8 @@ def _named_items_told(analysis: Analysis, rule, items: list[FigureItem]) -> Iter
         told = _YEAR_AFTER.match(said[after:])
         if told is None or any(name.group(0) not in item.names for name in _PERSON.finditer(said[after:after + told.start(1)])):
             continue  # (another name between: "… at the Stockholm Concert Hall, on the anniversary of Alfred Nobel's death in 1896")
+        if not _MONTH_YEAR.search(said[after:after + told.end(1)]):
+            continue  # (dated to its month on both sides: a year alone, "his 1990 album", may be another thing's)
         yield from _year_told(analysis, rule, item, sentence.start + after, sentence.end, reach=80)
 
 
@@ -190,7 +195,7 @@ def _items(records: list[Record]) -> list[FigureItem]:
                         years = set(_YEAR.findall(clause))
                         # (two names of its own: a list of works with their years under a person's record, "I Am
                         # Maximus (2024)", is no text of two things; and a day kept as such is told by its day)
-                        if len(years) == 1 and own >= 2 and not re.search(r"\d{4}-\d\d-\d\d", clause):
+                        if len(years) == 1 and own >= 2 and _MONTH_YEAR.search(clause):
                             groups[(record.id, fact, clause)] = {"record": record, "fact": fact, "figures": [], "years": [int(years.pop())],
                                                                  "people": [], "keys": [], "names": names,
                                                                  "written": clause.strip()}

@@ -131,7 +131,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
                 continue
             if any(link.start <= token.start < link.end and link.record.origin != ARTICLE_ORIGIN for link in analysis.links):
                 continue  # part of a record's name: the record rules speak for it
-            if re.search(r"[^\W\d_][’'][^\W\d_]", text[token.start:token.end]) or re.match(r"-[A-Z]", text[token.end:token.end + 2]):
+            if re.search(r"[^\W\d_][’'][^\W\d_]", re.sub(r"[’']s$", "", text[token.start:token.end])) \
+                    or re.match(r"-[A-Z]", text[token.end:token.end + 2]):
                 continue  # "known as Char'es-Baby": a letter elided on purpose, a word of a hyphenated name
             shown = analysis.document.source[token.start:token.end]
             for suffix in ("’s", "'s"):

@@ -287,6 +287,9 @@ _ROLE_AFTER = re.compile(r"^,\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2
 _ANOTHER_TIMES = re.compile(r"\b(?:last|previous|past|former|then|defending|reigning|(?:1[89]|20)\d\d)\b[\w\s’'-]*$", re.IGNORECASE)
 
 
+_UNDONE = re.compile(r"\b(?:invalid|void|null|unconstitutional|unlawful|illegal)\b", re.IGNORECASE)
+
+
 def _roles_at_events(analysis: Analysis, rule, people, reported: set[int]) -> Iterator:
     """A person set in a role that the record of an event the article names gives to another: "Referee
     Ashley Klein" when the grand final's record keeps `referee: Adam Gee`. The role's other key words must
@@ -312,7 +315,10 @@ def _roles_at_events(analysis: Analysis, rule, people, reported: set[int]) -> It
             written_roles.append((match.group("role"), False, lead[:match.start()]))
         if (match := _DONE_BY.search(lead)) is not None:
             written_roles.append((match.group("verb"), True, lead[:match.start()]))
-        if (match := _DOES.match(text[end:min(sentence.end, end + 30)])) is not None:
+        if (match := _DOES.match(text[end:min(sentence.end, end + 30)])) is not None \
+                and not _UNDONE.search(text, end + match.end(), min(sentence.end, end + match.end() + 80)):
+            # (not the act undone: "Chief Justice David Maraga declared President Uhuru Kenyatta's victory "invalid,
+            # null and void"" is no declaring of the result, `declared_by`'s)
             written_roles.append((match.group("verb"), True, lead))
         if (match := _ROLE_AFTER.match(text[end:min(sentence.end, end + 60)])) is not None:
             written_roles.append((match.group("role"), False, lead))

@@ -49,6 +49,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         text = analysis.document.text
         if isinstance(claim.value.value, DateValue) and _PAST_PLAN.search(text[max(claim.sentence[0], claim.value.start - 60):claim.value.start]):
             continue  # "had originally been scheduled for 11 December": a plan that did not hold, not the date
+        if isinstance(claim.value.value, NumberValue) and _THE_OTHER.search(text[max(claim.sentence[0], claim.value.start - 12):claim.value.start]):
+            continue  # "four of them gold; the other two golds were won by para-rowing crews": a part, not the tally
         if isinstance(claim.value.value, NumberValue) and _PROJECTED.search(text[max(claim.sentence[0], claim.value.start - 50):claim.value.start]):
             continue  # "on course to approach 10 million tickets": a figure foreseen, not the one reached so far
         if isinstance(claim.value.value, NumberValue) and _names_the_key(claim):
@@ -249,6 +251,9 @@ def _another_edition(analysis: Analysis, claim) -> bool:
     return any(str(published.year) in re.findall(r"\b(?:19|20)\d\d\b", name) for name in claim.record.names)
 
 
+_THE_OTHER = re.compile(r"\b(?:the\s+other|the\s+remaining|another)\s+$", re.IGNORECASE)
+
+
 def _sentence_of_another_year(analysis: Analysis, claim) -> bool:
     """"Five years ago, … collided with eventual champion Dario Franchitti", tied to "2017 Indianapolis 500": the
     record's name gives its year, and the sentence opens by dating itself years before it — it tells of another
@@ -260,7 +265,14 @@ def _sentence_of_another_year(analysis: Analysis, claim) -> bool:
     if len(own) != 1 or re.search(r"\bsince\b", text[start:end], re.IGNORECASE):
         return False
     ago = [m for m in analysis.mentions_in(start, claim.value.start, "date") if isinstance(m.value, DateValue) and _YEARS_AGO.search(m.text)]
-    return bool(ago) and all(not own & set(range(m.value.earliest.year, m.value.latest.year + 1)) for m in ago)
+    if ago and all(not own & set(range(m.value.earliest.year, m.value.latest.year + 1)) for m in ago):
+        return True
+    # (or dates itself with a day of another year before the value: "Twelve months earlier, at championships that
+    # ended on 25 September 2022 …, Britain topped the table with 12 medals: seven gold", tied to the 2023 record)
+    dated = [m for m in analysis.mentions_in(start, claim.value.start, "date") if isinstance(m.value, DateValue)
+             and not m.value.relative and m.value.precision == "day" and re.search(r"\b(?:19|20)\d\d\b", m.text)]
+    return bool(dated) and all(not own & set(range(m.value.earliest.year, m.value.latest.year + 1)) for m in dated) \
+        and not any(str(year) in text[start:end] for year in own)
 
 
 def _years_apart_clause(analysis: Analysis, claim) -> bool:

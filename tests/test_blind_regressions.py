@@ -36,6 +36,9 @@ SILENT = [
     ("blind-83/8021-kenya-supreme-court-annuls-election", "Chief Justice David Maraga declared"),
     ("blind-83/8026-belgrade-rowing-worlds-britain", "the other two golds"),
     ("blind-83/8026-belgrade-rowing-worlds-britain", "seven gold, one silver and four bronze"),
+    # … and the ones this session's own changes raised on older corpora, mended on the way: a thing done to is no doer
+    # the key names ("The next World Cup, in 2026, will be played")
+    ("blind-6/323-argentina-win-world-cup-final", "The next World Cup, in 2026"),
     # the thirty-third session's, blind-81's first-sight false alarm as a pattern: a capitalised name before an office
     # says whose it is ("Delta chief executive Ed Bastian" in a story of CrowdStrike)
     ("blind-81/7801-crowdstrike-outage-review", "Delta chief executive Ed Bastian"),
@@ -1274,6 +1277,11 @@ def test_a_margin_is_measured_from_the_pair_it_slips_from():
     ("blind-82/7915-met-fire-shut-up-opening", "Char'es-Baby"),
     # … and from blind-83: a date ahead of publication names what is to come, not an event told a day off
     ("blind-83/8024-scotus-trump-colorado-ballot", "March 5 primary"),
+    # … and a long name's last word in the plural names a series ("Women's World Cups", "National Book Awards"), and
+    # two apostrophes are one
+    ("blind-70/6715-real-voa-womens-world-cup-second-stage", "FIFA Women's World Cup Enters Second Stage"),
+    ("blind-70/6715-real-voa-womens-world-cup-second-stage", "each won two Women’s World Cups"),
+    ("blind-74/7125-voa-national-book-award-2011", "Katrina Wins National Book Award"),
 ])
 def test_no_false_alarm_from_the_article_alone(case_dir, quote):
     text, findings = at_or_above_warning(case_dir, records=False)

@@ -1224,7 +1224,8 @@ def _claims_for(trigger: _Trigger, values: list[Mention], tokens, starts, senten
             return []
     if record.type == "person" and _another_person_nearer(record, tokens[trigger.first].start, sentence_links, sentence_others, text):
         return []  # "gave birth to her daughter, Alyne, … credited the five-year-old": the daughter's age
-    if syntax is not None and not subject_kept and _owned_by_another(syntax, tokens, trigger, record, sentence_links, text):
+    if syntax is not None and not subject_kept and _owned_by_another(syntax, tokens, trigger, record, sentence_links, text,
+                                                                   sentence_others):
         return []  # "said Sarah Cardell, the CMA's chief executive": the CMA's, not the topic's
     if syntax is not None and _subject_names_another(syntax, tokens, trigger, record, sentence_links, sentence_others):
         return []  # "Alive's navigator, Adrienne Cahalan, now has three overall wins": the navigator's
@@ -1470,7 +1471,8 @@ def _another_person_nearer(record: Record, trigger_start: int, sentence_links, s
     return bool(others) or bool(between & RELATIVE_NOUNS)
 
 
-def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record, sentence_links, text: str = "") -> bool:
+def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record, sentence_links, text: str = "",
+                      mentions=()) -> bool:
     """Does the fact's word have an owner that is not the record ("the CMA's chief executive",
     "Apple's revenue" said of another company, "Delta chief executive Ed Bastian")?"""
     word = _trigger_root(syntax, tokens, trigger)
@@ -1486,8 +1488,10 @@ def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record,
         if token.dep == "poss":
             return token.tag in ("NNP", "NNPS")
         said = text[token.start:token.end]
+        # (not a place: "will open in US cinemas" tells where, not whose)
         return token.dep in ("nmod", "compound") and child < word and token.tag.startswith("NN") and said[:1].isupper() \
-            and word_base(said.lower()) not in own_words
+            and word_base(said.lower()) not in own_words \
+            and not any(m.kind == "place" and m.start <= token.start < m.end for m in mentions)
 
     return any(owner(child) and not any(link.record is record and link.start <= syntax.tokens[child].start < link.end
                                         for link in sentence_links)
@@ -1646,12 +1650,13 @@ def _named_subject(syntax: Syntax, tokens, trigger: _Trigger, others: list[Menti
     key_words = {word_base(w) for w in fact_key_words(trigger.spec.key)}
     for child in syntax.children(clause):
         token = syntax.tokens[child]
-        # (not the fact's own word, capitalised to open the sentence: "Turnout was 41.36 per cent."; nor a subject
-        # the key itself names: "the Supreme Court upheld his life sentence" for `supreme_court_upheld_life_sentence`)
+        # (not the fact's own word, capitalised to open the sentence: "Turnout was 41.36 per cent."; nor the doer the
+        # key itself names: "the Supreme Court upheld his life sentence" for `supreme_court_upheld_life_sentence` — not
+        # a thing done to, "The next World Cup … will be played", of `world_cups_played`)
         named = [m for m in others if m.start <= token.start < m.end]
         if token.dep in ("nsubj", "nsubjpass") and token.tag in ("NNP", "NNPS") \
                 and not trigger_span[0] <= token.start < trigger_span[1] and named \
-                and not all(word_base(w) in key_words for w in name_key(named[0].text) if w != "the"):
+                and not (token.dep == "nsubj" and all(word_base(w) in key_words for w in name_key(named[0].text) if w != "the")):
             return True
     return False
 

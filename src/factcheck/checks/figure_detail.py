@@ -9,6 +9,10 @@ that writes it to that one item of the records, named or not: the year the claus
 record of 2:03:45, set by Wilson Kipsang in 2013" of Dennis Kimetto's). A figure two items share, or
 one of an item with no year or no person, says nothing; nor does a person named with the figure when
 the item's own person is named in the sentence too.
+
+Two proper names of a records' text that dates one thing to its month (`became_undisputed: "November
+1999, rematch win over Evander Holyfield in Las Vegas"`, the record's own name counting as one) tie a
+sentence to it the same way: "… beat Evander Holyfield in a rematch in Las Vegas in November 1990".
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         figures = [(sentence.start + m.start(), sentence.start + m.end(), _canonical(m.group(0))) for m in _FIGURE.finditer(said)]
         if not figures:
             continue
-        people = [m for m in analysis.mentions_in(sentence.start, sentence.end, "person")]
+        people = list(analysis.mentions_in(sentence.start, sentence.end, "person"))
         # the people other items of the sentence's figures credit: theirs, not this figure's ("… 19.75 and Tebogo third in 19.81")
         credited = [person for _, _, figure in figures if len({id(i) for i in by_figure.get(figure, ())}) == 1
                     for person in by_figure[figure][0].people]

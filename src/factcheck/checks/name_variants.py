@@ -167,9 +167,13 @@ def _long_name_variants(analysis: Analysis, rule, similarity: float) -> Iterator
             pattern = r"\s+".join(re.escape(word) if place != index else r"([A-Z][\w’'-]+)" for place, word in enumerate(common))
             for found in re.finditer(rf"(?<![\w’'-]){pattern}(?![\w’'-])", text):
                 said = found.group(1)
-                if said == meant or found.start(1) in reported \
-                        or not (said.rstrip("s") == meant.rstrip("s") or _variant(said.lower(), meant.lower(), similarity, defaultdict(Counter))):
+                plural = said.rstrip("s") == meant.rstrip("s")
+                if said.replace("’", "'") == meant.replace("’", "'") or found.start(1) in reported \
+                        or not (plural or _variant(said.lower(), meant.lower(), similarity, defaultdict(Counter))):
                     continue
+                if plural and not re.search(r"\bof\s+(?:[A-Z][\w’'-]+\s+)*$", text[max(0, found.start(1) - 60):found.start(1)]):
+                    continue  # "the last two Women's World Cups", "the National Book Awards": a series told in the plural
+                    # (not after "of" in a body's name: "Academy of Sciences", "Department of Health and Human Services")
                 reported.add(found.start(1))
                 line, _ = analysis.document.position(text.index(" ".join(common)) if " ".join(common) in text else found.start())
                 yield rule.finding(

@@ -7,7 +7,9 @@ after it in its clause ("Truss took 81,236 votes", "Sunak (60,399)") — that is
 figure is reported: two neighbouring digits swapped in a figure of three digits or more, or, when
 the word after the figure is a word of the table's key ("35% interest" against `interests_percent`),
 one digit changed. A figure that is no slip may be another measure of that name (another ballot,
-another year, a half-time score) and is left alone, and so is one the record's tables give that name.
+another year, a half-time score) and is left alone, and so is one the record's tables give that name —
+unless the word of the key follows it, no other occasion is told, and it is a tally within a fifth of the
+row's ("Skinner made 21 saves" against `saves: {stuart_skinner: 19}`, a row keyed by a name written as a key).
 Tables keyed by year or season (`estimates: {"2019/2020": 20580}`) are read the same way, for a figure
 with its year right after it ("It then fell to 21,580 in 2019/2020").
 """

@@ -5,7 +5,9 @@ or "joining" and a list of names (or of years: "after victories in 2011,
 2015 and 2018") that closes the sentence: the list is who came before, and the
 ordinal must be one more than its length. So too a list of years before "and this
 was their fifth …", or after "after titles in" before "a third time", "a fourth title"; and a count of
-those ahead ("Only five films have opened bigger") before the superlative it makes ("the fifth-biggest").
+those ahead ("Only five films have opened bigger") before the superlative it makes ("the fifth-biggest");
+a run told in full after its ordinal ("a fifth consecutive Games, a run covering Athens, …, Tokyo and now
+Paris"); and a record as it stands beside the ordinal of the fight that made it ("now 25-0 … the 24th fight").
 """
 
 from __future__ import annotations

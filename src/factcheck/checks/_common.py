@@ -633,6 +633,9 @@ def figure_slip(stated: Mention, recorded: FactValue) -> bool:
     return digit_slip(str(said), str(kept)) or min(abs(said), abs(kept)) >= 1000 and (said == kept * 10 or kept == said * 10)
 
 
+# a month's name as copy writes it, in full or cut short ("Sept."): a regex fragment
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+
 # the words that round a figure ("about", "nearly"), not those that bound it ("more than")
 _ROUNDING = ABOUT | NEARLY
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from factcheck.checks._common import same_name
+from factcheck.checks._common import MONTH, same_name
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words
 from factcheck.model import Analysis, DateValue, Evidence, Finding, Record
@@ -40,8 +40,7 @@ _THING_WORDS = re.compile(r"\b(?:Course|Circuit|Stadium|Park|Hall|Bridge|Street|
 _WHO_KEYS = {"holder", "athlete", "winner", "runner", "player", "driver", "rider", "name", "by", "set_by", "champion",
              "skater", "swimmer", "cyclist", "jockey", "scorer", "record_holder", "who", "person"}
 # a month and its year, as a text dates one thing: "in November 1999"
-_MONTH_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
+_MONTH_YEAR = re.compile(rf"\b{MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b")
 # a year the clause gives its figure: "ran 2:05:42 here in 1998", "2:03:45, set by … in 2013", "19.75 (2023)"
 _YEAR_AFTER = re.compile(r"^[^;:.!?—–]{0,80}?(?:\bin\s+(?:[A-Z][a-z]+\s+)?|\(\s*|,\s+)(1[89]\d\d|20\d\d)\b")
 
@@ -75,17 +74,21 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue
         people = list(analysis.mentions_in(sentence.start, sentence.end, "person"))
         # the people other items of the sentence's figures credit: theirs, not this figure's ("… 19.75 and Tebogo third in 19.81")
-        credited = [person for _, _, figure in figures if len({id(i) for i in by_figure.get(figure, ())}) == 1
-                    for person in by_figure[figure][0].people]
+        credited = [person for _, _, figure in figures if (item := _one_item(by_figure.get(figure, ()))) is not None
+                    for person in item.people]
         for index, (start, end, figure) in enumerate(figures):
-            found = by_figure.get(figure, [])
-            if len({(item.record.id, item.fact) for item in found}) != 1:
+            item = _one_item(by_figure.get(figure, ()))
+            if item is None:
                 continue
-            item = found[0]
             slot_start = figures[index - 1][1] if index else sentence.start
             slot_end = figures[index + 1][0] if index + 1 < len(figures) else sentence.end
             yield from _year_told(analysis, rule, item, end, slot_end)
             yield from _person_told(analysis, rule, item, start, end, slot_start, slot_end, said, people, credited)
+
+
+def _one_item(found) -> FigureItem | None:
+    """The one item of the records a figure is kept with, or None when several keep it."""
+    return found[0] if len({(item.record.id, item.fact) for item in found}) == 1 else None
 
 
 def _named_items_told(analysis: Analysis, rule, items: list[FigureItem]) -> Iterator[Finding]:
@@ -97,9 +100,10 @@ def _named_items_told(analysis: Analysis, rule, items: list[FigureItem]) -> Iter
         said = text[sentence.start:sentence.end]
         tied = []
         for item in items:
-            where = [found.end() for name in item.names for found in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", said)]
-            if len({name for name in item.names if re.search(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", said)}) >= 2:
-                tied.append((item, max(where)))
+            ends = {name: [found.end() for found in re.finditer(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", said)]
+                    for name in item.names}
+            if sum(1 for found in ends.values() if found) >= 2:
+                tied.append((item, max(end for found in ends.values() for end in found)))
         if len({(item.record.id, item.fact) for item, _ in tied}) != 1:
             continue
         item, after = tied[0]

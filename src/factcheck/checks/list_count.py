@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from factcheck.checks._common import MONTH
 from factcheck.checks.base import CheckKind
 from factcheck.facts import word_base
 from factcheck.lexicon import MONTHS, word_value
@@ -31,7 +32,7 @@ _BREAKDOWN = re.compile(r"(?:made\s+up\s+of|comprising|consisting\s+of|composed\
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:]*(?=,\s+(?:and\s+)?[A-Z])")
 # an item: a name, after an article and up to two lowercase words of role ("the captain Thiago Silva")
 _ITEM = re.compile(r"^(?:the\s+)?(?:(?:[a-z]+|\d+-year-old)\s+){0,2}(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = MONTH
 _ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|rsday|urday)?\b\.?")
 _DATE_ITEM = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?$|^{_MONTH}\s+\d{{1,2}}$|^\d{{4}}$")

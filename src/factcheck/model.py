@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -322,6 +323,15 @@ class Analysis:
         """The mentions that hold the span [start, end) ("Guns N' Roses" holds "Roses")."""
         return self._mentions_by_position.holding(start, end)
 
+    def derived(self, key: str, compute: Callable[[], Any]) -> Any:
+        """What a check kind reads off this document alone, computed once: several rules run one kind
+        (each with its own parameters) and would otherwise read it again for each. Like the cached
+        properties above, it lives with this document's analysis and goes with it."""
+        memo = self.__dict__.setdefault("_derived", {})
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
+
 
 
 class ByPosition:
@@ -428,14 +438,25 @@ class Syntax:
     def clause(self, index: int) -> int:
         """The head word of the clause a word stands in; a noun conjunct ("A, B and C") stands in its
         first conjunct's clause, a verb conjunct ("… and will open") opens its own."""
-        while True:
-            token = self.tokens[index]
-            if token.head == index:
-                return index
-            if token.dep in CLAUSE_RELATIONS and (token.dep != "conj" or self.tokens[token.head].tag.startswith(("VB", "MD"))
-                                                   and token.tag.startswith(("VB", "MD"))):
-                return index
-            index = token.head
+        return self._clause_heads[index]
+
+    @cached_property
+    def _clause_heads(self) -> list[int]:
+        # every word's clause, found once: the checks ask it of each word again and again
+        heads = [-1] * len(self.tokens)
+        for first in range(len(self.tokens)):
+            index, path = first, []
+            while heads[index] < 0:
+                token = self.tokens[index]
+                if token.head == index or token.dep in CLAUSE_RELATIONS and (
+                        token.dep != "conj" or self.tokens[token.head].tag.startswith(("VB", "MD")) and token.tag.startswith(("VB", "MD"))):
+                    heads[index] = index
+                    break
+                path.append(index)
+                index = token.head
+            for word in path:
+                heads[word] = heads[index]
+        return heads
 
     def modifies_noun(self, start: int, end: int) -> bool:
         """Does the span stand before a noun as its modifier ("the 2017 budget", "the 2006 runoff")? A

@@ -7,6 +7,7 @@ the same name; a near miss differs in one word by a typo ("Part On").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -383,14 +384,17 @@ def capitalised_in(text: str, tokens: list[Token]) -> Callable[[int, int], bool]
     """A name in running text starts with a capital or a digit, or is a brand with its capital second
     ("iPhone 15", "eBay"), and stays on one line; a name the records write with "the" ("the King")
     may have it in lower case, the word after it capitalised."""
+    # asked of nearly every window of the article, so each token's opening and line are read once
+    # (a token holds no line break)
+    opens = [(opening := text[token.start:token.start + 2])[:1].isupper() or opening[:1].isdigit()
+             or (opening[:1].islower() and opening[1:].isupper()) for token in tokens]
+    breaks = [match.start() for match in re.finditer("\n", text)]
+    lines = [bisect.bisect_left(breaks, token.start) for token in tokens]
+    is_the = [token.norm == "the" for token in tokens]
 
     def check(first: int, last: int) -> bool:
-        start, end = tokens[first].start, tokens[last - 1].end
-        if tokens[first].norm == "the" and last - first >= 2:
-            start = tokens[first + 1].start
-        opening = text[start:start + 2]
-        return (opening[:1].isupper() or opening[:1].isdigit() or (opening[:1].islower() and opening[1:].isupper())) \
-            and "\n" not in text[tokens[first].start:end]
+        opens_name = opens[first + 1] if is_the[first] and last - first >= 2 else opens[first]
+        return opens_name and lines[first] == lines[last - 1]
 
     return check
 

@@ -130,7 +130,7 @@ class Figure:
 def run(analysis: Analysis, rule) -> Iterator:
     text = analysis.document.text
     slack = KIND.param(rule, "slack_percent") / 100
-    figures = _figures(analysis, text)
+    figures = analysis.derived("difference.figures", lambda: _figures(analysis, text))  # (two rules run this kind)
     checked = set(KIND.param(rule, "arithmetic"))
     margins = [*(_margins(analysis, text, figures, slack) if "margin" in checked else ()),
                *(_standings(analysis, text, figures) if "margin" in checked else ()),

@@ -396,20 +396,25 @@ def _rows_keyed_as_identifiers(analysis: Analysis) -> dict[tuple[str, ...], list
     """Rows whose name the records write as a key (`saves: {stuart_skinner: 19}`), by that name, when the
     article writes it as a name — every word capitalised ("Stuart Skinner"): a key of two or three words
     is then that name's row, not a sub-fact of its own."""
+    candidates = [(record, fact, values, tuple(fact.rpartition(".")[2].split("_")))
+                  for record in records_named_in_part(analysis) for fact, values in record.facts.items()
+                  if fact.rpartition(".")[0] and 2 <= fact.rpartition(".")[2].count("_") + 1 <= 3]
+    if not candidates:
+        return {}
+    # the runs of two or three capitalised words the article writes, looked for from the rows' first words only
+    firsts = {key[0] for *_, key in candidates}
     written: set[tuple[str, ...]] = set()
     text, tokens = analysis.document.text, analysis.tokens
     for index in range(len(tokens) - 1):
+        if tokens[index].norm not in firsts:
+            continue
         for length in (2, 3):
             run = tokens[index:index + length]
             if len(run) == length and all(text[token.start].isupper() and token.norm.isalpha() for token in run):
                 written.add(tuple(token.norm for token in run))
     rows: dict[tuple[str, ...], list] = {}
-    for record in records_named_in_part(analysis):
-        for fact, values in record.facts.items():
-            table, _, row = fact.rpartition(".")
-            key = tuple(row.split("_"))
-            if not table or key not in written:
-                continue
+    for record, fact, values, key in candidates:
+        if key in written:
             for value in values:
                 figure = _number(value.value)
                 if figure is not None and value.qualifiers.get("item") is None:

@@ -44,6 +44,38 @@ def run(analysis: Analysis, rule) -> Iterator:
         return
     wanted = set(KIND.param(rule, "counts"))
     text = analysis.document.text
+    # (the counts are the document's whichever rule reports them: read once for both)
+    names, counts, plain = analysis.derived("repeated-count", lambda: _counts(analysis))
+    reported: set[int] = set()
+    for (owner, _noun, _scope_words), stated in counts.items():
+        values = {m.value.value for m, _ in stated}
+        if len(values) < 2:
+            continue
+        first = stated[0][0]
+        line, _ = analysis.document.position(first.start)
+        for mention, noun_index in stated[1:]:
+            if mention.value.value == first.value.value:
+                continue
+            noun_token = syntax.tokens[noun_index]
+            written = analysis.document.source[mention.start:noun_token.end]
+            reported.add(mention.start)  # (a total restated is not reported again, whichever rule reports this)
+            if "owned" not in wanted:
+                continue
+            yield rule.finding(
+                rule.message("mismatch", owner=_written(analysis, names, owner), stated=written, earlier=analysis.document.text[first.start:first.end], line=line),
+                mention.start, noun_token.end, written,
+                evidence=Evidence(fact=f"{owner}'s {text[noun_token.start:noun_token.end]}", value=first.text,
+                                  source=f"line {line} of this article"),
+            )
+    if "restated" in wanted:
+        yield from _restated_totals(analysis, rule, plain, reported)
+
+
+def _counts(analysis: Analysis) -> tuple[list, dict[tuple, list], list[tuple]]:
+    """The names of the document's owners; the counts an owner's noun is given, by (owner, noun, scope);
+    and every count of a plural noun, owned or not, for restated totals."""
+    syntax = analysis.syntax
+    text = analysis.document.text
     names = _names(analysis)
     topics = _Topics(analysis, names)
     counts: dict[tuple, list] = {}
@@ -82,29 +114,7 @@ def run(analysis: Analysis, rule) -> Iterator:
         if owner is None:
             continue
         counts.setdefault((owner, word.lower().rstrip("s"), scope), []).append((mention, noun))
-    reported: set[int] = set()
-    for (owner, _noun, _scope_words), stated in counts.items():
-        values = {m.value.value for m, _ in stated}
-        if len(values) < 2:
-            continue
-        first = stated[0][0]
-        line, _ = analysis.document.position(first.start)
-        for mention, noun_index in stated[1:]:
-            if mention.value.value == first.value.value:
-                continue
-            noun_token = syntax.tokens[noun_index]
-            written = analysis.document.source[mention.start:noun_token.end]
-            reported.add(mention.start)  # (a total restated is not reported again, whichever rule reports this)
-            if "owned" not in wanted:
-                continue
-            yield rule.finding(
-                rule.message("mismatch", owner=_written(analysis, names, owner), stated=written, earlier=analysis.document.text[first.start:first.end], line=line),
-                mention.start, noun_token.end, written,
-                evidence=Evidence(fact=f"{owner}'s {text[noun_token.start:noun_token.end]}", value=first.text,
-                                  source=f"line {line} of this article"),
-            )
-    if "restated" in wanted:
-        yield from _restated_totals(analysis, rule, plain, reported)
+    return names, counts, plain
 
 
 def _restated_totals(analysis: Analysis, rule, plain: list[tuple], reported: set[int]) -> Iterator:

@@ -108,6 +108,10 @@ def describe_key(key: str) -> KeyMeaning:
             unit = "year" if not words or words[-1] not in ("age",) else "years"
         elif part == "date" and not rest and index > 0:
             unit = "date"
+        elif not rest and index > 0 and unit is None and words[-1:] and words[-1] in POWER_WORDS \
+                and (measured := power_unit(words[-1], part)) is not None:
+            unit = measured  # `area_square_miles`: an area, `volume_cubic_metres` a volume
+            words.pop()
         elif not rest and index > 0 and unit is None and (measured := unit_name(_KEY_UNIT_CASE.get(part, part))) is not None \
                 and (part != "in" or words[-1:] and words[-1] in _MEASURED_IN_INCHES) and "magnitude" not in words:
             # (`magnitude_mw`: a quake's moment magnitude, no megawatt)
@@ -191,6 +195,17 @@ def unit_name(word: str) -> str | None:
     return _unit_name(word) or (_unit_name(word[:-1]) if word.endswith("s") else None)  # pint reads most plurals, not all
 
 
+POWER_WORDS = {"square": 2, "sq": 2, "cubic": 3, "cu": 3}
+
+
+def power_unit(power: str, word: str) -> str | None:
+    """pint's name of an area or a volume ("square miles" → "mile**2", `sq_km` → "kilometer**2"): a length
+    unit after "square" or "cubic", which is no length (240 square miles is no distance of 240 miles)."""
+    base = unit_name(word)
+    exponent = POWER_WORDS.get(power)
+    return f"{base}**{exponent}" if base and exponent else None
+
+
 @lru_cache(maxsize=1024)
 def _unit_name(word: str) -> str | None:
     if word in _TIME_UNITS:
@@ -210,7 +225,8 @@ def _unit_name(word: str) -> str | None:
     # pint knows thousands of units and reads a prefix into any word it can: "pct" is a picocarat,
     # "section" a square survey mile, "us" a microsecond, "at" a technical atmosphere. A word is a
     # unit only when pint can read it as a measure news copy uses, with no prefix or a metric one.
-    if "/" not in word and not any(unit in NEWS_UNITS and (not prefix or (prefix in METRIC_PREFIXES and unit in PREFIXABLE_UNITS))
+    if "/" not in word and not any(unit in NEWS_UNITS and (not prefix or (prefix in METRIC_PREFIXES and unit in PREFIXABLE_UNITS)
+                                                           or prefix in SMALL_PREFIXES and unit in SMALL_PREFIXABLE_UNITS and word not in ("um", "ug", "nm"))
                                    for prefix, unit, _ in readings):
         return None
     return str(parsed) if parsed.dimensionality else None
@@ -223,6 +239,10 @@ NEWS_UNITS = {"meter", "inch", "foot", "yard", "mile", "nautical_mile", "gram", 
               "byte", "bit", "force_pound", "newton", "pascal", "bar", "foot_per_second"}
 PREFIXABLE_UNITS = {"meter", "gram", "liter", "watt", "watt_hour", "joule", "calorie", "byte", "bit", "newton", "pascal"}
 METRIC_PREFIXES = {"kilo", "centi", "milli", "mega", "giga", "tera"}
+# the small prefixes, for the masses and lengths of science copy only ("96 nanograms", `intake_ng`, "5 µm"): with
+# other units their abbreviations are too often words or initials ("nW" of "NW"), and "nm" is as often nautical miles
+SMALL_PREFIXES = {"micro", "nano"}
+SMALL_PREFIXABLE_UNITS = {"gram", "meter"}
 
 
 @lru_cache(maxsize=1)

@@ -923,6 +923,8 @@ def _trigger_index(vocabulary: Vocabulary) -> dict[str, list[tuple[tuple[str, ..
     for spec in vocabulary.facts:
         for trigger in spec.triggers:
             index.setdefault(trigger[0].rstrip("*")[:3], []).append((trigger, spec))
+            if (number := _key_number(trigger[0])) is not None:  # found from its digits too: "15-year fixed"
+                index.setdefault(str(number)[:3], []).append((trigger, spec))
     return index
 
 
@@ -930,11 +932,19 @@ def _word_matches(pattern: str, word: str, lemma: str = "") -> bool:
     """A key's stemmed word ("wins*") matches its own inflections ("winner", "winning") and, through
     the parse's dictionary form, irregular ones ("won")."""
     if not pattern.endswith("*"):
-        return word == pattern
+        # (a key's number word is its figure written in digits too: `fifteen_year_fixed` in "15-year fixed")
+        return word == pattern or word.isdigit() and _key_number(pattern) == int(word)
     stem = pattern[:-1]
     if word.startswith(stem):
         return True
     return word_base(lemma or word) == word_base(stem)
+
+
+@lru_cache(maxsize=1024)
+def _key_number(word: str) -> int | None:
+    """The cardinal a key's word spells ("fifteen" → 15), or None."""
+    value = word_value(word) if word.isalpha() else None
+    return int(value[0]) if value is not None and not value[1] and value[0] == int(value[0]) else None
 
 
 def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str, syntax: Syntax | None = None) -> list[_Trigger]:
@@ -1693,7 +1703,11 @@ def _list_numbers(key: str) -> tuple[int, ...]:
     """The numbers a dotted key's lists are named with: `season_3_finale.viewers` → (3,),
     `steam_concurrent.first_passed_2_million.figure` → (2,) (a figure of the first time past two
     million is not that of "more than 19 million people")."""
-    return tuple(int(n) for part in key.split(".")[:-1] for n in re.findall(r"(?<![a-z\d])(\d{1,3})(?!\d)", part))
+    numbers = [int(n) for part in key.split(".")[:-1] for n in re.findall(r"(?<![a-z\d])(\d{1,3})(?!\d)", part)]
+    # (and a number word: `fifteen_year_fixed_percent.this_week` is no figure of "30-year fixed" loans)
+    numbers += [number for part in key.split(".")[:-1] for word in re.split(r"[_\W]+", part.lower())
+                if (number := _key_number(word)) is not None and number >= 2]
+    return tuple(numbers)
 
 
 def _says_number(words: list[str], number: int) -> bool:
@@ -1795,6 +1809,7 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         limit = DERIVED_PATH if spec.derived else MAX_PATH
         scored = [(d, m) for d, m in scored if _tied(syntax, tokens, trigger, m, limit)
                   or spec.value == "quantity" and _spent_in(tokens, starts, trigger, m, spec.unit)
+                  or spec.derived and VALUE_CLASSES[spec.value] == "number" and _level_of(syntax, text, tokens, trigger, m)
                   or spec.value == "date" and (_dated_by_when(syntax, text, tokens, trigger, m) or _on_its_verb(syntax, text, tokens, trigger, m))
                   # (every word of the key said around a year reaches across a clause boundary the parser put
                   # between them: "who won the last Open played at Hoylake, in 2016," hangs "in 2016" on the main verb)
@@ -1993,12 +2008,19 @@ def _level_of(syntax: Syntax, text: str, tokens, trigger: _Trigger, mention: Men
     """Is the figure the level the key's words, as its verb's subject, came to ("Net income for the year
     climbed 581% to $32.76 billion" for `net_income_usd`; "The death toll rose to 2,946")?"""
     subject, value = _trigger_root(syntax, tokens, trigger), syntax.span_root(mention.start, mention.end)
+    # (the key's words may name the subject's noun from before it: "The FDA's acceptable daily intake limit for NDMA is
+    # 69 nanograms")
+    while subject is not None and syntax.tokens[subject].dep in ("compound", "amod", "poss", "nmod") and syntax.tokens[subject].head > subject \
+            and syntax.tokens[syntax.tokens[subject].head].tag in ("NN", "NNS"):
+        subject = syntax.tokens[subject].head
     if subject is None or value is None or syntax.tokens[subject].dep not in ("nsubj", "nsubjpass"):
         return False
     verb = syntax.tokens[subject].head
     said = text[syntax.tokens[verb].start:syntax.tokens[verb].end]
     if not syntax.tokens[verb].tag.startswith("VB") or not _LEVEL_VERB.fullmatch(said):
         return False
+    if syntax.tokens[value].dep == "nummod" and _is_unit_word(text[syntax.tokens[syntax.tokens[value].head].start:syntax.tokens[syntax.tokens[value].head].end]):
+        value = syntax.tokens[value].head  # "is 69 nanograms": the measure is the complement
     word = syntax.tokens[value]
     if word.dep in ("attr", "dobj") and word.head == verb:
         return _LEVEL_AT_ONCE.fullmatch(said) is not None
@@ -2455,11 +2477,14 @@ def _unit_after(text: str, mention: Mention) -> str:
 
 
 def _written_unit(text: str, mention: Mention) -> str | None:
-    """pint's name of the unit written after a number, read as written first ("2.4GW" is gigawatts, "gw" none)."""
-    from factcheck.facts import unit_name
+    """pint's name of the unit written after a number, read as written first ("2.4GW" is gigawatts, "gw" none);
+    an area or a volume in two words ("240 square miles")."""
+    from factcheck.facts import POWER_WORDS, power_unit, unit_name
 
-    rest = text[mention.end:mention.end + 12].lstrip(" -")
-    word = rest.split(None, 1)[0].strip(".,;:)") if rest.strip() else ""
+    words = text[mention.end:mention.end + 24].lstrip(" -").split(None, 2)
+    word = words[0].strip(".,;:)") if words else ""
+    if word.lower() in POWER_WORDS and len(words) > 1:
+        return power_unit(word.lower(), words[1].strip(".,;:)").lower())
     return (unit_name(word) or unit_name(word.lower())) if word else None
 
 

@@ -194,7 +194,8 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
     return sorted(people)
 
 
-_NAME_THEN_BORN = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'.-]+),\s+(?:who\s+was\s+)?born\s+(?:on|in)\b")
+# (an age may stand between: "Dalin, 41, who was born in Le Havre on 10 May 1984")
+_NAME_THEN_BORN = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'.-]+),\s+(?:\d{1,3},\s+)?(?:who\s+was\s+)?born\s+(?:on|in)\b")
 
 
 BIRTH_KEY = re.compile(r"(?:birth_?date|born(?:_on)?|date_of_birth|dob|birthday|birth_year|year_of_birth|born_year)")

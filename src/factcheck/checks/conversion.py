@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factcheck.checks.base import CheckKind
-from factcheck.facts import unit_name, units
+from factcheck.facts import power_unit, unit_name, units
 from factcheck.lexicon import TENS, UNITS, word_value
 from factcheck.model import Analysis, Evidence, Finding, format_number  # noqa: F401
 
@@ -267,8 +267,7 @@ def _unit(word: str) -> str | None:
     if folded in ("year", "years", "yr", "yrs"):
         return "year"  # "270 months, or 21½ years": beside another unit of time, a year is a length
     if folded.startswith(("square ", "cubic ")):
-        base = unit_name(folded.split()[1])
-        return f"{base}**{2 if folded.startswith('square') else 3}" if base else None
+        return power_unit(*folded.split()[:2])
     if len(folded) == 1:
         return None  # "5 m" is metres, but "£5m" or "3 C" in other senses are too common to guess
     return unit_name(folded)

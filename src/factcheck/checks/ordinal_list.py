@@ -82,7 +82,8 @@ def run(analysis: Analysis, rule) -> Iterator:
             years = re.findall(r"\d{4}", earlier.group(1))
             yield from _mismatch(analysis, rule, mention, years, "the years before it in this sentence")
             continue
-        again = _AGAIN.match(text, mention.end)
+        # (not a season, year or edition: "its fourth and final season" is no fourth final)
+        again = _AGAIN.match(text, mention.end) if not _counts_a_period(analysis, mention) else None
         dated = _dated_before(analysis, mention, sentence) if again else None
         if again and dated is None:
             dated = _earlier_ones_next(analysis, sentence, again.group("noun"))
@@ -115,6 +116,8 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         # "after victories in 2011, 2015 and 2018": what came before, counted by its years
         lead = _YEARS_OF.match(text, start)
+        if lead and lead.group(0).split()[-2].lower() in _EARLIER_WINS and _counts_a_period(analysis, mention):
+            continue  # "its fourth and final season, after drama series wins in 2020 and 2022": wins count wins, not seasons
         if lead:
             years = _YEAR_LIST.match(text, lead.end())
             items = re.findall(r"\d{4}", years.group(0)) if years else None
@@ -166,6 +169,21 @@ _RUN = re.compile(r"[\s-]+(?:consecutive|straight|successive)\b", re.IGNORECASE)
 # the words that make listed years the earlier ones of a thing done again: "following their wins in …"
 _EARLIER_WINS = {"win", "wins", "victory", "victories", "title", "titles", "triumph", "triumphs", "crown", "crowns", "success",
                  "successes", "championship", "championships"}
+
+
+# what an ordinal may count that a list of wins does not: the seasons, years or editions something ran
+_PERIODS = {"season", "series", "year", "edition", "instalment", "installment", "installation", "episode", "film", "album", "book"}
+
+
+def _counts_a_period(analysis: Analysis, mention) -> bool:
+    """Is the ordinal's noun a season, year or edition ("its fourth and final season")?"""
+    syntax = analysis.syntax
+    modified = syntax.modified_noun(mention.start, mention.end) if syntax is not None else None
+    if modified is None:
+        return False
+    noun = syntax.tokens[modified[1]]
+    word = analysis.document.text[noun.start:noun.end].lower()
+    return word in _PERIODS or word[:-1] in _PERIODS
 
 
 def _before_this(analysis: Analysis, start: int, end: int, years: list[str]) -> list[str] | None:

@@ -10,6 +10,7 @@ nearest cue word before the date (the rule's parameters) decides.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -166,14 +167,14 @@ def _through_prepositions(syntax, date: int, verb: int) -> bool:
     return False
 
 
-def _on_the_object(syntax, date: int, verb: int) -> bool:
+def _on_the_object(syntax, date: int, verb: int, events: set[int] = frozenset()) -> bool:
     """Does the date speak of the verb's object ("promised a service on Sunday")? It does when it hangs
     on the object, and when it follows it: the parser hangs "on Sunday" on the verb as often as not."""
-    # only a thing that can happen on a day ("a service", "the vote"), not a name ("approved Casgevy …
-    # on 8 December" is when it was approved)
+    # only a thing that can happen on a day ("a service", "the vote", an event the recogniser names: "a fifth
+    # Olympics"), not another name ("approved Casgevy … on 8 December" is when it was approved)
     def an_occasion(index: int) -> bool:
         token = syntax.tokens[index]
-        return token.dep == "dobj" and token.tag in ("NN", "NNS")
+        return token.dep == "dobj" and (token.tag in ("NN", "NNS") or index in events)
 
     for index in syntax.ancestors(date)[:4]:
         if index == verb:
@@ -181,6 +182,13 @@ def _on_the_object(syntax, date: int, verb: int) -> bool:
         if an_occasion(index) and syntax.tokens[index].head == verb:
             return True
     return any(an_occasion(child) and child < date for child in syntax.children(verb))
+
+
+def _event_words(analysis: Analysis) -> set[int]:
+    """The parse's words inside the events the recogniser names ("the Olympics", "the World Cup")."""
+    starts = analysis.syntax.starts
+    return {index for m in analysis.mentions if m.kind == "event"
+            for index in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
 
 
 def _word(analysis: Analysis, index: int) -> str:
@@ -203,7 +211,7 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
         return None
     if _word(analysis, verb) in set(KIND.param(rule, "label_verbs")):
         return None  # "The chart dated May 4 reflects …": a label the thing bears, not when anything happened
-    if _word(analysis, verb) in set(KIND.param(rule, "object_date_verbs")) and _on_the_object(syntax, date, verb):
+    if _word(analysis, verb) in set(KIND.param(rule, "object_date_verbs")) and _on_the_object(syntax, date, verb, _event_words(analysis)):
         return None  # "has promised a special service on Sunday 5 June": the service's day, not the promise's
     modals = set(KIND.param(rule, "modal"))
     futures = set(KIND.param(rule, "future_auxiliaries"))

@@ -88,6 +88,11 @@ def run(analysis: Analysis, rule) -> Iterator:
     figures += [(m, (("count", 1.0), m.text.replace(",", ""))) for m in analysis.mentions
                 if m.start not in keyed and m.kind == "number" and isinstance(m.value, NumberValue) and not m.value.ordinal
                 and m.value.qualifier is None and m.label != "percent" and re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.text)]
+    # and a share written to two decimal places or three figures ("rose to 7.30%" against a record's 7.03), matched
+    # with a share only
+    figures += [(m, (("percent",), digits.group(0))) for m in analysis.mentions
+                if m.kind == "number" and m.label == "percent" and isinstance(m.value, NumberValue) and m.value.qualifier is None
+                and (digits := DIGITS.search(m.text)) is not None and len(digits.group(0).replace(".", "").lstrip("0")) >= 3]
     yield from _swapped_from_records(analysis, rule, figures, reported | claimed, record_figures)
 
 
@@ -110,14 +115,16 @@ def _record_figures(analysis: Analysis) -> dict[str, tuple]:
 
 
 def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int], known: dict[str, tuple]) -> Iterator:
-    if not known:
+    items = analysis.records.facts_memo("transposed:item-figures", _item_figures)
+    if not known and not items:
         return
     stated = {_digits(m.value.value) for m, _ in figures}
     for mention, (_, written_digits) in figures:
         if mention.value.qualifier is not None:
             continue  # "about 57,000" is rounded, not a slip
         digits = _digits(mention.value.value)
-        if mention.start in skipped or digits in known or len(digits.rstrip("0").replace(".", "")) < 3:
+        share = mention.label == "percent"
+        if mention.start in skipped or digits in known or len((written_digits if share else digits.rstrip("0")).replace(".", "")) < 3:
             continue
         if 1000 <= mention.value.value <= 2100 and "," not in mention.text:
             continue  # a year's digits
@@ -126,10 +133,15 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int], 
         matches = [(meant, fact) for meant, fact in known.items()
                    if meant not in stated and (digits_swapped(digits, meant) or _swapped_as_written(written_digits, meant))
                    and _row_named(fact[2], said)]
+        if not matches and len(digits) >= 5:
+            # a row of a table the article does not name, when the sentence names the row ("Mr Odinga … finished second
+            # with 6,726,224 votes" against `declared_result: {Raila Odinga: {votes: 6762224}}` of "the 8 August election")
+            matches = [(meant, fact) for meant, facts in items.items() if meant not in stated and digits_swapped(digits, meant)
+                       for fact in facts if _names_its_last_word(fact[2].qualifiers["item"], said)]
         if len({(fact[0].id, fact[1], id(fact[2])) for _, fact in matches}) != 1:
             continue  # (one fact matched at its scale and as written is one match)
         meant, (record, key, value) = matches[0]
-        if _AN_AGE.match(analysis.document.text, mention.end) or describe_key(key.rsplit(".", 1)[-1]).unit == "percent":
+        if _AN_AGE.match(analysis.document.text, mention.end) or _a_share(key, value) != share:
             continue  # "the 124-year-old company" is no slip of a 142% premium: an age, and a share, are other measures
         written = analysis.document.source[mention.start:mention.end]
         yield rule.finding(
@@ -139,12 +151,34 @@ def _swapped_from_records(analysis: Analysis, rule, figures, skipped: set[int], 
         )
 
 
+def _a_share(key: str, value) -> bool:
+    """Is the fact a percentage (`turnout_percent`, `fifteen_year_fixed_percent.this_week`, a value kept in per cent)?"""
+    return value.qualifiers.get("unit") == "percent" or any(describe_key(part).unit == "percent" for part in key.split("."))
+
+
+def _item_figures(records) -> dict[str, list[tuple]]:
+    """The digits of every figure of five digits or more the records keep for a named row (`votes` of
+    "Raila Odinga"), whether or not the article names the record: built once for the run."""
+    figures: dict[str, list[tuple]] = {}
+    for record in records:
+        for key, values in record.facts.items():
+            for value in values:
+                if isinstance(value.qualifiers.get("item"), str) and isinstance(value.value, (int, float)) \
+                        and not isinstance(value.value, bool) and value.value >= 10_000:
+                    figures.setdefault(_digits(value.value), []).append((record, key, value))
+    return figures
+
+
 def _row_named(value, sentence: str) -> bool:
     """A row's figure of a table kept by names is the row's only in a sentence that names it ("Akhmed
     Yakoob came third with 69,261 votes"; not "still 115 behind" against Shan Masood's 151)."""
     if row_figure(value) is None:
         return True
-    words = re.sub(r"\s*\([^)]*\)", "", value.value).split()
+    return _names_its_last_word(value.value, sentence)
+
+
+def _names_its_last_word(name: str, sentence: str) -> bool:
+    words = re.sub(r"\s*\([^)]*\)", "", name).split()
     return bool(words) and re.search(rf"(?<!\w){re.escape(words[-1])}(?!\w)", sentence) is not None
 
 

@@ -834,12 +834,15 @@ def find_claims(text: str, tokens: list[Token], sentences: list[Sentence], menti
             # at a depth of about 15 kilometres" gives `depth_km` by its "depth")
             # (and of those, the one whose value is told with the key's scope: "17 points and nine assists in that
             # semi-final, finished with 26 points in the final" gives `points_in_final` by its second "points")
-            best = picked.get(id(trigger.spec))
+            # (… unless each is written into the name it measures: "Japan's 53.9-kilometer Seikan Tunnel …, and the
+            # 51.5-kilometer Channel Tunnel" measure two tunnels)
+            key = (id(trigger.spec), _measured_name(text, mine[0][1], sentence_links) if mine else None)
+            best = picked.get(key)
             if mine and (best is None or not best[1]
                          or (_says_only_its_unit(trigger), not _scoped_after(trigger.spec, tokens, starts, mine[0][1], sentence), abs(mine[0][0]))
                          < (_says_only_its_unit(best[0]), not _scoped_after(best[0].spec, tokens, starts, best[1][0][1], sentence),
                             abs(best[1][0][0]))):
-                picked[id(trigger.spec)] = (trigger, mine)
+                picked[key] = (trigger, mine)
         for trigger, mine in picked.values():
             claims.extend(_claims_for(trigger, _pick(trigger.spec, mine, text), tokens, starts, sentence, sentence_links, links, vocabulary, syntax,
                                       referents, text, others, keepers, days,
@@ -1867,6 +1870,8 @@ def _partitive_whole(text: str, mention: Mention, mentions: list[Mention]) -> bo
 
 
 PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|a\s+possible|a\s+total\s+of)\s+"
+                          # "seven of the last eight Tours": the whole, counted back from now
+                          r"(?:(?:last|past|previous|first|next)\s+)?"
                           # "28 of the roughly 37 paintings": the whole, however loosely it is counted
                           r"(?:(?:roughly|about|around|some|nearly|almost|approximately|an\s+estimated|estimated|more\s+than|over|"
                           r"fewer\s+than|less\s+than|just\s+over|just\s+under|up\s+to)\s+)?")
@@ -2611,6 +2616,15 @@ def _combine_durations(pool: list[Mention], text: str) -> list[Mention]:
     return combined
 
 
+def _measured_name(text: str, value: Mention, sentence_links) -> int | None:
+    """Where the name starts that a figure is written into with its unit ("the 51.5-kilometer Channel Tunnel"), or None."""
+    return next((link.start for link in sentence_links if (unit := _MEASURE_BEFORE_NAME.fullmatch(text, value.end, link.start)) is not None
+                 and _is_unit_word(unit.group("unit"))), None)
+
+
+_MEASURE_BEFORE_NAME = re.compile(r"-?[ \t]?(?P<unit>[A-Za-z]+)(?:[ \t-]long)?[ \t]+")
+
+
 def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[EntityLink], values: list[Mention], syntax=None,
              text: str = "") -> EntityLink | None:
     candidates = [
@@ -2618,6 +2632,10 @@ def _subject(spec: FactSpec, trigger: _Trigger, tokens, sentence_links: list[Ent
         if link.record.type == spec.entity_type
         and not any(v.start <= link.start < v.end or link.start <= v.start < link.end for v in values)
     ]
+    # "the 51.5-kilometer Channel Tunnel": a figure written, with its unit, into the name it measures is that name's
+    measured = {_measured_name(text, v, candidates) for v in values} if text else {None}
+    if len(measured) == 1 and (start := measured.pop()) is not None:
+        return next(link for link in candidates if link.start == start)
     if syntax is not None and candidates:
         candidates = [link for link in candidates if _speaks_of(syntax, tokens, trigger, link)]
         if any(_coordinated(syntax, link) for link in candidates):

@@ -396,10 +396,12 @@ class Syntax:
 
     def lemma_at(self, start: int) -> str:
         """The irregular word's dictionary form for the word starting at `start` ("" if none)."""
-        index = bisect.bisect_left(self.starts, start)
-        if index < len(self.tokens) and self.tokens[index].start == start:
-            return self.tokens[index].lemma
-        return ""
+        return self._lemmas.get(start, "")
+
+    @cached_property
+    def _lemmas(self) -> dict[int, str]:
+        # (asked of every word of every sentence that holds a fact's word: a look-up, not a search)
+        return {token.start: token.lemma for token in self.tokens if token.lemma}
 
     def span_root(self, start: int, end: int) -> int | None:
         """The word of a span whose head lies outside it ("June" of "June 28, 2024")."""

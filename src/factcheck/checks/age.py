@@ -95,11 +95,11 @@ def _ages_at_death(analysis: Analysis, rule) -> Iterator[Finding]:
         # "has died in London. She was 57.": with no day given, the death is the news of the last week
         died = days[0].value.earliest if days else analysis.document.published
         week_before = None if days else died - dt.timedelta(days=7)
-        people = _people(analysis) if people is None else people
+        people = _people_of(analysis) if people is None else people
         named = [p for p in people if before.start <= p[0] < before.end]
         if not named:
             continue
-        births = _birth_dates(analysis, people)
+        births = _births_of(analysis)
         key = named[0][3]
         if key not in births:
             continue
@@ -148,6 +148,16 @@ def _number(text: str) -> int | None:
         return int(text)
     parsed = word_value(text.replace(" ", "-"))
     return int(parsed[0]) if parsed and parsed[0] == int(parsed[0]) else None
+
+
+def _people_of(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """`_people`, read once for the document (three passes of this kind ask for them)."""
+    return analysis.derived("age:people", lambda: _people(analysis))
+
+
+def _births_of(analysis: Analysis) -> dict:
+    """`_birth_dates` of the document's people, read once for the document."""
+    return analysis.derived("age:births", lambda: _birth_dates(analysis, _people_of(analysis)))
 
 
 def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
@@ -443,11 +453,11 @@ def _age_range(birth, on: dt.date) -> tuple[int, int] | None:
 
 def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
     text = analysis.document.text
-    people = _people(analysis)
+    people = _people_of(analysis)
     if not people and "year-old" not in text:
         return  # (a titled age needs no name: "the 95-year-old monarch")
     # a birth date, from the records or the article, else an age the records state
-    births = {**_stated_ages(analysis, published), **_birth_dates(analysis, people)}
+    births = {**_stated_ages(analysis, published), **_births_of(analysis)}
     stated: list[tuple[int, int, int, tuple | None]] = []  # start, end, age, person key (None: nearest)
     moments: dict[int, DateValue] = {}  # an age's start → the day it was that age, when not the publication's
     when_ages: set[int] = set()  # ages on the day of a "when" clause: only a birth in their own sentence tells them
@@ -575,6 +585,13 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 following = [p for p in later if p[0] >= sentence.end and _a_subject(analysis, p[0], p[1]) and p[3] not in against]
                 key = (in_paragraph[-1] if in_paragraph else following[0] if following
                        else _salient(start, people) if earlier else later[0])[3]
+                last = earlier[-1][3] if earlier else None
+                if not in_paragraph and not following and last is not None and last != key and key in births \
+                        and text.count("\n\n", earlier[-1][1], start) == 1 \
+                        and last in births and (fits := _age_range(births[last][0], published)) is not None and fits[0] <= age <= fits[1]:
+                    # "… Hamilton became the first driver to win 100 Grands Prix.\n\nFor the 36-year-old Briton, …": the age is that
+                    # of the one the paragraph before names last, whom the records (or the article) give that age, not the story's own
+                    continue
                 ahead = not in_paragraph and (bool(following) or not earlier)
                 # "Vondroušová became the first unseeded champion, beating sixth seed Ons Jabeur … The 24-year-old
                 # left-hander …": another person the sentence before names may be the one meant
@@ -925,8 +942,10 @@ def _a_births_day(text: str, sentence_start: int, date_start: int) -> bool:
     born = None
     for born in _BORN_ANY_CASE.finditer(text, sentence_start, date_start):
         pass
-    # ("Born in Tokyo on 17 January 1952, he died on Tuesday, 28 March": the participle's clause closed, a later day)
-    return born is not None and not re.search(r"\b(?:and|but|then|before|until|while)\b|,\s*(?:he|she)\b", text[born.end():date_start])
+    # ("Born in Tokyo on 17 January 1952, he died on Tuesday, 28 March": the participle's clause closed, a later day;
+    # "who was born … on Feb. 15, 1874, died … on Jan. 5, 1922": the birth's year told already, a later day)
+    return born is not None and not re.search(r"\b(?:and|but|then|before|until|while)\b|,\s*(?:he|she)\b|\b(?:1[5-9]|20)\d\d\b.*\S",
+                                              text[born.end():date_start])
 
 
 def _shown(birth) -> str:
@@ -1361,10 +1380,10 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
     the birthday that year makes it ("born Sept. 21, 1998, will celebrate his 23rd birthday on
     Monday [Sept. 21, 2020]" is his 22nd)."""
     text = analysis.document.text
-    people = _people(analysis)
+    people = _people_of(analysis)
     if not people and "year-old" not in text:
         return  # (a titled age needs no name: "the 95-year-old monarch")
-    births = _birth_dates(analysis, people)
+    births = _births_of(analysis)
     for match in _BIRTHDAY.finditer(text):
         group = 1 if match.group(1) is not None else 2
         sentence = analysis.sentence_of(match.start())

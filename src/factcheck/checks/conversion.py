@@ -129,13 +129,30 @@ class _Side:
         return written if self.unit_group else f"{written} {self.unit_text}"
 
 
+# what joins a figure to its conversion: a bracket, "or", a slash
+_JOIN = re.compile(r"[(/]|\bor\b", re.IGNORECASE)
+
+
+def _paragraphs_with_a_join(text: str) -> list[tuple[int, int]]:
+    """The paragraphs that write a bracket, an "or" or a slash: a conversion is told in one breath, and the
+    patterns below are costly to try at every word of the others."""
+    spans, start = [], 0
+    for end in [*(m.start() for m in re.finditer(r"\n\s*\n", text)), len(text)]:
+        if _JOIN.search(text, start, end):
+            spans.append((start, end))
+        start = end
+    return spans
+
+
 def _pairs(text: str) -> Iterator[tuple[_Side, _Side, bool]]:
     """Each figure and its conversion: (first, second, approximate); each side of a pair of dimensions or
     of a range on its own."""
-    for match in PAIR.finditer(text):
+    spans = _paragraphs_with_a_join(text)
+    for match in (match for start, end in spans for match in PAIR.finditer(text, start, end)):
         yield (_Side(match, "n1", "n1x", "u1", "s1", "u1"), _Side(match, "n2", "n2x", "u2", "s2", "u2"),
                bool(match.group("a1") or match.group("a2")))
-    for match in [*DIMENSIONS.finditer(text), *RANGES.finditer(text)]:
+    for match in [*(m for start, end in spans for m in DIMENSIONS.finditer(text, start, end)),
+                  *(m for start, end in spans for m in RANGES.finditer(text, start, end))]:
         approximate = bool(match.group("a1") or match.group("a2"))
         yield (_Side(match, "n1", "n1x", "u1" if match.group("u1") else "v1", unit_group="u1" if match.group("u1") else None),
                _Side(match, "n2", "n2x", "u2" if match.group("u2") else "v2", unit_group="u2" if match.group("u2") else None),

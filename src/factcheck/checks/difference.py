@@ -134,7 +134,8 @@ def run(analysis: Analysis, rule) -> Iterator:
     checked = set(KIND.param(rule, "arithmetic"))
     margins = [*(_margins(analysis, text, figures, slack) if "margin" in checked else ()),
                *(_standings(analysis, text, figures) if "margin" in checked else ()),
-               *(_majorities(analysis, text, figures) if "majority" in checked else ())]
+               *(_majorities(analysis, text, figures) if "majority" in checked else ()),
+               *(_to_spare(analysis, text, figures) if "majority" in checked else ())]
     far = KIND.param(rule, "far_ratio")
     far_severity = Severity.parse(KIND.param(rule, "far_severity"))
     for margin, first, second in margins:
@@ -572,6 +573,30 @@ def _majorities(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
 
 
 _VOTED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:voted|backed|cast\s+ballots)\b")
+# "with five votes to spare": the votes over the bar a vote had to clear …
+_TO_SPARE = re.compile(r"\s+(?:votes?|seats?)\s+to\s+spare\b", re.IGNORECASE)
+# … the bar told before it in its paragraph: "The motion needed an absolute majority of 176"
+_BAR = re.compile(r"\b(?:needed|needs|required|requires|need|require)\s+(?:(?:an?|the)\s+)?(?:(?:absolute|simple|overall|two-thirds)\s+)?"
+                  r"(?:majority\s+of\s+|minimum\s+of\s+)?(?P<bar>\d{1,3}(?:,\d{3})*)\b", re.IGNORECASE)
+
+
+def _to_spare(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
+    """"by 180 votes to 169" … "needed an absolute majority of 176 … cleared that bar with five votes to spare": the
+    votes to spare are the votes for less the bar, when the article gives one division before them and their
+    paragraph one bar."""
+    by_start = {figure.start: figure for figure in figures}
+    for spare in figures:
+        if not spare.exact or not _TO_SPARE.match(text, spare.end):
+            continue
+        paragraph = text.rfind("\n\n", 0, spare.start) + 1
+        bars = list(_BAR.finditer(text, paragraph, spare.start))
+        divisions = [*DIVISION.finditer(text, 0, spare.start), *SIDES.finditer(text, 0, spare.start)]
+        if len(bars) != 1 or len({d.start("ayes") if d.group("ayes") else d.start() for d in divisions}) != 1:
+            continue
+        ayes = by_start.get(divisions[0].start("ayes") if divisions[0].group("ayes") else divisions[0].start("a2"))
+        bar = by_start.get(bars[0].start("bar"))
+        if ayes is not None and bar is not None and ayes.value > bar.value and ayes.value - bar.value != spare.value:
+            yield spare, ayes, bar
 
 
 def _top_two_polls(text: str, figures: list[Figure], majority: Figure) -> tuple[Figure, Figure] | None:

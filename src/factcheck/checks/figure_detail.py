@@ -41,6 +41,12 @@ _WHO_KEYS = {"holder", "athlete", "winner", "runner", "player", "driver", "rider
              "skater", "swimmer", "cyclist", "jockey", "scorer", "record_holder", "who", "person"}
 # a month and its year, as a text dates one thing: "in November 1999"
 _MONTH_YEAR = re.compile(rf"\b{MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b")
+# … or a length of time told to the minute ("74 days, 3 hours and 35 minutes", "74d 3h 35m 46s"), matched to the minute
+_DURATION = re.compile(r"(?<![\w.])(?P<d>\d{1,3})\s*(?:d|days?)\b,?\s*(?:and\s+)?(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\b,?\s*(?:and\s+)?"
+                       r"(?P<m>\d{1,2})\s*(?:m|mins?|minutes?)\b(?:,?\s*(?:and\s+)?\d{1,2}\s*(?:s|secs?|seconds?)\b)?", re.IGNORECASE)
+# the keys of a record that date the figure it keeps at its top level (`time`, `year_set`), not the record's own thing
+_DATING_KEY = re.compile(r"(?:^|_)(?:year|date|set|when|season)(?:$|_)")
+_NOT_DATING = re.compile(r"born|birth|died|death|founded|established")
 # a year the clause gives its figure: "ran 2:05:42 here in 1998", "2:03:45, set by … in 2013", "19.75 (2023)"
 _YEAR_AFTER = re.compile(r"^[^;:.!?—–]{0,80}?(?:\bin\s+(?:[A-Z][a-z]+\s+)?|\(\s*|,\s+)(1[89]\d\d|20\d\d)\b")
 
@@ -69,7 +75,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     for sentence in analysis.sentences:
         said = text[sentence.start:sentence.end]
-        figures = [(sentence.start + m.start(), sentence.start + m.end(), _canonical(m.group(0))) for m in _FIGURE.finditer(said)]
+        figures = sorted([(sentence.start + m.start(), sentence.start + m.end(), _canonical(m.group(0))) for m in _FIGURE.finditer(said)]
+                         + [(sentence.start + m.start(), sentence.start + m.end(), _duration(m)) for m in _DURATION.finditer(said)])
         if not figures:
             continue
         people = list(analysis.mentions_in(sentence.start, sentence.end, "person"))
@@ -160,6 +167,11 @@ def _person_told(analysis: Analysis, rule, item: FigureItem, start: int, end: in
     )
 
 
+def _duration(match: re.Match) -> str:
+    """"74 days, 3 hours and 35 minutes" and "74d 3h 35m 46s" are one time, to the minute."""
+    return f"{int(match['d'])}d {int(match['h'])}h {int(match['m'])}m"
+
+
 def _canonical(figure: str) -> str:
     """"02:05:42" and "2:05:42" are one time; "19.750" and "19.75" one decimal."""
     if ":" in figure:
@@ -193,6 +205,17 @@ def _items(records: list[Record]) -> list[FigureItem]:
                 if isinstance(written, bool):
                     continue
                 item = value.qualifiers.get("item")
+                if not parent and (duration := _DURATION.fullmatch(written.strip()) if isinstance(written, str) else None):
+                    # a record that is the thing itself, its time at the top (`time: "74d 3h 35m 46s"`, `holder: …`):
+                    # the record's own item
+                    _record_item(groups, record)["figures"].append(_duration(duration))
+                    continue
+                if not parent and fact in _WHO_KEYS and isinstance(written, str) and _PERSON.fullmatch(written.split("(")[0].strip()):
+                    _record_item(groups, record)["people"].append(written.split("(")[0].strip())
+                    continue
+                if not parent and isinstance(written, int) and 1800 <= written <= 2100 and _DATING_KEY.search(fact) \
+                        and not _NOT_DATING.search(fact):
+                    _record_item(groups, record)["years"].append(written)
                 if isinstance(written, str) and not _FIGURE.search(written):
                     for clause in written.split(";"):
                         # a text that names two things or more and dates them once: "Lennox Lewis, after beating
@@ -234,7 +257,9 @@ def _items(records: list[Record]) -> list[FigureItem]:
                 elif isinstance(written, str) and sub_key in _WHO_KEYS and _PERSON.fullmatch(written.split("(")[0].strip()):
                     group["people"].append(written.split("(")[0].strip())
     found = []
-    for group in groups.values():
+    for key, group in groups.items():
+        if key[1:] == ("", None) and len(group["figures"]) != 1:
+            continue  # a record that keeps several times at its top level (a winner's, a runner-up's): which is whose is lost
         # (a sub-key twice is a list's items run together: which figure is whose is lost)
         if not (group["figures"] or group.get("names")) or len(group["keys"]) != len(set(group["keys"])):
             continue
@@ -242,6 +267,11 @@ def _items(records: list[Record]) -> list[FigureItem]:
                                 tuple(dict.fromkeys(group["years"])), tuple(dict.fromkeys(group["people"])),
                                 tuple(dict.fromkeys(group.get("names", ()))), group.get("written", "")))
     return found
+
+
+def _record_item(groups: dict, record: Record) -> dict:
+    """The group of what a record keeps at its top level with a time: the record is the item."""
+    return groups.setdefault((record.id, "", None), {"record": record, "fact": "time", "figures": [], "years": [], "people": [], "keys": []})
 
 
 def _beside_a_figure(written: str, name: re.Match) -> bool:

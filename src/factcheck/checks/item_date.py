@@ -83,6 +83,12 @@ def run(analysis: Analysis, rule) -> Iterator:
                     and _close(analysis, (start, end), date, item.year_only and not item.written, paired=bool(item.partners))]
             if not near or any(_fits(date, item, d) for item in near for d in item.dates):
                 continue
+            if analysis.syntax is not None and analysis.syntax.year_naming_a_thing(date) \
+                    and not any(_year_right_after(text, (start, end), date) or start <= _named_by_year(analysis.syntax, date) < end
+                                for start, end, _ in own):
+                # "Japan beat the United States 3-2 to win the 2023 World Baseball Classic": the year says which Classic, and the
+                # Classic is no item's ("in the 2019 Senior TT" of an item whose race is the Senior TT is its year)
+                continue
             facts_near = {(item.record.id, item.key.split(".")[0]) for item in near}
             if any(_fits(date, item, d) for _, _, item in anchors
                    if (item.record.id, item.key.split(".")[0]) in facts_near for d in item.dates):
@@ -121,6 +127,12 @@ def run(analysis: Analysis, rule) -> Iterator:
                 else _common.format_date_like(date.text, recorded) if isinstance(recorded, dt.date) and date.value.precision == "day" and not item.year_only else None,
                 evidence=Evidence(record=item.record.id, fact=item.key, value=shown, source=item.record.origin),
             )
+
+
+def _named_by_year(syntax, date: Mention) -> int:
+    """Where the noun a year names starts ("TT" of "the 2019 Senior TT")."""
+    word = syntax.span_root(date.start, date.end)
+    return syntax.tokens[syntax.tokens[word].head].start if word is not None else -1
 
 
 # a title right after its year: "won in 1988 with "Hold Me Now""
@@ -398,9 +410,10 @@ def _year_of(value) -> int | None:
     if isinstance(value, DateValue):
         return value.earliest.year if value.earliest.year == value.latest.year else None
     if isinstance(value, str):
-        dates = written_dates(value)
-        if len(dates) == 1:
-            return _year_of(dates[0]) if isinstance(dates[0], DateValue) else dates[0].year
+        # (one day told in two time zones is one year: "2012-08-05 PDT / 2012-08-06 EDT and UTC")
+        years = {_year_of(date) if isinstance(date, DateValue) else date.year for date in written_dates(value)}
+        if len(years) == 1:
+            return years.pop()
     return None
 
 

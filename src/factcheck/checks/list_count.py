@@ -322,6 +322,8 @@ def _items(text: str, start: int, opener: str, counts_allowed: bool = False) -> 
             head = re.sub(r"(?<=\S)\s+[a-z]+s$", "", head)
         # "Knut Hamsun in 1920": a name with the year it came
         head = re.sub(r"(?<=\S)\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:1[5-9]|20)\d\d$", "", head)
+        # … or with the time told from now: "and Thomas last year"
+        head = re.sub(r"(?<=[A-Za-z])\s+(?:last|this)\s+(?:year|season|month|week|spring|summer|autumn|fall|winter)$", "", head)
         if not (_ITEM.match(head) or _DATE_ITEM.match(head) or counted) or len(head.split()) > 6:
             return None, end
         if re.search(r"\d", re.sub(r"\d+-year-old", "", head)) and not _DATE_ITEM.match(head) and _leading_count(head) is None:

@@ -29,6 +29,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     for mention in analysis.mentions:
         if mention.kind != "number" or not isinstance(mention.value, NumberValue) or not mention.value.ordinal:
             continue
+        text = analysis.document.text
+        if text[mention.start - 1:mention.start] == "-" or text[mention.end:mention.end + 1] == "-":
+            continue  # "a worst-to-first run", "a first-round exit": a word of a compound, numbering no installment
         sentence = analysis.sentence_of(mention.start)
         after = [t.norm for t in _common.tokens_between(analysis, mention.end, sentence.end)][:3]
         kind = next((nouns[w] for w in after if w in nouns), None)

@@ -106,7 +106,12 @@ def _speaks_ahead(text: str, syntax: Syntax, mention: Mention) -> bool:
     verb = syntax.governing_verb(mention.start, mention.end)
     if verb is None:
         return False
-    helpers = [text[syntax.tokens[c].start:syntax.tokens[c].end].lower() for c in syntax.children(verb)
+    # (a verb joined to another shares its helpers: "will start … on Thursday, 2 November, and visit Cape Town on Friday")
+    shared = [verb]
+    while syntax.tokens[shared[-1]].dep == "conj" and syntax.tokens[syntax.tokens[shared[-1]].head].tag.startswith(("VB", "MD")) \
+            and len(shared) < 4:
+        shared.append(syntax.tokens[shared[-1]].head)
+    helpers = [text[syntax.tokens[c].start:syntax.tokens[c].end].lower() for v in shared for c in syntax.children(v)
                if syntax.tokens[c].dep in ("aux", "auxpass")]
     if any(h in ("will", "shall", "'ll") for h in helpers):
         return True

@@ -69,6 +69,11 @@ def run(analysis: Analysis, rule) -> Iterator:
         record, number, fact = current[0]
         if _dated_otherwise(analysis, edition, record, shifts):
             continue
+        if abs(edition.number - number) > 2 and _names_its_number(text, number, edition.series[0]):
+            # the article names the record's own number too, and this one is far from it: another member of the series
+            # ("repeal the Eighth Amendment … the Thirty-sixth Amendment … Bill"); one near it is a slip ("the Thirty-sixth
+            # Amendment … will become the 37th Amendment")
+            continue
         reported.add(edition.start)
         written = analysis.document.source[edition.start:edition.end]  # as typed, with its markup
         if fact is None:
@@ -142,6 +147,16 @@ def _series_key(words: str, ordinal_first: bool = False) -> tuple[str, ...]:
     if ordinal_first and len(key) == 1 and not is_common_word(words.strip()):
         return key
     return key if len(key) >= 2 else ()
+
+
+def _names_its_number(text: str, number: int, word: str) -> bool:
+    """Does the article write the number as an ordinal before the series' first word ("the Eighth Amendment")?"""
+    for match in re.finditer(rf"\b([A-Za-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th))\s+{re.escape(word)}\b", text, re.IGNORECASE):
+        said = match.group(1)
+        value = (float(said[:-2]), True) if said[0].isdigit() else word_value(said)
+        if value is not None and value[1] and value[0] == number:
+            return True
+    return False
 
 
 def _same_series(one: tuple[str, ...], other: tuple[str, ...]) -> bool:

@@ -45,6 +45,7 @@ def run(analysis: Analysis, rule) -> Iterator:
                 and (m.text[:1].islower() or not _IN_A_NAME.match(text, m.end))]
     yield from _times_making(analysis, rule, text, ordinals)
     yield from _record_and_ordinal(analysis, rule, text, ordinals)
+    yield from _final_of_a_count(analysis, rule, text, ordinals)
     for mention in analysis.mentions:
         value = mention.value
         if mention.kind != "number" or not isinstance(value, NumberValue) or not value.ordinal or not 2 <= value.value <= 30 \
@@ -377,6 +378,36 @@ def _mismatch(analysis: Analysis, rule, ordinal, before: list[str], source: str)
     )
 
 
+# "his 30th and final season": the ordinal of the last one is how many there were
+_AND_FINAL = re.compile(r"[\s-]+and\s+(?:final|last)\s+(?P<noun>[a-z]{3,})\b")
+
+
+def _final_of_a_count(analysis: Analysis, rule, text: str, ordinals: list) -> Iterator:
+    """"He stayed for 29 seasons … before stepping down at the end of his 30th and final season": the last one's
+    ordinal is the count its sentence gives of the same noun (one count only, of a whole number)."""
+    for ordinal in ordinals:
+        final = _AND_FINAL.match(text, ordinal.end)
+        if final is None:
+            continue
+        noun = final["noun"].lower()
+        sentence = analysis.sentence_of(ordinal.start)
+        counts = [m for m in analysis.mentions_in(sentence.start, sentence.end, "number")
+                  if isinstance(m.value, NumberValue) and not m.value.ordinal and m.value.exact
+                  and re.match(rf"[\s-]+{re.escape(noun)}s?\b", text[m.end:m.end + len(noun) + 3], re.IGNORECASE)]
+        if len(counts) != 1 or counts[0].value.value != int(counts[0].value.value):
+            continue
+        count = counts[0]
+        if count.value.value == ordinal.value.value:
+            continue
+        shown = format_number_like(ordinal, count.value.value)
+        yield rule.finding(
+            rule.message("final", stated=ordinal.text, noun=noun, count=count.text, expected=shown),
+            ordinal.start, ordinal.end, analysis.document.source[ordinal.start:ordinal.end],
+            suggestion=shown,
+            evidence=Evidence(fact=f"the count of {noun}s", value=count.text, source="the same sentence"),
+        )
+
+
 # the ordinal of something done again: "for a fifth time", "fourth launch attempt", "his third title"
 _AGAIN = re.compile(r"[\s-]+(?:(?!(?:to|who|that|in|of|at|on)\b)[\w'’-]+\s+){0,2}(?P<noun>time|times|title|titles|win|wins|crown|championship|victory|"
                     r"trophy|triumph|term|cup|attempt|try|bid|appearance|launch|flight|visit|landing|final|trip|run|gold|golds|medal|medals)\b", re.IGNORECASE)
@@ -472,5 +503,5 @@ KIND = CheckKind(
     name="ordinal-list",
     run=run,
     summary="an ordinal disagrees with the list of those that came before it",
-    messages=("mismatch", "record"),
+    messages=("mismatch", "record", "final"),
 )

@@ -76,6 +76,8 @@ def _from_to(text: str, numbers: list[Mention]) -> list[tuple[Mention, Mention]]
         joined = _LEAD.search(between)
         if joined is None or pairs and pairs[-1][0] in (first, second) or pairs and pairs[-1][1] in (first, second):
             continue
+        if _WHOLE_AFTER_FROM.search(text, max(0, first.start - 30), first.start) or _WHOLE_AFTER_FROM.search(between):
+            continue  # "bringing the total poll to 2,159,655 from an electorate of 3,367,556": a part of a whole, no change
         if lead.group(1).lower() == "from" and joined.group(1).lower() == "to":
             pairs.append((first, second))
         elif lead.group(1).lower() == "to" and joined.group(1).lower() == "from":
@@ -83,6 +85,9 @@ def _from_to(text: str, numbers: list[Mention]) -> list[tuple[Mention, Mention]]
     return pairs
 
 
+# "from an electorate of …": "from" a whole the figure before is drawn from, not a level it changed from
+_WHOLE_AFTER_FROM = re.compile(r"\bfrom\s+(?:an?|the|its|their)\s+(?:[a-z]+\s+)?(?:electorate|population|field|pool|workforce|membership|"
+                               r"roll|register|sample|intake|cohort)\s+of\s+(?:[$£€¥]|[A-Z]{1,2}\$)?$", re.IGNORECASE)
 # "to 1,238,000", "to a rate of 1,238,000", "from a revised 1,174,000": the figure a change leaves or reaches,
 # a short description of it between ("a record", "an estimated", "a rate of")
 _LEAD = re.compile(r"\b(from|to)\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:of\s+)?)?(?:[$£€¥]|[A-Z]{1,2}\$)?$", re.IGNORECASE)

@@ -2024,7 +2024,8 @@ def _level_of(syntax: Syntax, text: str, tokens, trigger: _Trigger, mention: Men
     said = text[syntax.tokens[verb].start:syntax.tokens[verb].end]
     if not syntax.tokens[verb].tag.startswith("VB") or not _LEVEL_VERB.fullmatch(said):
         return False
-    if syntax.tokens[value].dep == "nummod" and _is_unit_word(text[syntax.tokens[syntax.tokens[value].head].start:syntax.tokens[syntax.tokens[value].head].end]):
+    measure = syntax.tokens[syntax.tokens[value].head]
+    if syntax.tokens[value].dep == "nummod" and _is_unit_word(text[measure.start:measure.end]):
         value = syntax.tokens[value].head  # "is 69 nanograms": the measure is the complement
     word = syntax.tokens[value]
     if word.dep in ("attr", "dobj") and word.head == verb:

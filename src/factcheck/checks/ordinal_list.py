@@ -173,7 +173,7 @@ _EARLIER_WINS = {"win", "wins", "victory", "victories", "title", "titles", "triu
 
 
 # what an ordinal may count that a list of wins does not: the seasons, years or editions something ran
-_PERIODS = {"season", "series", "year", "edition", "instalment", "installment", "installation", "episode", "film", "album", "book"}
+_PERIODS = {"season", "series", "year", "edition", "instalment", "installment", "episode", "film", "album", "book"}
 
 
 def _counts_a_period(analysis: Analysis, mention) -> bool:

@@ -178,6 +178,7 @@ def _row_named(value, sentence: str) -> bool:
 
 
 def _names_its_last_word(name: str, sentence: str) -> bool:
+    """Does the sentence write the name's last word, its note in brackets left out ("Yakoob" of "Akhmed Yakoob (Independent)")?"""
     words = re.sub(r"\s*\([^)]*\)", "", name).split()
     return bool(words) and re.search(rf"(?<!\w){re.escape(words[-1])}(?!\w)", sentence) is not None
 

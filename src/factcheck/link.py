@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, CURRENCIES, HEAD_SAID_AS, HEAD_VERBS, HOLDER_KEY, MEASURE_WORDS, SCOPE_PREPOSITIONS, SINCE_KEY, WORD_SAID_AS, describe_key, fact_key_words, is_average, word_base
-from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, MONTHS, word_value
+from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, MONTHS, whole_number, word_value
 from factcheck.model import (ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax,
                              in_another_time_zone, without_its_year)
 from factcheck.names import NameIndex, capitalised_in, set_off_as_a_title, written_like
@@ -945,9 +945,8 @@ def _word_matches(pattern: str, word: str, lemma: str = "") -> bool:
 
 @lru_cache(maxsize=1024)
 def _key_number(word: str) -> int | None:
-    """The cardinal a key's word spells ("fifteen" → 15), or None."""
-    value = word_value(word) if word.isalpha() else None
-    return int(value[0]) if value is not None and not value[1] and value[0] == int(value[0]) else None
+    """The cardinal a key's word spells ("fifteen" → 15), or None (a key's digits are read elsewhere)."""
+    return whole_number(word) if word.isalpha() else None
 
 
 def _find_triggers(tokens: list[Token], first: int, last: int, index, text: str, syntax: Syntax | None = None) -> list[_Trigger]:

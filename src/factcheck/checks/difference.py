@@ -564,12 +564,21 @@ def _majorities(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
             if polled is not None and _slip_of(majority.mention, majority.value, polled[0].value - polled[1].value):
                 yield majority, *polled
             continue
-        if len({d.start("ayes") if d.group("ayes") else d.start() for d in divisions}) != 1:
+        sides = _one_division(divisions)
+        if sides is None:
             continue  # two votes in one sentence: which one's majority is unclear
-        groups = ("ayes", "noes") if divisions[0].group("ayes") else ("a2", "n2")
-        first, second = (by_start.get(divisions[0].start(group)) for group in groups)
+        first, second = (by_start.get(side) for side in sides)
         if first is not None and second is not None and abs(first.value - second.value) != majority.value:
             yield majority, first, second
+
+
+def _one_division(divisions: list[re.Match]) -> tuple[int, int] | None:
+    """Where the ayes and the noes of the one division found start ("by 180 votes to 169"), or None when
+    the matches are of two divisions or more."""
+    if len({d.start("ayes") if d.group("ayes") else d.start() for d in divisions}) != 1:
+        return None
+    groups = ("ayes", "noes") if divisions[0].group("ayes") else ("a2", "n2")
+    return divisions[0].start(groups[0]), divisions[0].start(groups[1])
 
 
 _VOTED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:voted|backed|cast\s+ballots)\b")
@@ -590,10 +599,10 @@ def _to_spare(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
             continue
         paragraph = text.rfind("\n\n", 0, spare.start) + 1
         bars = list(_BAR.finditer(text, paragraph, spare.start))
-        divisions = [*DIVISION.finditer(text, 0, spare.start), *SIDES.finditer(text, 0, spare.start)]
-        if len(bars) != 1 or len({d.start("ayes") if d.group("ayes") else d.start() for d in divisions}) != 1:
+        sides = _one_division([*DIVISION.finditer(text, 0, spare.start), *SIDES.finditer(text, 0, spare.start)])
+        if len(bars) != 1 or sides is None:
             continue
-        ayes = by_start.get(divisions[0].start("ayes") if divisions[0].group("ayes") else divisions[0].start("a2"))
+        ayes = by_start.get(sides[0])
         bar = by_start.get(bars[0].start("bar"))
         if ayes is not None and bar is not None and ayes.value > bar.value and ayes.value - bar.value != spare.value:
             yield spare, ayes, bar

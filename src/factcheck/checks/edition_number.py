@@ -111,7 +111,7 @@ def editions_in(text: str, name: bool = False) -> list[Edition]:
     for match in ORDINAL_FIRST.finditer(text):
         if found and match.start() < found[-1].end:
             continue
-        parsed = word_value(match["ordinal"]) if not match["ordinal"][0].isdigit() else (float(match["ordinal"][:-2]), True)
+        parsed = _read_ordinal(match["ordinal"])
         if parsed is None or not parsed[1] or parsed[0] < 2:
             continue  # "first" is as often a superlative ("the first Super Bowl to go to overtime")
         if re.search(r"\b(?:a|an|another)\s+$", text[max(0, match.start() - 9):match.start()], re.IGNORECASE):
@@ -152,11 +152,15 @@ def _series_key(words: str, ordinal_first: bool = False) -> tuple[str, ...]:
 def _names_its_number(text: str, number: int, word: str) -> bool:
     """Does the article write the number as an ordinal before the series' first word ("the Eighth Amendment")?"""
     for match in re.finditer(rf"\b([A-Za-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th))\s+{re.escape(word)}\b", text, re.IGNORECASE):
-        said = match.group(1)
-        value = (float(said[:-2]), True) if said[0].isdigit() else word_value(said)
+        value = _read_ordinal(match.group(1))
         if value is not None and value[1] and value[0] == number:
             return True
     return False
+
+
+def _read_ordinal(written: str) -> tuple[float, bool] | None:
+    """(value, is an ordinal) of "36th" or "Thirty-sixth" (word_value's reading), or None."""
+    return (float(written[:-2]), True) if written[0].isdigit() else word_value(written)
 
 
 def _same_series(one: tuple[str, ...], other: tuple[str, ...]) -> bool:

@@ -210,8 +210,8 @@ def _items(records: list[Record]) -> list[FigureItem]:
                     # the record's own item
                     _record_item(groups, record)["figures"].append(_duration(duration))
                     continue
-                if not parent and fact in _WHO_KEYS and isinstance(written, str) and _PERSON.fullmatch(written.split("(")[0].strip()):
-                    _record_item(groups, record)["people"].append(written.split("(")[0].strip())
+                if not parent and fact in _WHO_KEYS and (holder := _holder(written)) is not None:
+                    _record_item(groups, record)["people"].append(holder)
                     continue
                 if not parent and isinstance(written, int) and 1800 <= written <= 2100 and _DATING_KEY.search(fact) \
                         and not _NOT_DATING.search(fact):
@@ -254,8 +254,8 @@ def _items(records: list[Record]) -> list[FigureItem]:
                     group["years"].append(written)
                 elif isinstance(value.value, (dt.date, DateValue)):  # (a date the records wrote in words too)
                     group["years"].append((value.value.earliest if isinstance(value.value, DateValue) else value.value).year)
-                elif isinstance(written, str) and sub_key in _WHO_KEYS and _PERSON.fullmatch(written.split("(")[0].strip()):
-                    group["people"].append(written.split("(")[0].strip())
+                elif sub_key in _WHO_KEYS and (holder := _holder(written)) is not None:
+                    group["people"].append(holder)
     found = []
     for key, group in groups.items():
         if key[1:] == ("", None) and len(group["figures"]) != 1:
@@ -267,6 +267,12 @@ def _items(records: list[Record]) -> list[FigureItem]:
                                 tuple(dict.fromkeys(group["years"])), tuple(dict.fromkeys(group["people"])),
                                 tuple(dict.fromkeys(group.get("names", ()))), group.get("written", "")))
     return found
+
+
+def _holder(written) -> str | None:
+    """The person a `holder`/`winner` value names, its note in brackets left out ("Dennis Kimetto (KEN)"), or None."""
+    name = written.split("(")[0].strip() if isinstance(written, str) else ""
+    return name if _PERSON.fullmatch(name) else None
 
 
 def _record_item(groups: dict, record: Record) -> dict:

@@ -32,10 +32,9 @@ _BREAKDOWN = re.compile(r"(?:made\s+up\s+of|comprising|consisting\s+of|composed\
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:]*(?=,\s+(?:and\s+)?[A-Z])")
 # an item: a name, after an article and up to two lowercase words of role ("the captain Thiago Silva")
 _ITEM = re.compile(r"^(?:the\s+)?(?:(?:[a-z]+|\d+-year-old)\s+){0,2}(?:[A-Z0-9][\w’'.&-]*)(?:\s+(?:[A-Z0-9][\w’'.&-]*|of|the|and|de|la|von|van|du|da|al|bin|y|on|upon|in))*$")
-_MONTH = MONTH
 _ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|rsday|urday)?\b\.?")
-_DATE_ITEM = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?$|^{_MONTH}\s+\d{{1,2}}$|^\d{{4}}$")
+_DATE_ITEM = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{MONTH})?$|^{MONTH}\s+\d{{1,2}}$|^\d{{4}}$")
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:

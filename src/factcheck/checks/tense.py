@@ -185,10 +185,11 @@ def _on_the_object(syntax, date: int, verb: int, events: set[int] = frozenset())
 
 
 def _event_words(analysis: Analysis) -> set[int]:
-    """The parse's words inside the events the recogniser names ("the Olympics", "the World Cup")."""
+    """The parse's words inside the events the recogniser names ("the Olympics", "the World Cup"), read once per document."""
     starts = analysis.syntax.starts
-    return {index for m in analysis.mentions if m.kind == "event"
-            for index in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
+    return analysis.derived("tense:event-words", lambda: {
+        index for m in analysis.mentions if m.kind == "event"
+        for index in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))})
 
 
 def _word(analysis: Analysis, index: int) -> str:

@@ -26,10 +26,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     titles = [(l.start, l.end, l.text, l.record.name) for l in analysis.links if l.record.type != "person"]
     titles += [(m.start, m.end, m.text, m.text) for m in analysis.mentions if m.kind in ("work", "event", "product")
                and not any(t[0] <= m.start < t[1] for t in titles)]
+    text = analysis.document.text
     for mention in analysis.mentions:
         if mention.kind != "number" or not isinstance(mention.value, NumberValue) or not mention.value.ordinal:
             continue
-        text = analysis.document.text
         if text[mention.start - 1:mention.start] == "-" or text[mention.end:mention.end + 1] == "-":
             continue  # "a worst-to-first run", "a first-round exit": a word of a compound, numbering no installment
         sentence = analysis.sentence_of(mention.start)

@@ -382,30 +382,53 @@ def _mismatch(analysis: Analysis, rule, ordinal, before: list[str], source: str)
 _AND_FINAL = re.compile(r"[\s-]+and\s+(?:final|last)\s+(?P<noun>[a-z]{3,})\b")
 
 
+# nouns a run of performances is counted in, one for another: "the 149-date run" … "its 150th and final show"
+_PERFORMANCES = frozenset({"show", "concert", "gig", "date", "performance"})
+
+
 def _final_of_a_count(analysis: Analysis, rule, text: str, ordinals: list) -> Iterator:
     """"He stayed for 29 seasons … before stepping down at the end of his 30th and final season": the last one's
-    ordinal is the count its sentence gives of the same noun (one count only, of a whole number)."""
+    ordinal is the count its sentence gives of the same noun (one count only, of a whole number). With no count
+    in its sentence, a count of the same noun elsewhere in the article one or two from it is the slip ("the
+    149-date run" … "the tour's 150th and final show"), unless the article also counts as many as the ordinal:
+    counts far from it are of a part (six shows in Toronto) or of another run."""
     for ordinal in ordinals:
         final = _AND_FINAL.match(text, ordinal.end)
         if final is None:
             continue
         noun = final["noun"].lower()
+        nouns = _PERFORMANCES if noun in _PERFORMANCES else {noun}
         sentence = analysis.sentence_of(ordinal.start)
-        counts = [m for m in analysis.mentions_in(sentence.start, sentence.end, "number")
-                  if isinstance(m.value, NumberValue) and not m.value.ordinal and m.value.exact
-                  and re.match(rf"[\s-]+{re.escape(noun)}s?\b", text[m.end:m.end + len(noun) + 3], re.IGNORECASE)]
-        if len(counts) != 1 or counts[0].value.value != int(counts[0].value.value):
+        counts = _counts_of(analysis, text, nouns, sentence.start, sentence.end)
+        if len(counts) == 1:
+            where, message = "the same sentence", "final"
+        elif not counts:
+            counts = _counts_of(analysis, text, nouns, 0, len(text))
+            near = {m.value.value for m in counts if 0 < abs(m.value.value - ordinal.value.value) <= 2}
+            if len(near) != 1 or any(m.value.value == ordinal.value.value for m in counts):
+                continue
+            counts = [m for m in counts if m.value.value in near]
+            where, message = "the article", "final_elsewhere"
+        else:
             continue
         count = counts[0]
         if count.value.value == ordinal.value.value:
             continue
         shown = format_number_like(ordinal, count.value.value)
         yield rule.finding(
-            rule.message("final", stated=ordinal.text, noun=noun, count=count.text, expected=shown),
+            rule.message(message, stated=ordinal.text, noun=noun, count=count.text, expected=shown),
             ordinal.start, ordinal.end, analysis.document.source[ordinal.start:ordinal.end],
             suggestion=shown,
-            evidence=Evidence(fact=f"the count of {noun}s", value=count.text, source="the same sentence"),
+            evidence=Evidence(fact=f"the count of {noun}s", value=count.text, source=where),
         )
+
+
+def _counts_of(analysis: Analysis, text: str, nouns: set[str], start: int, end: int) -> list:
+    """Whole, exact counts of one of the nouns between start and end ("149 shows", "the 149-date run")."""
+    pattern = re.compile(rf"[\s-]+(?:{'|'.join(map(re.escape, sorted(nouns)))})s?\b", re.IGNORECASE)
+    return [m for m in analysis.mentions_in(start, end, "number")
+            if isinstance(m.value, NumberValue) and not m.value.ordinal and m.value.exact
+            and m.value.value == int(m.value.value) and pattern.match(text, m.end)]
 
 
 # the ordinal of something done again: "for a fifth time", "fourth launch attempt", "his third title"

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterator
 
@@ -47,6 +48,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         yield from _counts_and_shares(analysis, rule, text, numbers)
         yield from _part_of_whole(analysis, rule, text, sentence, numbers)
     yield from _remainders(analysis, rule, text)
+    yield from _share_of_total(analysis, rule, text)
 
 
 _CHANGE_CUE = re.compile(r"\b(?:up|down|rise|rose|risen|increase[ds]?|fall|fell|fallen|drop(?:ped)?|decline[ds]?|jump(?:ed)?|"
@@ -352,6 +354,111 @@ def _part_of_whole(analysis, rule, text: str, sentence, numbers: list[Mention]) 
         start, end, analysis.document.source[start:end],
         evidence=Evidence(fact="share", value=f"{part.text} / {whole.text} = {actual:.2f}%", source="arithmetic"),
     )
+
+
+# a share of a company's total: "accounting for about 93% of total sales", "73% of Nvidia's total revenue"
+_OF_TOTAL = re.compile(r"\s*(?:%|per\s?cent|percent)?\s+of\s+(?:the\s+)?(?:(?:company|group|firm|[A-Z][\w.&-]*)['’]s?\s+|its\s+|their\s+)?"
+                       r"(?:total|overall|group|combined)\s+(?:sales|revenues?|turnover)\b")
+# the figure a total is told as: "reported revenue of $22.1 billion", "total sales were $9.4bn", "$22.1 billion in revenue"
+_TOTAL_BEFORE = re.compile(r"\b(?:revenues?|sales|turnover)\s+(?:of|was|were|reached|hit|totall?ed|came\s+in\s+at|rose\s+to|fell\s+to|grew\s+to)\s+"
+                           r"(?:a\s+record\s+|an?\s+all-time\s+high\s+of\s+|about\s+|some\s+)?$", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"\s+(?:in|of)\s+(?:total\s+|quarterly\s+|annual\s+)?(?:revenues?|sales|turnover)\b", re.IGNORECASE)
+# a figure that is the base or the size of a change, no level: "from $6.05 billion", "up $4 billion"
+_CHANGE_LEAD = re.compile(r"\b(?:from|by|up|down|than)\s+(?:about\s+)?$", re.IGNORECASE)
+
+
+def _share_of_total(analysis: Analysis, rule, text: str) -> Iterator[Finding]:
+    """A part's share of the company's total the article gives both figures for: "Data center revenue reached a
+    record $18.4 billion … The unit now accounts for about 73% of Nvidia's total sales" beside "reported revenue
+    of $22.1 billion" (83%). The part is the level in money its sentence gives before the share, or else the
+    first its sentence before gives; the totals are the figures the article gives as revenue or sales. Any total
+    that fits is enough: an article may give this quarter's and a forecast."""
+    money = [m for m in analysis.mentions if m.kind == "number" and m.label == "money" and isinstance(m.value, NumberValue)
+             and not m.value.ordinal]
+    if len(money) < 2:
+        return
+    totals = [m for m in money if _is_total(analysis, text, m)]
+    for share in analysis.mentions:
+        if share.kind != "number" or share.label != "percent" or not isinstance(share.value, NumberValue) \
+                or not _OF_TOTAL.match(text, share.end):
+            continue
+        sentence = analysis.sentence_of(share.start)
+        part = _part_before(analysis, text, money, sentence, share)
+        if part is None:
+            continue
+        currency = _currency(part)
+        wholes = [m for m in totals if m is not part and _currency(m) == currency and m.value.value > part.value.value]
+        if not wholes:
+            continue
+        slack = _common.half_last_digit(share) + (2.0 if share.value.qualifier is not None or not share.value.exact else 0.5)
+        actuals = [100 * part.value.value / whole.value.value for whole in wholes]
+        # ("about 73%" is read as 73 give or take the slack, not the qualifier's wide range; "more than 70%" one-sided)
+        low = share.value.low if share.value.high == math.inf else share.value.value
+        high = share.value.high if share.value.low <= 0 < share.value.high < math.inf else share.value.value
+        if any(low - slack - 0.03 * actual <= actual <= high + slack + 0.03 * actual for actual in actuals):
+            continue
+        whole, actual = wholes[0], actuals[0]
+        yield rule.finding(
+            rule.message("part", part=part.text, whole=whole.text, actual=f"{actual:.1f}%", stated=share.text),
+            share.start, share.end, analysis.document.source[share.start:share.end],
+            evidence=Evidence(fact="share of the total", value=f"{part.text} / {whole.text} = {actual:.2f}%", source="arithmetic"),
+        )
+
+
+# a total forecast is no total yet: "expects revenue of $24.0 billion … for the first quarter"
+_FORECAST = re.compile(r"\b(?:expect\w*|forecast\w*|project\w*|predict\w*|guid\w*|outlook|anticipat\w*|estimat\w*|target\w*|will|would)\b",
+                       re.IGNORECASE)
+_TOTAL_NOUNS = ("revenue", "revenues", "sales", "turnover")
+# words that may stand before the total's noun and still name the whole: "fourth-quarter revenue", "group sales"
+_WHOLE_MODIFIERS = {"quarter", "year", "group", "company", "total", "overall", "net", "annual", "quarterly", "record", "fiscal"}
+
+
+def _is_total(analysis: Analysis, text: str, money: Mention) -> bool:
+    """Is the figure told as the company's revenue or sales, as the words right before or after it say
+    ("reported revenue of $22.1 billion", "$22.1 billion in revenue") or the subject of the verb it hangs on
+    ("revenue for the three months to Jan. 28 rose to $22.1 billion")? Not a segment's: "Gaming revenue of
+    $2.9 billion" is a part."""
+    syntax = analysis.syntax
+    sentence = analysis.sentence_of(money.start)
+    if _FORECAST.search(text, sentence.start, money.start):
+        return False
+    before = _TOTAL_BEFORE.search(text, max(0, money.start - 60), money.start)
+    if before is not None or _TOTAL_AFTER.match(text, money.end):
+        noun = before.start() if before is not None else None
+    elif syntax is not None and (verb := syntax.governing_verb(money.start, money.end)) is not None:
+        subjects = [i for i in syntax.children(verb) if syntax.tokens[i].dep in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or text[syntax.tokens[subjects[0]].start:syntax.tokens[subjects[0]].end].lower() not in _TOTAL_NOUNS:
+            return False
+        noun = syntax.tokens[subjects[0]].start
+    else:
+        return False
+    if noun is None or syntax is None:
+        return True
+    word = syntax.span_root(noun, noun + 1)
+    return word is None or not any(
+        syntax.tokens[i].dep in ("compound", "amod") and i < word
+        and not set(re.split(r"[\s-]+", text[syntax.tokens[i].start:syntax.tokens[i].end].lower())) & _WHOLE_MODIFIERS
+        and (syntax.tokens[i].dep == "compound" or syntax.tokens[i].tag.startswith(("NN", "VBG")))
+        for i in syntax.children(word))
+
+
+def _part_before(analysis: Analysis, text: str, money: list[Mention], sentence, share: Mention) -> Mention | None:
+    """The level in money a share is of: the last before it in its sentence, or the first of the sentence before."""
+    def levels(start: int, end: int) -> list[Mention]:
+        return [m for m in money if start <= m.start < end and not _CHANGE_LEAD.search(text, max(0, m.start - 12), m.start)]
+
+    here = levels(sentence.start, share.start)
+    if here:
+        return here[-1]
+    before = [s for s in analysis.sentences if s.end <= sentence.start]
+    if not before or "\n\n" in text[before[-1].end:sentence.start]:
+        return None
+    earlier = levels(before[-1].start, before[-1].end)
+    return earlier[0] if earlier else None
+
+
+def _currency(mention: Mention) -> str:
+    return re.match(r"[^\d]*", mention.text).group(0).strip().upper()
 
 
 KIND = CheckKind(

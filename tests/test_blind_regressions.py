@@ -29,6 +29,11 @@ def at_or_above_warning(case_dir, least: int = 2, records: bool = True):
 
 
 SILENT = [
+    # the thirty-fifth session's, blind-87's first-sight false alarm as a pattern: the value in the clause the fact's
+    # words stand in, not a nearer one in the clause before; and one this session's own change raised on an older
+    # corpus, mended on the way: a number that labels one ("That Phase 1 report") is no count of them
+    ("blind-87/8212-han-kang-nobel-literature", "She began publishing poems in 1993"),
+    ("blind-36/3303-grenfell-final-report", "its second and final report"),
     # the thirty-fourth session's, blind-84's and blind-85's first-sight false alarms as patterns: a distance is no area
     # (`area_square_miles`); an ordinal of a season is no count of wins; a date on an event a verb rules out is the
     # event's; an ordinal inside a compound numbers no installment; a year naming a thing dates no item beside it;
@@ -551,6 +556,19 @@ SILENT = [
 ]
 
 FOUND = [
+    # the thirty-fifth session's, from blind-87: a figure told for a day of a series the records keep by day; a mapping
+    # of mappings keyed by place, its time told in words to the second, one of a family not another; a key whose
+    # "from" names where a thing done came from says no narrower fact; an abbreviated title the records write with
+    # its point; a name ending in its own point, then the age; a title with a space lost; a name's last word in -s
+    # with its possessive's point misplaced
+    ("blind-87/8202-lytton-heat-record", "On Monday it climbed to 47.5C", "47.5C"),
+    ("blind-87/8192-vingegaard-tour-de-france-2023", "team-mate Simon Yates third", "Simon Yates"),
+    ("blind-87/8192-vingegaard-tour-de-france-2023", "won by 7min 39sec in 2015", "2015"),
+    ("blind-87/8201-dart-orbit-change", "released on Sept. 21", "Sept. 21"),
+    ("blind-87/8213-baltimore-channel-reopens", "Gov. Larry Hogan", "Larry Hogan"),
+    ("blind-87/8211-oscars-oppenheimer-sweep", "Robert Downey Jr., 59,", "59"),
+    ("blind-87/8215-loc-film-registry-2021", "Whatever Happened to Baby Jane", "Whatever Happened to Baby Jane"),
+    ("blind-87/8215-loc-film-registry-2021", "Talking Head’s", "Talking Head’s"),
     # the thirty-fourth session's: swapped digits of a named row of a table the article does not name, and of a share
     # to three figures; a level told by a copula whose subject the key's words name, in nanograms; a time told to the
     # minute ties its sentence to the record that keeps it with its holder; each of two things measured in one sentence,
@@ -1245,6 +1263,15 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     ("blind-85/8151-tour-de-france-2019-bernal", "the fifth different rider", "fifth"),
     # … and blind-86's: the ordinal of the last one is the count its sentence gives of the same noun
     ("blind-86/8173-seiji-ozawa-obituary", "his 30th and final season", "30th"),
+    # the thirty-fifth session's: the last of a run against a count of it elsewhere one or two off ("dates" and "shows"
+    # count one run); a part's share of the company's total revenue; one reporting period's end told a few days off;
+    # those before an ordinal counted after it
+    ("blind-85/8143-eras-tour-finale", "the tour's 150th and final show", "150th"),
+    ("blind-63/6021-eras-tour-final-show", "her 150th and final show", "150th"),
+    ("blind-85/8141-nvidia-q4-record-day", "about 73% of Nvidia's total sales", "73%"),
+    ("blind-70/6721-nvidia-q4-fy2024-earnings", "roughly 93% of the company's total sales", "93%"),
+    ("blind-87/8194-nvidia-q4-fy2024-results", "In the three months through Jan. 31", "Jan. 31"),
+    ("blind-87/8203-pig-kidney-discharge", "the fourth living person", "fourth"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):
     text, findings = at_or_above_warning(case_dir, least=1, records=False)
@@ -1324,6 +1351,9 @@ def test_a_margin_is_measured_from_the_pair_it_slips_from():
     ("blind-70/6715-real-voa-womens-world-cup-second-stage", "FIFA Women's World Cup Enters Second Stage"),
     ("blind-70/6715-real-voa-womens-world-cup-second-stage", "each won two Women’s World Cups"),
     ("blind-74/7125-voa-national-book-award-2011", "Katrina Wins National Book Award"),
+    # the thirty-fifth session's, from blind-87: an age told with a nationality, opening a paragraph after one about
+    # someone else, is not the story's own person's
+    ("blind-87/8191-sinner-australian-open-final", "The 27-year-old Russian"),
 ])
 def test_no_false_alarm_from_the_article_alone(case_dir, quote):
     text, findings = at_or_above_warning(case_dir, records=False)

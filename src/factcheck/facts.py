@@ -334,6 +334,9 @@ def key_triggers(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         # "construction_start": "Construction began", "Work began"
         for before in (content[-2], *WORD_SAID_AS.get(content[-2], ())):
             phrases.extend((before, said) for said in HEAD_VERBS.get(content[-1], ()))
+    if len(content) >= 2 and content[-1] in PERSON_ROLES and content[-2].endswith("ing") and len(content[-2]) > 6:
+        # `dissenting_judge`, `presiding_judge`: the one the verb says did it ("Lord Burnett dissented")
+        phrases.append((stem(content[-2]),))
     # alone, only the word the key is about (its last: "nominations" of oscar_nominations, not "oscar")
     head = content[-1] if content else ""
     # "years" is as vague as "year", "titles" as specific as "title"
@@ -355,8 +358,10 @@ def key_context(key: str) -> tuple[str, ...]:
     words: list[str] = []
     if len(parts) > 1:
         words += describe_key(parts[-2]).words
-    # a vague scope ("age_on_final_day") narrows nothing an article would repeat
-    words += [w for w in describe_key(parts[-1]).scope if w not in VAGUE_WORDS]
+    # a vague scope ("age_on_final_day") narrows nothing an article would repeat; nor does where a thing done came
+    # from or who did it (`released_from_dart`: LICIACube was released once, "released on Sept. 11" says it)
+    if not re.search(r"(?:^|_)[a-z]{3,}ed_(?:from|by|with)_", parts[-1]):
+        words += [w for w in describe_key(parts[-1]).scope if w not in VAGUE_WORDS]
     return tuple(dict.fromkeys(stem(w) for w in words if w.isalpha() and len(w) >= 3 and w not in GENERIC_WORDS))
 
 
@@ -479,17 +484,21 @@ def held_when(value) -> bool:
 # Who holds an office, in a newsroom's words: `holder`, `incumbent`, `current_holder: {name: …, since: …}`
 HOLDER_KEY = re.compile(r"(?:current_|present_)?(?:holder|incumbent|occupant|office_?holder|post_?holder|held_by)"
                         r"(?:_(?:in_|as_of_|at_|on_|from_|since_)?(?:[a-z]+_)?(?:1[89]|20)\d\d(?:_\d{1,2}){0,2}|_as_of|_at_time|_then)?(?:\.name)?")
-_NAME_LIKE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")
+# (a peer's title may hold "of": "Lord Burnett of Maldon")
+_NAME_LIKE = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of\s+)?){1,3}[A-Z][\w'’.-]*")
 # a key's last word that names the one person who filled a role in the event the record is about
 # (not a team's captain or a party's leader: they change, and copy names former ones)
-PERSON_ROLES = {"referee", "umpire", "auctioneer", "conductor", "presenter", "returning_officer", "commentator",
+PERSON_ROLES = {"referee", "umpire", "auctioneer", "conductor", "presenter", "returning_officer", "commentator", "judge",
                 "narrator", "chairman", "chairwoman", "chair", "mvp"}
 _NOTE_AFTER = re.compile(r"\s*(?:\([^)]*\)|,.*)$")  # "Jérôme Garcès (France)", "Jussi Pylkkänen, Christie's president"
 
 
 def without_note(text: str) -> str:
-    """A name without the records' note after it: "Jérôme Garcès (France)" → "Jérôme Garcès"."""
-    return _NOTE_AFTER.sub("", text)
+    """A name without the records' note after it: "Jérôme Garcès (France)" → "Jérôme Garcès"; notes one after
+    another too: "Lord Burnett of Maldon (Lord Chief Justice), who accepted …"."""
+    while (shorter := _NOTE_AFTER.sub("", text)) != text:
+        text = shorter
+    return text
 
 
 # a key ending in "since" or "from" dates the start of what still holds: `lowest_turnout_since`, `home_from`

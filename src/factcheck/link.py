@@ -497,6 +497,8 @@ def _beside(text: str, syntax: Syntax | None, link: EntityLink, person: Mention)
     must be the person's apposition or title, not a word of another phrase."""
     after = text[link.end:person.start]
     following = text[person.end:link.start]
+    if link.matched_name.endswith(".") and after.startswith("."):
+        after = after[1:]  # an abbreviated title the records write with its point: "Gov. Larry Hogan"
     if not (re.fullmatch(r",?\s*", after) or re.fullmatch(r",\s*(?:the\s+|a\s+)?", following, re.IGNORECASE)):
         return False
     if syntax is None:
@@ -728,6 +730,8 @@ def _make_link(text: str, tokens: list[Token], first: int, last: int, record: Re
     for suffix in ("’s", "'s"):
         if text.endswith(suffix, start, end):
             end -= len(suffix)
+    if name.endswith(".") and text.startswith(".", end) and re.search(r"\b[A-Z][a-z]{0,3}$", text[start:end]):
+        end += 1  # the name's own point: "Robert Downey Jr." (the tokens leave it out)
     return EntityLink(record, start, end, text[start:end], name, exact)
 
 
@@ -1801,6 +1805,9 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         # (and a day the verb's own "on" gives, however far: "first announced the all-cash deal, worth
         # $95 a share, on January 19, 2022")
         scored = [(d, m) for d, m in scored if abs(d) <= (DERIVED_DISTANCE if spec.derived else MAX_VALUE_DISTANCE)
+                  # (the one the fact's verb says did it, however long the aside after the name: "Sir Geoffrey Vos, the
+                  # Master of the Rolls, dissented" for `dissenting_judge`)
+                  or spec.value == "person" and syntax is not None and abs(d) <= MAX_VALUE_DISTANCE and _subject_of(syntax, tokens, trigger, m)
                   or (spec.value == "date" and syntax is not None and (_on_its_verb(syntax, text, tokens, trigger, m)
                                                                        or _dated_by_when(syntax, text, tokens, trigger, m)))
                   or abs(d) <= MAX_VALUE_DISTANCE and every_key_word_near(m)
@@ -1842,6 +1849,12 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
         scored = [(d, m) for d, m in scored if (d < 0) == (side == "before")]
     if spec.value == "date" and scored:
         scored += _list_run(text, pool, scored)
+    if syntax is not None and spec.value != "person-list" and len(scored) > 1:
+        # a value in the clause the fact's words stand in goes before a nearer one in another ("She began publishing
+        # poems in 1993 and her first collection of short stories appeared two years later, in 1995")
+        own = {id(m) for _, m in scored if _in_clause_of(syntax, tokens, trigger, m)}
+        if own and len(own) < len(scored):
+            scored.sort(key=lambda pair: id(pair[1]) not in own)
     owner = _key_owner(spec.key)
     if owner and scored and _names_the_owner(owner, text, mentions):
         # `ben_stokes.balls`: the figure told of Stokes ("Buttler fell for 59 from 60 balls, but Stokes
@@ -2200,6 +2213,14 @@ def _trigger_root(syntax: Syntax, tokens, trigger: _Trigger) -> int | None:
 
 
 PRONOUN_ROLES = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "attr"}
+
+
+def _subject_of(syntax: Syntax, tokens, trigger: _Trigger, mention: Mention) -> bool:
+    """Is the value the subject of the fact's word, a verb ("Vos … dissented")?"""
+    word = _trigger_root(syntax, tokens, trigger)
+    value = syntax.span_root(mention.start, mention.end)
+    return word is not None and value is not None and syntax.tokens[word].tag.startswith("VB") \
+        and syntax.tokens[value].head == word and syntax.tokens[value].dep in ("nsubj", "nsubjpass")
 
 
 def _trigger_words(syntax: Syntax, tokens, trigger: _Trigger) -> list[int]:

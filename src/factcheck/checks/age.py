@@ -122,6 +122,22 @@ def _ages_at_death(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
+# "The 27-year-old Russian": an age told with a nationality, the way a story turns to someone it has just told of
+_CALLED_BY_NATION = re.compile(r"-year-old\s+[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|er|on)\b")
+
+
+def _another_before(text: str, start: int, earlier: list, key) -> bool:
+    """Does the paragraph before the age's own name people, none of them the one the story is about? "… having also
+    been two sets up against Nadal two years ago.\n\nThe 27-year-old Russian played four five-set matches …" goes on
+    with the paragraph before, about Medvedev, not with the champion named further back: no one to hold the age to.
+    (Asked only of an age told with a nationality: "The 36-year-old singer" after a paragraph on another singer is
+    the story's own.)"""
+    opening = text.rfind("\n\n", 0, start)
+    before = text.rfind("\n\n", 0, opening) if opening >= 0 else -1
+    named = {p[3] for p in earlier if before < p[0] < opening}
+    return bool(named) and key not in named
+
+
 def _opens_its_paragraph(text: str, sentence) -> bool:
     """Is the sentence its paragraph's first?"""
     paragraph = text.rfind("\n\n", 0, sentence.start)
@@ -601,6 +617,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                     if not in_paragraph else None
                 if before_paragraph is not None:
                     key, ahead = before_paragraph, False
+                elif not in_paragraph and not following and earlier and _CALLED_BY_NATION.match(text, end) \
+                        and _another_before(text, start, earlier, key):
+                    continue
             elif key is None and named and _acted_on_by(analysis, start, end, named):
                 # "Judge Lewis A. Kaplan also ordered the 31-year-old to forfeit $11 billion": the one a named
                 # subject acts on is no one the sentence names, but the story's own person, named before

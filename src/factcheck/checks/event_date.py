@@ -30,10 +30,42 @@ _POSSESSED_ON = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['’
                            r"\s+on\s+(?:\w+day,?\s+)?$")
 
 
+# the end of a reporting period: "its fiscal fourth quarter, which ended Jan. 28", "In the three months through Jan. 31",
+# "the year to 31 March"
+_PERIOD_END = re.compile(r"\b(?:quarter|three\s+months|six\s+months|nine\s+months|12\s+months|twelve\s+months|half|period|"
+                         r"fiscal\s+year|financial\s+year)\s*,?\s+(?:(?:which|that)\s+)?(?:ended|ending|ends|through|to)\s+(?:on\s+)?$",
+                         re.IGNORECASE)
+# two ends of one period no more than this many days apart are one end told twice
+_PERIOD_SLIP_DAYS = 7
+
+
+def _period_ends(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
+    """"revenue for its fiscal fourth quarter, which ended Jan. 28" and later "In the three months through Jan. 31":
+    one company's quarter ends once. Two ends of a reporting period a few days apart, neither told again, are one
+    end written two ways; the later is queried. (Periods a month or more apart are different ones: a quarter and
+    the half before it.)"""
+    text = analysis.document.text
+    ends = [m for m in days if _PERIOD_END.search(text, max(0, m.start - 60), m.start)]
+    for index, later in enumerate(ends):
+        for earlier in ends[:index]:
+            apart = (later.value.earliest - earlier.value.earliest).days
+            if not 0 < abs(apart) <= _PERIOD_SLIP_DAYS or any(m.value.earliest == later.value.earliest for m in ends[:index]):
+                continue
+            line, _ = analysis.document.position(earlier.start)
+            yield rule.finding(
+                rule.message("period_end", told=earlier.text, stated=later.text, line=line, days=abs(apart)),
+                later.start, later.end, analysis.document.source[later.start:later.end],
+                evidence=Evidence(fact="end of the period told earlier", value=earlier.value.earliest.isoformat(),
+                                  source=f"line {line} of this article"),
+            )
+            break
+
+
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     most = KIND.param(rule, "max_days")
     days = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"]
+    yield from _period_ends(analysis, rule, days)
     def named_by_date(mention) -> re.Match | None:
         noun = _NOUN_AFTER.match(text, mention.end)
         if not _BEFORE.search(text[max(0, mention.start - 8):mention.start]) or noun is None \
@@ -159,5 +191,5 @@ KIND = CheckKind(
     run=run,
     summary="an event referred back to by a date one or two days off the one the article gave it",
     params={"max_days": ((int,), 2)},
-    messages=("slip", "restated", "dated_after"),
+    messages=("slip", "restated", "dated_after", "period_end"),
 )

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from factcheck.checks._common import MONTH, same_name
 from factcheck.checks.base import CheckKind
 from factcheck.facts import fact_key_words
-from factcheck.model import Analysis, DateValue, Evidence, Finding, Record
+from factcheck.model import Analysis, DateValue, Evidence, Finding, Record, format_number
 
 # a race time or a clock reading ("2:05:42", "1:43:33", "14:54.11"), or a decimal to two places or more ("19.75")
 _FIGURE = re.compile(r"(?<![\d:.,])(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?|\d{1,3}\.\d{2,3})(?![\d:]|\.\d)")
@@ -44,6 +44,18 @@ _MONTH_YEAR = re.compile(rf"\b{MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b")
 # … or a length of time told to the minute ("74 days, 3 hours and 35 minutes", "74d 3h 35m 46s"), matched to the minute
 _DURATION = re.compile(r"(?<![\w.])(?P<d>\d{1,3})\s*(?:d|days?)\b,?\s*(?:and\s+)?(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\b,?\s*(?:and\s+)?"
                        r"(?P<m>\d{1,2})\s*(?:m|mins?|minutes?)\b(?:,?\s*(?:and\s+)?\d{1,2}\s*(?:s|secs?|seconds?)\b)?", re.IGNORECASE)
+# a time told in words to the second: "10min 56sec", "1hr 43min 53sec", "3 minutes and 27 seconds" — the same time as
+# "10:56" and "1:43:53"
+_TO_THE_SECOND = re.compile(r"(?<![\w.:])(?:(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\b,?\s*(?:and\s+)?)?(?P<m>\d{1,2})\s*(?:m|mins?|minutes?)\b,?\s*"
+                            r"(?:and\s+)?(?P<s>\d{1,2})\s*(?:s|secs?|seconds?)\b", re.IGNORECASE)
+
+
+def _clock(match: re.Match) -> str:
+    """The time as a clock writes it: "10min 56sec" → "10:56", "1hr 43min 53sec" → "1:43:53"."""
+    minutes_seconds = f"{int(match['m']):02d}:{int(match['s']):02d}"
+    return f"{int(match['h'])}:{minutes_seconds}" if match["h"] else f"{int(match['m'])}:{int(match['s']):02d}"
+
+
 # the keys of a record that date the figure it keeps at its top level (`time`, `year_set`), not the record's own thing
 _DATING_KEY = re.compile(r"(?:^|_)(?:year|date|set|when|season)(?:$|_)")
 _NOT_DATING = re.compile(r"born|birth|died|death|founded|established")
@@ -64,6 +76,7 @@ class FigureItem:
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
+    yield from _figures_of_a_day(analysis, rule)
     items = analysis.records.facts_memo("figure-detail:items", _items)
     if not items:
         return
@@ -77,6 +90,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         said = text[sentence.start:sentence.end]
         figures = sorted([(sentence.start + m.start(), sentence.start + m.end(), _canonical(m.group(0))) for m in _FIGURE.finditer(said)]
                          + [(sentence.start + m.start(), sentence.start + m.end(), _duration(m)) for m in _DURATION.finditer(said)])
+        durations = [(start, end) for start, end, _ in figures]
+        figures = sorted(figures + [(sentence.start + m.start(), sentence.start + m.end(), _clock(m)) for m in _TO_THE_SECOND.finditer(said)
+                                    if not any(start < sentence.start + m.end() and sentence.start + m.start() < end for start, end in durations)])
         if not figures:
             continue
         people = list(analysis.mentions_in(sentence.start, sentence.end, "person"))
@@ -93,9 +109,113 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             yield from _person_told(analysis, rule, item, start, end, slot_start, slot_end, said, people, credited)
 
 
+@dataclass(frozen=True)
+class DayFigure:
+    """A figure the records keep for one day of a series: `daily_highs_celsius: {2021-06-28: 47.9}`."""
+
+    record: Record
+    fact: str
+    day: dt.date
+    figure: float
+    unit: str
+
+
+def _day_figures(records: list[Record]) -> dict[dt.date, list[DayFigure]]:
+    """The records' figures kept by day, with their unit (built once for the run)."""
+    by_day: dict[dt.date, list[DayFigure]] = {}
+    for record in records:
+        for fact, values in record.facts.items():
+            for value in values:
+                detail, unit = value.qualifiers.get("detail"), value.qualifiers.get("unit")
+                if isinstance(value.value, dt.date) and isinstance(detail, (int, float)) and not isinstance(detail, bool) and unit:
+                    by_day.setdefault(value.value, []).append(DayFigure(record, fact, value.value, float(detail), unit))
+    return by_day
+
+
+def _figures_of_a_day(analysis: Analysis, rule) -> Iterator[Finding]:
+    """A figure told for a day the records keep another figure for, in its unit: "On Monday it climbed to 47.5C"
+    where `daily_highs_celsius` keeps 47.9 for that Monday. The day is the sentence's only day; the figure is one
+    written with a unit of the same dimension (a conversion beside it is the same figure: "46.6C (115.9F)"); one
+    figure of the sentence that is the day's, to the precision written, settles it; so does a day two series keep."""
+    by_day = analysis.records.facts_memo("figure-detail:days", _day_figures)
+    if not by_day:
+        return
+    text = analysis.document.text
+    for sentence in analysis.sentences:
+        days = [m for m in analysis.mentions_in(sentence.start, sentence.end, "date")
+                if isinstance(m.value, DateValue) and m.value.precision == "day" and m.value.earliest == m.value.latest]
+        if len(days) != 1 or days[0].value.earliest not in by_day:
+            continue
+        kept = by_day[days[0].value.earliest]
+        figures = [(m, unit) for m in analysis.mentions_in(sentence.start, sentence.end, "number")
+                   if m.label not in ("ordinal", "percent", "money") and (unit := _unit_after(text, m.end)) is not None]
+        for unit_kept in {item.unit for item in kept}:
+            same = [item for item in kept if item.unit == unit_kept]
+            # (each figure with the slack its written precision gives it, in the records' unit)
+            told = [(m, value, abs(_in_unit(m.value.value + _half_step(m.text), unit, unit_kept) - value))
+                    for m, unit in figures if (value := _in_unit(m.value.value, unit, unit_kept)) is not None]
+            if len(same) != 1 or not told:
+                continue
+            item = same[0]
+            if any(abs(value - item.figure) <= slack + 0.05 for _, value, slack in told):
+                continue
+            figure = told[0][0]
+            start, end = figure.start, _unit_end(text, figure.end)
+            # the suggestion in the figure's own unit, written as it was ("47.9C" for "47.5C")
+            in_its_unit = _in_unit(item.figure, unit_kept, _unit_after(text, figure.end))
+            suggestion = format_number(round(in_its_unit, 2)) + text[figure.end:end] if in_its_unit is not None else None
+            yield rule.finding(
+                rule.message("day", figure=text[start:end], day=days[0].text, expected=format_number(item.figure),
+                             fact=item.fact.replace("_", " ")),
+                start, end, analysis.document.source[start:end],
+                suggestion=suggestion,
+                evidence=Evidence(fact=f"record {item.record.id}; {item.fact}", value=f"{item.day.isoformat()}: {format_number(item.figure)}",
+                                  source=", ".join(item.record.sources[:1]) or "records"),
+            )
+
+
+_UNIT_WORD = re.compile(r"\s?(°\s?[CF]\b|[A-Za-z°]+)")
+
+
+def _unit_after(text: str, end: int) -> str | None:
+    """pint's name of the unit written right after a figure ("47.5C", "115.9F", "12 mm"), if any."""
+    from factcheck.facts import unit_name
+
+    word = _UNIT_WORD.match(text, end)
+    if word is None:
+        return None
+    written = word.group(1).replace(" ", "")
+    return {"C": "degree_Celsius", "°C": "degree_Celsius", "F": "degree_Fahrenheit", "°F": "degree_Fahrenheit"}.get(written) \
+        or unit_name(written) or unit_name(written.lower())
+
+
+def _unit_end(text: str, end: int) -> int:
+    word = _UNIT_WORD.match(text, end)
+    return word.end() if word else end
+
+
+def _in_unit(value: float, unit: str, target: str) -> float | None:
+    from factcheck.facts import units
+
+    try:
+        return float(units().Quantity(value, unit).to(target).magnitude)
+    except Exception:  # another dimension: no figure of this series
+        return None
+
+
+def _half_step(written: str) -> float:
+    decimals = re.search(r"\.(\d+)", written)
+    return 0.5 * 10 ** -(len(decimals.group(1)) if decimals else 0)
+
+
 def _one_item(found) -> FigureItem | None:
-    """The one item of the records a figure is kept with, or None when several keep it."""
-    return found[0] if len({(item.record.id, item.fact) for item in found}) == 1 else None
+    """The one item of the records a figure is kept with, or None when several keep it — unless those that say
+    who or when say the same (`final_podium: {3: {rider: Adam Yates, gap: 10min 56sec}}` and `adam_yates: {gap:
+    10min 56sec}`: one time, one rider)."""
+    if len({(item.record.id, item.fact) for item in found}) == 1:
+        return found[0]
+    telling = [item for item in found if item.people or item.years]
+    return telling[0] if telling and len({(item.people, item.years) for item in telling}) == 1 else None
 
 
 def _named_items_told(analysis: Analysis, rule, items: list[FigureItem]) -> Iterator[Finding]:
@@ -148,7 +268,7 @@ def _person_told(analysis: Analysis, rule, item: FigureItem, start: int, end: in
     another item's — when the item keeps someone else and the sentence does not name them."""
     text = analysis.document.text
     names = [name for person in people if (name := _PERSON.match(text, person.start, person.end)) is not None]
-    if not item.people or any(re.search(rf"(?<![\w’']){re.escape(kept.split()[-1])}(?![\w’'])", said) for kept in item.people):
+    if not item.people or any(_names_kept(kept, said) for kept in item.people):
         return  # the item's own person is named in the sentence ("Hamilton, held up … by Fernando Alonso, finished 2.736sec behind")
     # (a name before the figure, "Peter Voss second in 19.75", or one after it that did it, "set by Wilson Kipsang")
     near = [name for name in names if slot_start <= name.start() and name.end() <= slot_end
@@ -165,6 +285,22 @@ def _person_told(analysis: Analysis, rule, item: FigureItem, start: int, end: in
         at, stop, written, suggestion=item.people[0],
         evidence=Evidence(record=item.record.id, fact=item.fact, value=_shown(item), source=item.record.origin),
     )
+
+
+_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "Professor", "Judge", "Justice", "President",
+           "Senator", "Sen", "Rep", "Gov", "Governor", "Mayor", "General", "Gen", "Captain", "Capt", "Coach", "The"}
+
+
+def _names_kept(kept: str, said: str) -> bool:
+    """Does the sentence name the kept person, by surname alone or with their own given name — not another of the
+    family ("Simon Yates" is not the records' Adam Yates)?"""
+    given = kept.split()[0] if len(kept.split()) > 1 else None
+    for match in re.finditer(rf"(?<![\w’']){re.escape(kept.split()[-1])}(?![\w’'])", said):
+        before = re.search(r"([A-Z][\w’'.-]*)\s+$", said[:match.start()])
+        word = before.group(1) if before else ""
+        if not word or given is None or word == given or not word[1:].islower() or word.rstrip(".") in _TITLES:
+            return True
+    return False
 
 
 def _duration(match: re.Match) -> str:
@@ -203,6 +339,17 @@ def _items(records: list[Record]) -> list[FigureItem]:
             for value in values:
                 written = value.qualifiers.get("written", value.value)
                 if isinstance(written, bool):
+                    continue
+                if isinstance(written, str) and not _DURATION.search(written):
+                    written = _TO_THE_SECOND.sub(_clock, written)  # `gap: "10min 56sec"` is the time "10:56"
+                if isinstance(detail := value.qualifiers.get("detail"), dict):
+                    # a mapping of mappings, keyed by place or name: `final_podium: {3: {rider: Adam Yates, gap: 10min 56sec}}`
+                    group = groups.setdefault((record.id, fact, str(value.value)), {"record": record, "fact": fact, "figures": [],
+                                                                                  "years": [], "people": [], "keys": []})
+                    for sub_key, sub_value in detail.items():
+                        if isinstance(sub_value, str) and not _DURATION.search(sub_value):
+                            sub_value = _TO_THE_SECOND.sub(_clock, sub_value)
+                        _add_to_item(group, str(sub_key), sub_value, sub_value)
                     continue
                 item = value.qualifiers.get("item")
                 if not parent and (duration := _DURATION.fullmatch(written.strip()) if isinstance(written, str) else None):
@@ -245,17 +392,7 @@ def _items(records: list[Record]) -> list[FigureItem]:
                     continue
                 group = groups.setdefault((record.id, parent, item), {"record": record, "fact": parent, "figures": [],
                                                                       "years": [], "people": [], "keys": []})
-                group["keys"].append(sub_key)
-                if isinstance(written, str) and _FIGURE.fullmatch(written.strip()):
-                    group["figures"].append(_canonical(written.strip()))  # `run: {time: "2:36:15", …}`
-                elif isinstance(written, float) and re.search(r"\.\d{2,3}$", repr(written)):
-                    group["figures"].append(repr(written))
-                elif isinstance(written, int) and 1800 <= written <= 2100 and "year" in sub_key:
-                    group["years"].append(written)
-                elif isinstance(value.value, (dt.date, DateValue)):  # (a date the records wrote in words too)
-                    group["years"].append((value.value.earliest if isinstance(value.value, DateValue) else value.value).year)
-                elif sub_key in _WHO_KEYS and (holder := _holder(written)) is not None:
-                    group["people"].append(holder)
+                _add_to_item(group, sub_key, written, value.value)
     found = []
     for key, group in groups.items():
         if key[1:] == ("", None) and len(group["figures"]) != 1:
@@ -267,6 +404,21 @@ def _items(records: list[Record]) -> list[FigureItem]:
                                 tuple(dict.fromkeys(group["years"])), tuple(dict.fromkeys(group["people"])),
                                 tuple(dict.fromkeys(group.get("names", ()))), group.get("written", "")))
     return found
+
+
+def _add_to_item(group: dict, sub_key: str, written, value) -> None:
+    """What one sub-key of an item adds to it: a distinct figure, a year, or who."""
+    group["keys"].append(sub_key)
+    if isinstance(written, str) and _FIGURE.fullmatch(written.strip()):
+        group["figures"].append(_canonical(written.strip()))  # `run: {time: "2:36:15", …}`
+    elif isinstance(written, float) and re.search(r"\.\d{2,3}$", repr(written)):
+        group["figures"].append(repr(written))
+    elif isinstance(written, int) and not isinstance(written, bool) and 1800 <= written <= 2100 and "year" in sub_key:
+        group["years"].append(written)
+    elif isinstance(value, (dt.date, DateValue)):  # (a date the records wrote in words too)
+        group["years"].append((value.earliest if isinstance(value, DateValue) else value).year)
+    elif sub_key in _WHO_KEYS and (holder := _holder(written)) is not None:
+        group["people"].append(holder)
 
 
 def _holder(written) -> str | None:
@@ -292,5 +444,5 @@ KIND = CheckKind(
     name="figure-detail",
     run=run,
     summary="a year or a person told with a figure the records give with another",
-    messages=("year", "person", "text_year"),
+    messages=("year", "person", "text_year", "day"),
 )

@@ -70,6 +70,13 @@ def run(analysis: Analysis, rule) -> Iterator:
             # "his third gold of the Games and, like the other three, came with an Olympic record": the others are before it
             yield from _mismatch(analysis, rule, mention, [others.group(0).strip()] * count, "the others its sentence counts")
             continue
+        after_count = _AFTER_A_COUNT.search(text, mention.end, sentence.end)
+        if after_count is not None and (count := whole_number(after_count.group("count"))) is not None and 1 <= count <= 30 \
+                and not _AFTER_A_COUNT.search(text, after_count.end(), sentence.end):
+            # "the fourth living person to receive an organ from a gene-edited pig, after two men who received pig
+            # hearts": those before it counted
+            yield from _mismatch(analysis, rule, mention, [after_count.group(0).strip(" ,")] * count, "the count after it")
+            continue
         ahead = _counted_ahead(analysis, text, mention, sentence)
         if ahead is not None:
             said, count = ahead
@@ -249,6 +256,11 @@ _SEASON = re.compile(rf"\b{_A_SEASON}\b")
 _ALSO_WON_IN = re.compile(r"\balso\s+(?:won|took|claimed|lifted|retained|clinched)\b[^.;:]{0,40}?\bin\s+"
                           rf"(?P<list>(?:{_A_SEASON},\s+)*{_A_SEASON},?\s+and\s+{_A_SEASON})\b")
 # the others of the ordinal's own thing, counted with no noun of their own: "like the other three,"
+# those before an ordinal, counted after it: ", after two men who …" (the count is the whole list: not "after two men
+# and a woman", nor "after two of them")
+_AFTER_A_COUNT = re.compile(r",\s+(?:after|following)\s+(?:only\s+)?(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                            r"(?:other\s+|earlier\s+|previous\s+)?(?:[a-z-]+\s+)?(?!(?:years|seasons|months|weeks|days|hours|minutes|seconds|decades|centuries|games|matches|rounds|laps|races|innings|overs|sets)\b)"
+                            r"(?P<noun>men|women|people|[a-z]{3,}s)\b(?!\s+(?:and|or|of)\b)")
 _THE_OTHERS = re.compile(r"\b(?:the|its|his|her|their)\s+other\s+(?P<count>[a-z]+|\d{1,2})(?=\s*[,;.)—–]|\s+(?:did|had|were|have)\b)")
 _BEHIND_ONLY = re.compile(r"[^.;,]*,\s+behind\s+only\s+(?P<item>(?:[A-Z][\w.’'-]*(?:['’]s)?\s+)*[\"“]?[A-Z][^,;.\"”]*[\"”]?)"
                           r"\s*,?[\"”]?\s*(?:which|who|with|at|in|on|\(|[.!?]|$)")
@@ -426,9 +438,12 @@ def _final_of_a_count(analysis: Analysis, rule, text: str, ordinals: list) -> It
 def _counts_of(analysis: Analysis, text: str, nouns: set[str], start: int, end: int) -> list:
     """Whole, exact counts of one of the nouns between start and end ("149 shows", "the 149-date run")."""
     pattern = re.compile(rf"[\s-]+(?:{'|'.join(map(re.escape, sorted(nouns)))})s?\b", re.IGNORECASE)
+    # (not a number that labels one: "That Phase 1 report", "Volume 2 show")
     return [m for m in analysis.mentions_in(start, end, "number")
             if isinstance(m.value, NumberValue) and not m.value.ordinal and m.value.exact
-            and m.value.value == int(m.value.value) and pattern.match(text, m.end)]
+            and m.value.value == int(m.value.value) and m.value.value >= 2 and pattern.match(text, m.end)
+            and not re.search(r"\b(?!(?:The|A|An|Its|His|Her|Their|This|That|All|Over|In|After|Of)\s)(?:[A-Z][a-z]*\.?|No\.)\s+$",
+                              text[max(0, m.start - 14):m.start])]
 
 
 # the ordinal of something done again: "for a fifth time", "fourth launch attempt", "his third title"

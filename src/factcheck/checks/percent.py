@@ -373,15 +373,14 @@ def _share_of_total(analysis: Analysis, rule, text: str) -> Iterator[Finding]:
     of $22.1 billion" (83%). The part is the level in money its sentence gives before the share, or else the
     first its sentence before gives; the totals are the figures the article gives as revenue or sales. Any total
     that fits is enough: an article may give this quarter's and a forecast."""
+    shares = [m for m in analysis.mentions if m.kind == "number" and m.label == "percent" and isinstance(m.value, NumberValue)
+              and _OF_TOTAL.match(text, m.end)]
     money = [m for m in analysis.mentions if m.kind == "number" and m.label == "money" and isinstance(m.value, NumberValue)
-             and not m.value.ordinal]
+             and not m.value.ordinal] if shares else []
     if len(money) < 2:
         return
     totals = [m for m in money if _is_total(analysis, text, m)]
-    for share in analysis.mentions:
-        if share.kind != "number" or share.label != "percent" or not isinstance(share.value, NumberValue) \
-                or not _OF_TOTAL.match(text, share.end):
-            continue
+    for share in shares:
         sentence = analysis.sentence_of(share.start)
         part = _part_before(analysis, text, money, sentence, share)
         if part is None:

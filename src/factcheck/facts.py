@@ -153,7 +153,10 @@ _MEASURED_IN_INCHES = {"height", "length", "width", "depth", "rainfall", "rain",
 ORDINAL_KEY_WORDS = {"number", "no", "nth", "ordinal", "rank", "ranking", "position", "place", "seed"}
 # "age_at_final", "titles_in_last_five_seasons": what follows says when or where, the head comes before
 SCOPE_PREPOSITIONS = {"at", "in", "on", "for", "after", "before", "since", "during", "until", "to", "of", "from", "per", "as", "by", "vs",
-                      "among", "amongst", "between", "within", "behind"}
+                      "among", "amongst", "between", "within", "behind",
+                      # what a count takes in or leaves out is its scope, not its head: `matches_including_non_tests`
+                      # counts matches, not Tests
+                      "including", "incl", "excluding", "excl", "except"}
 # a key's head word as an article writes it: the age of a person is "the 23-year-old"
 # how copy says a key's head word without writing it: "aged 46" is an age, "lasted 4 hours" a duration
 HEAD_FORMS = {"age": (("year-old",), ("year", "old"), ("years", "old"), ("aged",)),
@@ -170,7 +173,9 @@ HEAD_VERBS = {"start": ("began", "begun", "begin", "begins", "beginning", "comme
 HEAD_SAID_AS = {word: tuple(w for w in group if w != word)
                 for group in (("found", "discovered", "uncovered", "unearthed"), ("arrived", "reached"), ("passed", "overtook", "surpassed"),
                               ("discovery", "find", "finding"), ("verdict", "guilty", "convicted", "acquitted"),
-                              ("shared", "jointly"))
+                              ("shared", "jointly"),
+                              # a player's caps are the Tests (internationals) played: "37 tries in 63 Tests"
+                              ("caps", "tests"))
                 for word in group}
 # a key's other words and the words copy tells them with: `construction_start` is when "work began"
 WORD_SAID_AS = {"construction": ("work", "works", "building")}

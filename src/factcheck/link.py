@@ -1509,9 +1509,32 @@ def _owned_by_another(syntax: Syntax, tokens, trigger: _Trigger, record: Record,
             and word_base(said.lower()) not in own_words \
             and not any(m.kind == "place" and m.start <= token.start < m.end for m in mentions)
 
-    return any(owner(child) and not any(link.record is record and link.start <= syntax.tokens[child].start < link.end
-                                        for link in sentence_links)
-               for child in syntax.children(word))
+    def the_records(start: int) -> bool:
+        return any(link.record is record and link.start <= start < link.end for link in sentence_links)
+
+    if any(owner(child) and not the_records(syntax.tokens[child].start) for child in syntax.children(word)):
+        return True
+    # a title's body after "of" ("chief executive of Boeing Commercial Airplanes"), or a capitalised name written right
+    # before the title that the parse hung elsewhere ("Lufthansa chief executive Carsten Spohr")
+    body = _TITLE_BODY_AFTER.match(text, tokens[trigger.last - 1].end) if trigger.spec.value == "person" else None
+    before = _TITLE_BODY_BEFORE.search(text, max(0, tokens[trigger.first].start - 40), tokens[trigger.first].start) \
+        if trigger.spec.value == "person" else None
+    for found in (body, before):
+        if found is None:
+            continue
+        name = found.group("body")
+        start = found.start("body")
+        if word_base(name.split()[0].lower()) in own_words or the_records(start) \
+                or any(m.kind == "place" and m.start <= start < m.end for m in mentions):
+            continue
+        return True
+    return False
+
+
+# a title's body, as copy writes it after the title or before it
+_TITLE_BODY_AFTER = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)")
+_TITLE_BODY_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<body>(?!(?:The|A|An|Its|His|Her|Their|Former|Then|Acting|Interim|"
+                                r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)\s+$")
 
 
 # the verbs a prize or title is won by, whose object says which ("won the competition", "won the Stirling")

@@ -66,6 +66,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     yield from _spans(analysis, rule)
     yield from _years_after(analysis, rule)
     yield from _day_spans(analysis, rule)
+    yield from _from_to_spans(analysis, rule)
     yield from _ages_of_things(analysis, rule, published)
     yield from _birthdays(analysis, rule)
     yield from anniversaries(analysis, rule)
@@ -122,6 +123,9 @@ def _ages_at_death(analysis: Analysis, rule) -> Iterator[Finding]:
         )
 
 
+# a person named as someone's kin: "his father, Xavier Marchand", "her mother Céline Bonnet"
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:late\s+)?(?:father|mother|son|daughter|wife|husband|brother|sister|"
+                         r"grandfather|grandmother|uncle|aunt|partner|fiancée?)\s*,?\s*$", re.IGNORECASE)
 # "The 27-year-old Russian": an age told with a nationality, the way a story turns to someone it has just told of
 _CALLED_BY_NATION = re.compile(r"-year-old\s+[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|er|on)\b")
 
@@ -221,7 +225,10 @@ def _people(analysis: Analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
 
 
 # (an age may stand between: "Dalin, 41, who was born in Le Havre on 10 May 1984")
-_NAME_THEN_BORN = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'.-]+),\s+(?:\d{1,3},\s+)?(?:who\s+was\s+)?born\s+(?:on|in)\b")
+# (or the name the subject of "was born": "Marchand was born in Toulouse on 17 May 2002")
+# (the name on one line, its words ending in a point only when short: "J.", "Jr." — not "Olympics.\n\nMarchand")
+_NAME_THEN_BORN = re.compile(r"(?<![\w’'])((?:[A-Z](?:[\w’'-]{0,2}\.|[\w’'-]*)[ \t]+){0,2}[A-Z][\w’'-]*)(?:,\s+(?:\d{1,3},\s+)?"
+                             r"(?:who\s+was\s+)?|\s+was\s+)born\s+(?:on|in)\b")
 
 
 BIRTH_KEY = re.compile(r"(?:birth_?date|born(?:_on)?|date_of_birth|dob|birthday|birth_year|year_of_birth|born_year)")
@@ -579,7 +586,9 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
             earlier = [p for p in people if sentence.start - 600 <= p[0] < start
                        and not re.search(r"\bas\s+$", text[max(0, p[0] - 4):p[0]])
                        and not (p[0] >= sentence.start and quoted_at(text, p[0], paragraph_from=sentence.start))]
-            in_paragraph = [p for p in earlier if "\n\n" not in text[p[1]:start]]
+            # (not one named as another's kin, "his father, Xavier Marchand,": the paragraph goes on with whose father)
+            in_paragraph = [p for p in earlier if "\n\n" not in text[p[1]:start]
+                            and not _KIN_BEFORE.search(text, max(0, p[0] - 30), p[0])]
             # or, with none before in its paragraph, the first named after it there ("The 29-year-old
             # quarterback was named MVP. "We're not done," Mahomes said."), or else the last named before
             paragraph_end = text.find("\n\n", start)
@@ -1263,6 +1272,43 @@ def _day_spans(analysis: Analysis, rule) -> Iterator[Finding]:
             start, end, analysis.document.source[start:end],
             evidence=Evidence(fact="days between", value=f"{opened[0].text} to {closed[0].text}", source="the days in the same sentence"),
         )
+
+
+# "from the first fissure on 9 September to the last tremor on 13 December": a span's two ends, each day after its word
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w’'-]+\s+){0,5}?(?:on\s+)?$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"^\s*,?\s+(?:to|until|till|through)\s+(?:[\w’'-]+\s+){0,5}?(?:on\s+)?$", re.IGNORECASE)
+# … and the length in days its sentence gives it: "lasted 85 days", "a total of 85 days", "the 85-day eruption"
+_DAYS_COUNT = re.compile(rf"\b{_NUMBER}[- ]days?\b", re.IGNORECASE)
+
+
+def _from_to_spans(analysis: Analysis, rule) -> Iterator[Finding]:
+    """"Measured from the first fissure on 9 September to the last tremor on 13 December, the eruption lasted 85
+    days": a span told by its two days, "from" one "to" the other, and its length in days in the same sentence; the
+    days between them (95, or 96 counting both) bound it, give or take one."""
+    text = analysis.document.text
+    for sentence in analysis.sentences:
+        days = [m for m in analysis.mentions_in(sentence.start, sentence.end, "date")
+                if isinstance(m.value, DateValue) and m.value.precision == "day" and (not m.value.relative or without_its_year(m))]
+        for first, last in zip(days, days[1:]):
+            if not _FROM_BEFORE.search(text, max(sentence.start, first.start - 40), first.start) \
+                    or not _TO_BETWEEN.match(text[first.end:last.start]):
+                continue
+            counts = [match for match in _DAYS_COUNT.finditer(text, sentence.start, sentence.end)
+                      if not (first.start <= match.start() < last.end) and (count := _number(match.group(1).lower())) is not None
+                      and count > 2]
+            between = (last.value.earliest - first.value.earliest).days
+            if len(counts) != 1 or between <= 2:
+                continue
+            count = _number(counts[0].group(1).lower())
+            if between - 1 <= count <= between + 2:
+                continue  # counted with or without both ends, give or take one
+            # (reported on its whole stretch, days and count: either day may be the slip, or the count)
+            start, end = min(first.start, counts[0].start(1)), max(last.end, counts[0].end(1))
+            yield rule.finding(
+                rule.message("day_span", start=first.text, end=last.text, low=between, high=between + 1, stated=count),
+                start, end, analysis.document.source[start:end],
+                evidence=Evidence(fact="days between", value=f"{first.text} to {last.text}", source="the days in the same sentence"),
+            )
 
 
 def _in_joined_clauses(syntax, spans: list[tuple[int, int]]) -> bool:

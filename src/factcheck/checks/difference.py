@@ -505,6 +505,10 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
                     # … two sides, not one side's list ("His rounds of 67, 65, 69 and 70. The 65 on Friday gave him
                     # a five-shot cushion": the rival's score is not given)
                     found = found if len(found) == 2 else []
+                    # … of the margin's own measure, one of them at least saying it ("drew 1–1 … a lead of seven points": a
+                    # score of goals is no tally of points)
+                    if unit and not any((f.noun or "").rstrip("s") == unit.rstrip("s") for f in found):
+                        found = []
             return found
 
         stated = before()

@@ -11,6 +11,7 @@ something else names its own event.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -61,11 +62,66 @@ def _period_ends(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
             break
 
 
+# two tellings of one event are at most this many days apart
+_RETOLD_DAYS = 7
+_NOT_A_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|The|A|An|In|On|At")
+
+
+def _telling(analysis: Analysis, mention) -> tuple[str, str, frozenset[str]] | None:
+    """(the subject's name, the verb, the other names of its clause) of the clause a day is told in: "Carson Wentz tore
+    the anterior cruciate ligament … against the Los Angeles Rams on Dec. 10" is (Wentz, tear, {Los, Angeles, Rams})."""
+    syntax = analysis.syntax
+    verb = syntax.governing_verb(mention.start, mention.end) if syntax is not None else None
+    if verb is None:
+        return None
+    subjects = [c for c in syntax.children(verb) if syntax.tokens[c].dep in ("nsubj", "nsubjpass") and syntax.tokens[c].tag == "NNP"]
+    if len(subjects) != 1:
+        return None
+    text = analysis.document.text
+    clause = syntax.clause(verb)
+    sentence = analysis.sentence_of(mention.start)
+    first, last = bisect.bisect_left(syntax.starts, sentence.start), bisect.bisect_left(syntax.starts, sentence.end)
+    names = frozenset(text[t.start:t.end] for i, t in enumerate(syntax.tokens[first:last], first)
+                      if t.tag in ("NNP", "NNPS") and i != subjects[0] and syntax.clause(i) == clause
+                      and not _NOT_A_NAME.fullmatch(text[t.start:t.end]))
+    said = syntax.tokens[verb]
+    verb_word = said.lemma or text[said.start:said.end].lower()
+    subject = syntax.tokens[subjects[0]]
+    return text[subject.start:subject.end], verb_word, names
+
+
+def _retold(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
+    """"… starter Carson Wentz tore the anterior cruciate ligament … against the Los Angeles Rams on Dec. 10" and later
+    "since Wentz went down in Los Angeles on Dec. 17": one person, told with the same other name, doing something
+    told with another verb a few days off — one event told twice with two days. (The same verb twice is two
+    occasions: "Wentz played in Los Angeles on Dec. 10 … played in Los Angeles on Dec. 17".)"""
+    if analysis.syntax is None:
+        return
+    told = [(m, t) for m in days if (not m.value.relative or without_its_year(m)) and (t := _telling(analysis, m)) is not None]
+    for index, (later, (subject, verb, names)) in enumerate(told):
+        for earlier, (first_subject, first_verb, first_names) in told[:index]:
+            apart = abs((later.value.earliest - earlier.value.earliest).days)
+            if not 0 < apart <= _RETOLD_DAYS or subject != first_subject or verb == first_verb or not names & first_names \
+                    or analysis.sentence_of(later.start).start == analysis.sentence_of(earlier.start).start \
+                    or any(m.value.earliest == later.value.earliest for m in days if m is not later):
+                continue
+            line, _ = analysis.document.position(earlier.start)
+            yield rule.finding(
+                rule.message("retold", subject=subject, told=earlier.text, stated=later.text, line=line, days=apart),
+                later.start, later.end, analysis.document.source[later.start:later.end],
+                evidence=Evidence(fact="the same event told earlier", value=earlier.value.earliest.isoformat(),
+                                  source=f"line {line} of this article"),
+            )
+            break
+
+
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     most = KIND.param(rule, "max_days")
     days = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"]
     yield from _period_ends(analysis, rule, days)
+    yield from _retold(analysis, rule, days)
     def named_by_date(mention) -> re.Match | None:
         noun = _NOUN_AFTER.match(text, mention.end)
         if not _BEFORE.search(text[max(0, mention.start - 8):mention.start]) or noun is None \
@@ -191,5 +247,5 @@ KIND = CheckKind(
     run=run,
     summary="an event referred back to by a date one or two days off the one the article gave it",
     params={"max_days": ((int,), 2)},
-    messages=("slip", "restated", "dated_after", "period_end"),
+    messages=("slip", "restated", "dated_after", "period_end", "retold"),
 )

@@ -295,7 +295,8 @@ def _names_kept(kept: str, said: str) -> bool:
     """Does the sentence name the kept person, by surname alone or with their own given name — not another of the
     family ("Simon Yates" is not the records' Adam Yates)?"""
     given = kept.split()[0] if len(kept.split()) > 1 else None
-    for match in re.finditer(rf"(?<![\w’']){re.escape(kept.split()[-1])}(?![\w’'])", said):
+    # (the surname with its possessive too: "setting up Jake Elliott's field goal with 1:05 to play")
+    for match in re.finditer(rf"(?<![\w’']){re.escape(kept.split()[-1])}(?=['’]s\b|['’](?!\w)|[^\w’']|$)", said):
         before = re.search(r"([A-Z][\w’'.-]*)\s+$", said[:match.start()])
         word = before.group(1) if before else ""
         if not word or given is None or word == given or not word[1:].islower() or word.rstrip(".") in _TITLES:

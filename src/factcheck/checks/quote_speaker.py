@@ -143,6 +143,10 @@ def _quotations(records: list[Record]) -> list[tuple[str, str, Record, str]]:
                 elif len(beside) == len(values):
                     # a list of {speaker, text} items, read in order: the item's own speaker
                     speaker = beside[index]
+                elif not beside and parent and _SAID_KEY.search(parent) and re.fullmatch(r"[a-z]{2,}(?:_[a-z]{2,}){1,2}", leaf):
+                    # speakers as keys in a key's own spelling: `quotes: {john_key: "The thoughts of …"}` is John Key's,
+                    # not the words of the one whose record keeps them
+                    speaker = people.get(leaf.rsplit("_", 1)[-1]) or " ".join(word.capitalize() for word in leaf.split("_"))
                 elif not beside and record.type == "person":
                     speaker = record.name
                 elif not beside and (said_by := _NAMED_SAYER.search(fact)) and (said_by.group(1) or said_by.group(2)) in people:

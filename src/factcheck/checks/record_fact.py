@@ -57,6 +57,10 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "Boeing 737 Max" beside `boeing_b737_max: 190`: the number names the fact, it is not its value
         if (claim.value.start, claim.value.end) in seen:
             continue
+        if spec.derived and _another_claim_admits(analysis, claim):
+            # "Boeing delivered its final 747 on Tuesday": the final 747's own `delivered`, which the day is, not the
+            # programme's `last_passenger_747_delivered_to.year`, a key of words the sentence half says
+            continue
         if (spec.derived or spec.value in ("text", "person")) and _another_fact_admits(analysis, claim, said=not spec.derived):
             # words read from keys are no curated trigger: "announced" may be either announcement; and a
             # name another fact holds, in a sentence that says that fact's words, is that fact's ("the
@@ -366,6 +370,15 @@ def _held_under_a_like_key(analysis: Analysis, claim) -> bool:
     )
 
 
+def _another_claim_admits(analysis: Analysis, claim) -> bool:
+    """Is the same value tied to another record's fact too, which holds it as precisely as it is written?"""
+    return any(
+        other is not claim and other.value.start == claim.value.start and other.record.id != claim.record.id
+        and any(_common.comparable(other.value, value) and _common.admits(other.value, value) and _as_precise(other.value, value)
+                for value in other.record.facts.get(other.fact, ()))
+        for other in analysis.claims)
+
+
 def _another_fact_admits(analysis: Analysis, claim, said: bool = False) -> bool:
     """Does another fact of the record, one the sentence may speak of, hold this value as precisely
     as it is written? (A bare year such as `us_open_titles: [2023]` says nothing of "Jan. 28", a day
@@ -382,6 +395,8 @@ def _another_fact_admits(analysis: Analysis, claim, said: bool = False) -> bool:
     own = set(fact_key_words(claim.fact))
 
     def may_speak_of(key: str) -> bool:
+        if any(stem(negated) in words for negated in re.findall(r"(?:^|[_.])non_([a-z]+)", key)):
+            return False  # "37 tries in 73 Tests" speaks of Tests, not of `all_black_matches_including_non_tests`
         if claim.value.kind in ("number", "date"):
             return True  # a figure or a date fits many facts: any other that holds it may be meant
         telling = [w for w in fact_key_words(key) if w not in own and w.isalpha() and len(w) >= 4]

@@ -34,7 +34,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "until parliament had passed the 2017 budget": which budget, not when it passed
         if in_another_time_zone(analysis.document.text, mention, analysis.mentions):
             continue  # "launched … on May 20 at 1:31 p.m. EDT (2:31 a.m. Thursday, May 21, Japan time)": the same moment
-        before = analysis.document.text[max(0, mention.start - 80):mention.start]
+        before = analysis.document.text[max(0, mention.start - 160):mention.start]
         if _FIGURE_PERIOD.search(before):
             continue  # "forecasts were cut, to 0.7% in 2023, 1.0% in 2024": the figure's year, not the verb's
         if value.precision != "day" and _BASE_PERIOD.search(before):
@@ -96,7 +96,9 @@ _BASE_PERIOD = re.compile(r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)?(?:\s+[a-z]+
 # a date a deadline or a meeting was moved to, or a deadline someone had ("stayed on until 30 June" is
 # the verb's own time)
 _TARGET = re.compile(r"\b(?:back|forward)\s+(?:to|until)\s+$|\b(?:postponed|delayed|pushed|moved|deferred|extended|adjourned|"
-                     r"rescheduled|brought\s+forward)\b[^.;]{0,80}\b(?:to|until|till)\s+$"
+                     # (however long the aside between: "extended their agreement, which was due to expire at the end of
+                     # this year, until 31 December 2023")
+                     r"rescheduled|brought\s+forward)\b[^.;]{0,140}\b(?:to|until|till)\s+$"
                      # a deadline someone had: "Microsoft had until Oct. 18 to close", "had to file by May 3"
                      r"|\b(?:had|has|have|given)\s+(?:\w+\s+){0,2}?(?:until|till)\s+$|\bhad\s+to\b[^.;]{0,60}\bby\s+$"
                      # a state decided in the past that lasts until then: "Alcohol duty was frozen until 1 August 2024"

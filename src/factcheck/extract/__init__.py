@@ -373,7 +373,8 @@ def _year_the_weekday_fits(mention: Mention, written: list[Mention]) -> int | No
 
 
 # (measured on blind copy: a past tense with a yearless day one to four months ahead is last year's
-# far more often than a slip — "Feb. 4 she won" in December, "convicted Holmes on Jan. 3" in November)
+# far more often than a slip — "Feb. 4 she won" in December, "convicted Holmes on Jan. 3" in November; tried again
+# in the thirty-fifth session with 100 days: 3 slips found on all the corpora for 8 false alarms)
 PAST_SHIFT_DAYS = 30  # … but an event fixed ahead ("was released on April 19", in February): SCHEDULED_AHEAD_DAYS
 _SAID_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.IGNORECASE)
 # a year said as the one written last: "on 29 July that year", "the same year", "the following year"

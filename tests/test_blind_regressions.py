@@ -1292,6 +1292,10 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     ("blind-88/8234-la-palma-eruption-over", "the first fissure on 9 September",
      "9 September to the last tremor on 13 December, the eruption lasted 85"),
     ("blind-88/8243-marchand-paris-golds", "The 23-year-old", "23"),
+    # … a fraction written in words, then in figures in brackets
+    ("blind-88/8245-real-voa-tokyo-swimming", "sixth-hundredths (0.60)", "sixth-hundredths (0.60)"),
+    # … a slip of a person's surname beside another person by "and"
+    ("blind-88/8244-netflix-q4-2024", "Sarrandos", "Sarrandos"),
     ("blind-88/8224-eagles-super-bowl-lii", "went down in Los Angeles on Dec. 17", "Dec. 17"),
 ])
 def test_error_found_from_the_article_alone(case_dir, quote, flagged):

@@ -164,6 +164,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     yield from _clock_conversions(analysis, rule)
     yield from _rates_restated(analysis, rule)
+    yield from _fractions_restated(analysis, rule)
     for first_side, second_side, approximate in _pairs(text):
         match = first_side.match
         first, second = _unit(first_side.unit_text), _unit(second_side.unit_text)
@@ -428,6 +429,34 @@ def _rates_restated(analysis: Analysis, rule) -> Iterator[Finding]:
 
 def _rate_value(match: re.Match, group: str) -> float:
     return float(match[group].replace(",", "")) * SCALES.get((match[group + "x"] or "").lower(), 1)
+
+
+# a fraction in words with its figure in brackets: "by six-hundredths (0.06) of a second", "three-tenths (0.3)"
+_FRACTION_RESTATED = re.compile(r"\b(?P<count>[a-z]+(?:-[a-z]+)?|\d+)[- ](?P<part>tenths?|hundredths?|thousandths?|10ths?|100ths?|1,?000ths?)"
+                                r"\s*\(\s*(?P<figure>\d*\.\d+)\s*\)", re.IGNORECASE)
+def _fractions_restated(analysis: Analysis, rule) -> Iterator[Finding]:
+    """"beating Kyle Chalmers by sixth-hundredths (0.60) of a second": six hundredths is 0.06. A fraction written in
+    words and then in figures must be one number (an ordinal's "sixth" read as the count it slips from)."""
+    text = analysis.document.text
+    for match in _FRACTION_RESTATED.finditer(text):
+        count = match["count"].lower()
+        read = (float(count), False) if count.isdigit() else word_value(count)
+        part = match["part"].lower()
+        denominator = 1000 if part.startswith(("tho", "1000", "1,000")) else 100 if part.startswith(("hun", "100")) else 10
+        if read is None:
+            continue
+        value = read[0] / denominator
+        figure = float(match["figure"])
+        decimals = len(match["figure"].split(".")[1])
+        if abs(value - figure) <= 0.5 * 10 ** -decimals + 1e-9:
+            continue
+        start, end = match.start(), match.end()
+        shown = f"{value:.{max(decimals, len(str(denominator)) - 1)}f}"
+        yield rule.finding(
+            rule.message("mismatch", first=f"{match['count']}-{match['part']}", converted=shown, stated=match["figure"]),
+            start, end, analysis.document.source[start:end], suggestion=None,
+            evidence=Evidence(fact="fraction", value=f"{match['count']} / {denominator} = {shown}", source="arithmetic"),
+        )
 
 
 KIND = CheckKind(

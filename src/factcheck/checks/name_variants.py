@@ -56,6 +56,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     # times, then "before Paolino hit a return long")
     # (named as a person twice at least: "Argentina" once inside a person's span is no person's name)
     as_person = Counter(norm for names in by_letter.values() for norm in names)
+    person_words = set(as_person)
     established: dict[str, list[str]] = defaultdict(list)
     for norm, count in as_person.items():
         if count >= 2 and sum(written[norm].values()) >= 3:
@@ -63,7 +64,9 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     for token in capitalised:
         if token.norm in name_words or not token.norm.isalpha():
             continue
-        if _PERSON_PLACE.match(text, token.end):
+        partner = _AND_NAME.match(text, token.end)
+        if _PERSON_PLACE.match(text, token.end) or partner is not None and partner.group(1).lower() in person_words:
+            # (or beside another person by "and": "Sarrandos and Peters now run a service")
             known = by_letter.get(token.norm[:1], ())
         else:
             known = established.get(token.norm[:1], ())
@@ -216,6 +219,7 @@ WORD_ENDINGS = {"", "s", "es", "al", "ic", "ics", "ical", "ian", "ians", "an", "
 
 
 # what follows a person's name: a verb of saying, "who", a possessive
+_AND_NAME = re.compile(r"\s+(?:and|&)\s+([A-Z][\w’'-]+)\b")
 _PERSON_PLACE = re.compile(r"(?:\s+(?:said|says|told|added|explained|recalled)\b|,\s+who\b|’s\b|'s\b)")
 
 

@@ -168,13 +168,12 @@ class NameIndex:
         strangers = [0]
         for norm in norms:
             strangers.append(strangers[-1] + (not self._in_long_name(norm)))
-        for first in range(len(tokens) - 1):
-            # every window here is two words or more, and capitalised(first, last) holds for one only
-            # when it holds for its first two words (a name the records write in lower case, which
-            # find_links also admits, is matched exactly, never one word off): most words start no
-            # name, and are passed at once
-            if not capitalised(first, first + 2):
-                continue
+        # every window here is two words or more, and capitalised(first, last) holds for one only
+        # when it holds for its first two words (a name the records write in lower case, which
+        # find_links also admits, is matched exactly, never one word off): most words start no
+        # name, and are passed at once
+        openings = [first for first in range(len(tokens) - 1) if capitalised(first, first + 2)]
+        for first in openings:
             for length in self._long_lengths:
                 last = first + length
                 if last > len(tokens) or strangers[last] - strangers[first] > 1:
@@ -202,7 +201,7 @@ class NameIndex:
                         wrong, similarity = scored
                         hit = NameHit(first, last, key, False, tuple(first + i for i in wrong))
                         candidates.append((len(key), similarity, hit))
-        candidates += self._spaced_otherwise(tokens, norms, taken, capitalised, quoted_at)
+        candidates += self._spaced_otherwise(tokens, norms, taken, capitalised, openings, quoted_at)
         hits: list[NameHit] = []
         used: set[int] = set()
         for _, _, hit in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2].first)):
@@ -214,13 +213,13 @@ class NameIndex:
 
 
     def _spaced_otherwise(self, tokens: list[Token], norms: list[str], taken: set[int], capitalised: callable,
-                          quoted_at: callable = None) -> list[tuple[int, float, NameHit]]:
+                          openings: list[int], quoted_at: callable = None) -> list[tuple[int, float, NameHit]]:
         """Titles written with two of their words run together ("Whatever Happened to Baby Jane" for What Ever
         Happened to Baby Jane?) or one word split in two ("Star Fish Diaries" for Starfish Diaries), set off as
         titles, in quotation marks or italics: a space lost or added is a slip of the title."""
         found = []
-        for first in range(len(tokens) - 1):
-            if not capitalised(first, first + 2) or not (quoted_at and quoted_at(first, first + 2)):
+        for first in openings:  # (the windows' first two words capitalised, as near() found them)
+            if not (quoted_at and quoted_at(first, first + 2)):
                 continue
             for length in range(2, 9):
                 last = first + length

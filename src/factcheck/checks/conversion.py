@@ -434,10 +434,15 @@ def _rate_value(match: re.Match, group: str) -> float:
 # a fraction in words with its figure in brackets: "by six-hundredths (0.06) of a second", "three-tenths (0.3)"
 _FRACTION_RESTATED = re.compile(r"\b(?P<count>[a-z]+(?:-[a-z]+)?|\d+)[- ](?P<part>tenths?|hundredths?|thousandths?|10ths?|100ths?|1,?000ths?)"
                                 r"\s*\(\s*(?P<figure>\d*\.\d+)\s*\)", re.IGNORECASE)
+_FRACTION_PART = re.compile(r"(?:tenths?|hundredths?|thousandths?|0ths?)\s*\(", re.IGNORECASE)
+
+
 def _fractions_restated(analysis: Analysis, rule) -> Iterator[Finding]:
     """"beating Kyle Chalmers by sixth-hundredths (0.60) of a second": six hundredths is 0.06. A fraction written in
     words and then in figures must be one number (an ordinal's "sixth" read as the count it slips from)."""
     text = analysis.document.text
+    if not _FRACTION_PART.search(text):
+        return  # (most articles write no such fraction: one quick look for its word before the full pattern)
     for match in _FRACTION_RESTATED.finditer(text):
         count = match["count"].lower()
         read = (float(count), False) if count.isdigit() else word_value(count)

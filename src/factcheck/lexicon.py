@@ -163,3 +163,8 @@ def scheduled_event(text: str, syntax, start: int, end: int) -> bool:
 # the words that round a figure rather than bound it: "nearly 500" is a little under 500, "about 500" either side
 NEARLY = frozenset({"nearly", "almost", "close to", "just under", "shy of"})
 ABOUT = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "circa", "approx."})
+
+
+# a temperature's unit as copy writes it after its figure, by pint's name ("46.6C", "113 °F", "45 degrees Celsius")
+TEMPERATURES = {"c": "degC", "°c": "degC", "° c": "degC", "f": "degF", "°f": "degF", "° f": "degF", "degrees celsius": "degC",
+                "degree celsius": "degC", "degrees centigrade": "degC", "degrees fahrenheit": "degF", "degree fahrenheit": "degF"}

@@ -227,7 +227,7 @@ class NameIndex:
                         and not quoted_at(first, last):
                     continue
                 window = tuple(norms[first:last])
-                joined = self._run_together(window) if length >= 2 else None
+                joined = self._run_together(window)
                 if joined is not None:
                     key, i = joined
                     found.append((len(key), 0.95, NameHit(first, last, key, False, (first + i,))))

@@ -1293,17 +1293,17 @@ def _from_to_spans(analysis: Analysis, rule) -> Iterator[Finding]:
             if not _FROM_BEFORE.search(text, max(sentence.start, first.start - 40), first.start) \
                     or not _TO_BETWEEN.match(text[first.end:last.start]):
                 continue
-            counts = [match for match in _DAYS_COUNT.finditer(text, sentence.start, sentence.end)
+            counts = [(match, count) for match in _DAYS_COUNT.finditer(text, sentence.start, sentence.end)
                       if not (first.start <= match.start() < last.end) and (count := _number(match.group(1).lower())) is not None
                       and count > 2]
             between = (last.value.earliest - first.value.earliest).days
             if len(counts) != 1 or between <= 2:
                 continue
-            count = _number(counts[0].group(1).lower())
+            told, count = counts[0]
             if between - 1 <= count <= between + 2:
                 continue  # counted with or without both ends, give or take one
             # (reported on its whole stretch, days and count: either day may be the slip, or the count)
-            start, end = min(first.start, counts[0].start(1)), max(last.end, counts[0].end(1))
+            start, end = min(first.start, told.start(1)), max(last.end, told.end(1))
             yield rule.finding(
                 rule.message("day_span", start=first.text, end=last.text, low=between, high=between + 1, stated=count),
                 start, end, analysis.document.source[start:end],

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from factcheck.checks.base import CheckKind
 from factcheck.facts import power_unit, unit_name, units
-from factcheck.lexicon import TENS, UNITS, word_value
+from factcheck.lexicon import TEMPERATURES, TENS, UNITS, word_value
 from factcheck.model import Analysis, Evidence, Finding, format_number  # noqa: F401
 
 # a figure, and a scale word after it ("48 million pounds")
@@ -53,8 +53,6 @@ PAIR = re.compile(
     + _UNIT.format(u="u2"),
     re.IGNORECASE,
 )
-TEMPERATURES = {"c": "degC", "°c": "degC", "° c": "degC", "f": "degF", "°f": "degF", "° f": "degF", "degrees celsius": "degC",
-                "degree celsius": "degC", "degrees centigrade": "degC", "degrees fahrenheit": "degF", "degree fahrenheit": "degF"}
 
 
 # "26 inches by 18 inches (roughly 66 by 56 centimetres)": each side converts on its own; the first

@@ -52,14 +52,18 @@ def _period_ends(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
             apart = (later.value.earliest - earlier.value.earliest).days
             if not 0 < abs(apart) <= _PERIOD_SLIP_DAYS or any(m.value.earliest == later.value.earliest for m in ends[:index]):
                 continue
-            line, _ = analysis.document.position(earlier.start)
-            yield rule.finding(
-                rule.message("period_end", told=earlier.text, stated=later.text, line=line, days=abs(apart)),
-                later.start, later.end, analysis.document.source[later.start:later.end],
-                evidence=Evidence(fact="end of the period told earlier", value=earlier.value.earliest.isoformat(),
-                                  source=f"line {line} of this article"),
-            )
+            yield _told_twice(analysis, rule, "period_end", later, earlier, "end of the period told earlier", days=abs(apart))
             break
+
+
+def _told_twice(analysis: Analysis, rule, message: str, later, earlier, fact: str, **fields) -> Finding:
+    """The finding on the later of two days that tell one thing, naming the earlier one's line."""
+    line, _ = analysis.document.position(earlier.start)
+    return rule.finding(
+        rule.message(message, told=earlier.text, stated=later.text, line=line, **fields),
+        later.start, later.end, analysis.document.source[later.start:later.end],
+        evidence=Evidence(fact=fact, value=earlier.value.earliest.isoformat(), source=f"line {line} of this article"),
+    )
 
 
 # two tellings of one event are at most this many days apart
@@ -106,13 +110,7 @@ def _retold(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
                     or analysis.sentence_of(later.start).start == analysis.sentence_of(earlier.start).start \
                     or any(m.value.earliest == later.value.earliest for m in days if m is not later):
                 continue
-            line, _ = analysis.document.position(earlier.start)
-            yield rule.finding(
-                rule.message("retold", subject=subject, told=earlier.text, stated=later.text, line=line, days=apart),
-                later.start, later.end, analysis.document.source[later.start:later.end],
-                evidence=Evidence(fact="the same event told earlier", value=earlier.value.earliest.isoformat(),
-                                  source=f"line {line} of this article"),
-            )
+            yield _told_twice(analysis, rule, "retold", later, earlier, "the same event told earlier", subject=subject, days=apart)
             break
 
 

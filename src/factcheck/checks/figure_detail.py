@@ -22,9 +22,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from factcheck.checks._common import MONTH, same_name
+from factcheck.checks._common import MONTH, half_last_digit, same_name
 from factcheck.checks.base import CheckKind
-from factcheck.facts import fact_key_words
+from factcheck.facts import fact_key_words, unit_name, units
+from factcheck.lexicon import TEMPERATURES
 from factcheck.model import Analysis, DateValue, Evidence, Finding, Record, format_number
 
 # a race time or a clock reading ("2:05:42", "1:43:33", "14:54.11"), or a decimal to two places or more ("19.75")
@@ -152,7 +153,7 @@ def _figures_of_a_day(analysis: Analysis, rule) -> Iterator[Finding]:
         for unit_kept in {item.unit for item in kept}:
             same = [item for item in kept if item.unit == unit_kept]
             # (each figure with the slack its written precision gives it, in the records' unit)
-            told = [(m, value, abs(_in_unit(m.value.value + _half_step(m.text), unit, unit_kept) - value))
+            told = [(m, value, abs(_in_unit(m.value.value + half_last_digit(m), unit, unit_kept) - value))
                     for m, unit in figures if (value := _in_unit(m.value.value, unit, unit_kept)) is not None]
             if len(same) != 1 or not told:
                 continue
@@ -179,14 +180,11 @@ _UNIT_WORD = re.compile(r"\s?(°\s?[CF]\b|[A-Za-z°]+)")
 
 def _unit_after(text: str, end: int) -> str | None:
     """pint's name of the unit written right after a figure ("47.5C", "115.9F", "12 mm"), if any."""
-    from factcheck.facts import unit_name
-
     word = _UNIT_WORD.match(text, end)
     if word is None:
         return None
     written = word.group(1).replace(" ", "")
-    return {"C": "degree_Celsius", "°C": "degree_Celsius", "F": "degree_Fahrenheit", "°F": "degree_Fahrenheit"}.get(written) \
-        or unit_name(written) or unit_name(written.lower())
+    return TEMPERATURES.get(written.lower()) or unit_name(written) or unit_name(written.lower())
 
 
 def _unit_end(text: str, end: int) -> int:
@@ -195,17 +193,10 @@ def _unit_end(text: str, end: int) -> int:
 
 
 def _in_unit(value: float, unit: str, target: str) -> float | None:
-    from factcheck.facts import units
-
     try:
         return float(units().Quantity(value, unit).to(target).magnitude)
     except Exception:  # another dimension: no figure of this series
         return None
-
-
-def _half_step(written: str) -> float:
-    decimals = re.search(r"\.(\d+)", written)
-    return 0.5 * 10 ** -(len(decimals.group(1)) if decimals else 0)
 
 
 def _one_item(found) -> FigureItem | None:

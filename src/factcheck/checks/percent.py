@@ -449,14 +449,15 @@ def _part_before(analysis: Analysis, text: str, money: list[Mention], sentence, 
     here = levels(sentence.start, share.start)
     if here:
         return here[-1]
-    before = [s for s in analysis.sentences if s.end <= sentence.start]
-    if not before or "\n\n" in text[before[-1].end:sentence.start]:
+    previous = analysis.sentence_of(sentence.start - 1) if sentence.start else None
+    if previous is None or previous.start >= sentence.start or "\n\n" in text[previous.end:sentence.start]:
         return None
-    earlier = levels(before[-1].start, before[-1].end)
+    earlier = levels(previous.start, previous.end)
     return earlier[0] if earlier else None
 
 
 def _currency(mention: Mention) -> str:
+    # (the sign as written, "A$" apart from "$": conflicting-values' reading takes both for US dollars)
     return re.match(r"[^\d]*", mention.text).group(0).strip().upper()
 
 

@@ -18,6 +18,7 @@ from factcheck.config import Config, check_rule_ids
 from factcheck.checks import KINDS
 from factcheck.extract import extract, split_sentences
 from factcheck.link import find_links, link, title_runs
+from factcheck.names import capitalised_in
 from factcheck.load import apply_mask, load_document
 from factcheck.model import ARTICLE_ORIGIN, Analysis, Document, Finding, Record, Severity
 from factcheck.records import DeferredRecords, RecordSet, find_record_files, load_records
@@ -193,23 +194,24 @@ class Checker:
         records = self.records
         # the names first (claims are read once, against the records decided for this document)
         tokens = tokenize(document.text)
-        links = find_links(document.text, tokens, records, mentions, document.published)
+        capitalised = capitalised_in(document.text, tokens)
+        links = find_links(document.text, tokens, records, mentions, document.published, capitalised)
         if self.packs:
             found = self._pack_records(document, mentions, links, tokens)
             if found:
                 records = records.with_records(found)
-                links = find_links(document.text, tokens, records, mentions, document.published)
+                links = find_links(document.text, tokens, records, mentions, document.published, capitalised)
         if self.online is not None:
             found = self._online_records(document, mentions, links, tokens)
             if found:
                 records = records.with_records(found)
-                links = find_links(document.text, tokens, records, mentions, document.published)
+                links = find_links(document.text, tokens, records, mentions, document.published, capitalised)
         article_entities = _article_entities(mentions, links)
         if article_entities:
             # the article's own entities, so that one party's two seat counts can be compared
             records = records.with_records(article_entities)
         vocabulary = self.vocabulary.for_records(records)
-        linked = link(document, sentences, mentions, records, vocabulary, syntax, tokens)
+        linked = link(document, sentences, mentions, records, vocabulary, syntax, tokens, capitalised)
         return Analysis(document, sentences, linked.mentions, linked.links, linked.claims, records, vocabulary, linked.tokens, syntax)
 
     def _online_records(self, document: Document, mentions, links, tokens) -> list[Record]:

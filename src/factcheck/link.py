@@ -48,16 +48,19 @@ class Linked:
 
 
 def link(document: Document, sentences: list[Sentence], mentions: list[Mention], records: RecordSet, vocabulary: Vocabulary,
-         syntax: Syntax | None = None, tokens: list[Token] | None = None) -> Linked:
+         syntax: Syntax | None = None, tokens: list[Token] | None = None, capitalised=None) -> Linked:
+    """`capitalised`, where the caller has it: names.capitalised_in over these tokens, read once per document
+    (every name look-up asks it)."""
     text = document.text
     tokens = tokenize(text) if tokens is None else tokens
-    links = find_links(text, tokens, records, mentions, document.published)
+    capitalised = capitalised or capitalised_in(text, tokens)
+    links = find_links(text, tokens, records, mentions, document.published, capitalised)
     titles = ByPosition([link for link in links if link.record.type != "person"])
     mentions = [m for m in mentions if m.kind != "number" or not titles.holding(m.start, m.end)]
     # the loaded records' nouns, once for the run (an online record's name adds none: see facts_memo)
     referents = (records.base or records).memo("referents", lambda: own_nouns([r for r in (records.base or records).records
                                                                                 if r.origin != ARTICLE_ORIGIN]))
-    known_people = _record_people(text, tokens, records, vocabulary)
+    known_people = _record_people(text, tokens, records, vocabulary, capitalised)
     keepers = (records.base or records).memo("keepers", lambda: _keepers([r for r in (records.base or records).records
                                                                          if r.origin != ARTICLE_ORIGIN]))
     # a day restated in another time zone in brackets is the day before it again, no value of its own
@@ -556,24 +559,27 @@ ARTWORK_NOUNS = {"portrait", "painting", "canvas", "picture", "work", "artwork",
 KIN_NOUNS = (DEAL_NOUNS, MATCH_NOUNS, ARTWORK_NOUNS)
 
 
-def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabulary: Vocabulary) -> list[Mention]:
+def _record_people(text: str, tokens: list[Token], records: RecordSet, vocabulary: Vocabulary, capitalised) -> list[Mention]:
     """Where the article names, in full, a person the records give as a fact value."""
     person_facts = {(spec.entity_type, spec.key) for spec in vocabulary.facts if spec.value in ("person", "person-list")}
     names = records.person_names(person_facts)
     if not names:
         return []
     index = records.facts_owner().memo(("person_index", frozenset(person_facts)), lambda: NameIndex(names))
-    hits = index.exact(tokens, capitalised_in(text, tokens))
+    hits = index.exact(tokens, capitalised)
     return [Mention("person", tokens[h.first].start, tokens[h.last - 1].end, text[tokens[h.first].start:tokens[h.last - 1].end], None, "record-value")
             for h in hits]
 
 
 def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention],
-               published: dt.date | None = None) -> list[EntityLink]:
+               published: dt.date | None = None, capitalised_words=None) -> list[EntityLink]:
+    """Every record name in the text, exact or one word off. `capitalised_words`: names.capitalised_in over
+    the tokens, if the caller has read it already."""
     if not records.records:
         return []
     index = _name_index(records)
-    capitalised = _or_as_the_records_write_it(text, tokens, capitalised_in(text, tokens), records)
+    capitalised_words = capitalised_words or capitalised_in(text, tokens)
+    capitalised = _or_as_the_records_write_it(text, tokens, capitalised_words, records)
     links: list[EntityLink] = []
     taken: set[int] = set()
     exact_spans: dict[tuple[int, int], EntityLink] = {}
@@ -587,7 +593,7 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
             continue  # "Tom Cruise Jr.", "Queen Elizabeth The Queen Mother": a longer name holds this one
         exact_spans[(hit.first, hit.last)] = _make_link(text, tokens, hit.first, hit.last, record, name, True)
         taken.update(range(hit.first, hit.last))
-    for link in [*_implied_links(text, tokens, records, mentions, taken, published), *_aged_aliases(text, tokens, records, taken)]:
+    for link in [*_implied_links(text, tokens, records, mentions, taken, capitalised_words, published), *_aged_aliases(text, tokens, records, taken)]:
         exact_spans[_token_range(starts, link)] = link
         taken.update(range(*_token_range(starts, link)))
     quoted_at = lambda first, last: set_off_as_a_title(text, tokens[first].start, tokens[last - 1].end)  # noqa: E731
@@ -649,7 +655,7 @@ def _aged_aliases(text: str, tokens: list[Token], records: RecordSet, taken: set
 
 
 def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention], taken: set[int],
-                   published: dt.date | None = None) -> list[EntityLink]:
+                   capitalised, published: dt.date | None = None) -> list[EntityLink]:
     """"the Women's World Cup final" for the record "2023 FIFA Women's World Cup final", in an article
     that speaks of 2023 (a date in it, or its publication, falls in that year): RecordSet.implied_names."""
     # built once for the run on the loaded records, not again for each article's copy of them
@@ -662,7 +668,7 @@ def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions:
             ({published.year} if published else set())
     index = shared.memo("implied_index", lambda: NameIndex(implied))
     found = []
-    for hit in index.exact(tokens, capitalised_in(text, tokens)):
+    for hit in index.exact(tokens, capitalised):
         record, name, year = implied[hit.key]
         if (year is None or year in years) and not any(position in taken for position in range(hit.first, hit.last)):
             found.append(_make_link(text, tokens, hit.first, hit.last, record, name, True))

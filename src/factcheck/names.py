@@ -88,6 +88,9 @@ class NameIndex:
     def _has(self, key: tuple[str, ...]) -> bool:
         return key in self.keys or (self.parent is not None and self.parent._has(key))
 
+    def _opens(self, word: str) -> bool:
+        return word in self._lengths_by_first or (self.parent is not None and self.parent._opens(word))
+
     def _lengths_from(self, word: str) -> set[int]:
         own = self._lengths_by_first.get(word, _NONE)
         if self.parent is None:
@@ -117,8 +120,19 @@ class NameIndex:
         """Longest exact matches, left to right, without overlaps (given the text, also a name the
         records write with "the" that the text writes after a possessive, without it)."""
         hits = []
-        index = 0
-        while index < len(tokens):
+        # most words open no name, and are passed over without a look at them one by one: the
+        # next word that may (the first word of a name, or a capitalised word after a possessive,
+        # which may open a name the records write with "the")
+        openers = {norm for norm in {token.norm for token in tokens} if self._opens(norm)}
+        may_open = [i for i, token in enumerate(tokens) if token.norm in openers]
+        if text and self._lengths_from("the"):
+            after_possessive = {bisect.bisect_left(tokens, match.end(), key=lambda token: token.start)
+                                for match in _POSSESSIVE_END.finditer(text)}
+            may_open = sorted(after_possessive.union(may_open) - {len(tokens)})
+        resume = 0  # names found do not overlap: the word after the last one
+        for index in may_open:
+            if index < resume:
+                continue
             best = 0
             # (a name starts with a capital, or with a "the" before one: capitalised() says which)
             lengths = self._lengths_from(tokens[index].norm)
@@ -132,7 +146,7 @@ class NameIndex:
             if best:
                 key = tuple(token.norm for token in tokens[index:index + best])
                 hits.append(NameHit(index, index + best, key, True))
-                index += best
+                resume = index + best
                 continue
             # a name the records write with "the" ("the Budget"), written after a possessive without it:
             # "last Wednesday's Budget"
@@ -145,9 +159,7 @@ class NameIndex:
                         best = length - 1
                 if best:
                     hits.append(NameHit(index, index + best, ("the", *(token.norm for token in tokens[index:index + best])), True))
-                    index += best
-                    continue
-            index += 1
+                    resume = index + best
         return hits
 
     def near(self, tokens: list[Token], taken: set[int], capitalised: callable, shorter: set[tuple[int, int]] = frozenset(),
@@ -238,6 +250,9 @@ class NameIndex:
                             and not self._person(split):
                         found.append((len(split), 0.95, NameHit(first, last, split, False, (first + j, first + j + 1))))
         return found
+
+
+_POSSESSIVE_END = re.compile(r"['’]s\b")
 
 
 def elided_capital(word: str) -> bool:

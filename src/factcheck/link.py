@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.facts import AGENT_KEY, AVERAGE_WORDS, CURRENCIES, HEAD_SAID_AS, HEAD_VERBS, HOLDER_KEY, MEASURE_WORDS, SCOPE_PREPOSITIONS, SINCE_KEY, WORD_SAID_AS, describe_key, fact_key_words, is_average, word_base
-from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, MONTHS, whole_number, word_value
+from factcheck.lexicon import CONTEST_PARTS, DURATION_WORDS, MINUTES_IN, MONTHS, ORDINALS, whole_number, word_value
 from factcheck.model import (ARTICLE_ORIGIN, ByPosition, Claim, DateValue, Document, EntityLink, Mention, NumberValue, Record, Sentence, Syntax,
                              in_another_time_zone, without_its_year)
 from factcheck.names import NameIndex, capitalised_in, set_off_as_a_title, written_like
@@ -79,7 +79,9 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
 
 
 # an occasion's name and then its day: "his Super Bowl XLI halftime show on Feb. 4, 2007, at Dolphin Stadium"
-_ON_ITS_DAY = re.compile(r"(?:['’]s?)?\s*,?\s*(?:(?:held|played|staged)\s+)?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")
+# (or after the time it is told by first: "a surprise visit to Paddington last week, on 18 May")
+_ON_ITS_DAY = re.compile(r"(?:['’]s?)?\s*(?:\s(?:last|this|earlier\s+this)\s+(?:week|month)\s*,|\syesterday\s*,)?\s*,?\s*(?:(?:held|played|staged)\s+)?"
+                         r"on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")
 
 
 def sentence_holding(sentences: list[Sentence], position: int) -> Sentence | None:
@@ -93,8 +95,9 @@ def own_date_claims(text: str, sentences: list[Sentence], mentions: list[Mention
     """A day written right after an occasion's name ("the final on 14 July") is that occasion's
     `date`, when its record keeps one: no verb need say "held"."""
     taken = {claim.value.start for claim in claims}
+    # (a day written without its year is as much a day: "the referendum … on 23 July")
     dates = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"
-             and not m.value.relative and m.start not in taken]
+             and (not m.value.relative or without_its_year(m)) and m.start not in taken]
     dates_by_position = ByPosition(dates)
     found: list[Claim] = []
     for link in links:
@@ -596,6 +599,9 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     for link in [*_implied_links(text, tokens, records, mentions, taken, capitalised_words, published), *_aged_aliases(text, tokens, records, taken)]:
         exact_spans[_token_range(starts, link)] = link
         taken.update(range(*_token_range(starts, link)))
+    for link in _described_links(text, tokens, records, mentions, taken, published):
+        exact_spans[_token_range(starts, link)] = link
+        taken.update(range(*_token_range(starts, link)))
     quoted_at = lambda first, last: set_off_as_a_title(text, tokens[first].start, tokens[last - 1].end)  # noqa: E731
     near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans), quoted_at=quoted_at)
                  if written_like(text, tokens, hit, records.by_name[hit.key][0][1])
@@ -673,6 +679,93 @@ def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions:
         if (year is None or year in years) and not any(position in taken for position in range(hit.first, hit.last)):
             found.append(_make_link(text, tokens, hit.first, hit.last, record, name, True))
     return found
+
+
+# the words copy writes for the names of a few countries and unions, as their names' words
+_COUNTRY_WORDS = {"britain": ("united", "kingdom"), "british": ("united", "kingdom"), "uk": ("united", "kingdom"),
+                  "us": ("united", "states"), "america": ("united", "states"), "american": ("united", "states"),
+                  "eu": ("european", "union")}
+DESCRIBED_REACH = 12  # tokens either side of a name's last word in which its other words are looked for
+
+
+def _described_links(text: str, tokens: list[Token], records: RecordSet, mentions: list[Mention], taken: set[int],
+                     published: dt.date | None = None) -> list[EntityLink]:
+    """A record named in the copy's own words, every word of its name said (all but one of six) within a few words
+    of its last one, in one sentence: "the referendum on Britain's membership of the European Union" for the record
+    "2016 United Kingdom European Union membership referendum", "the Queen, who made a surprise visit to Paddington"
+    for the alias "Queen's surprise visit to Paddington". Only a record no other name so told fits, and, when its
+    name writes a year, in an article that speaks of that year (RecordSet.described_names)."""
+    shared = records.base or records
+    described = shared.described_names()
+    heads = [i for i, token in enumerate(tokens) if token.norm in described and i not in taken]
+    if not heads:
+        return []
+    years = {str(m.value.earliest.year) for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)} | \
+            {str(m.value.latest.year) for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)} | \
+            ({str(published.year)} if published else set())
+    values_in = [m for m in mentions if m.kind in ("number", "date")]
+    found = []
+    for head in heads:
+        # the sentence around it: no full stop, semicolon or line break between
+        first = head
+        while first > 0 and head - first < DESCRIBED_REACH and not _SENTENCE_BREAK.search(text, tokens[first - 1].end, tokens[first].start):
+            first -= 1
+        last = head
+        while last + 1 < len(tokens) and last - head < DESCRIBED_REACH and not _SENTENCE_BREAK.search(text, tokens[last].end, tokens[last + 1].start):
+            last += 1
+        fits = []
+        for record, name, others, named_years in described[tokens[head].norm]:
+            if named_years and not named_years & years:
+                continue
+            places: dict[str, int] = {}  # each other word of the name, at its nearest place to the last word
+            for i in range(first, last + 1):
+                for word in (tokens[i].norm, *_COUNTRY_WORDS.get(tokens[i].norm, ())):
+                    if word in others and (word not in places or abs(i - head) < abs(places[word] - head)):
+                        places[word] = i
+            if len(others) - len(places) > len(others) // 5:
+                continue
+            span = sorted({head, *places.values()})
+            if span[-1] - span[0] > 2 * len(others) + 5 or any(i in taken for i in range(span[0], span[-1] + 1)):
+                continue
+            if any(tokens[span[0]].start <= m.start < tokens[span[-1]].end and not _a_number_of(name, m) and not _a_value_of(record, m)
+                   for m in values_in):
+                # "the final of the fourth edition of the Conference League": a figure told inside is no word of the name
+                # (one the name writes is, "The Sopranos, whose fourth-season premiere" of "The Sopranos season 4 premiere", and
+                # one the record keeps: "the previous national record of 38.7C …, set at Cambridge Botanic Garden")
+                continue
+            # (a year just before it is the name's too: "the 1975 referendum on …")
+            opening = tokens[max(first, span[0] - 2)].start
+            written_years = set(re.findall(r"\b(?:1[89]|20)\d\d\b", text[opening:tokens[span[-1]].end]))
+            if written_years - named_years:
+                continue  # "the 2015 referendum on …": another one
+            fits.append((record, name, span[0], span[-1] + 1))
+        if len({record.id for record, *_ in fits}) == 1:
+            record, name, start, end = fits[0]
+            link = _make_link(text, tokens, start, end, record, name, True)
+            # (the name it stands for is the copy's own telling: no variant of the record's name to report)
+            found.append(EntityLink(link.record, link.start, link.end, link.text, link.text, True))
+            taken.update(range(start, end))
+    return found
+
+
+def _a_value_of(record: Record, mention: Mention) -> bool:
+    """Is the figure one the record keeps (so that taking it into the record's name loses nothing to check)?"""
+    if mention.kind != "number" or not isinstance(mention.value, NumberValue):
+        return False
+    return any(isinstance(value.value, (int, float)) and not isinstance(value.value, bool) and abs(value.value - mention.value.value) < 1e-9
+               for values in record.facts.values() for value in values)
+
+
+def _a_number_of(name: str, mention: Mention) -> bool:
+    """Is the figure one the name writes, in figures or in words ("4" of "season 4" for "fourth-season")?"""
+    if mention.kind != "number" or not isinstance(mention.value, NumberValue):
+        return False
+    written = {int(number) for number in re.findall(r"\d+", name)}
+    written |= {value for word in name_key(name) if (value := whole_number(ORDINALS.get(word, word))) is not None}
+    return mention.value.value in written
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
 
 
 def _or_as_the_records_write_it(text: str, tokens: list[Token], capitalised, records: RecordSet):
@@ -1905,9 +1998,14 @@ def _partitive_whole(text: str, mention: Mention, mentions: list[Mention]) -> bo
     """"taking 37 of the 101 seats": the figure after "N of the" is the whole the part is drawn from,
     not a value of whoever took the part — unless the whole is the subject's own ("won nine of its 13 Academy
     Award nominations": the film's nominations)."""
+    if _PART_OF_THEM.match(text, mention.end):
+        return True  # "he scored seven tries in five matches, four of them in the semi-final": the whole, the part told after
     return any(other.kind == "number" and other.end <= mention.start
                and (written := PARTITIVE_OF.fullmatch(text[other.end:mention.start])) is not None
                and not re.match(r"\s+of\s+(?:its|their|his|her)\s", written.group(0)) for other in mentions)
+
+
+_PART_OF_THEM = re.compile(r"[^.;:!?,]{0,60},\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+them\b")
 
 
 PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|a\s+possible|a\s+total\s+of)\s+"
@@ -2450,10 +2548,17 @@ MARGIN_WORDS = {"by": ("margin", "by", "difference", "increase", "decrease", "ri
 
 def _bound_not_value(spec: FactSpec, text: str, mention: Mention, words: dict[str, tuple[str, ...]]) -> bool:
     before = re.search(r"\b([a-z]+)\s+$", text[max(0, mention.start - 8):mention.start])
-    if before is None or before.group(1) not in words:
+    bound = before.group(1) if before is not None else None
+    if bound not in words and "since" in words and _SINCE_IT_BEGAN.search(text, max(0, mention.start - 60), mention.start):
+        bound = "since"  # "for the first time since trading began in 1983": when the span began, as "since 1983"
+    if bound not in words:
         return False
     key_words = set(re.split(r"[_.\W]+", spec.key.lower()))
-    return not any(word.startswith(allowed) for word in key_words for allowed in words[before.group(1)])
+    return not any(word.startswith(allowed) for word in key_words for allowed in words[bound])
+
+
+_SINCE_IT_BEGAN = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}(?:began|begun|started|opened|was\s+founded|was\s+first\s+\w+|were\s+first\s+\w+)"
+                             r"\s+(?:in\s+)?$")
 
 
 # a capitalised word inside a line, right before a number ("Watch Ultra 2"), not one opening a sentence ("With 61 seats")

@@ -123,6 +123,23 @@ class RecordSet:
 
         return self.memo("implied_names", build)
 
+    def described_names(self) -> dict[str, list[tuple[Record, str, frozenset[str], frozenset[str]]]]:
+        """The names of three words or more that copy tells in its own words ("the referendum on Britain's
+        membership of the European Union" for "2016 United Kingdom European Union membership referendum"),
+        by their last word: (record, name, its other words, the years it writes). See link.find_links."""
+        def build() -> dict:
+            found: dict[str, list] = defaultdict(list)
+            for record in self.records:
+                if record.type == "person":
+                    continue
+                for name in record.names:
+                    words = [word for word in name_key(name) if word not in _NAME_SMALL_WORDS and not word.isdigit()]
+                    if len(words) >= 3 and len(set(words)) == len(words):
+                        found[words[-1]].append((record, name, frozenset(words[:-1]), frozenset(re.findall(r"\b(?:1[89]|20)\d\d\b", name))))
+            return dict(found)
+
+        return self.memo("described_names", build)
+
     def written_names(self) -> frozenset[tuple[str, ...]]:
         """Every run of two to five capitalised words the records write — in names, in brackets
         after them ("Women's marathon world record (Tigist Assefa)") and in text values ("holder:
@@ -175,6 +192,8 @@ class DeferredRecords(RecordSet):
         return getattr(self, name)
 
 
+# the words that make no name's own: in "the referendum on Britain's membership of the European Union" as in the name
+_NAME_SMALL_WORDS = {"the", "a", "an", "of", "and", "in", "on", "at", "for", "to", "by", "with", "from", "s"}
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|do|dos|van|von|der|al|bin|la|le|du))*\s+[A-ZÀ-Þ][\w'’.-]*")
 _YEAR_WORD = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")

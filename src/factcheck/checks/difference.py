@@ -165,6 +165,12 @@ def run(analysis: Analysis, rule) -> Iterator:
             severity=far_severity if _far_off(total.mention, total.value, added, far) else None,
             evidence=Evidence(fact="sum", source="arithmetic", value=" + ".join(p.mention.text for p in parts)),
         )
+    for total, rate, count, period, actual in _over_a_term(analysis, text, figures) if "sum" in checked else ():
+        yield rule.finding(
+            rule.message("term", rate=rate.mention.text, count=count, period=period, actual=_like(total, actual),
+                         total=("" if total.exact else f"{total.mention.value.qualifier} ") + total.mention.text),
+            total.start, total.end, analysis.document.source[total.start:total.end], suggestion=_like(total, actual),
+            evidence=Evidence(fact="sum", source="arithmetic", value=f"{rate.mention.text} × {count}"))
     for move, start, end, expected, stated in _rank_moves(text) if "change" in checked else ():
         yield rule.finding(rule.message("rank", move=move, expected=expected, stated=stated), start, end, analysis.document.source[start:end],
                            evidence=Evidence(fact="rank", source="arithmetic", value=move))
@@ -516,6 +522,13 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
             # "265 points to Quartararo's 248, a winning margin of 19 points": points of a table, not of a percentage
             kind, unit = margin.kind, "points"
             stated = before()
+        if len(stated) == 1:
+            # "Loreen finished on 583 points … Käärijä was second on 526 points, a margin of 75 points": one side in its
+            # sentence, the other told in the sentence before, in the same paragraph, of the margin's own measure
+            pair = _other_side_before(analysis, text, margin, stated[0], compared)
+            if pair is not None:
+                yield pair
+            continue
         if len(stated) < 2:
             continue
         owner = _MARGIN_OWNER.search(text[max(sentence.start, margin.start - 60):margin.start])
@@ -552,6 +565,67 @@ def _margins(analysis: Analysis, text: str, figures: list[Figure], slack: float)
             continue
         _, first, second = max(gaps, key=lambda gap: (max(gap[1].value, gap[2].value)))
         yield margin, first, second
+
+
+# a sum a period ("€45 million a year", "$2bn per year"), and a term counted in those periods ("a five-year contract",
+# "over the next four years"); a sum over the whole term ("some €270 million over the length of the deal")
+_A_PERIOD = re.compile(r"\s*(?:a|per|each|every)\s+(year|season|month|week)\b", re.IGNORECASE)
+_TERM = re.compile(r"\b(?P<count>\w+)[- ](?P<period>year|season|month|week)[- ](?:contract|deal|agreement|lease|term|extension|loan|plan)\b"
+                   r"|\bover\s+(?:the\s+(?:next\s+)?)?(?P<count2>\w+)\s+(?P<period2>year|season|month|week)s\b", re.IGNORECASE)
+_OVER_THE_TERM = re.compile(r"\s*(?:in\s+total\s+)?(?:over\s+the\s+(?:length|life|course|term|duration|whole)\s+of\s+the\s+(?:deal|contract|agreement|lease|term)"
+                            r"|over\s+(?:the\s+)?(?:\w+\s+)?(?:years|seasons|months|weeks)\b|in\s+total\b|in\s+all\b)"
+                            # (not a total with more in it: "£42m in total with bonuses")
+                            r"(?!\s*,?\s*(?:including|with|plus|if|once|after|before)\b)", re.IGNORECASE)
+
+
+def _over_a_term(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[tuple[Figure, Figure, int, str, float]]:
+    """(total, rate, count, period, rate × count) for a sum over a whole term that is not the rate for each
+    period times the periods: "a five-year contract … €45 million a year …, some €270 million over the length of
+    the deal" (five times €45 million is €225 million). The term in the rate's sentence or the one before, in
+    the same paragraph; the total after the rate in its sentence, in the same currency."""
+    money = [f for f in figures if f.kind == "money"]
+    for rate in money:
+        period = _A_PERIOD.match(text, rate.end)
+        if period is None:
+            continue
+        sentence = analysis.sentence_of(rate.start)
+        previous = analysis.sentence_of(sentence.start - 1) if sentence.start else sentence
+        reach = previous.start if "\n\n" not in text[previous.start:sentence.start] else sentence.start
+        terms = [t for t in _TERM.finditer(text, reach, sentence.end)
+                 if (t["period"] or t["period2"]).lower() == period.group(1).lower()]
+        counts = {whole_number(t["count"] or t["count2"]) if not (t["count"] or t["count2"]).isdigit() else int(t["count"] or t["count2"])
+                  for t in terms}
+        if len(counts) != 1 or None in counts:
+            continue
+        count = counts.pop()
+        if not 2 <= count <= 50:
+            continue
+        for total in money:
+            if not (rate.end < total.start < sentence.end) or not _OVER_THE_TERM.match(text, total.end) \
+                    or total.mention.text[:1] != rate.mention.text[:1]:
+                continue
+            low, high = rate.low * count, rate.high * count
+            slack = 0 if total.exact else 0.05 * max(total.value, high)
+            if not (total.low - slack <= high and low <= total.high + slack):
+                yield total, rate, count, period.group(1).lower(), rate.value * count
+            break
+
+
+def _other_side_before(analysis: Analysis, text: str, margin: Figure, side: Figure, compared) -> tuple | None:
+    """(margin, one side, the other) when the margin is no gap between the one side its sentence gives and any
+    figure of its measure the sentence before gives (the pair it is a slip of, or the largest); None when one fits."""
+    sentence = analysis.sentence_of(margin.start)
+    previous = analysis.sentence_of(sentence.start - 1) if sentence.start else None
+    if previous is None or previous.start >= sentence.start or "\n\n" in text[previous.start:sentence.start] or not side.noun:
+        return None
+    others = [f for f in compared(previous.start, previous.end) if f.value != side.value]
+    if not others or not any((f.noun or "").rstrip("s") == side.noun.rstrip("s") for f in others):
+        return None
+    if any(_agrees(margin, abs(f.value - side.value), abs(f.value - side.value), 0) for f in others):
+        return None
+    slipped = [f for f in others if _slip_of(margin.mention, margin.value, f.value - side.value)]
+    other = slipped[0] if slipped else max(others, key=lambda f: f.value)
+    return margin, other, side
 
 
 def _majorities(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
@@ -1076,6 +1150,7 @@ KIND = CheckKind(
             "far_ratio": ((int, float), 0), "far_severity": ((str,), "info")},
     messages=("change", "sum", "margin", "points"),
     fallback_messages={"points": "{items} make {actual} points, not {stated}",
+                       "term": "{rate} a {period} for {count} {period}s is {actual}, not {total}",
                        "lead": "a {lead} lead moved by {gap} is {expected}, not {stated}"},
     param_checks={"far_ratio": RATIO_OR_NEVER, "far_severity": SEVERITY_NAME,
                   "scores": (lambda scores: all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)

@@ -64,7 +64,12 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         current = list({(record.id, number): (record, number, fact) for record, number, fact in known
                         if _reported_event(analysis, record)}.values())  # (one record under two of its names once)
-        if len(current) != 1:
+        if len(current) > 1:
+            # a record numbered by its own name or edition key is the edition; another's fact naming one tells
+            # where that other went ("Roma" of `ceremony: 91st Academy Awards (2019)`, in a story of the 92nd)
+            own = [(record, number, fact) for record, number, fact in current if fact is None or _EDITION_KEY.search(fact[0])]
+            current = own if len({record.id for record, _, _ in own}) == 1 else current
+        if len({record.id for record, _, _ in current}) != 1 or len({number for _, number, _ in current}) != 1:
             continue
         record, number, fact = current[0]
         if _dated_otherwise(analysis, edition, record, shifts):

@@ -5,7 +5,8 @@ Angela Rodel}, 2022: {title: Tomb of Sand, translator: Daisy Rockwell}}`, or one
 its `director`. When a sentence names one item ("Time Shelter, translated from Bulgarian by Daisy
 Rockwell"), says the role's word ("translated"), and names as its holder the person the records give
 that role in another item — and names neither that other item nor the item's own holder — the two
-were swapped.
+were swapped. A table of years (`laureates_by_prize_year: {2018: Olga Tokarczuk}`) names its item by the
+year written right before the record's name ("winner of the 2019 Nobel Prize for Literature").
 """
 
 from __future__ import annotations
@@ -32,7 +33,16 @@ def run(analysis: Analysis, rule) -> Iterator:
             for found in re.finditer(rf"(?<!\w){re.escape(fold(item))}(?!\w)", folded):
                 sentence = analysis.sentence_of(found.start())
                 said = folded[sentence.start:sentence.end]
-                if not _says_role(said, role) or name_in(said, person):
+                if name_in(said, person):
+                    continue
+                if item.isdigit():
+                    # a year's holder (`laureates_by_prize_year: {2018: Olga Tokarczuk}`): the year written right before
+                    # the record's name says which item, whatever the role is called ("winner of the 2019 Nobel Prize
+                    # for Literature")
+                    if not any(link.record.id == record.id and 0 <= link.start - found.end() <= 2
+                               and not analysis.document.text[found.end():link.start].strip() for link in analysis.links):
+                        continue
+                elif not _says_role(said, role):
                     continue
                 for other_item, other, _ in rows:
                     if other_item == item or other == person or name_in(said, other_item):
@@ -72,6 +82,9 @@ def _roles(records: list[Record]) -> dict[tuple[str, str], list[tuple[str, str, 
                 item, person = value.qualifiers.get("item"), value.value
                 if not isinstance(item, str) and isinstance(value.qualifiers.get("detail"), str):
                     item, person = value.value, value.qualifiers["detail"]
+                if item is None and isinstance(value.qualifiers.get("year"), int) and "year" in fact.rsplit(".", 1)[-1].split("_"):
+                    # a table of year → holder (`laureates_by_prize_year: {2018: Olga Tokarczuk (Poland)}`)
+                    item = str(value.qualifiers["year"])
                 if not isinstance(item, str) or not isinstance(person, str):
                     continue
                 person = without_note(person)

@@ -77,6 +77,14 @@ def run(analysis: Analysis, rule) -> Iterator:
             # hearts": those before it counted
             yield from _mismatch(analysis, rule, mention, [after_count.group(0).strip(" ,")] * count, "the count after it")
             continue
+        told_after = _AFTER_THE_YEARS.search(text, mention.end, sentence.end) if _A_TIME.match(text, mention.end) else None
+        if told_after is not None and not _NOT_ONE_EACH.search(told_after.group("told")) \
+                and not any(mention.end <= m.start < told_after.start() for m in ordinals):
+            # "only the third time that the far right had reached a presidential runoff, after her father's defeat by
+            # Jacques Chirac in 2002": the earlier ones told after it, a year each
+            years = sorted(set(re.findall(r"\b(?:1[89]|20)\d\d\b", told_after.group("told"))))
+            yield from _mismatch(analysis, rule, mention, years, "the years after it in this sentence")
+            continue
         ahead = _counted_ahead(analysis, text, mention, sentence)
         if ahead is not None:
             said, count = ahead
@@ -261,6 +269,14 @@ _ALSO_WON_IN = re.compile(r"\balso\s+(?:won|took|claimed|lifted|retained|clinche
 _AFTER_A_COUNT = re.compile(r",\s+(?:after|following)\s+(?:only\s+)?(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                             r"(?:other\s+|earlier\s+|previous\s+)?(?:[a-z-]+\s+)?(?!(?:years|seasons|months|weeks|days|hours|minutes|seconds|decades|centuries|games|matches|rounds|laps|races|innings|overs|sets)\b)"
                             r"(?P<noun>men|women|people|[a-z]{3,}s)\b(?!\s+(?:and|or|of)\b)")
+# … or told after it, each with its year, to the sentence's end: ", after her father's defeat … in 2002."
+_AFTER_THE_YEARS = re.compile(r",\s+(?:after|following)\s+(?P<told>[^.;:!?]*?\b(?:1[89]|20)\d\d\b[^.;:!?\d]*)[.;:!?]?\s*$")
+# (of times only, "the third time": "his 24th title, after US Open wins in 2011, 2015 and 2018" tells of some before it)
+_A_TIME = re.compile(r"\s+time\b")
+# … a year that is no earlier one of its own: a span, a decade, a count of times, or a year something ran from
+_NOT_ONE_EACH = re.compile(r"\b(?:since|between|from|until|to|through|twice|times|once|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"who|which|whose)\b"
+                           r"|\b(?:1[89]|20)\d0s\b|\d\s*[-–]\s*\d", re.IGNORECASE)
 _THE_OTHERS = re.compile(r"\b(?:the|its|his|her|their)\s+other\s+(?P<count>[a-z]+|\d{1,2})(?=\s*[,;.)—–]|\s+(?:did|had|were|have)\b)")
 _BEHIND_ONLY = re.compile(r"[^.;,]*,\s+behind\s+only\s+(?P<item>(?:[A-Z][\w.’'-]*(?:['’]s)?\s+)*[\"“]?[A-Z][^,;.\"”]*[\"”]?)"
                           r"\s*,?[\"”]?\s*(?:which|who|with|at|in|on|\(|[.!?]|$)")

@@ -103,13 +103,68 @@ def run(analysis: Analysis, rule) -> Iterator:
             yield _finding(analysis, rule, start, end, _office_label(title, office.bodies[0]), office.holder_name, office.record, office.fact)
             break
     if current:
-        yield from _offices_of_the_body_before(analysis, rule, people, current, reported)
+        yield from _offices_of_the_body_before(analysis, rule, people, current, reported, claimed)
     yield from _offices_by_alias(analysis, rule, people, reported)
     yield from _portfolios(analysis, rule, people, current, reported)
     yield from _roles_at_events(analysis, rule, people, reported | claimed)
+    yield from _offices_held_for_a_term(analysis, rule, people, reported | claimed)
 
 
-def _offices_of_the_body_before(analysis: Analysis, rule, people, current: list[Office], reported: set[int]) -> Iterator:
+# the sub-keys of an office's term: when it began and when it ended
+_TERM_FROM = {"from", "since", "start", "began", "took_office", "sworn_in", "appointed"}
+_TERM_TO = {"to", "until", "end", "ended", "left_office", "resigned"}
+
+
+def _terms(records: list[Record]) -> list[tuple[Record, str, str, dt.date, dt.date | None]]:
+    """(person, title, key, from, to) of an office a person's own record keeps under its title with its term:
+    `prime_minister: {from: 2016-12-06, to: 2017-05-15}` in Bernard Cazeneuve's. The key says no body."""
+    found = []
+    for record in records:
+        if record.type != "person":
+            continue
+        terms: dict[str, dict[str, dt.date]] = {}
+        for fact, values in record.facts.items():
+            office, _, part = fact.rpartition(".")
+            for value in values:
+                day = value.value if isinstance(value.value, dt.date) else None
+                if day is not None and "." not in office and (part in _TERM_FROM or part in _TERM_TO):
+                    terms.setdefault(office, {})["from" if part in _TERM_FROM else "to"] = day
+        for office, term in terms.items():
+            title = office.replace("_", " ")
+            if "from" in term and re.fullmatch(_TITLE, title) and _title(title) not in _SHARED_TITLES:
+                found.append((record, _title(title), office, term["from"], term.get("to")))
+    return found
+
+
+def _offices_held_for_a_term(analysis: Analysis, rule, people, reported: set[int]) -> Iterator:
+    """A bare title before a name ("Prime Minister Manuel Valls is expected to resign"), no body written, when one
+    person's record keeps that title with a term the publication day falls in, and the name is another's."""
+    published = analysis.document.published
+    holding = [term for term in analysis.records.facts_memo("person-role:terms", _terms)
+               if term[3] <= published and (term[4] is None or published <= term[4])]
+    if not holding:
+        return
+    text = analysis.document.text
+    for start, end, written, record in people:
+        if start in reported:
+            continue
+        sentence = analysis.sentence_of(start)
+        lead = text[max(sentence.start, start - 80):start]
+        title = _TITLE_BEFORE.search(lead)
+        if title is None or not title.group("title")[:1].isupper() or _OTHER_TIME.search(lead[:title.start()]) \
+                or _BODY_BEFORE.search(lead, 0, title.start()) is not None and _clean_body(_BODY_BEFORE.search(lead, 0, title.start()).group("body")) \
+                or _another_year(analysis, start, published.year):
+            continue  # (a title with a body of its own, "British Prime Minister Theresa May", may be another country's)
+        holders = [term for term in holding if term[1] == _title(title.group("title"))]
+        if len({term[0].id for term in holders}) != 1 or _same_person(written, record, holders[0][0]) or _near_miss(written, holders[0][0]):
+            continue
+        holder, office_title, key, _, _ = holders[0]
+        reported.add(start)
+        yield _finding(analysis, rule, start, end, office_title, holder.name, holder, key)
+
+
+def _offices_of_the_body_before(analysis: Analysis, rule, people, current: list[Office], reported: set[int],
+                                claimed: set[int] = frozenset()) -> Iterator:
     """A title with no body right before a person's name, held in the body the sentence last named before it:
     "Acadia, led by chief executive Uli Hacksell" when Acadia's record gives its chief executive as Steve Davis.
     (Another organisation named in between is the title's body: "Microsoft's rival Google, led by chief
@@ -129,6 +184,18 @@ def _offices_of_the_body_before(analysis: Analysis, rule, people, current: list[
         at = start - len(lead) + title.start()
         names = [m for m in (*analysis.links, *analysis.mentions) if sentence.start <= m.start < at
                  and (m.record.type != "person" if hasattr(m, "record") else m.kind == "org")]
+        if not names and not text[sentence.start:at].strip() and sentence.start > 0:
+            # the title opens its sentence: the body is the one the sentence before, in the same paragraph, named
+            # last ("… the Bank of Japan's plans to end negative rates. Governor Haruhiko Kuroda said …")
+            before = analysis.sentence_of(sentence.start - 1)
+            if "\n\n" not in text[before.start:sentence.start] and start not in claimed:
+                names = [m for m in (*analysis.links, *analysis.mentions) if before.start <= m.start < before.end
+                         and (m.record.type != "person" if hasattr(m, "record") else m.kind == "org")]
+                # (one body named there, or the title may be another's: "The British carrier, which took over part of the
+                # bankrupt Air Berlin, … at BER … Chief executive Johan Lundgren" is easyJet's)
+                if len({name.start for name in names if not any(o.start <= name.start < o.end and o is not name
+                                                                    and (o.start, -o.end) < (name.start, -name.end) for o in names)}) != 1:
+                    names = []
         if written_title in _SHARED_TITLES or not names or _another_year(analysis, start, published.year):
             continue
         nearest = max(names, key=lambda m: (m.start, hasattr(m, "record")))
@@ -505,6 +572,9 @@ def _offices(records: list[Record]) -> list[Office]:
     for record in records:
         for fact, values in record.facts.items():
             leaf = fact.rsplit(".", 1)[-1]
+            if leaf in _HOLDER_LEAVES and "." in fact:
+                # `governor: {name: Kazuo Ueda, since: 2023-04-09}`: the holder under the office's own key
+                leaf = fact.rsplit(".", 2)[-2]
             for value in values:
                 if not isinstance(value.value, str):
                     continue
@@ -535,6 +605,10 @@ def _offices(records: list[Record]) -> list[Office]:
                     names = _body_names(heads.group(2).title(), bodies) if heads.group(2) else record.names
                     found.append(Office(without_note(value.value), _title(heads.group(1)), tuple(names), record, fact))
     return found
+
+
+# the sub-keys that name an office's holder under the office's key
+_HOLDER_LEAVES = {"name", "holder", "person", "who", "incumbent"}
 
 
 # words of a key that date an office rather than name its body: `previous_ceo`, `founding_director`

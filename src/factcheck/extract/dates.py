@@ -315,7 +315,8 @@ def _weekday(which: str | None, weekday: int, published: dt.date) -> DateValue:
 
 
 def _ago(count_text: str, unit: str, published: dt.date) -> DateValue | None:
-    """"three weeks ago" is about 21 days before (±3); "two months ago" that month; "a year ago" that year."""
+    """"three weeks ago" is about 21 days before (±3); "two months ago" that month; "a year ago" that year, or
+    any day a full year or less before."""
     from factcheck.extract.numbers import word_value
 
     count_text = {"a": "one", "an": "one"}.get(count_text, count_text)
@@ -335,7 +336,18 @@ def _ago(count_text: str, unit: str, published: dt.date) -> DateValue | None:
         last = calendar.monthrange(year, month + 1)[1]
         return DateValue(dt.date(year, month + 1, 1), dt.date(year, month + 1, last), "month", relative=True)
     year = published.year - count
-    return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", relative=True)
+    # "the peak it reached 34 years ago", in February 2024, of 29 December 1989: told by the years gone by
+    # since, not only by the calendar's (1990); either reading holds
+    full_years_since = _years_before(published, count + 1) + dt.timedelta(days=1)
+    return DateValue(min(dt.date(year, 1, 1), full_years_since), dt.date(year, 12, 31), "year", relative=True)
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The same day `years` earlier (28 February for a 29 February the year lacks)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 def _season(which: str, season: str, published: dt.date) -> DateValue:

@@ -34,6 +34,13 @@ SILENT = [
     # calendar's
     ("blind-89/8255-wikinews-trudeau-elected", "Stephen Harpers’ era"),
     ("blind-89/8264-nikkei-record-1989-high", "more than 34 years ago"),
+    # … and blind-90's: the adjective in -al of a name's noun in -alty ("London mayoral" of "London mayoralty"); a day
+    # told as the Nth day of something is no start of it; a figure below zero ("minus $37.63"); a year another did
+    # something in after "since" bounds a span ("since Sergey Bubka cleared 6.14 in July 1994")
+    ("blind-90/8284-khan-third-term-london", "London mayoral"),
+    ("blind-90/8292-switch-2-launch-sales", "Sunday 8 June"),
+    ("blind-90/8293-wti-negative-oil-price", "or 306%, from $18.27"),
+    ("blind-90/8306-oregon22-final-day", "in July 1994"),
     # … and false alarms this session's own changes raised on older corpora, mended on the way: a title opening its
     # sentence is the body's of the sentence before only when that sentence names one body; a year after "since … began"
     # bounds a span; a whole with its part told after it ("seven tries …, four of them in the semi-final") is no part's
@@ -1303,6 +1310,11 @@ def test_a_difference_is_given_in_the_form_it_is_written():
     ("blind-85/8151-tour-de-france-2019-bernal", "the fifth different rider", "fifth"),
     # … and blind-86's: the ordinal of the last one is the count its sentence gives of the same noun
     ("blind-86/8173-seiji-ozawa-obituary", "his 30th and final season", "30th"),
+    # … and from blind-90: a day counted from an event the article dates ("On the fourth day after the derailment,
+    # Monday, Feb. 6"); a sentence opened by a count of what the sentence before listed ("All five states")
+    ("blind-90/8283-ntsb-east-palestine-findings", "On the fourth day after the derailment", "fourth"),
+    ("blind-90/8292-switch-2-launch-sales", "the console's third day on sale", "third"),
+    ("blind-90/8296-real-voa-gas-prices-2015", "All five states", "five states"),
     # the thirty-sixth session's, from blind-89: the earlier times told after "the third time", a year each; a sum a
     # year for a term counted in years against the sum over the term; a margin with one side in the sentence before; a
     # surname with two letters swapped after the same given name, whatever the recogniser called it
@@ -1414,6 +1426,8 @@ def test_a_margin_is_measured_from_the_pair_it_slips_from():
     ("blind-87/8191-sinner-australian-open-final", "The 27-year-old Russian"),
     ("blind-88/8225-real-wn-leicester-title", "a lead of seven points"),
     ("blind-88/8236-opec-plus-output-cut", "until 31 December 2023"),
+    # the thirty-sixth session's, from blind-90: a figure below zero, the change running through zero
+    ("blind-90/8293-wti-negative-oil-price", "or 306%, from $18.27"),
 ])
 def test_no_false_alarm_from_the_article_alone(case_dir, quote):
     text, findings = at_or_above_warning(case_dir, records=False)

@@ -1895,7 +1895,9 @@ def _candidate_values(spec: FactSpec, text, tokens, starts, trigger: _Trigger, m
     if spec.value in ("person", "person-list"):
         pool = [p for p in persons if outside_links(p) and _full_name_or_known(p)]
     elif spec.value == "date":
+        # (not a day told as the Nth of something, "Sunday 8 June, the console's third day on sale": no start of it)
         pool = [m for m in mentions if m.kind == "date" and isinstance(m.value, DateValue) and not _bound_not_value(spec, text, m, BOUND_WORDS)
+                and not _A_LATER_DAY.match(text, m.end)
                 and not (syntax is not None and syntax.year_naming_a_thing(m) and not _year_of_its_head(spec, syntax, tokens, trigger, m))]
         if syntax is not None:
             # (the extractor reads "a 1984 paper" as a count; before the key's own noun it is a year)
@@ -2557,8 +2559,13 @@ def _bound_not_value(spec: FactSpec, text: str, mention: Mention, words: dict[st
     return not any(word.startswith(allowed) for word in key_words for allowed in words[bound])
 
 
+# a day told as the second, third … day of something: "Sunday 8 June, the console's third day on sale"
+_A_LATER_DAY = re.compile(r",\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+){0,2}?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                          r"\d+(?:nd|rd|th))\s+(?:full\s+)?day\b")
 _SINCE_IT_BEGAN = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}(?:began|begun|started|opened|was\s+founded|was\s+first\s+\w+|were\s+first\s+\w+)"
-                             r"\s+(?:in\s+)?$")
+                             r"\s+(?:in\s+)?$"
+                             # … or another's doing it then: "since Sergey Bubka cleared 6.14 in July 1994"
+                             r"|\bsince\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:[a-z]+ed|won|set|ran|threw|beat|broke|took|made)\b(?:[^,;.]|\.\d){0,30}\s+(?:in|on)\s+$")
 
 
 # a capitalised word inside a line, right before a number ("Watch Ultra 2"), not one opening a sentence ("With 61 seats")

@@ -435,6 +435,8 @@ def inflection(written: str, meant: str) -> bool:
         return False
     if (shorter.endswith("a") and longer == shorter + "n") or (shorter.endswith("l") and longer == shorter + "i"):
         return True  # Kenya/Kenyan, Israel/Israeli
+    if shorter.endswith("al") and longer in (shorter + "ty", shorter + "ties"):
+        return True  # the noun of an adjective in -al: "London mayoral election" beside the records' "London mayoralty"
     if shorter.endswith("al") and longer in (shorter + "list", shorter + "lists"):
         # the one who holds it: "Clive Churchill Medallist" of the Clive Churchill Medal (not "Nationalist" for
         # National: "Scottish Nationalist Party" is a slip)

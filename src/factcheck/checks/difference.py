@@ -723,6 +723,10 @@ def _figures(analysis: Analysis, text: str) -> list[Figure]:
         half = half_last_digit(mention)
         exact = value.qualifier is None  # "about", "more than": approximate
         low, high = (min(value.low, value.value - half), max(value.high, value.value + half)) if exact else (value.low, value.high)
+        if _BELOW_ZERO.search(text, max(0, mention.start - 10), mention.start) and value.value > 0:
+            # "settled at minus $37.63 a barrel …, down $55.90, or 306%, from $18.27": a figure below zero
+            value = dataclasses.replace(value, value=-value.value, low=-value.high, high=-value.low)
+            low, high = -high, -low
         unit = re.match(r"^[\s-]*(year|month|week|day|decade|centur)", after, re.IGNORECASE)
         figure = Figure(mention.start, mention.end, low, high, value.value, kind, noun, exact, mention,
                         unit.group(1).lower() if unit and kind == "count" else "")
@@ -738,6 +742,9 @@ def _figures(analysis: Analysis, text: str) -> list[Figure]:
                 continue
         figures.append(figure)
     return figures
+
+
+_BELOW_ZERO = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 
 
 # a band or a range written with its two ends ascending ("the 601–800 band", "from 1001-1200"); a

@@ -1,4 +1,6 @@
-"""list-count: a count that disagrees with the items listed right after it.
+"""list-count: a count that disagrees with the items listed right after it (or in the sentence before, when a
+sentence opens by counting them: "… in Indiana, South Carolina, Alabama, Missouri, Texas and Mississippi. All five
+states have …").
 
 "adds seven new stops: Picardy Place, McDonald Road, …" (eight are named),
 "had three children: Jake; Róisín; Shane; and Yeshua", "Three members, Jonathan
@@ -39,6 +41,7 @@ _DATE_ITEM = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{MONTH})?$|^{MONTH}\s
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
+    yield from _counted_back(analysis, rule, text)
     for mention in analysis.mentions:
         value = mention.value
         if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal or not value.exact \
@@ -329,6 +332,48 @@ def _items(text: str, start: int, opener: str, counts_allowed: bool = False) -> 
             return None, end  # "Smith 8 and Jones 6": figures per item, not a list of items
         cleaned.append(head)
     return cleaned, end
+
+
+# a sentence opened by a count of what the sentence before listed: "All five states have average prices of …"
+_COUNT_BACK = re.compile(r"(?:All|Both|The|These|Those|All\s+the)\s+(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                         r"(?P<noun>states|countries|nations|cities|provinces|regions|counties|towns|districts|territories|companies|firms|"
+                         r"banks|carriers|airlines|teams|clubs|players|men|women|people|candidates|members|ministers)\b")
+_KIND_OF_NOUN = {"states": "place", "countries": "place", "nations": "place", "cities": "place", "provinces": "place", "regions": "place",
+                 "counties": "place", "towns": "place", "districts": "place", "territories": "place", "companies": "org", "firms": "org",
+                 "banks": "org", "carriers": "org", "airlines": "org", "teams": "org", "clubs": "org", "players": "person", "men": "person",
+                 "women": "person", "people": "person", "candidates": "person", "members": "person", "ministers": "person"}
+# a list of names: "Indiana, South Carolina, Alabama, Missouri, Texas and Mississippi"
+_NAME_LIST = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s+){2,}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s+and\s+"
+                        r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+
+
+def _counted_back(analysis: Analysis, rule, text: str) -> Iterator[Finding]:
+    """"The lowest prices were in Indiana, South Carolina, Alabama, Missouri, Texas and Mississippi, AAA said. All five
+    states have …": a count opening a sentence of what the sentence before, in its paragraph, listed — one list of
+    names the recogniser reads as the noun's kind (places for states, people for players)."""
+    for index, sentence in enumerate(analysis.sentences[1:], 1):
+        opening = _COUNT_BACK.match(text, sentence.start)
+        previous = analysis.sentences[index - 1]
+        if opening is None or "\n\n" in text[previous.start:sentence.start]:
+            continue
+        count = (int(opening["count"]), False) if opening["count"].isdigit() else word_value(opening["count"])
+        lists = list(_NAME_LIST.finditer(text, previous.start, previous.end))
+        if count is None or len(lists) != 1:
+            continue
+        items = [item.strip() for item in re.split(r",\s+(?:and\s+)?|\s+and\s+", lists[0].group(0)) if item.strip()]
+        kind = _KIND_OF_NOUN[opening["noun"]]
+        at = lists[0].start()
+        starts = [at + lists[0].group(0).index(item) for item in items]
+        if not all(analysis.mentions_in(start, start + len(item), kind) for start, item in zip(starts, items)):
+            continue
+        if len(items) == count[0]:
+            continue
+        start, end = opening.start("count"), opening.end("noun")
+        yield rule.finding(
+            rule.message("mismatch", count=opening["count"], noun=opening["noun"], listed=len(items)),
+            start, end, analysis.document.source[start:end],
+            evidence=Evidence(fact="list", value=", ".join(items), source=f"this article, line {analysis.document.position(at)[0]}"),
+        )
 
 
 KIND = CheckKind(

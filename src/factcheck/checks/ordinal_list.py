@@ -46,6 +46,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     yield from _times_making(analysis, rule, text, ordinals)
     yield from _record_and_ordinal(analysis, rule, text, ordinals)
     yield from _final_of_a_count(analysis, rule, text, ordinals)
+    yield from _nth_day(analysis, rule, text, ordinals)
     for mention in analysis.mentions:
         value = mention.value
         if mention.kind != "number" or not isinstance(value, NumberValue) or not value.ordinal or not 2 <= value.value <= 30 \
@@ -406,6 +407,53 @@ def _mismatch(analysis: Analysis, rule, ordinal, before: list[str], source: str)
     )
 
 
+# "the fourth day after the derailment", "the console's third day on sale": a day counted from an event the article dates
+_NTH_DAY = re.compile(r"\s+(?:full\s+)?day\s+(?P<relation>after|since|of|on)\s+(?P<what>(?:the\s+|its\s+|their\s+)?(?P<word>[a-z][a-z-]{2,}))\b")
+# … the day it is, right before it ("Sunday 8 June, the console's third day") or right after its phrase ("…, Monday, Feb. 6")
+_DAY_BEFORE = re.compile(r",\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+){0,2}$")
+_DAY_AFTER = re.compile(r"\s*,\s*$")
+
+
+def _nth_day(analysis: Analysis, rule, text: str, ordinals) -> Iterator:
+    """"On the fourth day after the derailment, Monday, Feb. 6" when the train derailed on Friday, Feb. 3 (the third);
+    "Sunday 8 June, the console's third day on sale" when it went on sale on Thursday 5 June (the fourth). The event
+    is the nearest earlier day in a sentence that says the phrase's word (a noun's stem: "derailed" for "derailment";
+    "on sale"); a day "after" or "since" it counts from the day after, a day "of" or "on" it from the day itself."""
+    days = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"
+            and m.value.earliest == m.value.latest]
+    for ordinal in ordinals:
+        phrase = _NTH_DAY.match(text, ordinal.end)
+        if phrase is None or not 1 <= ordinal.value.value <= 60:
+            continue
+        sentence = analysis.sentence_of(ordinal.start)
+        told = [d for d in days if sentence.start <= d.start < sentence.end
+                and (d.end <= ordinal.start and _DAY_BEFORE.fullmatch(text, d.end, ordinal.start)
+                     or d.start >= phrase.end() and _DAY_AFTER.fullmatch(text, phrase.end(), d.start) is not None)]
+        if len(told) != 1:
+            continue
+        day = told[0]
+        stem = phrase["word"][:5] if phrase["relation"] in ("after", "since", "of") else phrase["word"]
+        word = re.compile(rf"\b{re.escape(stem)}" if phrase["relation"] != "on" else rf"\bon\s+{re.escape(stem)}\b", re.IGNORECASE)
+        starts = [d for d in days if d.start < ordinal.start and d is not day and d.value.earliest < day.value.earliest
+                  and (day.value.earliest - d.value.earliest).days <= 60
+                  and word.search(text, (s := analysis.sentence_of(d.start)).start, s.end) and s.start <= sentence.start]
+        if not starts:
+            continue
+        start = max(starts, key=lambda d: d.start)
+        gap = (day.value.earliest - start.value.earliest).days
+        count = gap if phrase["relation"] in ("after", "since") else gap + 1
+        if count == ordinal.value.value or count < 1:
+            continue
+        shown = format_number_like(ordinal, float(count))
+        yield rule.finding(
+            rule.message("nth_day", stated=ordinal.text, day=day.text, count=shown, relation=phrase["relation"], start=start.text,
+                         what=phrase["what"]),
+            ordinal.start, ordinal.end, analysis.document.source[ordinal.start:ordinal.end], suggestion=shown,
+            evidence=Evidence(fact="the day it counts from", value=start.text,
+                              source=f"this article, line {analysis.document.position(start.start)[0]}"),
+        )
+
+
 # "his 30th and final season": the ordinal of the last one is how many there were
 _AND_FINAL = re.compile(r"[\s-]+and\s+(?:final|last)\s+(?P<noun>[a-z]{3,})\b")
 
@@ -558,4 +606,5 @@ KIND = CheckKind(
     run=run,
     summary="an ordinal disagrees with the list of those that came before it",
     messages=("mismatch", "record", "final"),
+    fallback_messages={"nth_day": "{stated} day {relation} {what}, but {day} is the {count} counted from {start}"},
 )

@@ -148,19 +148,26 @@ def _offices_held_for_a_term(analysis: Analysis, rule, people, reported: set[int
     for start, end, written, record in people:
         if start in reported:
             continue
-        sentence = analysis.sentence_of(start)
-        lead = text[max(sentence.start, start - 80):start]
-        title = _TITLE_BEFORE.search(lead)
-        if title is None or not title.group("title")[:1].isupper() or _OTHER_TIME.search(lead[:title.start()]) \
-                or _BODY_BEFORE.search(lead, 0, title.start()) is not None and _clean_body(_BODY_BEFORE.search(lead, 0, title.start()).group("body")) \
-                or _another_year(analysis, start, published.year):
+        title = _bare_title(text, analysis.sentence_of(start), start)
+        if title is None or not title[0][:1].isupper() or _another_year(analysis, start, published.year):
             continue  # (a title with a body of its own, "British Prime Minister Theresa May", may be another country's)
-        holders = [term for term in holding if term[1] == _title(title.group("title"))]
+        holders = [term for term in holding if term[1] == _title(title[0])]
         if len({term[0].id for term in holders}) != 1 or _same_person(written, record, holders[0][0]) or _near_miss(written, holders[0][0]):
             continue
         holder, office_title, key, _, _ = holders[0]
         reported.add(start)
         yield _finding(analysis, rule, start, end, office_title, holder.name, holder, key)
+
+
+def _bare_title(text: str, sentence, start: int) -> tuple[str, int] | None:
+    """(title, where it starts) right before a name at `start`, when no body is written before it and no word of
+    another time ("former", "then")."""
+    lead = text[max(sentence.start, start - 80):start]
+    title = _TITLE_BEFORE.search(lead)
+    if title is None or _OTHER_TIME.search(lead[:title.start()]):
+        return None
+    body = _BODY_BEFORE.search(lead, 0, title.start())
+    return None if body is not None and _clean_body(body.group("body")) else (title.group("title"), start - len(lead) + title.start())
 
 
 def _offices_of_the_body_before(analysis: Analysis, rule, people, current: list[Office], reported: set[int],
@@ -175,13 +182,10 @@ def _offices_of_the_body_before(analysis: Analysis, rule, people, current: list[
         if start in reported:
             continue
         sentence = analysis.sentence_of(start)
-        lead = text[max(sentence.start, start - 80):start]
-        title = _TITLE_BEFORE.search(lead)
-        body_written = _BODY_BEFORE.search(lead, 0, title.start()) if title is not None else None
-        if title is None or _OTHER_TIME.search(lead[:title.start()]) or body_written is not None and _clean_body(body_written.group("body")):
+        title = _bare_title(text, sentence, start)
+        if title is None:
             continue  # (a body written before the title is the main pass's)
-        written_title = _title(title.group("title"))
-        at = start - len(lead) + title.start()
+        written_title, at = _title(title[0]), title[1]
         names = [m for m in (*analysis.links, *analysis.mentions) if sentence.start <= m.start < at
                  and (m.record.type != "person" if hasattr(m, "record") else m.kind == "org")]
         if not names and not text[sentence.start:at].strip() and sentence.start > 0:

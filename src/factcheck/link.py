@@ -669,9 +669,7 @@ def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions:
     implied = shared.implied_names()
     if not implied:
         return []
-    years = {m.value.earliest.year for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)} | \
-            {m.value.latest.year for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)} | \
-            ({published.year} if published else set())
+    years = _years_spoken_of(mentions, published)
     index = shared.memo("implied_index", lambda: NameIndex(implied))
     found = []
     for hit in index.exact(tokens, capitalised):
@@ -679,6 +677,13 @@ def _implied_links(text: str, tokens: list[Token], records: RecordSet, mentions:
         if (year is None or year in years) and not any(position in taken for position in range(hit.first, hit.last)):
             found.append(_make_link(text, tokens, hit.first, hit.last, record, name, True))
     return found
+
+
+def _years_spoken_of(mentions: list[Mention], published: dt.date | None) -> set[int]:
+    """The years an article speaks of: its dates' and its publication's (a name that writes a year stands for
+    its record only in such an article)."""
+    dates = [m.value for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)]
+    return {value.earliest.year for value in dates} | {value.latest.year for value in dates} | ({published.year} if published else set())
 
 
 # the words copy writes for the names of a few countries and unions, as their names' words
@@ -700,9 +705,7 @@ def _described_links(text: str, tokens: list[Token], records: RecordSet, mention
     heads = [i for i, token in enumerate(tokens) if token.norm in described and i not in taken]
     if not heads:
         return []
-    years = {str(m.value.earliest.year) for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)} | \
-            {str(m.value.latest.year) for m in mentions if m.kind == "date" and isinstance(m.value, DateValue)} | \
-            ({str(published.year)} if published else set())
+    years = _years_spoken_of(mentions, published)
     values_in = [m for m in mentions if m.kind in ("number", "date")]
     found = []
     for head in heads:
@@ -735,7 +738,7 @@ def _described_links(text: str, tokens: list[Token], records: RecordSet, mention
                 continue
             # (a year just before it is the name's too: "the 1975 referendum on …")
             opening = tokens[max(first, span[0] - 2)].start
-            written_years = set(re.findall(r"\b(?:1[89]|20)\d\d\b", text[opening:tokens[span[-1]].end]))
+            written_years = {int(year) for year in re.findall(r"\b(?:1[89]|20)\d\d\b", text[opening:tokens[span[-1]].end])}
             if written_years - named_years:
                 continue  # "the 2015 referendum on …": another one
             fits.append((record, name, span[0], span[-1] + 1))

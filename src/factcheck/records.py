@@ -135,7 +135,7 @@ class RecordSet:
                 for name in record.names:
                     words = [word for word in name_key(name) if word not in _NAME_SMALL_WORDS and not word.isdigit()]
                     if len(words) >= 3 and len(set(words)) == len(words):
-                        found[words[-1]].append((record, name, frozenset(words[:-1]), frozenset(re.findall(r"\b(?:1[89]|20)\d\d\b", name))))
+                        found[words[-1]].append((record, name, frozenset(words[:-1]), frozenset(int(year) for year in re.findall(r"\b(?:1[89]|20)\d\d\b", name))))
             return dict(found)
 
         return self.memo("described_names", build)

@@ -801,10 +801,27 @@ def _titled(analysis: Analysis, after: str, births: dict) -> tuple[str, ...] | N
     noun = re.match(r"\s*([a-z]+)", after)
     words = TITLES.get(noun.group(1)) if noun else None
     if not words:
-        return None
+        # "the 70-year-old prime minister" of the one person whose record calls them "the prime minister"
+        said = tuple(re.findall(r"[a-z]+", after.lower()))
+        by_alias = analysis.records.facts_memo("age:titled-by-alias", _titled_by_alias)
+        found = {key for title, keys in by_alias.items() if said[:len(title)] == title for key in keys} & set(births)
+        return next(iter(found)) if len(found) == 1 else None
     titled = analysis.records.facts_memo("age:titled", _titled_people)
     found = {key for word in words for key in titled.get(word, ())} & set(births)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _titled_by_alias(records: list) -> dict[tuple[str, ...], set]:
+    """The people the records call by a title with "the" (`aliases: [the prime minister]`), by the title's words
+    after it: built once."""
+    found: dict[tuple[str, ...], set] = {}
+    for record in records:
+        if record.type == "person":
+            for alias in record.aliases:
+                words = tuple(re.findall(r"[a-z]+", alias.lower()))
+                if len(words) >= 2 and words[0] == "the":
+                    found.setdefault(words[1:], set()).add(name_key(record.name))
+    return found
 
 
 def _titled_people(records: list) -> dict[str, set]:
@@ -1452,9 +1469,13 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
     for match in _BIRTHDAY.finditer(text):
         group = 1 if match.group(1) is not None else 2
         sentence = analysis.sentence_of(match.start())
+        # (or in a month: "He will mark his 80th birthday in June", the month of his birth)
         day = next((m for m in analysis.mentions_in(match.end(), min(sentence.end, match.end() + 40), "date")
-                    if isinstance(m.value, DateValue) and m.value.precision == "day"
-                    and re.fullmatch(r"\s*(?:on|,)?\s*(?:(?:this|next|last|coming)\s+)?", text[match.end():m.start])), None)
+                    if isinstance(m.value, DateValue) and (
+                        m.value.precision == "day"
+                        and re.fullmatch(r"\s*(?:on|,)?\s*(?:(?:this|next|last|coming)\s+)?", text[match.end():m.start])
+                        or m.value.precision == "month" and re.fullmatch(r"\s*in\s+(?:(?:this|next|last|coming)\s+)?", text[match.end():m.start]))),
+                   None)
         if day is None:
             continue
         named = [p for p in people if sentence.start <= p[0] < match.start() and p[3] in births]
@@ -1472,7 +1493,7 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
         on = day.value.earliest
         stated = int(match.group(group))
         evidence = Evidence(fact="birth_date", value=_shown(birth), source=source)
-        if (on.month, on.day) != (birth.month, birth.day):
+        if (on.month, on.day if day.value.precision == "day" else birth.day) != (birth.month, birth.day):
             yield rule.finding(
                 rule.message("birthday", person=_display(analysis, person[3]), born=_shown(birth), day=day.text),
                 day.start, day.end, analysis.document.source[day.start:day.end], evidence=evidence)
@@ -1480,7 +1501,8 @@ def _birthdays(analysis: Analysis, rule) -> Iterator[Finding]:
         if stated != on.year - birth.year:
             start, end = match.start(group), match.end(group) + (2 if group == 1 else 0)  # "23rd", "58"
             yield rule.finding(
-                rule.message("age_on", person=_display(analysis, person[3]), allowed=on.year - birth.year, on=f"on {on.isoformat()}",
+                rule.message("age_on", person=_display(analysis, person[3]), allowed=on.year - birth.year,
+                             on=f"on {on.isoformat()}" if day.value.precision == "day" else f"in {on.strftime('%B %Y')}",
                              born=_shown(birth), stated=stated),
                 start, end, analysis.document.source[start:end], evidence=evidence)
 

@@ -34,6 +34,11 @@ _AFTER_YEARS = re.compile(r"\b(?:after|following|adds?\s+to|adding\s+to|on\s+top
                           r"((?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 # the nouns of a thing won or done again: "a third time", "his fourth title"
 _REPEATED = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:time|times|title|titles|win|crown|championship|victory|trophy|triumph|term|cup)\b")
+# an attempt counted after the years of those that failed: "lost the finals of 1979, 1987 and 1992 and won at the fourth
+# attempt"
+_AN_ATTEMPT = re.compile(r"\s+(?:attempt|try|bid|time\s+of\s+asking)\b")
+_FAILED_IN_YEARS = re.compile(r"\b(?:lost|missed|failed|fell\s+short)\b(?:\s+[\w'’-]+){0,3}?\s+(?:in|of|at)\s+"
+                              r"((?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d)\b(?![^.;:]*\b(?:lost|missed|failed)\b)")
 _YEARS_THEN_THIS = re.compile(r"((?:(?:1[89]|20)\d\d,\s+)+(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d|(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d)"
                               r",?\s+and\s+this\s+(?:was|is|will be|marks|marked)\s+(?:the|their|his|her|its)\s+$", re.IGNORECASE)
 
@@ -95,6 +100,9 @@ def run(analysis: Analysis, rule) -> Iterator:
         if earlier is None and _REPEATED.match(text, mention.end):
             # "after titles in 1995, 2007 and 2019, … win the World Cup a third time"
             earlier = _AFTER_YEARS.search(text[sentence.start:mention.start])
+        if earlier is None and _AN_ATTEMPT.match(text, mention.end):
+            # "England had lost the finals of 1979, 1987 and 1992 and won at the fourth attempt": the years it failed
+            earlier = _FAILED_IN_YEARS.search(text[sentence.start:mention.start])
         if earlier is not None:
             years = re.findall(r"\d{4}", earlier.group(1))
             yield from _mismatch(analysis, rule, mention, years, "the years before it in this sentence")
@@ -414,6 +422,25 @@ _DAY_BEFORE = re.compile(r",\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+){0,2}$
 _DAY_AFTER = re.compile(r"\s*,\s*$")
 
 
+# the thing whose day the Nth is, opening the sentence: "The agreement came on the", "Its landing fell on the"
+_SUBJECT_ON_THE = re.compile(r"\s*(?:The|Its|This|That)\s+(?P<noun>[a-z]{4,})\s+(?:came|fell|arrived|happened|occurred|was\s+(?:reached|struck|signed|announced))"
+                             r"\s+on\s+(?:the\s+)?$")
+# the thing counted from, begun on the day right after the phrase: ", which began at midnight on"
+_BEGAN_ON = re.compile(r"\s*,\s+(?:which|that)\s+(?:began|started|opened)\b[^.;:]{0,60}?\bon\s+")
+
+
+def _day_of_the_subject(analysis: Analysis, text: str, sentence, ordinal, days: list) -> list:
+    """The one day the sentence before gives in a sentence that says the noun opening this one ("reached a tentative
+    contract agreement on Monday, Oct. 30. The agreement came on the 44th day …"), or none."""
+    subject = _SUBJECT_ON_THE.fullmatch(text, sentence.start, ordinal.start)
+    if subject is None or sentence.start == 0:
+        return []
+    before = analysis.sentence_of(sentence.start - 1)
+    if not re.search(rf"\b{re.escape(subject['noun'][:5])}", text[before.start:before.end], re.IGNORECASE):
+        return []
+    return [d for d in days if before.start <= d.start < before.end]
+
+
 def _nth_day(analysis: Analysis, rule, text: str, ordinals) -> Iterator:
     """"On the fourth day after the derailment, Monday, Feb. 6" when the train derailed on Friday, Feb. 3 (the third);
     "Sunday 8 June, the console's third day on sale" when it went on sale on Thursday 5 June (the fourth). The event
@@ -429,6 +456,9 @@ def _nth_day(analysis: Analysis, rule, text: str, ordinals) -> Iterator:
         told = [d for d in days if sentence.start <= d.start < sentence.end
                 and (d.end <= ordinal.start and _DAY_BEFORE.fullmatch(text, d.end, ordinal.start)
                      or d.start >= phrase.end() and _DAY_AFTER.fullmatch(text, phrase.end(), d.start) is not None)]
+        if not told:
+            # "The agreement came on the 44th day of the walkout": the day of the subject's noun, told in the sentence before
+            told = _day_of_the_subject(analysis, text, sentence, ordinal, days)
         if len(told) != 1:
             continue
         day = told[0]
@@ -437,6 +467,10 @@ def _nth_day(analysis: Analysis, rule, text: str, ordinals) -> Iterator:
         starts = [d for d in days if d.start < ordinal.start and d is not day and d.value.earliest < day.value.earliest
                   and (day.value.earliest - d.value.earliest).days <= 60
                   and word.search(text, (s := analysis.sentence_of(d.start)).start, s.end) and s.start <= sentence.start]
+        # (or told right after the phrase, of the thing itself: "the 44th day of the walkout, which began at midnight on
+        # Friday, Sept. 15")
+        starts += [d for d in days if phrase.end() < d.start < sentence.end and d.value.earliest < day.value.earliest
+                   and (day.value.earliest - d.value.earliest).days <= 60 and _BEGAN_ON.fullmatch(text, phrase.end(), d.start)]
         if not starts:
             continue
         start = max(starts, key=lambda d: d.start)

@@ -13,6 +13,7 @@ earlier figure far from the restated one (more than NEAR times) is another thing
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -36,6 +37,9 @@ _FIGURE = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d/\d|[½¼¾]|\s+(?:thousand|million|bi
 RESTATED = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)\s+(?P<figure>{_FIGURE})-(?P<unit>{_UNIT})s?"
                       rf"(?:,?\s+(?:and\s+)?(?P<figure2>{_FIGURE})-(?P<unit2>{'|'.join(DURATIONS)})s?)?"
                       rf"(?:-long)?\s+(?P<noun>[a-z]{{4,}})\b")
+# … or set off after its noun: "handed down the term — 260 months — more than a year after", "the voyage, 64 days, …"
+RESTATED_AFTER = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)\s+(?P<noun>[a-z]{{4,}})\s*(?:—|–|--|,|\()\s*"
+                            rf"(?P<figure>{_FIGURE})\s+(?P<unit>{_UNIT})s?\s*(?:—|–|--|,|\))")
 # a slip in restating a figure leaves it near the one told (58 for 85, 240 months for 270, seven
 # wickets for six): figures further apart are other things ("the 114-minute film" is no "17 days")
 NEAR = 1.6
@@ -51,19 +55,23 @@ TOLD_BY = {"victory": ("won", "win", "beat", "defeat", "victor"), "win": ("won",
            "term": ("sentenc", "jail", "prison"), "stint": ("serv", "spent"), "reign": ("rule", "reign", "throne"),
            "change": ("shorten", "lengthen", "alter", "cut", "increas", "decreas", "rose", "fell"),
            "goal": ("aim", "target"), "target": ("aim", "goal")}
+# a noun of two senses, and the words its own sentence tells the other sense by: "a post he held until his five-year
+# term expired" is a term of office, no prison term told before
+OTHER_SENSE = {"term": ("office", "post", "mandate", "elected", "presiden", "chair", "tenure")}
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     yield from _money_restated(analysis, rule)
-    for match in RESTATED.finditer(text):
+    for match in itertools.chain(RESTATED.finditer(text), RESTATED_AFTER.finditer(text)):
+        parts = match.groupdict()
         unit = match.group("unit")
         lead = stated = _amount(match.group("figure"), unit)
         if stated is None or quoted_at(text, match.start()):
             continue
         # a restatement rounds to its last unit: "the 85-day eruption" for "85 days and 18 hours"
         slack = 1.0
-        if match.group("figure2"):
+        if parts.get("figure2"):
             if unit not in DURATIONS or DURATIONS[match.group("unit2")] >= DURATIONS[unit]:
                 continue
             stated += _amount(match.group("figure2"), unit, written_unit=match.group("unit2")) or 0
@@ -72,22 +80,25 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             continue  # "about a quarter longer than the previous longest …, the 11,707-kilometre service": another's
         noun = match.group("noun").lower()
         head = _head_noun(analysis, match.start("noun"), match.end("noun"))
+        if _of_the_other_sense(analysis, noun, match.start()):
+            continue
         # "the 12 million-tonne export goal": the compound's head says what it is, too
         stems = (noun[:5], *TOLD_BY.get(noun, ()), *((head[:5], *TOLD_BY.get(head, ())) if head else ()))
         # a length in two parts is that length wherever the first part is told the same, in parts too
         # ("a record 64 days, 19 hours, 22 minutes": "his 64-day, 17-hour voyage"), whatever the noun
         earlier = [(found, low, high, told) for found, low, high, told in
-                   _earlier_figures(analysis, match.start(), unit, stems, lead=lead if match.group("figure2") else None)
+                   _earlier_figures(analysis, match.start(), unit, stems, lead=lead if parts.get("figure2") else None)
                    if high >= stated / NEAR and low <= stated * NEAR]
         if not earlier or any(low - slack + 1e-6 < stated < high + slack - 1e-6 for _, low, high, _ in earlier):
             continue
         other, _, _, told = earlier[-1]
         line, _ = analysis.document.position(other.start())
-        last = "unit2" if match.group("unit2") else "unit"
+        last = "unit2" if parts.get("unit2") else "unit"
         start, end = match.start("figure"), match.end(last) + (1 if text[match.end(last):match.end(last) + 1] == "s" else 0)
         written = analysis.document.source[start:end]
         yield rule.finding(
-            rule.message("restated", stated=f"{written} {noun}" + (f" {head}" if head else ""), earlier=told, line=line),
+            rule.message("restated", stated=f"{noun}, {written}" if match.re is RESTATED_AFTER else f"{written} {noun}" + (f" {head}" if head else ""),
+                         earlier=told, line=line),
             start, end, written,
             evidence=Evidence(fact=noun, value=told, source=f"this article, line {line}"),
         )
@@ -149,6 +160,14 @@ def _digits_and_scale(mention) -> tuple[str, float]:
     """The figure's digits as written and the power of ten its scale word gives it ("$69.7 billion": "69.7", 1e9)."""
     digits = written_digits(mention.text)
     return digits, scale(mention.value.value, digits)
+
+
+def _of_the_other_sense(analysis: Analysis, noun: str, position: int) -> bool:
+    """Does the restatement's own sentence tell its noun in the sense TOLD_BY does not ("a post he held until
+    his five-year term expired": a term of office)?"""
+    sentence = analysis.sentence_of(position)
+    words = re.findall(r"[a-z]+", analysis.document.text[sentence.start:sentence.end].lower())
+    return any(word.startswith(sense) for sense in OTHER_SENSE.get(noun, ()) for word in words)
 
 
 def _head_noun(analysis: Analysis, start: int, end: int) -> str | None:

@@ -28,7 +28,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     window = KIND.param(rule, "window")
     for mention in analysis.mentions:
         value = mention.value
-        if mention.kind != "date" or not isinstance(value, DateValue) or not _usable(analysis, mention, published):
+        if mention.kind != "date" or not isinstance(value, DateValue) \
+                or not (_usable(analysis, mention, published) or _told_before_as_to_come(analysis, mention, rule, published)):
             continue
         if analysis.syntax is not None and analysis.syntax.year_naming_a_thing(mention):
             continue  # "until parliament had passed the 2017 budget": which budget, not when it passed
@@ -148,6 +149,17 @@ def _usable(analysis: Analysis, mention, published) -> bool:
     return mention.label in ("day-no-year", "weekday") and abs((value.earliest - published).days) <= window
 
 
+def _told_before_as_to_come(analysis: Analysis, mention, rule, published) -> bool:
+    """"It will now run until 30 June … The full £500,000 band ended on 30 June": a day written without its year that
+    the article gave before as still to come — with its year, or on a verb in the future — is that day, however far off."""
+    if mention.label != "day-no-year" or analysis.syntax is None or mention.value.earliest <= published:
+        return False
+    return any(other.kind == "date" and other.start < mention.start and isinstance(other.value, DateValue)
+               and other.value.precision == "day" and other.value.earliest == mention.value.earliest
+               and (not other.value.relative or (cue := _verb_tense(analysis, other, rule)) is not None and cue[0] == "future")
+               for other in analysis.mentions_in(0, mention.start, "date"))
+
+
 _SPAN_ON = re.compile(r"\s*(?:to|until|till|through|into|[-–])\s", re.IGNORECASE)
 
 
@@ -220,6 +232,11 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
     futures = set(KIND.param(rule, "future_auxiliaries"))
     plans = set(KIND.param(rule, "plan_words"))
     conditions = set(KIND.param(rule, "conditions"))
+    if syntax.tokens[verb].dep == "acl" and syntax.tokens[verb].tag == "VBN" and _word(analysis, verb) not in plans \
+            and not any(syntax.tokens[c].dep in ("aux", "auxpass") for c in syntax.children(verb)):
+        # "returned to No. 1 in the ATP rankings published on Monday, Sept. 11": a participle on a noun has no
+        # tense of its own; the verb of the clause the noun stands in tells when
+        return _host_tense(analysis, syntax.tokens[verb].head, futures, modals | conditions)
     # the verb and what governs it through "to" ("is due to open", "plans to launch")
     chain = [verb]
     # (and an infinitive of purpose, "will return the jets to service on Jan. 26", where the parser reads "to service"
@@ -273,6 +290,27 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
         aux_words = [w for c, w in helpers if syntax.tokens[c].dep in ("aux", "auxpass")]
         if any(w in ("was", "were", "had", "has", "have") for w in aux_words):
             return "past", " ".join(aux_words + [verb_word]), verb
+    return None
+
+
+def _host_tense(analysis: Analysis, noun: int, futures: set, modals: set) -> tuple[str, str, int] | None:
+    """("past" | "future", the words, the verb's index) of the verb a noun is the object or subject of,
+    directly or through one preposition — a simple past or a "will" — or None."""
+    syntax = analysis.syntax
+    host = syntax.tokens[noun].head
+    if syntax.tokens[noun].dep == "pobj" and syntax.tokens[host].dep == "prep":
+        host = syntax.tokens[host].head
+    elif syntax.tokens[noun].dep not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return None
+    if host == noun or not syntax.tokens[host].tag.startswith("VB"):
+        return None
+    helpers = [_word(analysis, c) for c in syntax.children(host) if syntax.tokens[c].dep in ("aux", "auxpass", "mark")]
+    if set(helpers) & modals:
+        return None
+    if set(helpers) & futures:
+        return "future", " ".join(w for w in helpers if w in futures) + " " + _word(analysis, host), host
+    if syntax.tokens[host].tag == "VBD" and not helpers and syntax.tokens[host].dep in ("ROOT", "conj", "ccomp"):
+        return "past", _word(analysis, host), host
     return None
 
 

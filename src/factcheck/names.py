@@ -211,8 +211,9 @@ class NameIndex:
                 # person's name is followed by where they work: "Professor Martin Landry of Oxford")
                 goes_on = last + 1 < len(tokens) and norms[last] in ("of", "for") and capitalised(last + 1, last + 2)
                 inside = [i for i in range(first, last) if i in taken]
-                if inside and not any(a >= first and b <= last and (b - a) < (last - first) and set(inside) <= set(range(a, b))
-                                      for a, b in shorter_at.get(inside[0], ())):
+                # (a shorter name with "the" may take the word before the window: "the Uluru Statement form the Heart")
+                if inside and not any(a + (a == first - 1 and norms[a] == "the") >= first and b <= last and (b - a) < (last - first)
+                                      and set(inside) <= set(range(a, b)) for a, b in shorter_at.get(inside[0], ())):
                     continue
                 for key in keys:
                     if goes_on and not self._person(key):

@@ -7,7 +7,7 @@ May 1867" (the play was broadcast in 1947, the sentence before: her 80th). The e
 earliest date the sentence writes with its year; the anniversary's is the date written right after it
 ("the 30th anniversary in 2009") or right before it in apposition ("on 5 July 2021, the NHS's 72nd
 birthday"), else a later date of the sentence, else of the sentence before, else the publication's for a
-sentence that dates itself to now ("Sunday's", "this year").
+sentence that dates itself to now ("Sunday's", "this year", "As Nepal marks").
 
 Only an ordinal one off the count, or one slip of its digits ("110th" for 100th), is reported: a
 count further off more likely measures from a date the sentence does not give.
@@ -28,8 +28,9 @@ _OWN_DATE = re.compile(r"\s*,?\s*(?:with\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,3}?)?(
 # … or right before it, in apposition: "on 5 July 2021, the NHS's 72nd birthday"
 _OWN_DATE_BEFORE = re.compile(r"\s*,\s*(?:the|its|his|her|their)\s+(?:[\w’'.-]+['’]s\s+)?")
 # a sentence that dates itself to the time of publication
+# (or marks it in the present tense: "As Nepal marks the first anniversary of the disaster")
 _NOW = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this\s+(?:week|month|year)|"
-                  r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s|’s)?)\b", re.IGNORECASE)
+                  r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s|’s)?|marks|(?:is|are)\s+marking|commemorates)\b", re.IGNORECASE)
 
 
 def anniversaries(analysis: Analysis, rule) -> Iterator:

@@ -114,12 +114,42 @@ def _retold(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
             break
 
 
+# an occasion its ordinal makes one of a kind: "his 100th lap", "Kane's 50th goal"
+_ORDINAL_OCCASION = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+(?P<occasion>\d{1,4}(?:st|nd|rd|th)\s+[a-z]{3,})\b")
+# … dated right after it: "his 100th lap, on April 15,"
+_DATED_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _ordinal_occasions(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
+    """"On Thursday, April 16, … he completed his 100th lap" and later "between his 100th lap, on April 15, and his
+    birthday": an occasion its ordinal makes one of a kind, dated twice a few days apart. Its day is the one written
+    right after it, or else the one day of its sentence."""
+    text = analysis.document.text
+    dated = []
+    for match in _ORDINAL_OCCASION.finditer(text):
+        day = next((m for m in days if match.end() <= m.start <= match.end() + 8
+                    and _DATED_RIGHT_AFTER.fullmatch(text, match.end(), m.start)), None)
+        if day is None:
+            sentence = analysis.sentence_of(match.start())
+            in_sentence = [m for m in days if sentence.start <= m.start < sentence.end]
+            day = in_sentence[0] if len(in_sentence) == 1 else None
+        if day is not None:
+            dated.append((match["occasion"].lower(), day))
+    for index, (occasion, later) in enumerate(dated):
+        for told, earlier in dated[:index]:
+            apart = abs((later.value.earliest - earlier.value.earliest).days)
+            if told == occasion and 0 < apart <= _RETOLD_DAYS:
+                yield _told_twice(analysis, rule, "occasion", later, earlier, "the same occasion told earlier", occasion=occasion, days=apart)
+                break
+
+
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
     text = analysis.document.text
     most = KIND.param(rule, "max_days")
     days = [m for m in analysis.mentions if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision == "day"]
     yield from _period_ends(analysis, rule, days)
     yield from _retold(analysis, rule, days)
+    yield from _ordinal_occasions(analysis, rule, days)
     def named_by_date(mention) -> re.Match | None:
         noun = _NOUN_AFTER.match(text, mention.end)
         if not _BEFORE.search(text[max(0, mention.start - 8):mention.start]) or noun is None \
@@ -197,10 +227,13 @@ _RELEASE = ("debut", "releas", "premier", "launch")
 # … and a storm told by its kind ("the March 25 storm" told as "on Friday, March 24, … a tornado touched down")
 _STORM = ("storm", "tornad", "hurrican", "cyclone", "typhoon", "twister")
 _WINNING = ("win", "won", "victor", "triumph")
+# … and a race told by its kind ("Kiptum's Oct. 7 run" told as "winning the Chicago Marathon on Sunday, Oct. 8")
+_RACE = ("run", "race", "marath", "sprint")
 _SAME_EVENT = {"vote": _VOTING, "voti": _VOTING, "elec": _VOTING, "poll": _VOTING, "ball": _VOTING, "prim": _VOTING,
                "debu": _RELEASE, "rele": _RELEASE, "prem": _RELEASE, "laun": _RELEASE,
                "stor": _STORM, "torn": _STORM, "hurr": _STORM, "cycl": _STORM, "typh": _STORM, "twis": _STORM,
-               "win": _WINNING, "vict": _WINNING, "triu": _WINNING}
+               "win": _WINNING, "vict": _WINNING, "triu": _WINNING,
+               "run": _RACE, "race": _RACE, "mara": _RACE, "spri": _RACE}
 
 
 def _days_apart(analysis: Analysis, reference, other, stems: tuple[str, ...]) -> int | None:
@@ -245,5 +278,5 @@ KIND = CheckKind(
     run=run,
     summary="an event referred back to by a date one or two days off the one the article gave it",
     params={"max_days": ((int,), 2)},
-    messages=("slip", "restated", "dated_after", "period_end", "retold"),
+    messages=("slip", "restated", "dated_after", "period_end", "retold", "occasion"),
 )

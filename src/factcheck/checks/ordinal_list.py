@@ -36,7 +36,9 @@ _AFTER_YEARS = re.compile(r"\b(?:after|following|adds?\s+to|adding\s+to|on\s+top
 _REPEATED = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:time|times|title|titles|win|crown|championship|victory|trophy|triumph|term|cup)\b")
 # an attempt counted after the years of those that failed: "lost the finals of 1979, 1987 and 1992 and won at the fourth
 # attempt"
-_AN_ATTEMPT = re.compile(r"\s+(?:attempt|try|bid|time\s+of\s+asking)\b")
+_AN_ATTEMPT = re.compile(r"\s+(?:attempt|try|bid|time\s+of\s+asking|start)\b")
+# … or after a count of tries without one: "who had gone 0-for-11 at the Speedway"
+_WINLESS = re.compile(r"\b0-for-(?P<count>\d{1,2})\b")
 _FAILED_IN_YEARS = re.compile(r"\b(?:lost|missed|failed|fell\s+short)\b(?:\s+[\w'’-]+){0,3}?\s+(?:in|of|at)\s+"
                               r"((?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d)\b(?![^.;:]*\b(?:lost|missed|failed)\b)")
 _YEARS_THEN_THIS = re.compile(r"((?:(?:1[89]|20)\d\d,\s+)+(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d|(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d)"
@@ -103,6 +105,11 @@ def run(analysis: Analysis, rule) -> Iterator:
         if earlier is None and _AN_ATTEMPT.match(text, mention.end):
             # "England had lost the finals of 1979, 1987 and 1992 and won at the fourth attempt": the years it failed
             earlier = _FAILED_IN_YEARS.search(text[sentence.start:mention.start])
+            winless = _WINLESS.search(text, sentence.start, mention.start) if earlier is None else None
+            if winless is not None:
+                # "who had gone 0-for-11 at the Speedway before Sunday, won in his 12th start": the tries that failed
+                yield from _mismatch(analysis, rule, mention, [winless.group(0)] * int(winless["count"]), "the tries before it in this sentence")
+                continue
         if earlier is not None:
             years = re.findall(r"\d{4}", earlier.group(1))
             yield from _mismatch(analysis, rule, mention, years, "the years before it in this sentence")

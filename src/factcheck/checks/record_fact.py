@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from factcheck.checks import _common
 from factcheck.checks.base import RATIO_OR_NEVER, SEVERITY_NAME, CheckKind
-from factcheck.facts import fact_key_words, stem, unit_label, word_base
+from factcheck.facts import GENERIC_WORDS, fact_key_words, stem, unit_label, word_base
 from factcheck.model import Analysis, DateValue, Finding, NumberValue, Severity, without_its_year
 
 
@@ -229,6 +229,16 @@ def _key_is_its_trigger(claim) -> bool:
     return fact_key_words(claim.fact.rsplit(".", 1)[-1]) == tuple(claim.trigger.lower().split())
 
 
+def _trigger_says_its_key(claim) -> bool:
+    """Does the trigger say every word of the fact's own key but those of when ("Nobel Peace Prize" for
+    `nobel_peace_prize_year`), three words or more?"""
+    wanted = {word_base(w) for w in fact_key_words(claim.fact.rsplit(".", 1)[-1]) if w not in _WHEN_WORDS and w not in GENERIC_WORDS}
+    return len(wanted) >= 3 and wanted <= {word_base(w) for w in claim.trigger.lower().split()}
+
+
+_WHEN_WORDS = {"year", "date", "day", "when", "on", "in", "at"}
+
+
 def _numbers_naming_items(recorded) -> bool:
     """Are the record's figures the numbers its items go by (`giro_2024_stage_wins: {2: {date: …}, 7: {…}}`,
     stages 2 and 7), not amounts? "won six stages" counts them; no figure of the article is one of them."""
@@ -393,12 +403,15 @@ def _another_fact_admits(analysis: Analysis, claim, said: bool = False) -> bool:
         # were speaks of the record's previous or usual value (`previous_usual_venue`), not its current one
         words |= {stem(word) for word in _FORMER_KEY_WORDS}
     own = set(fact_key_words(claim.fact))
+    strong = _trigger_says_its_key(claim)
 
     def may_speak_of(key: str) -> bool:
         if any(stem(negated) in words for negated in re.findall(r"(?:^|[_.])non_([a-z]+)", key)):
             return False  # "37 tries in 73 Tests" speaks of Tests, not of `all_black_matches_including_non_tests`
-        if claim.value.kind in ("number", "date"):
+        if claim.value.kind in ("number", "date") and not strong:
             return True  # a figure or a date fits many facts: any other that holds it may be meant
+            # (not when the trigger says every word of the claim's own key: "The Nobel Peace Prize he received in 1986"
+            # is `nobel_peace_prize_year`, not the `enthroned: 1986-09-07` of a sentence that says none of its words)
         telling = [w for w in fact_key_words(key) if w not in own and w.isalpha() and len(w) >= 4]
         if said:
             return any(stem(w) in words for w in telling)

@@ -57,7 +57,8 @@ TOLD_BY = {"victory": ("won", "win", "beat", "defeat", "victor"), "win": ("won",
            "goal": ("aim", "target"), "target": ("aim", "goal")}
 # a noun of two senses, and the words its own sentence tells the other sense by: "a post he held until his five-year
 # term expired" is a term of office, no prison term told before
-OTHER_SENSE = {"term": ("office", "post", "mandate", "elected", "presiden", "chair", "tenure")}
+OTHER_SENSE = {"term": frozenset({"office", "post", "mandate", "elected", "re-elected", "presidency", "president", "chair", "chairman",
+                                  "chairwoman", "tenure"})}
 
 
 def run(analysis: Analysis, rule) -> Iterator[Finding]:
@@ -166,8 +167,8 @@ def _of_the_other_sense(analysis: Analysis, noun: str, position: int) -> bool:
     """Does the restatement's own sentence tell its noun in the sense TOLD_BY does not ("a post he held until
     his five-year term expired": a term of office)?"""
     sentence = analysis.sentence_of(position)
-    words = re.findall(r"[a-z]+", analysis.document.text[sentence.start:sentence.end].lower())
-    return any(word.startswith(sense) for sense in OTHER_SENSE.get(noun, ()) for word in words)
+    words = re.findall(r"[a-z-]+", analysis.document.text[sentence.start:sentence.end].lower())
+    return bool(OTHER_SENSE.get(noun, frozenset()) & set(words))  # (whole words: a "police officer" holds no office)
 
 
 def _head_noun(analysis: Analysis, start: int, end: int) -> str | None:

@@ -235,8 +235,13 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
     if syntax.tokens[verb].dep == "acl" and syntax.tokens[verb].tag == "VBN" and _word(analysis, verb) not in plans \
             and not any(syntax.tokens[c].dep in ("aux", "auxpass") for c in syntax.children(verb)):
         # "returned to No. 1 in the ATP rankings published on Monday, Sept. 11": a participle on a noun has no
-        # tense of its own; the verb of the clause the noun stands in tells when
-        return _host_tense(analysis, syntax.tokens[verb].head, futures, modals | conditions)
+        # tense of its own; the verb of the clause the noun stands in tells when — unless set off by a comma, an
+        # aside of its own time ("Unlike Hubble, launched in 1990 …, Webb will orbit"; "The assessment, completed
+        # in June, put damage at …")
+        noun = syntax.tokens[verb].head
+        if "," in analysis.document.text[syntax.tokens[noun].end:syntax.tokens[verb].start]:
+            return None
+        return _host_tense(analysis, noun, futures, modals | conditions)
     # the verb and what governs it through "to" ("is due to open", "plans to launch")
     chain = [verb]
     # (and an infinitive of purpose, "will return the jets to service on Jan. 26", where the parser reads "to service"

@@ -46,6 +46,8 @@ _CLOCK = re.compile(r"(?<![\d:.])(?:(\d{1,2}):(\d{2}):(\d{2})(\.\d{1,3})?|(\d{1,
 GAP_AFTER = re.compile(r"\s+(?:behind|back|ahead|adrift|clear|off|faster|slower|quicker|down|up\s+on)\b", re.IGNORECASE)
 _GAP_BEFORE = re.compile(r"\b(?:by|margin\s+of|gap\s+of)\s+(?:just\s+|only\s+|a\s+mere\s+|some\s+)?$", re.IGNORECASE)
 _WINNER_AFTER = re.compile(r"\s+(?:behind|adrift\s+of|off)\s+the\s+(?:winner|winning\s+time|victor|champion)\b", re.IGNORECASE)
+# a gap that names the other racer: "1 minute and 53 seconds ahead of Ruth Chepngetich"
+_RACER_AFTER = re.compile(r"\s+(?:ahead\s+of|behind|in\s+front\s+of|clear\s+of|adrift\s+of)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 # far apart, two times are of two races: a gap is a small part of a time
 _NEAR = 0.25
 
@@ -102,6 +104,12 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             others = [t for t in times if abs(t.seconds - mine.seconds) <= _NEAR * mine.seconds][:1]
             if not others or others[0] is mine or others[0] is gap:
                 continue
+        racer = _RACER_AFTER.match(text, gap.end)
+        if racer is not None:
+            # measured to the racer it names: only a time told in a sentence naming them (not "the world record of
+            # 2:11:53" another set, when Chepngetich's own time is not given)
+            names = set(racer["name"].lower().split())
+            others = [t for t in others if names & set(re.findall(r"[\w'’-]+", _sentence_text(analysis, t.start)))]
         distances = {round(abs(t.seconds - mine.seconds), 3): t for t in others}
         precision = 10 ** -gap.layout[-1][1]  # a gap is read to its last figure: "0.23 seconds", "37 seconds"
         if not distances or any(abs(distance - gap.seconds) < precision * SECONDS_IN[gap.layout[-1][0]] - 1e-9 for distance in distances):
@@ -273,6 +281,11 @@ def as_written(gap: Length, distance: float) -> str:
         return ":".join(f if i == 0 else f.zfill(2 + (len(f.split(".")[1]) + 1 if "." in f else 0)) for i, f in enumerate(figures))
     pieces = [f"{f} {unit}{'' if f == '1' else 's'}" for f, (unit, _) in zip(figures, gap.layout)]
     return pieces[0] if len(pieces) == 1 else ", ".join(pieces[:-1]) + " and " + pieces[-1]
+
+
+def _sentence_text(analysis: Analysis, offset: int) -> str:
+    sentence = analysis.sentence_of(offset)
+    return analysis.document.text[sentence.start:sentence.end].lower()
 
 
 KIND = CheckKind(

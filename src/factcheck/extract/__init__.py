@@ -254,7 +254,8 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             else PAST_SHIFT_DAYS
         if year is None and (value.earliest - published).days > shift and syntax is not None and sentence is not None \
                 and not FUTURE_WORDS.search(text[sentence.start:sentence.end]) and _said_in_the_past(text, syntax, mention) \
-                and not _told_ahead_elsewhere(text, mention, dates, sentences):
+                and not _told_ahead_elsewhere(text, mention, dates, sentences) \
+                and not _made_known_before_it(text, mention, dates, sentence, published):
             # "on Feb. 4 she won album of the year", in December: last February, not the next
             day = _in_year(value.earliest, value.earliest.year - 1)
             weekday = stated_weekday(mention)
@@ -310,6 +311,22 @@ def _told_ahead_elsewhere(text: str, mention: Mention, dates: list[Mention], sen
         if sentence is not None and FUTURE_WORDS.search(text[sentence.start:sentence.end]):
             return True
     return False
+
+
+# what tells that something was planned or made known: "a visit announced by the Holy See press office on Feb. 27"
+_MADE_KNOWN = re.compile(r"\b(?:announced|confirmed|unveiled|revealed|scheduled|booked)\b[^.;]{0,60}$", re.IGNORECASE)
+
+
+def _made_known_before_it(text: str, mention: Mention, dates: list[Mention], sentence: Sentence, published: dt.date) -> bool:
+    """Does its sentence tell, before it, the day this year (up to publication) that it was made known ("His 41st, a
+    three-day visit to Budapest announced … on Feb. 27, took place April 28-30", in March)? What was announced
+    then comes after it: the coming day, and the past tense the slip, not last year's."""
+    day = mention.value.earliest
+    return any(other is not mention and other.end <= mention.start and sentence.start <= other.start
+               and other.value is not None and other.value.precision == "day"
+               and other.value.earliest.year == published.year and other.value.earliest <= published and other.value.earliest < day
+               and _MADE_KNOWN.search(text, max(sentence.start, other.start - 80), other.start)
+               for other in dates)
 
 
 def _whole_month(mention: Mention) -> Mention:

@@ -510,6 +510,9 @@ def without_note(text: str) -> str:
 SINCE_KEY = re.compile(r"(?:^|_)(?:since|from)$")
 # key words that say the value is when something happened, not how many
 _WHEN_WORDS = {"born", "birth", "debut", "founding", "since", "season", "edition", "year", "years", "when"}
+# the irregular participles of things done once, which "-ed" does not catch: `built: 1832` is the year it was built
+_DONE_IRREGULAR = {"built", "rebuilt", "begun", "won", "held", "sold", "made", "laid", "struck", "sunk", "shot", "written", "drawn",
+                   "sworn", "chosen", "broken", "shut", "torn", "rung", "sung", "lost", "led", "wed", "undertaken"}
 
 
 def _years(values: list, words: tuple[str, ...]) -> bool:
@@ -517,7 +520,7 @@ def _years(values: list, words: tuple[str, ...]) -> bool:
     seasons or tournaments) or under a key that names an event ("co_founded_twitter", "elected")."""
     if not values or not all(isinstance(v, int) and not isinstance(v, bool) and 1800 <= v <= 2100 for v in values):
         return False
-    return len(values) > 1 or any(w in _WHEN_WORDS or (w.endswith("ed") and len(w) > 4) for w in words) \
+    return len(values) > 1 or any(w in _WHEN_WORDS or w in _DONE_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words) \
         or bool(words) and words[-1] in _EVENT_NOUNS  # "first_world_series_title: 2023": when it was won
 
 

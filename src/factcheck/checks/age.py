@@ -43,7 +43,7 @@ AGE_PATTERNS = [
 ]
 # the last of AGE_PATTERNS: an obituary's "X was N."
 _OBITUARY_AGE = len(AGE_PATTERNS) - 1
-_AFTER_NAME = re.compile(r"^,\s*(\d{1,3}),")
+_AFTER_NAME = re.compile(r"^,\s*(?:now\s+)?(\d{1,3}),")  # ("Noel Pearson, now 58, the Cape York lawyer")
 _DIED = re.compile(r"\b(?:died|dies|death|obituary)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(rf"\b{_NUMBER}\s+years\s+ago\b", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th))\s+anniversary\b|\b([a-z]+(?:-[a-z]+)?)\s+anniversary\b", re.IGNORECASE)
@@ -539,7 +539,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 he = number == 2 and re.match(r"\s*,?\s+(?:he|she)\b", text[match.end():match.end() + 6])
                 stated.append((match.start(1), match.end(1), age, of_a_people or (None if anaphor or he else "sentence")))
     for start, end, _, key in people:
-        after = _AFTER_NAME.match(text[end:end + 8])
+        after = _AFTER_NAME.match(text[end:end + 12])
         if after:
             stated.append((end + after.start(1), end + after.end(1), int(after.group(1)), key))
     for start, end, age, key in sorted(stated):

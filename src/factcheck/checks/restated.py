@@ -54,7 +54,10 @@ TOLD_BY = {"victory": ("won", "win", "beat", "defeat", "victor"), "win": ("won",
            "defeat": ("lost", "lose", "beaten", "defeat"), "loss": ("lost", "lose", "beaten", "defeat"),
            "term": ("sentenc", "jail", "prison"), "stint": ("serv", "spent"), "reign": ("rule", "reign", "throne"),
            "change": ("shorten", "lengthen", "alter", "cut", "increas", "decreas", "rose", "fell"),
-           "goal": ("aim", "target"), "target": ("aim", "goal")}
+           "goal": ("aim", "target"), "target": ("aim", "goal"),
+           "partnership": ("added", "stand", "partner"), "stand": ("added", "partner")}
+# a partnership told in cricket's words, its runs unwritten: "Stokes and Buttler then added 110 for the fifth wicket"
+_ADDED_FOR_A_WICKET = re.compile(r"\b(?:added|put\s+on)\s+(?P<figure>\d{1,3})\s+(?:runs\s+)?for\s+the\s+[a-z\d]+\s+wicket\b")
 # a noun of two senses, and the words its own sentence tells the other sense by: "a post he held until his five-year
 # term expired" is a term of office, no prison term told before
 OTHER_SENSE = {"term": frozenset({"office", "post", "mandate", "elected", "re-elected", "presidency", "president", "chair", "chairman",
@@ -193,6 +196,11 @@ def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[st
     # told in an earlier sentence: one sentence that gives two figures speaks of two things
     # ("reached 268,536 miles …, beating the 248,655-mile record")
     before = analysis.sentence_of(before).start
+    if unit == "run":
+        for match in _ADDED_FOR_A_WICKET.finditer(text, 0, before):
+            words = re.findall(r"[a-z]+", _sentence_lower(analysis, match.start()))
+            if any(word.startswith(stem) for stem in stems for word in words):
+                yield match, float(match["figure"]), float(match["figure"]), f"added {match['figure']}"
     matches = list(EARLIER.finditer(text, 0, before))
     for index, match in enumerate(matches):
         if not _same_measure(unit, match.group("unit").lower()):
@@ -226,6 +234,11 @@ def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[st
         elif bound in ("less than", "under"):
             low = 0
         yield match, low, high, text[match.start():last.end()].strip()
+
+
+def _sentence_lower(analysis: Analysis, offset: int) -> str:
+    sentence = analysis.sentence_of(offset)
+    return analysis.document.text[sentence.start:sentence.end].lower()
 
 
 def _joined(text: str, first, second) -> bool:

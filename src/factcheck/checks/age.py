@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from factcheck.checks._common import in_dateline
+from factcheck.checks._common import HONORIFICS, in_dateline
 from factcheck.checks.anniversary import anniversaries
 from factcheck.checks.base import CheckKind
 from factcheck.facts import describe_key, fact_key_words, stem, word_base
@@ -540,7 +540,7 @@ def _ages(analysis: Analysis, rule, published: dt.date) -> Iterator[Finding]:
                 stated.append((match.start(1), match.end(1), age, of_a_people or (None if anaphor or he else "sentence")))
     for start, end, _, key in people:
         after = _AFTER_NAME.match(text[end:end + 12])
-        if after:
+        if after and not _inside_another_persons_name(analysis, start, end, key):
             stated.append((end + after.start(1), end + after.end(1), int(after.group(1)), key))
     for start, end, age, key in sorted(stated):
         ahead = False  # told of by a name after it, a weaker tie
@@ -730,6 +730,16 @@ def _after_role_nouns(analysis: Analysis, position: int) -> re.Match | None:
     if not _ROLE_NOUN.search(roles.split()[-1]):
         return None  # (the small parser reads "The 37-year-old shot Steenkamp" as a noun before a name)
     return found
+
+
+def _inside_another_persons_name(analysis: Analysis, start: int, end: int, key) -> bool:
+    """Is the name the end of a longer one written right before it, with a word the person's own name does not have
+    ("Jean-Marie Le Pen, now 93," read as the "Pen" of Marine Le Pen's record)? A title before it ("President") is none."""
+    if key is None or isinstance(key, str):
+        return False
+    # (capitalised words or initials, not a sentence's last word: "on Tuesday. Keenan, 91,")
+    before = re.search(r"((?:(?:[A-Z][\w'’-]*|[A-Z]\.)[ \t]+){1,3})$", analysis.document.text[max(0, start - 40):start])
+    return before is not None and any(word not in key and word not in HONORIFICS for word in name_key(before.group(1)))
 
 
 def _birthday_just_passed(birth: dt.date, published: dt.date, days: int = 2) -> bool:

@@ -783,3 +783,9 @@ def name_in(sentence: str, name: str) -> tuple[int, int] | None:
     if found is None and len(last) >= 4 and " " in key:
         found = re.search(rf"(?<!\w){re.escape(last)}(?!\w)", sentence)
     return found.span() if found else None
+
+
+def sentence_text(analysis: Analysis, offset: int) -> str:
+    """The sentence holding `offset`, in lower case: what a check asks of the words around a value."""
+    sentence = analysis.sentence_of(offset)
+    return analysis.document.text[sentence.start:sentence.end].lower()

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from factcheck.checks._common import sentence_text
 from factcheck.checks.base import CheckKind
 from factcheck.model import Analysis, DateValue, Evidence, Finding, without_its_year
 
@@ -179,11 +180,11 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         if possessed:
             # (dated after its noun, a reference only when the near day's sentence tells of the same thing: "the
             # decision on 21 September" may be a meeting's second day)
-            near = [m for m in near if any(stem in _sentence_text(analysis, m.start) for stem in stems)]
+            near = [m for m in near if any(stem in sentence_text(analysis, m.start) for stem in stems)]
         if len({m.value.earliest for m in near}) > 1 and len({apart[id(m)] > 0 for m in near}) > 1:
             # near days on both sides: the one whose sentence tells of the same thing ("Since its 14 March
             # debut" beside "released on Thursday 13 March" and "the week of 10 to 16 March")
-            near = [m for m in near if any(stem in _sentence_text(analysis, m.start) for stem in stems)]
+            near = [m for m in near if any(stem in sentence_text(analysis, m.start) for stem in stems)]
         if len({m.value.earliest for m in near}) > 1 and len({apart[id(m)] > 0 for m in near}) == 1:
             # all on one side, the nearest, when its sentence tells of the same thing: "The King's 5 May
             # crowning" beside "was crowned … on Saturday, 6 May" and a "7 May" is the 6th's (a day between two
@@ -191,7 +192,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             # September 11 attacks" are not told by a final on 12 September)
             nearest = min(abs(apart[id(m)]) for m in near)
             near = [m for m in near if abs(apart[id(m)]) == nearest
-                    and any(stem in _sentence_text(analysis, m.start) for stem in stems)]
+                    and any(stem in sentence_text(analysis, m.start) for stem in stems)]
         # (tried: a definite noun dated with "on", "the royal visit on 18 May", its near date's sentence telling
         # of the same thing — on the 41 corpora 1 error found, 5 false alarms: "the decision on 21 September" of
         # a meeting whose first day was the 20th)
@@ -208,7 +209,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         # that gives its weekday or year, "The raid came on Sunday, Feb. 10, 2008", nor a day counted from the event,
         # "relief was approved on March 28, two days after the collapse": another thing's)
         restated = told.start > reference.start and not _YEAR_OR_WEEKDAY.search(told.text) \
-            and not _COUNTED_FROM.search(_sentence_text(analysis, told.start))
+            and not _COUNTED_FROM.search(sentence_text(analysis, told.start))
         queried, other = (told, reference) if restated else (reference, told)
         line, _ = analysis.document.position(other.start)
         yield rule.finding(
@@ -258,11 +259,6 @@ def _days_apart(analysis: Analysis, reference, other, stems: tuple[str, ...]) ->
         except ValueError:  # 29 February in a year without one
             return None
     return (other.value.earliest - day).days
-
-
-def _sentence_text(analysis: Analysis, offset: int) -> str:
-    sentence = analysis.sentence_of(offset)
-    return analysis.document.text[sentence.start:sentence.end].lower()
 
 
 def _a_noun(analysis: Analysis, start: int, end: int) -> bool:

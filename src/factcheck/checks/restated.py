@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import MINUTES_IN, word_value
-from factcheck.checks._common import digit_slip, scale, written_digits
+from factcheck.checks._common import digit_slip, scale, sentence_text, written_digits
 from factcheck.model import Analysis, Evidence, Finding, NumberValue
 from factcheck.text import quoted_at
 
@@ -169,8 +169,7 @@ def _digits_and_scale(mention) -> tuple[str, float]:
 def _of_the_other_sense(analysis: Analysis, noun: str, position: int) -> bool:
     """Does the restatement's own sentence tell its noun in the sense TOLD_BY does not ("a post he held until
     his five-year term expired": a term of office)?"""
-    sentence = analysis.sentence_of(position)
-    words = re.findall(r"[a-z-]+", analysis.document.text[sentence.start:sentence.end].lower())
+    words = re.findall(r"[a-z-]+", sentence_text(analysis, position))
     return bool(OTHER_SENSE.get(noun, frozenset()) & set(words))  # (whole words: a "police officer" holds no office)
 
 
@@ -198,7 +197,7 @@ def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[st
     before = analysis.sentence_of(before).start
     if unit == "run":
         for match in _ADDED_FOR_A_WICKET.finditer(text, 0, before):
-            words = re.findall(r"[a-z]+", _sentence_lower(analysis, match.start()))
+            words = re.findall(r"[a-z]+", sentence_text(analysis, match.start()))
             if any(word.startswith(stem) for stem in stems for word in words):
                 yield match, float(match["figure"]), float(match["figure"]), f"added {match['figure']}"
     matches = list(EARLIER.finditer(text, 0, before))
@@ -234,11 +233,6 @@ def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[st
         elif bound in ("less than", "under"):
             low = 0
         yield match, low, high, text[match.start():last.end()].strip()
-
-
-def _sentence_lower(analysis: Analysis, offset: int) -> str:
-    sentence = analysis.sentence_of(offset)
-    return analysis.document.text[sentence.start:sentence.end].lower()
 
 
 def _joined(text: str, first, second) -> bool:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from factcheck.checks._common import digit_slip
+from factcheck.checks._common import digit_slip, sentence_text
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import TENS, UNITS, word_value
 from factcheck.model import Analysis, Evidence, Finding
@@ -109,7 +109,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
             # measured to the racer it names: only a time told in a sentence naming them (not "the world record of
             # 2:11:53" another set, when Chepngetich's own time is not given)
             names = set(racer["name"].lower().split())
-            others = [t for t in others if names & set(re.findall(r"[\w'’-]+", _sentence_text(analysis, t.start)))]
+            others = [t for t in others if names & set(re.findall(r"[\w'’-]+", sentence_text(analysis, t.start)))]
         distances = {round(abs(t.seconds - mine.seconds), 3): t for t in others}
         precision = 10 ** -gap.layout[-1][1]  # a gap is read to its last figure: "0.23 seconds", "37 seconds"
         if not distances or any(abs(distance - gap.seconds) < precision * SECONDS_IN[gap.layout[-1][0]] - 1e-9 for distance in distances):
@@ -281,11 +281,6 @@ def as_written(gap: Length, distance: float) -> str:
         return ":".join(f if i == 0 else f.zfill(2 + (len(f.split(".")[1]) + 1 if "." in f else 0)) for i, f in enumerate(figures))
     pieces = [f"{f} {unit}{'' if f == '1' else 's'}" for f, (unit, _) in zip(figures, gap.layout)]
     return pieces[0] if len(pieces) == 1 else ", ".join(pieces[:-1]) + " and " + pieces[-1]
-
-
-def _sentence_text(analysis: Analysis, offset: int) -> str:
-    sentence = analysis.sentence_of(offset)
-    return analysis.document.text[sentence.start:sentence.end].lower()
 
 
 KIND = CheckKind(

@@ -581,8 +581,9 @@ def _phrase_keys(phrases) -> tuple[tuple[str, ...], ...]:
 
 
 # a place, perhaps with its state or country ("BETHEL, N.Y.,"), and perhaps a weekday
-_DATELINE_LEAD = re.compile(r"^[\s*_#>]*(?:[A-Z][A-Za-z.'’ -]*,\s*){0,2}(?:[A-Z][a-z]+,?\s+)?$")
-_DATELINE_END = re.compile(r"^[\s*_]*(?:[—–]|--|\s-\s)")
+# (a place in any letters, the day in brackets too: "COPIAPÓ, Chile (Oct. 13, 2020) — Ten years ago today")
+_DATELINE_LEAD = re.compile(r"^[\s*_#>]*(?:[A-Z][\w.'’ -]*,\s*){0,2}(?:[A-Z][a-z]+,?\s+)?\(?$")
+_DATELINE_END = re.compile(r"^\)?[\s*_]*(?:[—–]|--|\s-\s)")
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:

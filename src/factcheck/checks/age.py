@@ -737,6 +737,9 @@ def _inside_another_persons_name(analysis: Analysis, start: int, end: int, key) 
     ("Jean-Marie Le Pen, now 93," read as the "Pen" of Marine Le Pen's record)? A title before it ("President") is none."""
     if key is None or isinstance(key, str):
         return False
+    written = name_key(analysis.document.text[start:end])
+    if not written or written[0] == key[0]:
+        return False  # the name written with its own given name: what stands before is a title ("Education Secretary")
     # (capitalised words or initials, not a sentence's last word: "on Tuesday. Keenan, 91,")
     before = re.search(r"((?:(?:[A-Z][\w'’-]*|[A-Z]\.)[ \t]+){1,3})$", analysis.document.text[max(0, start - 40):start])
     return before is not None and any(word not in key and word not in HONORIFICS for word in name_key(before.group(1)))

@@ -60,7 +60,9 @@ TRIES = {"ball", "balls", "deliveries", "overs", "games", "matches", "appearance
 ON_BASE_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS})?\s*,?\s*on\s+(?:the|its|their|his|her|last\s+year's)\s+(?:[\w-]+\s+){{0,3}}?of\s+$",
                            re.IGNORECASE)
 # "rose to $43.81 billion from $42.63 billion": the figure after "to" is where the change arrives
-ARRIVAL_BEFORE = re.compile(r"\b(?:to|at|reach\w*|hit)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+# (the arrival may govern two figures joined by "and": "the EFF fell to 9.52 per cent and 39 seats, from 44")
+ARRIVAL_BEFORE = re.compile(r"\b(?:to|at|reach\w*|hit)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+)?"
+                            r"(?:[$£€¥]?\d[\d,.]*\s*(?:%|per\s?cent|percent)?\s+and\s+)?$", re.IGNORECASE)
 # a change named after its figure, then its base: "a 37% decline from the previous all-time low of 5.9 million"
 CHANGE_NOUN_FROM = re.compile(r"^\s*(?:percent|per\s?cent)?\s*(?:rise|increase|jump|gain|growth|drop|fall|decline|decrease|"
                               r"reduction|cut|slump|plunge)\s+(?:on|from|over)\s+(?:the|its|their|his|her|a|an|last\s+year's)\s+"

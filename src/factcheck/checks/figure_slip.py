@@ -76,6 +76,13 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         sentence = analysis.sentence_of(mention.start)
         others = _other_names(analysis, sentence)
+        # a sentence that names no one and opens by pointing back ("That deal also excluded …, and up to 12,000 jobs are
+        # expected to go"): the names of the sentence before, in its paragraph, are whose the figure is
+        before = _names_pointed_back_to(analysis, sentence) if not others else None
+        # the figures the sentence itself gives: a record's figure told there makes another one its part, no slip ("It
+        # crossed 13 states …, for a total of 15")
+        told_here = {m.value.value for m in analysis.mentions_in(sentence.start, sentence.end, "number")
+                     if m is not mention and isinstance(m.value, NumberValue)}
         near = _words_near(tokens, starts, mention, sentence)
         counted = _counted_word(text[:sentence.end], mention.end)
         slips = []
@@ -95,6 +102,11 @@ def run(analysis: Analysis, rule) -> Iterator:
                 # whose it is when the figure is its verb's subject: "His 137 off 102 balls carried Australia to a
                 # six-wicket victory over India" — not "grabbed 16 rebounds as Denver held off the Miami Heat", nor
                 # "$479.99 in a bundle with Mario Kart World")
+                continue
+            if figure.value in told_here:
+                continue
+            if before and not any(_names_it(figure, name) for _, name in before[1]) \
+                    and not any(link.record is figure.record and before[0] <= link.start < sentence.start for link in analysis.links):
                 continue
             meant = _common.digits(figure.value / _common.scale(value.value, written), written)
             if written.find(".") != meant.find(".") or not _common.digit_slip(written, meant):
@@ -136,6 +148,24 @@ def run(analysis: Analysis, rule) -> Iterator:
             mention.start, mention.end, stated,
             evidence=Evidence(record=figure.record.id, fact=figure.fact, value=str(figure.kept), source=figure.record.origin),
         )
+
+
+# a sentence that opens by pointing back to the one before: "That deal also excluded …", "It crossed …"
+_POINTS_BACK = re.compile(r"\s*(?:That|This|These|Those|It|Its|Their)\b")
+
+
+def _names_pointed_back_to(analysis: Analysis, sentence) -> tuple[int, list[tuple[int, str]]] | None:
+    """(where it starts, the names) of the sentence before, in the same paragraph, when this one opens by pointing back
+    to it and names no record itself; None otherwise."""
+    text = analysis.document.text
+    if sentence.start == 0 or not _POINTS_BACK.match(text, sentence.start) \
+            or any(sentence.start <= link.start < sentence.end for link in analysis.links):
+        return None
+    previous = analysis.sentence_of(sentence.start - 1)
+    if previous.start >= sentence.start or "\n\n" in text[previous.end:sentence.start]:
+        return None
+    names = _other_names(analysis, previous)
+    return (previous.start, names) if names else None
 
 
 def _what_it_did(analysis: Analysis, mention: Mention, start: int) -> bool:

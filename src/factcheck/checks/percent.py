@@ -95,6 +95,10 @@ _WHOLE_AFTER_FROM = re.compile(r"\bfrom\s+(?:an?|the|its|their)\s+(?:[a-z]+\s+)?
 _LEAD = re.compile(r"\b(from|to)\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:of\s+)?)?(?:[$£€¥]|[A-Z]{1,2}\$)?$", re.IGNORECASE)
 
 
+# another clause between a change's word and a pair of figures: the word is another change's
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
+
+
 def _change(analysis, rule, text, numbers, before: Mention, after: Mention, words, tolerance, pairs) -> Iterator[Finding]:
     old, new = before.value.value, after.value.value
     if old == 0:
@@ -102,9 +106,11 @@ def _change(analysis, rule, text, numbers, before: Mention, after: Mention, word
     multiplier = next((MULTIPLIERS[w] for w in words if w in MULTIPLIERS), None)
     word = next((w for w in words if w in MULTIPLIERS), None)
     start = text.lower().find(word, analysis.sentence_of(before.start).start) if word else -1
-    if multiplier is not None and start < min(before.start, after.start) \
-            and re.search(r",\s+(?:and|but|while|whereas)\b|;", text[start:min(before.start, after.start)]):
+    if multiplier is not None and (start < min(before.start, after.start) and _CLAUSE_BREAK.search(text, start, min(before.start, after.start))
+                                   or start > max(before.end, after.end) and _CLAUSE_BREAK.search(text, max(before.end, after.end), start)):
         multiplier = None  # "more than doubled, to $4.27 from $2.11, and the margin widened to 22.2% from 16.9%": the first pair's
+        # (and "Revenue rose 16% to $10.25 billion from $8.83 billion …, and earnings per share roughly doubled to $4.27": the
+        # second pair's)
     if multiplier is not None:
         actual = new / old
         # "more than doubled": at least twice; "nearly doubled": somewhat under

@@ -220,6 +220,13 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
     verb = syntax.governing_verb(mention.start, mention.end)
     if verb is None or syntax.tokens[verb].dep in ("amod", "compound"):
         return None  # "the delayed launch on …": an adjective, no tense
+    text = analysis.document.text
+    sentence = analysis.sentence_of(mention.start)
+    if syntax.tokens[verb].start >= mention.end and _OPEN_RELATIVE.search(text, sentence.start, mention.start) \
+            and re.match(r"\s*,", text[mention.end:syntax.tokens[verb].start]):
+        # "Trump, who takes office two weeks from today, on Jan. 20, said last May …": the day is the relative
+        # clause's, set off before the main verb the parser hung it on
+        return None
     if _reference_point(analysis, date, set(KIND.param(rule, "reference_words"))):
         return None  # "filed …, five days before the 18 October deadline": the date is not the filing's
     if syntax.path_length(verb, date) > 3 and not (mention.value.precision == "day" and _through_prepositions(syntax, date, verb)):
@@ -296,6 +303,10 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
         if any(w in ("was", "were", "had", "has", "have") for w in aux_words):
             return "past", " ".join(aux_words + [verb_word]), verb
     return None
+
+
+# a relative clause still open before a date: "President-elect Donald Trump, who takes office two weeks from today, on"
+_OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\s[^.;:()—–\"“”]*$")
 
 
 def _host_tense(analysis: Analysis, noun: int, futures: set, modals: set) -> tuple[str, str, int] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck.checks._common import sentence_text
 from factcheck.checks.base import CheckKind
 from factcheck.lexicon import word_value
 from factcheck.model import Analysis, DateValue, Evidence, Finding
@@ -75,8 +76,7 @@ def _span(analysis: Analysis, text: str, days: list, noun: str, before: int):
     for first, last in zip(days, days[1:]):
         if first.start >= before or not _SPAN_JOIN.match(text[first.end:last.start]) or last.value.earliest <= first.value.earliest:
             continue
-        sentence = analysis.sentence_of(first.start)
-        if noun[:5] in text[sentence.start:sentence.end].lower() and (last.value.earliest - first.value.earliest).days < 31:
+        if noun[:5] in sentence_text(analysis, first.start) and (last.value.earliest - first.value.earliest).days < 31:
             return first, last
     return None
 
@@ -88,8 +88,7 @@ _WEEKDAY_SPAN = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\s+(?:and|to|through|unti
 def _weekday_span(analysis: Analysis, text: str, noun: str, before: int) -> tuple[str, str] | None:
     """Two weekdays a sentence naming the noun gives it, before the ordinal ("covering Monday and Tuesday")."""
     for match in _WEEKDAY_SPAN.finditer(text, 0, before):
-        sentence = analysis.sentence_of(match.start())
-        if noun[:5] in text[sentence.start:sentence.end].lower() and match.group(1).lower() != match.group(2).lower():
+        if noun[:5] in sentence_text(analysis, match.start()) and match.group(1).lower() != match.group(2).lower():
             return match.group(1).lower(), match.group(2).lower()
     return None
 

@@ -61,6 +61,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     figures = [figure for record in records for figure in _figures(record)]
     kept = [f.value for f in figures]
     claimed = {claim.value.start for claim in analysis.claims}
+    pointed_back: dict[int, tuple | None] = {}  # by sentence start: read once for all its figures
     text = analysis.document.text
     tokens, starts = analysis.tokens, analysis.token_starts
     for mention in analysis.mentions:
@@ -78,7 +79,9 @@ def run(analysis: Analysis, rule) -> Iterator:
         others = _other_names(analysis, sentence)
         # a sentence that names no one and opens by pointing back ("That deal also excluded …, and up to 12,000 jobs are
         # expected to go"): the names of the sentence before, in its paragraph, are whose the figure is
-        before = _names_pointed_back_to(analysis, sentence) if not others else None
+        if not others and sentence.start not in pointed_back:
+            pointed_back[sentence.start] = _names_pointed_back_to(analysis, sentence)
+        before = pointed_back.get(sentence.start) if not others else None
         # the figures the sentence itself gives: a record's figure told there makes another one its part, no slip ("It
         # crossed 13 states …, for a total of 15")
         told_here = {m.value.value for m in analysis.mentions_in(sentence.start, sentence.end, "number")
@@ -105,8 +108,7 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue
             if figure.value in told_here:
                 continue
-            if before and not any(_names_it(figure, name) for _, name in before[1]) \
-                    and not any(link.record is figure.record and before[0] <= link.start < sentence.start for link in analysis.links):
+            if before and figure.record.id not in before[1] and not any(_names_it(figure, name) for _, name in before[0]):
                 continue
             meant = _common.digits(figure.value / _common.scale(value.value, written), written)
             if written.find(".") != meant.find(".") or not _common.digit_slip(written, meant):
@@ -154,9 +156,9 @@ def run(analysis: Analysis, rule) -> Iterator:
 _POINTS_BACK = re.compile(r"\s*(?:That|This|These|Those|It|Its|Their)\b")
 
 
-def _names_pointed_back_to(analysis: Analysis, sentence) -> tuple[int, list[tuple[int, str]]] | None:
-    """(where it starts, the names) of the sentence before, in the same paragraph, when this one opens by pointing back
-    to it and names no record itself; None otherwise."""
+def _names_pointed_back_to(analysis: Analysis, sentence) -> tuple[list[tuple[int, str]], frozenset[str]] | None:
+    """(the names, the ids of the records it links) of the sentence before, in the same paragraph, when this one opens
+    by pointing back to it and names no record itself; None otherwise."""
     text = analysis.document.text
     if sentence.start == 0 or not _POINTS_BACK.match(text, sentence.start) \
             or any(sentence.start <= link.start < sentence.end for link in analysis.links):
@@ -165,7 +167,8 @@ def _names_pointed_back_to(analysis: Analysis, sentence) -> tuple[int, list[tupl
     if previous.start >= sentence.start or "\n\n" in text[previous.end:sentence.start]:
         return None
     names = _other_names(analysis, previous)
-    return (previous.start, names) if names else None
+    linked = frozenset(link.record.id for link in analysis.links if previous.start <= link.start < sentence.start)
+    return (names, linked) if names else None
 
 
 def _what_it_did(analysis: Analysis, mention: Mention, start: int) -> bool:

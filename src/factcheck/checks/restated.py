@@ -197,8 +197,7 @@ def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[st
     before = analysis.sentence_of(before).start
     if unit == "run":
         for match in _ADDED_FOR_A_WICKET.finditer(text, 0, before):
-            words = re.findall(r"[a-z]+", sentence_text(analysis, match.start()))
-            if any(word.startswith(stem) for stem in stems for word in words):
+            if _speaks_of(analysis, match.start(), stems):
                 yield match, float(match["figure"]), float(match["figure"]), f"added {match['figure']}"
     matches = list(EARLIER.finditer(text, 0, before))
     for index, match in enumerate(matches):
@@ -213,9 +212,7 @@ def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[st
         if amount is None:
             continue
         in_parts = lead is not None and amount == lead and index + 1 < len(matches) and _joined(text, match, matches[index + 1])
-        sentence = analysis.sentence_of(match.start())
-        words = re.findall(r"[a-z]+", text[sentence.start:sentence.end].lower())
-        if not in_parts and not any(word.startswith(stem) for stem in stems for word in words):
+        if not in_parts and not _speaks_of(analysis, match.start(), stems):
             continue
         # "two hours and eight minutes" is 128 minutes
         last = match
@@ -233,6 +230,11 @@ def _earlier_figures(analysis: Analysis, before: int, unit: str, stems: tuple[st
         elif bound in ("less than", "under"):
             low = 0
         yield match, low, high, text[match.start():last.end()].strip()
+
+
+def _speaks_of(analysis: Analysis, position: int, stems: tuple[str, ...]) -> bool:
+    """Does the sentence at `position` say a word of one of the stems (the restated noun's, or the words that tell it)?"""
+    return any(word.startswith(stem) for stem in stems for word in re.findall(r"[a-z]+", sentence_text(analysis, position)))
 
 
 def _joined(text: str, first, second) -> bool:

@@ -456,6 +456,10 @@ def _verb_records(syntax: Syntax, text: str, verb: int, names: ByPosition, links
                     return found
         return []
     holders = {link.record.id: link for link in names.holding(tokens[subject].start, tokens[subject].end)}
+    if not holders:
+        # "The previous UK record, 38.7C (101.7F), had been set at … in July 2018": a name set beside the subject
+        for beside in _children(syntax, subject, ("appos",)):
+            holders.update({link.record.id: link for link in names.holding(tokens[beside].start, tokens[beside].end)})
     if len(holders) == 1:
         link = next(iter(holders.values()))
         return [(link.record, link)]

@@ -48,7 +48,10 @@ _DIED = re.compile(r"\b(?:died|dies|death|obituary)\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(rf"\b{_NUMBER}\s+years\s+ago\b", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th))\s+anniversary\b|\b([a-z]+(?:-[a-z]+)?)\s+anniversary\b", re.IGNORECASE)
 # an age in a sentence about another day: "was 27 when she won", "at the time", "died at 80"
-_PAST_CONTEXT = re.compile(r"\b(?:when|at the time|then|died|death|(?:was|were)\s+(?:\d+|aged))\b", re.IGNORECASE)
+# ("then" of that time, "then 45", "the then prime minister" — not of what came next: "Sabalenka then came back")
+_PAST_CONTEXT = re.compile(r"\b(?:when|at the time|then(?!\s+(?:[a-z]+ed|came|went|won|lost|beat|took|made|ran|fell|rose|"
+                           r"broke|drew|led|met|saw|became|began|sank|hit|struck|scored|set)\b)|died|death|(?:was|were)\s+(?:\d+|aged))\b",
+                           re.IGNORECASE)
 # … not past "born", whose own past tells of the birth ("born in Tunis …, when Tunisia was …")
 _BORN = re.compile(r"\bborn\b")
 _BORN_ANY_CASE = re.compile(r"\b[Bb]orn\b")  # "Born on 9 July 1928 …" opens a sentence too
@@ -734,10 +737,17 @@ def _after_role_nouns(analysis: Analysis, position: int) -> re.Match | None:
 
 def _inside_another_persons_name(analysis: Analysis, start: int, end: int, key) -> bool:
     """Is the name the end of a longer one written right before it, with a word the person's own name does not have
-    ("Jean-Marie Le Pen, now 93," read as the "Pen" of Marine Le Pen's record)? A title before it ("President") is none."""
+    ("Jean-Marie Le Pen, now 93," read as the "Pen" of Marine Le Pen's record), or written with another given name
+    right before the surname ("Maggie Murdaugh, 52,")? A title before it ("President") is none."""
     if key is None or isinstance(key, str):
         return False
     written = name_key(analysis.document.text[start:end])
+    shared = 0  # the words the two names end in alike
+    while shared < min(len(written), len(key)) and written[-1 - shared] == key[-1 - shared]:
+        shared += 1
+    if 0 < shared < min(len(written), len(key)) and written[-1 - shared] not in HONORIFICS \
+            and not any(link.record.type == "person" and link.start <= start and end <= link.end for link in analysis.links):
+        return True  # "Maggie Murdaugh, 52," beside Alex Murdaugh's record: the surname, with another given name
     if not written or written[0] == key[0]:
         return False  # the name written with its own given name: what stands before is a title ("Education Secretary")
     # (capitalised words or initials, not a sentence's last word: "on Tuesday. Keenan, 91,")

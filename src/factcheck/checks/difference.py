@@ -39,7 +39,7 @@ CHANGE_WORD = re.compile(
 )
 CHANGE_NOUN_OF = re.compile(
     r"\b(?:rise|increase|jump|gain|growth|drop|fall|decline|decrease|reduction|cut|loss|acceleration|deceleration|"
-    r"slowdown|swing|climb|dip|slide|surge|revision|overrun|overspend)\s+of\s+$|\bby\s+$",
+    r"slowdown|swing|climb|dip|slide|surge|revision|overrun|overspend|improvement|deterioration|widening|narrowing)\s+of\s+$|\bby\s+$",
     re.IGNORECASE,
 )
 # a figure told for another year than its sentence's: "growth of 2.1% expected in 2025", "… next year"
@@ -75,6 +75,9 @@ UP_FROM = re.compile(r"\b(?:(?:up|down|ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|in
                      # "put at £18.9bn, against a budget of £14.8bn set in 2010, an overrun of £3.1bn"
                      r"against\s+(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:budget|estimate|forecast|target|plan)\s+of)\s+$",
                      re.IGNORECASE)
+# the base of a change told arrival first: "the margin widened to 22.2% from 16.9%", "rose to $10.25 billion from"
+TO_THEN_FROM = re.compile(rf"{CHANGE_WORD.pattern}\s+to\s+[$£€¥]?\d[\d,.]*\s*(?:%|per\s?cent|percent|[mb]n|million|billion|trillion)?"
+                          r"\s+from\s+(?:a\s+|the\s+)?[$£€¥]?$", re.IGNORECASE)
 COMPARATIVE = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:longer|shorter|more|fewer|less|higher|lower|bigger|smaller|larger|heavier|lighter|taller|"
     r"older|younger|faster|slower|greater|cheaper|dearer)\s+than\b"
@@ -155,11 +158,13 @@ def run(analysis: Analysis, rule) -> Iterator:
         yield from _points_from(analysis, rule, text, KIND.param(rule, "scores"))
     sums = [*_sums(analysis, text, figures, slack), *_running_totals(analysis, text, figures),
             *_breakdowns(analysis, text, figures), *_added_for_a_total(analysis, text, figures)] if "sum" in checked else []
-    for _, total, parts, added in sums:
+    told_before = list(_parts_of_a_whole_told_before(analysis, text, figures)) if "sum" in checked else []
+    for (_, total, parts, added), whole_told_before in [*((s, False) for s in sums), *((t, True) for t in told_before)]:
         # reported on the whole stretch, parts and total: a part may have slipped as well as the total
         # ("a duty of 73.6 per cent and one of 9.6 per cent, a combined 80.5 per cent": the 9.6 was
-        # 6.9), so no figure of it is offered as the fix
-        start, end = min(total.start, parts[0].start), max(total.end, parts[-1].end)
+        # 6.9), so no figure of it is offered as the fix — or on the parts alone, of a whole told sentences before
+        start, end = (parts[0].start, parts[-1].end) if whole_told_before else \
+            (min(total.start, parts[0].start), max(total.end, parts[-1].end))
         yield rule.finding(
             rule.message("sum", parts=" + ".join(p.mention.text for p in parts), total=total.mention.text,
                          actual=_like(total, added)),
@@ -180,6 +185,12 @@ def run(analysis: Analysis, rule) -> Iterator:
         yield rule.finding(rule.message("lead", lead=lead, gap=gap, expected=expected, stated=stated), start, end,
                            analysis.document.source[start:end], suggestion=expected,
                            evidence=Evidence(fact="lead", source="arithmetic", value=f"{lead} and {gap}"))
+    for larger, smaller, start, end, actual in _multiples(analysis, text, figures) if "multiple" in checked else ():
+        yield rule.finding(
+            rule.message("multiple", larger=larger.mention.text, smaller=smaller.mention.text, actual=actual,
+                         stated=text[start:end]),
+            start, end, analysis.document.source[start:end],
+            evidence=Evidence(fact="multiple", source="arithmetic", value=f"{larger.mention.text} ÷ {smaller.mention.text}"))
     changes = list(_changes(analysis, text, figures)) if "change" in checked else []
     # a figure another change is measured from is where none arrives: "up 14 per cent on its September estimate
     # of 32.2 million tonnes and a 3 per cent increase on the record 36.3 million tonnes"
@@ -348,6 +359,91 @@ def _breakdowns(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
         if added == total.value or (not exhaustive and added < total.value):
             continue
         yield analysis, total, parts, added
+
+
+# a whole the article counted before, then what it was made of: "the last of 33 miners …" … "The group was made
+# up of 31 Chileans and one Bolivian"
+MADE_OF_A_WHOLE_TOLD_BEFORE = re.compile(
+    r"\b(?:the|its|their)\s+(?:[a-z-]+\s+)?(?:group|crew|team|squad|party|delegation|contingent|cohort|class|dead|victims|"
+    r"hostages|survivors|passengers)\s+(?:(?:was|were|is|are)\s+(?:made\s+up|composed|comprised)\s+of|comprised|comprises|"
+    r"consisted\s+of|consists\s+of)\s+$", re.IGNORECASE)
+
+
+def _parts_of_a_whole_told_before(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
+    """"… the last of 33 miners …" … "The group was made up of 31 Chileans and one Bolivian": the parts of a whole
+    the article counted before make it. Which earlier count is the whole is not written, so only a sum one slip
+    away from one earlier count (a digit changed, neighbours swapped), and equal to none, is reported."""
+    for index, first in enumerate(figures):
+        sentence = analysis.sentence_of(first.start)
+        if first.kind != "count" or not first.exact or first.time_unit \
+                or not MADE_OF_A_WHOLE_TOLD_BEFORE.search(text, sentence.start, first.start) \
+                or any(sentence.start <= f.start < first.start for f in figures):
+            continue
+        parts = [first]
+        for figure in figures[index + 1:]:
+            between = text[parts[-1].end:figure.start]
+            if figure.start >= sentence.end or not PART_JOIN.match(between) or not re.search(r",|\band\b", between) \
+                    or NESTED.search(between) or COMPARED.search(between):
+                break
+            parts.append(figure)
+        # (the list ends its clause: no part without a figure after it, "31 Chileans, one Bolivian and a dog")
+        if len(parts) < 2 or not all(p.kind == "count" and p.exact and not p.time_unit for p in parts) \
+                or re.match(r"[^,.;:()—–]*\band\b", text[parts[-1].end:sentence.end]):
+            continue
+        added = sum(p.value for p in parts)
+        wholes = {f.value: f for f in figures if f.end <= sentence.start and f.kind == "count" and f.exact and not f.time_unit
+                  and not 1800 <= f.value <= 2100 and f.value > max(p.value for p in parts)}
+        slipped = [f for value, f in wholes.items() if _one_slip(added, value)]
+        if added not in wholes and len(slipped) == 1:
+            yield analysis, slipped[0], parts, added
+
+
+# a figure told as a multiple of another: "at least 20 million, more than four times the reported figure", "£5bn, about
+# three times the £1.6bn of 2019"
+_MULTIPLE = re.compile(r"\s*,\s+(?:or\s+|which\s+is\s+)?(?P<multiple>(?:(?P<bound>more\s+than|over|nearly|almost|about|roughly|around|some|"
+                       r"close\s+to|less\s+than|under)\s+)?(?:(?P<times>\d{1,2}(?:\.\d)?|two|three|four|five|six|seven|eight|nine|ten)\s+times|"
+                       r"(?P<twice>twice)))\s+(?:(?:the|that|its|their|his|her)\b|as\s+(?:many|much)\s+as\b)", re.IGNORECASE)
+# … the other figure after it ("the 7 million reported"), or a figure told before, by the word it was told with
+# ("the reported figure" of "almost 7 million deaths have been reported")
+_NAMED_AFTER = re.compile(r"(?:\s+[a-z'’-]+){0,3}?\s+(?:of\s+)?[$£€¥]?$")
+_TOLD_BEFORE = re.compile(r"\s+(?:(?P<word>[a-z-]{4,})\s+)?(?:figure|total|number|toll|tally|amount|count|level|estimate)\b")
+# how far the figures may be from the multiple, as a ratio of it, for each way of telling it
+_BOUNDS = {None: (0.8, 1.25), "about": (0.75, 1.33), "roughly": (0.75, 1.33), "around": (0.75, 1.33), "some": (0.75, 1.33),
+           "close to": (0.75, 1.05), "nearly": (0.7, 1.05), "almost": (0.7, 1.05), "more than": (0.9, math.inf),
+           "over": (0.9, math.inf), "less than": (0.0, 1.1), "under": (0.0, 1.1)}
+
+
+def _multiples(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
+    """(larger, smaller, start, end of the multiple, the ratio shown) for a figure told as a multiple of another that
+    the two figures contradict, well beyond rounding: "at least 20 million, more than four times the reported figure",
+    after "almost 7 million deaths have been reported" (2.9 times)."""
+    for index, larger in enumerate(figures):
+        said = _MULTIPLE.match(text, larger.end)
+        if said is None or larger.time_unit or larger.value <= 0:
+            continue
+        sentence = analysis.sentence_of(larger.start)
+        times = 2.0 if said["twice"] else float(said["times"]) if said["times"][0].isdigit() else float(word_value(said["times"])[0])
+        after = next((f for f in figures[index + 1:] if said.end() <= f.start < sentence.end), None)
+        if after is not None and _NAMED_AFTER.fullmatch(text[said.end():after.start]) and after.kind == larger.kind:
+            smaller = after
+        elif (back := _TOLD_BEFORE.match(text, said.end())) is not None:
+            # the nearest earlier figure of its kind in the sentence or the one before, told with the word named
+            earlier = analysis.sentence_of(max(0, sentence.start - 1))
+            word = back["word"]
+            told = [f for f in figures[:index] if f.start >= earlier.start and f.kind == larger.kind and not f.time_unit
+                    and (word is None or word[:6] in text[analysis.sentence_of(f.start).start:analysis.sentence_of(f.start).end].lower())]
+            if not told:
+                continue
+            smaller = told[-1]
+        else:
+            continue
+        if smaller.value <= 0 or smaller.time_unit != larger.time_unit:
+            continue
+        ratio = larger.value / smaller.value
+        low, high = _BOUNDS[" ".join(said["bound"].lower().split()) if said["bound"] else None]
+        if low * times <= ratio <= high * times:
+            continue
+        yield larger, smaller, said.start("multiple"), said.end("multiple"), f"{ratio:.1f}"
 
 
 # "…, bringing the overall toll to 22,112": a running total of the counts the paragraph gave before
@@ -912,11 +1008,13 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
                          and (figure.kind != "count" or f.noun.rstrip("s") == figure.noun.rstrip("s"))
                          and not BEAT_BY.search(text[max(0, f.start - 30):f.start])), None)
         elif CHANGE_NOUN_OF.search(before) and not ANOTHER_YEAR_AFTER.match(after) and not OWN_BASE_AFTER.match(after):
-            # "up from 8.6% in May, was an acceleration of 0.7 percentage point" (not "with growth of 2.1%
+            # "up from 8.6% in May, was an acceleration of 0.7 percentage point", "widened to 22.2% from 16.9%,
+            # an improvement of 3.5 percentage points" (not "with growth of 2.1%
             # expected in 2025": another year's figure, not the change; nor "livestock farms must cut by 50%, up
             # from 30%": a level with its own base; nor a base past a semicolon, another clause's)
             base = next((f for f in figures if sentence.start <= f.start < figure.start
-                         and UP_FROM.search(text[max(sentence.start, f.start - 30):f.start])
+                         and (UP_FROM.search(text[max(sentence.start, f.start - 30):f.start])
+                              or TO_THEN_FROM.search(text[max(sentence.start, f.start - 60):f.start]))
                          and ";" not in text[f.end:figure.start]), None)
             if base is not None and any(base.end <= f.start < figure.start and f.kind == figure.kind
                                         and not TO_AFTER.fullmatch(text[base.end:f.start]) for f in figures):
@@ -978,6 +1076,11 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
                 # a threshold passed is no reading: "the first time the thermometer has passed 40C"
                 and not THRESHOLD_BEFORE.search(text[max(0, figure.start - 16):figure.start]))
 
+    if TO_THEN_FROM.search(text[max(sentence.start, base.start - 60):base.start]):
+        # "rose to 1,132 from 858, an increase of 274 people": the figure gone "to", right before "from" its base
+        arrival = next((f for f in reversed(figures) if f.end <= base.start), None)
+        if arrival is not None and arrival.kind == base.kind and arrival.time_unit == base.time_unit:
+            return [arrival]
     if difference.end <= base.start:
         # "rise by 1,570 yen to 68,000 yen, from 66,250 yen": "to A" between the change and its base
         between = [f for f in figures if difference.end <= f.start < base.start and candidate(f)
@@ -1155,12 +1258,13 @@ KIND = CheckKind(
     # `scores`: what each scoring act is worth, for "17 points from five penalties and a conversion"
     # `far_ratio`: a stated figure this many times off what its figures make, and no slip of it, is reported at
     # `far_severity` (0: never)
-    params={"slack_percent": ((int, float), 2), "arithmetic": ((list,), ["change", "sum", "margin"]), "scores": ((dict,), {}),
+    params={"slack_percent": ((int, float), 2), "arithmetic": ((list,), ["change", "sum", "margin", "multiple"]), "scores": ((dict,), {}),
             "far_ratio": ((int, float), 0), "far_severity": ((str,), "info")},
     messages=("change", "sum", "margin", "points"),
     fallback_messages={"points": "{items} make {actual} points, not {stated}",
                        "term": "{rate} a {period} for {count} {period}s is {actual}, not {total}",
-                       "lead": "a {lead} lead moved by {gap} is {expected}, not {stated}"},
+                       "lead": "a {lead} lead moved by {gap} is {expected}, not {stated}",
+                       "multiple": "{larger} is {actual} times {smaller}, not {stated}"},
     param_checks={"far_ratio": RATIO_OR_NEVER, "far_severity": SEVERITY_NAME,
                   "scores": (lambda scores: all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
                                                 for k, v in scores.items()),

@@ -115,6 +115,54 @@ def _retold(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
             break
 
 
+# a line of a list ("- 24 May 2012, Baku: Euphoria, 1st, 372 points"), a fact box's or a timeline's
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
+# the words a list line and a sentence may share: names, and figures of two digits or more
+_SHARED_WORD = re.compile(r"\b(?:[A-Z][\w’'-]{2,}|\d[\d,.]*\d)\b")
+
+
+def _listed_again(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
+    """"Loreen first won in Baku, Azerbaijan, on 26 May 2012, when Euphoria scored 372 points" and, in the fact box,
+    "- 24 May 2012, Baku: Euphoria, 1st, 372 points": a list line telling again, with two of the same names or
+    figures, what a sentence told a few days off. The list line is queried (a box is filled in after the story)."""
+    # (the list's marks are in the source: the text the checks read has them masked, in place)
+    source = analysis.document.source
+    lines = {source.find("\n", match.start()) if "\n" in source[match.start():] else len(source): match.start()
+             for match in _LIST_LINE.finditer(source)}
+    def line_of(mention) -> tuple[int, int] | None:
+        return next(((start, end) for end, start in lines.items() if start <= mention.start < end), None)
+    listed = [(m, line) for m in days if not m.value.relative and (line := line_of(m)) is not None]
+    told = [m for m in days if not m.value.relative and line_of(m) is None]
+    for mention, (start, end) in listed:
+        if any(m.value.earliest == mention.value.earliest for m in told):
+            continue  # told on the same day in the story
+        # (not a date's own figures, "10/31/2018" beside "November 1, 2018", nor a year)
+        words = {w for w in _SHARED_WORD.findall(_without_dates(analysis, start, end))
+                 if not _NOT_A_NAME.fullmatch(w) and not re.fullmatch(r"(?:1[89]|20)\d\d", w)}
+        near = []
+        for other in told:
+            apart = (mention.value.earliest - other.value.earliest).days
+            sentence = analysis.sentence_of(other.start)
+            shared = words & set(_SHARED_WORD.findall(_without_dates(analysis, sentence.start, sentence.end)))
+            if 0 < abs(apart) <= _RETOLD_DAYS and len(shared) >= 2:
+                near.append((other, abs(apart), shared))
+        if len(near) == 1:
+            other, apart, shared = near[0]
+            yield _told_twice(analysis, rule, "listed", mention, other, "the same event told earlier", days=apart,
+                              shared=", ".join(sorted(shared)))
+
+
+def _without_dates(analysis: Analysis, start: int, end: int) -> str:
+    """The text of a stretch with its dates blanked out."""
+    text = analysis.document.text
+    pieces, at = [], start
+    for mention in analysis.mentions_in(start, end, "date"):
+        pieces.append(text[at:mention.start])
+        at = max(at, mention.end)
+    pieces.append(text[at:end])
+    return " ".join(pieces)
+
+
 # an occasion its ordinal makes one of a kind: "his 100th lap", "Kane's 50th goal"
 _ORDINAL_OCCASION = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+(?P<occasion>\d{1,4}(?:st|nd|rd|th)\s+[a-z]{3,})\b")
 # … dated right after it: "his 100th lap, on April 15,"
@@ -151,6 +199,7 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
     yield from _period_ends(analysis, rule, days)
     yield from _retold(analysis, rule, days)
     yield from _ordinal_occasions(analysis, rule, days)
+    yield from _listed_again(analysis, rule, days)
     def named_by_date(mention) -> re.Match | None:
         noun = _NOUN_AFTER.match(text, mention.end)
         if not _BEFORE.search(text[max(0, mention.start - 8):mention.start]) or noun is None \
@@ -266,7 +315,11 @@ def _a_noun(analysis: Analysis, start: int, end: int) -> bool:
     if syntax is None:
         return True
     word = syntax.span_root(start, end)
-    return word is not None and syntax.tokens[word].tag in ("NN", "NNS")
+    if word is None:
+        return False
+    if syntax.tokens[word].tag == "JJ" and word + 1 < len(syntax.tokens) and syntax.tokens[word + 1].tag.startswith("VB"):
+        return True  # "The July 30 double made Marchand …": a word the tagger read as an adjective, heading the subject
+    return syntax.tokens[word].tag in ("NN", "NNS")
 
 
 KIND = CheckKind(
@@ -274,5 +327,5 @@ KIND = CheckKind(
     run=run,
     summary="an event referred back to by a date one or two days off the one the article gave it",
     params={"max_days": ((int,), 2)},
-    messages=("slip", "restated", "dated_after", "period_end", "retold", "occasion"),
+    messages=("slip", "restated", "dated_after", "period_end", "retold", "occasion", "listed"),
 )

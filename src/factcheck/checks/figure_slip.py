@@ -62,6 +62,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     kept = [f.value for f in figures]
     claimed = {claim.value.start for claim in analysis.claims}
     pointed_back: dict[int, tuple | None] = {}  # by sentence start: read once for all its figures
+    own_values: dict[str, tuple] = {}  # by record id: its text values, read once
     text = analysis.document.text
     tokens, starts = analysis.tokens, analysis.token_starts
     for mention in analysis.mentions:
@@ -95,8 +96,11 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue
             if figure.record.id not in owns:
                 owns[figure.record.id] = _own_name_before(analysis, figure.record, sentence, mention)
+            if figure.record.id not in own_values:
+                own_values[figure.record.id] = _own_values(figure.record)
             own, described = owns[figure.record.id]
             if any(not _names_it(figure, name) and not _described_by_it(text, mention, start, name, figure.record)
+                   and not _one_of_its_values(analysis, own_values[figure.record.id], start, name)
                    for start, name in others if own <= start and not _what_it_did(analysis, mention, start)
                    and not described[0] <= start < described[1]):
                 # "Labuschagne … from 110 balls", "Killers of the Flower Moon … all 11 of its nominations": another's
@@ -126,7 +130,9 @@ def run(analysis: Analysis, rule) -> Iterator:
                 # (a round one, "430,000 donors" for 340,000, is left to this rule: transposed-figure takes it for rounded)
             words = _key_words(figure.fact)
             # (the head before a closing participle: `balls_faced`, `votes_cast`, `tickets_sold`)
-            counts_its_head = bool(words) and (_same_word(counted, words[-1])
+            # (past the key's own words before its head: "12 new stations" of `new_stations_count`)
+            counted_past_key = _counted_past(text[:sentence.end], mention.end, fact_key_words(figure.fact), words[-1]) if words else ""
+            counts_its_head = bool(words) and (_same_word(counted, words[-1]) or _same_word(counted_past_key, words[-1])
                                                or len(words) >= 2 and words[-1].endswith(("ed", "ld", "st")) and _same_word(counted, words[-2]))
             # five significant digits or more, one changed ("by 81,326 votes to 63,399" against 60,399): as
             # unlikely a chance as two swapped, so no word need tie it either
@@ -252,6 +258,26 @@ def _described_by_it(text: str, mention: Mention, start: int, name: str, record:
                                   for values in record.facts.values() for v in values)
 
 
+def _one_of_its_values(analysis: Analysis, own: tuple[frozenset, frozenset], start: int, name: str) -> bool:
+    """Is the name one the record's own facts give (`own`: _own_values), whole: an item of one of its plain lists
+    ("12 new stations, including Farringdon, … and Abbey Wood" of a line whose `new_stations` lists them), or a value
+    that names no person or organisation ("the southern constellation Octans" of a planet's `constellation`)? Then it
+    is the record's, not another's. (A person or organisation the record gives — "Mercedes", a Grand Prix's winning
+    team — is another whose figures the sentence may give.)"""
+    listed, single = own
+    if any(m.kind in ("person", "org") for m in analysis.mentions_in(start, start + len(name))):
+        single = frozenset()
+    # (the recogniser may run two of a list together: "Tottenham Court Road, Whitechapel")
+    return all(piece in listed or piece in single for piece in re.split(r",\s*|\s+and\s+", name.lower()) if piece)
+
+
+def _own_values(record: Record) -> tuple[frozenset, frozenset]:
+    """The record's text values, lower-cased: (the items of its plain lists, every one)."""
+    listed = frozenset(v.value.lower() for values in record.facts.values() if len(values) >= 3 and not any(v.qualifiers for v in values)
+                       for v in values if isinstance(v.value, str))  # (a plain list: not a table's rows of drivers and teams)
+    return listed, frozenset(v.value.lower() for values in record.facts.values() for v in values if isinstance(v.value, str))
+
+
 def _rounds_to(stated: float, written: str, kept: float) -> bool:
     """Is the stated figure the kept one as written, or rounded to the figure's written precision
     ("200" for 205, "$10,000" for 10,030, "6.7 million" for 6,730,000)?"""
@@ -338,6 +364,17 @@ def _counted_word(text: str, end: int) -> str:
         if word.lower() not in _UNIT_WORDS:
             return word.lower()
     return ""
+
+
+def _counted_past(text: str, end: int, key_words: list[str], head: str) -> str:
+    """The word a figure counts past the words of the key before its head ("new" in "12 new stations" of
+    `new_stations_count`), or ""."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[end:end + 60])[:4] if w.lower() not in _UNIT_WORDS]
+    skipped = 0
+    while words and words[0] in key_words and not _same_word(words[0], head):
+        words.pop(0)
+        skipped += 1
+    return words[0] if skipped and words else ""
 
 
 def _a_year(mention: Mention) -> bool:

@@ -328,8 +328,8 @@ def _items(text: str, start: int, opener: str, counts_allowed: bool = False) -> 
         head = re.sub(r"(?<=[A-Za-z])\s+(?:last|this)\s+(?:year|season|month|week|spring|summer|autumn|fall|winter)$", "", head)
         if not (_ITEM.match(head) or _DATE_ITEM.match(head) or counted) or len(head.split()) > 6:
             return None, end
-        if re.search(r"\d", re.sub(r"\d+-year-old", "", head)) and not _DATE_ITEM.match(head) and _leading_count(head) is None:
-            return None, end  # "Smith 8 and Jones 6": figures per item, not a list of items
+        if re.search(r"(?<![A-Za-z])\d", re.sub(r"\d+-year-old", "", head)) and not _DATE_ITEM.match(head) and _leading_count(head) is None:
+            return None, end  # "Smith 8 and Jones 6": figures per item, not a list of items (a figure in a name is the name's: "Hayabusa2")
         cleaned.append(head)
     return cleaned, end
 

@@ -94,7 +94,7 @@ MIN_ONE_WORD = 7  # letters: shorter one-word names are too often another word o
 
 def _one_word_slips(analysis: Analysis, rule) -> Iterator[Finding]:
     """A one-word name of the records written with one letter added, dropped, changed or two swapped
-    inside it ("Craftpia" for Craftopia, "Wanderlust" for Wonderlust). Only long names, and never at either end, where a word
+    inside it ("Craftpia" for Craftopia, "Wanderlust" for Wonderlust, "Unicron" for Unicorn). Only long names, and never at either end, where a word
     changes its form, not its spelling ("Kenya"/"Kenyan", "Oscar"/"Oscars", "Marines"/"Mariners")."""
     names = analysis.records.facts_memo("near-miss:one-word-names", _one_word_names)
     if not names:
@@ -109,6 +109,11 @@ def _one_word_slips(analysis: Analysis, rule) -> Iterator[Finding]:
         alike = names.get((token.norm[:1], token.norm[-2:]), {})
         if token.norm in alike:
             continue  # a name of the records itself ("Olympiacos", whose record keeps "Olympiakos" too), however linked
+        # (two letters swapped just before the last one, which the index of last letters cannot see: "Unicron" for
+        # Unicorn — the last letter kept, no ending changed)
+        unswapped = token.norm[:-3] + token.norm[-2] + token.norm[-3] + token.norm[-1]
+        if unswapped != token.norm and unswapped not in written and unswapped in names.get((unswapped[:1], unswapped[-2:]), {}):
+            alike = {unswapped: names[(unswapped[:1], unswapped[-2:])][unswapped]}
         for norm, (name, record) in alike.items():
             if norm in written or OSA.distance(token.norm, norm) != 1:
                 continue  # the right form is in the article too: another word, not a slip of this one

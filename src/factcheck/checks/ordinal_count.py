@@ -250,7 +250,7 @@ def _bound(key: str, values, phrase: set[str], published) -> tuple[int, str] | N
     skipped = _PLACE_WORDS if place else _FIGURE_WORDS
     wanted = {_folded(word_base(p)) for p in head if p not in skipped and p not in ORDINAL_KEY_WORDS and p not in _BEFORE_WORDS
               and p.isalpha()}
-    if not wanted or not wanted <= phrase:
+    if not wanted or not all(word in phrase or _adjective_of(word, phrase) for word in wanted):
         return None
     plain = [v.value for v in values]
     if any(isinstance(v, bool) for v in plain) or any(_dated_otherwise(v, published) for v in values):
@@ -263,6 +263,11 @@ def _bound(key: str, values, phrase: set[str], published) -> tuple[int, str] | N
             and all(isinstance(v, str) or isinstance(v, int) and 1000 <= v <= 2300 for v in plain):
         return len(plain), "before" if before else "after"  # `super_bowl_titles: [IV, LIV, LVII]`, `titles: [2011, 2014]`
     return None
+
+
+def _adjective_of(word: str, phrase: set[str]) -> bool:
+    """Is the key's word the adjective of a noun of the phrase (`presidential_ordinal` of "the 39th president")?"""
+    return any(word.endswith(ending) and word[:-len(ending)] in phrase for ending in ("ial", "al"))
 
 
 def _dated_otherwise(value, published) -> bool:
@@ -294,6 +299,9 @@ def _owner(analysis: Analysis, noun: int) -> EntityLink | None:
         owner = _named(analysis, candidate)
         if owner is not None:
             return owner
+    if token.dep == "appos":
+        # "Carter, the nation's 38th president, served …": the name the noun is set beside is the one it counts
+        return _named(analysis, token.head)
     return None
 
 

@@ -32,6 +32,10 @@ _YEAR_LIST = re.compile(r"(?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?
 # lift the trophy a fifth time")
 _AFTER_YEARS = re.compile(r"\b(?:after|following|adds?\s+to|adding\s+to|on\s+top\s+of)\s+(?:[\w'’-]+\s+){0,3}(?:in|of)\s+"
                           r"((?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d)\b", re.IGNORECASE)
+# the earlier ones named after a thing won again: "a third title to add to those of 1995, 2007 and 2019"
+_ADDED_TO_YEARS = re.compile(r"\s*,?\s+(?:to\s+add\s+to|adding\s+to|to\s+go\s+with|to\s+follow|following|after)\s+"
+                             r"(?:those|the\s+ones|(?:the|its|his|her|their)\s+(?:[\w'’-]+\s+)?(?:wins|titles|crowns|triumphs|victories))\s+"
+                             r"(?:of|in|from)\s+((?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 # the nouns of a thing won or done again: "a third time", "his fourth title"
 _REPEATED = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:time|times|title|titles|win|crown|championship|victory|trophy|triumph|term|cup)\b")
 # an attempt counted after the years of those that failed: "lost the finals of 1979, 1987 and 1992 and won at the fourth
@@ -99,9 +103,12 @@ def run(analysis: Analysis, rule) -> Iterator:
             yield from _mismatch(analysis, rule, mention, [said] * count, "the count ahead of it")
             continue
         earlier = _YEARS_THEN_THIS.search(text[sentence.start:mention.start])
-        if earlier is None and _REPEATED.match(text, mention.end):
+        repeated = _REPEATED.match(text, mention.end)
+        if earlier is None and repeated:
             # "after titles in 1995, 2007 and 2019, … win the World Cup a third time"
             earlier = _AFTER_YEARS.search(text[sentence.start:mention.start])
+            # … or the earlier ones named right after it: "a third title to add to those of 1995, 2007 and 2019"
+            earlier = earlier or _ADDED_TO_YEARS.match(text, repeated.end(), sentence.end)
         if earlier is None and _AN_ATTEMPT.match(text, mention.end):
             # "England had lost the finals of 1979, 1987 and 1992 and won at the fourth attempt": the years it failed
             earlier = _FAILED_IN_YEARS.search(text[sentence.start:mention.start])
@@ -112,7 +119,8 @@ def run(analysis: Analysis, rule) -> Iterator:
                 continue
         if earlier is not None:
             years = re.findall(r"\d{4}", earlier.group(1))
-            yield from _mismatch(analysis, rule, mention, years, "the years before it in this sentence")
+            told = "after" if earlier.re is _ADDED_TO_YEARS else "before"
+            yield from _mismatch(analysis, rule, mention, years, f"the years {told} it in this sentence")
             continue
         # (not a season, year or edition: "its fourth and final season" is no fourth final)
         again = _AGAIN.match(text, mention.end) if not _counts_a_period(analysis, mention) else None
@@ -136,6 +144,10 @@ def run(analysis: Analysis, rule) -> Iterator:
         won = _years_of_earlier_wins(analysis, mention, sentence) if again else None
         if won is not None:
             yield from _mismatch(analysis, rule, mention, won, "the years of the earlier ones in this sentence")
+            continue
+        only = _only_those_before(analysis, text, mention, sentence)
+        if only is not None:
+            yield from _mismatch(analysis, rule, mention, only, "the sentence beside it")
             continue
         # "the sixth country to achieve a soft landing on the Moon, after …": the ordinal's own phrase, then the list
         introduced = _BEFORE.search(rest)
@@ -176,6 +188,32 @@ def run(analysis: Analysis, rule) -> Iterator:
         if not items or len(items) < 2:
             continue
         yield from _mismatch(analysis, rule, mention, items, "the list after it in this sentence")
+
+
+# "the fifth country to achieve …": the Nth of a kind to do a thing
+_NTH_TO_DO = re.compile(r"\s+(?:[a-z]+\s+)?(?:country|nation|state|team|club|side|city|company|person|man|woman|player|athlete|"
+                        r"astronaut|driver|rider|swimmer|runner|leader|president|mission|spacecraft)\s+to\s+[a-z]")
+# … beside a sentence naming all those that did it before: "Only the United States, the former Soviet Union and China had
+# managed a controlled touchdown before."
+_ONLY_BEFORE = re.compile(r"\s*(?:Only|Just)\s+(?P<names>[^.;:]+?)\s+(?:had|have|has)\s+[^.;:]*?"
+                          r"\b(?:before|previously|until\s+now|until\s+then|to\s+date|so\s+far)\s*[.;]")
+_A_NAME_ITEM = re.compile(r"(?:the\s+)?(?:former\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}")
+
+
+def _only_those_before(analysis: Analysis, text: str, ordinal, sentence) -> list[str] | None:
+    """The names the sentence right before or after an "Nth country to …" gives as all that did it before ("Only the
+    United States, the former Soviet Union and China had managed a controlled touchdown before."), or None."""
+    if not _NTH_TO_DO.match(text, ordinal.end):
+        return None
+    index = bisect.bisect_right(analysis.sentence_starts, sentence.start) - 1
+    for other in analysis.sentences[index + 1:index + 2] + analysis.sentences[max(0, index - 1):index]:
+        only = _ONLY_BEFORE.match(text, other.start, other.end)
+        if only is None:
+            continue
+        names = [n.strip() for n in re.split(r",\s+(?:and\s+)?|\s+and\s+", only["names"])]
+        if len(names) >= 2 and all(_A_NAME_ITEM.fullmatch(n) for n in names):
+            return names
+    return None
 
 
 _POSSESSOR = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}[’']s\b"

@@ -87,6 +87,7 @@ def run(analysis: Analysis, rule) -> Iterator:
                 suggestion=_rewritten(written, meant.text),
                 evidence=Evidence(fact="the same figure", value=meant.text, source=f"this article, line {line}"),
             )
+    yield from _one_days_move(analysis, rule, reported)
     # against the records, a thousands figure needs no noun after it ("put the number of dead at 2,091 and
     # the number of injured at …" against `dead: 2901`): what a record's few figures share with it by
     # chance is small either way
@@ -100,6 +101,50 @@ def run(analysis: Analysis, rule) -> Iterator:
                 if m.kind == "number" and m.label == "percent" and isinstance(m.value, NumberValue) and m.value.qualifier is None
                 and (digits := DIGITS.search(m.text)) is not None and len(digits.group(0).replace(".", "").lstrip("0")) >= 3]
     yield from _swapped_from_records(analysis, rule, figures, reported | claimed, record_figures)
+
+
+_WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MOVED = (r"(?:jump|surg|soar|climb|ris|rose|gain|add|rall|advanc|fell|fall|drop|slid|slump|sank|sink|tumbl|plung|"
+          r"declin|los|lost|shed|dipp|dip)\w*")
+# a share's move on a named day, told by its verb ("shares jumped 16.4% on Thursday") or by the day's
+# possessive ("Thursday's 14.6% surge")
+_MOVE_BY_VERB = re.compile(rf"\b{_MOVED}\s+(?:by\s+|about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+_ON_THE_DAY = re.compile(rf"\s*(?:%|per\s?cent|percent)?\s+on\s+{_WEEKDAY}\b")
+_DAYS_OWN = re.compile(rf"\b{_WEEKDAY}['’]s\s+$")
+_MOVE_NOUN = re.compile(r"\s*(?:%|per\s?cent|percent)?\s+(?:surge|jump|rise|gain|rally|advance|climb|fall|drop|slide|slump|"
+                        r"plunge|decline|loss|sell-off|selloff|tumble)\b", re.IGNORECASE)
+
+
+def _one_days_move(analysis: Analysis, rule, reported: set[int]) -> Iterator:
+    """"Nvidia shares jumped 16.4% on Thursday" … "Thursday's 14.6% surge": one day's move told twice, two neighbouring
+    digits swapped. (Shares share digits by chance, so only a move tied to one named day, told both times.)"""
+    text = analysis.document.text
+    moves: dict[str, list[tuple[Mention, str]]] = {}
+    for mention in analysis.mentions:
+        if mention.kind != "number" or mention.label != "percent" or not isinstance(mention.value, NumberValue) \
+                or mention.value.qualifier is not None or (digits := DIGITS.search(mention.text)) is None:
+            continue
+        before = text[max(0, mention.start - 30):mention.start]
+        on = _ON_THE_DAY.match(text, mention.end) if _MOVE_BY_VERB.search(before) else None
+        own = _DAYS_OWN.search(before) if _MOVE_NOUN.match(text, mention.end) else None
+        if on or own:
+            moves.setdefault((on or own).group(1), []).append((mention, digits.group(0)))
+    for told in moves.values():
+        counts = Counter(digits for _, digits in told)
+        for index, (first, first_digits) in enumerate(told):
+            for second, second_digits in told[index + 1:]:
+                if not digits_swapped(first_digits, second_digits) or counts[first_digits] >= 2 and counts[second_digits] >= 2 \
+                        or second.start in reported:
+                    continue
+                reported.add(second.start)
+                line, _ = analysis.document.position(first.start)
+                written = analysis.document.source[second.start:second.end]
+                yield rule.finding(
+                    rule.message("swapped", stated=written, other=first.text, line=line),
+                    second.start, second.end, written,
+                    suggestion=_rewritten(written, first.text),
+                    evidence=Evidence(fact="the same day's move", value=first.text, source=f"this article, line {line}"),
+                )
 
 
 def _record_figures(analysis: Analysis) -> dict[str, tuple]:

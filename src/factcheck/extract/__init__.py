@@ -235,7 +235,7 @@ def years_from_context(text: str, dates: list[Mention], published: dt.date | Non
             # publication keeps the publication's ("on Monday, Dec. 11", 50 years to the day after "Dec. 11, 1972")
             year = _year_written_for_the_day(value.earliest, dates, published)
         if year is None:
-            year = proven = _year_the_weekday_fits(mention, written)
+            year = proven = _year_the_weekday_fits(mention, written, result)
         elif (weekday_said := stated_weekday(mention)) is not None \
                 and (in_context := _in_year(value.earliest, year)) is not None and in_context.weekday() != weekday_said:
             # "… on Tuesday, April 20, 2010, … exploded. … The rig … completed in 2003. It burned … before sinking on
@@ -368,16 +368,22 @@ def _aside(text: str, syntax: Syntax | None, mention: Mention, sentence) -> bool
     return word is not None and syntax.tokens[syntax.clause(word)].dep == "relcl"
 
 
-def _year_the_weekday_fits(mention: Mention, written: list[Mention]) -> int | None:
+def _year_the_weekday_fits(mention: Mention, written: list[Mention], resolved: list[Mention] = ()) -> int | None:
     """The year of the last full date written before a yearless day whose weekday fits that year and
     not the publication's ("Eagle touched down … on July 20, 1969" … "lifted off … on Wednesday, July
-    16", in a 2019 article): the article is still telling of that year."""
+    16", in a 2019 article): the article is still telling of that year — unless a yearless day told
+    since, its weekday fitting its own year, has brought the story back ("on 24 July 2022" … "the end of
+    the emergency on Friday, 5 May. The committee had met … on Wednesday, 4 May", in May 2023)."""
     weekday = stated_weekday(mention)
     value = mention.value
     if weekday is None or value.earliest.weekday() == weekday:
         return None
     before = [m for m in written if m.end <= mention.start and m.value.precision == "day"]
     if not before or before[-1].value.earliest.year == value.earliest.year:
+        return None
+    if any(before[-1].end <= m.start and m.end <= mention.start and m.value is not None and m.value.precision == "day"
+           and m.value.earliest.year == value.earliest.year and stated_weekday(m) == m.value.earliest.weekday()
+           for m in resolved):
         return None
     year = before[-1].value.earliest.year
     day = _in_year(value.earliest, year)

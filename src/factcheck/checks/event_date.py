@@ -127,10 +127,12 @@ def _listed_again(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
     figures, what a sentence told a few days off. The list line is queried (a box is filled in after the story)."""
     # (the list's marks are in the source: the text the checks read has them masked, in place)
     source = analysis.document.source
-    lines = {source.find("\n", match.start()) if "\n" in source[match.start():] else len(source): match.start()
-             for match in _LIST_LINE.finditer(source)}
+    lines = [(match.start(), end if (end := source.find("\n", match.start())) >= 0 else len(source))
+             for match in _LIST_LINE.finditer(source)]
+
     def line_of(mention) -> tuple[int, int] | None:
-        return next(((start, end) for end, start in lines.items() if start <= mention.start < end), None)
+        return next(((start, end) for start, end in lines if start <= mention.start < end), None)
+
     listed = [(m, line) for m in days if not m.value.relative and (line := line_of(m)) is not None]
     told = [m for m in days if not m.value.relative and line_of(m) is None]
     for mention, (start, end) in listed:

@@ -78,6 +78,7 @@ def run(analysis: Analysis, rule) -> Iterator:
             continue
         sentence = analysis.sentence_of(mention.start)
         others = _other_names(analysis, sentence)
+        as_values = {(start, name): _as_values(analysis, start, name) for start, name in others}
         # a sentence that names no one and opens by pointing back ("That deal also excluded …, and up to 12,000 jobs are
         # expected to go"): the names of the sentence before, in its paragraph, are whose the figure is
         if not others and sentence.start not in pointed_back:
@@ -89,6 +90,8 @@ def run(analysis: Analysis, rule) -> Iterator:
                      if m is not mention and isinstance(m.value, NumberValue)}
         near = _words_near(tokens, starts, mention, sentence)
         counted = _counted_word(text[:sentence.end], mention.end)
+        words_after = [w.lower() for w in re.findall(r"[A-Za-z]+", text[mention.end:min(mention.end + 60, sentence.end)])[:4]
+                       if w.lower() not in _UNIT_WORDS]
         slips = []
         owns: dict[str, tuple[int, tuple[int, int]]] = {}  # each record's own name before this figure, found once
         for figure in figures:
@@ -100,7 +103,7 @@ def run(analysis: Analysis, rule) -> Iterator:
                 own_values[figure.record.id] = _own_values(figure.record)
             own, described = owns[figure.record.id]
             if any(not _names_it(figure, name) and not _described_by_it(text, mention, start, name, figure.record)
-                   and not _one_of_its_values(analysis, own_values[figure.record.id], start, name)
+                   and not _one_of_its_values(own_values[figure.record.id], as_values[start, name])
                    for start, name in others if own <= start and not _what_it_did(analysis, mention, start)
                    and not described[0] <= start < described[1]):
                 # "Labuschagne … from 110 balls", "Killers of the Flower Moon … all 11 of its nominations": another's
@@ -130,10 +133,10 @@ def run(analysis: Analysis, rule) -> Iterator:
                 # (a round one, "430,000 donors" for 340,000, is left to this rule: transposed-figure takes it for rounded)
             words = _key_words(figure.fact)
             # (the head before a closing participle: `balls_faced`, `votes_cast`, `tickets_sold`)
-            # (past the key's own words before its head: "12 new stations" of `new_stations_count`)
-            counted_past_key = _counted_past(text[:sentence.end], mention.end, fact_key_words(figure.fact), words[-1]) if words else ""
-            counts_its_head = bool(words) and (_same_word(counted, words[-1]) or _same_word(counted_past_key, words[-1])
-                                               or len(words) >= 2 and words[-1].endswith(("ed", "ld", "st")) and _same_word(counted, words[-2]))
+            counts_its_head = bool(words) and (_same_word(counted, words[-1])
+                                               or len(words) >= 2 and words[-1].endswith(("ed", "ld", "st")) and _same_word(counted, words[-2])
+                                               # (past the key's own words before its head: "12 new stations" of `new_stations_count`)
+                                               or _same_word(_counted_past(words_after, fact_key_words(figure.fact), words[-1]), words[-1]))
             # five significant digits or more, one changed ("by 81,326 votes to 63,399" against 60,399): as
             # unlikely a chance as two swapped, so no word need tie it either
             long_slip = len(written.replace(".", "").strip("0")) >= 5 and value.qualifier is None  # ("50,000" is a round one)
@@ -258,17 +261,22 @@ def _described_by_it(text: str, mention: Mention, start: int, name: str, record:
                                   for values in record.facts.values() for v in values)
 
 
-def _one_of_its_values(analysis: Analysis, own: tuple[frozenset, frozenset], start: int, name: str) -> bool:
-    """Is the name one the record's own facts give (`own`: _own_values), whole: an item of one of its plain lists
-    ("12 new stations, including Farringdon, … and Abbey Wood" of a line whose `new_stations` lists them), or a value
-    that names no person or organisation ("the southern constellation Octans" of a planet's `constellation`)? Then it
-    is the record's, not another's. (A person or organisation the record gives — "Mercedes", a Grand Prix's winning
-    team — is another whose figures the sentence may give.)"""
+def _one_of_its_values(own: tuple[frozenset, frozenset], name: tuple[tuple[str, ...], bool]) -> bool:
+    """Is the name (`_as_values`) one the record's own facts give (`own`: _own_values), whole: an item of one of its
+    plain lists ("12 new stations, including Farringdon, … and Abbey Wood" of a line whose `new_stations` lists them),
+    or a value that names no person or organisation ("the southern constellation Octans" of a planet's
+    `constellation`)? Then it is the record's, not another's. (A person or organisation the record gives —
+    "Mercedes", a Grand Prix's winning team — is another whose figures the sentence may give.)"""
     listed, single = own
-    if any(m.kind in ("person", "org") for m in analysis.mentions_in(start, start + len(name))):
-        single = frozenset()
-    # (the recogniser may run two of a list together: "Tottenham Court Road, Whitechapel")
-    return all(piece in listed or piece in single for piece in re.split(r",\s*|\s+and\s+", name.lower()) if piece)
+    pieces, actor = name
+    return all(piece in listed or not actor and piece in single for piece in pieces)
+
+
+def _as_values(analysis: Analysis, start: int, name: str) -> tuple[tuple[str, ...], bool]:
+    """A name as _one_of_its_values reads it: its pieces, lower-cased (the recogniser may run two of a list together:
+    "Tottenham Court Road, Whitechapel"), and whether the recogniser calls it a person or organisation."""
+    pieces = tuple(piece for piece in re.split(r",\s*|\s+and\s+", name.lower()) if piece)
+    return pieces, any(m.kind in ("person", "org") for m in analysis.mentions_in(start, start + len(name)))
 
 
 def _own_values(record: Record) -> tuple[frozenset, frozenset]:
@@ -366,10 +374,10 @@ def _counted_word(text: str, end: int) -> str:
     return ""
 
 
-def _counted_past(text: str, end: int, key_words: list[str], head: str) -> str:
-    """The word a figure counts past the words of the key before its head ("new" in "12 new stations" of
-    `new_stations_count`), or ""."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[end:end + 60])[:4] if w.lower() not in _UNIT_WORDS]
+def _counted_past(words_after: list[str], key_words: list[str], head: str) -> str:
+    """The word a figure counts (of the words after it, past its unit words) past the words of the key before its head
+    ("new" in "12 new stations" of `new_stations_count`), or ""."""
+    words = list(words_after)
     skipped = 0
     while words and words[0] in key_words and not _same_word(words[0], head):
         words.pop(0)

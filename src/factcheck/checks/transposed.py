@@ -79,14 +79,7 @@ def run(analysis: Analysis, rule) -> Iterator:
             if _digits(slip.value.value) in record_figures:
                 continue  # the records keep the figure as written: another thing's, not a slip
             reported.add(slip.start)
-            line, _ = analysis.document.position(meant.start)
-            written = analysis.document.source[slip.start:slip.end]
-            yield rule.finding(
-                rule.message("swapped", stated=written, other=meant.text, line=line),
-                slip.start, slip.end, written,
-                suggestion=_rewritten(written, meant.text),
-                evidence=Evidence(fact="the same figure", value=meant.text, source=f"this article, line {line}"),
-            )
+            yield _swapped(analysis, rule, slip, meant, "the same figure")
     yield from _one_days_move(analysis, rule, reported)
     # against the records, a thousands figure needs no noun after it ("put the number of dead at 2,091 and
     # the number of injured at …" against `dead: 2901`): what a record's few figures share with it by
@@ -137,14 +130,19 @@ def _one_days_move(analysis: Analysis, rule, reported: set[int]) -> Iterator:
                         or second.start in reported:
                     continue
                 reported.add(second.start)
-                line, _ = analysis.document.position(first.start)
-                written = analysis.document.source[second.start:second.end]
-                yield rule.finding(
-                    rule.message("swapped", stated=written, other=first.text, line=line),
-                    second.start, second.end, written,
-                    suggestion=_rewritten(written, first.text),
-                    evidence=Evidence(fact="the same day's move", value=first.text, source=f"this article, line {line}"),
-                )
+                yield _swapped(analysis, rule, second, first, "the same day's move")
+
+
+def _swapped(analysis: Analysis, rule, slip: Mention, meant: Mention, fact: str):
+    """The finding on a figure written with two digits swapped from the one the article meant."""
+    line, _ = analysis.document.position(meant.start)
+    written = analysis.document.source[slip.start:slip.end]
+    return rule.finding(
+        rule.message("swapped", stated=written, other=meant.text, line=line),
+        slip.start, slip.end, written,
+        suggestion=_rewritten(written, meant.text),
+        evidence=Evidence(fact=fact, value=meant.text, source=f"this article, line {line}"),
+    )
 
 
 def _record_figures(analysis: Analysis) -> dict[str, tuple]:

@@ -339,13 +339,7 @@ def _breakdowns(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
                       and previous.end <= sentence.start and "\n\n" not in gap
                       and [f for f in counts if previous.start <= f.start < previous.end and not 1800 <= f.value <= 2100] == [total]):
                 continue  # "Of those, 7,124 …" after the one count the sentence before gives
-        parts = [first]
-        for figure in figures[index + 2:]:
-            between = text[parts[-1].end:figure.start]
-            if figure.start >= sentence.end or not PART_JOIN.match(between) or not re.search(r",|\band\b", between) \
-                    or NESTED.search(between) or COMPARED.search(between):
-                break
-            parts.append(figure)
+        parts = _listed_parts(text, figures, index + 1, sentence)
         if len(parts) < 2 or not all(p.kind == "count" and p.exact and p.value < total.value for p in parts):
             continue
         if between_dashes:
@@ -359,6 +353,19 @@ def _breakdowns(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
         if added == total.value or (not exhaustive and added < total.value):
             continue
         yield analysis, total, parts, added
+
+
+def _listed_parts(text: str, figures: list[Figure], first: int, sentence) -> list[Figure]:
+    """The figures listed as parts from `figures[first]` on, in its sentence: joined by commas or "and", with
+    no word between that starts a phrase of another kind, nor a nested or compared figure."""
+    parts = [figures[first]]
+    for figure in figures[first + 1:]:
+        between = text[parts[-1].end:figure.start]
+        if figure.start >= sentence.end or not PART_JOIN.match(between) or not re.search(r",|\band\b", between) \
+                or NESTED.search(between) or COMPARED.search(between):
+            break
+        parts.append(figure)
+    return parts
 
 
 # a whole the article counted before, then what it was made of: "the last of 33 miners …" … "The group was made
@@ -379,13 +386,7 @@ def _parts_of_a_whole_told_before(analysis: Analysis, text: str, figures: list[F
                 or not MADE_OF_A_WHOLE_TOLD_BEFORE.search(text, sentence.start, first.start) \
                 or any(sentence.start <= f.start < first.start for f in figures):
             continue
-        parts = [first]
-        for figure in figures[index + 1:]:
-            between = text[parts[-1].end:figure.start]
-            if figure.start >= sentence.end or not PART_JOIN.match(between) or not re.search(r",|\band\b", between) \
-                    or NESTED.search(between) or COMPARED.search(between):
-                break
-            parts.append(figure)
+        parts = _listed_parts(text, figures, index, sentence)
         # (the list ends its clause: no part without a figure after it, "31 Chileans, one Bolivian and a dog")
         if len(parts) < 2 or not all(p.kind == "count" and p.exact and not p.time_unit for p in parts) \
                 or re.match(r"[^,.;:()—–]*\band\b", text[parts[-1].end:sentence.end]):

@@ -63,6 +63,7 @@ def run(analysis: Analysis, rule) -> Iterator:
     claimed = {claim.value.start for claim in analysis.claims}
     pointed_back: dict[int, tuple | None] = {}  # by sentence start: read once for all its figures
     own_values: dict[str, tuple] = {}  # by record id: its text values, read once
+    names_of: dict[int, tuple] = {}  # by sentence start: its other names, and each as _one_of_its_values reads it
     text = analysis.document.text
     tokens, starts = analysis.tokens, analysis.token_starts
     for mention in analysis.mentions:
@@ -77,8 +78,10 @@ def run(analysis: Analysis, rule) -> Iterator:
         if significant < 2:
             continue
         sentence = analysis.sentence_of(mention.start)
-        others = _other_names(analysis, sentence)
-        as_values = {(start, name): _as_values(analysis, start, name) for start, name in others}
+        if sentence.start not in names_of:
+            others = _other_names(analysis, sentence)
+            names_of[sentence.start] = others, {(start, name): _as_values(analysis, start, name) for start, name in others}
+        others, as_values = names_of[sentence.start]
         # a sentence that names no one and opens by pointing back ("That deal also excluded …, and up to 12,000 jobs are
         # expected to go"): the names of the sentence before, in its paragraph, are whose the figure is
         if not others and sentence.start not in pointed_back:
@@ -89,9 +92,8 @@ def run(analysis: Analysis, rule) -> Iterator:
         told_here = {m.value.value for m in analysis.mentions_in(sentence.start, sentence.end, "number")
                      if m is not mention and isinstance(m.value, NumberValue)}
         near = _words_near(tokens, starts, mention, sentence)
-        counted = _counted_word(text[:sentence.end], mention.end)
-        words_after = [w.lower() for w in re.findall(r"[A-Za-z]+", text[mention.end:min(mention.end + 60, sentence.end)])[:4]
-                       if w.lower() not in _UNIT_WORDS]
+        words_after = _words_after(text, mention.end, sentence.end)
+        counted = words_after[0] if words_after else ""  # the word it counts, past its unit and scale
         slips = []
         owns: dict[str, tuple[int, tuple[int, int]]] = {}  # each record's own name before this figure, found once
         for figure in figures:
@@ -365,13 +367,10 @@ def _words_near(tokens, starts, mention: Mention, sentence) -> list[str]:
     return [t.norm for t in tokens[max(first, at - NEAR):min(last, at + NEAR + 1)]]
 
 
-def _counted_word(text: str, end: int) -> str:
-    """The word a figure counts, past its unit and scale: "54 witnesses", "the 27-storey block",
-    "2,255 are … missing" (none), "11 of its nominations"."""
-    for word in re.findall(r"[A-Za-z]+", text[end:end + 60])[:4]:
-        if word.lower() not in _UNIT_WORDS:
-            return word.lower()
-    return ""
+def _words_after(text: str, end: int, stop: int) -> list[str]:
+    """The first words after a figure, lower-cased, past its unit and scale words, within its sentence: the first is the
+    word it counts ("54 witnesses", "the 27-storey block", "11 of its nominations"; "2,255 are … missing": none)."""
+    return [word.lower() for word in re.findall(r"[A-Za-z]+", text[end:min(end + 60, stop)])[:4] if word.lower() not in _UNIT_WORDS]
 
 
 def _counted_past(words_after: list[str], key_words: list[str], head: str) -> str:

@@ -231,13 +231,14 @@ def _verb_tense(analysis: Analysis, mention, rule) -> tuple[str, str, int] | Non
         return None  # "filed …, five days before the 18 October deadline": the date is not the filing's
     if syntax.path_length(verb, date) > 3 and not (mention.value.precision == "day" and _through_prepositions(syntax, date, verb)):
         return None
-    if _word(analysis, verb) in set(KIND.param(rule, "label_verbs")):
+    said = _word(analysis, verb)
+    if said in set(KIND.param(rule, "label_verbs")):
         return None  # "The chart dated May 4 reflects …": a label the thing bears, not when anything happened
-    if _word(analysis, verb) in set(KIND.param(rule, "naming_verbs")) \
+    if said in set(KIND.param(rule, "naming_verbs")) \
             and re.fullmatch(r"\s+", text[syntax.tokens[verb].end:mention.start]) \
             and re.match(r"\s+(?:as\s+)?(?:a|an|the)\s", text[mention.end:mention.end + 8]):
         return None  # "has declared January 9 a national day of mourning": the day is what is declared, not when
-    if _word(analysis, verb) in set(KIND.param(rule, "object_date_verbs")) and _on_the_object(syntax, date, verb, _event_words(analysis)):
+    if said in set(KIND.param(rule, "object_date_verbs")) and _on_the_object(syntax, date, verb, _event_words(analysis)):
         return None  # "has promised a special service on Sunday 5 June": the service's day, not the promise's
     modals = set(KIND.param(rule, "modal"))
     futures = set(KIND.param(rule, "future_auxiliaries"))

@@ -81,6 +81,9 @@ def test_an_entity_without_a_type_and_with_facts_beside_its_name():
     ("sworn_in", ("sworn",), None, None, None),
     ("rainfall_in", ("rainfall",), "inch", None, None),
     ("height_ft", ("height",), "foot", None, None),
+    # a bare "m" after a length's word is metres; after a currency millions; else a word (`viewers_m`)
+    ("tower_height_above_high_tide_m", ("tower", "height", "above", "high", "tide"), "meter", None, None),
+    ("viewers_m", ("viewers", "m"), None, None, None),
     # a key is lower case, where pint reads a power's symbol by its case: `_gw` is gigawatts, `_mwh` megawatt-hours
     ("planned_capacity_gw", ("planned", "capacity"), "gigawatt", None, None),
     ("annual_output_mwh", ("annual", "output"), "megawatt_hour", None, None),

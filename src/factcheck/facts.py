@@ -104,6 +104,8 @@ def describe_key(key: str) -> KeyMeaning:
             scale = SCALES[part]
         elif part == "m" and unit in CURRENCIES.values():
             scale = 1e6  # after a currency, "m" is millions: `group_revenue_gbp_m` (alone, `height_m`, it is metres)
+        elif part == "m" and not rest and index > 0 and unit is None and _LENGTH_WORDS & set(words):
+            unit = "meter"  # `tower_height_above_high_tide_m` (not `viewers_m`: millions, as likely as metres)
         elif part in ("year", "years") and not rest and index > 0 and words[-1:] != ["light"]:
             unit = "year" if not words or words[-1] not in ("age",) else "years"
         elif part == "date" and not rest and index > 0:
@@ -145,6 +147,9 @@ def _date_from(parts: list[str]) -> tuple[dt.date | None, int]:
 
 # a key is written in lower case, where pint reads a unit's symbol by its case: `capacity_mw` is in
 # megawatts (pint's "mw" would be none, "mW" milliwatts, which no newsroom keeps)
+# the words of a key that measures a length, before which a bare "m" is metres
+_LENGTH_WORDS = {"height", "length", "span", "depth", "width", "elevation", "altitude", "distance", "diameter", "radius",
+                 "tall", "long", "wide", "deep", "high"}
 _KEY_UNIT_CASE = {f"{prefix}{unit}": f"{prefix.upper() if prefix != 'k' else 'k'}{unit.upper() if unit == 'w' else 'Wh'}"
                   for prefix in ("k", "m", "g", "t") for unit in ("w", "wh")}
 # "rainfall_in" is in inches; "sworn_in", "born_in" and "died_in" end in a preposition

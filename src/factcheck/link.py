@@ -71,6 +71,7 @@ def link(document: Document, sentences: list[Sentence], mentions: list[Mention],
     claims += holder_claims(text, sentences, _person_mentions(values, links, known_people), links, vocabulary, syntax)
     claims += own_date_claims(text, sentences, values, links, vocabulary, claims)
     claims += own_year_claims(text, sentences, values, links, claims)
+    claims += own_tally_claims(text, sentences, values, links, claims)
     claims += parallel_claims(text, sentences, values, links, claims)
     claims += clause_day_claims(text, values, syntax, claims)
     claims += verb_date_claims(text, sentences, values, links, vocabulary, syntax, claims, referents)
@@ -140,6 +141,37 @@ def own_year_claims(text: str, sentences: list[Sentence], mentions: list[Mention
             continue
         found.append(Claim(link.record, key, year, "in", (sentence.start, sentence.end), link, link.end))
     return found
+
+
+# a name's tally: "Gordie Howe's total of 810", "Kane's tally of 213", "Howe's career total of 801"
+_ITS_TALLY = re.compile(r"['’]s?\s+(?:(?:career|all-time|lifetime|overall|final|previous|old)\s+)?(?:total|tally|haul|mark|count)\s+of\s+$")
+
+
+def own_tally_claims(text: str, sentences: list[Sentence], mentions: list[Mention], links: list[EntityLink],
+                     claims: list[Claim]) -> list[Claim]:
+    """A figure written as a name's tally ("Gordie Howe's total of 810") is the one count its record keeps, when it
+    keeps exactly one: no word of the key need be said. Tied loosely, only a slip of the kept figure is reported."""
+    taken = {claim.value.start for claim in claims}
+    numbers = ByPosition([m for m in mentions if m.kind == "number" and isinstance(m.value, NumberValue) and not m.value.ordinal
+                          and m.start not in taken])
+    found: list[Claim] = []
+    for link in links:
+        if not link.exact:
+            continue
+        figure = next((m for m in numbers.starting_in(link.end, link.end + 40) if _ITS_TALLY.fullmatch(text, link.end, m.start)), None)
+        key = _sole_count_fact(link.record) if figure is not None else None
+        sentence = sentence_holding(sentences, link.start)
+        if key is None or sentence is None or figure.start >= sentence.end:
+            continue
+        found.append(Claim(link.record, key, figure, "total", (sentence.start, sentence.end), link, link.end, slips_only=True))
+    return found
+
+
+def _sole_count_fact(record: Record) -> str | None:
+    """The key of the one whole-number fact of a record that is no year (`nhl_career_goals: 801`), if it keeps exactly one."""
+    counts = [key for key, values in record.facts.items() for value in values
+              if isinstance(value.value, int) and not isinstance(value.value, bool) and not ("year" in key and 1000 <= value.value <= 2300)]
+    return counts[0] if len(counts) == 1 else None
 
 
 # the name, then the year, or the key's one word ("named", "founded") and the year
@@ -609,6 +641,7 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     quoted_at = lambda first, last: set_off_as_a_title(text, tokens[first].start, tokens[last - 1].end)  # noqa: E731
     near_hits = [hit for hit in index.near(tokens, taken, capitalised, set(exact_spans), quoted_at=quoted_at)
                  if written_like(text, tokens, hit, records.by_name[hit.key][0][1])
+                 and not _written_in_its_other_names(records.by_name[hit.key][0][0], tokens, hit)
                  and tuple(t.norm for t in tokens[hit.first:hit.last]) not in records.by_name  # a name as the records write it
                  and tuple(t.norm for t in tokens[hit.first:hit.last]) not in records.written_names()]
     for hit in near_hits:  # a misspelt full name replaces the exact short name inside it
@@ -621,6 +654,13 @@ def find_links(text: str, tokens: list[Token], records: RecordSet, mentions: lis
     links.extend(_surname_links(text, tokens, links, taken | {i for l in links for i in range(*_token_range(starts, l))}, longer))
     links.sort(key=lambda link: link.start)
     return links
+
+
+def _written_in_its_other_names(record: Record, tokens: list[Token], hit) -> bool:
+    """Does the record write each word that differs in another of its names? Then it is a spelling the
+    record knows ("Chernobyl" beside the alias "Chornobyl", the record being the "Chernobyl nuclear accident")."""
+    words = {word for name in record.names for word in name_key(name)}
+    return bool(hit.wrong_words) and all(tokens[index].norm in words for index in hit.wrong_words)
 
 
 # one capitalised word of an era or a people before a name ("Victorian", "Georgian", "Scottish", "Japanese")
@@ -811,9 +851,9 @@ def _lower_case_names(records: list[Record]) -> tuple[frozenset[tuple[str, ...]]
                     and any(word[:1].isupper() for word in words[2:]):
                 # "the original London production": a description with a name in it, as specific as a name
                 found.update((words, words[1:]))
-            elif len(words) >= 3 and words[0] == words[0].lower() and words[0] not in ("the", "a", "an") \
+            elif len(words) >= 2 and words[0] == words[0].lower() and words[0] not in ("the", "a", "an") \
                     and any(word[:1].isupper() for word in words[1:]):
-                found.add(words)  # "first Alpine rail tunnel", written after "the" in the copy
+                found.add(words)  # "first Alpine rail tunnel", "original Switch", written after "the" in the copy
     return frozenset(found), frozenset(words[0] for words in found)
 
 

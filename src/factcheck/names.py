@@ -330,8 +330,11 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False, qu
     # a person's surname one letter off, the given name exact: "Rene Hass" for Rene Haas (a different
     # given name, "Joan" for John, may be someone else)
     surname_slip = person and i == len(key) - 1 and len(written) >= 4 and Levenshtein.distance(written, meant) == 1
+    # a person's middle name with its letters shuffled, the given name and the surname exact: "Mary Jane Chan" for
+    # Mary Jean Chan
+    middle_shuffled = person and 0 < i < len(key) - 1 and len(written) >= 4 and written[0] == meant[0] and sorted(written) == sorted(meant)
     if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)) and not _transposed(written, meant) \
-            and not short_slip and not surname_slip and not (person and spelt_alike(written, meant)) \
+            and not short_slip and not surname_slip and not middle_shuffled and not (person and spelt_alike(written, meant)) \
             and not (person and i == 0 and len(key) >= 2 and given_name_respelt(written, meant)):
         return None
     return (i,), similarity
@@ -485,6 +488,14 @@ def capitalised_in(text: str, tokens: list[Token]) -> Callable[[int, int], bool]
     return check
 
 
+# the letters a name loses to an alphabet without them, as it is then written ("Schröder", "Schroeder")
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "å": "aa", "æ": "ae"})
+
+
+def transliterated(word: str) -> str:
+    return word.lower().translate(_TRANSLITERATION)
+
+
 def written_like(text: str, tokens: list[Token], hit, name: str) -> bool:
     """A near miss keeps the name's shape: its capitalised words capitalised ("Cinder orbit" is no
     "Cinder Orbiter"), no possessive inside it ("Orrin's robots" is no "Orrin Robotics") nor one written
@@ -497,6 +508,10 @@ def written_like(text: str, tokens: list[Token], hit, name: str) -> bool:
         return False  # "Jean-Marie Le Pen" holds no "Marie Le Pen" (nor a typo of Marine Le Pen)
     if len(words) != len(window):
         return True
+    if hit.wrong_words and all(transliterated(text[tokens[index].start:tokens[index].end])
+                               == transliterated(name[words[index - hit.first].start:words[index - hit.first].end])
+                               for index in hit.wrong_words):
+        return False  # "Schröder" for "Schroeder", "Søren" for "Soeren": one name in two alphabets' spelling
     for index in hit.wrong_words:
         written, meant = tokens[index], words[index - hit.first]
         if text[written.end:written.end + 1] == "." and meant.norm.startswith(written.norm) and len(meant.norm) - len(written.norm) >= 2:

@@ -34,7 +34,7 @@ from factcheck.text import name_key
 CHANGE_WORD = re.compile(
     r"\b(?:up|down|r[io]se[ns]?|rising|f[ae]ll(?:en|s|ing)?|increas\w*|decreas\w*|climb\w*|drop\w*|jump\w*|gr[eo]w\w*|"
     r"gain\w*|declin\w*|slip\w*|slid\w*|surg\w*|dip\w*|accelerat\w*|decelerat\w*|slow\w*|loss|lost|los(?:e|es|ing)|"
-    r"cut|reduc\w*|plung\w*|soar\w*|swing|shed|add(?:ed|s|ing)?|narrow\w*|widen\w*)\b",
+    r"cut|reduc\w*|plung\w*|soar\w*|swing|shed|add(?:ed|s|ing)?|narrow\w*|widen\w*|rais(?:e|es|ed|ing)|hik(?:e|es|ed|ing))\b",
     re.IGNORECASE,
 )
 CHANGE_NOUN_OF = re.compile(
@@ -50,7 +50,9 @@ UNIT_WORDS = r"(?:percentage|per\s?cent(?:age)?)\s+points?|points?|pp|per\s?cent
 # ("revised down by 72,000, from +336,000 to +246,000": a change written with its sign)
 # (the base may be described: "down 39 per cent from the all-time high of $39.87bn" — not "1.358 million from a
 # revised 1.269 million", a level reached from another)
-FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:(?:the|its|their|his|her|a|an)\s+(?:(?:[a-z-]+\s+){{1,3}}of\s+)?)?\s*[+]?$",
+# (or below zero: "to minus 0.75 percent from minus 0.25 percent")
+FROM_AFTER = re.compile(rf"^\s*(?:{UNIT_WORDS}|[a-z]+)?\s*,?\s*from\s+(?:(?:the|its|their|his|her|a|an)\s+(?:(?:[a-z-]+\s+){{1,3}}of\s+)?)?\s*"
+                        r"(?:[+]|(?:minus|negative)\s+)?$",
                         re.IGNORECASE)
 # what a tally is made in, not a level it changed from: "fell for 137 from 120 balls", "nine goals from 12 games"
 TRIES = {"ball", "balls", "deliveries", "overs", "games", "matches", "appearances", "starts", "attempts", "shots", "races",
@@ -158,7 +160,8 @@ def run(analysis: Analysis, rule) -> Iterator:
         yield from _points_from(analysis, rule, text, KIND.param(rule, "scores"))
     sums = [*_sums(analysis, text, figures, slack), *_running_totals(analysis, text, figures),
             *_breakdowns(analysis, text, figures), *_added_for_a_total(analysis, text, figures)] if "sum" in checked else []
-    told_before = list(_parts_of_a_whole_told_before(analysis, text, figures)) if "sum" in checked else []
+    told_before = [*_parts_of_a_whole_told_before(analysis, text, figures), *_listed_after_a_colon(analysis, text, figures)] \
+        if "sum" in checked else []
     for (_, total, parts, added), whole_told_before in [*((s, False) for s in sums), *((t, True) for t in told_before)]:
         # reported on the whole stretch, parts and total: a part may have slipped as well as the total
         # ("a duty of 73.6 per cent and one of 9.6 per cent, a combined 80.5 per cent": the 9.6 was
@@ -225,13 +228,13 @@ def run(analysis: Analysis, rule) -> Iterator:
         # in the difference's own form ("$100" for "$200"); a share or points keep their unit
         actual = format_number(middle) + unit if unit else _like(difference, middle)
         yield rule.finding(
-            rule.message("change", base=base.mention.text, arrived=nearest.mention.text, actual=actual,
+            rule.message("change", base=_told(base), arrived=_told(nearest), actual=actual,
                          stated=("" if difference.exact else f"{difference.mention.value.qualifier} ") + difference.mention.text
                          + ("" if difference.mention.text.endswith(("%", "percent", "per cent", "points", "point")) else unit)),
             start, end, analysis.document.source[start:end],
             severity=far_severity if _far_off(difference.mention, difference.value, middle, far) else None,
             evidence=Evidence(fact="difference", source="arithmetic",
-                              value=f"{nearest.mention.text} against {base.mention.text} (line {analysis.document.position(nearest.start)[0]})"),
+                              value=f"{_told(nearest)} against {_told(base)} (line {analysis.document.position(nearest.start)[0]})"),
         )
 
 
@@ -366,6 +369,56 @@ def _listed_parts(text: str, figures: list[Figure], first: int, sentence) -> lis
             break
         parts.append(figure)
     return parts
+
+
+# a whole, then its parts after a colon: "43.4 million refugees: 31.6 million under UNHCR's mandate, …"
+COLON_AFTER = re.compile(r"^\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s*:\s*$")
+# between two parts of such a list: their words (no figure, no clause's end), a comma or "and"
+LOOSE_JOIN = re.compile(r"^[^.;:!?\d()]{0,80}$")
+
+
+def _listed_after_a_colon(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator:
+    """"The total includes 43.4 million refugees: 31.6 million under UNHCR's mandate, 8.5 million other people in
+    need of international protection and 6 million Palestine refugees": the parts a colon lists after a whole, to
+    the sentence's end, each described in its own words. Such a list may leave a part out, so only a sum that one
+    part slipped by a digit (changed, or two swapped) would set right is reported, on the parts."""
+    for index, total in enumerate(figures[:-2]):
+        sentence = analysis.sentence_of(total.start)
+        if total.kind != "count" or not total.exact or total.time_unit or not COLON_AFTER.match(text[total.end:figures[index + 1].start]):
+            continue
+        parts = [figures[index + 1]]
+        for figure in figures[index + 2:]:
+            between = text[parts[-1].end:figure.start]
+            if figure.start >= sentence.end or not LOOSE_JOIN.match(between) or not re.search(r",|\band\b", between) \
+                    or NESTED.search(between) or COMPARED.search(between):
+                break
+            parts.append(figure)
+        if len(parts) < 3 or not all(p.kind == "count" and p.exact and not p.time_unit and p.value < total.value for p in parts) \
+                or not re.search(r"\band\s+(?:[a-z-]+\s+)?$", text[parts[-2].end:parts[-1].start]) \
+                or any(parts[-1].end <= f.start < sentence.end for f in figures):
+            continue  # a list to the sentence's end, its last part after "and"
+        added = sum(p.value for p in parts)
+        rounding = sum(_rounding(p) for p in parts) + _rounding(total)
+        if abs(added - total.value) <= rounding:
+            continue
+        slipped = [p for p in parts if any(_one_slip(value, p.value) for value in _meant(total, [q for q in parts if q is not p], p))]
+        if len(slipped) == 1:
+            yield analysis, total, parts, added
+
+
+def _rounding(figure: Figure) -> float:
+    """How far a count may be from what it says: none for a whole number written out ("14 gold"), half its
+    last digit for one rounded ("8.5 million")."""
+    return 0.0 if re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d+|[a-z]+(?:-[a-z]+)?", figure.mention.text) else half_last_digit(figure.mention)
+
+
+def _meant(total: Figure, others: list[Figure], part: Figure) -> list[float]:
+    """The values, at the step the part is written to ("8.5 million": tenths of a million), that would make the
+    parts add up to the total, each other figure read to its own precision."""
+    needed = total.value - sum(other.value for other in others)
+    slack = _rounding(total) + sum(_rounding(other) for other in others)
+    step = 2 * half_last_digit(part.mention)
+    return [round(multiple * step, 6) for multiple in range(math.ceil((needed - slack) / step - 1e-9), math.floor((needed + slack) / step + 1e-9) + 1)]
 
 
 # a whole the article counted before, then what it was made of: "the last of 33 miners …" … "The group was made
@@ -799,10 +852,29 @@ def _top_two_polls(text: str, figures: list[Figure], majority: Figure) -> tuple[
     return first, second
 
 
+# a fraction of a point told in words, as rates are moved: "by a quarter of a percentage point", "half a point"
+_POINT_FRACTION = re.compile(r"\b(?P<fraction>(?:a|one|three)\s+quarters?\s+of|half)\s+a\s+(?:percentage\s+)?point\b",
+                             re.IGNORECASE)
+_FRACTIONS = {"quarter": 0.25, "quarters": 0.75, "half": 0.5}
+
+
+def _point_fractions(text: str) -> list[Mention]:
+    """Each fraction of a point written in words, as a figure of percentage points."""
+    found = []
+    for match in _POINT_FRACTION.finditer(text):
+        words = match.group("fraction").lower().split()
+        value = _FRACTIONS[words[0] if words[0] == "half" else words[1]]
+        found.append(Mention("number", match.start(), match.end(), match.group(0), NumberValue(value, value, value), "point-fraction"))
+    return found
+
+
 def _figures(analysis: Analysis, text: str) -> list[Figure]:
     """The document's figures in order, "2 hours and 46 minutes" as one figure of 166 minutes."""
     figures: list[Figure] = []
-    for mention in analysis.mentions:
+    mentions = analysis.mentions
+    if _POINT_FRACTION.search(text):
+        mentions = sorted([*mentions, *_point_fractions(text)], key=lambda mention: mention.start)
+    for mention in mentions:
         value = mention.value
         if mention.kind != "number" or not isinstance(value, NumberValue) or value.ordinal:
             continue
@@ -819,7 +891,7 @@ def _figures(analysis: Analysis, text: str) -> list[Figure]:
             kind, noun = "money", "money"
         else:
             kind, noun = "count", _noun_after(after)
-        half = half_last_digit(mention)
+        half = 0.01 if mention.label == "point-fraction" else half_last_digit(mention)  # a fraction is told exactly
         exact = value.qualifier is None  # "about", "more than": approximate
         low, high = (min(value.low, value.value - half), max(value.high, value.value + half)) if exact else (value.low, value.high)
         if _BELOW_ZERO.search(text, max(0, mention.start - 10), mention.start) and value.value > 0:
@@ -979,9 +1051,12 @@ def _changes(analysis: Analysis, text: str, figures: list[Figure]) -> Iterator[t
             base = rest[0]  # "rose 265% from $6.05 billion", "a drop of 73 from the 303"
         elif rest and CHANGE_NOUN_FROM.match(text[figure.end:rest[0].start]):
             base = rest[0]  # "a 37% decline from the previous all-time low of 5.9 million"
-        elif len(rest) >= 2 and re.fullmatch(r"\s*(?:[a-z]+\s+)?to\s+", text[figure.end:rest[0].start]) \
+        elif len(rest) >= 2 and re.fullmatch(rf"\s*(?:(?:{UNIT_WORDS})\s*,?\s*|,\s*|[a-z]+\s+)?to\s+(?:(?:minus|negative)\s+)?",
+                                             text[figure.end:rest[0].start], re.IGNORECASE) \
                 and FROM_AFTER.match(text[rest[0].end:rest[1].start]) and re.search(r"\bby\s+$", before) and CHANGE_WORD.search(before):
-            base = rest[1]  # "will rise by 1,570 yen to 68,000 yen, from 66,250 yen": the base after the arrival
+            # "will rise by 1,570 yen to 68,000 yen, from 66,250 yen", "cut … by a quarter of a percentage point, to
+            # 0.75 percent from 1.25 percent": the base after the arrival
+            base = rest[1]
         elif COMPARATIVE.match(after):
             # "11 minutes longer than its predecessor: the 2021 film ran 150 minutes"
             # — not a figure that is itself a gap, nor one past a second comparison ("two fewer than on
@@ -1085,7 +1160,7 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
     if difference.end <= base.start:
         # "rise by 1,570 yen to 68,000 yen, from 66,250 yen": "to A" between the change and its base
         between = [f for f in figures if difference.end <= f.start < base.start and candidate(f)
-                   and re.search(r"\bto\s+$", text[max(0, f.start - 6):f.start])]
+                   and re.search(r"\bto\s+(?:(?:minus|negative)\s+)?$", text[max(0, f.start - 16):f.start])]
         if between:
             return between[:1]
     following = [f for f in figures if base.end <= f.start < sentence.end]
@@ -1128,8 +1203,13 @@ def _arrivals(analysis: Analysis, text: str, figures: list[Figure], difference: 
     return []
 
 
+def _told(figure: Figure) -> str:
+    """A figure as the article tells it, below zero with its word ("minus 0.75 percent")."""
+    return f"minus {figure.mention.text}" if figure.value < 0 < figure.mention.value.value else figure.mention.text
+
+
 def _points(text: str, figure: Figure) -> bool:
-    return bool(POINTS.match(text[figure.end:figure.end + 40]))
+    return figure.mention.label == "point-fraction" or bool(POINTS.match(text[figure.end:figure.end + 40]))
 
 
 def _subject(analysis: Analysis, figure: Figure) -> str:

@@ -134,12 +134,15 @@ def _listed_again(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
         return next(((start, end) for start, end in lines if start <= mention.start < end), None)
 
     listed = [(m, line) for m in days if not m.value.relative and (line := line_of(m)) is not None]
-    told = [m for m in days if not m.value.relative and line_of(m) is None]
+    # (a day told without its year is the story's too, "on Sunday 13 April": not "yesterday")
+    told = [m for m in days if (not m.value.relative or re.search(r"\d", m.text)) and line_of(m) is None]
     for mention, (start, end) in listed:
         if any(m.value.earliest == mention.value.earliest for m in told):
             continue  # told on the same day in the story
         # (not a date's own figures, "10/31/2018" beside "November 1, 2018", nor a year)
-        words = {w for w in _SHARED_WORD.findall(_without_dates(analysis, start, end))
+        # (a line that gives the box's own date, "- Date: 12 April 2025", speaks of what the box's title names)
+        box = _box_title(source, start) if _THE_DATE_LINE.match(source, start, end) else ""
+        words = {w for w in _SHARED_WORD.findall(_without_dates(analysis, start, end) + " " + box)
                  if not _NOT_A_NAME.fullmatch(w) and not re.fullmatch(r"(?:1[89]|20)\d\d", w)}
         near = []
         for other in told:
@@ -152,6 +155,19 @@ def _listed_again(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
             other, apart, shared = near[0]
             yield _told_twice(analysis, rule, "listed", mention, other, "the same event told earlier", days=apart,
                               shared=", ".join(sorted(shared)))
+
+
+# a list line that gives the date of what its box is about: "- Date: 12 April 2025", "* When: Sunday, 13 April"
+_THE_DATE_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?:\*\*)?(?:Date|When|Day|Held|Race\s+day|Match\s+day)(?:\*\*)?\s*:", re.IGNORECASE)
+
+
+def _box_title(source: str, line_start: int) -> str:
+    """The line that heads a list: the last line before it that is not blank and not one of its items
+    ("**The 2025 Boat Races at a glance**")."""
+    for line in reversed(source[:line_start].splitlines()):
+        if line.strip() and not _LIST_LINE.match(line):
+            return line
+    return ""
 
 
 def _without_dates(analysis: Analysis, start: int, end: int) -> str:

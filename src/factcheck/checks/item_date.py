@@ -424,6 +424,10 @@ def _distinct_text(text: str) -> bool:
         (len(text.split()) >= 2 and len(text) <= 60 and text[:1].isupper() and not re.search(r"[;()]", text))
 
 
+# the fields of an item that name where it happened or who it was: `first_country: {country: Malawi, date: 2019-04-23}`
+_PLACE_NAME_KEYS = {"country", "nation", "city", "venue", "host", "winner"}
+
+
 def _text_anchors(text: str, key: str = "") -> list[str]:
     """The texts an article would repeat of an item's text: itself, and without the records' note after it ("Joe
     Frazier (29-0)" → "Joe Frazier", "National Stadium, Kingston, Jamaica" → "National Stadium"), when distinct;
@@ -431,7 +435,7 @@ def _text_anchors(text: str, key: str = "") -> list[str]:
     from factcheck.records import ITEM_NAME_KEYS
 
     found = [candidate for candidate in dict.fromkeys((text, without_note(text))) if _distinct_text(candidate)]
-    if "." in key and key.rsplit(".", 1)[1].lower() in ITEM_NAME_KEYS and one_word_name(text):
+    if "." in key and key.rsplit(".", 1)[1].lower() in ITEM_NAME_KEYS | _PLACE_NAME_KEYS and one_word_name(text):
         found.append(text)
     return found
 

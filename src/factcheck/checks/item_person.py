@@ -60,11 +60,16 @@ def run(analysis: Analysis, rule) -> Iterator:
                     )
 
 
+# what copy says for a role whose own word it seldom writes: a record's holder "set" or "held" it
+_ROLE_SAID = {"holder": r"(?:set|held|holds|holding)\b"}
+
+
 def _says_role(sentence: str, role: str) -> bool:
     """Does the sentence say the role's word, in any form ("translated" for translator)?"""
     word = role.split()[-1]
     stem = word[:max(5, len(word) - 3)]
-    return re.search(rf"(?<!\w){re.escape(stem)}", sentence) is not None
+    said = rf"{re.escape(stem)}|{_ROLE_SAID[word]}" if word in _ROLE_SAID else re.escape(stem)
+    return re.search(rf"(?<!\w)(?:{said})", sentence) is not None
 
 
 def _roles(records: list[Record]) -> dict[tuple[str, str], list[tuple[str, str, Record]]]:
@@ -90,7 +95,35 @@ def _roles(records: list[Record]) -> dict[tuple[str, str], list[tuple[str, str, 
                 person = without_note(person)
                 if looks_like_person(person) and len(fold(item)) >= 4:
                     roles.setdefault((record.id, " ".join(words)), []).append((item, person, record))
+        for role, rows in _mappings_alike(record).items():
+            roles.setdefault((record.id, role), []).extend(rows)
     return {key: rows for key, rows in roles.items() if len({person for _, person, _ in rows}) >= 2}
+
+
+# the fields of a mapping that say which item it is: "the 2016-17 race", "the 2019 edition"
+_ITEM_FIELDS = {"edition", "season", "year", "title", "name", "race", "event", "tournament", "match", "film", "album", "book"}
+
+
+def _mappings_alike(record: Record) -> dict[str, list[tuple[str, str, Record]]]:
+    """Facts kept as mappings of the same fields, each an item (`record_before_2025: {holder: Armel Le Cléac'h, edition:
+    "2016-17"}`, `previous_record: {holder: François Gabart, edition: "2012-13"}`): role → [(the item's other texts, its
+    person in that role, record)]. Each other text names the item ("the 2016-17 race")."""
+    fields: dict[str, dict[str, str]] = {}
+    for fact, values in record.facts.items():
+        parent, _, field = fact.rpartition(".")
+        if parent and len(values) == 1 and isinstance(values[0].value, str):
+            fields.setdefault(parent, {})[field] = values[0].value
+    found: dict[str, list] = {}
+    for texts in fields.values():
+        for field, person in texts.items():
+            words = fact_key_words(field)
+            if not words or not looks_like_person(without_note(person)):
+                continue
+            for other_field, item in texts.items():
+                # (by the fields that say which item it is: not "Cambridge" as a winner, nor "2.5 lengths" as a margin)
+                if other_field in _ITEM_FIELDS and not looks_like_person(item) and len(fold(item)) >= 4 and len(item) <= 40:
+                    found.setdefault(" ".join(words), []).append((item, without_note(person), record))
+    return found
 
 
 KIND = CheckKind(

@@ -103,6 +103,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
         )
         if common is None:
             continue
+        if _written_together(text, occurrences[rare], occurrences[common]):
+            continue  # "the Los Angeles Angels": two words of one name, each as it is meant
         if all(_FOREIGN_NAME_AFTER.match(text, t.end) for t in occurrences[rare]):
             continue  # "the Orchestre de Paris" beside "the Concertgebouw Orchestra": one word in two languages
         if all(_first_name(text, t) for t in occurrences[rare]) and not any(_first_name(text, t) for t in occurrences[common]):
@@ -242,6 +244,12 @@ def _given_name(text: str, token) -> str | None:
 
 # a word of a name in another language, before its own small word: "Orchestre de Paris", "Teatro alla Scala"
 _FOREIGN_NAME_AFTER = re.compile(r"[ \t]+(?:de|des|du|di|del|della|delle|dei|alla|der|das|la|le)[ \t]+[A-Z]")
+
+
+def _written_together(text: str, rare: list, common: list) -> bool:
+    """Is one form written right after the other, in one name ("the Los Angeles Angels")?"""
+    return any(re.fullmatch(r"[ \t]+", text[first.end:second.start])
+               for one, other in ((rare, common), (common, rare)) for first in one for second in other if first.end < second.start)
 
 
 def _once_each(text: str, first: list, later: list, recorded: set[str]) -> bool:

@@ -117,6 +117,8 @@ def _one_word_slips(analysis: Analysis, rule) -> Iterator[Finding]:
         for norm, (name, record) in alike.items():
             if norm in written or OSA.distance(token.norm, norm) != 1:
                 continue  # the right form is in the article too: another word, not a slip of this one
+            if any(token.norm in name_key(other) for other in record.names):
+                continue  # the record writes it so too ("Chernobyl nuclear accident", aliased "Chornobyl"): a spelling it knows
             yield rule.finding(
                 rule.message("misspelt", written=word, suggestion=name, name=name), token.start, token.end, word, suggestion=name,
                 evidence=Evidence(record=record.id, fact="name", value=name, source=record.source))

@@ -141,6 +141,13 @@ def run(analysis: Analysis, rule) -> Iterator:
             if before is not None:
                 yield from _mismatch(analysis, rule, mention, before, "the years before it in this sentence")
             continue
+        given = _WON_IN_THEN_GIVES.search(text, sentence.start, mention.start)
+        if given is not None and not any(given.start() < m.start < mention.start for m in ordinals):
+            # "won the prize in 2015 and 2016, …, and Sunday's result gives it its second Booker": the years of the wins
+            # before, then what this one makes of them
+            yield from _mismatch(analysis, rule, mention, re.findall(r"\d{4}", given.group("years")),
+                                 "the years of the earlier wins in this sentence")
+            continue
         won = _years_of_earlier_wins(analysis, mention, sentence) if again else None
         if won is not None:
             yield from _mismatch(analysis, rule, mention, won, "the years of the earlier ones in this sentence")
@@ -236,6 +243,11 @@ def _possessive_items(text: str, start: int, end: int) -> tuple[list[str] | None
 _YEARS_MAKING = re.compile(r"(?P<years>(?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d),?\s+making\s+"
                            r"(?P<this>(?:[\w'’-]+\s+){0,4}?)(?:the|their|its|his|her)\s+$", re.IGNORECASE)
 _RUN = re.compile(r"[\s-]+(?:consecutive|straight|successive)\b", re.IGNORECASE)
+# the years of wins, then what the one told next makes of them: "won the prize two years running in 2015 and 2016,
+# …, and Sunday's result gives it its second Booker"
+_WON_IN_THEN_GIVES = re.compile(r"\b(?:won|took|claimed|lifted|clinched|captured)\b[^.;:!?]{0,60}?\bin\s+"
+                                r"(?P<years>(?:(?:1[89]|20)\d\d,\s+)*(?:1[89]|20)\d\d,?\s+and\s+(?:1[89]|20)\d\d)\b[^.;:!?]*?"
+                                r"\b(?:gives?|gave|makes?|made|brings?|brought|hands?|handed)\s+(?:it|them|him|her)\s+(?:its|their|his|her)\s+$")
 # the words that make listed years the earlier ones of a thing done again: "following their wins in …"
 _EARLIER_WINS = {"win", "wins", "victory", "victories", "title", "titles", "triumph", "triumphs", "crown", "crowns", "success",
                  "successes", "championship", "championships"}

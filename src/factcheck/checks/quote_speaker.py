@@ -27,7 +27,7 @@ from factcheck.checks._common import other_given_name
 from factcheck.checks.base import CheckKind
 from factcheck.facts import looks_like_person, without_note
 from factcheck.model import Analysis, Evidence, Record
-from factcheck.text import fold  # (names only: a quotation's words are folded by _words, uncached)
+from factcheck.text import fold, name_key  # (names only: a quotation's words are folded by _words, uncached)
 
 MIN_WORDS = 5
 # the keys that say who said a quotation kept beside them
@@ -147,6 +147,11 @@ def _quotations(records: list[Record]) -> list[tuple[str, str, Record, str]]:
                     # speakers as keys in a key's own spelling: `quotes: {john_key: "The thoughts of …"}` is John Key's,
                     # not the words of the one whose record keeps them
                     speaker = people.get(leaf.rsplit("_", 1)[-1]) or " ".join(word.capitalize() for word in leaf.split("_"))
+                elif not beside and parent and _SAID_KEY.search(parent) and re.fullmatch(r"[a-z]{3,}", leaf) \
+                        and len(named := {name for name in people.values() if leaf in name_key(name)}) == 1:
+                    # … or by one word of a name the records give (`quotes_2023_10_02: {tedros: "…"}` of "Tedros Adhanom
+                    # Ghebreyesus")
+                    speaker = named.pop()
                 elif not beside and record.type == "person":
                     speaker = record.name
                 elif not beside and (said_by := _NAMED_SAYER.search(fact)) and (said_by.group(1) or said_by.group(2)) in people:

@@ -230,14 +230,15 @@ def _head_noun(analysis: Analysis, start: int, end: int) -> int | None:
 
 def _possessor(analysis: Analysis, noun: int | None) -> tuple[str, ...] | None:
     """The name that owns the run's noun, for a sentence whose subject is no name: "Chelsea's fourth
-    consecutive crown also brought the curtain down …" is Chelsea's."""
+    consecutive crown also brought the curtain down …" is Chelsea's; a team is often named by its
+    town ("It was Cambridge's third successive win")."""
     if noun is None:
         return None
     syntax = analysis.syntax
     for child in syntax.children(noun):
         if syntax.tokens[child].dep == "poss":
             named = [m for m in analysis.mentions_holding(syntax.tokens[child].start, syntax.tokens[child].end)
-                     if m.kind in ("org", "person") and m.text[:1].isupper()]
+                     if m.kind in ("org", "person", "place") and m.text[:1].isupper()]
             if named:
                 return tuple(word for word in name_key(named[0].text) if word != "the")
     return None

@@ -132,7 +132,8 @@ def run(analysis: Analysis, rule) -> Iterator[Finding]:
 
 
 # a time of day: "6.54pm", "11:29:48am", "3:25 p.m." (with its am or pm: "7:24" alone may be a race time)
-_TIME_OF_DAY = re.compile(r"(?<![\d:.])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+# (the stop after "p.m." is the abbreviation's; after "pm" it ends a sentence)
+_TIME_OF_DAY = re.compile(r"(?<![\d:.])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([ap])(?:\.\s?m\b\.?|\s?m\b)", re.IGNORECASE)
 # a time on the 24-hour clock with its zone: "04:09 UTC", "14:30 GMT", "23:45 local time"
 _TIME_OF_DAY_24 = re.compile(r"(?<![\d:.])([01]\d|2[0-3])[:.]?([0-5]\d)\s*(?:UTC|GMT|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|"
                              r"hrs\b|hours\b|h\b|local\s+time\b)")
@@ -157,6 +158,8 @@ def _day_clock_gaps(analysis: Analysis, rule, text: str, lengths: list[Length]) 
         sentence = analysis.sentence_of(gap.start)
         # (the times of its paragraph up to its sentence's end: a timeline often tells what happened between)
         first = text.rfind("\n\n", 0, sentence.start) + 1
+        if _measured_to_the_untimed(text, gap.end, first, sentence.end):
+            continue
         near = [c for c in clocks if first <= c[0] < sentence.end and not _in_brackets(text, c[0], first)
                 and not _between_dashes(text, c[0], first)]
         distances = {}
@@ -179,6 +182,24 @@ def _day_clock_gaps(analysis: Analysis, rule, text: str, lengths: list[Length]) 
             evidence=Evidence(fact="times of day", value=f"{text[earlier[0]:earlier[1]]} and {text[later[0]:later[1]]}",
                               source=f"this article, line {line}"),
         )
+
+
+# what a length is before or after, when it names it: "one minute before the legal deadline"
+_NAMED_REFERENCE = re.compile(r"\s+(?:before|after)\s+(?P<reference>[^,.;:!?()\n]{1,60})", re.IGNORECASE)
+_LITTLE_WORDS = frozenset({"the", "its", "his", "her", "their", "that", "this", "our", "had", "has", "have", "was", "were"})
+
+
+def _measured_to_the_untimed(text: str, gap_end: int, paragraph: int, sentence_end: int) -> bool:
+    """Is the length measured to something its paragraph times nowhere ("Neckarwestheim 2 at 11.59pm, one
+    minute before the legal deadline")? Its reference is named, holds no time of day, and none of its words
+    is written elsewhere in the paragraph up to the sentence's end; "three minutes after the first cub", where
+    the cub's arrival is timed before, is measured between the times."""
+    named = _NAMED_REFERENCE.match(text, gap_end)
+    if named is None or _TIME_OF_DAY.search(named.group("reference")) or _TIME_OF_DAY_24.search(named.group("reference")):
+        return False
+    words = {word for word in re.findall(r"[a-z]{3,}", named.group("reference").lower()) if word not in _LITTLE_WORDS}
+    elsewhere = (text[paragraph:named.start()] + " " + text[named.end():sentence_end]).lower()
+    return bool(words) and not any(re.search(rf"\b{word}", elsewhere) for word in words)
 
 
 def _seconds_of_day(match: re.Match) -> int:

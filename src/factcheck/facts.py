@@ -145,11 +145,11 @@ def _date_from(parts: list[str]) -> tuple[dt.date | None, int]:
     return None, 0
 
 
-# a key is written in lower case, where pint reads a unit's symbol by its case: `capacity_mw` is in
-# megawatts (pint's "mw" would be none, "mW" milliwatts, which no newsroom keeps)
 # the words of a key that measures a length, before which a bare "m" is metres
 _LENGTH_WORDS = {"height", "length", "span", "depth", "width", "elevation", "altitude", "distance", "diameter", "radius",
                  "tall", "long", "wide", "deep", "high"}
+# a key is written in lower case, where pint reads a unit's symbol by its case: `capacity_mw` is in
+# megawatts (pint's "mw" would be none, "mW" milliwatts, which no newsroom keeps)
 _KEY_UNIT_CASE = {f"{prefix}{unit}": f"{prefix.upper() if prefix != 'k' else 'k'}{unit.upper() if unit == 'w' else 'Wh'}"
                   for prefix in ("k", "m", "g", "t") for unit in ("w", "wh")}
 # "rainfall_in" is in inches; "sworn_in", "born_in" and "died_in" end in a preposition

@@ -332,7 +332,8 @@ def _compare(window: list[Token], key: tuple[str, ...], person: bool = False, qu
     surname_slip = person and i == len(key) - 1 and len(written) >= 4 and Levenshtein.distance(written, meant) == 1
     # a person's middle name with its letters shuffled, the given name and the surname exact: "Mary Jane Chan" for
     # Mary Jean Chan
-    middle_shuffled = person and 0 < i < len(key) - 1 and len(written) >= 4 and written[0] == meant[0] and sorted(written) == sorted(meant)
+    middle_shuffled = person and 0 < i < len(key) - 1 and len(written) >= 4 and written[0] == meant[0] \
+        and sorted(written) == sorted(meant)
     if similarity < MIN_WORD_SIMILARITY and not _wrong_word(written, meant, len(key)) and not _transposed(written, meant) \
             and not short_slip and not surname_slip and not middle_shuffled and not (person and spelt_alike(written, meant)) \
             and not (person and i == 0 and len(key) >= 2 and given_name_respelt(written, meant)):
@@ -493,6 +494,7 @@ _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"
 
 
 def transliterated(word: str) -> str:
+    """A word in lower case, its letters of other alphabets written as English copy writes them ("schroeder")."""
     return word.lower().translate(_TRANSLITERATION)
 
 

@@ -358,13 +358,14 @@ def _breakdowns(analysis: Analysis, text: str, figures: list[Figure]) -> Iterato
         yield analysis, total, parts, added
 
 
-def _listed_parts(text: str, figures: list[Figure], first: int, sentence) -> list[Figure]:
+def _listed_parts(text: str, figures: list[Figure], first: int, sentence, join: re.Pattern = PART_JOIN) -> list[Figure]:
     """The figures listed as parts from `figures[first]` on, in its sentence: joined by commas or "and", with
-    no word between that starts a phrase of another kind, nor a nested or compared figure."""
+    no word between that starts a phrase of another kind (`join` says what may stand between), nor a nested or
+    compared figure."""
     parts = [figures[first]]
     for figure in figures[first + 1:]:
         between = text[parts[-1].end:figure.start]
-        if figure.start >= sentence.end or not PART_JOIN.match(between) or not re.search(r",|\band\b", between) \
+        if figure.start >= sentence.end or not join.match(between) or not re.search(r",|\band\b", between) \
                 or NESTED.search(between) or COMPARED.search(between):
             break
         parts.append(figure)
@@ -386,13 +387,7 @@ def _listed_after_a_colon(analysis: Analysis, text: str, figures: list[Figure]) 
         sentence = analysis.sentence_of(total.start)
         if total.kind != "count" or not total.exact or total.time_unit or not COLON_AFTER.match(text[total.end:figures[index + 1].start]):
             continue
-        parts = [figures[index + 1]]
-        for figure in figures[index + 2:]:
-            between = text[parts[-1].end:figure.start]
-            if figure.start >= sentence.end or not LOOSE_JOIN.match(between) or not re.search(r",|\band\b", between) \
-                    or NESTED.search(between) or COMPARED.search(between):
-                break
-            parts.append(figure)
+        parts = _listed_parts(text, figures, index + 1, sentence, LOOSE_JOIN)
         if len(parts) < 3 or not all(p.kind == "count" and p.exact and not p.time_unit and p.value < total.value for p in parts) \
                 or not re.search(r"\band\s+(?:[a-z-]+\s+)?$", text[parts[-2].end:parts[-1].start]) \
                 or any(parts[-1].end <= f.start < sentence.end for f in figures):
@@ -418,7 +413,8 @@ def _meant(total: Figure, others: list[Figure], part: Figure) -> list[float]:
     needed = total.value - sum(other.value for other in others)
     slack = _rounding(total) + sum(_rounding(other) for other in others)
     step = 2 * half_last_digit(part.mention)
-    return [round(multiple * step, 6) for multiple in range(math.ceil((needed - slack) / step - 1e-9), math.floor((needed + slack) / step + 1e-9) + 1)]
+    lowest, highest = math.ceil((needed - slack) / step - 1e-9), math.floor((needed + slack) / step + 1e-9)
+    return [round(multiple * step, 6) for multiple in range(lowest, highest + 1)]
 
 
 # a whole the article counted before, then what it was made of: "the last of 33 miners …" … "The group was made

@@ -158,7 +158,8 @@ def _listed_again(analysis: Analysis, rule, days: list) -> Iterator[Finding]:
 
 
 # a list line that gives the date of what its box is about: "- Date: 12 April 2025", "* When: Sunday, 13 April"
-_THE_DATE_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?:\*\*)?(?:Date|When|Day|Held|Race\s+day|Match\s+day)(?:\*\*)?\s*:", re.IGNORECASE)
+_THE_DATE_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?:\*\*)?(?:Date|When|Day|Held|Race\s+day|Match\s+day)(?:\*\*)?\s*:",
+                            re.IGNORECASE)
 
 
 def _box_title(source: str, line_start: int) -> str:

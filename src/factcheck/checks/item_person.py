@@ -106,8 +106,8 @@ _ITEM_FIELDS = {"edition", "season", "year", "title", "name", "race", "event", "
 
 def _mappings_alike(record: Record) -> dict[str, list[tuple[str, str, Record]]]:
     """Facts kept as mappings of the same fields, each an item (`record_before_2025: {holder: Armel Le Cléac'h, edition:
-    "2016-17"}`, `previous_record: {holder: François Gabart, edition: "2012-13"}`): role → [(the item's other texts, its
-    person in that role, record)]. Each other text names the item ("the 2016-17 race")."""
+    "2016-17"}`, `previous_record: {holder: François Gabart, edition: "2012-13"}`): role → [(a text of a field that
+    says which item it is, its person in that role, record)] ("the 2016-17 race" names the first)."""
     fields: dict[str, dict[str, str]] = {}
     for fact, values in record.facts.items():
         parent, _, field = fact.rpartition(".")
